@@ -1,0 +1,47 @@
+import { Link, NavLink } from 'react-router';
+import { useInstanceManifest } from '../../features/instance/hooks/use-instance-manifest';
+import { FALLBACK_TITLE } from '../../features/instance/hooks/use-page-title';
+import { ThemeToggle } from '../../features/theme/components/ThemeToggle';
+import { LogoMark } from './LogoMark';
+
+export function SiteHeader() {
+  const { data: manifest, isPending } = useInstanceManifest();
+
+  return (
+    <header className="site-header">
+      <div className="container site-header__inner">
+        <Link to="/" className="site-header__brand">
+          <LogoMark />
+          {manifest ? (
+            <span className="site-header__name">{manifest.name}</span>
+          ) : isPending ? (
+            <>
+              <span className="skeleton skeleton--brand" aria-hidden="true" />
+              <span className="visually-hidden">Home</span>
+            </>
+          ) : (
+            <span className="site-header__name">{FALLBACK_TITLE}</span>
+          )}
+        </Link>
+        <nav className="site-nav" aria-label="Primary">
+          <ul className="site-nav__list">
+            <li>
+              <NavLink to="/" end className="site-nav__link">
+                Home
+              </NavLink>
+            </li>
+            <li>
+              {/* Served by the API, not a client route: a full page load is intended. */}
+              <a href="/api/docs" className="site-nav__link">
+                API
+              </a>
+            </li>
+          </ul>
+        </nav>
+        <div className="site-header__tools">
+          <ThemeToggle />
+        </div>
+      </div>
+    </header>
+  );
+}
