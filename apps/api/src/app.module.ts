@@ -1,0 +1,63 @@
+import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import type { Logger } from 'pino';
+import { AuditModule } from './audit/audit.module';
+import { CryptoModule } from './common/crypto/crypto.module';
+import { LoggingModule } from './common/logging/logging.module';
+import { RoutePolicyGuard } from './common/security/route-policy';
+import type { AppConfig } from './config/config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import type { JobsBackend } from './jobs/job-queue';
+import { JobsModule } from './jobs/jobs.module';
+import { HealthModule } from './health/health.module';
+import type { KeyValueStore } from './kv/key-value-store';
+import { KeyValueModule } from './kv/kv.module';
+import { KeyValueThrottlerStorage } from './kv/kv-throttler-storage';
+import { MetricsModule } from './metrics/metrics.module';
+import { UsersModule } from './users/users.module';
+import { WellKnownModule } from './well-known/well-known.module';
+
+export interface AppModuleOptions {
+  readonly config: AppConfig;
+  readonly logger: Logger;
+  readonly database: { readonly url: string; readonly embedded: boolean };
+  readonly keyValueStore: KeyValueStore;
+  readonly jobsBackend: JobsBackend;
+  /** Test-only additions (e.g. a probe controller); production passes none. */
+  readonly extraImports?: ModuleMetadata['imports'];
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    const { config } = options;
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot(options.logger),
+        DatabaseModule.forRoot({ ...options.database, poolSize: config.database.poolSize }),
+        KeyValueModule.forRoot(options.keyValueStore),
+        ThrottlerModule.forRoot({
+          throttlers: [{ name: 'default', ttl: 60_000, limit: config.http.rateLimitPerMinute }],
+          storage: new KeyValueThrottlerStorage(options.keyValueStore),
+        }),
+        CryptoModule,
+        MetricsModule,
+        JobsModule.forRoot(options.jobsBackend),
+        HealthModule,
+        WellKnownModule,
+        AuditModule,
+        UsersModule,
+        ...(options.extraImports ?? []),
+      ],
+      providers: [
+        // Order matters: rate limits apply before anything else is evaluated.
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useClass: RoutePolicyGuard },
+      ],
+    };
+  }
+}

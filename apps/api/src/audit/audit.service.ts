@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import type { Prisma } from '../generated/prisma/client';
+import { AuditRepository } from './audit.repository';
+import { ipPrefix } from './ip-prefix';
+
+export interface AuditActor {
+  type: 'user' | 'system' | 'anonymous';
+  id?: string;
+}
+
+export interface AuditRequestContext {
+  ip?: string;
+  userAgent?: string;
+  requestId?: string;
+}
+
+const MAX_USER_AGENT = 512;
+
+/** Writes the append-only security trail. Entries cannot be changed or removed: the database refuses it. */
+@Injectable()
+export class AuditService {
+  constructor(private readonly repository: AuditRepository) {}
+
+  record(
+    actor: AuditActor,
+    action: string,
+    target: { type: string; id: string } | null,
+    context: AuditRequestContext = {},
+    metadata: Prisma.InputJsonObject = {},
+  ) {
+    return this.repository.insert({
+      actorType: actor.type,
+      actorId: actor.id ?? null,
+      action,
+      targetType: target?.type ?? null,
+      targetId: target?.id ?? null,
+      ipPrefix: ipPrefix(context.ip),
+      userAgent: context.userAgent?.slice(0, MAX_USER_AGENT) ?? null,
+      requestId: context.requestId ?? null,
+      metadata,
+    });
+  }
+
+  recentForActor(actorId: string, limit = 50) {
+    return this.repository.listForActor(actorId, limit);
+  }
+}

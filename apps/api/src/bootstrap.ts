@@ -1,0 +1,147 @@
+import path from 'node:path';
+import type { ModuleMetadata } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { AppModule } from './app.module';
+import { ErrorEnvelopeFilter } from './common/errors/http-exception.filter';
+import { jsonBodyParser } from './common/http/body-parsing';
+import { createValidationPipe } from './common/http/validation';
+import { createLogger } from './common/logging/logger';
+import { PinoNestLogger } from './common/logging/nest-logger';
+import { requestLogging } from './common/logging/request-logging';
+import { requestIdMiddleware } from './common/request-context/request-id';
+import { securityHeaders } from './common/security/security-headers';
+import type { AppConfig } from './config/config';
+import { repositoryRoot } from './config/paths';
+import { EmbeddedPostgres } from './database/embedded-postgres';
+import { applyPendingMigrations } from './database/migrations/migrator';
+import type { JobsBackend } from './jobs/job-queue';
+import type { KeyValueStore } from './kv/key-value-store';
+import { MemoryKeyValueStore } from './kv/memory-key-value-store';
+import { RedisKeyValueStore } from './kv/redis-key-value-store';
+import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
+import { MetricsService } from './metrics/metrics.service';
+import { buildOpenApiDocument, serveOpenApi } from './openapi/openapi';
+import { webAppHandlers } from './web/web-app';
+
+// The PGlite socket server must accept the Prisma pool, BullMQ's pool and the migration engine at once.
+const EMBEDDED_MAX_CONNECTIONS = 32;
+
+export interface CreateAppOptions {
+  readonly config: AppConfig;
+  readonly logger?: Logger;
+  /** Test-only modules (probe routes); production passes none. */
+  readonly extraImports?: ModuleMetadata['imports'];
+}
+
+export interface LynxPromptApp {
+  readonly nest: NestExpressApplication;
+  readonly config: AppConfig;
+  readonly logger: Logger;
+  /** Where the data lives, for the start-up message: a connection target or the embedded folder. */
+  readonly databaseLocation: string;
+  close(): Promise<void>;
+}
+
+function describeDatabase(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
+}
+
+/**
+ * Builds the whole application: infrastructure (embedded or external database, Redis or in-process store), pending
+ * migrations under an advisory lock, then the Nest app with its HTTP pipeline. main.ts, the tests and the OpenAPI
+ * generator all boot through here, so what is tested is what runs.
+ */
+export async function createApp(options: CreateAppOptions): Promise<LynxPromptApp> {
+  const { config } = options;
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const cleanups: Array<() => Promise<void>> = [];
+  const cleanup = async () => {
+    for (const step of cleanups.reverse())
+      await step().catch((error) => logger.error({ err: error }, 'shutdown step failed'));
+  };
+
+  try {
+    let databaseUrl: string;
+    let databaseLocation: string;
+    let embedded = false;
+    if (config.database.url) {
+      databaseUrl = config.database.url;
+      databaseLocation = describeDatabase(databaseUrl);
+    } else {
+      const database = await EmbeddedPostgres.start(config.dataDir, EMBEDDED_MAX_CONNECTIONS, logger);
+      cleanups.push(() => database.stop());
+      databaseUrl = database.connectionString;
+      databaseLocation = `${database.directory} (embedded PostgreSQL)`;
+      embedded = true;
+    }
+
+    const { applied } = await applyPendingMigrations({
+      connectionString: databaseUrl,
+      migrationsDir: path.join(repositoryRoot(), 'prisma/migrations'),
+      logger,
+    });
+    if (applied.length > 0) logger.info({ applied }, 'applied database migrations');
+
+    let keyValueStore: KeyValueStore;
+    let jobsBackend: JobsBackend;
+    if (config.redis.url) {
+      keyValueStore = new RedisKeyValueStore(
+        new Redis(config.redis.url, { maxRetriesPerRequest: 2 }),
+        config.redis.prefix,
+      );
+      jobsBackend = { kind: 'redis', url: config.redis.url };
+    } else {
+      keyValueStore = new MemoryKeyValueStore();
+      // On a real server BullMQ's tables get a schema of their own; the PGlite socket ignores search_path.
+      jobsBackend = { kind: 'postgres', url: databaseUrl, schema: embedded ? 'public' : 'bullmq' };
+    }
+
+    const nest = await NestFactory.create<NestExpressApplication>(
+      AppModule.forRoot({
+        config,
+        logger,
+        database: { url: databaseUrl, embedded },
+        keyValueStore,
+        jobsBackend,
+        extraImports: options.extraImports,
+      }),
+      { bodyParser: false, logger: new PinoNestLogger(logger), abortOnError: false },
+    );
+    cleanups.push(() => nest.close());
+
+    configureHttpPipeline(nest, config, logger);
+    serveOpenApi(nest, buildOpenApiDocument(nest));
+    await nest.init();
+
+    return {
+      nest,
+      config,
+      logger,
+      databaseLocation,
+      close: cleanup,
+    };
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+}
+
+function configureHttpPipeline(nest: NestExpressApplication, config: AppConfig, logger: Logger): void {
+  nest.set('trust proxy', config.http.trustProxy);
+  nest.disable('x-powered-by');
+  nest.use(requestIdMiddleware);
+  nest.use(requestLogging(logger));
+  for (const handler of securityHeaders()) nest.use(handler);
+  nest.use(httpMetricsMiddleware(nest.get(MetricsService)));
+  nest.use(jsonBodyParser(config.http.bodyLimitBytes));
+  for (const handler of webAppHandlers(config.webDistDir, logger)) nest.use(handler);
+  if (config.http.corsOrigins.length > 0) {
+    nest.enableCors({ origin: [...config.http.corsOrigins], credentials: true, maxAge: 600 });
+  }
+  nest.useGlobalPipes(createValidationPipe());
+  nest.useGlobalFilters(new ErrorEnvelopeFilter(logger));
+}

@@ -1,0 +1,196 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable the instance reads, declared once. Validation, defaults, production requirements,
+ * secret masking and docs/configuration.md (kept in sync by a test) all derive from this table.
+ */
+export interface VariableSpec {
+  readonly schema: z.ZodType;
+  readonly description: string;
+  /** Must be set when NODE_ENV=production; dev fallbacks exist only outside production. */
+  readonly requiredInProduction?: boolean;
+  /** Never logged or echoed back in error messages. */
+  readonly secret?: boolean;
+}
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const httpUrl = z
+  .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+  .transform((value) => value.replace(/\/+$/, ''));
+
+const base64Key = z.string().refine((value) => {
+  try {
+    return Buffer.from(value, 'base64').length === 32;
+  } catch {
+    return false;
+  }
+}, 'must be 32 bytes encoded as base64 (e.g. `openssl rand -base64 32`)');
+
+const base64KeyList = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(base64Key));
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+export const configVariables = {
+  NODE_ENV: {
+    schema: z.enum(['development', 'test', 'production']).default('development'),
+    description: 'Runtime environment. `production` enforces the required secrets and disables dev fallbacks.',
+  },
+  LP_MODE: {
+    schema: z.enum(['api', 'worker', 'all']).default('all'),
+    description: 'What this process runs: the HTTP API, the background job worker, or both.',
+  },
+  HOST: {
+    schema: z.string().min(1).default('0.0.0.0'),
+    description: 'Address the HTTP server binds to.',
+  },
+  PORT: {
+    schema: port.default(3000),
+    description: 'Port the HTTP server listens on (0 picks a free port).',
+  },
+  APP_URL: {
+    schema: httpUrl.optional(),
+    description:
+      'Public base URL of the instance, e.g. `https://prompts.example.org`. Used for links, the federation manifest and ' +
+      'passkey origins. Defaults to `http://localhost:$PORT` outside production.',
+    requiredInProduction: true,
+  },
+  INSTANCE_NAME: {
+    schema: z.string().trim().min(1).max(80).default('LynxPrompt'),
+    description: 'Human-readable name of this instance, shown in the web app and the federation manifest.',
+  },
+  FEDERATION_ENABLED: {
+    schema: booleanFlag.default(true),
+    description: 'Whether this instance takes part in the federation (advertised in the manifest).',
+  },
+  SECURITY_CONTACT: {
+    schema: z
+      .string()
+      .regex(/^(mailto:|https:\/\/)\S+$/, 'must be a mailto: or https:// URI')
+      .optional(),
+    description:
+      'Where security reports go, published in `/.well-known/security.txt`. Defaults to `mailto:security@<APP_URL host>`.',
+  },
+  DATABASE_URL: {
+    schema: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection string')
+      .optional(),
+    description:
+      'PostgreSQL connection string. When unset (outside production) an embedded PostgreSQL (PGlite) under ' +
+      '`DATA_DIR` is used.',
+    requiredInProduction: true,
+    secret: true,
+  },
+  DATABASE_POOL_SIZE: {
+    schema: z.coerce.number().int().min(1).max(100).default(10),
+    description: 'Maximum connections in the database pool of each process.',
+  },
+  REDIS_URL: {
+    schema: z
+      .string()
+      .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+      .optional(),
+    description:
+      'Redis URL for rate limits, short-lived challenges, locks and the job queue. When unset (outside production) ' +
+      'an in-process store is used and jobs run on the embedded database.',
+    requiredInProduction: true,
+    secret: true,
+  },
+  REDIS_PREFIX: {
+    schema: z
+      .string()
+      .regex(/^[A-Za-z0-9:_-]{1,40}$/, 'letters, digits, `:`, `_` and `-` only')
+      .default('lp:'),
+    description: 'Prefix for every Redis key and queue, so several instances can share one Redis.',
+  },
+  DATA_DIR: {
+    schema: z.string().min(1).default('./data'),
+    description:
+      'Folder for the embedded database and generated development secrets. Locked exclusively by one process.',
+  },
+  SESSION_SECRET: {
+    schema: z.string().min(32, 'must be at least 32 characters').optional(),
+    description:
+      'Secret for signing sessions and other server-issued tokens. Generated and kept under `DATA_DIR` outside production.',
+    requiredInProduction: true,
+    secret: true,
+  },
+  ENCRYPTION_KEY: {
+    schema: base64Key.optional(),
+    description:
+      'AES-256-GCM key (32 bytes, base64) for secrets at rest. Generated and kept under `DATA_DIR` outside production.',
+    requiredInProduction: true,
+    secret: true,
+  },
+  ENCRYPTION_PREVIOUS_KEYS: {
+    schema: base64KeyList.default([]),
+    description:
+      'Comma-separated earlier values of `ENCRYPTION_KEY`, still accepted for decryption while data is re-encrypted.',
+    secret: true,
+  },
+  TRUST_PROXY: {
+    schema: z
+      .string()
+      .regex(
+        /^(false|loopback|linklocal|uniquelocal|\d{1,2}|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/,
+        'must be false, a hop count, loopback/linklocal/uniquelocal, or a comma-separated list of addresses/CIDRs',
+      )
+      .default('false'),
+    description:
+      'Which reverse proxies to believe for `X-Forwarded-For`/`-Proto`. Forwarded headers are ignored unless this is ' +
+      'set: a hop count (e.g. `1`), `loopback`, or proxy addresses/CIDRs.',
+  },
+  CORS_ORIGINS: {
+    schema: z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(httpUrl))
+      .default([]),
+    description: 'Comma-separated origins allowed to call the API from browsers. Empty (the default) closes CORS.',
+  },
+  BODY_LIMIT_BYTES: {
+    schema: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(50 * 1024 * 1024)
+      .default(1024 * 1024),
+    description: 'Largest request body accepted, in bytes; larger bodies get 413.',
+  },
+  RATE_LIMIT_PER_MINUTE: {
+    schema: z.coerce.number().int().min(1).default(600),
+    description: 'Requests per minute allowed from one client address across the API.',
+  },
+  METRICS_TOKEN: {
+    schema: z.string().min(16, 'must be at least 16 characters').optional(),
+    description: 'Enables Prometheus metrics at `/metrics`, readable with `Authorization: Bearer <token>`.',
+    secret: true,
+  },
+  LOG_LEVEL: {
+    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    description: 'Minimum level of the structured JSON logs.',
+  },
+  WEB_DIST_DIR: {
+    schema: z.string().min(1).optional(),
+    description: 'Folder of the built web app to serve at `/`. Defaults to `apps/web/dist` in this repository.',
+  },
+} satisfies Record<string, VariableSpec>;
+
+export type VariableName = keyof typeof configVariables;
+export const variableNames = Object.keys(configVariables) as VariableName[];

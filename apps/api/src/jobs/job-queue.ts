@@ -1,0 +1,118 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { createPostgresBackend, Queue, Worker, withBackend, type Job, type JobsOptions } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import { LOGGER } from '../common/logging/logging.module';
+import { MetricsService } from '../metrics/metrics.service';
+
+export type JobHandler = (data: unknown, job: Job) => Promise<void>;
+
+/** Where the queue lives: Redis in production, the (embedded) database when no Redis is configured. */
+export type JobsBackend =
+  | { readonly kind: 'redis'; readonly url: string }
+  | { readonly kind: 'postgres'; readonly url: string; readonly schema: string };
+export const JOBS_BACKEND = Symbol('JOBS_BACKEND');
+
+const QUEUE_NAME = 'default';
+const JOB_STATES = ['waiting', 'active', 'delayed', 'completed', 'failed'] as const;
+
+/**
+ * One interface over BullMQ whichever store backs it. Capabilities `define` handlers at start-up and `enqueue`
+ * anywhere; only processes running in `worker` or `all` mode consume jobs.
+ */
+@Injectable()
+export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly handlers = new Map<string, JobHandler>();
+  private readonly queue: Queue;
+  private worker: Worker | undefined;
+  private readonly redis: Redis | undefined;
+
+  constructor(
+    @Inject(JOBS_BACKEND) private readonly backend: JobsBackend,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly metrics: MetricsService,
+  ) {
+    if (backend.kind === 'redis') {
+      // BullMQ's blocking commands need unlimited retries on its connection.
+      this.redis = new Redis(backend.url, { maxRetriesPerRequest: null, lazyConnect: true });
+      this.queue = new Queue(QUEUE_NAME, { connection: this.redis, prefix: `${config.redis.prefix}bull` });
+    } else {
+      const { Queue: PostgresQueue } = withBackend(createPostgresBackend);
+      this.queue = new PostgresQueue(QUEUE_NAME, { connection: this.postgresConnection() }) as unknown as Queue;
+    }
+    // Without a listener, an 'error' event (e.g. Redis unreachable) is printed raw, or would crash the process.
+    this.queue.on('error', (error) => this.logger.warn({ err: error }, 'job queue connection error'));
+    metrics.registerGauge('jobs_queued', 'Background jobs by state', ['state'], async (gauge) => {
+      const counts = await this.counts();
+      for (const state of JOB_STATES) gauge.set({ state }, counts[state] ?? 0);
+    });
+  }
+
+  define(name: string, handler: JobHandler): void {
+    if (this.handlers.has(name)) throw new Error(`Job handler "${name}" is defined twice`);
+    this.handlers.set(name, handler);
+  }
+
+  async enqueue(name: string, data: unknown, options: JobsOptions = {}): Promise<string> {
+    if (!this.handlers.has(name)) throw new Error(`No handler is defined for job "${name}"`);
+    const job = await this.queue.add(name, data, {
+      attempts: 3,
+      backoff: { type: 'exponential', delay: 1000 },
+      removeOnComplete: { age: 24 * 3600, count: 1000 },
+      removeOnFail: { age: 7 * 24 * 3600 },
+      ...options,
+    });
+    return job.id ?? '';
+  }
+
+  async counts(): Promise<Partial<Record<(typeof JOB_STATES)[number], number>>> {
+    return this.queue.getJobCounts(...JOB_STATES);
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.config.mode !== 'api') this.startWorker();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.worker?.close();
+    await this.queue.close();
+    if (this.redis?.status === 'ready') await this.redis.quit();
+    else this.redis?.disconnect();
+  }
+
+  private startWorker(): void {
+    const processor = async (job: Job) => {
+      const handler = this.handlers.get(job.name);
+      if (!handler) throw new Error(`No handler is defined for job "${job.name}"`);
+      await handler(job.data, job);
+    };
+    if (this.backend.kind === 'redis') {
+      this.worker = new Worker(QUEUE_NAME, processor, {
+        connection: new Redis(this.backend.url, { maxRetriesPerRequest: null }),
+        prefix: `${this.config.redis.prefix}bull`,
+      });
+    } else {
+      const { Worker: PostgresWorker } = withBackend(createPostgresBackend);
+      // Pickup is by polling on PGlite (LISTEN does not cross its connections): keep the delay short.
+      this.worker = new PostgresWorker(QUEUE_NAME, processor, {
+        connection: this.postgresConnection(),
+        drainDelay: 1,
+      }) as unknown as Worker;
+    }
+    this.worker.on('completed', (job) => this.metrics.jobsProcessed.inc({ name: job.name, outcome: 'completed' }));
+    this.worker.on('failed', (job, error) => {
+      this.metrics.jobsProcessed.inc({ name: job?.name ?? 'unknown', outcome: 'failed' });
+      this.logger.warn({ err: error, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade }, 'job failed');
+    });
+    this.worker.on('error', (error) => this.logger.error({ err: error }, 'job worker error'));
+  }
+
+  private postgresConnection() {
+    const schema = this.backend.kind === 'postgres' ? this.backend.schema : 'public';
+    // BullMQ creates and upgrades its own tables on first use.
+    return { connectionString: this.backend.url, schema, max: 3, migrate: true };
+  }
+}

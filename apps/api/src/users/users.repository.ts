@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '../database/prisma.service';
+import type { UserRole } from '../generated/prisma/client';
+
+export interface NewUser {
+  email: string;
+  handle: string;
+  displayName: string;
+  role?: UserRole;
+  emailVerifiedAt?: Date | null;
+}
+
+/** Emails are compared case-insensitively: they are stored lower-cased and looked up the same way. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+@Injectable()
+export class UsersRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  create(user: NewUser) {
+    return this.prisma.user.create({ data: { ...user, email: normalizeEmail(user.email) } });
+  }
+
+  findByEmail(email: string) {
+    return this.prisma.user.findUnique({ where: { email: normalizeEmail(email) } });
+  }
+
+  findById(id: string) {
+    return this.prisma.user.findUnique({ where: { id } });
+  }
+
+  count(): Promise<number> {
+    return this.prisma.user.count();
+  }
+}
