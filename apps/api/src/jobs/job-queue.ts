@@ -27,7 +27,9 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly handlers = new Map<string, JobHandler>();
   private readonly queue: Queue;
   private worker: Worker | undefined;
+  // BullMQ never closes connections it was handed, so we keep and close both.
   private readonly redis: Redis | undefined;
+  private workerRedis: Redis | undefined;
 
   constructor(
     @Inject(JOBS_BACKEND) private readonly backend: JobsBackend,
@@ -79,8 +81,10 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.worker?.close();
     await this.queue.close();
-    if (this.redis?.status === 'ready') await this.redis.quit();
-    else this.redis?.disconnect();
+    for (const connection of [this.workerRedis, this.redis]) {
+      if (connection?.status === 'ready') await connection.quit();
+      else connection?.disconnect();
+    }
   }
 
   private startWorker(): void {
@@ -90,8 +94,9 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
       await handler(job.data, job);
     };
     if (this.backend.kind === 'redis') {
+      this.workerRedis = new Redis(this.backend.url, { maxRetriesPerRequest: null });
       this.worker = new Worker(QUEUE_NAME, processor, {
-        connection: new Redis(this.backend.url, { maxRetriesPerRequest: null }),
+        connection: this.workerRedis,
         prefix: `${this.config.redis.prefix}bull`,
       });
     } else {
