@@ -1,0 +1,55 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+
+/** The compiled server, started exactly as `npm start` starts it. */
+export const mainJs = path.resolve(__dirname, '../../dist/main.js');
+
+export interface StartedProcess {
+  readonly child: ChildProcessWithoutNullStreams;
+  output(): string;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/** The environment minus anything of ours, as on a machine where nothing is configured. */
+export function cleanEnvironment(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!/^(DATABASE_URL|REDIS_URL|TEST_|LP_|APP_URL|NODE_ENV|JEST|PORT)/.test(key)) env[key] = value;
+  }
+  return env;
+}
+
+export function startServer(env: NodeJS.ProcessEnv): StartedProcess {
+  const child = spawn(process.execPath, [mainJs], { env, stdio: 'pipe' });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return { child, output: () => output };
+}
+
+export async function waitForOutput(started: StartedProcess, text: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!started.output().includes(text)) {
+    if (started.child.exitCode !== null)
+      throw new Error(`exited early (${started.child.exitCode}):\n${started.output()}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for "${text}":\n${started.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+export function exitOf(child: ChildProcessWithoutNullStreams): Promise<number | null> {
+  return child.exitCode !== null
+    ? Promise.resolve(child.exitCode)
+    : new Promise((resolve) => child.once('exit', resolve));
+}
