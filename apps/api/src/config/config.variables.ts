@@ -29,15 +29,20 @@ const base64Key = z.string().refine((value) => {
   }
 }, 'must be 32 bytes encoded as base64 (e.g. `openssl rand -base64 32`)');
 
-const base64KeyList = z
-  .string()
-  .transform((value) =>
-    value
-      .split(',')
-      .map((entry) => entry.trim())
-      .filter(Boolean),
-  )
-  .pipe(z.array(base64Key));
+/** A comma-separated list whose entries must each satisfy `entry`; blanks around commas are ignored. */
+function commaSeparated<T extends z.ZodType<unknown, string>>(entry: T) {
+  return z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(entry));
+}
+
+const base64KeyList = commaSeparated(base64Key);
 
 const port = z.coerce.number().int().min(0).max(65535);
 
@@ -152,16 +157,7 @@ export const configVariables = {
       'set: a hop count (e.g. `1`), `loopback`, or proxy addresses/CIDRs.',
   },
   CORS_ORIGINS: {
-    schema: z
-      .string()
-      .transform((value) =>
-        value
-          .split(',')
-          .map((entry) => entry.trim())
-          .filter(Boolean),
-      )
-      .pipe(z.array(httpUrl))
-      .default([]),
+    schema: commaSeparated(httpUrl).default([]),
     description: 'Comma-separated origins allowed to call the API from browsers. Empty (the default) closes CORS.',
   },
   BODY_LIMIT_BYTES: {
