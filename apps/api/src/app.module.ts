@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import type { Logger } from 'pino';
 import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 import { CryptoModule } from './common/crypto/crypto.module';
 import { LoggingModule } from './common/logging/logging.module';
 import { RoutePolicyGuard } from './common/security/route-policy';
@@ -51,6 +52,7 @@ export class AppModule {
         WellKnownModule,
         AuditModule,
         UsersModule,
+        AuthModule,
         ...(options.extraImports ?? []),
       ],
       providers: [

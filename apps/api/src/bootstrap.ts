@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { ModuleMetadata } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import cookieParser from 'cookie-parser';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -137,6 +138,7 @@ function configureHttpPipeline(nest: NestExpressApplication, config: AppConfig, 
   nest.use(requestLogging(logger));
   for (const handler of securityHeaders()) nest.use(handler);
   nest.use(httpMetricsMiddleware(nest.get(MetricsService)));
+  nest.use(cookieParser());
   nest.use(jsonBodyParser(config.http.bodyLimitBytes));
   for (const handler of webAppHandlers(config.webDistDir, logger)) nest.use(handler);
   if (config.http.corsOrigins.length > 0) {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '../generated/prisma/client';
 import { AuditRepository } from './audit.repository';
-import { ipPrefix } from './ip-prefix';
+import { ipPrefix } from '../common/request-context/ip-prefix';
 
 export interface AuditActor {
   type: 'user' | 'system' | 'anonymous';

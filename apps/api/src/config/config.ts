@@ -16,6 +16,10 @@ export class Secrets {
     readonly encryptionKey: Buffer,
     readonly previousEncryptionKeys: readonly Buffer[],
     readonly metricsToken: string | undefined,
+    readonly smtpUrl: string | undefined,
+    readonly githubClientSecret: string | undefined,
+    readonly googleClientSecret: string | undefined,
+    readonly oidcClientSecret: string | undefined,
   ) {}
 
   toJSON(): string {
@@ -55,6 +59,27 @@ export interface AppConfig {
   readonly dataDir: string;
   readonly webDistDir: string;
   readonly logLevel: string;
+  readonly auth: {
+    readonly adminEmail: string | undefined;
+    readonly registrationEnabled: boolean;
+    readonly sessionIdleMs: number;
+    readonly sessionMaxAgeMs: number;
+    /** `__Host-` prefixed (and Secure) when APP_URL is https. */
+    readonly sessionCookieName: string;
+    readonly secureCookies: boolean;
+    /** Set when the provider is configured; its secret is in `secrets`. */
+    readonly github: { readonly clientId: string; readonly webUrl: string; readonly apiUrl: string } | undefined;
+    readonly google:
+      | {
+          readonly clientId: string;
+          readonly authorizationUrl: string;
+          readonly tokenUrl: string;
+          readonly userinfoUrl: string;
+        }
+      | undefined;
+    readonly oidc: { readonly issuerUrl: string; readonly clientId: string; readonly displayName: string } | undefined;
+  };
+  readonly mail: { readonly from: string };
   readonly secrets: Secrets;
 }
 
@@ -64,6 +89,8 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 type ParsedVariables = { [K in VariableName]: z.output<(typeof configVariables)[K]['schema']> };
 
@@ -90,6 +117,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       }
     }
   }
+  // Providers are all-or-nothing: half a configuration would fail only when someone tries to sign in.
+  const requireTogether = (names: string[]) => {
+    const set = names.filter((name) => env[name]);
+    if (set.length > 0 && set.length < names.length) {
+      for (const name of names.filter((candidate) => !env[candidate])) {
+        problems.push(`${name}: required when ${set.join(' and ')} ${set.length > 1 ? 'are' : 'is'} set`);
+      }
+    }
+  };
+  requireTogether(['GITHUB_CLIENT_ID', 'GITHUB_CLIENT_SECRET']);
+  requireTogether(['GOOGLE_CLIENT_ID', 'GOOGLE_CLIENT_SECRET']);
+  requireTogether(['OIDC_ISSUER_URL', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET']);
   if (problems.length > 0) {
     throw new ConfigError(problems);
   }
@@ -130,11 +169,39 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir,
     webDistDir: path.resolve(vars.WEB_DIST_DIR ?? path.join(repositoryRoot(), 'apps/web/dist')),
     logLevel: vars.LOG_LEVEL,
+    auth: {
+      adminEmail: vars.ADMIN_EMAIL?.toLowerCase(),
+      registrationEnabled: vars.ENABLE_REGISTRATION,
+      sessionIdleMs: vars.SESSION_IDLE_TIMEOUT_DAYS * DAY_MS,
+      sessionMaxAgeMs: vars.SESSION_MAX_AGE_DAYS * DAY_MS,
+      sessionCookieName: appUrl.startsWith('https:') ? '__Host-lp_session' : 'lp_session',
+      secureCookies: appUrl.startsWith('https:'),
+      github: vars.GITHUB_CLIENT_ID
+        ? { clientId: vars.GITHUB_CLIENT_ID, webUrl: vars.GITHUB_URL, apiUrl: vars.GITHUB_API_URL }
+        : undefined,
+      google: vars.GOOGLE_CLIENT_ID
+        ? {
+            clientId: vars.GOOGLE_CLIENT_ID,
+            authorizationUrl: vars.GOOGLE_AUTHORIZATION_URL,
+            tokenUrl: vars.GOOGLE_TOKEN_URL,
+            userinfoUrl: vars.GOOGLE_USERINFO_URL,
+          }
+        : undefined,
+      oidc:
+        vars.OIDC_ISSUER_URL && vars.OIDC_CLIENT_ID
+          ? { issuerUrl: vars.OIDC_ISSUER_URL, clientId: vars.OIDC_CLIENT_ID, displayName: vars.OIDC_DISPLAY_NAME }
+          : undefined,
+    },
+    mail: { from: vars.MAIL_FROM ?? `LynxPrompt <no-reply@${new URL(appUrl).hostname}>` },
     secrets: new Secrets(
       sessionSecret,
       Buffer.from(encryptionKey, 'base64'),
       vars.ENCRYPTION_PREVIOUS_KEYS.map((key) => Buffer.from(key, 'base64')),
       vars.METRICS_TOKEN,
+      vars.SMTP_URL,
+      vars.GITHUB_CLIENT_SECRET,
+      vars.GOOGLE_CLIENT_SECRET,
+      vars.OIDC_CLIENT_SECRET,
     ),
   };
 }

@@ -182,6 +182,96 @@ export const configVariables = {
     schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     description: 'Minimum level of the structured JSON logs.',
   },
+  ADMIN_EMAIL: {
+    schema: z.email({ message: 'must be an email address' }).optional(),
+    description:
+      'The account with this address becomes an admin when it signs in. Without it, the first user of a new ' +
+      'instance becomes admin.',
+  },
+  ENABLE_REGISTRATION: {
+    schema: booleanFlag.default(true),
+    description: 'When `false`, only existing users and invited addresses can sign in; nobody else gets an account.',
+  },
+  SESSION_IDLE_TIMEOUT_DAYS: {
+    schema: z.coerce.number().min(0.00001).max(90).default(7),
+    description: 'A session unused for this many days ends.',
+  },
+  SESSION_MAX_AGE_DAYS: {
+    schema: z.coerce.number().min(0.00001).max(365).default(30),
+    description: 'A session ends this many days after sign-in, however active.',
+  },
+  SMTP_URL: {
+    schema: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+      .optional(),
+    description:
+      'Outgoing mail server, e.g. `smtps://user:pass@mail.example.org:465`. Without it (embedded mode), sign-in links ' +
+      'are written to the server log instead of being sent.',
+    secret: true,
+  },
+  MAIL_FROM: {
+    schema: z.string().min(3).optional(),
+    description:
+      'Sender of outgoing mail, e.g. `LynxPrompt <no-reply@prompts.example.org>`. Defaults to no-reply@<APP_URL host>.',
+  },
+  GITHUB_CLIENT_ID: {
+    schema: z.string().min(1).optional(),
+    description: 'Client id of a GitHub OAuth app; enables "Sign in with GitHub" (needs `GITHUB_CLIENT_SECRET`).',
+  },
+  GITHUB_CLIENT_SECRET: {
+    schema: z.string().min(1).optional(),
+    description: 'Client secret of the GitHub OAuth app.',
+    secret: true,
+  },
+  GITHUB_URL: {
+    schema: httpUrl.default('https://github.com'),
+    description: 'GitHub web base URL (authorize and token endpoints); set it for GitHub Enterprise Server.',
+  },
+  GITHUB_API_URL: {
+    schema: httpUrl.default('https://api.github.com'),
+    description: 'GitHub REST API base URL; `https://<host>/api/v3` for GitHub Enterprise Server.',
+  },
+  GOOGLE_CLIENT_ID: {
+    schema: z.string().min(1).optional(),
+    description: 'Client id of a Google OAuth client; enables "Sign in with Google" (needs `GOOGLE_CLIENT_SECRET`).',
+  },
+  GOOGLE_CLIENT_SECRET: {
+    schema: z.string().min(1).optional(),
+    description: 'Client secret of the Google OAuth client.',
+    secret: true,
+  },
+  GOOGLE_AUTHORIZATION_URL: {
+    schema: httpUrl.default('https://accounts.google.com/o/oauth2/v2/auth'),
+    description: "Google's authorization endpoint (changed only for tests).",
+  },
+  GOOGLE_TOKEN_URL: {
+    schema: httpUrl.default('https://oauth2.googleapis.com/token'),
+    description: "Google's token endpoint (changed only for tests).",
+  },
+  GOOGLE_USERINFO_URL: {
+    schema: httpUrl.default('https://openidconnect.googleapis.com/v1/userinfo'),
+    description: "Google's user-info endpoint (changed only for tests).",
+  },
+  OIDC_ISSUER_URL: {
+    schema: httpUrl.optional(),
+    description:
+      'Issuer of a generic OpenID Connect provider (Keycloak, Authentik, Okta, Entra…); enables single sign-on ' +
+      '(needs `OIDC_CLIENT_ID` and `OIDC_CLIENT_SECRET`). Discovery reads `<issuer>/.well-known/openid-configuration`.',
+  },
+  OIDC_CLIENT_ID: {
+    schema: z.string().min(1).optional(),
+    description: 'Client id registered at the OpenID Provider.',
+  },
+  OIDC_CLIENT_SECRET: {
+    schema: z.string().min(1).optional(),
+    description: 'Client secret registered at the OpenID Provider.',
+    secret: true,
+  },
+  OIDC_DISPLAY_NAME: {
+    schema: z.string().trim().min(1).max(40).default('SSO'),
+    description: 'Label of the single sign-on button, e.g. `Acme SSO`.',
+  },
   WEB_DIST_DIR: {
     schema: z.string().min(1).optional(),
     description: 'Folder of the built web app to serve at `/`. Defaults to `apps/web/dist` in this repository.',

@@ -34,4 +34,29 @@ export class UsersRepository {
   count(): Promise<number> {
     return this.prisma.user.count();
   }
+
+  handleExists(handle: string): Promise<boolean> {
+    return this.prisma.user.count({ where: { handle } }).then((count) => count > 0);
+  }
+
+  setRole(id: string, role: UserRole) {
+    return this.prisma.user.update({ where: { id }, data: { role } });
+  }
+
+  markEmailVerified(id: string, at: Date) {
+    return this.prisma.user.update({ where: { id }, data: { emailVerifiedAt: at } });
+  }
+
+  isInvited(email: string): Promise<boolean> {
+    return this.prisma.invitation.count({ where: { email: normalizeEmail(email) } }).then((count) => count > 0);
+  }
+
+  invite(email: string, createdBy: string | null) {
+    const normalized = normalizeEmail(email);
+    return this.prisma.invitation.upsert({
+      where: { email: normalized },
+      create: { email: normalized, createdBy },
+      update: {},
+    });
+  }
 }

@@ -1,7 +1,7 @@
 import type { Request, RequestHandler } from 'express';
 import pinoHttp from 'pino-http';
 import type { Logger } from 'pino';
-import { ipPrefix } from '../../audit/ip-prefix';
+import { ipPrefix } from '../request-context/ip-prefix';
 import { requestIdOf } from '../request-context/request-id';
 import { maskUrl } from './redaction';
 

@@ -1,10 +1,19 @@
-import { applyDecorators, CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { timingSafeEqual } from 'node:crypto';
+import { applyDecorators, CanActivate, ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { CsrfError, SecondFactorRequiredError, SessionOnlyError } from '../../auth/auth.errors';
+import { principalOf, type Principal } from '../../auth/principal';
+import type { AppConfig } from '../../config/config';
+import { APP_CONFIG } from '../../config/config.module';
 import { ApiBearerAuth, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { AppError, CommonErrorCode } from '../errors/app-error';
 import { ErrorResponse } from '../errors/error-envelope';
 
 export const ROUTE_POLICY = 'lynxprompt:route-policy';
+const ALLOW_PENDING = 'lynxprompt:allow-pending-second-factor';
+const SESSION_ONLY = 'lynxprompt:session-only';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export type RoutePolicy =
   { readonly access: 'public' } | { readonly access: 'authenticated'; readonly scopes: string[] };
@@ -20,36 +29,54 @@ export const Authenticated = (...scopes: string[]) =>
     ApiUnauthorizedResponse({ type: ErrorResponse, description: 'Not signed in, or missing a required scope' }),
   );
 
-/** The principal an authentication layer attaches to the request; absent until someone signs in. */
-export interface RequestPrincipal {
-  readonly userId: string;
-  readonly scopes: readonly string[] | 'all';
-}
+/** The route answers a session that still owes its second factor (the second-factor routes themselves). */
+export const AllowPendingSecondFactor = () => SetMetadata(ALLOW_PENDING, true);
+
+/** API tokens may not call this route, whatever their scopes (managing credentials, deleting the account). */
+export const SessionOnly = () => SetMetadata(SESSION_ONLY, true);
 
 export function policyOf(reflector: Reflector, context: ExecutionContext): RoutePolicy | undefined {
   return reflector.getAllAndOverride<RoutePolicy | undefined>(ROUTE_POLICY, [context.getHandler(), context.getClass()]);
 }
 
 /**
- * Fails closed: a route that forgot to declare its policy answers 500 instead of serving anyone. The route-policy
- * test catches that before it ships.
+ * The one place access is decided, for every route. Fails closed: a route that forgot to declare its policy answers
+ * 500 instead of serving anyone (the route-policy test catches that before it ships). For authenticated routes it
+ * enforces, in order: someone is signed in; a session has completed its second factor; API tokens carry the scopes
+ * and may use the route at all; cookie-authenticated writes carry the CSRF token and come from our own origin.
  */
 @Injectable()
 export class RoutePolicyGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector) {}
+  private readonly ownOrigin: string;
+
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.ownOrigin = new URL(config.http.appUrl).origin;
+  }
 
   canActivate(context: ExecutionContext): boolean {
     const policy = policyOf(this.reflector, context);
     if (!policy) {
       throw new AppError('ROUTE_POLICY_MISSING', 'This route has no declared access policy', 500);
     }
+    const request = context.switchToHttp().getRequest<Request>();
+    const principal = principalOf(request);
+    // A signed-in browser writing to a public route (e.g. sign-out of a stale page) still proves it is us.
+    if (principal?.kind === 'session' && !SAFE_METHODS.has(request.method)) this.assertSameSite(request, principal);
     if (policy.access === 'public') return true;
-    const principal = context.switchToHttp().getRequest<{ principal?: RequestPrincipal }>().principal;
     if (!principal) {
       throw new AppError(CommonErrorCode.Unauthenticated, 'Sign in or present an API token', 401);
     }
-    const missing =
-      principal.scopes === 'all' ? [] : policy.scopes.filter((scope) => !principal.scopes.includes(scope));
+    const flag = (key: string) =>
+      this.reflector.getAllAndOverride<boolean>(key, [context.getHandler(), context.getClass()]);
+    if (principal.kind === 'session') {
+      if (principal.state === 'pending_second_factor' && !flag(ALLOW_PENDING)) throw new SecondFactorRequiredError();
+      return true;
+    }
+    if (flag(SESSION_ONLY)) throw new SessionOnlyError();
+    const missing = policy.scopes.filter((scope) => !principal.scopes.includes(scope));
     if (missing.length > 0) {
       throw new AppError(CommonErrorCode.Forbidden, 'The token lacks a required scope', 403, {
         missingScopes: missing,
@@ -57,4 +84,28 @@ export class RoutePolicyGuard implements CanActivate {
     }
     return true;
   }
+
+  private assertSameSite(request: Request, principal: Extract<Principal, { kind: 'session' }>): void {
+    const origin = request.headers.origin ?? refererOrigin(request.headers.referer);
+    if (origin !== this.ownOrigin) throw new CsrfError(origin ? `origin ${origin} is not allowed` : 'no Origin header');
+    const presented = request.headers['x-csrf-token'];
+    if (typeof presented !== 'string' || !csrfMatches(principal.csrfToken, presented)) {
+      throw new CsrfError('missing or wrong X-CSRF-Token');
+    }
+  }
+}
+
+function refererOrigin(referer: string | undefined): string | undefined {
+  if (!referer) return undefined;
+  try {
+    return new URL(referer).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+function csrfMatches(expected: string, presented: string): boolean {
+  const a = Buffer.from(presented);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
