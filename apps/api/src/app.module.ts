@@ -4,6 +4,14 @@ import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import type { Logger } from 'pino';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { MagicLinkModule } from './auth/magic-link/magic-link.module';
+import { OAuthModule } from './auth/oauth/oauth.module';
+import { PasskeysModule } from './auth/passkeys/passkeys.module';
+import { TwoStepModule } from './auth/two-step/two-step.module';
+import { ApiTokensModule } from './auth/api-tokens/api-tokens.module';
+import { DeviceModule } from './auth/device/device.module';
+import { AccountModule } from './account/account.module';
+import { MailModule } from './mail/mail.module';
 import { CryptoModule } from './common/crypto/crypto.module';
 import { LoggingModule } from './common/logging/logging.module';
 import { RoutePolicyGuard } from './common/security/route-policy';
@@ -53,6 +61,14 @@ export class AppModule {
         AuditModule,
         UsersModule,
         AuthModule,
+        MagicLinkModule,
+        OAuthModule,
+        PasskeysModule,
+        TwoStepModule,
+        ApiTokensModule,
+        DeviceModule,
+        AccountModule,
+        MailModule,
         ...(options.extraImports ?? []),
       ],
       providers: [

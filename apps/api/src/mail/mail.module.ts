@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** Outgoing mail (SMTP, or the server log in embedded mode). */
+@Module({})
+export class MailModule {}
