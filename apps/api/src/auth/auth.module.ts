@@ -5,6 +5,7 @@ import { ApiTokenRepository } from './api-tokens/api-token.repository';
 import { ApiTokenService } from './api-tokens/api-token.service';
 import { AuthenticationMiddleware } from './authentication.middleware';
 import { SessionRepository } from './sessions/session.repository';
+import { SessionMaintenance } from './sessions/session-maintenance';
 import { SessionService } from './sessions/session.service';
 import { SessionsController } from './sessions/sessions.controller';
 import { SignInService } from './sign-in.service';
@@ -13,7 +14,15 @@ import { TwoStepRepository } from './two-step/two-step.repository';
 @Module({
   imports: [UsersModule, AuditModule],
   controllers: [SessionsController],
-  providers: [SessionRepository, SessionService, ApiTokenRepository, ApiTokenService, TwoStepRepository, SignInService],
+  providers: [
+    SessionRepository,
+    SessionService,
+    SessionMaintenance,
+    ApiTokenRepository,
+    ApiTokenService,
+    TwoStepRepository,
+    SignInService,
+  ],
   exports: [SessionService, SignInService, ApiTokenService],
 })
 export class AuthModule implements NestModule {

@@ -25,6 +25,7 @@ const JOB_STATES = ['waiting', 'active', 'delayed', 'completed', 'failed'] as co
 @Injectable()
 export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly handlers = new Map<string, JobHandler>();
+  private readonly schedules = new Map<string, number>();
   private readonly queue: Queue;
   private worker: Worker | undefined;
   // BullMQ never closes connections it was handed, so we keep and close both.
@@ -58,6 +59,15 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
     this.handlers.set(name, handler);
   }
 
+  /**
+   * Runs a defined job every `everyMs`. Registered at start-up by every process; BullMQ's job schedulers are
+   * upserted by id, so N replicas still produce one run per interval.
+   */
+  schedule(name: string, everyMs: number): void {
+    if (!this.handlers.has(name)) throw new Error(`No handler is defined for job "${name}"`);
+    this.schedules.set(name, everyMs);
+  }
+
   async enqueue(name: string, data: unknown, options: JobsOptions = {}): Promise<string> {
     if (!this.handlers.has(name)) throw new Error(`No handler is defined for job "${name}"`);
     const job = await this.queue.add(name, data, {
@@ -74,8 +84,20 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
     return this.queue.getJobCounts(...JOB_STATES);
   }
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
+    for (const [name, every] of this.schedules) {
+      await this.queue.upsertJobScheduler(name, { every }, { name, data: {} });
+    }
     if (this.config.mode !== 'api') this.startWorker();
+  }
+
+  /** The schedules registered in the queue store, for operators and tests. */
+  async scheduled(): Promise<Array<{ name: string; every: number | null }>> {
+    const schedulers = await this.queue.getJobSchedulers();
+    return schedulers.map((scheduler) => ({
+      name: scheduler.name,
+      every: scheduler.every ? Number(scheduler.every) : null,
+    }));
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,4 +1,6 @@
+import { PURGE_EXPIRED_SESSIONS } from '../../src/auth/sessions/session-maintenance';
 import { PrismaService } from '../../src/database/prisma.service';
+import { JobQueue } from '../../src/jobs/job-queue';
 import { signInAs, TestSignInModule } from '../support/sign-in';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -108,6 +110,37 @@ describe('sessions', () => {
     expect(refused.body.error.code).toBe('SECOND_FACTOR_REQUIRED');
     // Signing out stays possible.
     await pending.agent.post('/api/v1/auth/sign-out').set(pending.writeHeaders).expect(204);
+  });
+});
+
+describe('expired session purge', () => {
+  let testApp: TestApp;
+
+  beforeAll(async () => {
+    testApp = await startTestApp({ extraImports: [TestSignInModule], env: { LP_MODE: 'all' } });
+  });
+  afterAll(() => testApp.close());
+
+  it('is scheduled hourly and removes only expired sessions when it runs', async () => {
+    const queue = testApp.app.nest.get(JobQueue);
+    expect(await queue.scheduled()).toEqual(
+      expect.arrayContaining([{ name: PURGE_EXPIRED_SESSIONS, every: 3_600_000 }]),
+    );
+    const prisma = testApp.app.nest.get(PrismaService);
+    const live = await signInAs(testApp, 'live@example.org');
+    const stale = await signInAs(testApp, 'stale@example.org');
+    await prisma.session.updateMany({
+      where: { userId: stale.userId },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+
+    await queue.enqueue(PURGE_EXPIRED_SESSIONS, {});
+    const deadline = Date.now() + 10_000;
+    while ((await prisma.session.count({ where: { userId: stale.userId } })) > 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(await prisma.session.count({ where: { userId: stale.userId } })).toBe(0);
+    expect(await prisma.session.count({ where: { userId: live.userId } })).toBe(1);
   });
 });
 
