@@ -13,12 +13,25 @@ const swc = [
   },
 ];
 
+// openid-client and its dependencies, and otplib's default plugins (@scure/base, @noble/hashes, reached through
+// @otplib/*), ship only as ES modules, which Jest's CommonJS module registry cannot load (Node itself does, through
+// require(esm)): compile just those packages to CommonJS for the tests.
+const esmOnlyPackages = ['openid-client', 'oauth4webapi', 'jose', '@otplib', '@scure/base', '@noble/hashes'];
+const swcEsm = [
+  '@swc/jest',
+  { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2023' }, module: { type: 'commonjs' }, sourceMaps: 'inline' },
+];
+
 /** @type {import('jest').Config} */
 module.exports = {
   rootDir: '.',
   testEnvironment: 'node',
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
-  transform: { '^.+\\.ts$': swc },
+  transform: {
+    '^.+\\.ts$': swc,
+    [`/node_modules/(${esmOnlyPackages.join('|')})/.+\\.js$`]: swcEsm,
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyPackages.join('|')})/)`],
   // The generated Prisma client imports its siblings as ./x.js; map them back to the .ts sources.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   globalSetup: '<rootDir>/test/support/global-setup.ts',
