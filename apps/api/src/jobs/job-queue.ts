@@ -16,6 +16,7 @@ export type JobsBackend =
 export const JOBS_BACKEND = Symbol('JOBS_BACKEND');
 
 const QUEUE_NAME = 'default';
+const SCHEDULE_RETRY_MS = 30_000;
 const JOB_STATES = ['waiting', 'active', 'delayed', 'completed', 'failed'] as const;
 
 /**
@@ -26,6 +27,8 @@ const JOB_STATES = ['waiting', 'active', 'delayed', 'completed', 'failed'] as co
 export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly handlers = new Map<string, JobHandler>();
   private readonly schedules = new Map<string, number>();
+  private scheduleRetry: NodeJS.Timeout | undefined;
+  private closing = false;
   private readonly queue: Queue;
   private worker: Worker | undefined;
   // BullMQ never closes connections it was handed, so we keep and close both.
@@ -84,11 +87,26 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
     return this.queue.getJobCounts(...JOB_STATES);
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    for (const [name, every] of this.schedules) {
-      await this.queue.upsertJobScheduler(name, { every }, { name, data: {} });
-    }
+  onApplicationBootstrap(): void {
+    void this.registerSchedules();
     if (this.config.mode !== 'api') this.startWorker();
+  }
+
+  /**
+   * In the background, retrying: a queue store that is briefly down at start-up must not stop the instance from
+   * booting (readiness reports it meanwhile).
+   */
+  private async registerSchedules(): Promise<void> {
+    try {
+      for (const [name, every] of this.schedules) {
+        await this.queue.upsertJobScheduler(name, { every }, { name, data: {} });
+      }
+    } catch (error) {
+      if (this.closing) return;
+      this.logger.warn({ err: error }, 'could not register job schedules; retrying in 30 s');
+      this.scheduleRetry = setTimeout(() => void this.registerSchedules(), SCHEDULE_RETRY_MS);
+      this.scheduleRetry.unref();
+    }
   }
 
   /** The schedules registered in the queue store, for operators and tests. */
@@ -101,6 +119,8 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.closing = true;
+    clearTimeout(this.scheduleRetry);
     await this.worker?.close();
     await this.queue.close();
     for (const connection of [this.workerRedis, this.redis]) {
