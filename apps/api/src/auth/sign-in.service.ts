@@ -38,10 +38,13 @@ export class SignInService {
     method: FirstFactor,
     email: string,
     profile: { displayName?: string; handleHint?: string; avatarUrl?: string | null } = {},
+    options: { newAccountOnly?: boolean } = {},
   ): Promise<SignInOutcome> {
+    // newAccountOnly: a provider sign-up must never land in an existing account, even one created a moment ago.
     const { user, created } = await this.users.provisionForVerifiedEmail(email, profile, {
       registrationEnabled: this.config.auth.registrationEnabled,
       adminEmail: this.config.auth.adminEmail,
+      newAccountOnly: options.newAccountOnly,
     });
     if (created) {
       await this.audit.record(
@@ -88,6 +91,11 @@ export class SignInService {
       { method },
     );
     return secondFactorRequired;
+  }
+
+  /** Whether the user has two-step verification on: sensitive actions then also need a recent second factor. */
+  twoStepEnabled(userId: string): Promise<boolean> {
+    return this.twoStep.isEnabled(userId);
   }
 
   /** A failed attempt, for the user's security log when we know whose account was targeted. */

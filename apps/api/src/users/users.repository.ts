@@ -10,6 +10,13 @@ export interface NewUser {
   emailVerifiedAt?: Date | null;
 }
 
+export interface UserChanges {
+  displayName?: string;
+  handle?: string;
+  email?: string;
+  emailVerifiedAt?: Date | null;
+}
+
 /** Emails are compared case-insensitively: they are stored lower-cased and looked up the same way. */
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -37,6 +44,17 @@ export class UsersRepository {
 
   handleExists(handle: string): Promise<boolean> {
     return this.prisma.user.count({ where: { handle } }).then((count) => count > 0);
+  }
+
+  update(id: string, changes: UserChanges) {
+    const data = changes.email === undefined ? changes : { ...changes, email: normalizeEmail(changes.email) };
+    return this.prisma.user.update({ where: { id }, data });
+  }
+
+  /** Sessions, identities, factors, tokens and email tokens go with it (ON DELETE CASCADE); the audit trail stays. */
+  async delete(id: string): Promise<boolean> {
+    const { count } = await this.prisma.user.deleteMany({ where: { id } });
+    return count === 1;
   }
 
   setRole(id: string, role: UserRole) {

@@ -17,27 +17,69 @@ export class UsersService {
     try {
       return await this.users.create(user);
     } catch (error) {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-        const target = JSON.stringify(error.meta ?? {});
-        throw target.includes('handle') ? new HandleTakenError(user.handle) : new EmailTakenError();
-      }
-      throw error;
+      throw uniqueViolation(error, user.handle);
     }
+  }
+
+  /** Profile changes. Handles follow the same rules as at sign-up; a taken handle or address is a conflict. */
+  async update(id: string, changes: { displayName?: string; handle?: string }): Promise<User> {
+    if (changes.handle !== undefined && !HANDLE_PATTERN.test(changes.handle)) {
+      throw new InvalidHandleError(changes.handle);
+    }
+    const displayName = changes.displayName?.trim().slice(0, 80);
+    try {
+      return await this.users.update(id, {
+        ...(changes.handle === undefined ? {} : { handle: changes.handle }),
+        ...(displayName ? { displayName } : {}),
+      });
+    } catch (error) {
+      throw uniqueViolation(error, changes.handle ?? '');
+    }
+  }
+
+  /** A new address the user has just proven by following a link sent to it. */
+  async changeEmail(id: string, email: string): Promise<User> {
+    try {
+      return await this.users.update(id, { email, emailVerifiedAt: new Date() });
+    } catch (error) {
+      throw uniqueViolation(error, '');
+    }
+  }
+
+  delete(id: string): Promise<boolean> {
+    return this.users.delete(id);
+  }
+
+  /**
+   * Whether a sign-in with this address would be let in: an existing account, open registration, an invitation or
+   * the ADMIN_EMAIL address. The same rule provisionForVerifiedEmail enforces, asked before sending a link.
+   */
+  async admits(email: string, policy: { registrationEnabled: boolean; adminEmail: string | undefined }) {
+    const normalized = normalizeEmail(email);
+    if (policy.registrationEnabled || policy.adminEmail === normalized) return true;
+    if (await this.users.findByEmail(normalized)) return true;
+    return this.users.isInvited(normalized);
   }
 
   /**
    * The account for an address a sign-in method has just proven (magic link, provider with a verified email, OIDC).
-   * Creates it when registration is open or the address is invited; the first account of a new instance, and the
-   * ADMIN_EMAIL account, become admins.
+   * Creates it when registration is open or the address is invited. The ADMIN_EMAIL account becomes admin; without
+   * ADMIN_EMAIL, the first account of a new instance does.
    */
   async provisionForVerifiedEmail(
     email: string,
     profile: { displayName?: string; handleHint?: string; avatarUrl?: string | null },
-    policy: { registrationEnabled: boolean; adminEmail: string | undefined },
+    policy: {
+      registrationEnabled: boolean;
+      adminEmail: string | undefined;
+      /** Refuse (USER_EMAIL_TAKEN) instead of returning an existing account: sign-ups that must never merge. */
+      newAccountOnly?: boolean;
+    },
   ): Promise<{ user: User; created: boolean }> {
     const normalized = normalizeEmail(email);
     const isAdminEmail = policy.adminEmail === normalized;
     const existing = await this.users.findByEmail(normalized);
+    if (existing && policy.newAccountOnly) throw new EmailTakenError();
     if (existing) {
       let user = existing.emailVerifiedAt ? existing : await this.users.markEmailVerified(existing.id, new Date());
       if (isAdminEmail && user.role !== 'admin') user = await this.users.setRole(user.id, 'admin');
@@ -55,7 +97,8 @@ export class UsersService {
           email: normalized,
           handle,
           displayName: profile.displayName?.trim().slice(0, 80) || localPart,
-          role: firstUser || isAdminEmail ? 'admin' : 'user',
+          // With ADMIN_EMAIL set, only that address becomes admin: whoever signs up first must not win the instance.
+          role: isAdminEmail || (firstUser && !policy.adminEmail) ? 'admin' : 'user',
           emailVerifiedAt: new Date(),
         });
         return { user, created: true };
@@ -96,4 +139,13 @@ export class UsersService {
   findById(id: string) {
     return this.users.findById(id);
   }
+}
+
+/** Maps a unique-index violation to the domain error for the column that clashed. */
+function uniqueViolation(error: unknown, handle: string): unknown {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+    const target = JSON.stringify(error.meta ?? {});
+    return target.includes('handle') ? new HandleTakenError(handle) : new EmailTakenError();
+  }
+  return error;
 }

@@ -1,0 +1,51 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+
+export class UpdateProfileRequest {
+  @ApiPropertyOptional({ minLength: 1, maxLength: 80, example: 'Ada Lovelace' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 80)
+  @Matches(/\S/, { message: 'displayName must not be blank' })
+  displayName?: string;
+
+  @ApiPropertyOptional({
+    description: '2–39 lowercase letters, digits or single hyphens (USER_HANDLE_INVALID otherwise)',
+    example: 'ada',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  handle?: string;
+}
+
+export class EmailChangeRequest {
+  @ApiProperty({ format: 'email', description: 'The new address; a confirmation link is sent to it' })
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+}
+
+export class EmailChangeSent {
+  @ApiProperty({ enum: ['sent'] })
+  status: 'sent';
+}
+
+export class EmailChangeVerifyRequest {
+  @ApiProperty({ description: 'The `token` query value of the confirmation link' })
+  @IsString()
+  @Length(1, 256)
+  token: string;
+}
+
+export class InvitationRequest {
+  @ApiProperty({ format: 'email', description: 'May sign up even while ENABLE_REGISTRATION=false' })
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+}
+
+export class InvitationView {
+  @ApiProperty({ description: 'Lower-cased' }) email: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
