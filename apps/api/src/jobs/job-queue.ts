@@ -28,6 +28,8 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly handlers = new Map<string, JobHandler>();
   private readonly schedules = new Map<string, number>();
   private scheduleRetry: NodeJS.Timeout | undefined;
+  private markSchedulesRegistered!: () => void;
+  private readonly schedulesRegistered = new Promise<void>((resolve) => (this.markSchedulesRegistered = resolve));
   private closing = false;
   private readonly queue: Queue;
   private worker: Worker | undefined;
@@ -101,6 +103,7 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
       for (const [name, every] of this.schedules) {
         await this.queue.upsertJobScheduler(name, { every }, { name, data: {} });
       }
+      this.markSchedulesRegistered();
     } catch (error) {
       if (this.closing) return;
       this.logger.warn({ err: error }, 'could not register job schedules; retrying in 30 s');
@@ -109,8 +112,9 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
     }
   }
 
-  /** The schedules registered in the queue store, for operators and tests. */
+  /** The schedules registered in the queue store (once registration has succeeded), for operators and tests. */
   async scheduled(): Promise<Array<{ name: string; every: number | null }>> {
+    await this.schedulesRegistered;
     const schedulers = await this.queue.getJobSchedulers();
     return schedulers.map((scheduler) => ({
       name: scheduler.name,
