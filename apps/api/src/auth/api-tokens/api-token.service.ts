@@ -1,12 +1,22 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import type { Request } from 'express';
+import { AuditService } from '../../audit/audit.service';
+import { ipPrefix } from '../../common/request-context/ip-prefix';
+import type { ApiToken, TokenEnvironment } from '../../generated/prisma/client';
 import type { Principal } from '../principal';
+import { requestContext, SessionService } from '../sessions/session.service';
+import { TwoStepRepository } from '../two-step/two-step.repository';
 import { ApiTokenRepository } from './api-token.repository';
+import { ApiTokenNotFoundError } from './api-tokens.errors';
 
 export const API_TOKEN_PREFIX = 'lp_';
 const TOKEN_PATTERN = /^lp_[A-Za-z0-9_-]{43}$/;
 // Recording last use on every request would turn reads into writes; once a minute is precise enough.
 const USE_RECORD_INTERVAL_MS = 60_000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+type SessionPrincipal = Extract<Principal, { kind: 'session' }>;
 
 export function hashApiToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -18,9 +28,27 @@ export function mintApiToken(): { token: string; tokenHash: string; prefix: stri
   return { token, tokenHash: hashApiToken(token), prefix: token.slice(0, 10) };
 }
 
+export interface ApiTokenSpec {
+  name: string;
+  scopes: readonly string[];
+  environment: TokenEnvironment;
+  expiresAt: Date | null;
+}
+
+/** A freshly stored token and, this once, its value. */
+export interface IssuedApiToken {
+  token: string;
+  row: ApiToken;
+}
+
 @Injectable()
 export class ApiTokenService {
-  constructor(private readonly tokens: ApiTokenRepository) {}
+  constructor(
+    private readonly tokens: ApiTokenRepository,
+    private readonly sessions: SessionService,
+    private readonly twoStep: TwoStepRepository,
+    private readonly audit: AuditService,
+  ) {}
 
   /** The principal a bearer token stands for, or undefined for a malformed, unknown, revoked or expired token. */
   async authenticate(
@@ -32,8 +60,80 @@ export class ApiTokenService {
     const now = new Date();
     if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return undefined;
     if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > USE_RECORD_INTERVAL_MS) {
-      await this.tokens.recordUse(row.id, now, ip ?? null);
+      // Only the network is kept, as everywhere else we record client addresses.
+      await this.tokens.recordUse(row.id, now, ipPrefix(ip));
     }
     return { kind: 'token', userId: row.userId, tokenId: row.id, scopes: row.scopes, environment: row.environment };
+  }
+
+  /**
+   * A token outlives the session that made it, so a stolen session cookie must not be enough to mint one: with
+   * two-step verification on, the session must have proven its second factor within the last few minutes.
+   */
+  async assertMayIssue(session: SessionPrincipal): Promise<void> {
+    if (await this.twoStep.isEnabled(session.userId)) this.sessions.assertRecent(session, 'second factor');
+  }
+
+  /** A personal token made on the account page. */
+  async create(
+    session: SessionPrincipal,
+    input: { name: string; scopes: readonly string[]; environment: TokenEnvironment; expiresInDays?: number },
+    request: Request,
+  ): Promise<IssuedApiToken> {
+    await this.assertMayIssue(session);
+    return this.issue(
+      session.userId,
+      {
+        name: input.name.trim(),
+        scopes: input.scopes,
+        environment: input.environment,
+        expiresAt: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * DAY_MS) : null,
+      },
+      request,
+      'account',
+    );
+  }
+
+  /** Stores and audits a new token; the one path for tokens made on the account page and by the device grant. */
+  async issue(
+    userId: string,
+    spec: ApiTokenSpec,
+    request: Request,
+    via: 'account' | 'device_grant',
+  ): Promise<IssuedApiToken> {
+    const { token, tokenHash, prefix } = mintApiToken();
+    const row = await this.tokens.create({
+      userId,
+      name: spec.name,
+      prefix,
+      tokenHash,
+      scopes: [...new Set(spec.scopes)],
+      environment: spec.environment,
+      expiresAt: spec.expiresAt,
+    });
+    await this.audit.record(
+      { type: 'user', id: userId },
+      'api_token.created',
+      { type: 'api_token', id: row.id },
+      requestContext(request),
+      { via, scopes: row.scopes, environment: row.environment, expiresAt: row.expiresAt?.toISOString() ?? null },
+    );
+    return { token, row };
+  }
+
+  /** The user's tokens that are not revoked (expired ones included, so the list explains why one stopped working). */
+  list(userId: string) {
+    return this.tokens.listForUser(userId);
+  }
+
+  /** Revokes at once: authentication reads the database on every request, so nothing caches a revoked token. */
+  async revoke(userId: string, id: string, request: Request): Promise<void> {
+    if ((await this.tokens.revoke(userId, id, new Date())) === 0) throw new ApiTokenNotFoundError();
+    await this.audit.record(
+      { type: 'user', id: userId },
+      'api_token.revoked',
+      { type: 'api_token', id },
+      requestContext(request),
+    );
   }
 }

@@ -6,37 +6,55 @@ interface BodyParserError extends Error {
   status?: number;
 }
 
+/**
+ * The only paths that also take `application/x-www-form-urlencoded`: OAuth device clients (RFC 8628) send forms.
+ * Everywhere else a form body stays a 415, so no route can be fed by a cross-site HTML form.
+ */
+export const FORM_ENCODED_PATHS: ReadonlySet<string> = new Set([
+  '/api/v1/auth/device/code',
+  '/api/v1/auth/device/token',
+]);
+
 function hasBody(request: Request): boolean {
   const length = request.headers['content-length'];
   return request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
 /**
- * JSON is the only request body the API takes: a body of another type gets 415, a malformed one 400 and an
- * oversized one 413, each in the error envelope (parser errors would otherwise surface as bare 400/500s).
+ * JSON is the only request body the API takes (plus forms on FORM_ENCODED_PATHS): a body of another type gets 415,
+ * a malformed one 400 and an oversized one 413, each in the error envelope (parser errors would otherwise surface
+ * as bare 400/500s).
  */
 export function jsonBodyParser(limitBytes: number): RequestHandler {
-  const parse = express.json({ limit: limitBytes, strict: true, type: () => true });
+  const parseJson = express.json({ limit: limitBytes, strict: true, type: () => true });
+  // Flat key=value pairs only (no nested qs syntax): the form endpoints take a handful of strings.
+  const parseForm = express.urlencoded({ extended: false, limit: limitBytes, parameterLimit: 32, type: () => true });
   return (request: Request, response: Response, next: NextFunction) => {
     if (!hasBody(request)) {
       next();
       return;
     }
-    if (!request.is(['application/json', 'application/*+json'])) {
+    const formAllowed = FORM_ENCODED_PATHS.has(request.path);
+    const isForm = formAllowed && Boolean(request.is('application/x-www-form-urlencoded'));
+    if (!isForm && !request.is(['application/json', 'application/*+json'])) {
+      const accepted = formAllowed ? 'application/json or application/x-www-form-urlencoded' : 'application/json';
       next(
         new AppError(
           CommonErrorCode.UnsupportedMediaType,
-          `Request bodies must be application/json, not ${request.headers['content-type'] ?? 'unspecified'}`,
+          `Request bodies must be ${accepted}, not ${request.headers['content-type'] ?? 'unspecified'}`,
           415,
         ),
       );
       return;
     }
+    const parse = isForm ? parseForm : parseJson;
     parse(request, response, (error?: BodyParserError) => {
       if (!error) {
         next();
       } else if (error.type === 'entity.too.large') {
         next(new AppError(CommonErrorCode.PayloadTooLarge, `Request body exceeds ${limitBytes} bytes`, 413));
+      } else if (error.type === 'parameters.too.many') {
+        next(new AppError(CommonErrorCode.PayloadTooLarge, 'The form has too many fields', 413));
       } else if (error.type === 'entity.parse.failed') {
         next(new AppError(CommonErrorCode.MalformedJson, 'Request body is not valid JSON', 400));
       } else if (error.type === 'encoding.unsupported' || error.type === 'charset.unsupported') {

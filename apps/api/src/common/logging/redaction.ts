@@ -20,7 +20,9 @@ export function maskString(value: string): string {
 }
 
 /** Masks query values whose names look like credentials (magic-link tokens, codes), then emails and phones. */
-export function maskUrl(url: string): string {
+export function maskUrl(rawUrl: string): string {
+  // The device grant's user code travels in the path (/api/v1/auth/device/requests/<code>/approve).
+  const url = rawUrl.replace(/(\/auth\/device\/requests\/)[^/?#]+/i, `$1${REDACTED}`);
   const queryStart = url.indexOf('?');
   if (queryStart === -1) return maskString(url);
   const params = new URLSearchParams(url.slice(queryStart + 1));

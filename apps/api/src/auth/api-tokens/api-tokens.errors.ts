@@ -1,0 +1,7 @@
+import { AppError } from '../../common/errors/app-error';
+
+export class ApiTokenNotFoundError extends AppError {
+  constructor() {
+    super('API_TOKEN_NOT_FOUND', 'No such API token of yours', 404);
+  }
+}
