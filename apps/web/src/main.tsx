@@ -1,9 +1,10 @@
 // Global styles first, so feature stylesheets imported by components cascade after them.
 import './styles/global.css';
-import { createApiClient } from '@lynxprompt/api-contract';
+import './styles/components.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
+import { createAppApiClient } from './app/api-client';
 import { AppProviders, createQueryClient } from './app/providers';
 import { createAppRouter } from './app/routes';
 import { applyTheme } from './features/theme/theme';
@@ -14,9 +15,11 @@ applyTheme();
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element.');
 
+const queryClient = createQueryClient();
+
 createRoot(container).render(
   <StrictMode>
-    <AppProviders apiClient={createApiClient('')} queryClient={createQueryClient()}>
+    <AppProviders apiClient={createAppApiClient('', queryClient)} queryClient={queryClient}>
       <RouterProvider router={createAppRouter()} />
     </AppProviders>
   </StrictMode>,

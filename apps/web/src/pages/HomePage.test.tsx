@@ -9,6 +9,13 @@ import {
 } from '../test/http-server';
 import { renderApp } from '../test/render-app';
 
+const MANIFEST = '/.well-known/lynxprompt.json';
+
+/** The manifest requests only: the header also asks who is signed in. */
+function manifestRequests(server: TestServer): string[] {
+  return server.requests.filter((url) => url === MANIFEST);
+}
+
 function factValue(term: string): HTMLElement {
   const dt = screen.getByText(term, { selector: 'dt' });
   const dd = dt.nextElementSibling;
@@ -39,7 +46,7 @@ describe('HomePage', () => {
     expect(factValue('Federation')).toHaveTextContent('Enabled');
     expect(factValue('Public blueprints')).toHaveTextContent('1,234');
     expect(screen.getByRole('heading', { name: 'What is LynxPrompt?' })).toBeInTheDocument();
-    expect(server.requests).toEqual(['/.well-known/lynxprompt.json']);
+    expect(manifestRequests(server)).toEqual([MANIFEST]);
   });
 
   it('reports federation as disabled and sets document.title to the instance name', async () => {
@@ -66,14 +73,14 @@ describe('HomePage', () => {
     expect(within(alert).getByText('req_7f3a9c2e')).toBeInTheDocument();
     expect(within(alert).getByText('503')).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Instance unavailable');
-    expect(server.requests).toHaveLength(1);
+    expect(manifestRequests(server)).toHaveLength(1);
 
     healthy = true;
     await user.click(within(alert).getByRole('button', { name: 'Try again' }));
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Acme Prompt Hub' })).toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
-    expect(server.requests).toHaveLength(2);
+    expect(manifestRequests(server)).toHaveLength(2);
   });
 
   it('explains a failure that carries no error envelope', async () => {

@@ -1,6 +1,7 @@
 import { Link, NavLink } from 'react-router';
 import { useInstanceManifest } from '../../features/instance/hooks/use-instance-manifest';
 import { FALLBACK_TITLE } from '../../features/instance/hooks/use-page-title';
+import { UserMenu } from '../../features/session/components/UserMenu';
 import { ThemeToggle } from '../../features/theme/components/ThemeToggle';
 import { LogoMark } from './LogoMark';
 
@@ -40,6 +41,7 @@ export function SiteHeader() {
         </nav>
         <div className="site-header__tools">
           <ThemeToggle />
+          <UserMenu />
         </div>
       </div>
     </header>

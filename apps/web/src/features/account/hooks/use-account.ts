@@ -1,0 +1,51 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import { queryKeys } from '../../../app/query-keys';
+import { useApiClient } from '../../../shared/api/api-client-context';
+import type { ApiError } from '../../../shared/api/api-error';
+import { reloadSession } from '../../session/hooks/use-session';
+import {
+  deleteAccount,
+  requestEmailChange,
+  updateProfile,
+  verifyEmailChange,
+  type ProfileChanges,
+} from '../api/account-api';
+
+export function useUpdateProfile() {
+  const client = useApiClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (changes: ProfileChanges) => updateProfile(client, changes),
+    // The header shows the name from the session: read it again.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.session.all }),
+  });
+}
+
+export function useRequestEmailChange() {
+  const client = useApiClient();
+  return useMutation<void, ApiError, string>({ mutationFn: (email) => requestEmailChange(client, email) });
+}
+
+export function useVerifyEmailChange() {
+  const client = useApiClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (token: string) => verifyEmailChange(client, token),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.session.all }),
+  });
+}
+
+/** Deletes the account, leaves the (guarded) settings page, then forgets the session: see useSignOut for the order. */
+export function useDeleteAccount() {
+  const client = useApiClient();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  return useMutation<void, ApiError>({
+    mutationFn: () => deleteAccount(client),
+    onSuccess: async () => {
+      await navigate('/', { replace: true });
+      await reloadSession(queryClient, client);
+    },
+  });
+}
