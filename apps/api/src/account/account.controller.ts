@@ -14,7 +14,7 @@ import type { Principal } from '../auth/principal';
 import { SessionUser } from '../auth/sessions/sessions.dto';
 import { ErrorResponse } from '../common/errors/error-envelope';
 import { Authenticated, SessionOnly } from '../common/security/route-policy';
-import type { User } from '../generated/prisma/client';
+import { toUserProfile } from '../users/user-profile';
 import { EmailChangeRequest, EmailChangeSent, EmailChangeVerifyRequest, UpdateProfileRequest } from './account.dto';
 import { AccountService } from './account.service';
 
@@ -40,7 +40,7 @@ export class AccountController {
     @Req() request: Request,
     @CurrentSession() session: SessionPrincipal,
   ): Promise<SessionUser> {
-    return toSessionUser(await this.account.updateProfile(request, session, body));
+    return toUserProfile(await this.account.updateProfile(request, session, body));
   }
 
   @Post('api/v1/account/email')
@@ -74,7 +74,7 @@ export class AccountController {
     @Req() request: Request,
     @CurrentSession() session: SessionPrincipal,
   ): Promise<SessionUser> {
-    return toSessionUser(await this.account.verifyEmailChange(request, session, body.token));
+    return toUserProfile(await this.account.verifyEmailChange(request, session, body.token));
   }
 
   @Delete('api/v1/account')
@@ -90,15 +90,4 @@ export class AccountController {
   ): Promise<void> {
     await this.account.deleteAccount(request, response, session);
   }
-}
-
-export function toSessionUser(user: User): SessionUser {
-  return {
-    id: user.id,
-    email: user.email,
-    handle: user.handle,
-    displayName: user.displayName,
-    avatarUrl: user.avatarUrl,
-    role: user.role,
-  };
 }

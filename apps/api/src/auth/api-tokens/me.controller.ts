@@ -1,3 +1,4 @@
+import { toUserProfile } from '../../users/user-profile';
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AppError, CommonErrorCode } from '../../common/errors/app-error';
@@ -21,12 +22,7 @@ export class MeController {
     // Tokens and sessions die with their account; this covers a deletion racing the request.
     if (!user) throw new AppError(CommonErrorCode.Unauthenticated, 'The account no longer exists', 401);
     return {
-      id: user.id,
-      email: user.email,
-      handle: user.handle,
-      displayName: user.displayName,
-      avatarUrl: user.avatarUrl,
-      role: user.role,
+      ...toUserProfile(user),
       ...(principal.kind === 'token' ? { tokenEnvironment: principal.environment } : {}),
     };
   }

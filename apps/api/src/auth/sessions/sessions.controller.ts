@@ -6,6 +6,7 @@ import { AppError } from '../../common/errors/app-error';
 import { AllowPendingSecondFactor, Authenticated, Public, SessionOnly } from '../../common/security/route-policy';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
+import { toUserProfile } from '../../users/user-profile';
 import { UsersService } from '../../users/users.service';
 import { CurrentSession } from '../current-principal.decorator';
 import { principalOf, type Principal } from '../principal';
@@ -45,14 +46,7 @@ export class SessionsController {
     if (principal?.kind !== 'session' || !user) return { status: 'anonymous', methods };
     return {
       status: principal.state,
-      user: {
-        id: user.id,
-        email: user.email,
-        handle: user.handle,
-        displayName: user.displayName,
-        avatarUrl: user.avatarUrl,
-        role: user.role,
-      },
+      user: toUserProfile(user),
       csrfToken: principal.csrfToken,
       methods,
     };

@@ -1,0 +1,22 @@
+import type { User } from '../generated/prisma/client';
+
+/** What the API shows of a user to that user (session, account settings, /me): one mapping for every route. */
+export interface UserProfile {
+  id: string;
+  email: string;
+  handle: string;
+  displayName: string;
+  avatarUrl: string | null;
+  role: 'user' | 'admin';
+}
+
+export function toUserProfile(user: User): UserProfile {
+  return {
+    id: user.id,
+    email: user.email,
+    handle: user.handle,
+    displayName: user.displayName,
+    avatarUrl: user.avatarUrl,
+    role: user.role,
+  };
+}
