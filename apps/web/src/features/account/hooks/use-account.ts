@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { queryKeys } from '../../../app/query-keys';
 import { useApiClient } from '../../../shared/api/api-client-context';
 import type { ApiError } from '../../../shared/api/api-error';
-import { reloadSession } from '../../session/hooks/use-session';
+import { SESSION_ENDED_STATE } from '../../session/hooks/use-session';
 import {
   deleteAccount,
   requestEmailChange,
@@ -36,16 +36,12 @@ export function useVerifyEmailChange() {
   });
 }
 
-/** Deletes the account, leaves the (guarded) settings page, then forgets the session: see useSignOut for the order. */
+/** Deletes the account and leaves the (guarded) settings page; the layout then forgets the session (see useSignOut). */
 export function useDeleteAccount() {
   const client = useApiClient();
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
   return useMutation<void, ApiError>({
     mutationFn: () => deleteAccount(client),
-    onSuccess: async () => {
-      await navigate('/', { replace: true });
-      await reloadSession(queryClient, client);
-    },
+    onSuccess: () => navigate('/', { replace: true, state: SESSION_ENDED_STATE }),
   });
 }

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useNavigate } from 'react-router';
+import { useEffect } from 'react';
+import { useLocation, useNavigate } from 'react-router';
 import { queryKeys } from '../../../app/query-keys';
 import { useApiClient } from '../../../shared/api/api-client-context';
 import type { ApiError } from '../../../shared/api/api-error';
@@ -40,20 +41,30 @@ export function useReloadSession() {
   return () => reloadSession(queryClient, client);
 }
 
+/** Location state that tells the layout the session just ended: see useReloadSessionAfterLeaving. */
+export const SESSION_ENDED_STATE = { sessionEnded: true } as const;
+
 /**
- * Signs out, goes to `redirectTo`, then forgets the account. In that order, and in the hook rather than in a
- * component's callback: read as signed out while still on a guarded page, the guard would redirect to the sign-in
- * page and unmount whatever component started the sign-out.
+ * Signs out and goes to `redirectTo`; the layout then forgets the account. The session must end only once the new page
+ * is on screen: read as signed out while a guarded page is still rendered (navigations render in a transition), the
+ * guard would redirect to the sign-in page instead.
  */
 export function useSignOut(redirectTo = '/') {
   const client = useApiClient();
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
   return useMutation<void, ApiError>({
     mutationFn: () => signOut(client),
-    onSuccess: async () => {
-      await navigate(redirectTo);
-      await reloadSession(queryClient, client);
-    },
+    onSuccess: () => navigate(redirectTo, { state: SESSION_ENDED_STATE }),
   });
+}
+
+/** In the root layout: after a navigation that ended the session has committed, read the (now anonymous) session. */
+export function useReloadSessionAfterLeaving(): void {
+  const client = useApiClient();
+  const queryClient = useQueryClient();
+  const location = useLocation();
+  const ended = (location.state as { sessionEnded?: boolean } | null)?.sessionEnded === true;
+  useEffect(() => {
+    if (ended) void reloadSession(queryClient, client);
+  }, [ended, location.key, queryClient, client]);
 }
