@@ -8,6 +8,7 @@ export interface NewUser {
   displayName: string;
   role?: UserRole;
   emailVerifiedAt?: Date | null;
+  avatarUrl?: string | null;
 }
 
 export interface UserChanges {

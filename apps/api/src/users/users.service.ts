@@ -97,6 +97,8 @@ export class UsersService {
           email: normalized,
           handle,
           displayName: profile.displayName?.trim().slice(0, 80) || localPart,
+          // Only https images: the page's CSP allows no other remote source, and http would leak the viewer's address.
+          avatarUrl: profile.avatarUrl?.startsWith('https://') ? profile.avatarUrl.slice(0, 2048) : null,
           // With ADMIN_EMAIL set, only that address becomes admin: whoever signs up first must not win the instance.
           role: isAdminEmail || (firstUser && !policy.adminEmail) ? 'admin' : 'user',
           emailVerifiedAt: new Date(),

@@ -40,6 +40,41 @@ describe('users', () => {
   });
 });
 
+describe('provisioning from a verified sign-in', () => {
+  let testApp: TestApp;
+  let users: UsersService;
+
+  beforeAll(async () => {
+    testApp = await startTestApp();
+    users = testApp.app.nest.get(UsersService);
+  });
+  afterAll(() => testApp.close());
+
+  const policy = { registrationEnabled: true, adminEmail: undefined };
+
+  it('keeps a provider avatar only when it is an https URL', async () => {
+    const https = await users.provisionForVerifiedEmail(
+      'pic@example.org',
+      { avatarUrl: 'https://avatars.example/u/1.png' },
+      policy,
+    );
+    expect(https.user.avatarUrl).toBe('https://avatars.example/u/1.png');
+    const http = await users.provisionForVerifiedEmail(
+      'nopic@example.org',
+      { avatarUrl: 'http://tracker.example/p.png' },
+      policy,
+    );
+    expect(http.user.avatarUrl).toBeNull();
+  });
+
+  it('numbers a handle that is taken', async () => {
+    const first = await users.provisionForVerifiedEmail('dup@one.example', { handleHint: 'Dup Name' }, policy);
+    const second = await users.provisionForVerifiedEmail('dup@two.example', { handleHint: 'Dup Name' }, policy);
+    expect(first.user.handle).toBe('dup-name');
+    expect(second.user.handle).toBe('dup-name-2');
+  });
+});
+
 describe('audit trail', () => {
   let testApp: TestApp;
   let audit: AuditService;
