@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import { ApiErrorNotice } from '../../../shared/components/ApiErrorNotice';
+import { ConfirmAction } from '../../../shared/components/ConfirmAction';
 import { FormError } from '../../../shared/components/FormError';
 import { LoadingState } from '../../../shared/components/LoadingState';
 import { describeUserAgent, formatDateTime } from '../../../shared/format';
@@ -68,7 +68,6 @@ export function SessionsSection() {
 
 function SessionItem({ session }: { session: ActiveSession }) {
   const revoke = useRevokeSession();
-  const [confirming, setConfirming] = useState(false);
   const device = describeUserAgent(session.userAgent);
 
   return (
@@ -87,35 +86,15 @@ function SessionItem({ session }: { session: ActiveSession }) {
       </div>
       {!session.current && (
         <div className="item__actions">
-          {confirming ? (
-            <>
-              <button
-                type="button"
-                className="button button--danger button--small"
-                onClick={() => revoke.mutate(session.id)}
-                disabled={revoke.isPending}
-                aria-label={`Confirm signing out ${device}`}
-              >
-                {revoke.isPending ? 'Signing out…' : 'Sign out'}
-              </button>
-              <button
-                type="button"
-                className="button button--secondary button--small"
-                onClick={() => setConfirming(false)}
-              >
-                Cancel
-              </button>
-            </>
-          ) : (
-            <button
-              type="button"
-              className="button button--secondary button--small"
-              onClick={() => setConfirming(true)}
-              aria-label={`Sign out ${device}, signed in ${formatDateTime(session.createdAt)}`}
-            >
-              Sign out
-            </button>
-          )}
+          <ConfirmAction
+            label="Sign out"
+            busyLabel="Signing out…"
+            busy={revoke.isPending}
+            tone="secondary"
+            triggerAriaLabel={`Sign out ${device}, signed in ${formatDateTime(session.createdAt)}`}
+            confirmAriaLabel={`Confirm signing out ${device}`}
+            onConfirm={() => revoke.mutate(session.id)}
+          />
         </div>
       )}
     </li>

@@ -128,4 +128,30 @@ describe('API tokens', () => {
     );
     expect(screen.queryByRole('region', { name: 'New API token' })).not.toBeInTheDocument();
   });
+  it('revokes a token only after the confirmation, and can be cancelled', async () => {
+    const { token: _secret, ...summary } = created;
+    let tokens: unknown[] = [{ ...summary, lastUsedAt: null, lastUsedIp: null }];
+    server = await startApiServer(
+      securityPageRoutes({
+        'GET /api/v1/account/api-tokens': () => ({ status: 200, body: tokens }),
+        'DELETE /api/v1/account/api-tokens/:id': () => {
+          tokens = [];
+          return { status: 204 };
+        },
+      }),
+      { session: activeSession() },
+    );
+    const { user } = renderApp({ apiBaseUrl: server.url, path: '/settings/security' });
+
+    const section = await screen.findByRole('region', { name: 'API tokens' });
+    await user.click(await within(section).findByRole('button', { name: 'Revoke Laptop CLI' }));
+    await user.click(within(section).getByRole('button', { name: 'Cancel' }));
+    expect(apiCalls(server, 'DELETE')).toHaveLength(0);
+
+    await user.click(within(section).getByRole('button', { name: 'Revoke Laptop CLI' }));
+    await user.click(within(section).getByRole('button', { name: 'Confirm revoking Laptop CLI' }));
+    await waitFor(() => expect(apiCalls(server!, 'DELETE')).toHaveLength(1));
+    expect(apiCalls(server, 'DELETE')[0]?.path).toBe(`/api/v1/account/api-tokens/${created.id}`);
+    await waitFor(() => expect(within(section).queryByText('Laptop CLI')).not.toBeInTheDocument());
+  });
 });

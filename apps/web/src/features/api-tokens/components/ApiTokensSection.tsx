@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { ApiErrorNotice } from '../../../shared/components/ApiErrorNotice';
+import { ConfirmAction } from '../../../shared/components/ConfirmAction';
 import { CopyButton } from '../../../shared/components/CopyButton';
 import { FormError } from '../../../shared/components/FormError';
 import { LoadingState } from '../../../shared/components/LoadingState';
@@ -202,7 +203,6 @@ function CreateTokenForm({
 
 function TokenItem({ token }: { token: ApiToken }) {
   const revoke = useRevokeApiToken();
-  const [confirming, setConfirming] = useState(false);
 
   return (
     <li className="item">
@@ -224,35 +224,14 @@ function TokenItem({ token }: { token: ApiToken }) {
         {revoke.isError && <FormError error={revoke.error} />}
       </div>
       <div className="item__actions">
-        {confirming ? (
-          <>
-            <button
-              type="button"
-              className="button button--danger button--small"
-              onClick={() => revoke.mutate(token.id)}
-              disabled={revoke.isPending}
-              aria-label={`Confirm revoking ${token.name}`}
-            >
-              {revoke.isPending ? 'Revoking…' : 'Revoke'}
-            </button>
-            <button
-              type="button"
-              className="button button--secondary button--small"
-              onClick={() => setConfirming(false)}
-            >
-              Cancel
-            </button>
-          </>
-        ) : (
-          <button
-            type="button"
-            className="button button--danger-outline button--small"
-            onClick={() => setConfirming(true)}
-            aria-label={`Revoke ${token.name}`}
-          >
-            Revoke
-          </button>
-        )}
+        <ConfirmAction
+          label="Revoke"
+          busyLabel="Revoking…"
+          busy={revoke.isPending}
+          triggerAriaLabel={`Revoke ${token.name}`}
+          confirmAriaLabel={`Confirm revoking ${token.name}`}
+          onConfirm={() => revoke.mutate(token.id)}
+        />
       </div>
     </li>
   );

@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import { ApiError } from '../../../shared/api/api-error';
 import { ApiErrorNotice } from '../../../shared/components/ApiErrorNotice';
+import { ConfirmAction } from '../../../shared/components/ConfirmAction';
 import { FormError } from '../../../shared/components/FormError';
 import { LoadingState } from '../../../shared/components/LoadingState';
 import { formatDate, formatDateTime } from '../../../shared/format';
@@ -72,7 +72,6 @@ export function LinkedAccountsSection({ methods }: { methods: SignInMethods }) {
 
 function IdentityItem({ identity, ssoLabel }: { identity: Identity; ssoLabel: string | null }) {
   const unlink = useUnlinkIdentity();
-  const [confirming, setConfirming] = useState(false);
   const name = providerName(identity.provider, ssoLabel);
   const lastMethod = unlink.error instanceof ApiError && unlink.error.code === 'LAST_SIGN_IN_METHOD';
 
@@ -97,38 +96,15 @@ function IdentityItem({ identity, ssoLabel }: { identity: Identity; ssoLabel: st
           ))}
       </div>
       <div className="item__actions">
-        {confirming ? (
-          <>
-            <button
-              type="button"
-              className="button button--danger button--small"
-              onClick={() => unlink.mutate(identity.id, { onSettled: () => setConfirming(false) })}
-              disabled={unlink.isPending}
-              aria-label={`Confirm unlinking ${name}`}
-            >
-              {unlink.isPending ? 'Unlinking…' : 'Unlink'}
-            </button>
-            <button
-              type="button"
-              className="button button--secondary button--small"
-              onClick={() => setConfirming(false)}
-            >
-              Cancel
-            </button>
-          </>
-        ) : (
-          <button
-            type="button"
-            className="button button--danger-outline button--small"
-            onClick={() => {
-              unlink.reset();
-              setConfirming(true);
-            }}
-            aria-label={`Unlink ${name}`}
-          >
-            Unlink
-          </button>
-        )}
+        <ConfirmAction
+          label="Unlink"
+          busyLabel="Unlinking…"
+          busy={unlink.isPending}
+          triggerAriaLabel={`Unlink ${name}`}
+          confirmAriaLabel={`Confirm unlinking ${name}`}
+          onOpen={() => unlink.reset()}
+          onConfirm={(close) => unlink.mutate(identity.id, { onSettled: close })}
+        />
       </div>
     </li>
   );
