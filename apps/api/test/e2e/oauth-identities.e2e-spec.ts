@@ -21,17 +21,7 @@ describe('linked identities', () => {
     google = await startFakeGoogle({ sub: 'g-1', email: 'g1@example.org', email_verified: true });
     testApp = await startTestApp({
       extraImports: [TestSignInModule],
-      env: {
-        GITHUB_CLIENT_ID: github.clientId,
-        GITHUB_CLIENT_SECRET: github.clientSecret,
-        GITHUB_URL: github.webUrl,
-        GITHUB_API_URL: github.apiUrl,
-        GOOGLE_CLIENT_ID: google.clientId,
-        GOOGLE_CLIENT_SECRET: google.clientSecret,
-        GOOGLE_AUTHORIZATION_URL: google.authorizationUrl,
-        GOOGLE_TOKEN_URL: google.tokenUrl,
-        GOOGLE_USERINFO_URL: google.userinfoUrl,
-      },
+      env: { ...github.env, ...google.env },
     });
     prisma = testApp.app.nest.get(PrismaService);
   });
@@ -321,10 +311,7 @@ describe('provider sign-up with registration closed', () => {
     testApp = await startTestApp({
       env: {
         ENABLE_REGISTRATION: 'false',
-        GITHUB_CLIENT_ID: github.clientId,
-        GITHUB_CLIENT_SECRET: github.clientSecret,
-        GITHUB_URL: github.webUrl,
-        GITHUB_API_URL: github.apiUrl,
+        ...github.env,
       },
     });
   });

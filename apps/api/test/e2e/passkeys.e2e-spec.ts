@@ -9,6 +9,7 @@ import type TestAgent from 'supertest/lib/agent';
 import { mintApiToken } from '../../src/auth/api-tokens/api-token.service';
 import { PASSKEY_CHALLENGE_TTL_MS } from '../../src/auth/passkeys/passkey-challenges';
 import { PrismaService } from '../../src/database/prisma.service';
+import { withClockAdvanced } from '../support/clock';
 import { testRedisUrl } from '../support/services';
 import { signInAs, TestSignInModule, type SignedIn } from '../support/sign-in';
 import { SoftwareAuthenticator } from '../support/software-authenticator';
@@ -377,28 +378,11 @@ describe('passkeys', () => {
       const agent = anonymous();
       const { challengeId, options } = await signInOptions(agent);
       const response = authenticator.authenticate(options);
-      // Only the clock moves (timers and I/O stay real): the server now sees the challenge as 6 minutes old.
-      jest.useFakeTimers({
-        now: Date.now() + PASSKEY_CHALLENGE_TTL_MS + 60_000,
-        doNotFake: [
-          'hrtime',
-          'nextTick',
-          'performance',
-          'queueMicrotask',
-          'setImmediate',
-          'clearImmediate',
-          'setInterval',
-          'clearInterval',
-          'setTimeout',
-          'clearTimeout',
-        ],
-      });
-      try {
+      // The server now sees the challenge as a minute past its lifetime.
+      await withClockAdvanced(PASSKEY_CHALLENGE_TTL_MS + 60_000, async () => {
         const refused = await verifySignIn(agent, challengeId, response).expect(400);
         expect(refused.body.error.code).toBe('PASSKEY_CHALLENGE_INVALID');
-      } finally {
-        jest.useRealTimers();
-      }
+      });
     });
 
     it('refuses a response made for another origin', async () => {

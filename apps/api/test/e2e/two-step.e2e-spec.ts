@@ -1,6 +1,7 @@
 import { generateSync } from 'otplib';
 import { DecryptionError, FieldEncryption } from '../../src/common/crypto/field-encryption';
 import { PrismaService } from '../../src/database/prisma.service';
+import { withClockAdvanced } from '../support/clock';
 import { signInAs, TestSignInModule, type SignedIn } from '../support/sign-in';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -354,27 +355,10 @@ describe('two-step verification', () => {
 
     it('refuses to turn two-step off once the second factor is more than ten minutes old', async () => {
       const { signedIn } = await enrol('disable-old@example.org');
-      jest.useFakeTimers({
-        now: Date.now() + 11 * 60_000,
-        doNotFake: [
-          'hrtime',
-          'nextTick',
-          'performance',
-          'queueMicrotask',
-          'setImmediate',
-          'clearImmediate',
-          'setInterval',
-          'clearInterval',
-          'setTimeout',
-          'clearTimeout',
-        ],
-      });
-      try {
+      await withClockAdvanced(11 * 60_000, async () => {
         const response = await signedIn.agent.delete('/api/v1/account/two-step').set(signedIn.writeHeaders).expect(403);
         expect(response.body.error.code).toBe('REAUTHENTICATION_REQUIRED');
-      } finally {
-        jest.useRealTimers();
-      }
+      });
     });
 
     it('issues a new set of recovery codes after a fresh second factor; the old ones stop working', async () => {

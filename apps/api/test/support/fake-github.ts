@@ -33,6 +33,8 @@ export interface FakeGithub {
   readonly apiUrl: string;
   readonly clientId: string;
   readonly clientSecret: string;
+  /** The app settings that point the instance at this fake. */
+  readonly env: Record<string, string>;
   /** Who "signs in" at the next authorization. */
   setUser(user: FakeGithubUser): void;
   readonly requests: RecordedRequest[];
@@ -149,6 +151,12 @@ export async function startFakeGithub(initialUser: FakeGithubUser): Promise<Fake
     apiUrl: `${base}/api/v3`,
     clientId,
     clientSecret,
+    env: {
+      GITHUB_CLIENT_ID: clientId,
+      GITHUB_CLIENT_SECRET: clientSecret,
+      GITHUB_URL: base,
+      GITHUB_API_URL: `${base}/api/v3`,
+    },
     requests,
     setUser(next) {
       user = next;

@@ -23,6 +23,8 @@ export interface FakeGoogle {
   readonly userinfoUrl: string;
   readonly clientId: string;
   readonly clientSecret: string;
+  /** The app settings that point the instance at this fake. */
+  readonly env: Record<string, string>;
   setUser(user: FakeGoogleUser): void;
   readonly requests: RecordedRequest[];
   requestsTo(path: string): RecordedRequest[];
@@ -114,6 +116,13 @@ export async function startFakeGoogle(initialUser: FakeGoogleUser): Promise<Fake
     userinfoUrl: `${base}/v1/userinfo`,
     clientId,
     clientSecret,
+    env: {
+      GOOGLE_CLIENT_ID: clientId,
+      GOOGLE_CLIENT_SECRET: clientSecret,
+      GOOGLE_AUTHORIZATION_URL: `${base}/o/oauth2/v2/auth`,
+      GOOGLE_TOKEN_URL: `${base}/token`,
+      GOOGLE_USERINFO_URL: `${base}/v1/userinfo`,
+    },
     requests,
     setUser(next) {
       user = next;
