@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { hashToken } from '../../src/auth/sessions/session.service';
+import { hashSecret } from '../../src/common/crypto/secret-token';
 import { PrismaService } from '../../src/database/prisma.service';
 import { KEY_VALUE_STORE, type KeyValueStore } from '../../src/kv/key-value-store';
 import { signInAs, TestSignInModule, type SignedIn } from '../support/sign-in';
@@ -25,7 +25,7 @@ describe('account', () => {
 
   /** Test setup: moves a session's sign-in (or second factor) into the past, and drops its cached copy. */
   async function backdate(signedIn: SignedIn, field: 'authenticatedAt' | 'secondFactorAt', ageMs: number) {
-    const tokenHash = hashToken(signedIn.sessionCookie.split('=')[1] as string);
+    const tokenHash = hashSecret(signedIn.sessionCookie.split('=')[1] as string);
     await prisma.session.update({ where: { tokenHash }, data: { [field]: new Date(Date.now() - ageMs) } });
     await testApp.app.nest.get<KeyValueStore>(KEY_VALUE_STORE).delete(`session:${tokenHash}`);
   }

@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { AuditService } from '../../audit/audit.service';
@@ -9,6 +8,7 @@ import { requestContext, SessionService } from '../sessions/session.service';
 import { TwoStepRepository } from '../two-step/two-step.repository';
 import { ApiTokenRepository } from './api-token.repository';
 import { ApiTokenNotFoundError } from './api-tokens.errors';
+import { hashSecret, mintSecretToken } from '../../common/crypto/secret-token';
 
 export const API_TOKEN_PREFIX = 'lp_';
 const TOKEN_PATTERN = /^lp_[A-Za-z0-9_-]{43}$/;
@@ -18,14 +18,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 type SessionPrincipal = Extract<Principal, { kind: 'session' }>;
 
-export function hashApiToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
-
 /** Mints a token: `lp_` + 32 random bytes. The caller shows it once; only its hash is stored. */
 export function mintApiToken(): { token: string; tokenHash: string; prefix: string } {
-  const token = `${API_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
-  return { token, tokenHash: hashApiToken(token), prefix: token.slice(0, 10) };
+  const token = `${API_TOKEN_PREFIX}${mintSecretToken()}`;
+  return { token, tokenHash: hashSecret(token), prefix: token.slice(0, 10) };
 }
 
 export interface ApiTokenSpec {
@@ -56,7 +52,7 @@ export class ApiTokenService {
     ip: string | undefined,
   ): Promise<Extract<Principal, { kind: 'token' }> | undefined> {
     if (!TOKEN_PATTERN.test(token)) return undefined;
-    const row = await this.tokens.findByHash(hashApiToken(token));
+    const row = await this.tokens.findByHash(hashSecret(token));
     const now = new Date();
     if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return undefined;
     if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > USE_RECORD_INTERVAL_MS) {

@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { AuditService } from '../../audit/audit.service';
@@ -21,6 +20,7 @@ import {
 } from './device.errors';
 import { DeviceRepository } from './device.repository';
 import { formatUserCode, generateUserCode, normalizeUserCode, userCodeDigest } from './user-code';
+import { hashSecret, mintSecretToken } from '../../common/crypto/secret-token';
 
 type SessionPrincipal = Extract<Principal, { kind: 'session' }>;
 
@@ -36,10 +36,6 @@ const DEVICE_CODE_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 const CODES_PER_ADDRESS = { limit: 30, windowMs: 15 * 60_000 };
 // Guessing a user code binds someone else's device to your account; misses are counted per account and per address.
 const LOOKUP_MISSES = { limit: 10, windowMs: 15 * 60_000 };
-
-export function hashDeviceCode(deviceCode: string): string {
-  return createHash('sha256').update(deviceCode).digest('hex');
-}
 
 export interface DeviceCodeGrant {
   device_code: string;
@@ -86,12 +82,12 @@ export class DeviceService {
     const { count, ttlMs } = await this.store.increment(`device:codes:${request.ip}`, CODES_PER_ADDRESS.windowMs);
     if (count > CODES_PER_ADDRESS.limit) throw new DeviceRateLimitedError(ttlMs);
 
-    const deviceCode = randomBytes(32).toString('base64url');
+    const deviceCode = mintSecretToken();
     const expiresAt = new Date(Date.now() + CODE_LIFETIME_SECONDS * 1000);
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const userCode = generateUserCode();
       const created = await this.authorizations.create({
-        deviceCodeHash: hashDeviceCode(deviceCode),
+        deviceCodeHash: hashSecret(deviceCode),
         userCode: this.digest(userCode),
         clientName: input.client_id,
         scopes,
@@ -118,7 +114,7 @@ export class DeviceService {
       throw new DeviceGrantError('unsupported_grant_type', `Only ${DEVICE_GRANT_TYPE} is supported here`);
     }
     const row = DEVICE_CODE_PATTERN.test(params.device_code)
-      ? await this.authorizations.findByDeviceCodeHash(hashDeviceCode(params.device_code))
+      ? await this.authorizations.findByDeviceCodeHash(hashSecret(params.device_code))
       : null;
     if (!row || row.clientName !== params.client_id) {
       throw new DeviceGrantError('invalid_grant', 'Unknown device code, or issued to another client');

@@ -1,10 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { LOGGER } from '../../common/logging/logging.module';
 import type { EmailToken, EmailTokenPurpose } from '../../generated/prisma/client';
 import { JobQueue } from '../../jobs/job-queue';
 import { EmailTokenRepository } from './email-token.repository';
+import { hashSecret, mintSecretToken } from '../../common/crypto/secret-token';
 
 /** Links sent by email are valid this long; the mails say so. */
 export const EMAIL_TOKEN_TTL_MS = 15 * 60_000;
@@ -18,10 +18,6 @@ export type Redemption =
   | { ok: true; token: EmailToken }
   /** `refused`: the caller's check rejected a valid token, which is left unused. */
   | { ok: false; reason: 'invalid' | 'expired' | 'refused'; token?: EmailToken };
-
-function hashEmailToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
 
 /**
  * Single-use tokens sent by email (sign-in links, email-change confirmations): 32 random bytes, of which the database
@@ -45,9 +41,9 @@ export class EmailTokenService implements OnModuleInit {
 
   /** Returns the raw token, to be put in a link; it exists nowhere else afterwards. */
   async issue(purpose: EmailTokenPurpose, email: string, userId: string | null): Promise<string> {
-    const token = randomBytes(32).toString('base64url');
+    const token = mintSecretToken();
     await this.tokens.create({
-      tokenHash: hashEmailToken(token),
+      tokenHash: hashSecret(token),
       purpose,
       email,
       userId,
@@ -65,7 +61,7 @@ export class EmailTokenService implements OnModuleInit {
     token: string,
     accept: (row: EmailToken) => boolean = () => true,
   ): Promise<Redemption> {
-    const row = await this.tokens.findByHash(hashEmailToken(token));
+    const row = await this.tokens.findByHash(hashSecret(token));
     if (!row || row.purpose !== purpose) return { ok: false, reason: 'invalid' };
     if (row.usedAt) return { ok: false, reason: 'invalid', token: row };
     const now = new Date();

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { isIPv4 } from 'node:net';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
@@ -16,6 +15,7 @@ import { RegistrationClosedError } from '../auth.errors';
 import { SignInService } from '../sign-in.service';
 import { EMAIL_TOKEN_TTL_MINUTES, EmailTokenService } from './email-token.service';
 import { MagicLinkExpiredError, MagicLinkInvalidError, MagicLinkRateLimitedError } from './magic-link.errors';
+import { hashSecret } from '../../common/crypto/secret-token';
 
 const WINDOW_MS = 15 * 60_000;
 // Per address: 5 links per 15 minutes. Plenty for someone whose mail is slow or who lost a link, too few to flood a
@@ -47,7 +47,7 @@ export class MagicLinkService {
 
     const address = normalizeEmail(email);
     // The key holds a hash, so the store never lists who asked for links.
-    const perAddress = await this.store.increment(`magic-link:address:${sha256(address)}`, WINDOW_MS);
+    const perAddress = await this.store.increment(`magic-link:address:${hashSecret(address)}`, WINDOW_MS);
     if (perAddress.count > LINKS_PER_ADDRESS) {
       this.logger.info('magic link not sent: the address is over its limit');
       await this.signIn.recordFailure(request, 'magic_link', 'rate_limited');
@@ -110,10 +110,6 @@ export class MagicLinkService {
       footer: `${name} · ${base}`,
     });
   }
-}
-
-function sha256(value: string): string {
-  return createHash('sha256').update(value).digest('hex');
 }
 
 /** IPv4 clients are counted by address; IPv6 clients by /48, since one host can hold a whole /64 or more. */

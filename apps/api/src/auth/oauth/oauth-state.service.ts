@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { AppConfig } from '../../config/config';
@@ -6,6 +6,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { KEY_VALUE_STORE, type KeyValueStore } from '../../kv/key-value-store';
 import type { Principal } from '../principal';
 import { OAuthFlowError, type OAuthProvider } from './oauth.errors';
+import { hashSecret, mintSecretToken } from '../../common/crypto/secret-token';
 
 /** What the callback will do: sign in (or up), or link the identity to the user who asked from their settings. */
 export type FlowIntent = { kind: 'sign_in' } | { kind: 'link'; userId: string };
@@ -36,14 +37,6 @@ const STATE_TTL_MS = 10 * 60_000;
 const LINK_TICKET_TTL_MS = 5 * 60_000;
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
-function sha256(value: string): string {
-  return createHash('sha256').update(value).digest('hex');
-}
-
-function randomToken(): string {
-  return randomBytes(32).toString('base64url');
-}
-
 /**
  * The `state` of provider redirects, and link tickets. There is no server-side HTTP session (passport's own state
  * stores need express-session), so:
@@ -70,7 +63,7 @@ export class OAuthStateService {
   /** Stores a new flow and returns its `state` value; sets (or refreshes) the browser-binding cookie. */
   async mint(request: Request, response: Response, flow: Omit<FlowState, 'bindingHash'>): Promise<string> {
     const existing = this.bindingOf(request);
-    const binding = existing ?? randomToken();
+    const binding = existing ?? mintSecretToken();
     response.cookie(this.cookieName, binding, {
       httpOnly: true,
       // Lax: the provider's redirect back to us is a top-level GET navigation, which Lax cookies accompany.
@@ -79,8 +72,8 @@ export class OAuthStateService {
       path: '/',
       maxAge: STATE_TTL_MS,
     });
-    const state = randomToken();
-    const record: FlowState = { ...flow, bindingHash: sha256(binding) };
+    const state = mintSecretToken();
+    const record: FlowState = { ...flow, bindingHash: hashSecret(binding) };
     await this.store.set(this.stateKey(state), JSON.stringify(record), STATE_TTL_MS);
     return state;
   }
@@ -96,7 +89,7 @@ export class OAuthStateService {
     if (!stored) throw new OAuthFlowError('OAUTH_STATE_INVALID', 'state_unknown_or_used');
     const flow = JSON.parse(stored) as FlowState;
     const binding = this.bindingOf(request);
-    if (!binding || !sameHash(sha256(binding), flow.bindingHash)) {
+    if (!binding || !sameHash(hashSecret(binding), flow.bindingHash)) {
       throw new OAuthFlowError('OAUTH_STATE_INVALID', 'state_other_browser');
     }
     if (flow.provider !== provider) throw new OAuthFlowError('OAUTH_STATE_INVALID', 'state_other_provider');
@@ -107,7 +100,7 @@ export class OAuthStateService {
 
   /** A single-use ticket that lets this session's browser start a link flow (see IdentitiesService.linkUrl). */
   async createLinkTicket(provider: OAuthProvider, userId: string, sessionId: string): Promise<string> {
-    const ticket = randomToken();
+    const ticket = mintSecretToken();
     const record: LinkTicket = { provider, userId, sessionId };
     await this.store.set(this.linkKey(ticket), JSON.stringify(record), LINK_TICKET_TTL_MS);
     return ticket;
@@ -137,11 +130,11 @@ export class OAuthStateService {
   }
 
   private stateKey(state: string): string {
-    return `oauth:state:${sha256(state)}`;
+    return `oauth:state:${hashSecret(state)}`;
   }
 
   private linkKey(ticket: string): string {
-    return `oauth:link:${sha256(ticket)}`;
+    return `oauth:link:${hashSecret(ticket)}`;
   }
 }
 

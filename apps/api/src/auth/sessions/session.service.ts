@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AuditService } from '../../audit/audit.service';
@@ -10,6 +9,7 @@ import { KEY_VALUE_STORE, type KeyValueStore } from '../../kv/key-value-store';
 import { RecentAuthenticationRequiredError } from '../auth.errors';
 import type { Principal } from '../principal';
 import { SessionRepository } from './session.repository';
+import { hashSecret, mintSecretToken } from '../../common/crypto/secret-token';
 
 type SessionPrincipal = Extract<Principal, { kind: 'session' }>;
 
@@ -28,10 +28,6 @@ const CACHE_TTL_MS = 60_000;
 // lastSeenAt is written at most this often per session, so reads stay reads.
 const TOUCH_INTERVAL_MS = 60_000;
 const PENDING_SESSION_MAX_MS = 15 * 60_000;
-
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
 
 export function requestContext(request: Request) {
   return { ip: request.ip, userAgent: request.headers['user-agent'], requestId: requestIdOf(request) };
@@ -61,16 +57,16 @@ export class SessionService {
     options: { userId: string; method: string; state: 'active' | 'pending_second_factor'; secondFactor: boolean },
   ): Promise<void> {
     await this.endCurrent(request);
-    const token = randomBytes(32).toString('base64url');
+    const token = mintSecretToken();
     const now = new Date();
     const lifetime =
       options.state === 'pending_second_factor' ? PENDING_SESSION_MAX_MS : this.config.auth.sessionMaxAgeMs;
     await this.sessions.create({
-      tokenHash: hashToken(token),
+      tokenHash: hashSecret(token),
       userId: options.userId,
       state: options.state,
       authMethod: options.method,
-      csrfToken: randomBytes(32).toString('base64url'),
+      csrfToken: mintSecretToken(),
       authenticatedAt: now,
       secondFactorAt: options.secondFactor ? now : null,
       expiresAt: new Date(now.getTime() + lifetime),
@@ -94,7 +90,7 @@ export class SessionService {
   async resolve(request: Request): Promise<SessionPrincipal | undefined> {
     const token = this.cookieToken(request);
     if (!token) return undefined;
-    const tokenHash = hashToken(token);
+    const tokenHash = hashSecret(token);
     const session = await this.load(tokenHash);
     if (!session) return undefined;
     const now = Date.now();
@@ -181,7 +177,7 @@ export class SessionService {
   private async endCurrent(request: Request): Promise<void> {
     const token = this.cookieToken(request);
     if (!token) return;
-    const tokenHash = hashToken(token);
+    const tokenHash = hashSecret(token);
     await this.forget([tokenHash], async () => {
       const session = await this.sessions.findByTokenHash(tokenHash);
       return session ? this.sessions.deleteWhere({ id: session.id }) : [];
