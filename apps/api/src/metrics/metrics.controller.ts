@@ -12,18 +12,12 @@ import {
 import { ApiExcludeController } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { Response } from 'express';
-import { timingSafeEqual } from 'node:crypto';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { AppError, CommonErrorCode } from '../common/errors/app-error';
 import { Public } from '../common/security/route-policy';
 import { MetricsService } from './metrics.service';
-
-function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
+import { secretsEqual } from '../common/crypto/secret-token';
 
 /** Metrics do not exist until METRICS_TOKEN is set, and then only for callers presenting it. */
 @Injectable()
@@ -36,7 +30,7 @@ export class MetricsTokenGuard implements CanActivate {
     const header = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>()
       .headers.authorization;
     const presented = header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
-    if (!sameSecret(presented, token)) {
+    if (!secretsEqual(presented, token)) {
       throw new AppError(CommonErrorCode.Unauthenticated, 'Metrics need Authorization: Bearer <METRICS_TOKEN>', 401);
     }
     return true;

@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { AppConfig } from '../../config/config';
@@ -6,7 +5,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { KEY_VALUE_STORE, type KeyValueStore } from '../../kv/key-value-store';
 import type { Principal } from '../principal';
 import { OAuthFlowError, type OAuthProvider } from './oauth.errors';
-import { hashSecret, mintSecretToken } from '../../common/crypto/secret-token';
+import { hashSecret, mintSecretToken, secretsEqual } from '../../common/crypto/secret-token';
 
 /** What the callback will do: sign in (or up), or link the identity to the user who asked from their settings. */
 export type FlowIntent = { kind: 'sign_in' } | { kind: 'link'; userId: string };
@@ -89,7 +88,7 @@ export class OAuthStateService {
     if (!stored) throw new OAuthFlowError('OAUTH_STATE_INVALID', 'state_unknown_or_used');
     const flow = JSON.parse(stored) as FlowState;
     const binding = this.bindingOf(request);
-    if (!binding || !sameHash(hashSecret(binding), flow.bindingHash)) {
+    if (!binding || !secretsEqual(hashSecret(binding), flow.bindingHash)) {
       throw new OAuthFlowError('OAUTH_STATE_INVALID', 'state_other_browser');
     }
     if (flow.provider !== provider) throw new OAuthFlowError('OAUTH_STATE_INVALID', 'state_other_provider');
@@ -136,10 +135,4 @@ export class OAuthStateService {
   private linkKey(ticket: string): string {
     return `oauth:link:${hashSecret(ticket)}`;
   }
-}
-
-function sameHash(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
 }

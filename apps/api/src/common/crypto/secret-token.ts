@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
  * The shape of every bearer secret the instance issues (session cookies, CSRF tokens, magic links, device codes,
@@ -14,4 +14,11 @@ export function mintSecretToken(): string {
  */
 export function hashSecret(value: string): string {
   return createHash('sha256').update(value).digest('hex');
+}
+
+/** Compares a presented secret with the expected one in constant time, so timing reveals nothing about it. */
+export function secretsEqual(presented: string, expected: string): boolean {
+  const a = Buffer.from(presented);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }

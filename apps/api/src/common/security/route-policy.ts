@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
 import { applyDecorators, CanActivate, ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
@@ -9,6 +8,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { ApiBearerAuth, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { AppError, CommonErrorCode } from '../errors/app-error';
 import { ErrorResponse } from '../errors/error-envelope';
+import { secretsEqual } from '../crypto/secret-token';
 
 export const ROUTE_POLICY = 'lynxprompt:route-policy';
 const ALLOW_PENDING = 'lynxprompt:allow-pending-second-factor';
@@ -89,7 +89,7 @@ export class RoutePolicyGuard implements CanActivate {
     const origin = request.headers.origin ?? refererOrigin(request.headers.referer);
     if (origin !== this.ownOrigin) throw new CsrfError(origin ? `origin ${origin} is not allowed` : 'no Origin header');
     const presented = request.headers['x-csrf-token'];
-    if (typeof presented !== 'string' || !csrfMatches(principal.csrfToken, presented)) {
+    if (typeof presented !== 'string' || !secretsEqual(presented, principal.csrfToken)) {
       throw new CsrfError('missing or wrong X-CSRF-Token');
     }
   }
@@ -102,10 +102,4 @@ function refererOrigin(referer: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function csrfMatches(expected: string, presented: string): boolean {
-  const a = Buffer.from(presented);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
 }
