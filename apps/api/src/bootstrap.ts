@@ -2,10 +2,12 @@ import path from 'node:path';
 import type { ModuleMetadata } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
+import { AuthenticationMiddleware } from './auth/authentication.middleware';
 import { ErrorEnvelopeFilter } from './common/errors/http-exception.filter';
 import { jsonBodyParser } from './common/http/body-parsing';
 import { createValidationPipe } from './common/http/validation';
@@ -141,6 +143,11 @@ function configureHttpPipeline(nest: NestExpressApplication, config: AppConfig, 
   nest.use(cookieParser());
   nest.use(jsonBodyParser(config.http.bodyLimitBytes));
   for (const handler of webAppHandlers(config.webDistDir, logger)) nest.use(handler);
+  // After the web app's files (no session lookup for assets); /metrics has its own bearer token, not an API token.
+  const authentication = nest.get(AuthenticationMiddleware);
+  nest.use((request: Request, response: Response, next: NextFunction) =>
+    request.path === '/metrics' ? next() : void authentication.use(request, response, next),
+  );
   if (config.http.corsOrigins.length > 0) {
     nest.enableCors({ origin: [...config.http.corsOrigins], credentials: true, maxAge: 600 });
   }

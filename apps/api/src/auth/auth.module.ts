@@ -1,4 +1,4 @@
-import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { UsersModule } from '../users/users.module';
 import { ApiTokenRepository } from './api-tokens/api-token.repository';
@@ -22,15 +22,8 @@ import { TwoStepRepository } from './two-step/two-step.repository';
     ApiTokenService,
     TwoStepRepository,
     SignInService,
+    AuthenticationMiddleware,
   ],
-  exports: [SessionService, SignInService, ApiTokenService],
+  exports: [SessionService, SignInService, ApiTokenService, AuthenticationMiddleware],
 })
-export class AuthModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    // /metrics has its own bearer token (METRICS_TOKEN), which is not an API token.
-    consumer
-      .apply(AuthenticationMiddleware)
-      .exclude({ path: 'metrics', method: RequestMethod.ALL })
-      .forRoutes({ path: '*path', method: RequestMethod.ALL });
-  }
-}
+export class AuthModule {}

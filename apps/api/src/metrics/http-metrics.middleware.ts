@@ -7,8 +7,7 @@ export function httpMetricsMiddleware(metrics: MetricsService) {
     const stopTimer = metrics.httpDuration.startTimer();
     response.on('finish', () => {
       const routePath = (request.route as { path?: string } | undefined)?.path;
-      // Middleware mounted on every path (authentication) matches as '/*path' when no handler did.
-      const route = routePath && routePath !== '/*path' ? `${request.baseUrl}${routePath}` : 'unmatched';
+      const route = routePath ? `${request.baseUrl}${routePath}` : 'unmatched';
       stopTimer({ method: request.method, route });
       metrics.httpRequests.inc({ method: request.method, route, status: String(response.statusCode) });
     });
