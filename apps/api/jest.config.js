@@ -16,7 +16,15 @@ const swc = [
 // openid-client and its dependencies, and otplib's default plugins (@scure/base, @noble/hashes, reached through
 // @otplib/*), ship only as ES modules, which Jest's CommonJS module registry cannot load (Node itself does, through
 // require(esm)): compile just those packages to CommonJS for the tests.
-const esmOnlyPackages = ['openid-client', 'oauth4webapi', 'jose', '@otplib', '@scure/base', '@noble/hashes'];
+const esmOnlyPackages = [
+  'openid-client',
+  'oauth4webapi',
+  'jose',
+  '@otplib',
+  '@scure/base',
+  '@noble/hashes',
+  '@secretlint',
+];
 const swcEsm = [
   '@swc/jest',
   { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2023' }, module: { type: 'commonjs' }, sourceMaps: 'inline' },

@@ -10,6 +10,8 @@ export default mergeConfig(
       setupFiles: ['./src/test/setup.ts'],
       include: ['src/**/*.test.{ts,tsx}'],
       restoreMocks: true,
+      // The suite shares two cores with the API tests in CI; a page test that clicks through can take 10 s there.
+      testTimeout: 30_000,
     },
   }),
 );

@@ -4,13 +4,11 @@
 //
 // BENCH_DATABASE_URL / BENCH_REDIS_URL run it against real PostgreSQL and Redis; without them it uses the embedded
 // database in a temporary folder. BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 20) tune the load.
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { requireBuiltApi, rssMb, sampleRss, startInstance } from './lib/instance.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -29,57 +27,21 @@ const targets = [
   { name: 'home page', path: '/', headers: { accept: 'text/html' } },
 ];
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-function rssMb(pid) {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
-}
-
-const mainJs = path.join(root, 'apps/api/dist/main.js');
-if (!fs.existsSync(mainJs)) {
-  console.error('Build first: npx nx run-many -t build');
-  process.exit(1);
-}
-const port = await freePort();
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lp-bench-'));
-const env = {
-  ...process.env,
-  PORT: String(port),
-  DATA_DIR: dataDir,
-  LOG_LEVEL: 'warn',
-  // The limiter still runs (and costs what it costs); the limit is raised so the load is measured, not refused.
-  RATE_LIMIT_PER_MINUTE: '100000000',
-};
-delete env.DATABASE_URL;
-delete env.REDIS_URL;
-if (process.env.BENCH_DATABASE_URL) env.DATABASE_URL = process.env.BENCH_DATABASE_URL;
-if (process.env.BENCH_REDIS_URL) env.REDIS_URL = process.env.BENCH_REDIS_URL;
+requireBuiltApi(root);
+const env = { DATABASE_URL: process.env.BENCH_DATABASE_URL, REDIS_URL: process.env.BENCH_REDIS_URL };
 const mode = env.DATABASE_URL ? 'PostgreSQL + Redis' : 'embedded (PGlite + in-process store)';
 
-const server = spawn(process.execPath, [mainJs], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-let output = '';
-server.stdout.on('data', (chunk) => (output += chunk));
-const deadline = Date.now() + 60_000;
-while (!output.includes('LynxPrompt is running')) {
-  if (server.exitCode !== null || Date.now() > deadline) {
-    console.error(`The instance did not start:\n${output}`);
-    process.exit(1);
-  }
-  await new Promise((resolve) => setTimeout(resolve, 100));
+let server;
+try {
+  server = await startInstance(root, env);
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
 }
+const port = server.port;
 
 const idleRss = rssMb(server.pid);
-let peakRss = idleRss;
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(server.pid))), 200);
+const sampler = sampleRss(server.pid);
 
 console.log(`LynxPrompt ${mode}, ${connections} connections, ${seconds} s per endpoint, ${os.cpus().length} cores\n`);
 const rows = [];
@@ -103,10 +65,10 @@ try {
     });
   }
 } finally {
-  clearInterval(sampler);
-  server.kill('SIGTERM');
-  await new Promise((resolve) => server.once('exit', resolve));
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  sampler.stop();
+  await server.stop();
 }
 console.table(rows);
-console.log(`RSS: ${idleRss.toFixed(0)} MB idle, ${peakRss.toFixed(0)} MB peak (reference: 202 MB idle, 503 MB peak)`);
+console.log(
+  `RSS: ${idleRss.toFixed(0)} MB idle, ${sampler.peak.toFixed(0)} MB peak (reference: 202 MB idle, 503 MB peak)`,
+);

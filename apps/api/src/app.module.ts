@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import type { Logger } from 'pino';
 import { AuditModule } from './audit/audit.module';
+import { BlueprintsModule } from './blueprints/blueprints.module';
 import { AuthModule } from './auth/auth.module';
 import { MagicLinkModule } from './auth/magic-link/magic-link.module';
 import { OAuthModule } from './auth/oauth/oauth.module';
@@ -69,6 +70,7 @@ export class AppModule {
         DeviceModule,
         AccountModule,
         MailModule,
+        BlueprintsModule,
         ...(options.extraImports ?? []),
       ],
       providers: [

@@ -720,6 +720,422 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/blueprints': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Catalog_search'];
+    put?: never;
+    post: operations['Blueprints_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/blueprints': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Catalog_mine'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/favorites': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Catalog_favorites'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/formats': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Catalog_formats'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/scan': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['Catalog_scan'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/blueprints/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['Blueprints_import'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/blueprints/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Blueprints_get'];
+    put?: never;
+    post?: never;
+    delete: operations['Blueprints_delete'];
+    options?: never;
+    head?: never;
+    patch: operations['Blueprints_update'];
+    trace?: never;
+  };
+  '/api/v1/blueprints/{id}/publish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['Blueprints_publish'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/blueprints/{id}/unpublish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['Blueprints_unpublish'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/blueprints/{id}/strip-invisible': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['Blueprints_stripInvisible'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/blueprints/{id}/favorite': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['Blueprints_favorite'];
+    post?: never;
+    delete: operations['Blueprints_unfavorite'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/blueprints/{id}/fork': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['Blueprints_fork'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/blueprints/{id}/raw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Blueprints_raw'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/blueprints/{id}/variables': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Blueprints_variables'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/blueprints/{id}/render': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['Blueprints_render'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/blueprints/{id}/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Blueprints_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/blueprints/{id}/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['BlueprintVersions_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/blueprints/{id}/versions/{number}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['BlueprintVersions_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/blueprints/{id}/diff': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['BlueprintVersions_diff'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/blueprints/{id}/versions/{number}/restore': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['BlueprintVersions_restore'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/hierarchies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['Hierarchies_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/hierarchies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Hierarchies_mine'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/hierarchies/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Hierarchies_get'];
+    put?: never;
+    post?: never;
+    delete: operations['Hierarchies_delete'];
+    options?: never;
+    head?: never;
+    patch: operations['Hierarchies_update'];
+    trace?: never;
+  };
+  '/api/v1/hierarchies/{id}/archive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Hierarchies_archive'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/variables': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SavedVariables_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/variables/{name}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['SavedVariables_set'];
+    post?: never;
+    delete: operations['SavedVariables_delete'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1188,6 +1604,493 @@ export interface components {
       email: string;
       /** Format: date-time */
       createdAt: string;
+    };
+    AuthorRef: {
+      handle: string;
+      displayName: string;
+      avatarUrl: string | null;
+    };
+    ForkSource: {
+      id: string;
+      name: string;
+      author: components['schemas']['AuthorRef'];
+    };
+    BlueprintOrigin: {
+      /** @description Domain of the instance the blueprint was published on */
+      instance: string;
+      /** @description Published on this instance */
+      local: boolean;
+    };
+    BlueprintSummary: {
+      /** @example bp_k3j9x2mq7w4t8pzr */
+      id: string;
+      name: string;
+      slug: string;
+      description: string;
+      /** @enum {string} */
+      kind: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config';
+      /** @description Format registry id the content is written in */
+      format: string;
+      /** @description Tool the format belongs to */
+      tool: string;
+      category: string | null;
+      tags: string[];
+      /** @description SPDX licence expression */
+      license: string;
+      /** @enum {string} */
+      visibility: 'private' | 'unlisted' | 'public';
+      author: components['schemas']['AuthorRef'];
+      favoriteCount: number;
+      downloadCount: number;
+      publishedVersion: number | null;
+      headVersion: number;
+      /** @description The published content carries hidden-instruction findings */
+      hasHiddenInstructions: boolean;
+      /** @description Null too when the source is gone or private */
+      forkedFrom: components['schemas']['ForkSource'] | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /**
+       * Format: date-time
+       * @description First publication
+       */
+      publishedAt: string | null;
+      origin: components['schemas']['BlueprintOrigin'];
+    };
+    FacetCount: {
+      value: string;
+      count: number;
+    };
+    CatalogFacets: {
+      kind: components['schemas']['FacetCount'][];
+      tool: components['schemas']['FacetCount'][];
+      category: components['schemas']['FacetCount'][];
+      tags: components['schemas']['FacetCount'][];
+      license: components['schemas']['FacetCount'][];
+    };
+    BlueprintPage: {
+      items: components['schemas']['BlueprintSummary'][];
+      /** @description Pass as cursor for the next page */
+      nextCursor: string | null;
+      facets?: components['schemas']['CatalogFacets'];
+    };
+    FormatTargetView: {
+      /** @example cursor-rules */
+      id: string;
+      /** @example cursor */
+      tool: string;
+      /** @example Cursor */
+      toolName: string;
+      label: string;
+      kinds: ('rules' | 'command' | 'skill' | 'agent' | 'mcp-config')[];
+      /** @example .cursor/rules/{slug}.mdc */
+      path: string;
+      /** @enum {string} */
+      syntax: 'markdown' | 'mdc' | 'json' | 'yaml' | 'toml';
+      mediaType: string;
+      docsUrl?: string;
+    };
+    FormatList: {
+      items: components['schemas']['FormatTargetView'][];
+    };
+    ScanRequest: {
+      content: string;
+    };
+    ScanFindingView: {
+      /** @description Stable fingerprint; acknowledge low-confidence findings by this id */
+      id: string;
+      /** @enum {string} */
+      category: 'secret' | 'hidden-instruction';
+      rule: string;
+      /** @enum {string} */
+      confidence: 'high' | 'low';
+      line: number;
+      column: number;
+      endLine: number;
+      endColumn: number;
+      message: string;
+      /** @description Redacted: never the secret itself */
+      excerpt: string;
+      suggestion?: string;
+    };
+    SecretCounts: {
+      /** @description Findings that block sharing */
+      high: number;
+      /** @description Findings to acknowledge before sharing */
+      low: number;
+    };
+    VariableOccurrence: {
+      line: number;
+      column: number;
+    };
+    TemplateVariableView: {
+      /** @description Canonical upper-case name */
+      name: string;
+      defaultValue?: string;
+      occurrences: components['schemas']['VariableOccurrence'][];
+    };
+    ScanResult: {
+      findings: components['schemas']['ScanFindingView'][];
+      /** @description Secret findings by confidence */
+      secrets: components['schemas']['SecretCounts'];
+      hiddenInstructions: number;
+      variables: components['schemas']['TemplateVariableView'][];
+    };
+    CreateBlueprintRequest: {
+      name?: string;
+      /** @description Derived from the name when omitted */
+      slug?: string;
+      description?: string;
+      /** @enum {string} */
+      kind?: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config';
+      /** @description Format registry id the content is written in (GET /api/v1/formats) */
+      format?: string;
+      /** @enum {string|null} */
+      category?:
+        | 'general'
+        | 'web'
+        | 'frontend'
+        | 'backend'
+        | 'fullstack'
+        | 'mobile'
+        | 'desktop'
+        | 'devops'
+        | 'cloud'
+        | 'data'
+        | 'ml'
+        | 'security'
+        | 'testing'
+        | 'documentation'
+        | 'game-dev'
+        | 'embedded'
+        | 'other'
+        | null;
+      tags?: string[];
+      /**
+       * @description SPDX licence expression; the instance default when omitted
+       * @example MIT
+       */
+      license?: string;
+      /** @enum {string} */
+      visibility?: 'private' | 'unlisted' | 'public';
+      /** @description Markdown, MDC, JSON or YAML; at most 256 KB and 10,000 lines */
+      content?: string;
+      changelog?: string;
+      /** @description Publish the resulting version at once */
+      publish?: boolean;
+      /** @description Ids of low-confidence secret findings the author confirms are not secrets */
+      acknowledgedFindings?: string[];
+      /** @description ha_… of one of your hierarchies */
+      hierarchyId?: string | null;
+      /** @example packages/web/AGENTS.md */
+      repositoryPath?: string | null;
+      /** @description bp_… of the parent in the same hierarchy */
+      parentId?: string | null;
+    };
+    HierarchyPlacement: {
+      id: string;
+      name: string;
+      repositoryPath: string | null;
+      parentId: string | null;
+    };
+    BlueprintDetail: {
+      /** @example bp_k3j9x2mq7w4t8pzr */
+      id: string;
+      name: string;
+      slug: string;
+      description: string;
+      /** @enum {string} */
+      kind: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config';
+      /** @description Format registry id the content is written in */
+      format: string;
+      /** @description Tool the format belongs to */
+      tool: string;
+      category: string | null;
+      tags: string[];
+      /** @description SPDX licence expression */
+      license: string;
+      /** @enum {string} */
+      visibility: 'private' | 'unlisted' | 'public';
+      author: components['schemas']['AuthorRef'];
+      favoriteCount: number;
+      downloadCount: number;
+      publishedVersion: number | null;
+      headVersion: number;
+      /** @description The published content carries hidden-instruction findings */
+      hasHiddenInstructions: boolean;
+      /** @description Null too when the source is gone or private */
+      forkedFrom: components['schemas']['ForkSource'] | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /**
+       * Format: date-time
+       * @description First publication
+       */
+      publishedAt: string | null;
+      origin: components['schemas']['BlueprintOrigin'];
+      /** @description Bumped by every write; the ETag is "r<revision>" */
+      revision: number;
+      /** @description The version this content is */
+      version: number;
+      /** @description True when the content is not the published version */
+      isDraft: boolean;
+      content: string;
+      /** @description SHA-256 of the content, hex */
+      contentHash: string;
+      sizeBytes: number;
+      findings: components['schemas']['ScanFindingView'][];
+      variables: components['schemas']['TemplateVariableView'][];
+      isOwner: boolean;
+      isFavorite: boolean;
+      hierarchy: components['schemas']['HierarchyPlacement'] | null;
+    };
+    ImportBlueprintRequest: {
+      name?: string;
+      /** @description Derived from the name when omitted */
+      slug?: string;
+      description?: string;
+      /** @enum {string} */
+      kind?: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config';
+      /** @description Format registry id the content is written in (GET /api/v1/formats) */
+      format?: string;
+      /** @enum {string|null} */
+      category?:
+        | 'general'
+        | 'web'
+        | 'frontend'
+        | 'backend'
+        | 'fullstack'
+        | 'mobile'
+        | 'desktop'
+        | 'devops'
+        | 'cloud'
+        | 'data'
+        | 'ml'
+        | 'security'
+        | 'testing'
+        | 'documentation'
+        | 'game-dev'
+        | 'embedded'
+        | 'other'
+        | null;
+      tags?: string[];
+      /**
+       * @description SPDX licence expression; the instance default when omitted
+       * @example MIT
+       */
+      license?: string;
+      /** @enum {string} */
+      visibility?: 'private' | 'unlisted' | 'public';
+      /** @description The file as the tool reads it, frontmatter included */
+      content?: string;
+      changelog?: string;
+      /** @description Publish the resulting version at once */
+      publish?: boolean;
+      /** @description Ids of low-confidence secret findings the author confirms are not secrets */
+      acknowledgedFindings?: string[];
+      /** @description ha_… of one of your hierarchies */
+      hierarchyId?: string | null;
+      /** @example packages/web/AGENTS.md */
+      repositoryPath?: string | null;
+      /** @description bp_… of the parent in the same hierarchy */
+      parentId?: string | null;
+      /** @description Where the file lives in a repository; used to detect its format and name */
+      path?: string;
+    };
+    UpdateBlueprintRequest: {
+      name?: string;
+      /** @description Derived from the name when omitted */
+      slug?: string;
+      description?: string;
+      /** @enum {string} */
+      kind?: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config';
+      /** @description Format registry id the content is written in (GET /api/v1/formats) */
+      format?: string;
+      /** @enum {string|null} */
+      category?:
+        | 'general'
+        | 'web'
+        | 'frontend'
+        | 'backend'
+        | 'fullstack'
+        | 'mobile'
+        | 'desktop'
+        | 'devops'
+        | 'cloud'
+        | 'data'
+        | 'ml'
+        | 'security'
+        | 'testing'
+        | 'documentation'
+        | 'game-dev'
+        | 'embedded'
+        | 'other'
+        | null;
+      tags?: string[];
+      /**
+       * @description SPDX licence expression; the instance default when omitted
+       * @example MIT
+       */
+      license?: string;
+      /** @enum {string} */
+      visibility?: 'private' | 'unlisted' | 'public';
+      /** @description Markdown, MDC, JSON or YAML; at most 256 KB and 10,000 lines */
+      content?: string;
+      changelog?: string;
+      /** @description Publish the resulting version at once */
+      publish?: boolean;
+      /** @description Ids of low-confidence secret findings the author confirms are not secrets */
+      acknowledgedFindings?: string[];
+      /** @description ha_… of one of your hierarchies */
+      hierarchyId?: string | null;
+      /** @example packages/web/AGENTS.md */
+      repositoryPath?: string | null;
+      /** @description bp_… of the parent in the same hierarchy */
+      parentId?: string | null;
+    };
+    PublishRequest: {
+      /** @description The version to publish; the latest when omitted */
+      version?: number;
+      acknowledgedFindings?: string[];
+    };
+    FavoriteState: {
+      favorite: boolean;
+      favoriteCount: number;
+    };
+    ForkRequest: {
+      name?: string;
+    };
+    VariableList: {
+      variables: components['schemas']['TemplateVariableView'][];
+    };
+    RenderRequest: {
+      /** @description Target format id; the blueprint’s own format when omitted */
+      format?: string;
+      /**
+       * @example {
+       *       "PROJECT": "acme"
+       *     }
+       */
+      values?: {
+        [key: string]: string;
+      };
+    };
+    RenderedVariable: {
+      name: string;
+      /** @enum {string} */
+      source: 'request' | 'saved' | 'default' | 'unresolved';
+    };
+    RenderedFile: {
+      format: string;
+      /** @description Where the tool expects the file, relative to the repository root */
+      path: string;
+      fileName: string;
+      mediaType: string;
+      content: string;
+      variables: components['schemas']['RenderedVariable'][];
+      unresolved: string[];
+    };
+    VersionSummary: {
+      number: number;
+      contentHash: string;
+      sizeBytes: number;
+      format: string;
+      changelog: string;
+      author: components['schemas']['AuthorRef'] | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      publishedAt: string | null;
+      restoredFrom: number | null;
+      /** @description This is the version the public sees */
+      isPublished: boolean;
+    };
+    VersionList: {
+      items: components['schemas']['VersionSummary'][];
+    };
+    VersionDetail: {
+      number: number;
+      contentHash: string;
+      sizeBytes: number;
+      format: string;
+      changelog: string;
+      author: components['schemas']['AuthorRef'] | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      publishedAt: string | null;
+      restoredFrom: number | null;
+      /** @description This is the version the public sees */
+      isPublished: boolean;
+      content: string;
+      findings: components['schemas']['ScanFindingView'][];
+    };
+    VersionDiff: {
+      from: number;
+      to: number;
+      /** @description Unified diff of the two contents */
+      unified: string;
+    };
+    RestoreRequest: {
+      changelog?: string;
+      acknowledgedFindings?: string[];
+    };
+    CreateHierarchyRequest: {
+      /** @example acme/monorepo */
+      name: string;
+      description?: string;
+    };
+    HierarchyMember: {
+      id: string;
+      name: string;
+      /** @enum {string} */
+      kind: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config';
+      format: string;
+      /** @example packages/web/AGENTS.md */
+      repositoryPath: string;
+      parentId: string | null;
+    };
+    HierarchyDetail: {
+      /** @example ha_k3j9x2mq7w4t8pzr */
+      id: string;
+      name: string;
+      description: string;
+      owner: components['schemas']['AuthorRef'];
+      isOwner: boolean;
+      /** @description Only those you may read, by path */
+      blueprints: components['schemas']['HierarchyMember'][];
+    };
+    HierarchySummary: {
+      id: string;
+      name: string;
+      description: string;
+      blueprintCount: number;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    HierarchyList: {
+      items: components['schemas']['HierarchySummary'][];
+    };
+    UpdateHierarchyRequest: {
+      name?: string;
+      description?: string;
+    };
+    SavedVariable: {
+      /** @example OPENAI_API_KEY */
+      name: string;
+      value: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    SavedVariableList: {
+      items: components['schemas']['SavedVariable'][];
+    };
+    SaveVariableRequest: {
+      value: string;
     };
   };
   responses: never;
@@ -3199,6 +4102,1498 @@ export interface operations {
       };
       /** @description FORBIDDEN: only admins invite */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Catalog_search: {
+    parameters: {
+      query?: {
+        /** @description Web-search syntax: words, "phrases", -exclusions, or */
+        q?: string;
+        kind?: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config';
+        /** @description Tool id, e.g. cursor */
+        tool?: string;
+        /** @description Format id, e.g. cursor-rules */
+        format?: string;
+        category?:
+          | 'general'
+          | 'web'
+          | 'frontend'
+          | 'backend'
+          | 'fullstack'
+          | 'mobile'
+          | 'desktop'
+          | 'devops'
+          | 'cloud'
+          | 'data'
+          | 'ml'
+          | 'security'
+          | 'testing'
+          | 'documentation'
+          | 'game-dev'
+          | 'embedded'
+          | 'other';
+        /** @description Repeat for several; all must match */
+        tag?: string[];
+        /** @description Author handle */
+        author?: string;
+        /** @description SPDX licence id */
+        license?: string;
+        sort?: 'relevance' | 'newest' | 'favorites' | 'downloads' | 'trending';
+        cursor?: string;
+        limit?: number;
+        /** @description Include facet counts (costs a second query; ask on the first page) */
+        facets?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Public, published blueprints; keyset pagination */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BlueprintPage'];
+        };
+      };
+      /** @description INVALID_CURSOR, INVALID_LIMIT, UNKNOWN_KIND, UNKNOWN_TOOL, UNKNOWN_FORMAT, UNKNOWN_SORT, … */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Blueprints_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateBlueprintRequest'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BlueprintDetail'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description BLUEPRINT_NOT_FOUND (also for others’ private ones) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description SECRET_DETECTED, FINDINGS_NOT_ACKNOWLEDGED, CONTENT_INVALID_ENCODING, CONTENT_TOO_MANY_LINES, … */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Catalog_mine: {
+    parameters: {
+      query?: {
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description All of yours, drafts and private ones too; latest change first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BlueprintPage'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Catalog_favorites: {
+    parameters: {
+      query?: {
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BlueprintPage'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Catalog_formats: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every tool format blueprints import from and export to */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FormatList'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Catalog_scan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ScanRequest'];
+      };
+    };
+    responses: {
+      /** @description Secrets, hidden instructions and variables in a draft; stores nothing */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScanResult'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Blueprints_import: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ImportBlueprintRequest'];
+      };
+    };
+    responses: {
+      /** @description The file’s format is detected and its frontmatter read */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BlueprintDetail'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description BLUEPRINT_NOT_FOUND (also for others’ private ones) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Blueprints_get: {
+    parameters: {
+      query?: {
+        /** @description Owners see the draft unless they ask */
+        version?: 'published' | 'draft';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The published version; its owner gets the draft */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BlueprintDetail'];
+        };
+      };
+      /** @description BLUEPRINT_NOT_FOUND (also for others’ private ones) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Blueprints_delete: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the blueprint you read ("r<revision>"); a stale one gets 412 PRECONDITION_FAILED */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted; a tombstone remains so peers remove their copies */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description BLUEPRINT_NOT_FOUND (also for others’ private ones) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Blueprints_update: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the blueprint you read ("r<revision>"); a stale one gets 412 PRECONDITION_FAILED */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateBlueprintRequest'];
+      };
+    };
+    responses: {
+      /** @description New content makes a new version */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BlueprintDetail'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description BLUEPRINT_NOT_FOUND (also for others’ private ones) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description PRECONDITION_FAILED */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Blueprints_publish: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the blueprint you read ("r<revision>"); a stale one gets 412 PRECONDITION_FAILED */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PublishRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BlueprintDetail'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description BLUEPRINT_NOT_FOUND (also for others’ private ones) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Blueprints_unpublish: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the blueprint you read ("r<revision>"); a stale one gets 412 PRECONDITION_FAILED */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BlueprintDetail'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description BLUEPRINT_NOT_FOUND (also for others’ private ones) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Blueprints_stripInvisible: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the blueprint you read ("r<revision>"); a stale one gets 412 PRECONDITION_FAILED */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A new version without invisible characters */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BlueprintDetail'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description BLUEPRINT_NOT_FOUND (also for others’ private ones) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Blueprints_favorite: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FavoriteState'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description BLUEPRINT_NOT_FOUND (also for others’ private ones) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Blueprints_unfavorite: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FavoriteState'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description BLUEPRINT_NOT_FOUND (also for others’ private ones) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Blueprints_fork: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ForkRequest'];
+      };
+    };
+    responses: {
+      /** @description A private copy in your account, with attribution */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BlueprintDetail'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description BLUEPRINT_NOT_FOUND (also for others’ private ones) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Blueprints_raw: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The published content in its native type */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/markdown': string;
+          'application/json': string;
+          'application/yaml': string;
+        };
+      };
+      /** @description BLUEPRINT_NOT_FOUND (also for others’ private ones) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Blueprints_variables: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VariableList'];
+        };
+      };
+      /** @description BLUEPRINT_NOT_FOUND (also for others’ private ones) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Blueprints_render: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RenderRequest'];
+      };
+    };
+    responses: {
+      /** @description Filled and converted; nothing is stored */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RenderedFile'];
+        };
+      };
+      /** @description BLUEPRINT_NOT_FOUND (also for others’ private ones) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Blueprints_export: {
+    parameters: {
+      query?: {
+        /** @description Target format id; the blueprint’s own format when omitted */
+        format?: string;
+        /** @description zip: the file at its repository path inside a zip */
+        archive?: 'zip';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file for the chosen tool, as an attachment */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/markdown': string;
+          'application/json': string;
+          'application/yaml': string;
+          'application/zip': string;
+        };
+      };
+      /** @description BLUEPRINT_NOT_FOUND (also for others’ private ones) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  BlueprintVersions_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Newest first; others see only versions that were published */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VersionList'];
+        };
+      };
+      /** @description BLUEPRINT_NOT_FOUND or VERSION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  BlueprintVersions_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        number: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VersionDetail'];
+        };
+      };
+      /** @description BLUEPRINT_NOT_FOUND or VERSION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  BlueprintVersions_diff: {
+    parameters: {
+      query: {
+        from: number;
+        to: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Unified diff from one version to another */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VersionDiff'];
+        };
+      };
+      /** @description BLUEPRINT_NOT_FOUND or VERSION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  BlueprintVersions_restore: {
+    parameters: {
+      query?: never;
+      header?: {
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+        number: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RestoreRequest'];
+      };
+    };
+    responses: {
+      /** @description The old content as a new version */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BlueprintDetail'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description BLUEPRINT_NOT_FOUND or VERSION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Hierarchies_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateHierarchyRequest'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HierarchyDetail'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Hierarchies_mine: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HierarchyList'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Hierarchies_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HierarchyDetail'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Hierarchies_delete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The hierarchy goes; its blueprints stay */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Hierarchies_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateHierarchyRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HierarchyDetail'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Hierarchies_archive: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every file at its repository path */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/zip': string;
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  SavedVariables_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Your values, decrypted for you alone */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SavedVariableList'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  SavedVariables_set: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        name: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SaveVariableRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SavedVariable'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  SavedVariables_delete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        name: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
         headers: {
           [name: string]: unknown;
         };

@@ -18,3 +18,9 @@ export const CurrentSession = createParamDecorator((_data: unknown, context: Exe
   }
   return principal;
 });
+
+/** The caller on a @Public route, when there is one: public routes still answer owners differently. */
+export const OptionalPrincipal = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Principal | undefined =>
+    principalOf(context.switchToHttp().getRequest<Request>()),
+);

@@ -56,6 +56,7 @@ export interface AppConfig {
   readonly database: { readonly url: string | undefined; readonly poolSize: number };
   /** An unset url means the in-process store and jobs on the database. */
   readonly redis: { readonly url: string | undefined; readonly prefix: string };
+  readonly blueprints: { readonly defaultLicense: string; readonly publicReadCacheSeconds: number };
   readonly dataDir: string;
   readonly webDistDir: string;
   readonly logLevel: string;
@@ -166,6 +167,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     database: { url: vars.DATABASE_URL, poolSize: vars.DATABASE_POOL_SIZE },
     redis: { url: vars.REDIS_URL, prefix: vars.REDIS_PREFIX },
+    blueprints: {
+      defaultLicense: vars.BLUEPRINT_DEFAULT_LICENSE,
+      publicReadCacheSeconds: vars.PUBLIC_READ_CACHE_SECONDS,
+    },
     dataDir,
     webDistDir: path.resolve(vars.WEB_DIST_DIR ?? path.join(repositoryRoot(), 'apps/web/dist')),
     logLevel: vars.LOG_LEVEL,

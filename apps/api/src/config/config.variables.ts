@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isSpdxExpression } from '../common/spdx';
 
 /**
  * Every environment variable the instance reads, declared once. Validation, defaults, production requirements,
@@ -77,6 +78,21 @@ export const configVariables = {
   FEDERATION_ENABLED: {
     schema: booleanFlag.default(true),
     description: 'Whether this instance takes part in the federation (advertised in the manifest).',
+  },
+  BLUEPRINT_DEFAULT_LICENSE: {
+    schema: z
+      .string()
+      .trim()
+      .min(1)
+      .refine(isSpdxExpression, 'must be an SPDX licence expression, e.g. MIT or CC-BY-4.0')
+      .default('CC-BY-4.0'),
+    description: 'SPDX licence given to new blueprints whose author picks none.',
+  },
+  PUBLIC_READ_CACHE_SECONDS: {
+    schema: z.coerce.number().int().min(0).max(60).default(5),
+    description:
+      'How long each process keeps anonymous reads of a published public or unlisted blueprint (detail and raw ' +
+      'content); writes in the same process evict at once. `0` turns the cache off.',
   },
   SECURITY_CONTACT: {
     schema: z

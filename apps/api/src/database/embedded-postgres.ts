@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import type { Logger } from 'pino';
 import { lockDataDir } from './data-dir-lock';
+import { EmbeddedSocketServer } from './embedded-socket-server';
 
 // The contrib extensions ship CommonJS builds, but their type declarations are ESM-only; load the CommonJS build
 // so PGlite and its extensions come from the same module format.
@@ -24,7 +24,7 @@ const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm') as typeof im
 export class EmbeddedPostgres {
   private constructor(
     private readonly db: PGlite,
-    private readonly server: PGLiteSocketServer,
+    private readonly server: EmbeddedSocketServer,
     private readonly releaseLock: () => Promise<void>,
     readonly connectionString: string,
     readonly directory: string,
@@ -39,9 +39,8 @@ export class EmbeddedPostgres {
     try {
       // Extensions must be loaded when PGlite opens; later migrations may CREATE EXTENSION them.
       const db = await PGlite.create(directory, { extensions: { citext, pg_trgm } });
-      const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });
-      await server.start();
-      const address = server.getServerConn();
+      const server = new EmbeddedSocketServer(db, maxConnections);
+      const address = await server.start();
       const connectionString = `postgres://postgres@${address}/postgres?sslmode=disable`;
       return new EmbeddedPostgres(db, server, releaseLock, connectionString, directory);
     } catch (error) {

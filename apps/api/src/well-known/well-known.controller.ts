@@ -23,10 +23,10 @@ export class WellKnownController {
   @Get('lynxprompt.json')
   @Public()
   @ApiOkResponse({ type: InstanceManifest, description: 'The federation manifest of this instance' })
-  manifest(@Req() request: Request, @Res() response: Response): void {
+  async manifest(@Req() request: Request, @Res() response: Response): Promise<void> {
     // Peers and browsers on other origins read the manifest; it holds nothing private.
     response.setHeader('Access-Control-Allow-Origin', '*');
-    send(request, response, this.wellKnown.manifestDocument(), 'application/json');
+    send(request, response, await this.wellKnown.manifestDocument(), 'application/json');
   }
 
   @Get('security.txt')

@@ -5,6 +5,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { repositoryRoot } from '../config/paths';
+import { CatalogService } from '../blueprints/catalog.service';
 import type { InstanceManifest } from './instance-manifest.dto';
 
 export interface CachedDocument {
@@ -13,6 +14,8 @@ export interface CachedDocument {
 }
 
 const SECURITY_TXT_VALIDITY_DAYS = 180;
+/** Peers poll the manifest; the count may lag this much behind so each poll is not a COUNT over the catalogue. */
+const COUNT_TTL_MS = 60_000;
 
 function withEtag(body: string): CachedDocument {
   return { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
@@ -22,25 +25,32 @@ function withEtag(body: string): CachedDocument {
 export class WellKnownService {
   private readonly securityTemplate: string;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+  private count: { value: number; expiresAt: number } | undefined;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly catalog: CatalogService,
+  ) {
     this.securityTemplate = fs.readFileSync(path.join(repositoryRoot(), '.well-known/security.txt'), 'utf8');
   }
 
-  manifest(): InstanceManifest {
+  async manifest(now = Date.now()): Promise<InstanceManifest> {
     const { instance, http } = this.config;
+    if (!this.count || this.count.expiresAt <= now) {
+      this.count = { value: await this.catalog.countListed(), expiresAt: now + COUNT_TTL_MS };
+    }
     return {
       name: instance.name,
       domain: instance.domain,
       version: instance.version,
       federation: instance.federationEnabled,
       api: `${http.appUrl}/api/v1`,
-      // Blueprints arrive with the blueprints capability; until then this instance serves none.
-      publicBlueprints: 0,
+      publicBlueprints: this.count.value,
     };
   }
 
-  manifestDocument(): CachedDocument {
-    return withEtag(JSON.stringify(this.manifest()));
+  async manifestDocument(): Promise<CachedDocument> {
+    return withEtag(JSON.stringify(await this.manifest()));
   }
 
   /** RFC 9116. Expires is pinned to a day boundary so the document (and its ETag) changes once a day at most. */

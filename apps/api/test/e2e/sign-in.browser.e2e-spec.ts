@@ -1,9 +1,7 @@
 import { generateSync } from 'otplib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
-import { freePort } from '../support/processes';
-import { startSmtpCapture, type SmtpCapture } from '../support/smtp-capture';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { startBrowserApp, type BrowserApp } from '../support/browser';
+import type { SmtpCapture } from '../support/smtp-capture';
 
 /**
  * Sign-in flows end to end in Chromium, against the real app serving the real web build, with mail through a real
@@ -11,24 +9,17 @@ import { startTestApp, type TestApp } from '../support/test-app';
  * even without TLS) and APP_URL is that exact origin: the passkey rpID is then "localhost" and the origin matches.
  */
 describe('signing in, in Chromium', () => {
-  let testApp: TestApp;
   let capture: SmtpCapture;
   let browser: Browser;
   let baseUrl: string;
 
+  let started: BrowserApp | undefined;
+
   beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://localhost:${port}`;
-    capture = await startSmtpCapture();
-    testApp = await startTestApp({ env: { APP_URL: baseUrl, SMTP_URL: capture.url, INSTANCE_NAME: 'Browser Lynx' } });
-    await testApp.app.nest.listen(port, '127.0.0.1');
-    browser = await launchBrowser();
+    started = await startBrowserApp();
+    ({ capture, browser, baseUrl } = started);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await testApp?.close();
-    await capture?.close();
-  });
+  afterAll(() => started?.close());
 
   /** A fresh browser profile whose page reports console errors, page errors and CSP violations. */
   async function openPage(): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {

@@ -1,5 +1,8 @@
 import fs from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { freePort } from './processes';
+import { startSmtpCapture, type SmtpCapture } from './smtp-capture';
+import { startTestApp, type TestApp } from './test-app';
 
 /**
  * Flags for the system Chromium in a sandbox-less, offline test machine: no sandbox (tests may run as root), no GPU,
@@ -34,4 +37,39 @@ export async function launchBrowser(): Promise<Browser> {
     );
   }
   return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, timeout: 30_000 });
+}
+
+export interface BrowserApp {
+  readonly testApp: TestApp;
+  readonly capture: SmtpCapture;
+  readonly browser: Browser;
+  /** http://localhost:<port>: a secure context without TLS, and exactly the instance's APP_URL. */
+  readonly baseUrl: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The real app serving the real web build on a loopback port, with mail going to an SMTP capture and a Chromium to
+ * drive it. APP_URL is the exact origin the browser uses, as in production, so same-origin writes and WebAuthn work.
+ */
+export async function startBrowserApp(): Promise<BrowserApp> {
+  const port = await freePort();
+  const baseUrl = `http://localhost:${port}`;
+  const capture = await startSmtpCapture();
+  const testApp = await startTestApp({
+    env: { APP_URL: baseUrl, SMTP_URL: capture.url, INSTANCE_NAME: 'Browser Lynx' },
+  });
+  await testApp.app.nest.listen(port, '127.0.0.1');
+  const browser = await launchBrowser();
+  return {
+    testApp,
+    capture,
+    browser,
+    baseUrl,
+    async close() {
+      await browser.close();
+      await testApp.close();
+      await capture.close();
+    },
+  };
 }

@@ -1,3 +1,5 @@
+import type { CatalogQuery } from '../features/catalog/catalog-query';
+
 // The one registry of TanStack Query keys. Build keys here, never inline, so invalidation stays greppable.
 export const queryKeys = {
   instance: {
@@ -18,5 +20,27 @@ export const queryKeys = {
     apiTokens: () => [...queryKeys.account.all, 'api-tokens'] as const,
     securityEvents: () => [...queryKeys.account.all, 'security-events'] as const,
     deviceRequest: (userCode: string) => [...queryKeys.account.all, 'device-request', userCode] as const,
+    myBlueprints: () => [...queryKeys.account.all, 'blueprints'] as const,
+    favorites: () => [...queryKeys.account.all, 'favorites'] as const,
+    savedVariables: () => [...queryKeys.account.all, 'saved-variables'] as const,
+  },
+  // Blueprints as anyone may see them; the detail of one's own blueprint (the draft) is refetched after every write.
+  blueprints: {
+    all: ['blueprints'] as const,
+    catalog: (query: CatalogQuery, cursor: string | undefined) =>
+      [...queryKeys.blueprints.all, 'catalog', query, cursor ?? null] as const,
+    detail: (id: string) => [...queryKeys.blueprints.all, 'detail', id] as const,
+    versions: (id: string) => [...queryKeys.blueprints.detail(id), 'versions'] as const,
+    version: (id: string, number: number) => [...queryKeys.blueprints.detail(id), 'version', number] as const,
+    diff: (id: string, from: number, to: number) => [...queryKeys.blueprints.detail(id), 'diff', from, to] as const,
+    scan: (content: string) => [...queryKeys.blueprints.all, 'scan', content] as const,
+  },
+  formats: {
+    all: ['formats'] as const,
+    list: () => [...queryKeys.formats.all, 'list'] as const,
+  },
+  hierarchies: {
+    all: ['hierarchies'] as const,
+    detail: (id: string) => [...queryKeys.hierarchies.all, 'detail', id] as const,
   },
 } as const;

@@ -1,3 +1,4 @@
+import { lazy, Suspense, type ComponentType } from 'react';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { RequireSession } from '../features/session/components/RequireSession';
 import { AccountSettingsPage } from '../pages/AccountSettingsPage';
@@ -11,8 +12,29 @@ import { SecondFactorPage } from '../pages/SecondFactorPage';
 import { SecuritySettingsPage } from '../pages/SecuritySettingsPage';
 import { SettingsLayout } from '../pages/SettingsLayout';
 import { SignInPage } from '../pages/SignInPage';
+import { LoadingState } from '../shared/components/LoadingState';
 import { RootLayout } from './layout/RootLayout';
 import { RootErrorBoundary, RouteErrorBoundary } from './RouteErrorBoundary';
+
+/** A page whose code (and stylesheet) is fetched on its first visit, keeping the first download small. */
+function lazyPage(load: () => Promise<ComponentType>) {
+  const Page = lazy(() => load().then((component) => ({ default: component })));
+  return (
+    <Suspense fallback={<LoadingState label="Loading…" />}>
+      <Page />
+    </Suspense>
+  );
+}
+
+// The blueprint screens: the catalogue and the blueprint page for everyone, the rest for signed-in authors.
+const cataloguePage = lazyPage(() => import('../pages/CataloguePage').then((module) => module.CataloguePage));
+const blueprintPage = lazyPage(() => import('../pages/BlueprintPage').then((module) => module.BlueprintPage));
+const hierarchyPage = lazyPage(() => import('../pages/HierarchyPage').then((module) => module.HierarchyPage));
+const editorPage = lazyPage(() => import('../pages/BlueprintEditorPage').then((module) => module.BlueprintEditorPage));
+const myBlueprintsPage = lazyPage(() => import('../pages/MyBlueprintsPage').then((module) => module.MyBlueprintsPage));
+const savedVariablesPage = lazyPage(() =>
+  import('../pages/SavedVariablesPage').then((module) => module.SavedVariablesPage),
+);
 
 /** The route table, shared by the browser router and by tests (which use a memory router). */
 export const routes: RouteObject[] = [
@@ -30,6 +52,9 @@ export const routes: RouteObject[] = [
           { path: 'sign-in', element: <SignInPage /> },
           { path: 'sign-in/magic', element: <MagicLinkPage /> },
           { path: 'sign-in/second-factor', element: <SecondFactorPage /> },
+          { path: 'blueprints', element: cataloguePage },
+          { path: 'blueprints/:id', element: blueprintPage },
+          { path: 'hierarchies/:id', element: hierarchyPage },
           {
             // Everything below needs a fully signed-in session.
             element: <RequireSession />,
@@ -41,8 +66,13 @@ export const routes: RouteObject[] = [
                   { index: true, element: <Navigate to="/settings/account" replace /> },
                   { path: 'account', element: <AccountSettingsPage /> },
                   { path: 'security', element: <SecuritySettingsPage /> },
+                  { path: 'variables', element: savedVariablesPage },
                 ],
               },
+              // "new" is a static segment, so it wins over blueprints/:id.
+              { path: 'blueprints/new', element: editorPage },
+              { path: 'blueprints/:id/edit', element: editorPage },
+              { path: 'me/blueprints', element: myBlueprintsPage },
               { path: 'device', element: <DevicePage /> },
               // The confirmation link is spent by the account that asked for the change, so sign-in comes first.
               { path: 'account/email/verify', element: <EmailVerifyPage /> },

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { InstanceFacts, InstanceFactsSkeleton } from '../features/instance/components/InstanceFacts';
 import { useInstanceManifest } from '../features/instance/hooks/use-instance-manifest';
 import { usePageTitle } from '../features/instance/hooks/use-page-title';
@@ -87,7 +88,10 @@ export function HomePage() {
             </li>
           ))}
         </ul>
-        <p>
+        <p className="cluster">
+          <Link className="button button--primary" to="/blueprints">
+            Browse the catalogue
+          </Link>
           <a className="button button--secondary" href="/api/docs">
             Browse the API documentation
           </a>

@@ -20,6 +20,11 @@ export function SettingsLayout() {
               Security
             </NavLink>
           </li>
+          <li>
+            <NavLink to="/settings/variables" className="settings__nav-link">
+              Variables
+            </NavLink>
+          </li>
         </ul>
       </nav>
       <div className="settings__content">

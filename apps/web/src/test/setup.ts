@@ -1,4 +1,8 @@
 import '@testing-library/jest-dom/vitest';
+import { configure } from '@testing-library/react';
+
+// The web tests run beside the API suite on two cores: a page can take well over the default second to appear.
+configure({ asyncUtilTimeout: 10_000 });
 
 afterEach(() => {
   window.localStorage.clear();

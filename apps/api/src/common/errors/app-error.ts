@@ -18,6 +18,7 @@ export class AppError extends Error {
 export const CommonErrorCode = {
   NotFound: 'NOT_FOUND',
   MalformedJson: 'MALFORMED_JSON',
+  InvalidEncoding: 'INVALID_ENCODING',
   BadRequest: 'BAD_REQUEST',
   ValidationFailed: 'VALIDATION_FAILED',
   PayloadTooLarge: 'PAYLOAD_TOO_LARGE',

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { AppError, CommonErrorCode } from '../errors/app-error';
 
@@ -26,7 +27,15 @@ function hasBody(request: Request): boolean {
  * as bare 400/500s).
  */
 export function jsonBodyParser(limitBytes: number): RequestHandler {
-  const parseJson = express.json({ limit: limitBytes, strict: true, type: () => true });
+  const parseJson = express.json({
+    limit: limitBytes,
+    strict: true,
+    type: () => true,
+    // The decoder would silently turn invalid bytes into U+FFFD; refuse them instead, so nothing is stored altered.
+    verify: (_request, _response, buffer) => {
+      if (!isUtf8(buffer)) throw Object.assign(new Error('invalid UTF-8'), { type: 'encoding.invalid-utf8' });
+    },
+  });
   // Flat key=value pairs only (no nested qs syntax): the form endpoints take a handful of strings.
   const parseForm = express.urlencoded({ extended: false, limit: limitBytes, parameterLimit: 32, type: () => true });
   return (request: Request, response: Response, next: NextFunction) => {
@@ -55,6 +64,8 @@ export function jsonBodyParser(limitBytes: number): RequestHandler {
         next(new AppError(CommonErrorCode.PayloadTooLarge, `Request body exceeds ${limitBytes} bytes`, 413));
       } else if (error.type === 'parameters.too.many') {
         next(new AppError(CommonErrorCode.PayloadTooLarge, 'The form has too many fields', 413));
+      } else if (error.type === 'encoding.invalid-utf8') {
+        next(new AppError(CommonErrorCode.InvalidEncoding, 'Request body is not valid UTF-8', 400));
       } else if (error.type === 'entity.parse.failed') {
         next(new AppError(CommonErrorCode.MalformedJson, 'Request body is not valid JSON', 400));
       } else if (error.type === 'encoding.unsupported' || error.type === 'charset.unsupported') {

@@ -4,7 +4,10 @@
  */
 const sensitiveKey =
   /authorization|cookie|token|secret|password|passwd|api[-_]?key|private[-_]?key|^key$|credential|session|signature|otp|code_verifier/i;
-const emailPattern = /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9-]+\.)+[A-Za-z]{2,}/g;
+// Matches start only where a run of local-part characters starts, and local parts are at most 64 characters: without
+// both, a long run without '@' (a pasted blueprint, a base64 blob) makes the search quadratic.
+const emailPattern =
+  /(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,63}/g;
 // International numbers (+…) and the common North American (555) 123-4567 form; bare digit runs stay, as they are
 // usually ids, counts or timestamps.
 const phonePattern = /\+\d{1,3}[\s.-]?(?:\(?\d{1,4}\)?[\s.-]?){2,5}\d{2,4}\b|\(\d{3}\)\s?\d{3}[\s.-]\d{4}\b/g;

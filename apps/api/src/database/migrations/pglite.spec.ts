@@ -10,8 +10,11 @@ const { parentPort, workerData } = require('node:worker_threads');
 const load = require('node:module').createRequire(workerData.resolveFrom);
 const { PGlite } = load('@electric-sql/pglite');
 const { PGLiteSocketServer } = load('@electric-sql/pglite-socket');
+// The same extensions the app's embedded server opens with (the migrations create them).
+const { citext } = load('@electric-sql/pglite/contrib/citext');
+const { pg_trgm } = load('@electric-sql/pglite/contrib/pg_trgm');
 (async () => {
-  const db = new PGlite();
+  const db = new PGlite({ extensions: { citext, pg_trgm } });
   await db.waitReady;
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 10 });
   await server.start();

@@ -2,11 +2,14 @@ import { Link, NavLink } from 'react-router';
 import { useInstanceManifest } from '../../features/instance/hooks/use-instance-manifest';
 import { FALLBACK_TITLE } from '../../features/instance/hooks/use-page-title';
 import { UserMenu } from '../../features/session/components/UserMenu';
+import { useSession } from '../../features/session/hooks/use-session';
 import { ThemeToggle } from '../../features/theme/components/ThemeToggle';
 import { LogoMark } from './LogoMark';
 
 export function SiteHeader() {
   const { data: manifest, isPending } = useInstanceManifest();
+  const { data: session } = useSession();
+  const signedIn = session?.status === 'active';
 
   return (
     <header className="site-header">
@@ -32,6 +35,25 @@ export function SiteHeader() {
               </NavLink>
             </li>
             <li>
+              <NavLink to="/blueprints" end className="site-nav__link">
+                Catalogue
+              </NavLink>
+            </li>
+            {signedIn && (
+              <>
+                <li>
+                  <NavLink to="/me/blueprints" className="site-nav__link">
+                    My blueprints
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to="/blueprints/new" className="site-nav__link">
+                    New blueprint
+                  </NavLink>
+                </li>
+              </>
+            )}
+            <li>
               {/* Served by the API, not a client route: a full page load is intended. */}
               <a href="/api/docs" className="site-nav__link">
                 API
@@ -40,8 +62,8 @@ export function SiteHeader() {
           </ul>
         </nav>
         <div className="site-header__tools">
-          <ThemeToggle />
-          <UserMenu />
+          {/* Signed in, the toggle moves into the account menu: the header keeps one row for the longer navigation. */}
+          <UserMenu preferences={<ThemeToggle />} />
         </div>
       </div>
     </header>

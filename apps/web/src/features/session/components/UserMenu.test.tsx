@@ -47,6 +47,29 @@ describe('UserMenu', () => {
     expect(button).toHaveAttribute('aria-expanded', 'false');
   });
 
+  it('offers the theme toggle beside "Sign in", and inside the account menu once signed in', async () => {
+    server = await startApiServer({}, { session: anonymousSession() });
+    const anonymous = renderApp({ apiBaseUrl: server.url });
+    const banner = screen.getByRole('banner');
+    await within(banner).findByRole('link', { name: 'Sign in' });
+    expect(within(banner).getByRole('group', { name: 'Colour theme' })).toBeVisible();
+    anonymous.unmount();
+    await server.close();
+
+    server = await startApiServer({}, { session: activeSession() });
+    const { user } = renderApp({ apiBaseUrl: server.url });
+    const button = await screen.findByRole('button', { name: /Ada Lovelace, account menu/ });
+    // The header row is left to the navigation: the toggle is only reachable through the menu.
+    expect(screen.queryByRole('group', { name: 'Colour theme' })).not.toBeInTheDocument();
+
+    await user.click(button);
+    const theme = screen.getByRole('group', { name: 'Colour theme' });
+    await user.click(within(theme).getByRole('radio', { name: 'Dark' }));
+    expect(document.documentElement).toHaveAttribute('data-theme', 'dark');
+    // Choosing a theme keeps the menu open.
+    expect(button).toHaveAttribute('aria-expanded', 'true');
+  });
+
   it('offers to finish signing in while the second factor is owed', async () => {
     server = await startApiServer({}, { session: pendingSession() });
     const { user } = renderApp({ apiBaseUrl: server.url, path: '/license' });

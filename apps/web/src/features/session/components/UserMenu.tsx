@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useSession, useSignOut } from '../hooks/use-session';
 import { signInPath } from '../return-to';
@@ -8,21 +8,39 @@ function initialOf(name: string): string {
   return (Array.from(name.trim())[0] ?? '?').toUpperCase();
 }
 
+interface UserMenuProps {
+  /**
+   * Controls every visitor gets (the theme toggle): beside "Sign in", or inside the account menu once signed in, where
+   * the header needs the room for the extra navigation.
+   */
+  preferences?: ReactNode;
+}
+
 /** The header's account corner: "Sign in", or the signed-in person with a small menu (Settings, Sign out). */
-export function UserMenu() {
+export function UserMenu({ preferences }: UserMenuProps) {
   const { data: session, isPending } = useSession();
   const { pathname, search } = useLocation();
 
-  if (isPending) return <span className="skeleton skeleton--avatar" aria-hidden="true" />;
+  if (isPending) {
+    return (
+      <>
+        {preferences}
+        <span className="skeleton skeleton--avatar" aria-hidden="true" />
+      </>
+    );
+  }
   if (!session || session.status === 'anonymous' || !session.user) {
     const onSignIn = pathname.startsWith('/sign-in');
     return (
-      <Link
-        className="button button--secondary button--small"
-        to={onSignIn ? `${pathname}${search}` : signInPath(`${pathname}${search}`)}
-      >
-        Sign in
-      </Link>
+      <>
+        {preferences}
+        <Link
+          className="button button--secondary button--small"
+          to={onSignIn ? `${pathname}${search}` : signInPath(`${pathname}${search}`)}
+        >
+          Sign in
+        </Link>
+      </>
     );
   }
   return (
@@ -31,6 +49,7 @@ export function UserMenu() {
       handle={session.user.handle}
       avatarUrl={session.user.avatarUrl}
       pending={session.status === 'pending_second_factor'}
+      preferences={preferences}
     />
   );
 }
@@ -40,9 +59,10 @@ interface SignedInMenuProps {
   handle: string;
   avatarUrl: string | null;
   pending: boolean;
+  preferences: ReactNode;
 }
 
-function SignedInMenu({ name, handle, avatarUrl, pending }: SignedInMenuProps) {
+function SignedInMenu({ name, handle, avatarUrl, pending, preferences }: SignedInMenuProps) {
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
@@ -95,6 +115,7 @@ function SignedInMenu({ name, handle, avatarUrl, pending }: SignedInMenuProps) {
         <p className="user-menu__who">
           Signed in as <strong>@{handle}</strong>
         </p>
+        {preferences && <div className="user-menu__preferences">{preferences}</div>}
         <ul className="user-menu__list">
           {pending ? (
             <li>

@@ -1,0 +1,205 @@
+import { createHmac } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { createTwoFilesPatch } from 'diff';
+import type { Principal } from '../auth/principal';
+import type { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import { buildZip, exportDocument, getFormat, importFile, parseVariables, renderTemplate } from '../formats';
+import { SavedVariablesService } from '../saved-variables/saved-variables.service';
+import { mayReadVersion, readAccess, sharedWithEveryone } from './blueprint-access';
+import { versionDetailOf, versionSummaryOf } from './blueprint-views';
+import { BlueprintNotFoundError, NothingToPublishError, VersionNotFoundError } from './blueprints.errors';
+import { BlueprintsRepository } from './blueprints.repository';
+import { BlueprintsService } from './blueprints.service';
+import { PublicReadCache } from './public-read-cache';
+import type {
+  BlueprintDetail,
+  RenderedFile,
+  VariableList,
+  VersionDetail,
+  VersionDiff,
+  VersionList,
+} from './dto/blueprint-responses.dto';
+
+export interface RawContent {
+  etag: string;
+  mediaType: string;
+  /** Undefined when the caller's If-None-Match already matches: no need to read the content. */
+  content?: string;
+}
+
+export interface DownloadFile {
+  fileName: string;
+  mediaType: string;
+  body: string | Uint8Array;
+}
+
+/** Who downloaded, for counting once per day: the user, or a keyed hash of the address that changes daily. */
+export interface Visitor {
+  userId?: string;
+  ip?: string;
+}
+
+@Injectable()
+export class BlueprintReadsService {
+  constructor(
+    private readonly repository: BlueprintsRepository,
+    private readonly blueprints: BlueprintsService,
+    private readonly savedVariables: SavedVariablesService,
+    private readonly cache: PublicReadCache,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async get(id: string, principal: Principal | undefined, prefer?: 'published' | 'draft'): Promise<BlueprintDetail> {
+    const anonymous = principal === undefined && prefer === undefined;
+    const cached = anonymous ? this.cache.detail(id) : undefined;
+    if (cached) return cached;
+    const row = await this.repository.findById(id);
+    if (!row) throw new BlueprintNotFoundError();
+    const detail = await this.blueprints.detail(row, principal, prefer);
+    if (anonymous && sharedWithEveryone(detail.visibility)) this.cache.storeDetail(detail);
+    return detail;
+  }
+
+  /**
+   * The published content, for tools and peers. A conditional GET is answered from the stored hash without reading
+   * the content; otherwise the state and the content come in one round trip.
+   */
+  async raw(id: string, principal: Principal | undefined, ifNoneMatch: string | undefined): Promise<RawContent> {
+    const cached = this.cache.raw(id);
+    if (cached) return matches(ifNoneMatch, cached.etag) ? { etag: cached.etag, mediaType: cached.mediaType } : cached;
+    const state =
+      ifNoneMatch === undefined ? await this.repository.rawWithContent(id) : await this.repository.rawState(id);
+    if (!state || state.deletedAt) throw new BlueprintNotFoundError();
+    if (state.publishedVersion === null || state.publishedHash === null) {
+      readAccess(state, principal);
+      throw new NothingToPublishError();
+    }
+    readAccess(state, principal, 'published');
+    const etag = `"${state.publishedHash}"`;
+    if (matches(ifNoneMatch, etag)) return { etag, mediaType: getFormat(state.format).mediaType };
+    const version =
+      'content' in state && state.content !== null && state.contentFormat !== null
+        ? { content: state.content, format: state.contentFormat }
+        : await this.repository.publishedContent(id, state.publishedVersion);
+    if (!version) throw new BlueprintNotFoundError();
+    const raw = { etag, mediaType: getFormat(version.format).mediaType, content: version.content };
+    if (sharedWithEveryone(state.visibility)) this.cache.storeRaw(id, raw);
+    return raw;
+  }
+
+  async versions(id: string, principal: Principal | undefined): Promise<VersionList> {
+    const row = await this.repository.findById(id);
+    const access = readAccess(row, principal);
+    const versions = await this.repository.listVersions(id, !access.isOwner);
+    return { items: versions.map((version) => versionSummaryOf(version, row?.publishedVersion ?? null)) };
+  }
+
+  async version(id: string, number: number, principal: Principal | undefined): Promise<VersionDetail> {
+    const row = await this.repository.findById(id);
+    const access = readAccess(row, principal);
+    const version = await this.repository.findVersion(id, number);
+    if (!version || !mayReadVersion(access, version)) throw new VersionNotFoundError(number);
+    return versionDetailOf(version, row?.publishedVersion ?? null);
+  }
+
+  async diff(id: string, from: number, to: number, principal: Principal | undefined): Promise<VersionDiff> {
+    const row = await this.repository.findById(id);
+    const access = readAccess(row, principal);
+    const [a, b] = await Promise.all([this.repository.findVersion(id, from), this.repository.findVersion(id, to)]);
+    if (!a || !mayReadVersion(access, a)) throw new VersionNotFoundError(from);
+    if (!b || !mayReadVersion(access, b)) throw new VersionNotFoundError(to);
+    const unified = createTwoFilesPatch(`v${from}`, `v${to}`, a.content, b.content, undefined, undefined, {
+      context: 3,
+    });
+    return { from, to, unified };
+  }
+
+  async variables(id: string, principal: Principal | undefined): Promise<VariableList> {
+    const { content } = await this.readable(id, principal);
+    return { variables: parseVariables(content) };
+  }
+
+  /**
+   * Fills the template variables (request values, then the caller's saved values, then defaults) and converts the
+   * result to the target format. Nothing rendered is stored.
+   */
+  async render(
+    id: string,
+    principal: Principal | undefined,
+    input: { format?: string; values?: Record<string, string> },
+  ): Promise<RenderedFile> {
+    const source = await this.readable(id, principal);
+    const saved = principal ? await this.savedVariables.valuesFor(principal.userId) : {};
+    const rendered = renderTemplate(source.content, { request: stringValues(input.values), saved });
+    const file = this.convert(rendered.content, source.format, input.format ?? source.format, source.slug);
+    return { ...file, variables: rendered.variables, unresolved: rendered.unresolved };
+  }
+
+  /** The file as the target tool reads it (template variables left in place), counted as a download. */
+  async export(
+    id: string,
+    principal: Principal | undefined,
+    input: { format?: string; archive?: 'zip' },
+    visitor: Visitor,
+  ): Promise<DownloadFile> {
+    const source = await this.readable(id, principal);
+    const file = this.convert(source.content, source.format, input.format ?? source.format, source.slug);
+    await this.countDownload(id, visitor);
+    if (input.archive === 'zip') {
+      return {
+        fileName: `${source.slug}.zip`,
+        mediaType: 'application/zip',
+        body: buildZip([{ path: file.path, content: file.content }]),
+      };
+    }
+    return { fileName: file.fileName, mediaType: file.mediaType, body: file.content };
+  }
+
+  async countDownload(id: string, visitor: Visitor): Promise<void> {
+    const now = new Date();
+    const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+    const key = visitor.userId
+      ? `u:${visitor.userId}`
+      : `ip:${createHmac('sha256', this.config.secrets.sessionSecret)
+          .update(`download-visitor\0${day.toISOString()}\0${visitor.ip ?? 'unknown'}`)
+          .digest('base64url')
+          .slice(0, 22)}`;
+    await this.repository.recordDownload(id, key, day);
+    this.cache.evict(id);
+  }
+
+  /** The file for the target tool; in its own format the content goes out byte for byte as the author wrote it. */
+  convert(content: string, fromFormat: string, toFormat: string, slug: string) {
+    const target = getFormat(toFormat);
+    const { document } = importFile({ content, format: fromFormat });
+    const file = exportDocument(document, target.id, { slug });
+    return target.id === fromFormat ? { ...file, content } : file;
+  }
+
+  /** The content this caller may read, with what conversion needs. */
+  async readable(
+    id: string,
+    principal: Principal | undefined,
+  ): Promise<{ content: string; format: string; slug: string; version: number }> {
+    const row = await this.repository.findById(id);
+    const access = readAccess(row, principal);
+    const version = await this.repository.findVersion(id, access.version);
+    if (!row || !version) throw new BlueprintNotFoundError();
+    return { content: version.content, format: version.format, slug: row.slug, version: version.number };
+  }
+}
+
+/** If-None-Match names this entity tag (weak or strong; a list is allowed). */
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  return ifNoneMatch !== undefined && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
+
+function stringValues(values: Record<string, unknown> | undefined): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(values ?? {})) {
+    if (typeof value === 'string') result[name] = value;
+    else if (typeof value === 'number' || typeof value === 'boolean') result[name] = String(value);
+  }
+  return result;
+}

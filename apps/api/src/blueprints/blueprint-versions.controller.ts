@@ -1,0 +1,70 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentPrincipal, OptionalPrincipal } from '../auth/current-principal.decorator';
+import type { Principal } from '../auth/principal';
+import { ErrorResponse } from '../common/errors/error-envelope';
+import { Authenticated, Public } from '../common/security/route-policy';
+import { BlueprintIdPipe, VersionNumberPipe } from './blueprint-id.pipe';
+import { BlueprintReadsService } from './blueprint-reads.service';
+import { etagOf, revisionFromIfMatch } from './blueprint-views';
+import { BlueprintsService } from './blueprints.service';
+import { DiffQuery, RestoreRequest } from './dto/blueprint-requests.dto';
+import { BlueprintDetail, VersionDetail, VersionDiff, VersionList } from './dto/blueprint-responses.dto';
+
+@ApiTags('blueprint versions')
+@ApiNotFoundResponse({ type: ErrorResponse, description: 'BLUEPRINT_NOT_FOUND or VERSION_NOT_FOUND' })
+@Controller('api/v1/blueprints/:id')
+export class BlueprintVersionsController {
+  constructor(
+    private readonly blueprints: BlueprintsService,
+    private readonly reads: BlueprintReadsService,
+  ) {}
+
+  @Get('versions')
+  @Public()
+  @ApiOkResponse({ type: VersionList, description: 'Newest first; others see only versions that were published' })
+  list(@Param('id', BlueprintIdPipe) id: string, @OptionalPrincipal() principal?: Principal): Promise<VersionList> {
+    return this.reads.versions(id, principal);
+  }
+
+  @Get('versions/:number')
+  @Public()
+  @ApiOkResponse({ type: VersionDetail })
+  get(
+    @Param('id', BlueprintIdPipe) id: string,
+    @Param('number', VersionNumberPipe) number: number,
+    @OptionalPrincipal() principal?: Principal,
+  ): Promise<VersionDetail> {
+    return this.reads.version(id, number, principal);
+  }
+
+  @Get('diff')
+  @Public()
+  @ApiOkResponse({ type: VersionDiff, description: 'Unified diff from one version to another' })
+  diff(
+    @Param('id', BlueprintIdPipe) id: string,
+    @Query() query: DiffQuery,
+    @OptionalPrincipal() principal?: Principal,
+  ): Promise<VersionDiff> {
+    return this.reads.diff(id, Number(query.from), Number(query.to), principal);
+  }
+
+  @Post('versions/:number/restore')
+  @Authenticated('blueprints:write')
+  @HttpCode(200)
+  @ApiHeader({ name: 'If-Match', required: false })
+  @ApiOkResponse({ type: BlueprintDetail, description: 'The old content as a new version' })
+  async restore(
+    @Param('id', BlueprintIdPipe) id: string,
+    @Param('number', VersionNumberPipe) number: number,
+    @Body() body: RestoreRequest,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<BlueprintDetail> {
+    const detail = await this.blueprints.restore(principal, id, revisionFromIfMatch(ifMatch), number, body);
+    response.setHeader('ETag', etagOf(detail.revision));
+    return detail;
+  }
+}

@@ -1,0 +1,153 @@
+// Row → response mappings, one per shape, shared by every route that returns it.
+import type { ScanFinding } from '../scanning';
+import type { TemplateVariable } from '../formats';
+import { readableByOthers } from './blueprint-access';
+import { fromDbKind } from './blueprint-rules';
+import type { BlueprintRow, VersionRow } from './blueprints.repository';
+import type { CatalogRow } from './catalog.repository';
+import type {
+  AuthorRef,
+  BlueprintDetail,
+  BlueprintSummary,
+  VersionDetail,
+  VersionSummary,
+} from './dto/blueprint-responses.dto';
+
+type Author = { handle: string; displayName: string; avatarUrl: string | null };
+
+function author(user: Author): AuthorRef {
+  return { handle: user.handle, displayName: user.displayName, avatarUrl: user.avatarUrl };
+}
+
+export function etagOf(revision: number): string {
+  return `"r${revision}"`;
+}
+
+/** If-Match → the revision it names; `*` and absence mean "whatever is current". */
+export function revisionFromIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined || header.trim() === '*') return undefined;
+  const match = /^\s*(?:W\/)?"r(\d{1,9})"\s*$/.exec(header);
+  // An ETag we never issued can never match: -1 makes the write fail with 412.
+  return match ? Number(match[1]) : -1;
+}
+
+export function summaryOf(row: BlueprintRow, instance: string): BlueprintSummary {
+  const fork = row.forkedFrom;
+  const forkVisible = fork !== null && readableByOthers(fork);
+  return {
+    id: row.id,
+    name: row.name,
+    slug: row.slug,
+    description: row.description,
+    kind: fromDbKind(row.kind),
+    format: row.format,
+    tool: row.tool,
+    category: row.category,
+    tags: row.tags,
+    license: row.license,
+    visibility: row.visibility,
+    author: author(row.owner),
+    favoriteCount: row.favoriteCount,
+    downloadCount: row.downloadCount,
+    publishedVersion: row.publishedVersion,
+    headVersion: row.headVersion,
+    hasHiddenInstructions: row.publishedFindings > 0,
+    forkedFrom: forkVisible ? { id: fork.id, name: fork.name, author: author(fork.owner) } : null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    publishedAt: row.firstPublishedAt?.toISOString() ?? null,
+    origin: { instance, local: true },
+  };
+}
+
+export function catalogSummaryOf(row: CatalogRow, instance: string): BlueprintSummary {
+  return {
+    id: row.id,
+    name: row.name,
+    slug: row.slug,
+    description: row.description,
+    kind: row.kind,
+    format: row.format,
+    tool: row.tool,
+    category: row.category,
+    tags: row.tags,
+    license: row.license,
+    visibility: row.visibility,
+    author: { handle: row.owner_handle, displayName: row.owner_display_name, avatarUrl: row.owner_avatar_url },
+    favoriteCount: row.favorite_count,
+    downloadCount: row.download_count,
+    publishedVersion: row.published_version,
+    headVersion: row.head_version,
+    hasHiddenInstructions: row.published_findings > 0,
+    forkedFrom:
+      row.fork_id && row.fork_name && row.fork_owner_handle && row.fork_owner_display_name
+        ? {
+            id: row.fork_id,
+            name: row.fork_name,
+            author: {
+              handle: row.fork_owner_handle,
+              displayName: row.fork_owner_display_name,
+              avatarUrl: row.fork_owner_avatar_url,
+            },
+          }
+        : null,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    publishedAt: row.first_published_at?.toISOString() ?? null,
+    origin: { instance, local: true },
+  };
+}
+
+export function versionSummaryOf(
+  version: Omit<VersionRow, 'content'>,
+  publishedVersion: number | null,
+): VersionSummary {
+  return {
+    number: version.number,
+    contentHash: version.contentHash,
+    sizeBytes: version.sizeBytes,
+    format: version.format,
+    changelog: version.changelog,
+    author: version.author ? author(version.author) : null,
+    createdAt: version.createdAt.toISOString(),
+    publishedAt: version.publishedAt?.toISOString() ?? null,
+    restoredFrom: version.restoredFrom,
+    isPublished: version.number === publishedVersion,
+  };
+}
+
+export function findingsOf(version: Pick<VersionRow, 'findings'>): ScanFinding[] {
+  return Array.isArray(version.findings) ? (version.findings as unknown as ScanFinding[]) : [];
+}
+
+export function versionDetailOf(version: VersionRow, publishedVersion: number | null): VersionDetail {
+  return { ...versionSummaryOf(version, publishedVersion), content: version.content, findings: findingsOf(version) };
+}
+
+export function detailOf(
+  row: BlueprintRow,
+  version: VersionRow,
+  context: { instance: string; isOwner: boolean; isFavorite: boolean; variables: TemplateVariable[] },
+): BlueprintDetail {
+  return {
+    ...summaryOf(row, context.instance),
+    revision: row.revision,
+    version: version.number,
+    isDraft: version.number !== row.publishedVersion,
+    content: version.content,
+    contentHash: version.contentHash,
+    sizeBytes: version.sizeBytes,
+    findings: findingsOf(version),
+    variables: context.variables,
+    isOwner: context.isOwner,
+    isFavorite: context.isFavorite,
+    hierarchy: row.hierarchy
+      ? {
+          id: row.hierarchy.id,
+          name: row.hierarchy.name,
+          repositoryPath: row.repositoryPath,
+          parentId: row.parentId,
+        }
+      : null,
+  };
+}

@@ -1,0 +1,283 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiPreconditionFailedResponse,
+  ApiProduces,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { CurrentPrincipal, OptionalPrincipal } from '../auth/current-principal.decorator';
+import type { Principal } from '../auth/principal';
+import { ErrorResponse } from '../common/errors/error-envelope';
+import { Authenticated, Public } from '../common/security/route-policy';
+import { BlueprintIdPipe } from './blueprint-id.pipe';
+import { BlueprintReadsService } from './blueprint-reads.service';
+import { etagOf, revisionFromIfMatch } from './blueprint-views';
+import { BlueprintsService } from './blueprints.service';
+import { sendDownload } from './download-response';
+import {
+  BlueprintReadQuery,
+  CreateBlueprintRequest,
+  ExportQuery,
+  ForkRequest,
+  ImportBlueprintRequest,
+  PublishRequest,
+  RenderRequest,
+  UpdateBlueprintRequest,
+} from './dto/blueprint-requests.dto';
+import { BlueprintDetail, FavoriteState, RenderedFile, VariableList } from './dto/blueprint-responses.dto';
+
+const IF_MATCH = {
+  name: 'If-Match',
+  required: false,
+  description: 'The ETag of the blueprint you read ("r<revision>"); a stale one gets 412 PRECONDITION_FAILED',
+};
+
+/** Sends a detail with its ETag, so the next write can carry If-Match. */
+function withEtag(response: Response, detail: BlueprintDetail): BlueprintDetail {
+  response.setHeader('ETag', etagOf(detail.revision));
+  return detail;
+}
+
+@ApiTags('blueprints')
+@ApiNotFoundResponse({ type: ErrorResponse, description: 'BLUEPRINT_NOT_FOUND (also for others’ private ones)' })
+@Controller('api/v1/blueprints')
+export class BlueprintsController {
+  constructor(
+    private readonly blueprints: BlueprintsService,
+    private readonly reads: BlueprintReadsService,
+  ) {}
+
+  @Post()
+  @Authenticated('blueprints:write')
+  @ApiCreatedResponse({ type: BlueprintDetail })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorResponse,
+    description: 'SECRET_DETECTED, FINDINGS_NOT_ACKNOWLEDGED, CONTENT_INVALID_ENCODING, CONTENT_TOO_MANY_LINES, …',
+  })
+  async create(
+    @Body() body: CreateBlueprintRequest,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<BlueprintDetail> {
+    return withEtag(response, await this.blueprints.create(principal, body));
+  }
+
+  @Post('import')
+  @Authenticated('blueprints:write')
+  @ApiCreatedResponse({ type: BlueprintDetail, description: 'The file’s format is detected and its frontmatter read' })
+  async import(
+    @Body() body: ImportBlueprintRequest,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<BlueprintDetail> {
+    return withEtag(response, await this.blueprints.importFile(principal, body));
+  }
+
+  @Get(':id')
+  @Public()
+  @ApiOkResponse({ type: BlueprintDetail, description: 'The published version; its owner gets the draft' })
+  async get(
+    @Param('id', BlueprintIdPipe) id: string,
+    @Query() query: BlueprintReadQuery,
+    @OptionalPrincipal() principal: Principal | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<BlueprintDetail> {
+    const detail = await this.reads.get(id, principal, query.version);
+    response.setHeader(
+      'Cache-Control',
+      detail.isOwner || detail.visibility !== 'public' ? 'private, no-cache' : 'public, max-age=60',
+    );
+    response.setHeader('Vary', 'Cookie, Authorization');
+    return withEtag(response, detail);
+  }
+
+  @Patch(':id')
+  @Authenticated('blueprints:write')
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: BlueprintDetail, description: 'New content makes a new version' })
+  @ApiPreconditionFailedResponse({ type: ErrorResponse, description: 'PRECONDITION_FAILED' })
+  async update(
+    @Param('id', BlueprintIdPipe) id: string,
+    @Body() body: UpdateBlueprintRequest,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<BlueprintDetail> {
+    return withEtag(response, await this.blueprints.update(principal, id, revisionFromIfMatch(ifMatch), body));
+  }
+
+  @Delete(':id')
+  @Authenticated('blueprints:write')
+  @HttpCode(204)
+  @ApiHeader(IF_MATCH)
+  @ApiNoContentResponse({ description: 'Deleted; a tombstone remains so peers remove their copies' })
+  async delete(
+    @Param('id', BlueprintIdPipe) id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<void> {
+    await this.blueprints.delete(principal, id, revisionFromIfMatch(ifMatch));
+  }
+
+  @Post(':id/publish')
+  @Authenticated('blueprints:write')
+  @HttpCode(200)
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: BlueprintDetail })
+  async publish(
+    @Param('id', BlueprintIdPipe) id: string,
+    @Body() body: PublishRequest,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<BlueprintDetail> {
+    const detail = await this.blueprints.publish(
+      principal,
+      id,
+      revisionFromIfMatch(ifMatch),
+      body.version,
+      body.acknowledgedFindings,
+    );
+    return withEtag(response, detail);
+  }
+
+  @Post(':id/unpublish')
+  @Authenticated('blueprints:write')
+  @HttpCode(200)
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: BlueprintDetail })
+  async unpublish(
+    @Param('id', BlueprintIdPipe) id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<BlueprintDetail> {
+    return withEtag(response, await this.blueprints.unpublish(principal, id, revisionFromIfMatch(ifMatch)));
+  }
+
+  @Post(':id/strip-invisible')
+  @Authenticated('blueprints:write')
+  @HttpCode(200)
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: BlueprintDetail, description: 'A new version without invisible characters' })
+  async stripInvisible(
+    @Param('id', BlueprintIdPipe) id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<BlueprintDetail> {
+    return withEtag(response, await this.blueprints.stripInvisible(principal, id, revisionFromIfMatch(ifMatch)));
+  }
+
+  @Put(':id/favorite')
+  @Authenticated('blueprints:write')
+  @ApiOkResponse({ type: FavoriteState })
+  favorite(@Param('id', BlueprintIdPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<FavoriteState> {
+    return this.blueprints.setFavorite(principal, id, true);
+  }
+
+  @Delete(':id/favorite')
+  @Authenticated('blueprints:write')
+  @ApiOkResponse({ type: FavoriteState })
+  unfavorite(
+    @Param('id', BlueprintIdPipe) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<FavoriteState> {
+    return this.blueprints.setFavorite(principal, id, false);
+  }
+
+  @Post(':id/fork')
+  @Authenticated('blueprints:write')
+  @ApiCreatedResponse({ type: BlueprintDetail, description: 'A private copy in your account, with attribution' })
+  async fork(
+    @Param('id', BlueprintIdPipe) id: string,
+    @Body() body: ForkRequest,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<BlueprintDetail> {
+    return withEtag(response, await this.blueprints.fork(principal, id, body.name));
+  }
+
+  @Get(':id/raw')
+  @Public()
+  @ApiProduces('text/markdown', 'application/json', 'application/yaml')
+  @ApiOkResponse({ description: 'The published content in its native type', schema: { type: 'string' } })
+  async raw(
+    @Param('id', BlueprintIdPipe) id: string,
+    @Req() request: Request,
+    @OptionalPrincipal() principal: Principal | undefined,
+    @Res() response: Response,
+  ): Promise<void> {
+    const raw = await this.reads.raw(id, principal, request.headers['if-none-match']);
+    response.setHeader('ETag', raw.etag);
+    response.setHeader('Cache-Control', 'public, max-age=60, must-revalidate');
+    response.setHeader('Access-Control-Allow-Origin', '*');
+    if (raw.content === undefined) {
+      response.status(304).end();
+      return;
+    }
+    response.setHeader('Content-Type', raw.mediaType);
+    response.send(raw.content);
+  }
+
+  @Get(':id/variables')
+  @Public()
+  @ApiOkResponse({ type: VariableList })
+  variables(
+    @Param('id', BlueprintIdPipe) id: string,
+    @OptionalPrincipal() principal: Principal | undefined,
+  ): Promise<VariableList> {
+    return this.reads.variables(id, principal);
+  }
+
+  @Post(':id/render')
+  @Public()
+  @HttpCode(200)
+  @Header('Cache-Control', 'no-store')
+  @ApiOkResponse({ type: RenderedFile, description: 'Filled and converted; nothing is stored' })
+  render(
+    @Param('id', BlueprintIdPipe) id: string,
+    @Body() body: RenderRequest,
+    @OptionalPrincipal() principal: Principal | undefined,
+  ): Promise<RenderedFile> {
+    return this.reads.render(id, principal, body);
+  }
+
+  @Get(':id/export')
+  @Public()
+  @ApiProduces('text/markdown', 'application/json', 'application/yaml', 'application/zip')
+  @ApiOkResponse({ description: 'The file for the chosen tool, as an attachment', schema: { type: 'string' } })
+  async export(
+    @Param('id', BlueprintIdPipe) id: string,
+    @Query() query: ExportQuery,
+    @Req() request: Request,
+    @OptionalPrincipal() principal: Principal | undefined,
+    @Res() response: Response,
+  ): Promise<void> {
+    sendDownload(
+      response,
+      await this.reads.export(id, principal, query, { userId: principal?.userId, ip: request.ip }),
+    );
+  }
+}

@@ -1,0 +1,181 @@
+import { AppError } from '../common/errors/app-error';
+import type { ScanFinding } from '../scanning';
+
+export class BlueprintNotFoundError extends AppError {
+  constructor() {
+    super('BLUEPRINT_NOT_FOUND', 'No such blueprint', 404);
+  }
+}
+
+export class VersionNotFoundError extends AppError {
+  constructor(number: number) {
+    super('VERSION_NOT_FOUND', `This blueprint has no version ${number}`, 404);
+  }
+}
+
+export class ContentTooLargeError extends AppError {
+  constructor(sizeBytes: number, limitBytes: number) {
+    super('CONTENT_TOO_LARGE', `Content is ${sizeBytes} bytes; the limit is ${limitBytes}`, 413, {
+      sizeBytes,
+      limitBytes,
+    });
+  }
+}
+
+export class ContentTooManyLinesError extends AppError {
+  constructor(lines: number, limit: number) {
+    super('CONTENT_TOO_MANY_LINES', `Content has ${lines} lines; the limit is ${limit}`, 422, { lines, limit });
+  }
+}
+
+export class ContentInvalidEncodingError extends AppError {
+  constructor(reason: string) {
+    super('CONTENT_INVALID_ENCODING', `Content must be valid UTF-8 text: ${reason}`, 422);
+  }
+}
+
+export class ContentEmptyError extends AppError {
+  constructor() {
+    super('CONTENT_EMPTY', 'Content must not be empty', 422);
+  }
+}
+
+export class TooManyTagsError extends AppError {
+  constructor(count: number, limit: number) {
+    super('TOO_MANY_TAGS', `A blueprint takes at most ${limit} tags, not ${count}`, 400, { count, limit });
+  }
+}
+
+export class InvalidTagError extends AppError {
+  constructor(tag: string) {
+    super('INVALID_TAG', `Tags are 1–32 characters of lower-case letters, digits, '-', '.', '+' or '#': ${tag}`, 400);
+  }
+}
+
+export class UnknownCategoryError extends AppError {
+  constructor(category: string, known: readonly string[]) {
+    super('UNKNOWN_CATEGORY', `Unknown category ${category}`, 400, { known });
+  }
+}
+
+export class InvalidLicenseError extends AppError {
+  constructor(license: string) {
+    super('INVALID_LICENSE', `Not an SPDX licence expression: ${license}`, 400);
+  }
+}
+
+export class VisibilityNotAvailableError extends AppError {
+  constructor(visibility: string) {
+    super('VISIBILITY_NOT_AVAILABLE', `Visibility ${visibility} is not available on this instance yet`, 400);
+  }
+}
+
+export class SlugTakenError extends AppError {
+  constructor(slug: string) {
+    super('SLUG_TAKEN', `You already have a blueprint with the slug ${slug}`, 409, { slug });
+  }
+}
+
+export class PreconditionFailedError extends AppError {
+  constructor(current: string) {
+    super('PRECONDITION_FAILED', 'The blueprint changed since you read it; reload it and try again', 412, {
+      currentETag: current,
+    });
+  }
+}
+
+export class SecretDetectedError extends AppError {
+  constructor(findings: ScanFinding[]) {
+    super(
+      'SECRET_DETECTED',
+      'The content contains what looks like a real secret. Replace it with a template variable, or keep the ' +
+        'blueprint private',
+      422,
+      { findings },
+    );
+  }
+}
+
+export class FindingsNotAcknowledgedError extends AppError {
+  constructor(findings: ScanFinding[]) {
+    super(
+      'FINDINGS_NOT_ACKNOWLEDGED',
+      'The content may contain secrets. Fix them, or confirm each finding is not a secret by listing its id in ' +
+        'acknowledgedFindings',
+      422,
+      { findings },
+    );
+  }
+}
+
+export class NothingToPublishError extends AppError {
+  constructor() {
+    super('NOT_PUBLISHED', 'This blueprint has no published version', 404);
+  }
+}
+
+export class InvalidRepositoryPathError extends AppError {
+  constructor(path: string, reason: string) {
+    super('INVALID_REPOSITORY_PATH', `Invalid repository path ${JSON.stringify(path)}: ${reason}`, 400);
+  }
+}
+
+export class InvalidParentError extends AppError {
+  constructor(reason: string) {
+    super('INVALID_PARENT', reason, 400);
+  }
+}
+
+export class InvalidCursorError extends AppError {
+  constructor() {
+    super('INVALID_CURSOR', 'The cursor is malformed or belongs to another query', 400);
+  }
+}
+
+export class ForkNotAllowedError extends AppError {
+  constructor(license: string) {
+    super('FORK_NOT_ALLOWED', `The licence ${license} does not allow derivative works`, 403, { license });
+  }
+}
+
+export class UnknownKindError extends AppError {
+  constructor(kind: string, known: readonly string[]) {
+    super('UNKNOWN_KIND', `Unknown blueprint kind ${kind}`, 400, { known });
+  }
+}
+
+export class FormatKindMismatchError extends AppError {
+  constructor(format: string, kind: string, kinds: readonly string[]) {
+    super('FORMAT_INCOMPATIBLE', `The format ${format} cannot hold a ${kind} blueprint`, 422, { format, kinds });
+  }
+}
+
+export class NothingToStripError extends AppError {
+  constructor() {
+    super('NOTHING_TO_STRIP', 'The latest version has no invisible characters', 422);
+  }
+}
+
+export class InvalidLimitError extends AppError {
+  constructor() {
+    super('INVALID_LIMIT', 'limit must be an integer from 1 to 100', 400);
+  }
+}
+
+export class UnknownSortError extends AppError {
+  constructor(sort: string, known: readonly string[]) {
+    super('UNKNOWN_SORT', `Unknown sort ${sort}`, 400, { known });
+  }
+}
+
+export class UnknownToolError extends AppError {
+  constructor(tool: string) {
+    super('UNKNOWN_TOOL', `Unknown tool ${tool}`, 400);
+  }
+}
+
+export class HierarchyNotFoundError extends AppError {
+  constructor() {
+    super('HIERARCHY_NOT_FOUND', 'No such hierarchy', 404);
+  }
+}

@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { SavedVariablesModule } from '../saved-variables/saved-variables.module';
+import { BlueprintMaintenance } from './blueprint-maintenance';
+import { BlueprintReadsService } from './blueprint-reads.service';
+import { BlueprintVersionsController } from './blueprint-versions.controller';
+import { BlueprintsController } from './blueprints.controller';
+import { BlueprintsRepository } from './blueprints.repository';
+import { BlueprintsService } from './blueprints.service';
+import { CatalogController } from './catalog.controller';
+import { CatalogRepository } from './catalog.repository';
+import { CatalogService } from './catalog.service';
+import { HierarchiesController } from './hierarchies.controller';
+import { HierarchiesRepository } from './hierarchies.repository';
+import { HierarchiesService } from './hierarchies.service';
+import { PublicReadCache } from './public-read-cache';
+
+@Module({
+  imports: [SavedVariablesModule],
+  // The catalogue controller first: its static routes (/blueprints, /me/…) must not be taken for ids.
+  controllers: [CatalogController, BlueprintsController, BlueprintVersionsController, HierarchiesController],
+  providers: [
+    BlueprintsRepository,
+    CatalogRepository,
+    HierarchiesRepository,
+    BlueprintsService,
+    BlueprintReadsService,
+    CatalogService,
+    HierarchiesService,
+    BlueprintMaintenance,
+    PublicReadCache,
+  ],
+  exports: [BlueprintsService, BlueprintReadsService, CatalogService],
+})
+export class BlueprintsModule {}

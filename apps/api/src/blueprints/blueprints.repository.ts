@@ -1,0 +1,344 @@
+import { Injectable } from '@nestjs/common';
+import { Prisma, type BlueprintKind, type BlueprintVisibility } from '../generated/prisma/client';
+import { PrismaService } from '../database/prisma.service';
+
+const AUTHOR = { select: { handle: true, displayName: true, avatarUrl: true } } as const;
+
+/** Everything a summary or detail response shows about a blueprint, in one query. */
+export const BLUEPRINT_VIEW = {
+  owner: AUTHOR,
+  forkedFrom: {
+    select: { id: true, name: true, deletedAt: true, visibility: true, publishedVersion: true, owner: AUTHOR },
+  },
+  hierarchy: { select: { id: true, name: true } },
+} satisfies Prisma.BlueprintInclude;
+
+export type BlueprintRow = Prisma.BlueprintGetPayload<{ include: typeof BLUEPRINT_VIEW }>;
+export type VersionRow = Prisma.BlueprintVersionGetPayload<{ include: { author: typeof AUTHOR } }>;
+
+export interface NewVersion {
+  content: string;
+  contentHash: string;
+  sizeBytes: number;
+  format: string;
+  authorId: string;
+  changelog: string;
+  findings: Prisma.InputJsonValue;
+  restoredFrom?: number;
+}
+
+export interface BlueprintMetadata {
+  name?: string;
+  slug?: string;
+  description?: string;
+  kind?: BlueprintKind;
+  format?: string;
+  tool?: string;
+  category?: string | null;
+  tags?: string[];
+  license?: string;
+  visibility?: BlueprintVisibility;
+  hierarchyId?: string | null;
+  repositoryPath?: string | null;
+  parentId?: string | null;
+}
+
+export interface PublishedState {
+  number: number;
+  contentHash: string;
+  hiddenFindings: number;
+}
+
+/** Thrown inside a transaction when the row is gone or its revision moved on; the service maps it. */
+export class StaleRevisionError extends Error {}
+
+@Injectable()
+export class BlueprintsRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  findById(id: string): Promise<BlueprintRow | null> {
+    return this.prisma.blueprint.findUnique({ where: { id }, include: BLUEPRINT_VIEW, relationLoadStrategy: 'join' });
+  }
+
+  findVersion(blueprintId: string, number: number): Promise<VersionRow | null> {
+    return this.prisma.blueprintVersion.findUnique({
+      where: { blueprintId_number: { blueprintId, number } },
+      include: { author: AUTHOR },
+    });
+  }
+
+  /** What /raw needs to decide access and answer a conditional GET, without joins or content. */
+  rawState(id: string) {
+    return this.prisma.blueprint.findUnique({
+      where: { id },
+      select: {
+        ownerId: true,
+        visibility: true,
+        headVersion: true,
+        publishedVersion: true,
+        publishedHash: true,
+        format: true,
+        deletedAt: true,
+      },
+    });
+  }
+
+  /** rawState plus the published version's content and format, in one round trip. */
+  async rawWithContent(id: string) {
+    const rows = await this.prisma.$queryRaw<
+      {
+        ownerId: string;
+        visibility: string;
+        headVersion: number;
+        publishedVersion: number | null;
+        publishedHash: string | null;
+        format: string;
+        deletedAt: Date | null;
+        content: string | null;
+        contentFormat: string | null;
+      }[]
+    >`
+      SELECT b.owner_id AS "ownerId", b.visibility::text AS visibility, b.head_version AS "headVersion",
+             b.published_version AS "publishedVersion", b.published_hash AS "publishedHash", b.format,
+             b.deleted_at AS "deletedAt", v.content, v.format AS "contentFormat"
+        FROM blueprints b
+        LEFT JOIN blueprint_versions v ON v.blueprint_id = b.id AND v.number = b.published_version
+       WHERE b.id = ${id}`;
+    return rows[0] ?? null;
+  }
+
+  /** Only the content of the published version, for /raw: no joins. */
+  async publishedContent(blueprintId: string, number: number): Promise<{ content: string; format: string } | null> {
+    return this.prisma.blueprintVersion.findUnique({
+      where: { blueprintId_number: { blueprintId, number } },
+      select: { content: true, format: true },
+    });
+  }
+
+  listVersions(blueprintId: string, publishedOnly: boolean): Promise<Omit<VersionRow, 'content'>[]> {
+    return this.prisma.blueprintVersion.findMany({
+      where: { blueprintId, ...(publishedOnly ? { publishedAt: { not: null } } : {}) },
+      omit: { content: true },
+      include: { author: AUTHOR },
+      orderBy: { number: 'desc' },
+    });
+  }
+
+  async slugTaken(ownerId: string, slug: string, exceptId?: string): Promise<boolean> {
+    const row = await this.prisma.blueprint.findUnique({
+      where: { ownerId_slug: { ownerId, slug } },
+      select: { id: true },
+    });
+    return row !== null && row.id !== exceptId;
+  }
+
+  /** The blueprint, its first version and, when asked, its publication, all or nothing. */
+  async create(
+    blueprint: Required<Pick<BlueprintMetadata, 'name' | 'slug' | 'kind' | 'format' | 'tool' | 'tags' | 'license'>> &
+      BlueprintMetadata & { id: string; ownerId: string; forkedFromId?: string },
+    version: NewVersion,
+    publish: PublishedState | null,
+  ): Promise<BlueprintRow> {
+    return this.prisma.$transaction(async (tx) => {
+      await tx.blueprint.create({
+        data: {
+          ...blueprint,
+          headVersion: 1,
+          headContentHash: version.contentHash,
+        },
+      });
+      await tx.blueprintVersion.create({
+        data: { ...version, blueprintId: blueprint.id, number: 1, publishedAt: publish ? new Date() : null },
+      });
+      if (publish) await this.markPublished(tx, blueprint.id, publish);
+      return tx.blueprint.findUniqueOrThrow({ where: { id: blueprint.id }, include: BLUEPRINT_VIEW });
+    });
+  }
+
+  /**
+   * One write: bumps the revision (checked against `expectedRevision` when the client sent If-Match), applies the
+   * metadata, appends a version when there is new content and publishes it when asked. Versions are numbered under
+   * the row lock the update takes, so concurrent saves never collide.
+   */
+  async write(
+    id: string,
+    expectedRevision: number | undefined,
+    change: {
+      metadata?: BlueprintMetadata;
+      version?: NewVersion;
+      publish?: (versionNumber: number) => PublishedState | null;
+      unpublish?: boolean;
+    },
+  ): Promise<BlueprintRow> {
+    return this.prisma.$transaction(async (tx) => {
+      const { count } = await tx.blueprint.updateMany({
+        where: { id, deletedAt: null, ...(expectedRevision === undefined ? {} : { revision: expectedRevision }) },
+        data: {
+          ...change.metadata,
+          revision: { increment: 1 },
+          ...(change.version ? { headVersion: { increment: 1 }, headContentHash: change.version.contentHash } : {}),
+          ...(change.unpublish ? { publishedVersion: null, publishedHash: null, publishedFindings: 0 } : {}),
+        },
+      });
+      if (count === 0) throw new StaleRevisionError();
+      const row = await tx.blueprint.findUniqueOrThrow({ where: { id }, select: { headVersion: true } });
+      if (change.version) {
+        await tx.blueprintVersion.create({ data: { ...change.version, blueprintId: id, number: row.headVersion } });
+      }
+      const published = change.publish?.(row.headVersion);
+      if (published) {
+        await tx.blueprintVersion.updateMany({
+          where: { blueprintId: id, number: published.number, publishedAt: null },
+          data: { publishedAt: new Date() },
+        });
+        await this.markPublished(tx, id, published);
+      }
+      return tx.blueprint.findUniqueOrThrow({ where: { id }, include: BLUEPRINT_VIEW });
+    });
+  }
+
+  private async markPublished(tx: Prisma.TransactionClient, id: string, published: PublishedState): Promise<void> {
+    const row = await tx.blueprint.findUniqueOrThrow({ where: { id }, select: { firstPublishedAt: true } });
+    await tx.blueprint.update({
+      where: { id },
+      data: {
+        publishedVersion: published.number,
+        publishedHash: published.contentHash,
+        publishedFindings: published.hiddenFindings,
+        firstPublishedAt: row.firstPublishedAt ?? new Date(),
+      },
+    });
+  }
+
+  /** Leaves a tombstone: the id, owner and times stay for federation; content and relations go. */
+  async softDelete(id: string, expectedRevision: number | undefined): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      const { count } = await tx.blueprint.updateMany({
+        where: { id, deletedAt: null, ...(expectedRevision === undefined ? {} : { revision: expectedRevision }) },
+        data: {
+          deletedAt: new Date(),
+          slug: id,
+          revision: { increment: 1 },
+          publishedVersion: null,
+          publishedHash: null,
+          publishedFindings: 0,
+          hierarchyId: null,
+          repositoryPath: null,
+          parentId: null,
+          description: '',
+          tags: [],
+        },
+      });
+      if (count === 0) throw new StaleRevisionError();
+      await tx.blueprintVersion.deleteMany({ where: { blueprintId: id } });
+      await tx.blueprintFavorite.deleteMany({ where: { blueprintId: id } });
+      // Children keep existing; they just lose their parent.
+      await tx.blueprint.updateMany({ where: { parentId: id }, data: { parentId: null } });
+    });
+  }
+
+  async setFavorite(userId: string, blueprintId: string, favorite: boolean): Promise<number> {
+    return this.prisma.$transaction(async (tx) => {
+      const changed = favorite
+        ? (await tx.blueprintFavorite.createMany({ data: [{ userId, blueprintId }], skipDuplicates: true })).count
+        : (await tx.blueprintFavorite.deleteMany({ where: { userId, blueprintId } })).count;
+      const row = changed
+        ? await tx.blueprint.update({
+            where: { id: blueprintId },
+            data: { favoriteCount: { increment: favorite ? 1 : -1 } },
+            select: { favoriteCount: true },
+          })
+        : await tx.blueprint.findUniqueOrThrow({ where: { id: blueprintId }, select: { favoriteCount: true } });
+      return row.favoriteCount;
+    });
+  }
+
+  async isFavorite(userId: string, blueprintId: string): Promise<boolean> {
+    const row = await this.prisma.blueprintFavorite.findUnique({
+      where: { userId_blueprintId: { userId, blueprintId } },
+      select: { userId: true },
+    });
+    return row !== null;
+  }
+
+  /** Counts the download once per blueprint, visitor and UTC day. */
+  async recordDownload(blueprintId: string, visitor: string, day: Date): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      const { count } = await tx.blueprintDownload.createMany({
+        data: [{ blueprintId, visitor, day }],
+        skipDuplicates: true,
+      });
+      if (count > 0) {
+        await tx.blueprint.update({ where: { id: blueprintId }, data: { downloadCount: { increment: 1 } } });
+      }
+    });
+  }
+
+  /** Trending = downloads + 3 × favourites over the last 7 days; recomputed for rows whose score changes. */
+  async refreshTrendingScores(since: Date): Promise<number> {
+    return this.prisma.$executeRaw`
+      WITH activity AS (
+        SELECT blueprint_id, count(*)::int AS score FROM blueprint_downloads WHERE day >= ${since}::date
+         GROUP BY blueprint_id
+        UNION ALL
+        SELECT blueprint_id, 3 * count(*)::int FROM blueprint_favorites WHERE created_at >= ${since}
+         GROUP BY blueprint_id
+      ), scores AS (
+        SELECT blueprint_id, sum(score)::int AS score FROM activity GROUP BY blueprint_id
+      )
+      UPDATE blueprints b SET trending_score = coalesce(s.score, 0)
+        FROM blueprints b2 LEFT JOIN scores s ON s.blueprint_id = b2.id
+       WHERE b.id = b2.id AND b.trending_score IS DISTINCT FROM coalesce(s.score, 0)`;
+  }
+
+  async purgeDownloadsBefore(day: Date): Promise<void> {
+    await this.prisma.blueprintDownload.deleteMany({ where: { day: { lt: day } } });
+  }
+
+  listOwned(
+    ownerId: string,
+    options: { limit: number; after?: { updatedAt: Date; id: string } },
+  ): Promise<BlueprintRow[]> {
+    const { after } = options;
+    return this.prisma.blueprint.findMany({
+      where: {
+        ownerId,
+        deletedAt: null,
+        ...(after
+          ? { OR: [{ updatedAt: { lt: after.updatedAt } }, { updatedAt: after.updatedAt, id: { lt: after.id } }] }
+          : {}),
+      },
+      include: BLUEPRINT_VIEW,
+      orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
+      take: options.limit,
+    });
+  }
+
+  listFavorites(
+    userId: string,
+    options: { limit: number; after?: { createdAt: Date; blueprintId: string } },
+  ): Promise<{ createdAt: Date; blueprint: BlueprintRow }[]> {
+    const { after } = options;
+    return this.prisma.blueprintFavorite.findMany({
+      where: {
+        userId,
+        blueprint: { deletedAt: null },
+        ...(after
+          ? {
+              OR: [
+                { createdAt: { lt: after.createdAt } },
+                { createdAt: after.createdAt, blueprintId: { lt: after.blueprintId } },
+              ],
+            }
+          : {}),
+      },
+      select: { createdAt: true, blueprint: { include: BLUEPRINT_VIEW } },
+      orderBy: [{ createdAt: 'desc' }, { blueprintId: 'desc' }],
+      take: options.limit,
+    });
+  }
+
+  countListed(): Promise<number> {
+    return this.prisma.blueprint.count({ where: { listed: true } });
+  }
+}

@@ -1,0 +1,463 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Principal } from '../auth/principal';
+import type { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import { getFormat, importFile, parseVariables, type FormatTarget } from '../formats';
+import { scanContent, stripInvisibleCharacters, type ScanFinding } from '../scanning';
+import type { BlueprintVisibility, Prisma } from '../generated/prisma/client';
+import { isOwner, readAccess } from './blueprint-access';
+import {
+  allowsDerivatives,
+  BLUEPRINT_KINDS,
+  checkCategory,
+  checkContent,
+  checkLicense,
+  fromDbKind,
+  toDbKind,
+  newPublicId,
+  normaliseRepositoryPath,
+  normaliseTags,
+  slugify,
+  WRITABLE_VISIBILITIES,
+  type BlueprintKindName,
+  type CheckedContent,
+} from './blueprint-rules';
+import { detailOf, findingsOf } from './blueprint-views';
+import {
+  BlueprintNotFoundError,
+  FindingsNotAcknowledgedError,
+  ForkNotAllowedError,
+  InvalidParentError,
+  PreconditionFailedError,
+  SecretDetectedError,
+  SlugTakenError,
+  UnknownKindError,
+  VersionNotFoundError,
+  VisibilityNotAvailableError,
+  FormatKindMismatchError,
+  NothingToStripError,
+} from './blueprints.errors';
+import {
+  BlueprintsRepository,
+  StaleRevisionError,
+  type BlueprintMetadata,
+  type BlueprintRow,
+  type NewVersion,
+  type PublishedState,
+} from './blueprints.repository';
+import type { BlueprintDetail } from './dto/blueprint-responses.dto';
+import type {
+  BlueprintFieldsRequest,
+  CreateBlueprintRequest,
+  ImportBlueprintRequest,
+} from './dto/blueprint-requests.dto';
+import { HierarchiesRepository } from './hierarchies.repository';
+import { PublicReadCache } from './public-read-cache';
+
+/** The content a write brings in, already checked and scanned. */
+interface ScannedContent extends CheckedContent {
+  findings: ScanFinding[];
+}
+
+function checkKind(kind: string): BlueprintKindName {
+  if (!(BLUEPRINT_KINDS as readonly string[]).includes(kind)) throw new UnknownKindError(kind, BLUEPRINT_KINDS);
+  return kind as BlueprintKindName;
+}
+
+function checkVisibility(visibility: string): BlueprintVisibility {
+  if (!(WRITABLE_VISIBILITIES as readonly string[]).includes(visibility)) {
+    throw new VisibilityNotAvailableError(visibility);
+  }
+  return visibility as BlueprintVisibility;
+}
+
+function checkFormatForKind(formatId: string, kind: BlueprintKindName): FormatTarget {
+  const format = getFormat(formatId);
+  if (!format.kinds.includes(kind)) throw new FormatKindMismatchError(format.id, kind, format.kinds);
+  return format;
+}
+
+/**
+ * Secrets must not leave the author: a blueprint others can read (unlisted or public) may hold no high-confidence
+ * secret, and every low-confidence finding must be acknowledged by id. Private blueprints are the author's own.
+ */
+export function enforceSecretPolicy(
+  findings: readonly ScanFinding[],
+  visibility: BlueprintVisibility,
+  acknowledged: readonly string[] = [],
+): void {
+  if (visibility === 'private') return;
+  const secrets = findings.filter((finding) => finding.category === 'secret');
+  const high = secrets.filter((finding) => finding.confidence === 'high');
+  if (high.length > 0) throw new SecretDetectedError(high);
+  const unacknowledged = secrets.filter((finding) => !acknowledged.includes(finding.id));
+  if (unacknowledged.length > 0) throw new FindingsNotAcknowledgedError(unacknowledged);
+}
+
+function hiddenInstructionCount(findings: readonly ScanFinding[]): number {
+  return findings.filter((finding) => finding.category === 'hidden-instruction').length;
+}
+
+/**
+ * Every write to a blueprint, whichever door it comes through (web, API token, import, fork, restore, strip): each
+ * checks the content, scans it, applies the secret policy against the visibility the blueprint will have, and writes
+ * one new immutable version.
+ */
+@Injectable()
+export class BlueprintsService {
+  constructor(
+    private readonly repository: BlueprintsRepository,
+    private readonly hierarchies: HierarchiesRepository,
+    private readonly cache: PublicReadCache,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async scan(content: string): Promise<ScannedContent> {
+    const checked = checkContent(content);
+    const report = await scanContent(checked.content);
+    return { ...checked, findings: report.findings };
+  }
+
+  async create(principal: Principal, input: CreateBlueprintRequest, forkedFromId?: string): Promise<BlueprintDetail> {
+    const kind = checkKind(input.kind);
+    const format = checkFormatForKind(input.format, kind);
+    const visibility = checkVisibility(input.visibility ?? 'private');
+    const scanned = await this.scan(input.content);
+    enforceSecretPolicy(scanned.findings, visibility, input.acknowledgedFindings);
+    const slug = input.slug ?? (await this.freeSlug(principal.userId, slugify(input.name)));
+    if (input.slug && (await this.repository.slugTaken(principal.userId, slug))) throw new SlugTakenError(slug);
+    const placement = await this.placement(principal.userId, input, undefined);
+    const id = newPublicId('bp');
+    const row = await this.repository.create(
+      {
+        id,
+        ownerId: principal.userId,
+        name: input.name.trim(),
+        slug,
+        description: input.description?.trim() ?? '',
+        kind: toDbKind(kind),
+        format: format.id,
+        tool: format.tool,
+        category: checkCategory(input.category),
+        tags: normaliseTags(input.tags ?? []),
+        license: checkLicense(input.license ?? this.config.blueprints.defaultLicense),
+        visibility,
+        ...placement,
+        ...(forkedFromId ? { forkedFromId } : {}),
+      },
+      this.newVersion(principal, scanned, format.id, input.changelog ?? ''),
+      input.publish ? this.publishedState(1, scanned.contentHash, scanned.findings) : null,
+    );
+    return this.detail(row, principal);
+  }
+
+  async importFile(principal: Principal, input: ImportBlueprintRequest): Promise<BlueprintDetail> {
+    const { format, document } = importFile({ content: input.content, format: input.format, path: input.path });
+    const fileName = input.path
+      ?.split(/[\\/]/)
+      .pop()
+      ?.replace(/\.[^.]*$/, '')
+      .replace(/\.(instructions|prompt|agent)$/, '');
+    return this.create(principal, {
+      ...input,
+      name: input.name ?? document.name ?? fileName ?? format.label,
+      description: input.description ?? document.description,
+      kind: input.kind ?? document.kind,
+      format: format.id,
+      changelog: input.changelog ?? `Imported from ${input.path ?? format.label}`,
+    });
+  }
+
+  async update(
+    principal: Principal,
+    id: string,
+    expectedRevision: number | undefined,
+    input: BlueprintFieldsRequest,
+  ): Promise<BlueprintDetail> {
+    const current = await this.owned(principal, id);
+    const kind = input.kind === undefined ? undefined : checkKind(input.kind);
+    const resultingKind = kind ?? fromDbKind(current.kind);
+    const format =
+      input.format !== undefined || kind !== undefined
+        ? checkFormatForKind(input.format ?? current.format, resultingKind)
+        : undefined;
+    const visibility = input.visibility === undefined ? current.visibility : checkVisibility(input.visibility);
+    const metadata: BlueprintMetadata = {
+      ...(input.name !== undefined ? { name: input.name.trim() } : {}),
+      ...(input.description !== undefined ? { description: input.description.trim() } : {}),
+      ...(kind !== undefined ? { kind: toDbKind(kind) } : {}),
+      ...(format ? { format: format.id, tool: format.tool } : {}),
+      ...(input.category !== undefined ? { category: checkCategory(input.category) } : {}),
+      ...(input.tags !== undefined ? { tags: normaliseTags(input.tags) } : {}),
+      ...(input.license !== undefined ? { license: checkLicense(input.license) } : {}),
+      ...(input.visibility !== undefined ? { visibility } : {}),
+      ...(await this.placement(principal.userId, input, current)),
+    };
+    if (input.slug !== undefined && input.slug !== current.slug) {
+      if (await this.repository.slugTaken(principal.userId, input.slug, id)) throw new SlugTakenError(input.slug);
+      metadata.slug = input.slug;
+    }
+
+    let version: NewVersion | undefined;
+    let newFindings: ScanFinding[] | undefined;
+    // A new format without new content is the same text declared in another format: still a new version, so the
+    // blueprint's format and its head version's never disagree.
+    const formatChanged = format !== undefined && format.id !== current.format;
+    const content =
+      input.content ??
+      (formatChanged ? (await this.repository.findVersion(id, current.headVersion))?.content : undefined);
+    if (content !== undefined) {
+      const scanned = await this.scan(content);
+      if (scanned.contentHash !== current.headContentHash || formatChanged) {
+        version = this.newVersion(principal, scanned, format?.id ?? current.format, input.changelog ?? '');
+        newFindings = scanned.findings;
+      }
+    }
+    // What others will be able to read after this write must pass the secret policy: the new content, and the
+    // existing versions when the blueprint stops being private.
+    if (newFindings) enforceSecretPolicy(newFindings, visibility, input.acknowledgedFindings);
+    if (visibility !== 'private' && current.visibility === 'private') {
+      await this.enforceOnStoredVersions(current, visibility, input.acknowledgedFindings, Boolean(version));
+    }
+    const row = await this.write(id, expectedRevision, {
+      metadata,
+      version,
+      publish:
+        input.publish && version && newFindings
+          ? (number) => this.publishedState(number, version.contentHash, newFindings)
+          : undefined,
+    });
+    return this.detail(row, principal);
+  }
+
+  async publish(
+    principal: Principal,
+    id: string,
+    expectedRevision: number | undefined,
+    versionNumber: number | undefined,
+    acknowledged: string[] | undefined,
+  ): Promise<BlueprintDetail> {
+    const current = await this.owned(principal, id);
+    const number = versionNumber ?? current.headVersion;
+    const version = await this.repository.findVersion(id, number);
+    if (!version) throw new VersionNotFoundError(number);
+    const findings = findingsOf(version);
+    enforceSecretPolicy(findings, current.visibility, acknowledged);
+    const row = await this.write(id, expectedRevision, {
+      publish: () => this.publishedState(number, version.contentHash, findings),
+    });
+    return this.detail(row, principal);
+  }
+
+  async unpublish(principal: Principal, id: string, expectedRevision: number | undefined): Promise<BlueprintDetail> {
+    await this.owned(principal, id);
+    const row = await this.write(id, expectedRevision, { unpublish: true });
+    return this.detail(row, principal);
+  }
+
+  async restore(
+    principal: Principal,
+    id: string,
+    expectedRevision: number | undefined,
+    number: number,
+    input: { changelog?: string; acknowledgedFindings?: string[] },
+  ): Promise<BlueprintDetail> {
+    const current = await this.owned(principal, id);
+    const old = await this.repository.findVersion(id, number);
+    if (!old) throw new VersionNotFoundError(number);
+    // Rescanned, not copied: the rules may have learned about secrets since that version was written.
+    const scanned = await this.scan(old.content);
+    enforceSecretPolicy(scanned.findings, current.visibility, input.acknowledgedFindings);
+    const format = getFormat(old.format);
+    const row = await this.write(id, expectedRevision, {
+      metadata: { format: format.id, tool: format.tool },
+      version: {
+        ...this.newVersion(principal, scanned, format.id, input.changelog ?? `Restored version ${number}`),
+        restoredFrom: number,
+      },
+    });
+    return this.detail(row, principal);
+  }
+
+  async stripInvisible(
+    principal: Principal,
+    id: string,
+    expectedRevision: number | undefined,
+  ): Promise<BlueprintDetail> {
+    const current = await this.owned(principal, id);
+    const head = await this.repository.findVersion(id, current.headVersion);
+    if (!head) throw new BlueprintNotFoundError();
+    const stripped = stripInvisibleCharacters(head.content);
+    if (stripped.removed === 0) throw new NothingToStripError();
+    const scanned = await this.scan(stripped.content);
+    const row = await this.write(id, expectedRevision, {
+      version: this.newVersion(
+        principal,
+        scanned,
+        head.format,
+        `Removed ${stripped.removed} invisible character${stripped.removed === 1 ? '' : 's'}`,
+      ),
+    });
+    return this.detail(row, principal);
+  }
+
+  async delete(principal: Principal, id: string, expectedRevision: number | undefined): Promise<void> {
+    const current = await this.owned(principal, id);
+    try {
+      await this.repository.softDelete(id, expectedRevision);
+      this.cache.evict(id);
+    } catch (error) {
+      if (error instanceof StaleRevisionError) throw new PreconditionFailedError(`"r${current.revision}"`);
+      throw error;
+    }
+  }
+
+  /** A private copy in the caller's account that remembers where it came from. */
+  async fork(principal: Principal, id: string, name: string | undefined): Promise<BlueprintDetail> {
+    const source = await this.repository.findById(id);
+    const access = readAccess(source, principal);
+    if (!source) throw new BlueprintNotFoundError();
+    if (!access.isOwner && !allowsDerivatives(source.license)) throw new ForkNotAllowedError(source.license);
+    const version = await this.repository.findVersion(id, access.version);
+    if (!version) throw new BlueprintNotFoundError();
+    return this.create(
+      principal,
+      {
+        name: name ?? source.name,
+        description: source.description,
+        kind: fromDbKind(source.kind),
+        format: version.format,
+        category: source.category,
+        tags: source.tags,
+        license: source.license,
+        visibility: 'private',
+        content: version.content,
+        changelog: `Forked from ${source.owner.handle}/${source.slug} version ${version.number}`,
+      },
+      source.id,
+    );
+  }
+
+  async setFavorite(
+    principal: Principal,
+    id: string,
+    favorite: boolean,
+  ): Promise<{ favorite: boolean; favoriteCount: number }> {
+    const blueprint = await this.repository.findById(id);
+    readAccess(blueprint, principal);
+    const favoriteCount = await this.repository.setFavorite(principal.userId, id, favorite);
+    this.cache.evict(id);
+    return { favorite, favoriteCount };
+  }
+
+  private async write(
+    id: string,
+    expectedRevision: number | undefined,
+    change: Parameters<BlueprintsRepository['write']>[2],
+  ): Promise<BlueprintRow> {
+    try {
+      const row = await this.repository.write(id, expectedRevision, change);
+      this.cache.evict(id);
+      return row;
+    } catch (error) {
+      if (error instanceof StaleRevisionError) {
+        const now = await this.repository.findById(id);
+        if (!now || now.deletedAt) throw new BlueprintNotFoundError();
+        throw new PreconditionFailedError(`"r${now.revision}"`);
+      }
+      throw error;
+    }
+  }
+
+  /** The caller's own blueprint; anyone else's, private or not, is "not found" for writing. */
+  private async owned(principal: Principal, id: string): Promise<BlueprintRow> {
+    const row = await this.repository.findById(id);
+    if (!row || row.deletedAt || !isOwner(row, principal)) throw new BlueprintNotFoundError();
+    return row;
+  }
+
+  private async enforceOnStoredVersions(
+    current: BlueprintRow,
+    visibility: BlueprintVisibility,
+    acknowledged: string[] | undefined,
+    headReplaced: boolean,
+  ): Promise<void> {
+    const numbers = new Set<number>();
+    if (!headReplaced) numbers.add(current.headVersion);
+    if (current.publishedVersion !== null) numbers.add(current.publishedVersion);
+    for (const number of numbers) {
+      const version = await this.repository.findVersion(current.id, number);
+      if (version) enforceSecretPolicy((await scanContent(version.content)).findings, visibility, acknowledged);
+    }
+  }
+
+  private async placement(
+    ownerId: string,
+    input: Pick<BlueprintFieldsRequest, 'hierarchyId' | 'repositoryPath' | 'parentId'>,
+    current: BlueprintRow | undefined,
+  ): Promise<Pick<BlueprintMetadata, 'hierarchyId' | 'repositoryPath' | 'parentId'>> {
+    if (input.hierarchyId === undefined && input.repositoryPath === undefined && input.parentId === undefined)
+      return {};
+    const hierarchyId = input.hierarchyId === undefined ? (current?.hierarchyId ?? null) : input.hierarchyId;
+    if (hierarchyId === null) return { hierarchyId: null, repositoryPath: null, parentId: null };
+    if (!(await this.hierarchies.ownedBy(hierarchyId, ownerId)))
+      throw new InvalidParentError('No such hierarchy of yours');
+    const rawPath = input.repositoryPath === undefined ? current?.repositoryPath : input.repositoryPath;
+    if (!rawPath) throw new InvalidParentError('A blueprint in a hierarchy needs a repositoryPath');
+    const repositoryPath = normaliseRepositoryPath(rawPath);
+    const parentId = input.parentId === undefined ? (current?.parentId ?? null) : input.parentId;
+    if (parentId !== null) {
+      if (parentId === current?.id) throw new InvalidParentError('A blueprint cannot be its own parent');
+      const parent = await this.repository.findById(parentId);
+      if (!parent || parent.deletedAt || parent.ownerId !== ownerId || parent.hierarchyId !== hierarchyId) {
+        throw new InvalidParentError('The parent must be one of your blueprints in the same hierarchy');
+      }
+      if (current && (await this.hierarchies.isDescendant(parentId, current.id))) {
+        throw new InvalidParentError('That parent would make a cycle');
+      }
+    }
+    return { hierarchyId, repositoryPath, parentId };
+  }
+
+  private async freeSlug(ownerId: string, base: string): Promise<string> {
+    if (!(await this.repository.slugTaken(ownerId, base))) return base;
+    for (let suffix = 2; suffix < 1000; suffix += 1) {
+      const candidate = `${base.slice(0, 75)}-${suffix}`;
+      if (!(await this.repository.slugTaken(ownerId, candidate))) return candidate;
+    }
+    return `${base.slice(0, 60)}-${newPublicId('bp').slice(3, 11)}`;
+  }
+
+  private newVersion(principal: Principal, scanned: ScannedContent, format: string, changelog: string): NewVersion {
+    return {
+      content: scanned.content,
+      contentHash: scanned.contentHash,
+      sizeBytes: scanned.sizeBytes,
+      format,
+      authorId: principal.userId,
+      changelog: changelog.trim(),
+      findings: scanned.findings as unknown as Prisma.InputJsonValue,
+    };
+  }
+
+  private publishedState(number: number, contentHash: string, findings: readonly ScanFinding[]): PublishedState {
+    return { number, contentHash, hiddenFindings: hiddenInstructionCount(findings) };
+  }
+
+  async detail(
+    row: BlueprintRow,
+    principal: Principal | undefined,
+    prefer?: 'published' | 'draft',
+  ): Promise<BlueprintDetail> {
+    const access = readAccess(row, principal, prefer);
+    const version = await this.repository.findVersion(row.id, access.version);
+    if (!version) throw new BlueprintNotFoundError();
+    const isFavorite = principal ? await this.repository.isFavorite(principal.userId, row.id) : false;
+    return detailOf(row, version, {
+      instance: this.config.instance.domain,
+      isOwner: access.isOwner,
+      isFavorite,
+      variables: parseVariables(version.content),
+    });
+  }
+}

@@ -1,0 +1,75 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import type { Principal } from '../auth/principal';
+import { ErrorResponse } from '../common/errors/error-envelope';
+import { Authenticated, Public } from '../common/security/route-policy';
+import { listFormats, parseVariables } from '../formats';
+import { scanContent } from '../scanning';
+import { checkContent } from './blueprint-rules';
+import { CatalogService } from './catalog.service';
+import { CatalogQuery, PageQuery, ScanRequest } from './dto/blueprint-requests.dto';
+import { BlueprintPage, FormatList, ScanResult } from './dto/blueprint-responses.dto';
+
+@ApiTags('catalogue')
+@Controller('api/v1')
+export class CatalogController {
+  constructor(private readonly catalog: CatalogService) {}
+
+  @Get('blueprints')
+  @Public()
+  @ApiOkResponse({ type: BlueprintPage, description: 'Public, published blueprints; keyset pagination' })
+  @ApiBadRequestResponse({
+    type: ErrorResponse,
+    description: 'INVALID_CURSOR, INVALID_LIMIT, UNKNOWN_KIND, UNKNOWN_TOOL, UNKNOWN_FORMAT, UNKNOWN_SORT, …',
+  })
+  search(@Query() query: CatalogQuery): Promise<BlueprintPage> {
+    return this.catalog.search(query);
+  }
+
+  @Get('me/blueprints')
+  @Authenticated('blueprints:read')
+  @ApiOkResponse({ type: BlueprintPage, description: 'All of yours, drafts and private ones too; latest change first' })
+  mine(@Query() query: PageQuery, @CurrentPrincipal() principal: Principal): Promise<BlueprintPage> {
+    return this.catalog.mine(principal.userId, query.cursor, query.limit);
+  }
+
+  @Get('me/favorites')
+  @Authenticated('blueprints:read')
+  @ApiOkResponse({ type: BlueprintPage })
+  favorites(@Query() query: PageQuery, @CurrentPrincipal() principal: Principal): Promise<BlueprintPage> {
+    return this.catalog.favorites(principal.userId, query.cursor, query.limit);
+  }
+
+  @Get('formats')
+  @Public()
+  @ApiOkResponse({ type: FormatList, description: 'Every tool format blueprints import from and export to' })
+  formats(): FormatList {
+    return {
+      items: listFormats().map(({ id, tool, toolName, label, kinds, path, syntax, mediaType, docsUrl }) => ({
+        id,
+        tool,
+        toolName,
+        label,
+        kinds: [...kinds],
+        path,
+        syntax,
+        mediaType,
+        ...(docsUrl ? { docsUrl } : {}),
+      })),
+    };
+  }
+
+  @Post('scan')
+  @Authenticated()
+  @HttpCode(200)
+  @ApiOkResponse({
+    type: ScanResult,
+    description: 'Secrets, hidden instructions and variables in a draft; stores nothing',
+  })
+  async scan(@Body() body: ScanRequest): Promise<ScanResult> {
+    const { content } = checkContent(body.content);
+    const report = await scanContent(content);
+    return { ...report, variables: parseVariables(content) };
+  }
+}

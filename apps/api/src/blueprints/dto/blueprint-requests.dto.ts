@@ -1,0 +1,267 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Min } from 'class-validator';
+import { BLUEPRINT_KINDS, CATEGORIES, WRITABLE_VISIBILITIES } from '../blueprint-rules';
+
+// Kind, format, tags, licence and content are checked by the service, so each failure gets its own error code
+// (UNKNOWN_KIND, UNKNOWN_FORMAT, TOO_MANY_TAGS, CONTENT_TOO_LARGE, ...) instead of a generic VALIDATION_FAILED.
+
+export class BlueprintFieldsRequest {
+  @ApiPropertyOptional({ minLength: 1, maxLength: 120 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 120)
+  @Matches(/\S/, { message: 'name must not be blank' })
+  name?: string;
+
+  @ApiPropertyOptional({ maxLength: 80, description: 'Derived from the name when omitted' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'slug must be lower-case words joined by hyphens' })
+  @Length(1, 80)
+  slug?: string;
+
+  @ApiPropertyOptional({ maxLength: 1000 })
+  @IsOptional()
+  @IsString()
+  @Length(0, 1000)
+  description?: string;
+
+  @ApiPropertyOptional({ enum: BLUEPRINT_KINDS })
+  @IsOptional()
+  @IsString()
+  kind?: string;
+
+  @ApiPropertyOptional({ description: 'Format registry id the content is written in (GET /api/v1/formats)' })
+  @IsOptional()
+  @IsString()
+  format?: string;
+
+  @ApiPropertyOptional({ enum: CATEGORIES, nullable: true, type: String })
+  @IsOptional()
+  @IsString()
+  category?: string | null;
+
+  @ApiPropertyOptional({ type: [String], maxItems: 10 })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  tags?: string[];
+
+  @ApiPropertyOptional({ description: 'SPDX licence expression; the instance default when omitted', example: 'MIT' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  license?: string;
+
+  @ApiPropertyOptional({ enum: WRITABLE_VISIBILITIES })
+  @IsOptional()
+  @IsString()
+  visibility?: string;
+
+  @ApiPropertyOptional({ description: 'Markdown, MDC, JSON or YAML; at most 256 KB and 10,000 lines' })
+  @IsOptional()
+  @IsString()
+  content?: string;
+
+  @ApiPropertyOptional({ maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @Length(0, 500)
+  changelog?: string;
+
+  @ApiPropertyOptional({ description: 'Publish the resulting version at once' })
+  @IsOptional()
+  @IsBoolean()
+  publish?: boolean;
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Ids of low-confidence secret findings the author confirms are not secrets',
+  })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  acknowledgedFindings?: string[];
+
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'ha_… of one of your hierarchies' })
+  @IsOptional()
+  @IsString()
+  hierarchyId?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'packages/web/AGENTS.md' })
+  @IsOptional()
+  @IsString()
+  repositoryPath?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'bp_… of the parent in the same hierarchy' })
+  @IsOptional()
+  @IsString()
+  parentId?: string | null;
+}
+
+export class CreateBlueprintRequest extends BlueprintFieldsRequest {
+  @ApiProperty({ minLength: 1, maxLength: 120 })
+  @IsString()
+  @Length(1, 120)
+  @Matches(/\S/, { message: 'name must not be blank' })
+  declare name: string;
+
+  @ApiProperty({ enum: BLUEPRINT_KINDS })
+  @IsString()
+  declare kind: string;
+
+  @ApiProperty({ description: 'Format registry id the content is written in (GET /api/v1/formats)' })
+  @IsString()
+  declare format: string;
+
+  @ApiProperty({ description: 'Markdown, MDC, JSON or YAML; at most 256 KB and 10,000 lines' })
+  @IsString()
+  declare content: string;
+}
+
+export class UpdateBlueprintRequest extends BlueprintFieldsRequest {}
+
+export class ImportBlueprintRequest extends BlueprintFieldsRequest {
+  @ApiProperty({ description: 'The file as the tool reads it, frontmatter included' })
+  @IsString()
+  declare content: string;
+
+  @ApiPropertyOptional({ description: 'Where the file lives in a repository; used to detect its format and name' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 512)
+  path?: string;
+}
+
+export class PublishRequest {
+  @ApiPropertyOptional({ description: 'The version to publish; the latest when omitted', minimum: 1 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  acknowledgedFindings?: string[];
+}
+
+export class RestoreRequest {
+  @ApiPropertyOptional({ maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @Length(0, 500)
+  changelog?: string;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  acknowledgedFindings?: string[];
+}
+
+export class ForkRequest {
+  @ApiPropertyOptional({ minLength: 1, maxLength: 120 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 120)
+  @Matches(/\S/, { message: 'name must not be blank' })
+  name?: string;
+}
+
+export class RenderRequest {
+  @ApiPropertyOptional({ description: 'Target format id; the blueprint’s own format when omitted' })
+  @IsOptional()
+  @IsString()
+  format?: string;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, example: { PROJECT: 'acme' } })
+  @IsOptional()
+  @IsObject()
+  values?: Record<string, string>;
+}
+
+export class ScanRequest {
+  @ApiProperty()
+  @IsString()
+  content: string;
+}
+
+function toArray(value: unknown): unknown {
+  if (value === undefined) return undefined;
+  return Array.isArray(value) ? value : [value];
+}
+
+export class CatalogQuery {
+  @ApiPropertyOptional({ maxLength: 200, description: 'Web-search syntax: words, "phrases", -exclusions, or' })
+  @IsOptional()
+  @IsString()
+  @Length(0, 200)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: BLUEPRINT_KINDS }) @IsOptional() @IsString() kind?: string;
+  @ApiPropertyOptional({ description: 'Tool id, e.g. cursor' }) @IsOptional() @IsString() tool?: string;
+  @ApiPropertyOptional({ description: 'Format id, e.g. cursor-rules' }) @IsOptional() @IsString() format?: string;
+  @ApiPropertyOptional({ enum: CATEGORIES }) @IsOptional() @IsString() category?: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'Repeat for several; all must match' })
+  @IsOptional()
+  @Transform(({ value }) => toArray(value))
+  @IsArray()
+  @IsString({ each: true })
+  tag?: string[];
+
+  @ApiPropertyOptional({ description: 'Author handle' }) @IsOptional() @IsString() author?: string;
+  @ApiPropertyOptional({ description: 'SPDX licence id' }) @IsOptional() @IsString() license?: string;
+
+  @ApiPropertyOptional({ enum: ['relevance', 'newest', 'favorites', 'downloads', 'trending'] })
+  @IsOptional()
+  @IsString()
+  sort?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20, type: 'integer' })
+  @IsOptional()
+  @IsString()
+  limit?: string;
+
+  @ApiPropertyOptional({ description: 'Include facet counts (costs a second query; ask on the first page)' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  facets?: string;
+}
+
+export class PageQuery {
+  @ApiPropertyOptional() @IsOptional() @IsString() cursor?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20, type: 'integer' })
+  @IsOptional()
+  @IsString()
+  limit?: string;
+}
+
+export class BlueprintReadQuery {
+  @ApiPropertyOptional({ enum: ['published', 'draft'], description: 'Owners see the draft unless they ask' })
+  @IsOptional()
+  @IsIn(['published', 'draft'])
+  version?: 'published' | 'draft';
+}
+
+export class ExportQuery {
+  @ApiPropertyOptional({ description: 'Target format id; the blueprint’s own format when omitted' })
+  @IsOptional()
+  @IsString()
+  format?: string;
+
+  @ApiPropertyOptional({ enum: ['zip'], description: 'zip: the file at its repository path inside a zip' })
+  @IsOptional()
+  @IsIn(['zip'])
+  archive?: 'zip';
+}
+
+export class DiffQuery {
+  @ApiProperty({ minimum: 1, type: 'integer' }) @IsString() @Matches(/^\d{1,9}$/) from: string;
+  @ApiProperty({ minimum: 1, type: 'integer' }) @IsString() @Matches(/^\d{1,9}$/) to: string;
+}

@@ -1,0 +1,193 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { BLUEPRINT_KINDS, WRITABLE_VISIBILITIES } from '../blueprint-rules';
+
+export class AuthorRef {
+  @ApiProperty() handle: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ type: String, nullable: true }) avatarUrl: string | null;
+}
+
+export class ForkSource {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: AuthorRef }) author: AuthorRef;
+}
+
+export class BlueprintOrigin {
+  @ApiProperty({ description: 'Domain of the instance the blueprint was published on' }) instance: string;
+  @ApiProperty({ description: 'Published on this instance' }) local: boolean;
+}
+
+export class BlueprintSummary {
+  @ApiProperty({ example: 'bp_k3j9x2mq7w4t8pzr' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() slug: string;
+  @ApiProperty() description: string;
+  @ApiProperty({ enum: BLUEPRINT_KINDS }) kind: string;
+  @ApiProperty({ description: 'Format registry id the content is written in' }) format: string;
+  @ApiProperty({ description: 'Tool the format belongs to' }) tool: string;
+  @ApiProperty({ type: String, nullable: true }) category: string | null;
+  @ApiProperty({ type: [String] }) tags: string[];
+  @ApiProperty({ description: 'SPDX licence expression' }) license: string;
+  @ApiProperty({ enum: WRITABLE_VISIBILITIES }) visibility: string;
+  @ApiProperty({ type: AuthorRef }) author: AuthorRef;
+  @ApiProperty() favoriteCount: number;
+  @ApiProperty() downloadCount: number;
+  @ApiProperty({ type: Number, nullable: true }) publishedVersion: number | null;
+  @ApiProperty() headVersion: number;
+  @ApiProperty({ description: 'The published content carries hidden-instruction findings' })
+  hasHiddenInstructions: boolean;
+  @ApiProperty({ type: ForkSource, nullable: true, description: 'Null too when the source is gone or private' })
+  forkedFrom: ForkSource | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'First publication' })
+  publishedAt: string | null;
+  @ApiProperty({ type: BlueprintOrigin }) origin: BlueprintOrigin;
+}
+
+export class ScanFindingView {
+  @ApiProperty({ description: 'Stable fingerprint; acknowledge low-confidence findings by this id' }) id: string;
+  @ApiProperty({ enum: ['secret', 'hidden-instruction'] }) category: string;
+  @ApiProperty() rule: string;
+  @ApiProperty({ enum: ['high', 'low'] }) confidence: string;
+  @ApiProperty() line: number;
+  @ApiProperty() column: number;
+  @ApiProperty() endLine: number;
+  @ApiProperty() endColumn: number;
+  @ApiProperty() message: string;
+  @ApiProperty({ description: 'Redacted: never the secret itself' }) excerpt: string;
+  @ApiPropertyOptional() suggestion?: string;
+}
+
+export class VariableOccurrence {
+  @ApiProperty() line: number;
+  @ApiProperty() column: number;
+}
+
+export class TemplateVariableView {
+  @ApiProperty({ description: 'Canonical upper-case name' }) name: string;
+  @ApiPropertyOptional() defaultValue?: string;
+  @ApiProperty({ type: [VariableOccurrence] }) occurrences: VariableOccurrence[];
+}
+
+export class HierarchyPlacement {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: String, nullable: true }) repositoryPath: string | null;
+  @ApiProperty({ type: String, nullable: true }) parentId: string | null;
+}
+
+export class BlueprintDetail extends BlueprintSummary {
+  @ApiProperty({ description: 'Bumped by every write; the ETag is "r<revision>"' }) revision: number;
+  @ApiProperty({ description: 'The version this content is' }) version: number;
+  @ApiProperty({ description: 'True when the content is not the published version' }) isDraft: boolean;
+  @ApiProperty() content: string;
+  @ApiProperty({ description: 'SHA-256 of the content, hex' }) contentHash: string;
+  @ApiProperty() sizeBytes: number;
+  @ApiProperty({ type: [ScanFindingView] }) findings: ScanFindingView[];
+  @ApiProperty({ type: [TemplateVariableView] }) variables: TemplateVariableView[];
+  @ApiProperty() isOwner: boolean;
+  @ApiProperty() isFavorite: boolean;
+  @ApiProperty({ type: HierarchyPlacement, nullable: true }) hierarchy: HierarchyPlacement | null;
+}
+
+export class FacetCount {
+  @ApiProperty() value: string;
+  @ApiProperty() count: number;
+}
+
+export class CatalogFacets {
+  @ApiProperty({ type: [FacetCount] }) kind: FacetCount[];
+  @ApiProperty({ type: [FacetCount] }) tool: FacetCount[];
+  @ApiProperty({ type: [FacetCount] }) category: FacetCount[];
+  @ApiProperty({ type: [FacetCount] }) tags: FacetCount[];
+  @ApiProperty({ type: [FacetCount] }) license: FacetCount[];
+}
+
+export class BlueprintPage {
+  @ApiProperty({ type: [BlueprintSummary] }) items: BlueprintSummary[];
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as cursor for the next page' })
+  nextCursor: string | null;
+  @ApiPropertyOptional({ type: CatalogFacets }) facets?: CatalogFacets;
+}
+
+export class VersionSummary {
+  @ApiProperty() number: number;
+  @ApiProperty() contentHash: string;
+  @ApiProperty() sizeBytes: number;
+  @ApiProperty() format: string;
+  @ApiProperty() changelog: string;
+  @ApiProperty({ type: AuthorRef, nullable: true }) author: AuthorRef | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) publishedAt: string | null;
+  @ApiProperty({ type: Number, nullable: true }) restoredFrom: number | null;
+  @ApiProperty({ description: 'This is the version the public sees' }) isPublished: boolean;
+}
+
+export class VersionList {
+  @ApiProperty({ type: [VersionSummary] }) items: VersionSummary[];
+}
+
+export class VersionDetail extends VersionSummary {
+  @ApiProperty() content: string;
+  @ApiProperty({ type: [ScanFindingView] }) findings: ScanFindingView[];
+}
+
+export class VersionDiff {
+  @ApiProperty() from: number;
+  @ApiProperty() to: number;
+  @ApiProperty({ description: 'Unified diff of the two contents' }) unified: string;
+}
+
+export class VariableList {
+  @ApiProperty({ type: [TemplateVariableView] }) variables: TemplateVariableView[];
+}
+
+export class RenderedVariable {
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: ['request', 'saved', 'default', 'unresolved'] }) source: string;
+}
+
+export class RenderedFile {
+  @ApiProperty() format: string;
+  @ApiProperty({ description: 'Where the tool expects the file, relative to the repository root' }) path: string;
+  @ApiProperty() fileName: string;
+  @ApiProperty() mediaType: string;
+  @ApiProperty() content: string;
+  @ApiProperty({ type: [RenderedVariable] }) variables: RenderedVariable[];
+  @ApiProperty({ type: [String] }) unresolved: string[];
+}
+
+export class SecretCounts {
+  @ApiProperty({ description: 'Findings that block sharing' }) high: number;
+  @ApiProperty({ description: 'Findings to acknowledge before sharing' }) low: number;
+}
+
+export class ScanResult {
+  @ApiProperty({ type: [ScanFindingView] }) findings: ScanFindingView[];
+  @ApiProperty({ type: SecretCounts, description: 'Secret findings by confidence' }) secrets: SecretCounts;
+  @ApiProperty() hiddenInstructions: number;
+  @ApiProperty({ type: [TemplateVariableView] }) variables: TemplateVariableView[];
+}
+
+export class FavoriteState {
+  @ApiProperty() favorite: boolean;
+  @ApiProperty() favoriteCount: number;
+}
+
+export class FormatTargetView {
+  @ApiProperty({ example: 'cursor-rules' }) id: string;
+  @ApiProperty({ example: 'cursor' }) tool: string;
+  @ApiProperty({ example: 'Cursor' }) toolName: string;
+  @ApiProperty() label: string;
+  @ApiProperty({ enum: BLUEPRINT_KINDS, isArray: true }) kinds: string[];
+  @ApiProperty({ example: '.cursor/rules/{slug}.mdc' }) path: string;
+  @ApiProperty({ enum: ['markdown', 'mdc', 'json', 'yaml', 'toml'] }) syntax: string;
+  @ApiProperty() mediaType: string;
+  @ApiPropertyOptional() docsUrl?: string;
+}
+
+export class FormatList {
+  @ApiProperty({ type: [FormatTargetView] }) items: FormatTargetView[];
+}

@@ -1,0 +1,64 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { BLUEPRINT_KINDS } from '../blueprint-rules';
+import { AuthorRef } from './blueprint-responses.dto';
+
+export class CreateHierarchyRequest {
+  @ApiProperty({ minLength: 1, maxLength: 120, example: 'acme/monorepo' })
+  @IsString()
+  @Length(1, 120)
+  @Matches(/\S/, { message: 'name must not be blank' })
+  name: string;
+
+  @ApiPropertyOptional({ maxLength: 1000 })
+  @IsOptional()
+  @IsString()
+  @Length(0, 1000)
+  description?: string;
+}
+
+export class UpdateHierarchyRequest {
+  @ApiPropertyOptional({ minLength: 1, maxLength: 120 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 120)
+  @Matches(/\S/, { message: 'name must not be blank' })
+  name?: string;
+
+  @ApiPropertyOptional({ maxLength: 1000 })
+  @IsOptional()
+  @IsString()
+  @Length(0, 1000)
+  description?: string;
+}
+
+export class HierarchyMember {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: BLUEPRINT_KINDS }) kind: string;
+  @ApiProperty() format: string;
+  @ApiProperty({ example: 'packages/web/AGENTS.md' }) repositoryPath: string;
+  @ApiProperty({ type: String, nullable: true }) parentId: string | null;
+}
+
+export class HierarchyDetail {
+  @ApiProperty({ example: 'ha_k3j9x2mq7w4t8pzr' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() description: string;
+  @ApiProperty({ type: AuthorRef }) owner: AuthorRef;
+  @ApiProperty() isOwner: boolean;
+  @ApiProperty({ type: [HierarchyMember], description: 'Only those you may read, by path' })
+  blueprints: HierarchyMember[];
+}
+
+export class HierarchySummary {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() description: string;
+  @ApiProperty() blueprintCount: number;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+export class HierarchyList {
+  @ApiProperty({ type: [HierarchySummary] }) items: HierarchySummary[];
+}

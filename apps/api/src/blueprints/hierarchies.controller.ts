@@ -1,0 +1,71 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentPrincipal, OptionalPrincipal } from '../auth/current-principal.decorator';
+import type { Principal } from '../auth/principal';
+import { Authenticated, Public } from '../common/security/route-policy';
+import { HierarchyIdPipe } from './blueprint-id.pipe';
+import { CreateHierarchyRequest, HierarchyDetail, HierarchyList, UpdateHierarchyRequest } from './dto/hierarchy.dto';
+import { HierarchiesService } from './hierarchies.service';
+import { sendDownload } from './download-response';
+
+@ApiTags('hierarchies')
+@Controller('api/v1')
+export class HierarchiesController {
+  constructor(private readonly hierarchies: HierarchiesService) {}
+
+  @Post('hierarchies')
+  @Authenticated('blueprints:write')
+  @ApiCreatedResponse({ type: HierarchyDetail })
+  create(@Body() body: CreateHierarchyRequest, @CurrentPrincipal() principal: Principal): Promise<HierarchyDetail> {
+    return this.hierarchies.create(principal, body);
+  }
+
+  @Get('me/hierarchies')
+  @Authenticated('blueprints:read')
+  @ApiOkResponse({ type: HierarchyList })
+  async mine(@CurrentPrincipal() principal: Principal): Promise<HierarchyList> {
+    return { items: await this.hierarchies.listOwned(principal) };
+  }
+
+  @Get('hierarchies/:id')
+  @Public()
+  @ApiOkResponse({ type: HierarchyDetail })
+  get(
+    @Param('id', HierarchyIdPipe) id: string,
+    @OptionalPrincipal() principal: Principal | undefined,
+  ): Promise<HierarchyDetail> {
+    return this.hierarchies.get(id, principal);
+  }
+
+  @Patch('hierarchies/:id')
+  @Authenticated('blueprints:write')
+  @ApiOkResponse({ type: HierarchyDetail })
+  update(
+    @Param('id', HierarchyIdPipe) id: string,
+    @Body() body: UpdateHierarchyRequest,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<HierarchyDetail> {
+    return this.hierarchies.update(principal, id, body);
+  }
+
+  @Delete('hierarchies/:id')
+  @Authenticated('blueprints:write')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The hierarchy goes; its blueprints stay' })
+  async delete(@Param('id', HierarchyIdPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<void> {
+    await this.hierarchies.delete(principal, id);
+  }
+
+  @Get('hierarchies/:id/archive')
+  @Public()
+  @ApiProduces('application/zip')
+  @ApiOkResponse({ description: 'Every file at its repository path', schema: { type: 'string', format: 'binary' } })
+  async archive(
+    @Param('id', HierarchyIdPipe) id: string,
+    @OptionalPrincipal() principal: Principal | undefined,
+    @Res() response: Response,
+  ): Promise<void> {
+    sendDownload(response, await this.hierarchies.archive(id, principal));
+  }
+}

@@ -1,0 +1,132 @@
+import { parseTarget, serializeTarget, type TargetDefinition } from './codecs';
+import { IncompatibleFormatError, InvalidSlugError, UnknownFormatError } from './formats.errors';
+import type { BlueprintDocument, ExportedFile, FormatTarget, ImportResult } from './formats.types';
+import { splitFrontmatter } from './frontmatter';
+import { TARGETS } from './registry';
+import { isPlainObject, isSafeSlug, normaliseNewlines } from './text';
+import { parse as parseYaml } from 'yaml';
+
+const BY_ID = new Map(TARGETS.map((target) => [target.id, target]));
+const PUBLIC = TARGETS.map(toPublic);
+const PUBLIC_BY_ID = new Map(PUBLIC.map((target) => [target.id, target]));
+
+function toPublic(definition: TargetDefinition): FormatTarget {
+  const { detect: _detect, mcpDialect: _mcpDialect, ...target } = definition;
+  return Object.freeze({
+    ...target,
+    kinds: Object.freeze([...target.kinds]),
+    ...(target.frontmatter
+      ? { frontmatter: Object.freeze({ ...target.frontmatter, fields: Object.freeze([...target.frontmatter.fields]) }) }
+      : {}),
+  });
+}
+
+/** Every target, in registry order (rules, then commands, skills, agents and MCP configuration). */
+export function listFormats(): readonly FormatTarget[] {
+  return PUBLIC;
+}
+
+export function getFormat(id: string): FormatTarget {
+  const target = PUBLIC_BY_ID.get(id);
+  if (!target) throw new UnknownFormatError(id);
+  return target;
+}
+
+function definitionOf(id: string): TargetDefinition {
+  const target = BY_ID.get(id);
+  if (!target) throw new UnknownFormatError(id);
+  return target;
+}
+
+/**
+ * The target a file belongs to: by its path first (which is how the tools themselves find their files), then,
+ * when the path says nothing, by what the content looks like.
+ */
+export function detectFormat(path?: string, content?: string): FormatTarget | undefined {
+  const id = detectId(path, content);
+  return id ? PUBLIC_BY_ID.get(id) : undefined;
+}
+
+function detectId(path: string | undefined, content: string | undefined): string | undefined {
+  if (path) {
+    const normalised = path.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+    const byPath = TARGETS.find((target) => target.detect.some((pattern) => pattern.test(normalised)));
+    if (byPath) return byPath.id;
+  }
+  return content === undefined ? undefined : detectByContent(normaliseNewlines(content));
+}
+
+function detectByContent(content: string): string | undefined {
+  const trimmed = content.trimStart();
+  if (trimmed.startsWith('{')) {
+    try {
+      const value: unknown = JSON.parse(trimmed);
+      if (!isPlainObject(value)) return undefined;
+      if ('mcpServers' in value) return 'claude-mcp';
+      if ('servers' in value) return 'vscode-mcp';
+      if ('context_servers' in value) return 'zed-mcp';
+      if ('mcp' in value) return 'opencode-mcp';
+    } catch {
+      return undefined;
+    }
+    return undefined;
+  }
+  if (/^prompt\s*=/m.test(content)) return 'gemini-command';
+  if (/^\[mcp_servers\./m.test(content)) return 'codex-mcp';
+  if (/^schema:\s*v1\s*$/m.test(content) && /^mcpServers:/m.test(content)) return 'continue-mcp';
+  if (!trimmed.startsWith('---')) return undefined;
+  let keys: string[];
+  try {
+    const yaml = splitFrontmatter(content, 'detect').yaml ?? '';
+    // Cursor's unquoted globs are not YAML; only the key names matter here.
+    const value: unknown = parseYaml(yaml.replace(/^globs:.*$/m, 'globs: x'));
+    keys = isPlainObject(value) ? Object.keys(value) : [];
+  } catch {
+    return undefined;
+  }
+  const has = (key: string) => keys.includes(key);
+  if (has('applyTo')) return 'copilot-instructions';
+  if (has('alwaysApply') || has('globs')) return 'cursor-rules';
+  if (has('trigger')) return 'windsurf-rules';
+  if (has('inclusion')) return 'kiro-steering';
+  if (has('paths')) return 'claude-rules';
+  if (has('allowed-tools') || has('argument-hint')) return 'claude-command';
+  if (has('mode') || has('agent') || has('tools')) return 'copilot-prompt';
+  return undefined;
+}
+
+export function importFile(input: { content: string; format?: string; path?: string }): ImportResult {
+  const id = input.format ?? detectId(input.path, input.content);
+  if (!id) throw new UnknownFormatError(input.path ?? '(content)', 'could not be detected; give a format id');
+  const target = definitionOf(id);
+  return { format: PUBLIC_BY_ID.get(id)!, document: parseTarget(input.content, target) };
+}
+
+export function exportDocument(document: BlueprintDocument, formatId: string, options: { slug: string }): ExportedFile {
+  const target = definitionOf(formatId);
+  if (!target.kinds.includes(document.kind)) throw new IncompatibleFormatError(document.kind, formatId, target.kinds);
+  if (!isSafeSlug(options.slug)) throw new InvalidSlugError(options.slug);
+  const sameTool = document.sourceTool === undefined || document.sourceTool === target.tool;
+  const { content, dropped } = serializeTarget(document, target, { slug: options.slug, sameTool });
+  const path = target.path.replace('{slug}', options.slug);
+  return {
+    format: target.id,
+    path,
+    fileName: path.slice(path.lastIndexOf('/') + 1),
+    content,
+    mediaType: target.mediaType,
+    droppedFields: dropped,
+  };
+}
+
+/** Import from one format and export to another: metadata is mapped, not just the file renamed. */
+export function convert(
+  content: string,
+  fromFormat: string,
+  toFormat: string,
+  options: { slug: string },
+): ExportedFile {
+  definitionOf(toFormat);
+  const { document } = importFile({ content, format: fromFormat });
+  return exportDocument(document, toFormat, options);
+}

@@ -1,0 +1,133 @@
+export type BlueprintKind = 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config';
+export const BLUEPRINT_KINDS: readonly BlueprintKind[] = ['rules', 'command', 'skill', 'agent', 'mcp-config'];
+
+export type FormatSyntax = 'markdown' | 'mdc' | 'json' | 'yaml' | 'toml';
+
+/** The neutral metadata fields a tool's keys can carry. */
+export type NeutralField =
+  'name' | 'description' | 'globs' | 'alwaysApply' | 'argumentHint' | 'allowedTools' | 'model' | 'agent';
+
+/**
+ * How one frontmatter key is written and read:
+ * - `string`, `boolean`: the value as is (booleans also accept the strings "true"/"false" on import);
+ * - `slug`: the export slug, for identifiers that must match the file or folder name (skill and subagent names);
+ * - `list`: a YAML sequence (a single string is accepted on import);
+ * - `list-or-string`: one value as a string, several as a sequence;
+ * - `comma-list`: one comma-separated string (commas inside {}, [] or () do not split; a list is accepted on import);
+ * - `comma-list-raw`: the same, written unquoted the way Cursor writes `globs` (not strictly YAML; read leniently);
+ * - `apply-to`: Copilot `applyTo`: comma-separated globs where `**` means "always";
+ * - `paths-or-always`: a glob list; no key means the rule always applies (Claude Code rules, Cline);
+ * - `windsurf-trigger`, `kiro-inclusion`, `augment-type`: the tool's activation mode, derived from
+ *   alwaysApply / globs / description (always, file patterns, model decides, manual);
+ * - `true`: a constant `true` the tool needs (Continue `invokable`).
+ */
+export type FieldEncoding =
+  | 'string'
+  | 'slug'
+  | 'boolean'
+  | 'list'
+  | 'list-or-string'
+  | 'comma-list'
+  | 'comma-list-raw'
+  | 'apply-to'
+  | 'paths-or-always'
+  | 'windsurf-trigger'
+  | 'kiro-inclusion'
+  | 'augment-type'
+  | 'true';
+
+export interface FrontmatterField {
+  /** The key in the tool's file. */
+  key: string;
+  /** The neutral field it carries; `activation` keys derive from alwaysApply, globs and description together. */
+  field: NeutralField | 'activation' | 'none';
+  encoding: FieldEncoding;
+  /** The tool requires the key: when the document has no value, the export slug (name) or name/slug (description) is used. */
+  required?: boolean;
+  /** Older spellings of the key, accepted on import only (Copilot prompt `mode` is now `agent`). */
+  aliases?: readonly string[];
+}
+
+/** The mapping of neutral metadata to a tool's metadata keys. */
+export interface FrontmatterMapping {
+  /** YAML frontmatter between `---` lines, or top-level keys of a TOML file whose `bodyKey` holds the body. */
+  container: 'yaml-frontmatter' | 'toml';
+  bodyKey?: string;
+  fields: readonly FrontmatterField[];
+}
+
+/** The JSON/YAML/TOML shape an MCP target writes its servers in. */
+export type McpStructure =
+  'mcpServers' | 'vscode-servers' | 'zed-context-servers' | 'opencode-mcp' | 'codex-mcp-servers' | 'continue-block';
+
+/** How a command's argument placeholder is spelled: Claude `$ARGUMENTS` (neutral), Gemini `{{args}}`, VS Code `${input:args}`. */
+export type ArgumentSyntax = 'dollar-arguments' | 'gemini-args' | 'vscode-input';
+
+export interface FormatTarget {
+  /** Stable kebab id, e.g. `cursor-rules`. */
+  id: string;
+  /** Stable tool id, e.g. `cursor`, `github-copilot`, `claude-code`. */
+  tool: string;
+  toolName: string;
+  label: string;
+  kinds: readonly BlueprintKind[];
+  /** Path relative to the repository root; `{slug}` where the tool keeps one file per blueprint. */
+  path: string;
+  /** `project` files live in the repository; `user` files live in the user's home (see installPath). */
+  scope: 'project' | 'user';
+  /** Where a user-scope file really lives, e.g. `~/.codeium/windsurf/mcp_config.json`. */
+  installPath?: string;
+  syntax: FormatSyntax;
+  mediaType: string;
+  /** Metadata mapping, or null when the file is plain content with nowhere to put metadata. */
+  frontmatter: FrontmatterMapping | null;
+  /** For mcp-config targets: the structure the servers are written in. */
+  mcpStructure?: McpStructure;
+  /** For command targets: how the argument placeholder is spelled. */
+  argumentSyntax?: ArgumentSyntax;
+  docsUrl?: string;
+  /** What differs from the reference product's entry, or a caveat about the tool. */
+  notes?: string;
+}
+
+/** The neutral form every format converts through. */
+export interface BlueprintDocument {
+  kind: BlueprintKind;
+  name?: string;
+  description?: string;
+  /**
+   * Instruction text without frontmatter, argument placeholders spelled `$ARGUMENTS`. For mcp-config: the servers
+   * object as JSON, `{ "<name>": { type, command, args, env, cwd, url, headers } }`.
+   */
+  body: string;
+  /** File patterns the rule applies to (Cursor `globs` <-> Copilot `applyTo`). */
+  globs?: string[];
+  alwaysApply?: boolean;
+  argumentHint?: string;
+  allowedTools?: string[];
+  model?: string;
+  /** Copilot prompt `agent` (formerly `mode`), OpenCode command `agent`. */
+  agent?: string;
+  /**
+   * The tool the document was imported from. Tool-specific values (allowedTools, model, agent, extra) are only
+   * written back to that tool's targets, because another tool would misread them; unset means "authored neutrally".
+   */
+  sourceTool?: string;
+  /** Metadata keys the mapping does not know, preserved when exporting to the same tool. */
+  extra?: Record<string, unknown>;
+}
+
+export interface ExportedFile {
+  format: string;
+  path: string;
+  fileName: string;
+  content: string;
+  mediaType: string;
+  /** Neutral fields that had a value but that this target cannot hold. */
+  droppedFields: string[];
+}
+
+export interface ImportResult {
+  format: FormatTarget;
+  document: BlueprintDocument;
+}

@@ -1,0 +1,34 @@
+export type {
+  ArgumentSyntax,
+  BlueprintDocument,
+  BlueprintKind,
+  ExportedFile,
+  FieldEncoding,
+  FormatSyntax,
+  FormatTarget,
+  FrontmatterField,
+  FrontmatterMapping,
+  ImportResult,
+  McpStructure,
+  NeutralField,
+} from './formats.types';
+export { BLUEPRINT_KINDS } from './formats.types';
+export { convert, detectFormat, exportDocument, getFormat, importFile, listFormats } from './formats';
+export { buildZip } from './zip';
+export {
+  canonicalVariableName,
+  parseVariables,
+  renderTemplate,
+  type RenderResult,
+  type TemplateVariable,
+  type VariableSource,
+} from './variables';
+export {
+  FormatParseError,
+  FormatsErrorCode,
+  IncompatibleFormatError,
+  InvalidSlugError,
+  InvalidZipEntryError,
+  UnknownFormatError,
+  type ParseErrorDetails,
+} from './formats.errors';

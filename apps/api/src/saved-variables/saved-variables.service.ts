@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { FieldEncryption } from '../common/crypto/field-encryption';
+import { canonicalVariableName } from '../formats';
+import {
+  InvalidVariableNameError,
+  SavedVariableNotFoundError,
+  TooManySavedVariablesError,
+} from './saved-variables.errors';
+import { SavedVariablesRepository } from './saved-variables.repository';
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+const MAX_SAVED = 200;
+
+export interface SavedVariableView {
+  name: string;
+  value: string;
+  updatedAt: string;
+}
+
+/** Names follow the [[NAME]] placeholders they fill: case-insensitive, stored in canonical form. */
+function checkedName(name: string): string {
+  if (!NAME.test(name)) throw new InvalidVariableNameError(name);
+  return canonicalVariableName(name);
+}
+
+/**
+ * A user's own values for template variables. They are often secrets (API keys, hosts), so they are encrypted at
+ * rest, bound to the user and the name, and only ever shown to their owner or used to render for them.
+ */
+@Injectable()
+export class SavedVariablesService {
+  constructor(
+    private readonly repository: SavedVariablesRepository,
+    private readonly encryption: FieldEncryption,
+  ) {}
+
+  async list(userId: string): Promise<SavedVariableView[]> {
+    const rows = await this.repository.list(userId);
+    return rows.map((row) => ({
+      name: row.name,
+      value: this.encryption.decrypt(row.valueEncrypted, context(userId, row.name)),
+      updatedAt: row.updatedAt.toISOString(),
+    }));
+  }
+
+  async valuesFor(userId: string): Promise<Record<string, string>> {
+    const values: Record<string, string> = {};
+    for (const variable of await this.list(userId)) values[variable.name] = variable.value;
+    return values;
+  }
+
+  async set(userId: string, rawName: string, value: string): Promise<SavedVariableView> {
+    const name = checkedName(rawName);
+    const existing = await this.repository.list(userId);
+    if (existing.length >= MAX_SAVED && !existing.some((row) => row.name === name)) {
+      throw new TooManySavedVariablesError(MAX_SAVED);
+    }
+    const row = await this.repository.upsert(userId, name, this.encryption.encrypt(value, context(userId, name)));
+    return { name: row.name, value, updatedAt: row.updatedAt.toISOString() };
+  }
+
+  async delete(userId: string, rawName: string): Promise<void> {
+    if (!(await this.repository.delete(userId, checkedName(rawName)))) throw new SavedVariableNotFoundError();
+  }
+}
+
+function context(userId: string, name: string): string {
+  return `saved-variable:${userId}:${name}`;
+}

@@ -1,0 +1,3 @@
+export { scanContent } from './scan-content';
+export { stripInvisibleCharacters } from './invisible-characters';
+export type { FindingCategory, FindingConfidence, ScanFinding, ScanOptions, ScanReport } from './scan.types';

@@ -1,0 +1,120 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import pg from 'pg';
+
+const embeddedPostgresJs = path.resolve(__dirname, '../../dist/database/embedded-postgres.js');
+
+// PGlite loads its parts with dynamic import(), which Jest's module sandbox refuses; a worker thread is plain Node,
+// and runs the built embedded server exactly as `npm start` does.
+const EMBEDDED_SERVER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { EmbeddedPostgres } = require(workerData.module);
+const silent = { fatal() {}, error() {}, warn() {}, info() {}, debug() {} };
+(async () => {
+  const embedded = await EmbeddedPostgres.start(workerData.dataDir, 10, silent);
+  parentPort.once('message', async () => {
+    await embedded.stop();
+    parentPort.postMessage({ stopped: true });
+  });
+  parentPort.postMessage({ url: embedded.connectionString });
+})().catch((error) => parentPort.postMessage({ error: String((error && error.stack) || error) }));
+`;
+
+function nextMessage(worker: Worker): Promise<{ url?: string; error?: string }> {
+  return new Promise((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+}
+
+/**
+ * A query whose answer proves it ran with its own statement and its own values: `count` integer parameters, and a
+ * text parameter large enough that the socket delivers the message in several chunks, giving other connections a
+ * chance to be served between this one's Parse and its Bind.
+ */
+function numberedQuery(count: number, seed: number): { text: string; values: unknown[]; expected: string } {
+  const numbers = Array.from({ length: count }, (_unused, index) => seed * 100 + index);
+  const padding = 'x'.repeat(seed % 2 === 0 ? 200_000 + seed : seed);
+  const sum = numbers.map((_value, index) => `$${index + 2}::int`).join(' + ');
+  return {
+    text: `SELECT (${sum})::text || ':' || length($1::text) AS answer`,
+    values: [padding, ...numbers],
+    expected: `${numbers.reduce((total, value) => total + value, 0)}:${padding.length}`,
+  };
+}
+
+describe('embedded database: many pooled connections on one PGlite session', () => {
+  let dataDir: string;
+  let worker: Worker;
+  let pool: pg.Pool;
+
+  beforeAll(async () => {
+    if (!fs.existsSync(embeddedPostgresJs)) throw new Error(`${embeddedPostgresJs} is missing: build first`);
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lp-embedded-db-'));
+    worker = new Worker(EMBEDDED_SERVER, { eval: true, workerData: { module: embeddedPostgresJs, dataDir } });
+    worker.unref();
+    const started = await nextMessage(worker);
+    if (!started.url) throw new Error(`the embedded database did not start: ${started.error}`);
+    pool = new pg.Pool({ connectionString: started.url, max: 8 });
+  }, 60_000);
+
+  afterAll(async () => {
+    await pool?.end();
+    if (worker) {
+      const stopped = nextMessage(worker);
+      worker.postMessage('stop');
+      await stopped;
+      await worker.terminate();
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('keeps each connection’s Parse/Bind/Execute together, so concurrent parameterised queries never cross', async () => {
+    const queries = Array.from({ length: 200 }, (_unused, index) => numberedQuery(1 + (index % 9), index));
+    const answers = await Promise.all(
+      queries.map(async ({ text, values }) => (await pool.query<{ answer: string }>(text, values)).rows[0]?.answer),
+    );
+    expect(answers).toEqual(queries.map(({ expected }) => expected));
+  });
+
+  it('keeps a transaction to its own connection while others query, and a rollback undoes only its own writes', async () => {
+    await pool.query('CREATE TABLE IF NOT EXISTS ledger (owner text NOT NULL, amount int NOT NULL)');
+    const writer = async (owner: string, commit: boolean): Promise<void> => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        for (let entry = 1; entry <= 20; entry++) {
+          await client.query('INSERT INTO ledger (owner, amount) VALUES ($1, $2)', [owner, entry]);
+        }
+        await client.query(commit ? 'COMMIT' : 'ROLLBACK');
+      } finally {
+        client.release();
+      }
+    };
+    const readers = Array.from({ length: 50 }, (_unused, index) => pool.query('SELECT $1::int AS n', [index]));
+    await Promise.all([writer('kept', true), writer('undone', false), writer('also kept', true), ...readers]);
+
+    const { rows } = await pool.query<{ owner: string; total: number }>(
+      'SELECT owner, sum(amount)::int AS total FROM ledger GROUP BY owner ORDER BY owner',
+    );
+    expect(rows).toEqual([
+      { owner: 'also kept', total: 210 },
+      { owner: 'kept', total: 210 },
+    ]);
+  });
+
+  it('gives the session back, rolled back, when a connection drops in the middle of a transaction', async () => {
+    const dropped = new pg.Client({ connectionString: pool.options.connectionString });
+    await dropped.connect();
+    await dropped.query('BEGIN');
+    await dropped.query('INSERT INTO ledger (owner, amount) VALUES ($1, $2)', ['dropped', 1]);
+    await dropped.end();
+
+    const { rows } = await pool.query<{ count: number }>('SELECT count(*)::int AS count FROM ledger WHERE owner = $1', [
+      'dropped',
+    ]);
+    expect(rows).toEqual([{ count: 0 }]);
+  });
+});

@@ -1,0 +1,44 @@
+import type { SignedIn } from './sign-in';
+
+/** A realistic Cursor rule with frontmatter: the default content of blueprints made by tests. */
+export const SAMPLE_RULE = [
+  '---',
+  'description: TypeScript conventions for the web app',
+  'globs: src/**/*.ts, src/**/*.tsx',
+  'alwaysApply: false',
+  '---',
+  '# TypeScript conventions',
+  '',
+  'Use strict mode. Prefer `unknown` over `any`. Name the project [[PROJECT|acme]].',
+  '',
+].join('\n');
+
+export interface BlueprintBody {
+  id: string;
+  revision: number;
+  version: number;
+  content: string;
+  [key: string]: unknown;
+}
+
+export async function createBlueprint(
+  owner: SignedIn,
+  overrides: Record<string, unknown> = {},
+  expectedStatus = 201,
+): Promise<BlueprintBody> {
+  const response = await owner.agent
+    .post('/api/v1/blueprints')
+    .set(owner.writeHeaders)
+    .send({
+      name: 'TypeScript conventions',
+      kind: 'rules',
+      format: 'cursor-rules',
+      content: SAMPLE_RULE,
+      tags: ['typescript', 'react'],
+      ...overrides,
+    })
+    .expect(expectedStatus);
+  return response.body as BlueprintBody;
+}
+
+export const ifMatch = (body: { revision: number }) => ({ 'If-Match': `"r${body.revision}"` });

@@ -1,0 +1,314 @@
+import { useDeferredValue, useId, useState, type FormEvent } from 'react';
+import {
+  CATEGORIES,
+  KIND_LABELS,
+  BLUEPRINT_KINDS,
+  MAX_CONTENT_BYTES,
+  MAX_CONTENT_LINES,
+  VISIBILITIES,
+  VISIBILITY_LABELS,
+  type BlueprintDetail,
+  type BlueprintKind,
+  type FormatTarget,
+} from '../../blueprints/api/blueprint-types';
+import { BlueprintContent } from '../../blueprints/components/BlueprintContent';
+import { WriteErrorNotice } from '../../blueprints/components/WriteErrorNotice';
+import { byteLength, countLines, formatBytes } from '../../blueprints/content';
+import {
+  createBody,
+  effectiveFormat,
+  formatsForKind,
+  parseTags,
+  tagsError,
+  updateBody,
+  type EditorFields,
+} from '../editor-form';
+import { useLiveScan } from '../hooks/use-live-scan';
+import { useSaveBlueprint } from '../hooks/use-save-blueprint';
+import { LiveScanPanel } from './LiveScanPanel';
+import './editor.css';
+
+const VISIBILITY_HINTS = {
+  private: 'Only you. Secrets are allowed here.',
+  unlisted: 'Anyone with the link; not listed in the catalogue.',
+  public: 'Listed in the catalogue once published.',
+} as const;
+
+interface BlueprintEditorProps {
+  /** The blueprint being edited (its draft), or undefined for a new one. */
+  base?: BlueprintDetail;
+  initial: EditorFields;
+  formats: FormatTarget[];
+  onSaved: (detail: BlueprintDetail) => void;
+  /** After a 412: read the blueprint again (the caller keeps the text typed here for the author). */
+  onReload: (unsaved: EditorFields) => void;
+}
+
+/** The form behind /blueprints/new and /blueprints/:id/edit: metadata, content with live preview and live scan. */
+export function BlueprintEditor({ base, initial, formats, onSaved, onReload }: BlueprintEditorProps) {
+  const ids = {
+    name: useId(),
+    description: useId(),
+    kind: useId(),
+    format: useId(),
+    category: useId(),
+    tags: useId(),
+    tagsHelp: useId(),
+    license: useId(),
+    content: useId(),
+    contentHelp: useId(),
+    changelog: useId(),
+  };
+  const [fields, setFields] = useState<EditorFields>(initial);
+  const save = useSaveBlueprint();
+  const scan = useLiveScan(fields.content);
+  const preview = useDeferredValue(fields.content);
+
+  const format = effectiveFormat(fields, formats);
+  const usableFormats = formatsForKind(formats, fields.kind);
+  const syntax = formats.find((target) => target.id === format)?.syntax;
+  const tagProblem = tagsError(fields.tags);
+  const tagCount = parseTags(fields.tags).length;
+  const bytes = byteLength(fields.content);
+  const lines = countLines(fields.content);
+  const oversize = bytes > MAX_CONTENT_BYTES || lines > MAX_CONTENT_LINES;
+
+  function set<K extends keyof EditorFields>(key: K, value: EditorFields[K]) {
+    setFields((current) => ({ ...current, [key]: value }));
+  }
+
+  function submit(acknowledgedFindings?: string[]) {
+    if (tagProblem) return;
+    save.mutate(
+      base
+        ? { mode: 'update', base, body: updateBody(fields, format, base, acknowledgedFindings) }
+        : { mode: 'create', body: createBody(fields, format, acknowledgedFindings) },
+      { onSuccess: onSaved },
+    );
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    submit();
+  }
+
+  return (
+    <form className="editor" onSubmit={onSubmit} aria-label={base ? `Edit ${base.name}` : 'New blueprint'}>
+      <div className="editor__meta form-grid">
+        <div className="field">
+          <label className="field__label" htmlFor={ids.name}>
+            Name
+          </label>
+          <input
+            id={ids.name}
+            className="input"
+            required
+            maxLength={120}
+            value={fields.name}
+            onChange={(event) => set('name', event.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={ids.kind}>
+            Kind
+          </label>
+          <select
+            id={ids.kind}
+            className="select"
+            value={fields.kind}
+            onChange={(event) => set('kind', event.target.value as BlueprintKind)}
+          >
+            {BLUEPRINT_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {KIND_LABELS[kind]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={ids.format}>
+            Tool and format
+          </label>
+          <select
+            id={ids.format}
+            className="select"
+            value={format}
+            onChange={(event) => set('format', event.target.value)}
+          >
+            {usableFormats.map((target) => (
+              <option key={target.id} value={target.id}>
+                {target.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field editor__wide">
+          <label className="field__label" htmlFor={ids.description}>
+            Description
+          </label>
+          <input
+            id={ids.description}
+            className="input"
+            maxLength={1000}
+            value={fields.description}
+            onChange={(event) => set('description', event.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={ids.category}>
+            Category
+          </label>
+          <select
+            id={ids.category}
+            className="select"
+            value={fields.category}
+            onChange={(event) => set('category', event.target.value as EditorFields['category'])}
+          >
+            <option value="">None</option>
+            {CATEGORIES.map((category) => (
+              <option key={category} value={category}>
+                {category}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={ids.tags}>
+            Tags
+          </label>
+          <input
+            id={ids.tags}
+            className="input"
+            value={fields.tags}
+            placeholder="react, typescript, testing"
+            aria-invalid={tagProblem ? true : undefined}
+            aria-describedby={ids.tagsHelp}
+            onChange={(event) => set('tags', event.target.value)}
+          />
+          <p
+            id={ids.tagsHelp}
+            className={tagProblem ? 'text-warning' : 'field__hint'}
+            role={tagProblem ? 'alert' : undefined}
+          >
+            {tagProblem ?? `Comma-separated, up to 10 (${tagCount} so far).`}
+          </p>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={ids.license}>
+            Licence
+          </label>
+          <input
+            id={ids.license}
+            className="input"
+            value={fields.license}
+            placeholder="Instance default"
+            spellCheck={false}
+            onChange={(event) => set('license', event.target.value)}
+          />
+          <p className="field__hint">An SPDX expression, e.g. MIT or CC-BY-4.0.</p>
+        </div>
+      </div>
+
+      <fieldset className="fieldset">
+        <legend>Visibility</legend>
+        <div className="choice-grid">
+          {VISIBILITIES.map((visibility) => (
+            <label key={visibility} className="choice">
+              <input
+                type="radio"
+                name="visibility"
+                value={visibility}
+                checked={fields.visibility === visibility}
+                onChange={() => set('visibility', visibility)}
+              />
+              <span className="choice__text">
+                <span className="choice__label">{VISIBILITY_LABELS[visibility]}</span>
+                <span className="choice__hint">{VISIBILITY_HINTS[visibility]}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <div className="editor__panes">
+        <div className="field editor__source">
+          <label className="field__label" htmlFor={ids.content}>
+            Content
+          </label>
+          <textarea
+            id={ids.content}
+            className="input editor__textarea"
+            value={fields.content}
+            spellCheck={false}
+            aria-describedby={ids.contentHelp}
+            aria-invalid={oversize ? true : undefined}
+            onChange={(event) => set('content', event.target.value)}
+          />
+          <p id={ids.contentHelp} className={oversize ? 'text-warning' : 'field__hint'}>
+            {formatBytes(bytes)} of {formatBytes(MAX_CONTENT_BYTES)} · {lines.toLocaleString('en')} of{' '}
+            {MAX_CONTENT_LINES.toLocaleString('en')} lines. Markdown; use <code>[[NAME]]</code> for variables.
+          </p>
+        </div>
+        <section className="editor__preview" aria-label="Preview">
+          <h2 className="editor__pane-title">Preview</h2>
+          {preview.trim() ? (
+            <BlueprintContent content={preview} syntax={syntax} />
+          ) : (
+            <p className="field__hint">The rendered content shows here as you type.</p>
+          )}
+        </section>
+      </div>
+
+      <LiveScanPanel result={scan.result} error={scan.error} scanning={scan.scanning} empty={scan.empty} />
+
+      <div className="editor__save subpanel stack stack--tight">
+        <div className="field">
+          <label className="field__label" htmlFor={ids.changelog}>
+            What changed (changelog)
+          </label>
+          <input
+            id={ids.changelog}
+            className="input"
+            maxLength={500}
+            value={fields.changelog}
+            placeholder={base ? 'e.g. Added testing conventions' : 'First version'}
+            onChange={(event) => set('changelog', event.target.value)}
+          />
+        </div>
+        <label className="choice">
+          <input type="checkbox" checked={fields.publish} onChange={(event) => set('publish', event.target.checked)} />
+          <span className="choice__text">
+            <span className="choice__label">Publish this version</span>
+            <span className="choice__hint">
+              Readers see the latest published version; without this, the change stays a draft only you see.
+            </span>
+          </span>
+        </label>
+        {save.error && (
+          <WriteErrorNotice
+            key={save.error.requestId ?? save.error.code}
+            error={save.error}
+            busy={save.isPending}
+            onAcknowledge={(ids) => submit(ids)}
+            onMakePrivate={() => {
+              set('visibility', 'private');
+              save.reset();
+            }}
+            onReload={() => onReload(fields)}
+          />
+        )}
+        <div className="cluster">
+          <button type="submit" className="button button--primary" disabled={save.isPending || Boolean(tagProblem)}>
+            {save.isPending
+              ? 'Saving…'
+              : fields.publish
+                ? 'Save and publish'
+                : base
+                  ? 'Save draft'
+                  : 'Create blueprint'}
+          </button>
+        </div>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,129 @@
+import { useState } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { ConfirmAction } from '../../../shared/components/ConfirmAction';
+import { signInPath } from '../../session/return-to';
+import type { BlueprintDetail } from '../api/blueprint-types';
+import { useFork, useOwnerActions, useReloadBlueprint, useToggleFavorite } from '../hooks/use-blueprint';
+import { WriteErrorNotice } from './WriteErrorNotice';
+
+interface BlueprintActionsProps {
+  blueprint: BlueprintDetail;
+  signedIn: boolean;
+}
+
+/** Favourite and fork for any signed-in reader; edit, publish, unpublish and delete for the owner. */
+export function BlueprintActions({ blueprint, signedIn }: BlueprintActionsProps) {
+  const { pathname } = useLocation();
+  const navigate = useNavigate();
+  const favorite = useToggleFavorite(blueprint.id);
+  const fork = useFork(blueprint.id);
+  const owner = useOwnerActions(blueprint);
+  const reload = useReloadBlueprint(blueprint.id);
+  const [lastError, setLastError] = useState<{ error: unknown; retry?: (ids: string[]) => void } | undefined>();
+
+  const headPublished = blueprint.publishedVersion === blueprint.headVersion;
+
+  function publish(acknowledgedFindings?: string[]) {
+    setLastError(undefined);
+    owner.publish.mutate(
+      { version: blueprint.headVersion, ...(acknowledgedFindings ? { acknowledgedFindings } : {}) },
+      { onError: (error) => setLastError({ error, retry: (ids) => publish(ids) }) },
+    );
+  }
+
+  return (
+    <div className="stack stack--tight">
+      <div className="cluster blueprint__actions">
+        {signedIn ? (
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            aria-pressed={blueprint.isFavorite}
+            disabled={favorite.isPending}
+            onClick={() => favorite.mutate(!blueprint.isFavorite, { onError: (error) => setLastError({ error }) })}
+          >
+            {blueprint.isFavorite ? '★ Favourited' : '☆ Favourite'}
+          </button>
+        ) : (
+          <Link className="button button--secondary button--small" to={signInPath(pathname)}>
+            Sign in to favourite or fork
+          </Link>
+        )}
+        {signedIn && !blueprint.isOwner && (
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            disabled={fork.isPending}
+            onClick={() =>
+              fork.mutate(undefined, {
+                onSuccess: (copy) => void navigate(`/blueprints/${copy.id}`),
+                onError: (error) => setLastError({ error }),
+              })
+            }
+          >
+            {fork.isPending ? 'Forking…' : 'Fork'}
+          </button>
+        )}
+        {blueprint.isOwner && (
+          <>
+            <Link className="button button--primary button--small" to={`/blueprints/${blueprint.id}/edit`}>
+              Edit
+            </Link>
+            {!headPublished && (
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                disabled={owner.publish.isPending}
+                onClick={() => publish()}
+              >
+                {owner.publish.isPending ? 'Publishing…' : `Publish version ${blueprint.headVersion}`}
+              </button>
+            )}
+            {blueprint.publishedVersion !== null && (
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                disabled={owner.unpublish.isPending}
+                onClick={() => {
+                  setLastError(undefined);
+                  owner.unpublish.mutate(undefined, { onError: (error) => setLastError({ error }) });
+                }}
+              >
+                {owner.unpublish.isPending ? 'Unpublishing…' : 'Unpublish'}
+              </button>
+            )}
+            <ConfirmAction
+              label="Delete"
+              busyLabel="Deleting…"
+              busy={owner.remove.isPending}
+              triggerAriaLabel={`Delete ${blueprint.name}`}
+              confirmAriaLabel={`Confirm deleting ${blueprint.name}`}
+              onOpen={() => setLastError(undefined)}
+              onConfirm={(close) =>
+                owner.remove.mutate(undefined, {
+                  onSuccess: () => void navigate('/me/blueprints', { replace: true }),
+                  onError: (error) => {
+                    close();
+                    setLastError({ error });
+                  },
+                })
+              }
+            />
+          </>
+        )}
+      </div>
+      {lastError && (
+        <WriteErrorNotice
+          key={String((lastError.error as { requestId?: string }).requestId)}
+          error={lastError.error}
+          busy={owner.publish.isPending}
+          onAcknowledge={lastError.retry}
+          onReload={() => {
+            setLastError(undefined);
+            void reload();
+          }}
+        />
+      )}
+    </div>
+  );
+}

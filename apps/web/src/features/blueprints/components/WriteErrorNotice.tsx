@@ -1,0 +1,132 @@
+import { useState } from 'react';
+import { FormError } from '../../../shared/components/FormError';
+import { errorCode, findingsOfError, WRITE_ERROR_MESSAGES } from '../write-errors';
+import { FindingsList } from './FindingsList';
+
+interface WriteErrorNoticeProps {
+  error: unknown;
+  /** Resends the write with these low-confidence findings acknowledged as not secrets. */
+  onAcknowledge?: (findingIds: string[]) => void;
+  /** Reads the blueprint again after a 412: someone (or another tab) changed it. */
+  onReload?: () => void;
+  /** For SECRET_DETECTED in the editor: switch to private, where secrets are allowed. */
+  onMakePrivate?: () => void;
+  busy?: boolean;
+}
+
+/** A failed blueprint write, explained by its code, with the one way forward each code has. */
+export function WriteErrorNotice({
+  error,
+  onAcknowledge,
+  onReload,
+  onMakePrivate,
+  busy = false,
+}: WriteErrorNoticeProps) {
+  const code = errorCode(error);
+
+  if (code === 'SECRET_DETECTED') {
+    return (
+      <FormError error={error} message="This content contains what looks like a real secret, so it cannot be shared.">
+        <p>
+          Replace each value with a template variable such as <code>[[API_KEY]]</code> (readers fill in their own), or
+          keep the blueprint private.
+        </p>
+        <FindingsList findings={findingsOfError(error)} label="Secrets that block saving" />
+        {onMakePrivate && (
+          <p>
+            <button type="button" className="button button--secondary button--small" onClick={onMakePrivate}>
+              Make it private
+            </button>
+          </p>
+        )}
+      </FormError>
+    );
+  }
+
+  if (code === 'FINDINGS_NOT_ACKNOWLEDGED') {
+    return <AcknowledgeFindings error={error} onAcknowledge={onAcknowledge} busy={busy} />;
+  }
+
+  if (code === 'PRECONDITION_FAILED') {
+    return (
+      <FormError
+        error={error}
+        message="This blueprint was changed somewhere else (another tab, device or the API) since you opened it. Nothing was overwritten."
+      >
+        <p>Reload the latest version, then apply your change again. Copy anything you want to keep first.</p>
+        {onReload && (
+          <p>
+            <button type="button" className="button button--primary button--small" onClick={onReload}>
+              Reload the latest version
+            </button>
+          </p>
+        )}
+      </FormError>
+    );
+  }
+
+  return <FormError error={error} message={code ? WRITE_ERROR_MESSAGES[code] : undefined} />;
+}
+
+function AcknowledgeFindings({
+  error,
+  onAcknowledge,
+  busy,
+}: {
+  error: unknown;
+  onAcknowledge?: (findingIds: string[]) => void;
+  busy: boolean;
+}) {
+  const findings = findingsOfError(error);
+  const [acknowledged, setAcknowledged] = useState<ReadonlySet<string>>(new Set());
+  const all = findings.length > 0 && findings.every((finding) => acknowledged.has(finding.id));
+
+  function toggle(id: string, on: boolean) {
+    setAcknowledged((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }
+
+  return (
+    <FormError
+      error={error}
+      message="Some values may be secrets. Confirm each one is not, or replace it with a template variable."
+    >
+      <FindingsList
+        findings={findings}
+        label="Possible secrets to confirm"
+        renderControl={(finding) => (
+          <label className="finding__control">
+            <input
+              type="checkbox"
+              checked={acknowledged.has(finding.id)}
+              onChange={(event) => toggle(finding.id, event.target.checked)}
+            />
+            <span>
+              I understand, this is not a secret
+              <span className="visually-hidden">
+                {' '}
+                (line {finding.line}, column {finding.column})
+              </span>
+            </span>
+          </label>
+        )}
+      />
+      {onAcknowledge && (
+        <p>
+          <button
+            type="button"
+            className="button button--primary button--small"
+            disabled={!all || busy}
+            onClick={() => onAcknowledge(findings.map((finding) => finding.id))}
+          >
+            {busy ? 'Saving…' : 'Confirm and save again'}
+          </button>
+        </p>
+      )}
+    </FormError>
+  );
+}

@@ -1,0 +1,32 @@
+import { ApiError } from '../../shared/api/api-error';
+import type { ScanFinding } from './api/blueprint-types';
+
+/** The findings a SECRET_DETECTED or FINDINGS_NOT_ACKNOWLEDGED answer carries in its details. */
+export function findingsOfError(error: unknown): ScanFinding[] {
+  if (!(error instanceof ApiError) || typeof error.details !== 'object' || error.details === null) return [];
+  const findings = (error.details as { findings?: unknown }).findings;
+  return Array.isArray(findings) ? (findings as ScanFinding[]) : [];
+}
+
+export function errorCode(error: unknown): string | undefined {
+  return error instanceof ApiError ? error.code : undefined;
+}
+
+/** Plain-language explanations of the write errors a blueprint can get, keyed by their stable code. */
+export const WRITE_ERROR_MESSAGES: Record<string, string> = {
+  CONTENT_TOO_LARGE: 'The content is larger than 256 KB. Split it into several blueprints or shorten it.',
+  CONTENT_TOO_MANY_LINES: 'The content has more than 10,000 lines. Split it into several blueprints or shorten it.',
+  CONTENT_INVALID_ENCODING: 'The content is not valid UTF-8 text (or contains NUL characters). Paste it as plain text.',
+  CONTENT_EMPTY: 'The content is empty. Write the instructions first.',
+  TOO_MANY_TAGS: 'A blueprint takes at most 10 tags. Remove some.',
+  INVALID_TAG: 'Tags are 1–32 characters: lower-case letters, digits, “-”, “.”, “+” or “#”.',
+  UNKNOWN_FORMAT: 'This format is not known to this instance. Pick one from the list.',
+  UNKNOWN_CATEGORY: 'This category is not known to this instance. Pick one from the list.',
+  INVALID_LICENSE: 'The licence is not a valid SPDX expression, e.g. MIT, Apache-2.0 or CC-BY-4.0.',
+  SLUG_TAKEN: 'You already have a blueprint with this name. Choose another name.',
+  INVALID_REPOSITORY_PATH: 'The repository path is not valid: use a relative path without “..”.',
+  VISIBILITY_NOT_AVAILABLE: 'This visibility is not available on this instance yet.',
+  BLUEPRINT_NOT_FOUND: 'This blueprint no longer exists, or you cannot see it.',
+  NOT_PUBLISHED: 'This blueprint has no published version.',
+  FORK_NOT_ALLOWED: 'The licence of this blueprint does not allow derivative works, so it cannot be forked.',
+};

@@ -1,0 +1,48 @@
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { queryKeys } from '../../../app/query-keys';
+import { useApiClient } from '../../../shared/api/api-client-context';
+import type { ApiError } from '../../../shared/api/api-error';
+import type { BlueprintPage } from '../../blueprints/api/blueprint-types';
+import { listMyBlueprints, listMyFavorites, searchBlueprints } from '../api/catalog-api';
+import type { CatalogQuery } from '../catalog-query';
+
+/**
+ * The page of results at `cursor` and the facet counts of the whole query. Facets come with the first page only (they
+ * cost the server a second query), so a later page reuses the first page's answer, fetched once if not cached yet.
+ */
+export function useCatalog(query: CatalogQuery, cursor: string | undefined) {
+  const client = useApiClient();
+  const first = useQuery<BlueprintPage, ApiError>({
+    queryKey: queryKeys.blueprints.catalog(query, undefined),
+    queryFn: ({ signal }) => searchBlueprints(client, query, { facets: true }, signal),
+    placeholderData: keepPreviousData,
+  });
+  const later = useQuery<BlueprintPage, ApiError>({
+    queryKey: queryKeys.blueprints.catalog(query, cursor),
+    queryFn: ({ signal }) => searchBlueprints(client, query, { cursor, facets: false }, signal),
+    enabled: cursor !== undefined,
+    placeholderData: keepPreviousData,
+  });
+  return { page: cursor === undefined ? first : later, facets: first.data?.facets };
+}
+
+export function useMyBlueprints() {
+  const client = useApiClient();
+  return useInfiniteQuery({
+    queryKey: queryKeys.account.myBlueprints(),
+    queryFn: ({ pageParam, signal }) => listMyBlueprints(client, pageParam, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page: BlueprintPage) => page.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useMyFavorites() {
+  const client = useApiClient();
+  return useInfiniteQuery({
+    queryKey: queryKeys.account.favorites(),
+    queryFn: ({ pageParam, signal }) => listMyFavorites(client, pageParam, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page: BlueprintPage) => page.nextCursor ?? undefined,
+  });
+}

@@ -1,0 +1,499 @@
+import { configure, screen, waitFor, within } from '@testing-library/react';
+import type { BlueprintDetail } from '../features/blueprints/api/blueprint-types';
+import { ada, detail, finding, formats, version } from '../features/blueprints/testing/blueprint-fixtures';
+import {
+  activeSession,
+  apiCalls,
+  CSRF_TOKEN,
+  errorReply,
+  startApiServer,
+  type Route,
+  type TestServer,
+} from '../test/http-server';
+import { renderApp } from '../test/render-app';
+
+const ID = 'bp_k3n8q2x7w9m4p6r2';
+
+// The first render of a file pays for loading the Markdown and highlighting modules.
+configure({ asyncUtilTimeout: 4000 });
+
+/** The routes of the blueprint page; `others` are more blueprints the API knows (e.g. a fork). */
+function pageRoutes(
+  blueprint: BlueprintDetail | (() => BlueprintDetail),
+  extra: Record<string, Route> = {},
+  others: BlueprintDetail[] = [],
+) {
+  return {
+    'GET /api/v1/blueprints/:id': (_request: unknown, params: Record<string, string>) => {
+      const current = typeof blueprint === 'function' ? blueprint() : blueprint;
+      const found = [current, ...others].find((candidate) => candidate.id === params.id);
+      return found ? { status: 200, body: found } : errorReply(404, 'BLUEPRINT_NOT_FOUND', 'No such blueprint');
+    },
+    'GET /api/v1/formats': { status: 200, body: { items: formats } },
+    'GET /api/v1/blueprints/:id/versions': {
+      status: 200,
+      body: { items: [version(1), version(2), version(3, { isPublished: true })] },
+    },
+    ...extra,
+  } satisfies Record<string, Route>;
+}
+
+const HOSTILE = [
+  '# Welcome',
+  '',
+  '<script>window.__pwned = "script"</script>',
+  '',
+  '<img src="x" onerror="window.__pwned = \'img\'">',
+  '',
+  '[click me](javascript:window.__pwned=1)',
+  '',
+  '<a href="javascript:window.__pwned=2">raw anchor</a>',
+  '',
+  '<iframe src="https://evil.test/"></iframe>',
+  '',
+  '![pixel](javascript:window.__pwned=3)',
+  '',
+  '[docs](https://example.org/docs)',
+  '',
+  '```js',
+  'const answer = 42;',
+  '```',
+].join('\n');
+
+// Many steps through real events and a real server: slower than the default 5 s on a busy machine.
+describe('BlueprintPage', { timeout: 20_000 }, () => {
+  let server: TestServer | undefined;
+
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+    delete (window as { __pwned?: unknown }).__pwned;
+  });
+
+  it('renders Markdown without ever creating script, event-handler, frame or javascript: elements', async () => {
+    server = await startApiServer(pageRoutes(detail({ content: HOSTILE })));
+    renderApp({ apiBaseUrl: server.url, path: `/blueprints/${ID}` });
+
+    const content = await screen.findByRole('region', { name: 'Content' });
+    // The Markdown renderer is loaded on first use.
+    expect(await within(content).findByRole('heading', { name: 'Welcome' })).toBeInTheDocument();
+    // Raw HTML is shown as text, not turned into elements.
+    expect(content).toHaveTextContent('<script>window.__pwned = "script"</script>');
+    expect(content).toHaveTextContent(`<img src="x" onerror="window.__pwned = 'img'">`);
+    expect(content).toHaveTextContent('<a href="javascript:window.__pwned=2">raw anchor</a>');
+
+    expect(content.querySelector('script, iframe, object, embed, style')).toBeNull();
+    for (const element of content.querySelectorAll('*')) {
+      for (const attribute of element.attributes) {
+        expect(attribute.name.startsWith('on')).toBe(false);
+        expect(attribute.value.trim().toLowerCase().startsWith('javascript:')).toBe(false);
+      }
+    }
+    expect(document.querySelectorAll('script')).toHaveLength(0);
+
+    const link = within(content).getByText('click me');
+    expect(link.getAttribute('href') ?? '').toBe('');
+    const docs = within(content).getByRole('link', { name: 'docs' });
+    expect(docs).toHaveAttribute('href', 'https://example.org/docs');
+    expect(docs).toHaveAttribute('rel', 'nofollow noopener noreferrer');
+    expect(within(content).getByRole('img', { name: 'pixel' }).getAttribute('src') ?? '').toBe('');
+
+    // Code is highlighted.
+    const code = content.querySelector('pre code.hljs.language-js');
+    expect(code).not.toBeNull();
+    expect(code?.querySelector('.hljs-keyword')).toHaveTextContent('const');
+    expect((window as { __pwned?: unknown }).__pwned).toBeUndefined();
+  });
+
+  it('shows MDC frontmatter as metadata and JSON content as highlighted code', async () => {
+    const mdc =
+      '---\ndescription: React rules\nglobs: *.tsx, *.ts\nalwaysApply: false\n---\n# Components\n\nPrefer function components.\n';
+    const mcp = detail({
+      id: 'bp_mcp0000000000001',
+      kind: 'mcp-config',
+      format: 'claude-mcp',
+      content: '{\n  "mcpServers": { "github": { "command": "npx" } }\n}\n',
+    });
+    server = await startApiServer(pageRoutes(detail({ content: mdc }), {}, [mcp]));
+    const { router } = renderApp({ apiBaseUrl: server.url, path: `/blueprints/${ID}` });
+
+    const frontmatter = await screen.findByRole('region', { name: 'Frontmatter' });
+    const value = (key: string) => within(frontmatter).getByText(key).closest('div')?.querySelector('dd');
+    expect(value('globs')).toHaveTextContent('*.tsx, *.ts');
+    expect(value('description')).toHaveTextContent('React rules');
+    expect(value('alwaysApply')).toHaveTextContent('false');
+    const content = screen.getByRole('region', { name: 'Content' });
+    expect(await within(content).findByRole('heading', { level: 2, name: 'Components' })).toBeInTheDocument();
+    // The content's own `#` heading sits one level down: the blueprint's name is the page's only h1.
+    expect(screen.getAllByRole('heading', { level: 1 }).map((heading) => heading.textContent)).toEqual([
+      'React testing rules',
+    ]);
+    expect(within(content).queryByText(/alwaysApply: false/)).not.toBeInTheDocument();
+
+    await router.navigate('/blueprints/bp_mcp0000000000001');
+    await waitFor(() => expect(document.querySelector('code.language-json')).not.toBeNull());
+    const json = document.querySelector('code.language-json');
+    expect(json?.querySelector('.hljs-attr')).toHaveTextContent('"mcpServers"');
+    expect(json).toHaveTextContent('"command": "npx"');
+  });
+
+  it('warns about findings at their exact places, and lets the owner strip invisible characters', async () => {
+    let current = detail({
+      isOwner: true,
+      findings: [
+        finding({
+          id: 'f_zw',
+          category: 'hidden-instruction',
+          rule: 'zero-width',
+          line: 2,
+          column: 14,
+          message: 'Zero-width characters hide text',
+          excerpt: 'Always ⟦U+200B⟧run',
+          suggestion: undefined,
+        }),
+        finding({ id: 'f_key', line: 5, column: 7 }),
+      ],
+    });
+    server = await startApiServer(
+      pageRoutes(() => current, {
+        'POST /api/v1/blueprints/:id/strip-invisible': () => {
+          current = detail({ isOwner: true, revision: 8, version: 4, headVersion: 4, isDraft: true });
+          return { status: 200, body: current };
+        },
+      }),
+      { session: activeSession() },
+    );
+    const { user } = renderApp({ apiBaseUrl: server.url, path: `/blueprints/${ID}` });
+
+    const warning = await screen.findByRole('region', { name: 'Scan warnings' });
+    const hidden = within(warning).getByRole('list', { name: 'Hidden-instruction findings' });
+    expect(hidden).toHaveTextContent('Line 2, column 14');
+    expect(hidden).toHaveTextContent('Zero-width characters hide text');
+    expect(within(hidden).getByText('Always ⟦U+200B⟧run')).toBeInTheDocument();
+    const secrets = within(warning).getByRole('list', { name: 'Secret findings' });
+    expect(secrets).toHaveTextContent('Line 5, column 7');
+    expect(secrets).toHaveTextContent('OpenAI API key');
+    expect(within(secrets).getByText('KEY=sk-…redacted')).toBeInTheDocument();
+    expect(within(secrets).getByText('[[OPENAI_API_KEY]]')).toBeInTheDocument();
+
+    await user.click(within(warning).getByRole('button', { name: 'Strip invisible characters' }));
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Scan warnings' })).not.toBeInTheDocument());
+    const [strip] = apiCalls(server, 'POST');
+    expect(strip?.path).toBe(`/api/v1/blueprints/${ID}/strip-invisible`);
+    expect(strip?.headers['if-match']).toBe('"r7"');
+    expect(strip?.headers['x-csrf-token']).toBe(CSRF_TOKEN);
+  });
+
+  it('offers no strip action to readers', async () => {
+    server = await startApiServer(
+      pageRoutes(detail({ findings: [finding({ category: 'hidden-instruction', rule: 'bidi' })] })),
+    );
+    renderApp({ apiBaseUrl: server.url, path: `/blueprints/${ID}` });
+
+    const warning = await screen.findByRole('region', { name: 'Scan warnings' });
+    expect(within(warning).queryByRole('button')).not.toBeInTheDocument();
+  });
+
+  it('fills variables through the render endpoint and shows the preview and what stayed unresolved', async () => {
+    server = await startApiServer(
+      pageRoutes(
+        detail({
+          content: '# [[PROJECT|acme]]\n\nKey: [[API_KEY]]\n',
+          variables: [
+            { name: 'PROJECT', defaultValue: 'acme', occurrences: [{ line: 1, column: 3 }] },
+            { name: 'API_KEY', occurrences: [{ line: 3, column: 6 }] },
+          ],
+        }),
+        {
+          'POST /api/v1/blueprints/:id/render': (request) => {
+            const values = (request.body as { values: Record<string, string> }).values;
+            return {
+              status: 200,
+              body: {
+                format: 'cursor-rules',
+                path: '.cursor/rules/react-testing-rules.mdc',
+                fileName: 'react-testing-rules.mdc',
+                mediaType: 'text/markdown; charset=utf-8',
+                content: `# ${values.PROJECT ?? 'acme'}\n\nKey: [[API_KEY]]\n`,
+                variables: [
+                  { name: 'PROJECT', source: values.PROJECT ? 'request' : 'default' },
+                  { name: 'API_KEY', source: 'unresolved' },
+                ],
+                unresolved: ['API_KEY'],
+              },
+            };
+          },
+        },
+      ),
+    );
+    const { user } = renderApp({ apiBaseUrl: server.url, path: `/blueprints/${ID}` });
+
+    const form = await screen.findByRole('form', { name: 'Fill in variables' });
+    expect(within(form).getByLabelText('PROJECT')).toHaveAttribute('placeholder', 'acme');
+    await user.type(within(form).getByLabelText('PROJECT'), 'Lynx');
+    await user.click(within(form).getByRole('button', { name: 'Fill in and preview' }));
+
+    const preview = await screen.findByRole('region', { name: 'Rendered preview' });
+    expect(await within(preview).findByRole('heading', { name: 'Lynx' })).toBeInTheDocument();
+    expect(within(preview).getByRole('status')).toHaveTextContent('Still without a value: [[API_KEY]]');
+    expect(within(preview).getByRole('list', { name: 'Where each value came from' })).toHaveTextContent(
+      'PROJECT: your value',
+    );
+    const [render] = apiCalls(server, 'POST');
+    expect(render?.path).toBe(`/api/v1/blueprints/${ID}/render`);
+    expect(render?.body).toEqual({ values: { PROJECT: 'Lynx' } });
+  });
+
+  it('exports: pick a tool, preview the converted file, copy it or download it', async () => {
+    const converted = '---\ndescription: How we test\nalwaysApply: true\n---\n# Testing\n';
+    server = await startApiServer(
+      pageRoutes(detail({ format: 'agents-md' }), {
+        'POST /api/v1/blueprints/:id/render': (request) => {
+          const format = (request.body as { format: string }).format;
+          return {
+            status: 200,
+            body: {
+              format,
+              path: '.cursor/rules/react-testing-rules.mdc',
+              fileName: 'react-testing-rules.mdc',
+              mediaType: 'text/markdown; charset=utf-8',
+              content: converted,
+              variables: [],
+              unresolved: [],
+            },
+          };
+        },
+      }),
+    );
+    const { user } = renderApp({ apiBaseUrl: server.url, path: `/blueprints/${ID}` });
+
+    const exportForm = await screen.findByRole('form', { name: 'Export' });
+    const select = within(exportForm).getByLabelText('Tool and format');
+    expect(select).toHaveValue('agents-md');
+    // Only the targets that take this kind (rules) are offered.
+    const options = within(select)
+      .getAllByRole('option')
+      .map((option) => option.getAttribute('value'));
+    expect(options.sort()).toEqual(['agents-md', 'copilot-instructions', 'cursor-rules']);
+
+    await user.selectOptions(select, 'Cursor project rule (.mdc)');
+    await user.click(within(exportForm).getByRole('button', { name: 'Preview file' }));
+
+    const preview = await screen.findByRole('region', { name: 'File preview' });
+    expect(within(preview).getByText('.cursor/rules/react-testing-rules.mdc')).toBeInTheDocument();
+    await waitFor(() => expect(preview.querySelector('pre code')?.textContent).toBe(converted));
+    expect(apiCalls(server, 'POST')[0]?.body).toEqual({ format: 'cursor-rules', values: {} });
+
+    await user.click(within(preview).getByRole('button', { name: 'Copy to clipboard' }));
+    await expect(navigator.clipboard.readText()).resolves.toBe(converted);
+    expect(within(preview).getByRole('link', { name: 'Download react-testing-rules.mdc' })).toHaveAttribute(
+      'href',
+      `/api/v1/blueprints/${ID}/export?format=cursor-rules`,
+    );
+    expect(within(preview).getByRole('link', { name: 'Download as zip' })).toHaveAttribute(
+      'href',
+      `/api/v1/blueprints/${ID}/export?format=cursor-rules&archive=zip`,
+    );
+  });
+
+  it('compares two versions as a unified diff with added and removed lines marked', async () => {
+    server = await startApiServer(
+      pageRoutes(detail(), {
+        'GET /api/v1/blueprints/:id/diff': (request) => {
+          const params = new URLSearchParams(request.url.split('?')[1]);
+          return {
+            status: 200,
+            body: {
+              from: Number(params.get('from')),
+              to: Number(params.get('to')),
+              unified: [
+                '--- v1',
+                '+++ v3',
+                '@@ -1,3 +1,4 @@',
+                ' # Testing',
+                '-Use enzyme.',
+                '+Use Testing Library.',
+                '+-- a line that starts with dashes',
+                ' Done',
+                '',
+              ].join('\n'),
+            },
+          };
+        },
+      }),
+    );
+    const { user } = renderApp({ apiBaseUrl: server.url, path: `/blueprints/${ID}` });
+
+    const versions = await screen.findByRole('list', { name: 'Versions' });
+    expect(
+      within(versions)
+        .getAllByRole('listitem')
+        .map((item) => item.querySelector('.item__title')?.textContent),
+    ).toEqual(['Version 3Published', 'Version 2', 'Version 1']);
+    const compare = screen.getByRole('region', { name: 'Compare versions' });
+    await user.selectOptions(within(compare).getByLabelText('From'), 'Version 1');
+    await user.click(within(compare).getByRole('button', { name: 'Compare' }));
+
+    const diff = await within(compare).findByRole('figure', { name: 'Changes from version 1 to version 3' });
+    const removed = diff.querySelectorAll('tr.diff__line--removed');
+    const added = diff.querySelectorAll('tr.diff__line--added');
+    expect([...removed].map((row) => row.querySelector('del')?.textContent)).toEqual(['Use enzyme.']);
+    expect([...added].map((row) => row.querySelector('ins')?.textContent)).toEqual([
+      'Use Testing Library.',
+      '-- a line that starts with dashes',
+    ]);
+    expect(within(diff).getByText('2 lines added, 1 lines removed')).toBeInTheDocument();
+    expect(apiCalls(server, 'GET').find((call) => call.path.endsWith('/diff'))?.url).toBe(
+      `/api/v1/blueprints/${ID}/diff?from=1&to=3`,
+    );
+  });
+
+  it('shows an old version on request', async () => {
+    server = await startApiServer(
+      pageRoutes(detail(), {
+        'GET /api/v1/blueprints/:id/versions/:number': (_request, params) => ({
+          status: 200,
+          body: { ...version(Number(params.number)), content: `# Old version ${params.number}\n`, findings: [] },
+        }),
+      }),
+    );
+    const { user } = renderApp({ apiBaseUrl: server.url, path: `/blueprints/${ID}` });
+
+    await user.click(await screen.findByRole('button', { name: 'View version 1' }));
+    const old = await screen.findByRole('region', { name: 'Content of version 1' });
+    expect(await within(old).findByRole('heading', { name: 'Old version 1' })).toBeInTheDocument();
+  });
+
+  it('lets a signed-in reader favourite and fork, with attribution on the fork', async () => {
+    const fork = detail({
+      id: 'bp_fork000000000001',
+      name: 'React testing rules',
+      visibility: 'private',
+      isOwner: true,
+      author: ada,
+      forkedFrom: { id: ID, name: 'React testing rules', author: detail().author },
+    });
+    server = await startApiServer(
+      pageRoutes(
+        detail(),
+        {
+          'PUT /api/v1/blueprints/:id/favorite': { status: 200, body: { favorite: true, favoriteCount: 43 } },
+          'POST /api/v1/blueprints/:id/fork': { status: 201, body: fork },
+        },
+        [fork],
+      ),
+      { session: activeSession() },
+    );
+    const { user, router } = renderApp({ apiBaseUrl: server.url, path: `/blueprints/${ID}` });
+
+    const favourite = await screen.findByRole('button', { name: '☆ Favourite' });
+    expect(favourite).toHaveAttribute('aria-pressed', 'false');
+    await user.click(favourite);
+    expect(await screen.findByRole('button', { name: '★ Favourited' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByText('43')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Fork' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/blueprints/bp_fork000000000001'));
+    const lineage = await screen.findByText(/Forked from/);
+    expect(within(lineage).getByRole('link', { name: 'React testing rules' })).toHaveAttribute(
+      'href',
+      `/blueprints/${ID}`,
+    );
+    expect(lineage).toHaveTextContent('by Grace Hopper @grace');
+    expect(apiCalls(server, 'PUT')[0]?.path).toBe(`/api/v1/blueprints/${ID}/favorite`);
+    expect(apiCalls(server, 'POST')[0]?.path).toBe(`/api/v1/blueprints/${ID}/fork`);
+  });
+
+  it('asks anonymous readers to sign in instead of offering favourite and fork', async () => {
+    server = await startApiServer(pageRoutes(detail()));
+    renderApp({ apiBaseUrl: server.url, path: `/blueprints/${ID}` });
+
+    expect(await screen.findByRole('link', { name: 'Sign in to favourite or fork' })).toHaveAttribute(
+      'href',
+      `/sign-in?returnTo=${encodeURIComponent(`/blueprints/${ID}`)}`,
+    );
+    expect(screen.queryByRole('button', { name: 'Fork' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Edit' })).not.toBeInTheDocument();
+  });
+
+  it('gives the owner publish, restore and delete, each sent with If-Match', async () => {
+    const draft = detail({ isOwner: true, isDraft: true, publishedVersion: 2, headVersion: 3, version: 3 });
+    server = await startApiServer(
+      {
+        ...pageRoutes(draft),
+        'POST /api/v1/blueprints/:id/publish': {
+          status: 200,
+          body: { ...draft, revision: 8, publishedVersion: 3, isDraft: false },
+        },
+        'POST /api/v1/blueprints/:id/versions/:number/restore': {
+          status: 200,
+          body: { ...draft, revision: 9, headVersion: 4, version: 4 },
+        },
+        'DELETE /api/v1/blueprints/:id': { status: 204 },
+        'GET /api/v1/me/blueprints': { status: 200, body: { items: [], nextCursor: null } },
+        'GET /api/v1/me/favorites': { status: 200, body: { items: [], nextCursor: null } },
+      },
+      { session: activeSession() },
+    );
+    const { user, router } = renderApp({ apiBaseUrl: server.url, path: `/blueprints/${ID}` });
+
+    expect(await screen.findByRole('note')).toHaveTextContent(
+      'You are seeing the draft (version 3). Others see version 2.',
+    );
+    expect(screen.getByRole('link', { name: 'Edit' })).toHaveAttribute('href', `/blueprints/${ID}/edit`);
+
+    await user.click(screen.getByRole('button', { name: 'Publish version 3' }));
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Publish version 3' })).not.toBeInTheDocument());
+    const [publish] = apiCalls(server, 'POST');
+    expect(publish?.body).toEqual({ version: 3 });
+    expect(publish?.headers['if-match']).toBe('"r7"');
+
+    await user.click(await screen.findByRole('button', { name: 'Restore version 1' }));
+    await waitFor(() => expect(apiCalls(server!, 'POST')).toHaveLength(2));
+    const restore = apiCalls(server, 'POST')[1];
+    expect(restore?.path).toBe(`/api/v1/blueprints/${ID}/versions/1/restore`);
+    // The revision the page shows after the publish.
+    expect(restore?.headers['if-match']).toBe('"r8"');
+
+    await user.click(screen.getByRole('button', { name: 'Delete React testing rules' }));
+    expect(apiCalls(server, 'DELETE')).toHaveLength(0);
+    await user.click(await screen.findByRole('button', { name: 'Confirm deleting React testing rules' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/me/blueprints'));
+    const [remove] = apiCalls(server, 'DELETE');
+    expect(remove?.headers['if-match']).toBe('"r9"');
+  });
+
+  it('explains a 412 on an owner action and reloads the blueprint on request', async () => {
+    let revision = 7;
+    server = await startApiServer(
+      {
+        ...pageRoutes(() => detail({ isOwner: true, isDraft: true, publishedVersion: 2, revision })),
+        'POST /api/v1/blueprints/:id/publish': () => {
+          revision = 12;
+          return errorReply(412, 'PRECONDITION_FAILED', 'The blueprint changed since you read it', {
+            currentETag: '"r12"',
+          });
+        },
+      },
+      { session: activeSession() },
+    );
+    const { user } = renderApp({ apiBaseUrl: server.url, path: `/blueprints/${ID}` });
+
+    await user.click(await screen.findByRole('button', { name: 'Publish version 3' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('changed somewhere else');
+    expect(within(alert).getByText('PRECONDITION_FAILED')).toBeInTheDocument();
+    const reads = () => apiCalls(server!, 'GET').filter((call) => call.path === `/api/v1/blueprints/${ID}`).length;
+    const before = reads();
+    await user.click(within(alert).getByRole('button', { name: 'Reload the latest version' }));
+    await waitFor(() => expect(reads()).toBe(before + 1));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('answers an unknown or private id with a not-found page', async () => {
+    server = await startApiServer(pageRoutes(detail()));
+    renderApp({ apiBaseUrl: server.url, path: '/blueprints/bp_someoneelses0001' });
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Blueprint not found' })).toBeInTheDocument();
+  });
+});
