@@ -10,7 +10,7 @@
 //
 // BENCH_DATABASE_URL (its database name must contain "bench": the seed empties the blueprint tables),
 // BENCH_REDIS_URL (default redis://127.0.0.1:6379/9; "none" for the in-process store), BENCH_COMMON_TERM (react),
-// BENCH_RARE_TERM (fortran).
+// BENCH_RARE_TERM (fortran). PUBLIC_READ_CACHE_SECONDS=0 measures the pipeline without the shared response cache.
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -107,7 +107,8 @@ log(
 log(
   `Load: ${connections} connections, ${warmupSeconds} s warm-up + ${seconds} s per endpoint; ${os.cpus().length} cores, ` +
     `Node ${process.version}, PostgreSQL ${facts.postgres} at ${redactUrl(databaseUrl)}, ` +
-    `${redisUrl ? `Redis at ${redactUrl(redisUrl)}` : 'in-process store (no Redis)'}.\n`,
+    `${redisUrl ? `Redis at ${redactUrl(redisUrl)}` : 'in-process store (no Redis)'}, shared response cache ` +
+    `${process.env.PUBLIC_READ_CACHE_SECONDS === '0' ? 'off' : `PUBLIC_READ_CACHE_SECONDS=${process.env.PUBLIC_READ_CACHE_SECONDS ?? 'default (30)'}`}.\n`,
 );
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { throttlerOptions } from './common/http/rate-limit';
+import { HttpCacheModule } from './http-cache/http-cache.module';
 import type { Logger } from 'pino';
 import { AuditModule } from './audit/audit.module';
 import { BlueprintsModule } from './blueprints/blueprints.module';
@@ -24,7 +26,6 @@ import { JobsModule } from './jobs/jobs.module';
 import { HealthModule } from './health/health.module';
 import type { KeyValueStore } from './kv/key-value-store';
 import { KeyValueModule } from './kv/kv.module';
-import { KeyValueThrottlerStorage } from './kv/kv-throttler-storage';
 import { MetricsModule } from './metrics/metrics.module';
 import { UsersModule } from './users/users.module';
 import { WellKnownModule } from './well-known/well-known.module';
@@ -50,10 +51,8 @@ export class AppModule {
         LoggingModule.forRoot(options.logger),
         DatabaseModule.forRoot({ ...options.database, poolSize: config.database.poolSize }),
         KeyValueModule.forRoot(options.keyValueStore),
-        ThrottlerModule.forRoot({
-          throttlers: [{ name: 'default', ttl: 60_000, limit: config.http.rateLimitPerMinute }],
-          storage: new KeyValueThrottlerStorage(options.keyValueStore),
-        }),
+        ThrottlerModule.forRoot(throttlerOptions(options.keyValueStore, config.http.rateLimitPerMinute)),
+        HttpCacheModule,
         CryptoModule,
         MetricsModule,
         JobsModule.forRoot(options.jobsBackend),

@@ -1,3 +1,4 @@
+import type { RequestListener, Server } from 'node:http';
 import path from 'node:path';
 import type { ModuleMetadata } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -10,6 +11,7 @@ import { AppModule } from './app.module';
 import { AuthenticationMiddleware } from './auth/authentication.middleware';
 import { ErrorEnvelopeFilter } from './common/errors/http-exception.filter';
 import { jsonBodyParser } from './common/http/body-parsing';
+import { RATE_LIMIT } from './common/http/rate-limit';
 import { createValidationPipe } from './common/http/validation';
 import { createLogger } from './common/logging/logger';
 import { PinoNestLogger } from './common/logging/nest-logger';
@@ -24,6 +26,9 @@ import type { JobsBackend } from './jobs/job-queue';
 import type { KeyValueStore } from './kv/key-value-store';
 import { MemoryKeyValueStore } from './kv/memory-key-value-store';
 import { RedisKeyValueStore } from './kv/redis-key-value-store';
+import { BatchedRateLimiter } from './http-cache/batched-rate-limiter';
+import { withEdgeCache } from './http-cache/edge';
+import { SharedResponseCache } from './http-cache/shared-response-cache';
 import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { MetricsService } from './metrics/metrics.service';
 import { buildOpenApiDocument, serveOpenApi } from './openapi/openapi';
@@ -119,6 +124,8 @@ export async function createApp(options: CreateAppOptions): Promise<LynxPromptAp
     configureHttpPipeline(nest, config, logger);
     serveOpenApi(nest, buildOpenApiDocument(nest));
     await nest.init();
+    const edge = installEdgeCache(nest, keyValueStore, logger);
+    cleanups.push(() => edge.flush());
 
     return {
       nest,
@@ -131,6 +138,34 @@ export async function createApp(options: CreateAppOptions): Promise<LynxPromptAp
     await cleanup();
     throw error;
   }
+}
+
+/**
+ * Puts the shared response cache in front of the whole pipeline (see edge.ts): anonymous reads of public data it
+ * holds are answered before Express and Nest run at all.
+ */
+function installEdgeCache(nest: NestExpressApplication, store: KeyValueStore, logger: Logger): BatchedRateLimiter {
+  const server = nest.getHttpServer() as Server;
+  const limiter = new BatchedRateLimiter(store, RATE_LIMIT.windowMs, (error) =>
+    logger.warn({ err: error }, 'could not record cached reads against rate limits'),
+  );
+  const [pipeline, ...others] = server.listeners('request') as RequestListener[];
+  if (!pipeline || others.length > 0) throw new Error('expected exactly one request listener on the HTTP server');
+  server.removeListener('request', pipeline);
+  server.on(
+    'request',
+    withEdgeCache(pipeline, {
+      cache: nest.get(SharedResponseCache),
+      limiter,
+      metrics: nest.get(MetricsService),
+      logger,
+      trustProxy: nest.getHttpAdapter().getInstance().get('trust proxy fn') as (
+        address: string,
+        hop: number,
+      ) => boolean,
+    }),
+  );
+  return limiter;
 }
 
 function configureHttpPipeline(nest: NestExpressApplication, config: AppConfig, logger: Logger): void {

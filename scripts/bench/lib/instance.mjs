@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { instanceEnvironment } from '../../lib/runtime.mjs';
 
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -85,7 +86,7 @@ function stopper(child, cleanup = () => {}) {
 }
 
 /**
- * Starts `apps/api/dist/main.js` on a free port with a throw-away DATA_DIR. `env` is merged over the caller's
+ * Starts `apps/api/dist/main.js` on a free port with a throw-away DATA_DIR and the NODE_OPTIONS of `npm start`. `env` is merged over the caller's
  * environment; DATABASE_URL and REDIS_URL come only from `env` (unset means the embedded database and store).
  */
 export async function startInstance(root, env, { timeoutMs = 60_000 } = {}) {
@@ -103,7 +104,11 @@ export async function startInstance(root, env, { timeoutMs = 60_000 } = {}) {
   delete childEnv.DATABASE_URL;
   delete childEnv.REDIS_URL;
   for (const [key, value] of Object.entries(env)) if (value !== undefined) childEnv[key] = value;
-  const child = spawn(process.execPath, [mainJs], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [mainJs], {
+    cwd: root,
+    env: instanceEnvironment(childEnv),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const cleanup = () => fs.rmSync(dataDir, { recursive: true, force: true });
   try {
     await waitFor(child, (output) => output.includes('LynxPrompt is running'), 'The instance', timeoutMs);

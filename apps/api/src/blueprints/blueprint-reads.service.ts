@@ -11,7 +11,6 @@ import { versionDetailOf, versionSummaryOf } from './blueprint-views';
 import { BlueprintNotFoundError, NothingToPublishError, VersionNotFoundError } from './blueprints.errors';
 import { BlueprintsRepository } from './blueprints.repository';
 import { BlueprintsService } from './blueprints.service';
-import { PublicReadCache } from './public-read-cache';
 import type {
   BlueprintDetail,
   RenderedFile,
@@ -26,6 +25,8 @@ export interface RawContent {
   mediaType: string;
   /** Undefined when the caller's If-None-Match already matches: no need to read the content. */
   content?: string;
+  /** Whether everyone may read it (public or unlisted), so shared caches may keep it. */
+  shared: boolean;
 }
 
 export interface DownloadFile {
@@ -46,19 +47,13 @@ export class BlueprintReadsService {
     private readonly repository: BlueprintsRepository,
     private readonly blueprints: BlueprintsService,
     private readonly savedVariables: SavedVariablesService,
-    private readonly cache: PublicReadCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async get(id: string, principal: Principal | undefined, prefer?: 'published' | 'draft'): Promise<BlueprintDetail> {
-    const anonymous = principal === undefined && prefer === undefined;
-    const cached = anonymous ? this.cache.detail(id) : undefined;
-    if (cached) return cached;
     const row = await this.repository.findById(id);
     if (!row) throw new BlueprintNotFoundError();
-    const detail = await this.blueprints.detail(row, principal, prefer);
-    if (anonymous && sharedWithEveryone(detail.visibility)) this.cache.storeDetail(detail);
-    return detail;
+    return this.blueprints.detail(row, principal, prefer);
   }
 
   /**
@@ -66,8 +61,6 @@ export class BlueprintReadsService {
    * the content; otherwise the state and the content come in one round trip.
    */
   async raw(id: string, principal: Principal | undefined, ifNoneMatch: string | undefined): Promise<RawContent> {
-    const cached = this.cache.raw(id);
-    if (cached) return matches(ifNoneMatch, cached.etag) ? { etag: cached.etag, mediaType: cached.mediaType } : cached;
     const state =
       ifNoneMatch === undefined ? await this.repository.rawWithContent(id) : await this.repository.rawState(id);
     if (!state || state.deletedAt) throw new BlueprintNotFoundError();
@@ -77,15 +70,19 @@ export class BlueprintReadsService {
     }
     readAccess(state, principal, 'published');
     const etag = `"${state.publishedHash}"`;
-    if (matches(ifNoneMatch, etag)) return { etag, mediaType: getFormat(state.format).mediaType };
+    const shared = sharedWithEveryone(state.visibility);
+    if (matches(ifNoneMatch, etag)) return { etag, mediaType: getFormat(state.format).mediaType, shared };
     const version =
       'content' in state && state.content !== null && state.contentFormat !== null
         ? { content: state.content, format: state.contentFormat }
         : await this.repository.publishedContent(id, state.publishedVersion);
     if (!version) throw new BlueprintNotFoundError();
-    const raw = { etag, mediaType: getFormat(version.format).mediaType, content: version.content };
-    if (sharedWithEveryone(state.visibility)) this.cache.storeRaw(id, raw);
-    return raw;
+    return {
+      etag,
+      mediaType: getFormat(version.format).mediaType,
+      content: version.content,
+      shared,
+    };
   }
 
   async versions(id: string, principal: Principal | undefined): Promise<VersionList> {
@@ -166,7 +163,6 @@ export class BlueprintReadsService {
           .digest('base64url')
           .slice(0, 22)}`;
     await this.repository.recordDownload(id, key, day);
-    this.cache.evict(id);
   }
 
   /** The file for the target tool; in its own format the content goes out byte for byte as the author wrote it. */

@@ -231,7 +231,9 @@ export class BlueprintsController {
   ): Promise<void> {
     const raw = await this.reads.raw(id, principal, request.headers['if-none-match']);
     response.setHeader('ETag', raw.etag);
-    response.setHeader('Cache-Control', 'public, max-age=60, must-revalidate');
+    // A private blueprint's published content reaches only its owner: no shared cache may keep it.
+    response.setHeader('Cache-Control', raw.shared ? 'public, max-age=60, must-revalidate' : 'private, no-cache');
+    response.setHeader('Vary', 'Cookie, Authorization');
     response.setHeader('Access-Control-Allow-Origin', '*');
     if (raw.content === undefined) {
       response.status(304).end();

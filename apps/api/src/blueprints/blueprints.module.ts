@@ -12,7 +12,6 @@ import { CatalogService } from './catalog.service';
 import { HierarchiesController } from './hierarchies.controller';
 import { HierarchiesRepository } from './hierarchies.repository';
 import { HierarchiesService } from './hierarchies.service';
-import { PublicReadCache } from './public-read-cache';
 
 @Module({
   imports: [SavedVariablesModule],
@@ -27,7 +26,6 @@ import { PublicReadCache } from './public-read-cache';
     CatalogService,
     HierarchiesService,
     BlueprintMaintenance,
-    PublicReadCache,
   ],
   exports: [BlueprintsService, BlueprintReadsService, CatalogService],
 })

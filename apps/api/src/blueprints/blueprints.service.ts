@@ -51,8 +51,8 @@ import type {
   CreateBlueprintRequest,
   ImportBlueprintRequest,
 } from './dto/blueprint-requests.dto';
+import { SharedResponseCache } from '../http-cache/shared-response-cache';
 import { HierarchiesRepository } from './hierarchies.repository';
-import { PublicReadCache } from './public-read-cache';
 
 /** The content a write brings in, already checked and scanned. */
 interface ScannedContent extends CheckedContent {
@@ -108,7 +108,7 @@ export class BlueprintsService {
   constructor(
     private readonly repository: BlueprintsRepository,
     private readonly hierarchies: HierarchiesRepository,
-    private readonly cache: PublicReadCache,
+    private readonly sharedResponses: SharedResponseCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -148,6 +148,7 @@ export class BlueprintsService {
       this.newVersion(principal, scanned, format.id, input.changelog ?? ''),
       input.publish ? this.publishedState(1, scanned.contentHash, scanned.findings) : null,
     );
+    this.sharedResponses.clear();
     return this.detail(row, principal);
   }
 
@@ -305,7 +306,7 @@ export class BlueprintsService {
     const current = await this.owned(principal, id);
     try {
       await this.repository.softDelete(id, expectedRevision);
-      this.cache.evict(id);
+      this.sharedResponses.clear();
     } catch (error) {
       if (error instanceof StaleRevisionError) throw new PreconditionFailedError(`"r${current.revision}"`);
       throw error;
@@ -345,8 +346,8 @@ export class BlueprintsService {
   ): Promise<{ favorite: boolean; favoriteCount: number }> {
     const blueprint = await this.repository.findById(id);
     readAccess(blueprint, principal);
+    // Counters may lag in shared copies for their few seconds; the caller's own reads bypass them.
     const favoriteCount = await this.repository.setFavorite(principal.userId, id, favorite);
-    this.cache.evict(id);
     return { favorite, favoriteCount };
   }
 
@@ -357,7 +358,7 @@ export class BlueprintsService {
   ): Promise<BlueprintRow> {
     try {
       const row = await this.repository.write(id, expectedRevision, change);
-      this.cache.evict(id);
+      this.sharedResponses.clear();
       return row;
     } catch (error) {
       if (error instanceof StaleRevisionError) {

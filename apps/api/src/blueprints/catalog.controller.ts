@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
@@ -18,6 +18,8 @@ export class CatalogController {
 
   @Get('blueprints')
   @Public()
+  // The same for every caller: shared caches (ours included) may keep a page briefly; browsers ask again each time.
+  @Header('Cache-Control', 'public, max-age=0, s-maxage=10')
   @ApiOkResponse({ type: BlueprintPage, description: 'Public, published blueprints; keyset pagination' })
   @ApiBadRequestResponse({
     type: ErrorResponse,

@@ -89,10 +89,11 @@ export const configVariables = {
     description: 'SPDX licence given to new blueprints whose author picks none.',
   },
   PUBLIC_READ_CACHE_SECONDS: {
-    schema: z.coerce.number().int().min(0).max(60).default(5),
+    schema: z.coerce.number().int().min(0).max(60).default(30),
     description:
-      'How long each process keeps anonymous reads of a published public or unlisted blueprint (detail and raw ' +
-      'content); writes in the same process evict at once. `0` turns the cache off.',
+      'The longest each process keeps a response to an anonymous read that the response marks public (catalogue ' +
+      'pages at most 10 s, public blueprints and raw content), in front of the whole pipeline; never longer than ' +
+      'the response allows. Writes in the same process clear it at once. `0` turns it off.',
   },
   SECURITY_CONTACT: {
     schema: z

@@ -51,6 +51,14 @@ describe.each([
     expect((await store.increment('hits', 50)).count).toBe(1);
   });
 
+  it('counts several hits at once into the same window', async () => {
+    expect((await store.increment('batched', 10_000)).count).toBe(1);
+    const batch = await store.increment('batched', 10_000, 25);
+    expect(batch.count).toBe(26);
+    expect(batch.ttlMs).toBeGreaterThan(9_000);
+    expect((await store.increment('fresh-batch', 10_000, 7)).ttlMs).toBeGreaterThan(9_000);
+  });
+
   it('answers a ping', async () => {
     await expect(store.ping()).resolves.toBeUndefined();
   });

@@ -12,8 +12,8 @@ export interface KeyValueStore {
   delete(key: string): Promise<void>;
   /** Deletes only while the value is still `value`: releases a lock without freeing someone else's. */
   deleteIfEquals(key: string, value: string): Promise<boolean>;
-  /** Counts a hit in a fixed window that starts with the first hit. */
-  increment(key: string, windowMs: number): Promise<{ count: number; ttlMs: number }>;
+  /** Counts `by` hits (default 1) in a fixed window that starts with the first hit. */
+  increment(key: string, windowMs: number, by?: number): Promise<{ count: number; ttlMs: number }>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

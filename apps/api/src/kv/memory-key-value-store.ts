@@ -48,9 +48,9 @@ export class MemoryKeyValueStore implements KeyValueStore {
     return true;
   }
 
-  async increment(key: string, windowMs: number): Promise<{ count: number; ttlMs: number }> {
+  async increment(key: string, windowMs: number, by = 1): Promise<{ count: number; ttlMs: number }> {
     const entry = this.live(key) ?? { value: '0', expiresAt: this.now() + windowMs };
-    entry.value = String(Number(entry.value) + 1);
+    entry.value = String(Number(entry.value) + by);
     this.entries.set(key, entry);
     return { count: Number(entry.value), ttlMs: entry.expiresAt - this.now() };
   }

@@ -4,8 +4,8 @@ import type { KeyValueStore } from './key-value-store';
 // Atomic server-side steps: separate GET/DEL or INCR/PEXPIRE calls would race between replicas.
 const TAKE = `local v = redis.call('GET', KEYS[1]) if v then redis.call('DEL', KEYS[1]) end return v`;
 const DELETE_IF_EQUALS = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
-const INCREMENT = `local c = redis.call('INCR', KEYS[1])
-if c == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+const INCREMENT = `local c = redis.call('INCRBY', KEYS[1], ARGV[2])
+if c == tonumber(ARGV[2]) then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 local t = redis.call('PTTL', KEYS[1])
 if t < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) t = tonumber(ARGV[1]) end
 return {c, t}`;
@@ -40,8 +40,8 @@ export class RedisKeyValueStore implements KeyValueStore {
     return (await this.redis.eval(DELETE_IF_EQUALS, 1, this.prefix + key, value)) === 1;
   }
 
-  async increment(key: string, windowMs: number): Promise<{ count: number; ttlMs: number }> {
-    const [count, ttlMs] = (await this.redis.eval(INCREMENT, 1, this.prefix + key, windowMs)) as [number, number];
+  async increment(key: string, windowMs: number, by = 1): Promise<{ count: number; ttlMs: number }> {
+    const [count, ttlMs] = (await this.redis.eval(INCREMENT, 1, this.prefix + key, windowMs, by)) as [number, number];
     return { count, ttlMs };
   }
 

@@ -7,10 +7,14 @@ const acceptableRequestId = /^[A-Za-z0-9._:-]{1,128}$/;
 
 const requestIds = new WeakMap<Request, string>();
 
+/** The caller's X-Request-Id when well-formed, otherwise a new one. */
+export function acceptRequestId(incoming: string | string[] | undefined): string {
+  return typeof incoming === 'string' && acceptableRequestId.test(incoming) ? incoming : randomUUID();
+}
+
 /** Accepts the caller's X-Request-Id when well-formed, otherwise mints one, and echoes it on the response. */
 export function requestIdMiddleware(request: Request, response: Response, next: NextFunction): void {
-  const incoming = request.header(REQUEST_ID_HEADER);
-  const id = incoming && acceptableRequestId.test(incoming) ? incoming : randomUUID();
+  const id = acceptRequestId(request.header(REQUEST_ID_HEADER));
   requestIds.set(request, id);
   response.setHeader(REQUEST_ID_HEADER, id);
   next();

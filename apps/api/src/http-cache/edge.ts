@@ -1,0 +1,153 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { Request } from 'express';
+import type { Logger } from 'pino';
+import proxyAddress from 'proxy-addr';
+import { rateLimitClient, rateLimitCounterKey } from '../common/http/rate-limit';
+import { routePathOf } from '../common/http/route-template';
+import { maskUrl } from '../common/logging/redaction';
+import { ipPrefix } from '../common/request-context/ip-prefix';
+import { acceptRequestId, REQUEST_ID_HEADER } from '../common/request-context/request-id';
+import type { MetricsService } from '../metrics/metrics.service';
+import type { Allowance, BatchedRateLimiter } from './batched-rate-limiter';
+import type { CachedResponse, SharedResponseCache } from './shared-response-cache';
+
+export interface EdgeOptions {
+  readonly cache: SharedResponseCache;
+  readonly limiter: BatchedRateLimiter;
+  readonly metrics: MetricsService;
+  readonly logger: Logger;
+  /** Express's compiled TRUST_PROXY rule, so the client address and scheme are read exactly as the pipeline reads them. */
+  readonly trustProxy: (address: string, hop: number) => boolean;
+}
+
+/** Only these may be answered from, or stored in, the shared cache. */
+function anonymousRead(request: IncomingMessage): boolean {
+  return (
+    (request.method === 'GET' || request.method === 'HEAD') &&
+    request.headers.cookie === undefined &&
+    request.headers.authorization === undefined
+  );
+}
+
+function isHttps(request: IncomingMessage, trustProxy: EdgeOptions['trustProxy']): boolean {
+  if ((request.socket as { encrypted?: boolean }).encrypted) return true;
+  if (!trustProxy(request.socket.remoteAddress ?? '', 0)) return false;
+  const forwarded = request.headers['x-forwarded-proto'];
+  return typeof forwarded === 'string' && forwarded.split(',')[0]?.trim() === 'https';
+}
+
+function etagMatches(ifNoneMatch: string | undefined, etag: string | undefined): boolean {
+  if (!ifNoneMatch || !etag) return false;
+  return ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((candidate) => candidate.trim() === etag);
+}
+
+/**
+ * Wraps the framework's request listener with the shared response cache. A hit is answered here, with the headers
+ * the pipeline produced plus this request's own id and rate-limit state, and is logged and measured like any other
+ * request. A miss goes through the whole pipeline, and its response is offered to the cache when it finishes.
+ */
+export function withEdgeCache(pipeline: RequestListener, options: EdgeOptions): RequestListener {
+  const { cache, trustProxy } = options;
+  if (!cache.enabled) return pipeline;
+  return (request, response) => {
+    if (!anonymousRead(request)) return pipeline(request, response);
+    // HSTS and redirects depend on the scheme, so http and https copies are kept apart.
+    const key = `${isHttps(request, trustProxy) ? 'https' : 'http'} ${request.url}`;
+    const entry = cache.lookup(key, request.headers);
+    if (entry && answerFromCache(entry, request, response, options)) return;
+    // A miss, or the client's known count says the guard must decide: the whole pipeline answers.
+    if (request.method === 'GET') captureOnEnd(key, request, response, cache);
+    pipeline(request, response);
+  };
+}
+
+/** Answers a hit, or returns false (nothing sent) when the client's known count says the guard must decide. */
+function answerFromCache(
+  entry: CachedResponse,
+  request: IncomingMessage,
+  response: ServerResponse,
+  { limiter, metrics, logger, trustProxy }: EdgeOptions,
+): boolean {
+  const notModified = etagMatches(request.headers['if-none-match'], entry.etag);
+  if (!notModified && entry.body === undefined) return false;
+  const started = process.hrtime.bigint();
+  const ip = proxyAddress(request, trustProxy);
+  let allowance: Allowance | undefined;
+  if (entry.rateLimit !== undefined) {
+    allowance = limiter.tryHit(
+      rateLimitCounterKey(entry.method, entry.routePath, rateLimitClient(ip)),
+      entry.rateLimit,
+    );
+    if (!allowance) return false;
+  }
+  const requestId = acceptRequestId(request.headers['x-request-id']);
+  const headers = [...(notModified ? entry.headers.notModified : entry.headers.full), REQUEST_ID_HEADER, requestId];
+  if (allowance) {
+    headers.push(
+      'X-RateLimit-Limit',
+      String(allowance.limit),
+      'X-RateLimit-Remaining',
+      String(allowance.remaining),
+      'X-RateLimit-Reset',
+      String(allowance.resetSeconds),
+    );
+  }
+  // One writeHead with a flat list: far cheaper than a setHeader per header on this hot path.
+  response.writeHead(notModified ? 304 : 200, headers);
+  response.end(notModified || request.method === 'HEAD' ? undefined : entry.body);
+
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  metrics.httpDuration.observe({ method: request.method ?? 'GET', route: entry.routePath }, seconds);
+  metrics.httpRequests.inc({
+    method: request.method ?? 'GET',
+    route: entry.routePath,
+    status: String(response.statusCode),
+  });
+  if (logger.isLevelEnabled('info')) {
+    logger.info(
+      {
+        req: { id: requestId, method: request.method, url: maskUrl(request.url ?? ''), client: ipPrefix(ip) },
+        res: { statusCode: response.statusCode },
+        responseTime: Math.round(seconds * 1000),
+        cache: 'hit',
+      },
+      'request completed',
+    );
+  }
+  return true;
+}
+
+/**
+ * Keeps a response sent whole with `end(body)`, or a bodiless 304; streamed responses (files, archives) are never
+ * stored.
+ */
+function captureOnEnd(key: string, request: IncomingMessage, response: ServerResponse, cache: SharedResponseCache) {
+  const end = response.end.bind(response) as (...args: unknown[]) => ServerResponse;
+  response.end = ((...args: unknown[]) => {
+    const body = wholeBody(response, args);
+    if (body !== null) {
+      cache.offer(
+        key,
+        { headers: request.headers, method: 'GET', routePath: routePathOf(request as Request) },
+        { headers: response.getHeaders(), rawHeaderNames: rawHeaderNames(response), body },
+      );
+    }
+    return end(...args);
+  }) as ServerResponse['end'];
+}
+
+/** The body `end()` is about to send in one piece (undefined for a 304), or null when this is not such a response. */
+function wholeBody(response: ServerResponse, [chunk, encoding]: unknown[]): Buffer | undefined | null {
+  if (response.headersSent) return null;
+  if (response.statusCode === 304) return undefined;
+  if (response.statusCode !== 200) return null;
+  if (typeof chunk === 'string') {
+    return Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
+  }
+  return Buffer.isBuffer(chunk) ? chunk : null;
+}
+
+// Node has had it since 15.13; its type declarations for this version do not list it.
+function rawHeaderNames(response: ServerResponse): string[] {
+  return (response as ServerResponse & { getRawHeaderNames(): string[] }).getRawHeaderNames();
+}

@@ -1,0 +1,155 @@
+import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
+import { Inject, Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
+import type { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+
+/** A response as the pipeline produced it, minus what belongs to one request only. */
+export interface CachedResponse {
+  /** Flat name, value, name, value… lists for `writeHead`: the full response, and the same for a 304. */
+  readonly headers: { readonly full: readonly string[]; readonly notModified: readonly string[] };
+  /** Undefined when only a 304 has been seen: the entry then answers matching conditional requests only. */
+  readonly body: Buffer | undefined;
+  readonly etag: string | undefined;
+  /** The request headers the response varies on, with the values it was produced for. */
+  readonly vary: ReadonlyArray<readonly [string, string | undefined]>;
+  readonly method: string;
+  /** The route template, for metrics and the rate-limit counter. */
+  readonly routePath: string;
+  /** The route's rate limit per window, as the guard reported it (undefined: the route is not limited). */
+  readonly rateLimit: number | undefined;
+}
+
+/** Set per request by the pipeline (ids, rate-limit state, the connection) and never replayed. */
+const PER_REQUEST_HEADERS = new Set([
+  'x-request-id',
+  'x-ratelimit-limit',
+  'x-ratelimit-remaining',
+  'x-ratelimit-reset',
+  'date',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+]);
+const MAX_ENTRY_BYTES = 1024 * 1024;
+const MAX_TOTAL_BYTES = 32 * 1024 * 1024;
+
+/** The `max-age` of a response every shared cache may store, or undefined when it must not be shared. */
+function sharedMaxAgeSeconds(cacheControl: string | undefined): number | undefined {
+  if (!cacheControl) return undefined;
+  const directives = cacheControl
+    .toLowerCase()
+    .split(',')
+    .map((directive) => directive.trim());
+  if (!directives.includes('public')) return undefined;
+  if (directives.some((directive) => ['private', 'no-store', 'no-cache'].includes(directive))) return undefined;
+  // s-maxage is the lifetime for shared caches, like this one; max-age otherwise.
+  const maxAge =
+    directives.find((directive) => directive.startsWith('s-maxage=')) ??
+    directives.find((directive) => directive.startsWith('max-age='));
+  const seconds = maxAge ? Number(maxAge.split('=')[1]) : NaN;
+  return Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
+}
+
+function headerText(value: number | string | string[] | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  return Array.isArray(value) ? value.join(', ') : String(value);
+}
+
+function replayableHeaders(
+  headers: OutgoingHttpHeaders,
+  rawName: ReadonlyMap<string, string>,
+): CachedResponse['headers'] {
+  const full: string[] = [];
+  const notModified: string[] = [];
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined || PER_REQUEST_HEADERS.has(name)) continue;
+    const pairs = (Array.isArray(value) ? value : [String(value)]).flatMap((one) => [rawName.get(name) ?? name, one]);
+    full.push(...pairs);
+    // A 304 carries the validators and caching headers, not the representation's type and length.
+    if (name !== 'content-type' && name !== 'content-length') notModified.push(...pairs);
+  }
+  return { full, notModified };
+}
+
+/**
+ * A shared HTTP cache inside the instance, in front of the framework, for anonymous reads of public data: the
+ * catalogue, public blueprints and their raw content. It stores only what the response itself allows a shared cache
+ * to store (`Cache-Control: public` with a max-age, no cookie set, `Vary` honoured), for at most
+ * PUBLIC_READ_CACHE_SECONDS. A write in this process clears it at once; other replicas' copies age out within that
+ * time. Requests with a cookie or an Authorization header never read from it or write to it.
+ */
+@Injectable()
+export class SharedResponseCache {
+  private readonly entries: LRUCache<string, CachedResponse> | undefined;
+  private readonly ttlMs: number;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.ttlMs = config.blueprints.publicReadCacheSeconds * 1000;
+    this.entries =
+      this.ttlMs > 0
+        ? new LRUCache<string, CachedResponse>({
+            maxSize: MAX_TOTAL_BYTES,
+            sizeCalculation: (entry) => 512 + (entry.body?.length ?? 0),
+          })
+        : undefined;
+  }
+
+  get enabled(): boolean {
+    return this.entries !== undefined;
+  }
+
+  lookup(key: string, requestHeaders: IncomingHttpHeaders): CachedResponse | undefined {
+    const entry = this.entries?.get(key);
+    if (!entry) return undefined;
+    for (const [name, value] of entry.vary) if (headerText(requestHeaders[name]) !== value) return undefined;
+    return entry;
+  }
+
+  /**
+   * Keeps a finished response when HTTP allows a shared cache to; returns whether it did. A 304 (no body) is kept
+   * only where nothing better is held: it still lets later requests with the same ETag be answered here.
+   */
+  offer(
+    key: string,
+    request: { readonly headers: IncomingHttpHeaders; readonly method: string; readonly routePath: string },
+    response: {
+      readonly headers: OutgoingHttpHeaders;
+      readonly rawHeaderNames: readonly string[];
+      readonly body: Buffer | undefined;
+    },
+  ): boolean {
+    if (!this.entries || (response.body?.length ?? 0) > MAX_ENTRY_BYTES) return false;
+    const { headers } = response;
+    if (!response.body && (headers.etag === undefined || this.entries.get(key)?.body)) return false;
+    const maxAge = sharedMaxAgeSeconds(headerText(headers['cache-control']));
+    if (maxAge === undefined || headers['set-cookie'] !== undefined) return false;
+    const varyNames = (headerText(headers.vary) ?? '')
+      .split(',')
+      .map((name) => name.trim().toLowerCase())
+      .filter(Boolean);
+    if (varyNames.includes('*')) return false;
+    const limit = Number(headerText(headers['x-ratelimit-limit']));
+    // Replayed with the names as the pipeline wrote them.
+    const rawName = new Map(response.rawHeaderNames.map((name) => [name.toLowerCase(), name]));
+    this.entries.set(
+      key,
+      {
+        headers: replayableHeaders(headers, rawName),
+        body: response.body,
+        etag: headerText(headers.etag),
+        vary: varyNames.map((name) => [name, headerText(request.headers[name])] as const),
+        method: request.method,
+        routePath: request.routePath,
+        rateLimit: Number.isFinite(limit) && limit > 0 ? limit : undefined,
+      },
+      { ttl: Math.min(this.ttlMs, maxAge * 1000) },
+    );
+    return true;
+  }
+
+  /** After a write: whatever was public a moment ago may not be any more. */
+  clear(): void {
+    this.entries?.clear();
+  }
+}
