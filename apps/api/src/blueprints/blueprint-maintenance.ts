@@ -1,4 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { SharedResponseCache } from '../http-cache/shared-response-cache';
 import { JobQueue } from '../jobs/job-queue';
 import { BlueprintsRepository } from './blueprints.repository';
 
@@ -14,6 +15,7 @@ export class BlueprintMaintenance implements OnModuleInit {
   constructor(
     private readonly jobs: JobQueue,
     private readonly repository: BlueprintsRepository,
+    private readonly sharedResponses: SharedResponseCache,
   ) {}
 
   onModuleInit(): void {
@@ -23,6 +25,8 @@ export class BlueprintMaintenance implements OnModuleInit {
 
   async refreshTrending(now = new Date()): Promise<void> {
     await this.repository.refreshTrendingScores(new Date(now.getTime() - 7 * DAY_MS));
+    // The trending order just changed for everyone.
+    this.sharedResponses.clear();
     await this.repository.purgeDownloadsBefore(new Date(now.getTime() - KEEP_DOWNLOADS_DAYS * DAY_MS));
   }
 }

@@ -21,8 +21,8 @@ const FLUSH_EVERY_MS = 100;
 /**
  * Counts hits into the same shared counters as the rate-limit guard, but without a round trip per hit: hits are
  * added up here and sent every 100 ms. A hit is allowed only while the count known here stays under the limit;
- * otherwise the caller hands the request to the full pipeline, whose guard decides (and answers 429) with the exact
- * shared count. Between flushes other replicas' hits are unseen, so a client may pass its limit by what all
+ * otherwise the caller sends what is pending and then hands the request to the full pipeline, whose guard decides
+ * (and answers 429) with the exact shared count; what the guard counts comes back through `observe`. Between flushes other replicas' hits are unseen, so a client may pass its limit by what all
  * replicas serve it in 100 ms.
  */
 export class BatchedRateLimiter {
@@ -53,6 +53,18 @@ export class BatchedRateLimiter {
       remaining: limit - used - 1,
       resetSeconds: Math.max(1, Math.ceil((counter.resetsAt - now) / 1000)),
     };
+  }
+
+  /** What the guard counted for a request it let through: the exact shared count as of then. */
+  observe(key: string, count: number, resetSeconds: number): void {
+    const counter = this.counters.get(key);
+    const resetsAt = this.now() + resetSeconds * 1000;
+    if (counter) {
+      counter.shared = count;
+      counter.resetsAt = resetsAt;
+    } else {
+      this.counters.set(key, { shared: count, pending: 0, sending: 0, resetsAt });
+    }
   }
 
   /** Sends every pending count; resolves when the store has answered. */

@@ -54,22 +54,24 @@ export function withEdgeCache(pipeline: RequestListener, options: EdgeOptions): 
     // HSTS and redirects depend on the scheme, so http and https copies are kept apart.
     const key = `${isHttps(request, trustProxy) ? 'https' : 'http'} ${request.url}`;
     const entry = cache.lookup(key, request.headers);
-    if (entry && answerFromCache(entry, request, response, options)) return;
-    // A miss, or the client's known count says the guard must decide: the whole pipeline answers.
-    if (request.method === 'GET') captureOnEnd(key, request, response, cache);
-    pipeline(request, response);
+    const answer = entry ? answerFromCache(entry, request, response, options) : 'miss';
+    if (answer === 'answered') return;
+    captureOnEnd(key, request, response, options);
+    // At its limit as far as this process knows: the guard decides, once it can see every hit counted here.
+    if (answer === 'limited') void options.limiter.flush().finally(() => pipeline(request, response));
+    else pipeline(request, response);
   };
 }
 
-/** Answers a hit, or returns false (nothing sent) when the client's known count says the guard must decide. */
+/** Answers a hit; sends nothing when the entry cannot answer or the client's known count says the guard must decide. */
 function answerFromCache(
   entry: CachedResponse,
   request: IncomingMessage,
   response: ServerResponse,
   { limiter, metrics, logger, trustProxy }: EdgeOptions,
-): boolean {
+): 'answered' | 'miss' | 'limited' {
   const notModified = etagMatches(request.headers['if-none-match'], entry.etag);
-  if (!notModified && entry.body === undefined) return false;
+  if (!notModified && entry.body === undefined) return 'miss';
   const started = process.hrtime.bigint();
   const ip = proxyAddress(request, trustProxy);
   let allowance: Allowance | undefined;
@@ -78,7 +80,7 @@ function answerFromCache(
       rateLimitCounterKey(entry.method, entry.routePath, rateLimitClient(ip)),
       entry.rateLimit,
     );
-    if (!allowance) return false;
+    if (!allowance) return 'limited';
   }
   const requestId = acceptRequestId(request.headers['x-request-id']);
   const headers = [...(notModified ? entry.headers.notModified : entry.headers.full), REQUEST_ID_HEADER, requestId];
@@ -114,26 +116,43 @@ function answerFromCache(
       'request completed',
     );
   }
-  return true;
+  return 'answered';
 }
 
 /**
  * Keeps a response sent whole with `end(body)`, or a bodiless 304; streamed responses (files, archives) are never
  * stored.
  */
-function captureOnEnd(key: string, request: IncomingMessage, response: ServerResponse, cache: SharedResponseCache) {
+function captureOnEnd(key: string, request: IncomingMessage, response: ServerResponse, options: EdgeOptions) {
   const end = response.end.bind(response) as (...args: unknown[]) => ServerResponse;
   response.end = ((...args: unknown[]) => {
-    const body = wholeBody(response, args);
+    const routePath = routePathOf(request as Request);
+    observeGuardCount(request, response, routePath, options);
+    const body = request.method === 'GET' ? wholeBody(response, args) : null;
     if (body !== null) {
-      cache.offer(
+      options.cache.offer(
         key,
-        { headers: request.headers, method: 'GET', routePath: routePathOf(request as Request) },
+        { headers: request.headers, method: 'GET', routePath },
         { headers: response.getHeaders(), rawHeaderNames: rawHeaderNames(response), body },
       );
     }
     return end(...args);
   }) as ServerResponse['end'];
+}
+
+/** Tells the limiter what the guard counted for this client, so cached answers continue from the exact count. */
+function observeGuardCount(
+  request: IncomingMessage,
+  response: ServerResponse,
+  routePath: string,
+  { limiter, trustProxy }: EdgeOptions,
+): void {
+  const limit = Number(response.getHeader('x-ratelimit-limit'));
+  const remaining = Number(response.getHeader('x-ratelimit-remaining'));
+  const reset = Number(response.getHeader('x-ratelimit-reset'));
+  if (![limit, remaining, reset].every(Number.isFinite)) return;
+  const client = rateLimitClient(proxyAddress(request, trustProxy));
+  limiter.observe(rateLimitCounterKey(request.method ?? 'GET', routePath, client), limit - remaining, reset);
 }
 
 /** The body `end()` is about to send in one piece (undefined for a 304), or null when this is not such a response. */
