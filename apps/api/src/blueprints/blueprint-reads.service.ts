@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createTwoFilesPatch } from 'diff';
 import type { Principal } from '../auth/principal';
 import type { AppConfig } from '../config/config';
+import { ifNoneMatchMatches } from '../common/http/conditional-get';
 import { APP_CONFIG } from '../config/config.module';
 import { buildZip, exportDocument, getFormat, importFile, parseVariables, renderTemplate } from '../formats';
 import { SavedVariablesService } from '../saved-variables/saved-variables.service';
@@ -71,7 +72,7 @@ export class BlueprintReadsService {
     readAccess(state, principal, 'published');
     const etag = `"${state.publishedHash}"`;
     const shared = sharedWithEveryone(state.visibility);
-    if (matches(ifNoneMatch, etag)) return { etag, mediaType: getFormat(state.format).mediaType, shared };
+    if (ifNoneMatchMatches(ifNoneMatch, etag)) return { etag, mediaType: getFormat(state.format).mediaType, shared };
     const version =
       'content' in state && state.content !== null && state.contentFormat !== null
         ? { content: state.content, format: state.contentFormat }
@@ -187,10 +188,6 @@ export class BlueprintReadsService {
 }
 
 /** If-None-Match names this entity tag (weak or strong; a list is allowed). */
-function matches(ifNoneMatch: string | undefined, etag: string): boolean {
-  return ifNoneMatch !== undefined && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
-}
-
 function stringValues(values: Record<string, unknown> | undefined): Record<string, string> {
   const result: Record<string, string> = {};
   for (const [name, value] of Object.entries(values ?? {})) {

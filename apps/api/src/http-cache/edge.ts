@@ -2,6 +2,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import type { Request } from 'express';
 import type { Logger } from 'pino';
 import proxyAddress from 'proxy-addr';
+import { ifNoneMatchMatches } from '../common/http/conditional-get';
 import { rateLimitClient, rateLimitCounterKey } from '../common/http/rate-limit';
 import { routePathOf } from '../common/http/route-template';
 import { maskUrl } from '../common/logging/redaction';
@@ -36,11 +37,6 @@ function isHttps(request: IncomingMessage, trustProxy: EdgeOptions['trustProxy']
   return typeof forwarded === 'string' && forwarded.split(',')[0]?.trim() === 'https';
 }
 
-function etagMatches(ifNoneMatch: string | undefined, etag: string | undefined): boolean {
-  if (!ifNoneMatch || !etag) return false;
-  return ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((candidate) => candidate.trim() === etag);
-}
-
 /**
  * Wraps the framework's request listener with the shared response cache. A hit is answered here, with the headers
  * the pipeline produced plus this request's own id and rate-limit state, and is logged and measured like any other
@@ -70,7 +66,7 @@ function answerFromCache(
   response: ServerResponse,
   { limiter, metrics, logger, trustProxy }: EdgeOptions,
 ): 'answered' | 'miss' | 'limited' {
-  const notModified = etagMatches(request.headers['if-none-match'], entry.etag);
+  const notModified = ifNoneMatchMatches(request.headers['if-none-match'], entry.etag);
   if (!notModified && entry.body === undefined) return 'miss';
   const started = process.hrtime.bigint();
   const ip = proxyAddress(request, trustProxy);
