@@ -29,6 +29,12 @@ import { KeyValueModule } from './kv/kv.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { UsersModule } from './users/users.module';
 import { WellKnownModule } from './well-known/well-known.module';
+import { OutboundModule } from './outbound/outbound.module';
+import { InstanceKeysModule } from './federation/keys/instance-keys.module';
+import { FederationCatalogueModule } from './federation/catalogue/federation-catalogue.module';
+import { RemoteBlueprintsModule } from './federation/remote-blueprints/remote-blueprints.module';
+import { PeersModule } from './federation/peers/peers.module';
+import { CrawlerModule } from './federation/crawler/crawler.module';
 
 export interface AppModuleOptions {
   readonly config: AppConfig;
@@ -70,6 +76,12 @@ export class AppModule {
         AccountModule,
         MailModule,
         BlueprintsModule,
+        OutboundModule,
+        InstanceKeysModule,
+        FederationCatalogueModule,
+        RemoteBlueprintsModule,
+        PeersModule,
+        CrawlerModule,
         ...(options.extraImports ?? []),
       ],
       providers: [

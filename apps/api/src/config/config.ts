@@ -57,6 +57,26 @@ export interface AppConfig {
   /** An unset url means the in-process store and jobs on the database. */
   readonly redis: { readonly url: string | undefined; readonly prefix: string };
   readonly blueprints: { readonly defaultLicense: string; readonly publicReadCacheSeconds: number };
+  readonly federation: {
+    /** Published in the manifest. */
+    readonly contact: string;
+    readonly crawlIntervalMs: number;
+    readonly suspendAfterMs: number;
+    readonly maxBlueprintsPerPeer: number;
+    readonly maxContentBytes: number;
+    readonly maxPagesPerRun: number;
+    readonly concurrency: number;
+    readonly peerConcurrency: number;
+  };
+  /** The SSRF-safe client every outbound request goes through. */
+  readonly outbound: {
+    /** `host` or `host:port` entries exempt from the private-address deny list. */
+    readonly allowPrivate: readonly string[];
+    /** Plain http is allowed outside production only. */
+    readonly allowHttp: boolean;
+    readonly connectTimeoutMs: number;
+    readonly timeoutMs: number;
+  };
   readonly dataDir: string;
   readonly webDistDir: string;
   readonly logLevel: string;
@@ -130,6 +150,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   requireTogether(['GITHUB_CLIENT_ID', 'GITHUB_CLIENT_SECRET']);
   requireTogether(['GOOGLE_CLIENT_ID', 'GOOGLE_CLIENT_SECRET']);
   requireTogether(['OIDC_ISSUER_URL', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET']);
+  // Private destinations in production must be a deliberate choice, not a development setting carried over.
+  if (isProduction && env.OUTBOUND_ALLOW_PRIVATE && env.OUTBOUND_ALLOW_PRIVATE_IN_PRODUCTION !== 'true') {
+    problems.push('OUTBOUND_ALLOW_PRIVATE: refused in production unless OUTBOUND_ALLOW_PRIVATE_IN_PRODUCTION=true');
+  }
   if (problems.length > 0) {
     throw new ConfigError(problems);
   }
@@ -170,6 +194,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     blueprints: {
       defaultLicense: vars.BLUEPRINT_DEFAULT_LICENSE,
       publicReadCacheSeconds: vars.PUBLIC_READ_CACHE_SECONDS,
+    },
+    federation: {
+      contact:
+        vars.INSTANCE_CONTACT ??
+        (vars.ADMIN_EMAIL ? `mailto:${vars.ADMIN_EMAIL.toLowerCase()}` : undefined) ??
+        vars.SECURITY_CONTACT ??
+        `mailto:security@${new URL(appUrl).hostname}`,
+      crawlIntervalMs: vars.FEDERATION_CRAWL_INTERVAL_MINUTES * 60_000,
+      suspendAfterMs: vars.FEDERATION_SUSPEND_AFTER_DAYS * DAY_MS,
+      maxBlueprintsPerPeer: vars.FEDERATION_MAX_BLUEPRINTS_PER_PEER,
+      maxContentBytes: vars.FEDERATION_MAX_CONTENT_BYTES,
+      maxPagesPerRun: vars.FEDERATION_MAX_PAGES_PER_RUN,
+      concurrency: vars.FEDERATION_CONCURRENCY,
+      peerConcurrency: vars.FEDERATION_PEER_CONCURRENCY,
+    },
+    outbound: {
+      allowPrivate: vars.OUTBOUND_ALLOW_PRIVATE.map((entry) => entry.toLowerCase()),
+      allowHttp: !isProduction,
+      connectTimeoutMs: vars.OUTBOUND_CONNECT_TIMEOUT_MS,
+      timeoutMs: vars.OUTBOUND_TIMEOUT_MS,
     },
     dataDir,
     webDistDir: path.resolve(vars.WEB_DIST_DIR ?? path.join(repositoryRoot(), 'apps/web/dist')),

@@ -79,6 +79,66 @@ export const configVariables = {
     schema: booleanFlag.default(true),
     description: 'Whether this instance takes part in the federation (advertised in the manifest).',
   },
+  INSTANCE_CONTACT: {
+    schema: z.string().trim().min(1).max(200).optional(),
+    description:
+      'How peers and users reach the operator (an email address or URL), published in the federation manifest. ' +
+      'Defaults to ADMIN_EMAIL, else SECURITY_CONTACT.',
+  },
+  FEDERATION_CRAWL_INTERVAL_MINUTES: {
+    schema: z.coerce.number().int().min(1).max(7 * 24 * 60).default(30),
+    description: 'How often each verified peer is crawled. An unchanged peer costs one request answered 304.',
+  },
+  FEDERATION_SUSPEND_AFTER_DAYS: {
+    schema: z.coerce.number().int().min(1).max(365).default(7),
+    description: 'A peer failing continuously for this long is suspended: crawled only when an admin asks.',
+  },
+  FEDERATION_MAX_BLUEPRINTS_PER_PEER: {
+    schema: z.coerce.number().int().min(1).max(10_000_000).default(50_000),
+    description: 'The most blueprints kept from any one peer; the rest of its catalogue is ignored.',
+  },
+  FEDERATION_MAX_CONTENT_BYTES: {
+    schema: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(16 * 1024 * 1024)
+      .default(256 * 1024),
+    description: 'The largest remote blueprint content accepted; larger items are skipped and logged.',
+  },
+  FEDERATION_MAX_PAGES_PER_RUN: {
+    schema: z.coerce.number().int().min(1).max(100_000).default(500),
+    description: 'The most catalogue pages one crawl of one peer fetches; the next run resumes where it stopped.',
+  },
+  FEDERATION_CONCURRENCY: {
+    schema: z.coerce.number().int().min(1).max(64).default(4),
+    description: 'How many peers one worker process crawls at once.',
+  },
+  FEDERATION_PEER_CONCURRENCY: {
+    schema: z.coerce.number().int().min(1).max(16).default(4),
+    description: 'How many requests one crawl sends a peer at once (content fetches of legacy peers).',
+  },
+  OUTBOUND_ALLOW_PRIVATE: {
+    schema: commaSeparated(z.string().regex(/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/, 'must be host or host:port')).default(
+      [],
+    ),
+    description:
+      'Comma-separated `host:port` (or `host`) destinations outbound requests may reach although they are private ' +
+      '(loopback, RFC 1918, …): for tests and development. Refused in production unless ' +
+      'OUTBOUND_ALLOW_PRIVATE_IN_PRODUCTION=true; the instance logs a warning while it is set.',
+  },
+  OUTBOUND_ALLOW_PRIVATE_IN_PRODUCTION: {
+    schema: booleanFlag.default(false),
+    description: 'Set to true to confirm that OUTBOUND_ALLOW_PRIVATE is meant to apply in production.',
+  },
+  OUTBOUND_CONNECT_TIMEOUT_MS: {
+    schema: z.coerce.number().int().min(100).max(60_000).default(5_000),
+    description: 'Outbound requests: time allowed to resolve and connect.',
+  },
+  OUTBOUND_TIMEOUT_MS: {
+    schema: z.coerce.number().int().min(500).max(300_000).default(30_000),
+    description: 'Outbound requests: total time allowed, body included (a body that drips is cut off).',
+  },
   BLUEPRINT_DEFAULT_LICENSE: {
     schema: z
       .string()
