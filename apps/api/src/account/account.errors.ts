@@ -30,12 +30,6 @@ export class AccountRateLimitedError extends AppError {
   }
 }
 
-export class AdminRequiredError extends AppError {
-  constructor() {
-    super(CommonErrorCode.Forbidden, 'Only administrators can do this', 403);
-  }
-}
-
 export class AccountGoneError extends AppError {
   constructor() {
     super(CommonErrorCode.Unauthenticated, 'This account no longer exists', 401);

@@ -8,7 +8,6 @@ import { APP_CONFIG } from '../config/config.module';
 import { composeMail } from '../mail/mail-layout';
 import { MailService } from '../mail/mail.service';
 import { UsersService } from '../users/users.service';
-import { AdminRequiredError } from './account.errors';
 
 /** Invitations let an address sign up while ENABLE_REGISTRATION=false. Only admins hand them out. */
 @Injectable()
@@ -21,9 +20,7 @@ export class InvitationsService {
   ) {}
 
   async invite(request: Request, principal: Principal, email: string): Promise<{ email: string; createdAt: Date }> {
-    // The role is read fresh from the database, not from the session: a demoted admin loses this at once.
-    const inviter = await this.users.findById(principal.userId);
-    if (inviter?.role !== 'admin') throw new AdminRequiredError();
+    const inviter = await this.users.requireAdmin(principal.userId);
     const invitation = await this.users.invite(email, inviter.id);
     await this.audit.record(
       { type: 'user', id: inviter.id },

@@ -1,4 +1,4 @@
-import { AppError } from '../common/errors/app-error';
+import { AppError, CommonErrorCode } from '../common/errors/app-error';
 
 export class EmailTakenError extends AppError {
   constructor() {
@@ -15,5 +15,11 @@ export class HandleTakenError extends AppError {
 export class InvalidHandleError extends AppError {
   constructor(handle: string) {
     super('USER_HANDLE_INVALID', 'Handles are 2–39 lowercase letters, digits or single hyphens', 400, { handle });
+  }
+}
+
+export class AdminRequiredError extends AppError {
+  constructor() {
+    super(CommonErrorCode.Forbidden, 'Only administrators can do this', 403);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { RegistrationClosedError } from '../auth/auth.errors';
 import { Prisma, type User } from '../generated/prisma/client';
-import { EmailTakenError, HandleTakenError, InvalidHandleError } from './users.errors';
+import { AdminRequiredError, EmailTakenError, HandleTakenError, InvalidHandleError } from './users.errors';
 import { normalizeEmail, UsersRepository, type NewUser } from './users.repository';
 
 // GitHub-compatible handles: readable in URLs and unambiguous across federated instances.
@@ -140,6 +140,13 @@ export class UsersService {
 
   findById(id: string) {
     return this.users.findById(id);
+  }
+
+  /** The role is read fresh from the database, not from the session: a demoted admin loses access at once. */
+  async requireAdmin(userId: string) {
+    const user = await this.users.findById(userId);
+    if (user?.role !== 'admin') throw new AdminRequiredError();
+    return user;
   }
 }
 
