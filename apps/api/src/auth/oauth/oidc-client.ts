@@ -4,6 +4,8 @@ import type { Logger } from 'pino';
 import { LOGGER } from '../../common/logging/logging.module';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
+import { createOutboundFetch, type OutboundFetch } from '../../outbound/fetch-adapter';
+import { OutboundHttpClient } from '../../outbound/outbound-http-client';
 import { OAuthFlowError, ProviderNotConfiguredError } from './oauth.errors';
 import type { FlowState } from './oauth-state.service';
 import { oidcVerifiedEmail, optionalString, type ProviderProfile } from './provider-profile';
@@ -22,6 +24,8 @@ function openIdClient(): Promise<OpenIdClient> {
 // Discovery is cached; re-reading it now and then picks up provider changes (endpoints, keys) without a restart.
 const DISCOVERY_TTL_MS = 60 * 60_000;
 const SCOPES = 'openid email profile';
+// Discovery documents, key sets, token and userinfo responses are small; anything near this is not a provider.
+const OIDC_MAX_RESPONSE_BYTES = 1024 * 1024;
 
 /** Loopback issuers are test fixtures: only they may be reached over plain http. */
 function isLoopbackHttp(url: URL): boolean {
@@ -40,6 +44,7 @@ export class OidcClient {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly outbound: OutboundHttpClient,
   ) {}
 
   get configured(): boolean {
@@ -137,6 +142,7 @@ export class OidcClient {
     const settings = this.config.auth.oidc!;
     const secret = this.config.secrets.oidcClientSecret!;
     const issuer = new URL(settings.issuerUrl);
+    const fetch = this.outboundFetch(issuer);
     try {
       // The configured URL has lost any trailing slash (the config strips it), while some issuers keep one
       // (Authentik, Auth0): read the document directly and compare issuers with that one slash forgiven.
@@ -145,7 +151,10 @@ export class OidcClient {
         settings.clientId,
         undefined,
         undefined,
-        isLoopbackHttp(issuer) ? { execute: [client.allowInsecureRequests] } : undefined,
+        {
+          [client.customFetch]: fetch,
+          ...(isLoopbackHttp(issuer) ? { execute: [client.allowInsecureRequests] } : {}),
+        },
       );
       const metadata = discovered.serverMetadata();
       if (metadata.issuer.replace(/\/+$/, '') !== settings.issuerUrl.replace(/\/+$/, '')) {
@@ -158,6 +167,7 @@ export class OidcClient {
           ? client.ClientSecretBasic(secret)
           : client.ClientSecretPost(secret);
       const configuration = new client.Configuration(metadata, settings.clientId, undefined, authentication);
+      configuration[client.customFetch] = fetch;
       if (isLoopbackHttp(issuer)) client.allowInsecureRequests(configuration);
       // Verify ID token signatures against the issuer's JWKS (openid-client otherwise relies on TLS alone).
       client.enableNonRepudiationChecks(configuration);
@@ -167,6 +177,22 @@ export class OidcClient {
       this.logger.warn({ reason: libraryReason(error) }, 'OpenID Connect discovery failed');
       throw new OAuthFlowError('OAUTH_FAILED', `discovery:${libraryReason(error)}`);
     }
+  }
+
+  /**
+   * Discovery, keys, token and userinfo go through the SSRF-safe client. The issuer is the operator's deliberate
+   * configuration, not a destination a remote party chose, so its origin (host:port) may be private (an intranet
+   * Keycloak) for these calls only; every other host the metadata names is checked as usual.
+   */
+  private outboundFetch(issuer: URL): OutboundFetch {
+    const port = issuer.port || (issuer.protocol === 'https:' ? '443' : '80');
+    return createOutboundFetch(this.outbound, {
+      maxBytes: OIDC_MAX_RESPONSE_BYTES,
+      allowPrivate: [`${issuer.hostname}:${port}`],
+      allowHttp: isLoopbackHttp(issuer),
+      // Client authentication (client_secret_basic) and the bearer token at userinfo; dropped on cross-origin redirects.
+      allowAuthorization: true,
+    });
   }
 }
 
