@@ -43,6 +43,31 @@ export class UsersRepository {
     return this.prisma.user.count();
   }
 
+  /**
+   * Accounts in total and those active in the last 30 and 180 days, for NodeInfo. Active means a session seen or a
+   * sign-in recorded in the window: sessions alone cannot tell, since they are purged when they expire (30 days at
+   * most) or end, while the audit trail keeps every sign-in.
+   */
+  async countActivity(): Promise<{ total: number; activeMonth: number; activeHalfyear: number }> {
+    const rows = await this.prisma.$queryRaw<Array<{ total: number; active_month: number; active_halfyear: number }>>`
+      SELECT count(*)::int AS total,
+             count(*) FILTER (WHERE a.last_at > now() - interval '30 days')::int AS active_month,
+             count(*) FILTER (WHERE a.last_at > now() - interval '180 days')::int AS active_halfyear
+        FROM users u
+        CROSS JOIN LATERAL (
+          SELECT greatest(
+            (SELECT max(s.last_seen_at) FROM sessions s WHERE s.user_id = u.id),
+            (SELECT max(e.occurred_at) FROM audit_events e
+              WHERE e.actor_id = u.id AND e.action = 'auth.sign_in' AND e.occurred_at > now() - interval '180 days')
+          ) AS last_at) a`;
+    const row = rows[0];
+    return {
+      total: row?.total ?? 0,
+      activeMonth: row?.active_month ?? 0,
+      activeHalfyear: row?.active_halfyear ?? 0,
+    };
+  }
+
   handleExists(handle: string): Promise<boolean> {
     return this.prisma.user.count({ where: { handle } }).then((count) => count > 0);
   }

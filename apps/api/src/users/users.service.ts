@@ -134,6 +134,11 @@ export class UsersService {
     return `${padded}-${randomBytes(3).toString('hex')}`;
   }
 
+  /** Account totals and recent activity, as NodeInfo publishes them. */
+  countActivity() {
+    return this.users.countActivity();
+  }
+
   findByEmail(email: string) {
     return this.users.findByEmail(email);
   }

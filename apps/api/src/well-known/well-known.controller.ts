@@ -1,18 +1,22 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { ifNoneMatchMatches } from '../common/http/conditional-get';
 import { Public } from '../common/security/route-policy';
 import { InstanceManifest } from './instance-manifest.dto';
 import { WellKnownService, type CachedDocument } from './well-known.service';
 
-function send(request: Request, response: Response, document: CachedDocument, type: string): void {
+/** Sends a small public document with its ETag, or 304 when the client already holds it. */
+export function sendDocument(request: Request, response: Response, document: CachedDocument, type: string): void {
   response.setHeader('ETag', document.etag);
   response.setHeader('Cache-Control', 'public, max-age=300');
-  if (request.headers['if-none-match'] === document.etag) {
+  if (ifNoneMatchMatches(request.headers['if-none-match'], document.etag)) {
     response.status(304).end();
     return;
   }
-  response.type(type).send(document.body);
+  // A Buffer keeps the content type exactly as given (Express would append a charset to a string's).
+  response.setHeader('Content-Type', type);
+  response.send(Buffer.from(document.body, 'utf8'));
 }
 
 @ApiTags('well-known')
@@ -26,7 +30,7 @@ export class WellKnownController {
   async manifest(@Req() request: Request, @Res() response: Response): Promise<void> {
     // Peers and browsers on other origins read the manifest; it holds nothing private.
     response.setHeader('Access-Control-Allow-Origin', '*');
-    send(request, response, await this.wellKnown.manifestDocument(), 'application/json');
+    sendDocument(request, response, await this.wellKnown.manifestDocument(), 'application/json; charset=utf-8');
   }
 
   @Get('security.txt')
@@ -34,6 +38,6 @@ export class WellKnownController {
   @ApiProduces('text/plain')
   @ApiOkResponse({ description: 'RFC 9116 security contact', schema: { type: 'string' } })
   securityTxt(@Req() request: Request, @Res() response: Response): void {
-    send(request, response, this.wellKnown.securityTxt(), 'text/plain; charset=utf-8');
+    sendDocument(request, response, this.wellKnown.securityTxt(), 'text/plain; charset=utf-8');
   }
 }

@@ -24,16 +24,37 @@ describe('/.well-known/lynxprompt.json', () => {
 
   it('publishes the fields existing LynxPrompt instances publish, valid against our schema', async () => {
     const response = await testApp.http.get('/.well-known/lynxprompt.json').expect(200);
+    const version = testApp.app.config.instance.version;
     expect(response.body).toEqual({
       name: 'Lynx Test Instance',
       domain: 'lynx.test:8443',
-      version: testApp.app.config.instance.version,
+      version,
       federation: true,
       api: 'http://lynx.test:8443/api/v1',
       publicBlueprints: 0,
+      software: { name: 'lynxprompt', version, repository: expect.stringMatching(/^https:\/\//) },
+      protocol: 'lynxprompt-federation/1',
+      endpoints: {
+        catalogue: 'http://lynx.test:8443/api/v1/federation/blueprints',
+        blueprint: 'http://lynx.test:8443/blueprints/{id}',
+        raw: 'http://lynx.test:8443/api/v1/blueprints/{id}/raw',
+      },
+      publicKey: { id: expect.stringMatching(/^[A-Za-z0-9_-]{16}$/), algorithm: 'Ed25519', key: expect.any(String) },
+      contact: 'mailto:security@lynx.test',
+      openRegistrations: true,
+      updatedAt: expect.any(String),
     });
     const validate = validator();
     expect(validate(response.body)).toBe(true);
+    expect(validate.errors ?? []).toEqual([]);
+  });
+
+  it('keeps the same bytes between requests: updatedAt is the signing key’s creation, not the time of the request', async () => {
+    const first = await testApp.http.get('/.well-known/lynxprompt.json').expect(200);
+    const second = await testApp.http.get('/.well-known/lynxprompt.json').expect(200);
+    expect(second.text).toBe(first.text);
+    expect(second.headers.etag).toBe(first.headers.etag);
+    expect(Date.parse(first.body.updatedAt as string)).toBeLessThanOrEqual(Date.now());
   });
 
   it('is cacheable, readable from any origin and revalidates with its ETag', async () => {
@@ -69,6 +90,21 @@ describe('/.well-known/lynxprompt.json', () => {
         publicBlueprints: -1,
       }),
     ).toBe(false);
+    // The protocol's fields are optional (legacy peers lack them) but checked when present.
+    const legacy = {
+      name: 'x',
+      domain: 'a.b',
+      version: '1',
+      federation: true,
+      api: 'http://a.b/api/v1',
+      publicBlueprints: 3,
+    };
+    expect(validate({ ...legacy, publicKey: { id: 'short', algorithm: 'Ed25519', key: 'x' } })).toBe(false);
+    expect(validate({ ...legacy, publicKey: { id: 'Yw3vQm2T1xgq8K0d', algorithm: 'RSA', key: 'A'.repeat(43) } })).toBe(
+      false,
+    );
+    expect(validate({ ...legacy, openRegistrations: 'yes' })).toBe(false);
+    expect(validate({ ...legacy, updatedAt: 'yesterday' })).toBe(false);
     // Unknown fields from newer peers are tolerated.
     expect(
       validate({
@@ -79,6 +115,7 @@ describe('/.well-known/lynxprompt.json', () => {
         api: 'http://a.b/api/v1',
         publicBlueprints: 3,
         protocol: 'x',
+        somethingNewer: { any: 'shape' },
       }),
     ).toBe(true);
   });
