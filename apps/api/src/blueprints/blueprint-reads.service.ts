@@ -5,10 +5,15 @@ import type { Principal } from '../auth/principal';
 import type { AppConfig } from '../config/config';
 import { ifNoneMatchMatches } from '../common/http/conditional-get';
 import { APP_CONFIG } from '../config/config.module';
+import { isRemoteBlueprintId } from '../federation/remote-blueprints/remote-blueprint-rules';
+import type { RemoteBlueprintRow } from '../federation/remote-blueprints/remote-blueprints.repository';
+import { RemoteBlueprintsService } from '../federation/remote-blueprints/remote-blueprints.service';
 import { buildZip, exportDocument, getFormat, importFile, parseVariables, renderTemplate } from '../formats';
 import { SavedVariablesService } from '../saved-variables/saved-variables.service';
+import { scanContent } from '../scanning';
 import { mayReadVersion, readAccess, sharedWithEveryone } from './blueprint-access';
-import { versionDetailOf, versionSummaryOf } from './blueprint-views';
+import { slugify } from './blueprint-rules';
+import { remoteDetailOf, versionDetailOf, versionSummaryOf } from './blueprint-views';
 import { BlueprintNotFoundError, NothingToPublishError, VersionNotFoundError } from './blueprints.errors';
 import { BlueprintsRepository } from './blueprints.repository';
 import { BlueprintsService } from './blueprints.service';
@@ -48,10 +53,17 @@ export class BlueprintReadsService {
     private readonly repository: BlueprintsRepository,
     private readonly blueprints: BlueprintsService,
     private readonly savedVariables: SavedVariablesService,
+    private readonly remote: RemoteBlueprintsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async get(id: string, principal: Principal | undefined, prefer?: 'published' | 'draft'): Promise<BlueprintDetail> {
+    if (isRemoteBlueprintId(id)) {
+      const remote = await this.readableRemote(id, principal);
+      // Our own scan, not the peer's word: the warning about hidden instructions is ours to give.
+      const report = await scanContent(remote.content);
+      return remoteDetailOf(remote, { findings: report.findings, variables: parseVariables(remote.content) });
+    }
     const row = await this.repository.findById(id);
     if (!row) throw new BlueprintNotFoundError();
     return this.blueprints.detail(row, principal, prefer);
@@ -62,6 +74,7 @@ export class BlueprintReadsService {
    * the content; otherwise the state and the content come in one round trip.
    */
   async raw(id: string, principal: Principal | undefined, ifNoneMatch: string | undefined): Promise<RawContent> {
+    if (isRemoteBlueprintId(id)) return this.remoteRaw(id, principal, ifNoneMatch);
     const state =
       ifNoneMatch === undefined ? await this.repository.rawWithContent(id) : await this.repository.rawState(id);
     if (!state || state.deletedAt) throw new BlueprintNotFoundError();
@@ -143,7 +156,8 @@ export class BlueprintReadsService {
   ): Promise<DownloadFile> {
     const source = await this.readable(id, principal);
     const file = this.convert(source.content, source.format, input.format ?? source.format, source.slug);
-    await this.countDownload(id, visitor);
+    // Downloads of a remote blueprint are its origin's to count; we only mirror the peer's figure.
+    if (!isRemoteBlueprintId(id)) await this.countDownload(id, visitor);
     if (input.archive === 'zip') {
       return {
         fileName: `${source.slug}.zip`,
@@ -179,11 +193,42 @@ export class BlueprintReadsService {
     id: string,
     principal: Principal | undefined,
   ): Promise<{ content: string; format: string; slug: string; version: number }> {
+    if (isRemoteBlueprintId(id)) {
+      const remote = await this.readableRemote(id, principal);
+      return {
+        content: remote.content,
+        format: remote.format,
+        slug: slugify(remote.name),
+        version: remote.remoteVersion ?? 1,
+      };
+    }
     const row = await this.repository.findById(id);
     const access = readAccess(row, principal);
     const version = await this.repository.findVersion(id, access.version);
     if (!row || !version) throw new BlueprintNotFoundError();
     return { content: version.content, format: version.format, slug: row.slug, version: version.number };
+  }
+
+  /** A remote blueprint this caller may read; hidden ones are "not found" except to admins. */
+  async readableRemote(id: string, principal: Principal | undefined): Promise<RemoteBlueprintRow> {
+    const remote = await this.remote.findReadable(id, principal);
+    if (!remote) throw new BlueprintNotFoundError();
+    return remote;
+  }
+
+  /** The content as the peer published it, byte for byte; its hash is the ETag, as for local blueprints. */
+  private async remoteRaw(
+    id: string,
+    principal: Principal | undefined,
+    ifNoneMatch: string | undefined,
+  ): Promise<RawContent> {
+    const remote = await this.readableRemote(id, principal);
+    const etag = `"${remote.contentHash}"`;
+    // Only admins read a hidden one: no shared cache may keep it.
+    const shared = remote.hiddenAt === null;
+    const mediaType = getFormat(remote.format).mediaType;
+    if (ifNoneMatchMatches(ifNoneMatch, etag)) return { etag, mediaType, shared };
+    return { etag, mediaType, content: remote.content, shared };
   }
 }
 

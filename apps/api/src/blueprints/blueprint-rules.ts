@@ -91,6 +91,18 @@ export function normaliseTags(tags: readonly string[]): string[] {
   return normalised;
 }
 
+/** Tags from elsewhere (a peer's blueprint): those we would refuse are dropped, and at most MAX_TAGS are kept. */
+export function usableTags(tags: readonly string[]): string[] {
+  const normalised = [...new Set(tags.map((tag) => tag.trim().toLowerCase()))];
+  return normalised.filter((tag) => TAG.test(tag)).slice(0, MAX_TAGS);
+}
+
+/** A category from elsewhere: one of ours, or none. */
+export function knownCategory(category: string | null): string | null {
+  const normalised = category?.trim().toLowerCase() ?? '';
+  return (CATEGORIES as readonly string[]).includes(normalised) ? normalised : null;
+}
+
 export function checkCategory(category: string | null | undefined): string | null {
   if (category === null || category === undefined || category === '') return null;
   const normalised = category.trim().toLowerCase();
@@ -124,8 +136,8 @@ export function slugify(name: string): string {
 
 const ID_ALPHABET = 'abcdefghijkmnopqrstuvwxyz23456789';
 
-/** `bp_` / `ha_` + 16 characters from an unambiguous alphabet (about 80 bits). */
-export function newPublicId(prefix: 'bp' | 'ha'): string {
+/** `bp_` / `ha_` / `rb_` (remote blueprints) + 16 characters from an unambiguous alphabet (about 80 bits). */
+export function newPublicId(prefix: 'bp' | 'ha' | 'rb'): string {
   const bytes = randomBytes(16);
   let suffix = '';
   for (const byte of bytes) suffix += ID_ALPHABET[byte % ID_ALPHABET.length];

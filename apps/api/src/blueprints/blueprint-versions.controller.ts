@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, OptionalPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { ErrorResponse } from '../common/errors/error-envelope';
 import { Authenticated, Public } from '../common/security/route-policy';
-import { BlueprintIdPipe, VersionNumberPipe } from './blueprint-id.pipe';
+import { BlueprintIdPipe, VersionNumberPipe, WritableBlueprintIdPipe } from './blueprint-id.pipe';
 import { BlueprintReadsService } from './blueprint-reads.service';
 import { etagOf, revisionFromIfMatch } from './blueprint-views';
 import { BlueprintsService } from './blueprints.service';
@@ -55,8 +55,9 @@ export class BlueprintVersionsController {
   @HttpCode(200)
   @ApiHeader({ name: 'If-Match', required: false })
   @ApiOkResponse({ type: BlueprintDetail, description: 'The old content as a new version' })
+  @ApiForbiddenResponse({ type: ErrorResponse, description: 'REMOTE_BLUEPRINT_READ_ONLY for rb_… ids' })
   async restore(
-    @Param('id', BlueprintIdPipe) id: string,
+    @Param('id', WritableBlueprintIdPipe) id: string,
     @Param('number', VersionNumberPipe) number: number,
     @Body() body: RestoreRequest,
     @Headers('if-match') ifMatch: string | undefined,

@@ -1,14 +1,17 @@
 // Row → response mappings, one per shape, shared by every route that returns it.
 import type { ScanFinding } from '../scanning';
 import type { TemplateVariable } from '../formats';
+import type { RemoteBlueprintRow } from '../federation/remote-blueprints/remote-blueprints.repository';
 import { readableByOthers } from './blueprint-access';
-import { fromDbKind } from './blueprint-rules';
+import { fromDbKind, slugify } from './blueprint-rules';
 import type { BlueprintRow, VersionRow } from './blueprints.repository';
 import type { CatalogRow } from './catalog.repository';
 import type {
   AuthorRef,
   BlueprintDetail,
+  BlueprintOrigin,
   BlueprintSummary,
+  RemoteForkSource,
   VersionDetail,
   VersionSummary,
 } from './dto/blueprint-responses.dto';
@@ -53,6 +56,10 @@ export function summaryOf(row: BlueprintRow, instance: string): BlueprintSummary
     headVersion: row.headVersion,
     hasHiddenInstructions: row.publishedFindings > 0,
     forkedFrom: forkVisible ? { id: fork.id, name: fork.name, author: author(fork.owner) } : null,
+    ...remoteForkOf(
+      row.forkedFromUrl,
+      row.forkedFromRemote && !row.forkedFromRemote.hiddenAt ? row.forkedFromRemote : null,
+    ),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     publishedAt: row.firstPublishedAt?.toISOString() ?? null,
@@ -60,11 +67,32 @@ export function summaryOf(row: BlueprintRow, instance: string): BlueprintSummary
   };
 }
 
+/** `forkedFromRemote` for a fork of a remote blueprint; nothing for any other blueprint. */
+function remoteForkOf(
+  url: string | null,
+  copy: { id: string; name: string } | null,
+): { forkedFromRemote?: RemoteForkSource } {
+  if (url === null) return {};
+  return { forkedFromRemote: { url, ...(copy ? { id: copy.id, name: copy.name } : {}) } };
+}
+
+function remoteOrigin(domain: string, url: string, signed: boolean, hidden = false): BlueprintOrigin {
+  return { instance: domain, local: false, url, signed, ...(hidden ? { hidden: true } : {}) };
+}
+
+/**
+ * A catalogue row, local or remote. Remote rows come with their author's handle (or name, for peers that publish no
+ * handle) in the owner columns, their version as the published one and their findings count from our own scan.
+ */
 export function catalogSummaryOf(row: CatalogRow, instance: string): BlueprintSummary {
+  const origin =
+    row.origin_domain !== null && row.canonical_url !== null
+      ? remoteOrigin(row.origin_domain, row.canonical_url, row.signed === true)
+      : undefined;
   return {
     id: row.id,
     name: row.name,
-    slug: row.slug,
+    slug: origin ? slugify(row.name) : row.slug,
     description: row.description,
     kind: row.kind,
     format: row.format,
@@ -91,10 +119,63 @@ export function catalogSummaryOf(row: CatalogRow, instance: string): BlueprintSu
             },
           }
         : null,
+    ...remoteForkOf(
+      row.fork_remote_url,
+      row.fork_remote_id && row.fork_remote_name ? { id: row.fork_remote_id, name: row.fork_remote_name } : null,
+    ),
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     publishedAt: row.first_published_at?.toISOString() ?? null,
-    origin: { instance, local: true },
+    origin: origin ?? { instance, local: true },
+  };
+}
+
+/** A remote blueprint as a summary: read-only, public, its version the one the peer published (1 for legacy). */
+export function remoteSummaryOf(row: RemoteBlueprintRow): BlueprintSummary {
+  return {
+    id: row.id,
+    name: row.name,
+    slug: slugify(row.name),
+    description: row.description,
+    kind: fromDbKind(row.kind),
+    format: row.format,
+    tool: row.tool,
+    category: row.category,
+    tags: row.tags,
+    license: row.license,
+    visibility: 'public',
+    author: { handle: row.authorHandle ?? row.authorName, displayName: row.authorName, avatarUrl: null },
+    favoriteCount: row.favoriteCount,
+    downloadCount: row.downloadCount,
+    publishedVersion: row.remoteVersion,
+    headVersion: row.remoteVersion ?? 1,
+    hasHiddenInstructions: row.findings > 0,
+    forkedFrom: null,
+    createdAt: row.remoteCreatedAt.toISOString(),
+    updatedAt: row.remoteUpdatedAt.toISOString(),
+    publishedAt: row.remoteCreatedAt.toISOString(),
+    origin: remoteOrigin(row.peer.domain, row.canonicalUrl, row.peer.signed, row.hiddenAt !== null),
+  };
+}
+
+/** A remote blueprint's detail: nobody here owns it, it has one revision, and the findings are our own scan's. */
+export function remoteDetailOf(
+  row: RemoteBlueprintRow,
+  context: { findings: ScanFinding[]; variables: TemplateVariable[] },
+): BlueprintDetail {
+  return {
+    ...remoteSummaryOf(row),
+    revision: 1,
+    version: row.remoteVersion ?? 1,
+    isDraft: false,
+    content: row.content,
+    contentHash: row.contentHash,
+    sizeBytes: row.sizeBytes,
+    findings: context.findings,
+    variables: context.variables,
+    isOwner: false,
+    isFavorite: false,
+    hierarchy: null,
   };
 }
 

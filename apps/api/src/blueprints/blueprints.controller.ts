@@ -16,6 +16,7 @@ import {
 } from '@nestjs/common';
 import {
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiHeader,
   ApiNoContentResponse,
   ApiNotFoundResponse,
@@ -30,7 +31,7 @@ import { CurrentPrincipal, OptionalPrincipal } from '../auth/current-principal.d
 import type { Principal } from '../auth/principal';
 import { ErrorResponse } from '../common/errors/error-envelope';
 import { Authenticated, Public } from '../common/security/route-policy';
-import { BlueprintIdPipe } from './blueprint-id.pipe';
+import { AnyBlueprintIdPipe, WritableBlueprintIdPipe } from './blueprint-id.pipe';
 import { BlueprintReadsService } from './blueprint-reads.service';
 import { etagOf, revisionFromIfMatch } from './blueprint-views';
 import { BlueprintsService } from './blueprints.service';
@@ -61,6 +62,12 @@ function withEtag(response: Response, detail: BlueprintDetail): BlueprintDetail 
 
 @ApiTags('blueprints')
 @ApiNotFoundResponse({ type: ErrorResponse, description: 'BLUEPRINT_NOT_FOUND (also for others’ private ones)' })
+@ApiForbiddenResponse({
+  type: ErrorResponse,
+  description:
+    'REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: ' +
+    'FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK',
+})
 @Controller('api/v1/blueprints')
 export class BlueprintsController {
   constructor(
@@ -98,7 +105,7 @@ export class BlueprintsController {
   @Public()
   @ApiOkResponse({ type: BlueprintDetail, description: 'The published version; its owner gets the draft' })
   async get(
-    @Param('id', BlueprintIdPipe) id: string,
+    @Param('id', AnyBlueprintIdPipe) id: string,
     @Query() query: BlueprintReadQuery,
     @OptionalPrincipal() principal: Principal | undefined,
     @Res({ passthrough: true }) response: Response,
@@ -106,7 +113,9 @@ export class BlueprintsController {
     const detail = await this.reads.get(id, principal, query.version);
     response.setHeader(
       'Cache-Control',
-      detail.isOwner || detail.visibility !== 'public' ? 'private, no-cache' : 'public, max-age=60',
+      detail.isOwner || detail.visibility !== 'public' || detail.origin.hidden
+        ? 'private, no-cache'
+        : 'public, max-age=60',
     );
     response.setHeader('Vary', 'Cookie, Authorization');
     return withEtag(response, detail);
@@ -118,7 +127,7 @@ export class BlueprintsController {
   @ApiOkResponse({ type: BlueprintDetail, description: 'New content makes a new version' })
   @ApiPreconditionFailedResponse({ type: ErrorResponse, description: 'PRECONDITION_FAILED' })
   async update(
-    @Param('id', BlueprintIdPipe) id: string,
+    @Param('id', WritableBlueprintIdPipe) id: string,
     @Body() body: UpdateBlueprintRequest,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentPrincipal() principal: Principal,
@@ -133,7 +142,7 @@ export class BlueprintsController {
   @ApiHeader(IF_MATCH)
   @ApiNoContentResponse({ description: 'Deleted; a tombstone remains so peers remove their copies' })
   async delete(
-    @Param('id', BlueprintIdPipe) id: string,
+    @Param('id', WritableBlueprintIdPipe) id: string,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentPrincipal() principal: Principal,
   ): Promise<void> {
@@ -146,7 +155,7 @@ export class BlueprintsController {
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: BlueprintDetail })
   async publish(
-    @Param('id', BlueprintIdPipe) id: string,
+    @Param('id', WritableBlueprintIdPipe) id: string,
     @Body() body: PublishRequest,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentPrincipal() principal: Principal,
@@ -168,7 +177,7 @@ export class BlueprintsController {
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: BlueprintDetail })
   async unpublish(
-    @Param('id', BlueprintIdPipe) id: string,
+    @Param('id', WritableBlueprintIdPipe) id: string,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: Response,
@@ -182,7 +191,7 @@ export class BlueprintsController {
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: BlueprintDetail, description: 'A new version without invisible characters' })
   async stripInvisible(
-    @Param('id', BlueprintIdPipe) id: string,
+    @Param('id', WritableBlueprintIdPipe) id: string,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: Response,
@@ -193,7 +202,10 @@ export class BlueprintsController {
   @Put(':id/favorite')
   @Authenticated('blueprints:write')
   @ApiOkResponse({ type: FavoriteState })
-  favorite(@Param('id', BlueprintIdPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<FavoriteState> {
+  favorite(
+    @Param('id', WritableBlueprintIdPipe) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<FavoriteState> {
     return this.blueprints.setFavorite(principal, id, true);
   }
 
@@ -201,7 +213,7 @@ export class BlueprintsController {
   @Authenticated('blueprints:write')
   @ApiOkResponse({ type: FavoriteState })
   unfavorite(
-    @Param('id', BlueprintIdPipe) id: string,
+    @Param('id', WritableBlueprintIdPipe) id: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<FavoriteState> {
     return this.blueprints.setFavorite(principal, id, false);
@@ -211,7 +223,7 @@ export class BlueprintsController {
   @Authenticated('blueprints:write')
   @ApiCreatedResponse({ type: BlueprintDetail, description: 'A private copy in your account, with attribution' })
   async fork(
-    @Param('id', BlueprintIdPipe) id: string,
+    @Param('id', AnyBlueprintIdPipe) id: string,
     @Body() body: ForkRequest,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: Response,
@@ -224,7 +236,7 @@ export class BlueprintsController {
   @ApiProduces('text/markdown', 'application/json', 'application/yaml')
   @ApiOkResponse({ description: 'The published content in its native type', schema: { type: 'string' } })
   async raw(
-    @Param('id', BlueprintIdPipe) id: string,
+    @Param('id', AnyBlueprintIdPipe) id: string,
     @Req() request: Request,
     @OptionalPrincipal() principal: Principal | undefined,
     @Res() response: Response,
@@ -247,7 +259,7 @@ export class BlueprintsController {
   @Public()
   @ApiOkResponse({ type: VariableList })
   variables(
-    @Param('id', BlueprintIdPipe) id: string,
+    @Param('id', AnyBlueprintIdPipe) id: string,
     @OptionalPrincipal() principal: Principal | undefined,
   ): Promise<VariableList> {
     return this.reads.variables(id, principal);
@@ -259,7 +271,7 @@ export class BlueprintsController {
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({ type: RenderedFile, description: 'Filled and converted; nothing is stored' })
   render(
-    @Param('id', BlueprintIdPipe) id: string,
+    @Param('id', AnyBlueprintIdPipe) id: string,
     @Body() body: RenderRequest,
     @OptionalPrincipal() principal: Principal | undefined,
   ): Promise<RenderedFile> {
@@ -271,7 +283,7 @@ export class BlueprintsController {
   @ApiProduces('text/markdown', 'application/json', 'application/yaml', 'application/zip')
   @ApiOkResponse({ description: 'The file for the chosen tool, as an attachment', schema: { type: 'string' } })
   async export(
-    @Param('id', BlueprintIdPipe) id: string,
+    @Param('id', AnyBlueprintIdPipe) id: string,
     @Query() query: ExportQuery,
     @Req() request: Request,
     @OptionalPrincipal() principal: Principal | undefined,

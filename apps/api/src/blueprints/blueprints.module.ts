@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RemoteBlueprintsModule } from '../federation/remote-blueprints/remote-blueprints.module';
 import { SavedVariablesModule } from '../saved-variables/saved-variables.module';
 import { BlueprintMaintenance } from './blueprint-maintenance';
 import { BlueprintReadsService } from './blueprint-reads.service';
@@ -14,7 +15,8 @@ import { HierarchiesRepository } from './hierarchies.repository';
 import { HierarchiesService } from './hierarchies.service';
 
 @Module({
-  imports: [SavedVariablesModule],
+  // One direction only: remote blueprints never import this module back.
+  imports: [SavedVariablesModule, RemoteBlueprintsModule],
   // The catalogue controller first: its static routes (/blueprints, /me/…) must not be taken for ids.
   controllers: [CatalogController, BlueprintsController, BlueprintVersionsController, HierarchiesController],
   providers: [

@@ -11,6 +11,7 @@ export const BLUEPRINT_VIEW = {
     select: { id: true, name: true, deletedAt: true, visibility: true, publishedVersion: true, owner: AUTHOR },
   },
   hierarchy: { select: { id: true, name: true } },
+  forkedFromRemote: { select: { id: true, name: true, hiddenAt: true } },
 } satisfies Prisma.BlueprintInclude;
 
 export type BlueprintRow = Prisma.BlueprintGetPayload<{ include: typeof BLUEPRINT_VIEW }>;
@@ -48,6 +49,9 @@ export interface PublishedState {
   contentHash: string;
   hiddenFindings: number;
 }
+
+/** Where a fork came from: a local blueprint, or another instance's (whose URL outlives our copy of it). */
+export type ForkAttribution = { forkedFromId?: string } | { forkedFromRemoteId: string; forkedFromUrl: string };
 
 /** Thrown inside a transaction when the row is gone or its revision moved on; the service maps it. */
 export class StaleRevisionError extends Error {}
@@ -135,7 +139,8 @@ export class BlueprintsRepository {
   /** The blueprint, its first version and, when asked, its publication, all or nothing. */
   async create(
     blueprint: Required<Pick<BlueprintMetadata, 'name' | 'slug' | 'kind' | 'format' | 'tool' | 'tags' | 'license'>> &
-      BlueprintMetadata & { id: string; ownerId: string; forkedFromId?: string },
+      BlueprintMetadata &
+      ForkAttribution & { id: string; ownerId: string },
     version: NewVersion,
     publish: PublishedState | null,
   ): Promise<BlueprintRow> {
@@ -242,13 +247,15 @@ export class BlueprintsRepository {
       const changed = favorite
         ? (await tx.blueprintFavorite.createMany({ data: [{ userId, blueprintId }], skipDuplicates: true })).count
         : (await tx.blueprintFavorite.deleteMany({ where: { userId, blueprintId } })).count;
-      const row = changed
-        ? await tx.blueprint.update({
-            where: { id: blueprintId },
-            data: { favoriteCount: { increment: favorite ? 1 : -1 } },
-            select: { favoriteCount: true },
-          })
-        : await tx.blueprint.findUniqueOrThrow({ where: { id: blueprintId }, select: { favoriteCount: true } });
+      if (changed) {
+        // Raw SQL so that updated_at stays: it marks edits (the owner's list, the federation change feed), and a
+        // favourite is not one.
+        const rows = await tx.$queryRaw<Array<{ favorite_count: number }>>`
+          UPDATE blueprints SET favorite_count = favorite_count + ${favorite ? 1 : -1}
+           WHERE id = ${blueprintId} RETURNING favorite_count`;
+        return rows[0]?.favorite_count ?? 0;
+      }
+      const row = await tx.blueprint.findUniqueOrThrow({ where: { id: blueprintId }, select: { favoriteCount: true } });
       return row.favoriteCount;
     });
   }
@@ -269,7 +276,8 @@ export class BlueprintsRepository {
         skipDuplicates: true,
       });
       if (count > 0) {
-        await tx.blueprint.update({ where: { id: blueprintId }, data: { downloadCount: { increment: 1 } } });
+        // Like favourites: a download is not an edit, so updated_at stays.
+        await tx.$executeRaw`UPDATE blueprints SET download_count = download_count + 1 WHERE id = ${blueprintId}`;
       }
     });
   }

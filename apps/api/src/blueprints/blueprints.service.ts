@@ -13,6 +13,8 @@ import {
   checkContent,
   checkLicense,
   fromDbKind,
+  knownCategory,
+  usableTags,
   toDbKind,
   newPublicId,
   normaliseRepositoryPath,
@@ -23,6 +25,9 @@ import {
   type CheckedContent,
 } from './blueprint-rules';
 import { detailOf, findingsOf } from './blueprint-views';
+import { isRemoteBlueprintId, remoteLicenseAllowsFork } from '../federation/remote-blueprints/remote-blueprint-rules';
+import { RemoteLicenseForbidsForkError } from '../federation/remote-blueprints/remote-blueprints.errors';
+import { RemoteBlueprintsService } from '../federation/remote-blueprints/remote-blueprints.service';
 import {
   BlueprintNotFoundError,
   FindingsNotAcknowledgedError,
@@ -40,6 +45,7 @@ import {
 import {
   BlueprintsRepository,
   StaleRevisionError,
+  type ForkAttribution,
   type BlueprintMetadata,
   type BlueprintRow,
   type NewVersion,
@@ -109,6 +115,7 @@ export class BlueprintsService {
     private readonly repository: BlueprintsRepository,
     private readonly hierarchies: HierarchiesRepository,
     private readonly sharedResponses: SharedResponseCache,
+    private readonly remote: RemoteBlueprintsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -118,7 +125,11 @@ export class BlueprintsService {
     return { ...checked, findings: report.findings };
   }
 
-  async create(principal: Principal, input: CreateBlueprintRequest, forkedFromId?: string): Promise<BlueprintDetail> {
+  async create(
+    principal: Principal,
+    input: CreateBlueprintRequest,
+    forkedFrom: ForkAttribution = {},
+  ): Promise<BlueprintDetail> {
     const kind = checkKind(input.kind);
     const format = checkFormatForKind(input.format, kind);
     const visibility = checkVisibility(input.visibility ?? 'private');
@@ -143,7 +154,7 @@ export class BlueprintsService {
         license: checkLicense(input.license ?? this.config.blueprints.defaultLicense),
         visibility,
         ...placement,
-        ...(forkedFromId ? { forkedFromId } : {}),
+        ...forkedFrom,
       },
       this.newVersion(principal, scanned, format.id, input.changelog ?? ''),
       input.publish ? this.publishedState(1, scanned.contentHash, scanned.findings) : null,
@@ -315,6 +326,7 @@ export class BlueprintsService {
 
   /** A private copy in the caller's account that remembers where it came from. */
   async fork(principal: Principal, id: string, name: string | undefined): Promise<BlueprintDetail> {
+    if (isRemoteBlueprintId(id)) return this.forkRemote(principal, id, name);
     const source = await this.repository.findById(id);
     const access = readAccess(source, principal);
     if (!source) throw new BlueprintNotFoundError();
@@ -335,7 +347,35 @@ export class BlueprintsService {
         content: version.content,
         changelog: `Forked from ${source.owner.handle}/${source.slug} version ${version.number}`,
       },
-      source.id,
+      { forkedFromId: source.id },
+    );
+  }
+
+  /**
+   * A private copy of another instance's blueprint, when its licence plainly allows derivatives. The canonical URL is
+   * kept as attribution, so it survives the remote copy being purged. Metadata from elsewhere is taken leniently
+   * (unknown categories and tags we would refuse are dropped); the content passes the same checks as any write.
+   */
+  private async forkRemote(principal: Principal, id: string, name: string | undefined): Promise<BlueprintDetail> {
+    const source = await this.remote.findReadable(id, principal);
+    if (!source) throw new BlueprintNotFoundError();
+    if (!remoteLicenseAllowsFork(source.license)) throw new RemoteLicenseForbidsForkError(source.license);
+    const version = source.remoteVersion === null ? '' : ` version ${source.remoteVersion}`;
+    return this.create(
+      principal,
+      {
+        name: name ?? (source.name.trim().slice(0, 120) || 'Forked blueprint'),
+        description: source.description.slice(0, 1000),
+        kind: fromDbKind(source.kind),
+        format: source.format,
+        category: knownCategory(source.category),
+        tags: usableTags(source.tags),
+        license: source.license,
+        visibility: 'private',
+        content: source.content,
+        changelog: `Forked from ${source.canonicalUrl}${version}`.slice(0, 500),
+      },
+      { forkedFromRemoteId: source.id, forkedFromUrl: source.canonicalUrl },
     );
   }
 

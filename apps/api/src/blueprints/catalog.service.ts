@@ -201,7 +201,17 @@ export class CatalogService {
       ...(query.tag?.length ? { tags: [...new Set(query.tag.map((tag) => tag.trim().toLowerCase()))] } : {}),
       ...(query.author ? { author: query.author } : {}),
       ...(query.license ? { license: query.license } : {}),
+      ...this.origin(query.instance),
     };
+  }
+
+  /** `instance`: our own domain means local blueprints only; any other domain, only that peer's (none if unknown). */
+  private origin(instance: string | undefined): Pick<CatalogFilters, 'origin'> {
+    const domain = instance?.trim().toLowerCase().replace(/\.$/, '');
+    if (!domain) return {};
+    return domain === this.config.instance.domain.toLowerCase()
+      ? { origin: { local: true } }
+      : { origin: { peer: domain } };
   }
 
   /** Concurrent requests for the same counts share one query; a failed one is not kept. */

@@ -213,7 +213,23 @@ export class CatalogQuery {
   @IsString({ each: true })
   tag?: string[];
 
-  @ApiPropertyOptional({ description: 'Author handle' }) @IsOptional() @IsString() author?: string;
+  @ApiPropertyOptional({
+    description: 'Author handle: a local one, or with instance=<peer domain> an author handle on that peer',
+  })
+  @IsOptional()
+  @IsString()
+  author?: string;
+
+  @ApiPropertyOptional({
+    maxLength: 260,
+    description: 'Origin: this instance’s domain for local blueprints only, a peer’s domain for its blueprints only',
+    example: 'prompts.example.org',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(0, 260)
+  instance?: string;
+
   @ApiPropertyOptional({ description: 'SPDX licence id' }) @IsOptional() @IsString() license?: string;
 
   @ApiPropertyOptional({ enum: ['relevance', 'newest', 'favorites', 'downloads', 'trending'] })

@@ -13,9 +13,23 @@ export class ForkSource {
   @ApiProperty({ type: AuthorRef }) author: AuthorRef;
 }
 
+/** A fork of another instance's blueprint: the original's URL stays as attribution even once our copy is gone. */
+export class RemoteForkSource {
+  @ApiProperty({ description: 'Canonical URL of the original on its instance' }) url: string;
+  @ApiPropertyOptional({ description: 'rb_… of our copy, while we still hold it and it is not hidden' }) id?: string;
+  @ApiPropertyOptional({ description: 'Its name, while we still hold a copy' }) name?: string;
+}
+
 export class BlueprintOrigin {
   @ApiProperty({ description: 'Domain of the instance the blueprint was published on' }) instance: string;
   @ApiProperty({ description: 'Published on this instance' }) local: boolean;
+  @ApiPropertyOptional({ description: 'Remote only: canonical URL of the blueprint on its instance' }) url?: string;
+  @ApiPropertyOptional({
+    description: 'Remote only: crawled with verified signatures; false for legacy peers that sign nothing',
+  })
+  signed?: boolean;
+  @ApiPropertyOptional({ description: 'Remote only, shown to admins: hidden by an admin, so 404 to everyone else' })
+  hidden?: boolean;
 }
 
 export class BlueprintSummary {
@@ -39,6 +53,8 @@ export class BlueprintSummary {
   hasHiddenInstructions: boolean;
   @ApiProperty({ type: ForkSource, nullable: true, description: 'Null too when the source is gone or private' })
   forkedFrom: ForkSource | null;
+  @ApiPropertyOptional({ type: RemoteForkSource, description: 'Present on forks of another instance’s blueprint' })
+  forkedFromRemote?: RemoteForkSource;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'First publication' })
