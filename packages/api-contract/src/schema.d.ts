@@ -64,6 +64,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/.well-known/nodeinfo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['NodeInfo_discovery'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/nodeinfo/2.1': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['NodeInfo_nodeInfo'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/auth/session': {
     parameters: {
       query?: never;
@@ -1104,6 +1136,246 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/admin/federation/key/rotate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['InstanceKeys_rotate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/federation/blueprints': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['FederationCatalogue_blueprints'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/federation/remote-blueprints/{id}/hide': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['RemoteBlueprintsAdmin_hide'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/federation/remote-blueprints/{id}/unhide': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['RemoteBlueprintsAdmin_unhide'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/federation/register': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['Registry_register'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/federation/heartbeat': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['Registry_heartbeat'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/federation/instances': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Registry_instances'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/federation/peers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Registry_directory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/federation/peers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AdminFederation_list'];
+    put?: never;
+    post: operations['AdminFederation_add'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/federation/peers/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AdminFederation_detail'];
+    put?: never;
+    post?: never;
+    delete: operations['AdminFederation_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/federation/peers/{id}/crawl': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AdminFederation_crawl'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/federation/peers/{id}/approve-key': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AdminFederation_approveKey'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/federation/domain-rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AdminFederation_rules'];
+    put?: never;
+    post: operations['AdminFederation_addRule'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/federation/domain-rules/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete: operations['AdminFederation_removeRule'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/federation/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AdminFederation_settings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch: operations['AdminFederation_updateSettings'];
+    trace?: never;
+  };
   '/api/v1/me/variables': {
     parameters: {
       query?: never;
@@ -1176,6 +1448,42 @@ export interface components {
       /** @description Echoes the X-Request-Id header of the response */
       requestId: string;
     };
+    ManifestSoftware: {
+      /** @example lynxprompt */
+      name: string;
+      /** @example 0.1.0 */
+      version: string;
+      /** Format: uri */
+      repository: string;
+    };
+    ManifestEndpoints: {
+      /**
+       * Format: uri
+       * @example https://prompts.example.org/api/v1/federation/blueprints
+       */
+      catalogue: string;
+      /**
+       * @description URI template of a page
+       * @example https://prompts.example.org/blueprints/{id}
+       */
+      blueprint: string;
+      /**
+       * @description URI template
+       * @example https://prompts.example.org/api/v1/blueprints/{id}/raw
+       */
+      raw: string;
+    };
+    ManifestPublicKey: {
+      /**
+       * @description Fingerprint of the key: the keyId of signatures
+       * @example Yw3vQm2T1xgq8K0d
+       */
+      id: string;
+      /** @enum {string} */
+      algorithm: 'Ed25519';
+      /** @description The raw 32-byte public key, base64url without padding */
+      key: string;
+    };
     InstanceManifest: {
       /** @example LynxPrompt */
       name: string;
@@ -1195,6 +1503,78 @@ export interface components {
       api: string;
       /** @description How many public blueprints this instance serves */
       publicBlueprints: number;
+      software?: components['schemas']['ManifestSoftware'];
+      /** @example lynxprompt-federation/1 */
+      protocol?: string;
+      endpoints?: components['schemas']['ManifestEndpoints'];
+      /** @description The key catalogue pages are signed with */
+      publicKey?: components['schemas']['ManifestPublicKey'];
+      /**
+       * @description Who runs the instance
+       * @example mailto:admin@example.org
+       */
+      contact?: string;
+      /** @description Whether people may sign up for an account */
+      openRegistrations?: boolean;
+      /**
+       * Format: date-time
+       * @description When the signing key was created: the rest changes only with the configuration or the version
+       */
+      updatedAt?: string;
+    };
+    NodeInfoLink: {
+      /** @example http://nodeinfo.diaspora.software/ns/schema/2.1 */
+      rel: string;
+      /** Format: uri */
+      href: string;
+    };
+    NodeInfoDiscovery: {
+      links: components['schemas']['NodeInfoLink'][];
+    };
+    NodeInfoSoftware: {
+      /** @example lynxprompt */
+      name: string;
+      /** @example 0.1.0 */
+      version: string;
+      /** Format: uri */
+      repository: string;
+      /** Format: uri */
+      homepage: string;
+    };
+    NodeInfoServices: {
+      inbound: string[];
+      outbound: string[];
+    };
+    NodeInfoUsers: {
+      total: number;
+      /** @description Seen or signed in during the last 30 days */
+      activeMonth: number;
+      /** @description Seen or signed in during the last 180 days */
+      activeHalfyear: number;
+    };
+    NodeInfoUsage: {
+      users: components['schemas']['NodeInfoUsers'];
+      /** @description Public blueprints */
+      localPosts: number;
+    };
+    NodeInfoMetadata: {
+      /** @example LynxPrompt */
+      nodeName: string;
+    };
+    NodeInfo: {
+      /** @enum {string} */
+      version: '2.1';
+      software: components['schemas']['NodeInfoSoftware'];
+      /**
+       * @example [
+       *       "lynxprompt"
+       *     ]
+       */
+      protocols: string[];
+      services: components['schemas']['NodeInfoServices'];
+      openRegistrations: boolean;
+      usage: components['schemas']['NodeInfoUsage'];
+      metadata: components['schemas']['NodeInfoMetadata'];
     };
     SessionUser: {
       /** Format: uuid */
@@ -1615,11 +1995,25 @@ export interface components {
       name: string;
       author: components['schemas']['AuthorRef'];
     };
+    RemoteForkSource: {
+      /** @description Canonical URL of the original on its instance */
+      url: string;
+      /** @description rb_… of our copy, while we still hold it and it is not hidden */
+      id?: string;
+      /** @description Its name, while we still hold a copy */
+      name?: string;
+    };
     BlueprintOrigin: {
       /** @description Domain of the instance the blueprint was published on */
       instance: string;
       /** @description Published on this instance */
       local: boolean;
+      /** @description Remote only: canonical URL of the blueprint on its instance */
+      url?: string;
+      /** @description Remote only: crawled with verified signatures; false for legacy peers that sign nothing */
+      signed?: boolean;
+      /** @description Remote only, shown to admins: hidden by an admin, so 404 to everyone else */
+      hidden?: boolean;
     };
     BlueprintSummary: {
       /** @example bp_k3j9x2mq7w4t8pzr */
@@ -1648,6 +2042,8 @@ export interface components {
       hasHiddenInstructions: boolean;
       /** @description Null too when the source is gone or private */
       forkedFrom: components['schemas']['ForkSource'] | null;
+      /** @description Present on forks of another instance’s blueprint */
+      forkedFromRemote?: components['schemas']['RemoteForkSource'];
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
@@ -1822,6 +2218,8 @@ export interface components {
       hasHiddenInstructions: boolean;
       /** @description Null too when the source is gone or private */
       forkedFrom: components['schemas']['ForkSource'] | null;
+      /** @description Present on forks of another instance’s blueprint */
+      forkedFromRemote?: components['schemas']['RemoteForkSource'];
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
@@ -2079,6 +2477,226 @@ export interface components {
       name?: string;
       description?: string;
     };
+    InstancePublicKeyView: {
+      /**
+       * @description Fingerprint of the key: the keyId of signatures
+       * @example Yw3vQm2T1xgq8K0d
+       */
+      id: string;
+      /** @enum {string} */
+      algorithm: 'Ed25519';
+      /** @description The raw 32-byte public key, base64url without padding */
+      key: string;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    FederationItem: {
+      /** @example bp_k3j9x2mq7w4t8pzr */
+      id: string;
+      name: string;
+      description: string;
+      /** @example rules */
+      kind: string;
+      /** @example agents-md */
+      format: string;
+      /** @example agents */
+      tool: string;
+      category: string | null;
+      tags: string[];
+      /** @example MIT */
+      license: string;
+      /** @description Display name of the owner */
+      author: string;
+      authorHandle: string;
+      /** @description The published version */
+      version: number;
+      /** @description Lowercase hex SHA-256 of the UTF-8 content of that version */
+      contentHash: string;
+      sizeBytes: number;
+      /** Format: uri */
+      url: string;
+      /** Format: uri */
+      rawUrl: string;
+      downloads: number;
+      favorites: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: date-time */
+      publishedAt: string;
+      /** @description Only with include=content */
+      content?: string;
+    };
+    FederationTombstone: {
+      id: string;
+      /** Format: date-time */
+      deletedAt: string;
+    };
+    FederationCataloguePage: {
+      /** @example lynxprompt-federation/1 */
+      protocol: string;
+      /** @example prompts.example.org */
+      instance: string;
+      blueprints: components['schemas']['FederationItem'][];
+      tombstones: components['schemas']['FederationTombstone'][];
+      /** @description Where to resume; always present */
+      cursor: string;
+      hasMore: boolean;
+    };
+    FederationOffsetPage: {
+      blueprints: components['schemas']['FederationItem'][];
+      total: number;
+      limit: number;
+      offset: number;
+    };
+    RemoteBlueprintModeration: {
+      /** @example rb_k3j9x2mq7w4t8pzr */
+      id: string;
+      /** @description Hidden by an admin: out of listings, and 404 to everyone but admins */
+      hidden: boolean;
+      /** @description Shown in public listings: not hidden, and its peer neither silenced nor blocked */
+      listed: boolean;
+      /** Format: date-time */
+      hiddenAt: string | null;
+    };
+    DomainRequest: {
+      /**
+       * @description host[:port]; a scheme is accepted for admins
+       * @example prompts.example.org
+       */
+      domain: string;
+    };
+    RegistryAnswer: {
+      /** @enum {boolean} */
+      ok: true;
+      domain: string;
+      /** @enum {string} */
+      status: 'pending' | 'verified' | 'failing' | 'suspended' | 'blocked';
+    };
+    RegistryInstance: {
+      domain: string;
+      name: string;
+      version: string;
+      logoUrl: string | null;
+      publicBlueprintCount: number;
+      lastSeenAt: string | null;
+      registeredAt: string | null;
+    };
+    RegistryInstanceList: {
+      instances: components['schemas']['RegistryInstance'][];
+    };
+    InstanceDirectoryEntry: {
+      domain: string;
+      name: string;
+      version: string | null;
+      /** @description Public blueprints of this instance held here */
+      blueprintCount: number;
+      /** @description False for legacy peers, crawled unsigned */
+      signed: boolean;
+      /** @enum {string} */
+      status: 'pending' | 'verified' | 'failing' | 'suspended' | 'blocked';
+      lastCrawlAt: string | null;
+      lastSuccessAt: string | null;
+      /** @description Where the instance lives */
+      url: string;
+    };
+    InstanceDirectory: {
+      items: components['schemas']['InstanceDirectoryEntry'][];
+    };
+    PendingKeyView: {
+      /** @description Fingerprint of the new key; null when the peer dropped its key */
+      keyId: string | null;
+      changedAt: string;
+    };
+    CrawlRunView: {
+      id: string;
+      /** @enum {string} */
+      trigger: 'schedule' | 'manual' | 'registration';
+      /** @enum {string} */
+      outcome: 'running' | 'succeeded' | 'not_modified' | 'failed' | 'skipped';
+      startedAt: string;
+      finishedAt: string | null;
+      requests: number;
+      pages: number;
+      added: number;
+      updated: number;
+      removed: number;
+      bytes: number;
+      /** @description [{code, message, url?}] */
+      errors: Record<string, never>[];
+    };
+    PeerView: {
+      id: string;
+      domain: string;
+      baseUrl: string;
+      /** @enum {string} */
+      status: 'pending' | 'verified' | 'failing' | 'suspended' | 'blocked';
+      /** @enum {string} */
+      source: 'admin' | 'registration';
+      name: string | null;
+      version: string | null;
+      protocol: string | null;
+      signed: boolean;
+      /** @description Fingerprint of the pinned key */
+      keyId: string | null;
+      pendingKey: components['schemas']['PendingKeyView'] | null;
+      /**
+       * @description What the domain rules say about it now
+       * @enum {string}
+       */
+      policy: 'federate' | 'silence' | 'block';
+      blueprintCount: number;
+      advertisedCount: number | null;
+      lastCrawlAt: string | null;
+      lastSuccessAt: string | null;
+      lastError: string | null;
+      failingSince: string | null;
+      nextCrawlAt: string | null;
+      registeredAt: string | null;
+      lastSeenAt: string | null;
+      createdAt: string;
+      latestRun?: components['schemas']['CrawlRunView'] | null;
+    };
+    PeerList: {
+      items: components['schemas']['PeerView'][];
+    };
+    PeerDetail: {
+      peer: components['schemas']['PeerView'];
+      /** @description The latest runs, newest first */
+      runs: components['schemas']['CrawlRunView'][];
+    };
+    DomainRuleView: {
+      id: string;
+      domain: string;
+      /** @enum {string} */
+      action: 'block' | 'silence' | 'allow';
+      note: string;
+      createdAt: string;
+    };
+    DomainRuleList: {
+      items: components['schemas']['DomainRuleView'][];
+    };
+    DomainRuleRequest: {
+      /**
+       * @description Matches the domain and all its subdomains
+       * @example spam.example
+       */
+      domain: string;
+      /** @enum {string} */
+      action: 'block' | 'silence' | 'allow';
+      note?: string;
+    };
+    FederationSettingsView: {
+      /** @description Federate only with domains that have an allow rule */
+      allowlistMode: boolean;
+      /** @description Other instances may register through the registry endpoints */
+      acceptRegistrations: boolean;
+    };
+    FederationSettingsRequest: {
+      allowlistMode?: boolean;
+      acceptRegistrations?: boolean;
+    };
     SavedVariable: {
       /** @example OPENAI_API_KEY */
       name: string;
@@ -2213,6 +2831,64 @@ export interface operations {
         };
         content: {
           'text/plain': string;
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  NodeInfo_discovery: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Links to the NodeInfo documents */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NodeInfoDiscovery'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  NodeInfo_nodeInfo: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description NodeInfo 2.1 of this instance */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json; profile="http://nodeinfo.diaspora.software/ns/schema/2.1#"': components['schemas']['NodeInfo'];
         };
       };
       /** @description Any error, in the error envelope with a stable `code` */
@@ -4150,8 +4826,10 @@ export interface operations {
           | 'other';
         /** @description Repeat for several; all must match */
         tag?: string[];
-        /** @description Author handle */
+        /** @description Author handle: a local one, or with instance=<peer domain> an author handle on that peer */
         author?: string;
+        /** @description Origin: this instance’s domain for local blueprints only, a peer’s domain for its blueprints only */
+        instance?: string;
         /** @description SPDX licence id */
         license?: string;
         sort?: 'relevance' | 'newest' | 'favorites' | 'downloads' | 'trending';
@@ -4218,6 +4896,15 @@ export interface operations {
       };
       /** @description Not signed in, or missing a required scope */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -4437,6 +5124,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description BLUEPRINT_NOT_FOUND (also for others’ private ones) */
       404: {
         headers: {
@@ -4478,6 +5174,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['BlueprintDetail'];
+        };
+      };
+      /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
         };
       };
       /** @description BLUEPRINT_NOT_FOUND (also for others’ private ones) */
@@ -4523,6 +5228,15 @@ export interface operations {
       };
       /** @description Not signed in, or missing a required scope */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -4579,6 +5293,15 @@ export interface operations {
       };
       /** @description Not signed in, or missing a required scope */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -4650,6 +5373,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description BLUEPRINT_NOT_FOUND (also for others’ private ones) */
       404: {
         headers: {
@@ -4694,6 +5426,15 @@ export interface operations {
       };
       /** @description Not signed in, or missing a required scope */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -4753,6 +5494,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description BLUEPRINT_NOT_FOUND (also for others’ private ones) */
       404: {
         headers: {
@@ -4801,6 +5551,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description BLUEPRINT_NOT_FOUND (also for others’ private ones) */
       404: {
         headers: {
@@ -4842,6 +5601,15 @@ export interface operations {
       };
       /** @description Not signed in, or missing a required scope */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -4902,6 +5670,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description BLUEPRINT_NOT_FOUND (also for others’ private ones) */
       404: {
         headers: {
@@ -4944,6 +5721,15 @@ export interface operations {
           'application/yaml': string;
         };
       };
+      /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description BLUEPRINT_NOT_FOUND (also for others’ private ones) */
       404: {
         headers: {
@@ -4981,6 +5767,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['VariableList'];
+        };
+      };
+      /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
         };
       };
       /** @description BLUEPRINT_NOT_FOUND (also for others’ private ones) */
@@ -5025,6 +5820,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RenderedFile'];
+        };
+      };
+      /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
         };
       };
       /** @description BLUEPRINT_NOT_FOUND (also for others’ private ones) */
@@ -5073,6 +5877,15 @@ export interface operations {
           'application/json': string;
           'application/yaml': string;
           'application/zip': string;
+        };
+      };
+      /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
         };
       };
       /** @description BLUEPRINT_NOT_FOUND (also for others’ private ones) */
@@ -5247,6 +6060,15 @@ export interface operations {
       };
       /** @description Not signed in, or missing a required scope */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description REMOTE_BLUEPRINT_READ_ONLY for rb_… ids */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -5481,6 +6303,901 @@ export interface operations {
         };
         content: {
           'application/zip': string;
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  InstanceKeys_rotate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The new key; the old one is retired at once */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InstancePublicKeyView'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description FORBIDDEN: only admins rotate the key */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  FederationCatalogue_blueprints: {
+    parameters: {
+      query?: {
+        /** @description Opaque resume position returned by the previous page */
+        cursor?: string;
+        /** @description Start after this instant; ignored with a cursor */
+        updated_since?: string;
+        /** @description Entries per page: 1–500, default 100 (offset mode: 1–100, default 50) */
+        limit?: number;
+        /** @description content: carry each item’s published content inline */
+        include?: 'content';
+        /** @description Offset mode (the reference product’s shape) */
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Public blueprints for peers: incremental pages with tombstones, or with `offset` the reference product’s shape. Signed with the LynxPrompt-Signature header; strong ETag, 304 on If-None-Match. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['FederationCataloguePage'] | components['schemas']['FederationOffsetPage'];
+        };
+      };
+      /** @description INVALID_CURSOR, INVALID_LIMIT, INVALID_UPDATED_SINCE, INVALID_OFFSET */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description FEDERATION_DISABLED */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  RemoteBlueprintsAdmin_hide: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Out of listings; 404 to everyone but admins */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RemoteBlueprintModeration'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description FORBIDDEN: only admins moderate remote blueprints */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description BLUEPRINT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  RemoteBlueprintsAdmin_unhide: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Listed again when its peer is listed */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RemoteBlueprintModeration'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description FORBIDDEN: only admins moderate remote blueprints */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description BLUEPRINT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Registry_register: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DomainRequest'];
+      };
+    };
+    responses: {
+      /** @description The domain verified: its manifest names it, over https */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegistryAnswer'];
+        };
+      };
+      /** @description INVALID_PEER_DOMAIN; 403 REGISTRATIONS_CLOSED, DOMAIN_BLOCKED; 422 PEER_VERIFICATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Registry_heartbeat: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DomainRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegistryAnswer'];
+        };
+      };
+      /** @description 404 PEER_NOT_REGISTERED; 422 PEER_VERIFICATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Registry_instances: {
+    parameters: {
+      query?: {
+        /** @description `true`: only instances seen in the last 24 hours */
+        active?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegistryInstanceList'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Registry_directory: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The instances whose blueprints this one shows */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InstanceDirectory'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AdminFederation_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PeerList'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description FORBIDDEN: administrators only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AdminFederation_add: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DomainRequest'];
+      };
+    };
+    responses: {
+      /** @description Added and verified at once; status says how that went */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PeerView'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description FORBIDDEN: administrators only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AdminFederation_detail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The peer and its latest crawl runs */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PeerDetail'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description FORBIDDEN: administrators only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AdminFederation_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Forgotten, with everything held from it (it may register again) */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description FORBIDDEN: administrators only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AdminFederation_crawl: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A crawl is queued (suspended peers too) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PeerView'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description FORBIDDEN: administrators only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AdminFederation_approveKey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The changed key is pinned and crawling resumes */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PeerView'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description FORBIDDEN: administrators only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AdminFederation_rules: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DomainRuleList'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description FORBIDDEN: administrators only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AdminFederation_addRule: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DomainRuleRequest'];
+      };
+    };
+    responses: {
+      /** @description Set (or replaced) and applied to every peer at once */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DomainRuleView'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description FORBIDDEN: administrators only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AdminFederation_removeRule: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description FORBIDDEN: administrators only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AdminFederation_settings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FederationSettingsView'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description FORBIDDEN: administrators only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AdminFederation_updateSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['FederationSettingsRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FederationSettingsView'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description FORBIDDEN: administrators only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
         };
       };
       /** @description Any error, in the error envelope with a stable `code` */

@@ -18,6 +18,11 @@ export const JOBS_BACKEND = Symbol('JOBS_BACKEND');
 const QUEUE_NAME = 'default';
 const SCHEDULE_RETRY_MS = 30_000;
 const JOB_STATES = ['waiting', 'active', 'delayed', 'completed', 'failed'] as const;
+/**
+ * Jobs are I/O-bound (crawls wait on peers), so one worker runs several at once; a slow peer must not hold up the
+ * others or the maintenance jobs. Capabilities bound their own share (the crawler: FEDERATION_CONCURRENCY).
+ */
+const WORKER_CONCURRENCY = 8;
 
 /**
  * One interface over BullMQ whichever store backs it. Capabilities `define` handlers at start-up and `enqueue`
@@ -144,6 +149,7 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
       this.worker = new Worker(QUEUE_NAME, processor, {
         connection: this.workerRedis,
         prefix: `${this.config.redis.prefix}bull`,
+        concurrency: WORKER_CONCURRENCY,
       });
     } else {
       const { Worker: PostgresWorker } = withBackend(createPostgresBackend);
@@ -151,6 +157,7 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
       this.worker = new PostgresWorker(QUEUE_NAME, processor, {
         connection: this.postgresConnection(),
         drainDelay: 1,
+        concurrency: WORKER_CONCURRENCY,
       }) as unknown as Worker;
     }
     this.worker.on('completed', (job) => this.metrics.jobsProcessed.inc({ name: job.name, outcome: 'completed' }));

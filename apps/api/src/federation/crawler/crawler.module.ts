@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
+import { PeersModule } from '../peers/peers.module';
+import { CrawlerService } from './crawler.service';
+import { RemoteCopiesRepository } from './remote-copies.repository';
 
 /** The read-only crawler: one job per peer, incremental and signed, or legacy. */
-@Module({})
+@Module({ imports: [PeersModule], providers: [CrawlerService, RemoteCopiesRepository], exports: [CrawlerService] })
 export class CrawlerModule {}

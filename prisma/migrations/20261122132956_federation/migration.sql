@@ -4,6 +4,9 @@ CREATE TYPE "PeerStatus" AS ENUM ('pending', 'verified', 'failing', 'suspended',
 -- CreateEnum
 CREATE TYPE "DomainRuleAction" AS ENUM ('block', 'silence', 'allow');
 
+-- DropIndex
+DROP INDEX "blueprints_updated_at_idx";
+
 -- AlterTable
 ALTER TABLE "blueprints" ADD COLUMN     "forked_from_remote_id" TEXT,
 ADD COLUMN     "forked_from_url" TEXT;
@@ -164,6 +167,9 @@ CREATE INDEX "remote_blueprints_listed_download_count_id_idx" ON "remote_bluepri
 
 -- CreateIndex
 CREATE UNIQUE INDEX "remote_blueprints_peer_id_remote_id_key" ON "remote_blueprints"("peer_id", "remote_id");
+
+-- CreateIndex
+CREATE INDEX "blueprints_updated_at_id_idx" ON "blueprints"("updated_at", "id");
 
 -- AddForeignKey
 ALTER TABLE "blueprints" ADD CONSTRAINT "blueprints_forked_from_remote_id_fkey" FOREIGN KEY ("forked_from_remote_id") REFERENCES "remote_blueprints"("id") ON DELETE SET NULL ON UPDATE CASCADE;

@@ -1,0 +1,429 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { LOGGER } from '../../common/logging/logging.module';
+import type { AppConfig } from '../../config/config';
+import { APP_CONFIG } from '../../config/config.module';
+import { SharedResponseCache } from '../../http-cache/shared-response-cache';
+import { JobQueue } from '../../jobs/job-queue';
+import { KEY_VALUE_STORE, type KeyValueStore } from '../../kv/key-value-store';
+import { OutboundError, OutboundHttpClient, type OutboundResponse } from '../../outbound/outbound-http-client';
+import { SIGNATURE_HEADER, verifySignature } from '../signature';
+import { hostOf } from '../peers/domain-name';
+import { PeerVerificationError } from '../peers/peers.errors';
+import { PeersRepository, type PeerRow } from '../peers/peers.repository';
+import { PeersService } from '../peers/peers.service';
+import { afterSuccess } from '../peers/peer-state';
+import { CRAWL_PEER_JOB, SCHEDULE_CRAWLS_JOB, type CrawlPeerJob, type CrawlTrigger } from './crawl-jobs';
+import { CrawlAborted, CrawlLog, forEachLimited, retryAfterMs, Semaphore } from './crawl-log';
+import { RemoteCopiesRepository } from './remote-copies.repository';
+import {
+  CrawlProblem,
+  legacyCopy,
+  legacyListSchema,
+  parseLegacyItem,
+  parseSignedItem,
+  signedPageSchema,
+  type LegacyItem,
+  type RemoteCopy,
+} from './remote-items';
+
+export const CATALOGUE_PATH = '/api/v1/federation/blueprints';
+/** Entries asked per page (signed peers) and the most a page may carry before it is refused as hostile. */
+const SIGNED_PAGE_LIMIT = 100;
+/** The reference product caps its list at 100 per page. */
+const LEGACY_PAGE_LIMIT = 100;
+/** A page is at most 4 MB by the protocol; twice that is refused without reading further. */
+const PAGE_MAX_BYTES = 8 * 1024 * 1024;
+/** How often a peer's manifest is read again when nothing else asks for it. */
+const MANIFEST_MAX_AGE_MS = 6 * 3600 * 1000;
+/** A run that stopped at the page limit continues this soon. */
+const CONTINUE_AFTER_MS = 5_000;
+/** Longer than any run; a crashed worker's lock expires by itself. */
+const LOCK_TTL_MS = 30 * 60_000;
+/** The scheduler leases a due peer for this long, so it is not queued again while its crawl waits or runs. */
+const SCHEDULE_LEASE_MS = 15 * 60_000;
+const SCHEDULE_EVERY_MS = 60_000;
+const SCHEDULE_BATCH = 500;
+/** Consecutive failed requests within one run that open the circuit: the run stops and backs off. */
+const CIRCUIT_BREAKER_FAILURES = 5;
+
+export type CrawlResult = 'succeeded' | 'not_modified' | 'failed' | 'skipped' | 'locked' | 'gone';
+
+interface SyncState {
+  cursor: string | null;
+  cursorEtag: string | null;
+  /** More is waiting (the page limit stopped the run): continue soon. */
+  more: boolean;
+  notModified: boolean;
+}
+
+/**
+ * The read-only crawler. One job per peer; a per-peer lock in the shared store means two workers never crawl the
+ * same peer at once, and each process crawls at most FEDERATION_CONCURRENCY peers at a time, so adding workers adds
+ * throughput. Nothing a peer sends is trusted: pages are signature-checked (signed peers), items validated and their
+ * content hashed, every request goes through the SSRF-safe client with a byte cap.
+ */
+@Injectable()
+export class CrawlerService implements OnModuleInit {
+  private readonly slots: Semaphore;
+
+  constructor(
+    private readonly peers: PeersService,
+    private readonly peerRows: PeersRepository,
+    private readonly copies: RemoteCopiesRepository,
+    private readonly outbound: OutboundHttpClient,
+    private readonly jobs: JobQueue,
+    private readonly responseCache: SharedResponseCache,
+    @Inject(KEY_VALUE_STORE) private readonly kv: KeyValueStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {
+    this.slots = new Semaphore(config.federation.concurrency);
+  }
+
+  onModuleInit(): void {
+    this.jobs.define(CRAWL_PEER_JOB, async (data) => {
+      const { peerId, trigger } = data as CrawlPeerJob;
+      await this.crawl(peerId, trigger);
+    });
+    this.jobs.define(SCHEDULE_CRAWLS_JOB, async () => {
+      await this.enqueueDue();
+    });
+    this.jobs.schedule(SCHEDULE_CRAWLS_JOB, SCHEDULE_EVERY_MS);
+  }
+
+  /** Queues a crawl of every peer that is due, leasing each so the next tick does not queue it again. */
+  async enqueueDue(now = new Date()): Promise<number> {
+    if (!this.config.instance.federationEnabled) return 0;
+    const due = await this.peerRows.listDue(now, SCHEDULE_BATCH);
+    for (const { id } of due) {
+      await this.peerRows.update(id, { nextCrawlAt: new Date(now.getTime() + SCHEDULE_LEASE_MS) });
+      await this.peers.enqueueCrawl(id, 'schedule');
+    }
+    return due.length;
+  }
+
+  async crawl(peerId: string, trigger: CrawlTrigger): Promise<CrawlResult> {
+    return this.slots.run(async () => {
+      const lock = `federation:crawl-lock:${peerId}`;
+      const token = randomUUID();
+      if (!(await this.kv.setIfAbsent(lock, token, LOCK_TTL_MS))) {
+        this.logger.debug({ peerId }, 'federation crawl already running elsewhere');
+        return 'locked';
+      }
+      try {
+        return await this.crawlLocked(peerId, trigger);
+      } finally {
+        await this.kv.deleteIfEquals(lock, token);
+      }
+    });
+  }
+
+  private async crawlLocked(peerId: string, trigger: CrawlTrigger): Promise<CrawlResult> {
+    let peer = await this.peerRows.findById(peerId);
+    if (!peer) return 'gone';
+    if (!this.config.instance.federationEnabled) return 'skipped';
+    const verdict = await this.peers.verdict(hostOf(peer.domain));
+    if (verdict === 'block' || peer.status === 'blocked') return 'skipped';
+    // Suspended peers are crawled only when an admin asks; a success then clears the suspension.
+    if (peer.status === 'suspended' && trigger !== 'manual') return 'skipped';
+
+    const run = await this.peerRows.startRun(peer.id, trigger);
+    const log = new CrawlLog();
+    let result: CrawlResult = 'failed';
+    const startedAt = Date.now();
+    try {
+      if (this.manifestIsStale(peer, trigger)) peer = await this.peers.verify(peer);
+      if (peer.pendingPublicKey !== null) throw keyChanged(peer);
+      const listed = verdict === 'federate';
+      const state = peer.signed ? await this.crawlSigned(peer, listed, log) : await this.crawlLegacy(peer, listed, log);
+      const now = new Date();
+      await this.peerRows.update(peer.id, {
+        ...afterSuccess(now, state.more ? CONTINUE_AFTER_MS : this.config.federation.crawlIntervalMs),
+        cursor: state.cursor,
+        cursorEtag: state.cursorEtag,
+        blueprintCount: await this.copies.count(peer.id),
+        lastCrawlAt: now,
+      });
+      result = state.notModified && !log.changed ? 'not_modified' : 'succeeded';
+    } catch (error) {
+      result = await this.recordFailure(peer, error, log, trigger);
+    } finally {
+      await this.peerRows.finishRun(run.id, { outcome: result, ...log.summary() });
+      if (log.changed) this.responseCache.clear();
+      this.logger.info(
+        {
+          peer: peer.domain,
+          trigger,
+          outcome: result,
+          ms: Date.now() - startedAt,
+          ...log.summary(),
+          errors: undefined,
+        },
+        'federation crawl finished',
+      );
+    }
+    return result;
+  }
+
+  private manifestIsStale(peer: PeerRow, trigger: CrawlTrigger): boolean {
+    if (peer.status === 'pending' || peer.manifestFetchedAt === null) return true;
+    // A peer that is failing may have fixed (or moved) something; an admin's "crawl now" re-reads it too.
+    if (peer.status !== 'verified' || trigger === 'manual') return true;
+    return Date.now() - peer.manifestFetchedAt.getTime() > MANIFEST_MAX_AGE_MS;
+  }
+
+  private async recordFailure(peer: PeerRow, error: unknown, log: CrawlLog, trigger: CrawlTrigger) {
+    const { code, message, retryAfter } = describeFailure(error);
+    log.error(code, message);
+    if (code === 'KEY_CHANGED') {
+      this.logger.warn({ peer: peer.domain, reason: code, trigger }, 'federation crawl stopped: peer key changed');
+      return 'skipped';
+    }
+    // peers.verify has already recorded its own failure (and backoff).
+    if (!(error instanceof PeerVerificationError)) {
+      const current = (await this.peerRows.findById(peer.id)) ?? peer;
+      await this.peers.recordFailure(current, code, message, retryAfter);
+    }
+    if (!(error instanceof CrawlAborted || error instanceof PeerVerificationError || error instanceof OutboundError)) {
+      this.logger.error({ err: error, peer: peer.domain }, 'federation crawl failed unexpectedly');
+    }
+    return 'failed';
+  }
+
+  // ── Signed peers: incremental, by cursor ──────────────────────────────────────────────────────────────────────────
+
+  private async crawlSigned(peer: PeerRow, listed: boolean, log: CrawlLog): Promise<SyncState> {
+    const publicKey = peer.publicKey;
+    if (!publicKey) throw new CrawlAborted('KEY_MISSING', 'A signed peer without a pinned key');
+    let cursor = peer.cursor;
+    let etag = peer.cursorEtag;
+    const seenCursors = new Set<string>();
+    for (let page = 0; page < this.config.federation.maxPagesPerRun; page += 1) {
+      const url = new URL(`${peer.baseUrl}${CATALOGUE_PATH}`);
+      url.searchParams.set('limit', String(SIGNED_PAGE_LIMIT));
+      url.searchParams.set('include', 'content');
+      if (cursor) url.searchParams.set('cursor', cursor);
+      const response = await this.fetch(url, log, { ifNoneMatch: etag ?? undefined });
+      if (response.status === 304) return { cursor, cursorEtag: etag, more: false, notModified: true };
+
+      const received = new URL(response.url);
+      const check = verifySignature(
+        response.headers[SIGNATURE_HEADER],
+        { publicKey },
+        `${received.pathname}${received.search}`,
+        response.body,
+      );
+      if (!check.ok) {
+        if (check.reason === 'SIGNATURE_KEY_MISMATCH' && (await this.peers.verify(peer)).pendingPublicKey !== null) {
+          throw keyChanged(peer);
+        }
+        throw new CrawlAborted(check.reason, `A catalogue page of ${peer.domain} failed signature verification`);
+      }
+      const parsed = signedPageSchema(SIGNED_PAGE_LIMIT).safeParse(parseJson(response.body));
+      if (!parsed.success) {
+        throw new CrawlAborted('PAGE_INVALID', `A catalogue page is invalid: ${firstIssue(parsed.error)}`);
+      }
+      log.pages += 1;
+      const { blueprints, tombstones, cursor: next } = parsed.data;
+      if (blueprints.length + tombstones.length === 0) {
+        // The tail of the catalogue: its ETag lets the next run cost one request answered 304.
+        return { cursor: next, cursorEtag: response.headers.etag ?? null, more: false, notModified: false };
+      }
+      if (next === cursor || seenCursors.has(next)) {
+        throw new CrawlAborted('CURSOR_LOOP', `${peer.domain} returned a cursor it had already returned`);
+      }
+      seenCursors.add(next);
+      const copies: RemoteCopy[] = [];
+      for (const raw of blueprints) {
+        try {
+          copies.push(parseSignedItem(raw, peer.baseUrl, this.config.federation.maxContentBytes));
+        } catch (error) {
+          if (!(error instanceof CrawlProblem)) throw error;
+          log.error(error.code, error.message);
+        }
+      }
+      await this.store(peer, copies, listed, log);
+      log.removed += await this.copies.remove(
+        peer.id,
+        tombstones.map((tombstone) => tombstone.id),
+      );
+      cursor = next;
+      etag = null;
+      // Progress is kept page by page: a run cut short resumes here.
+      await this.peerRows.update(peer.id, { cursor, cursorEtag: null });
+    }
+    return { cursor, cursorEtag: null, more: true, notModified: false };
+  }
+
+  // ── Legacy peers: offset walk, content only for what changed ─────────────────────────────────────────────────────
+
+  private async crawlLegacy(peer: PeerRow, listed: boolean, log: CrawlLog): Promise<SyncState> {
+    const walkStartedAt = new Date();
+    const seen = new Set<string>();
+    let offset = 0;
+    let complete = false;
+    const breaker = { failures: 0 };
+    for (let page = 0; page < this.config.federation.maxPagesPerRun; page += 1) {
+      const url = new URL(`${peer.baseUrl}${CATALOGUE_PATH}`);
+      url.searchParams.set('limit', String(LEGACY_PAGE_LIMIT));
+      url.searchParams.set('offset', String(offset));
+      const response = await this.fetch(url, log);
+      const parsed = legacyListSchema(LEGACY_PAGE_LIMIT).safeParse(parseJson(response.body));
+      if (!parsed.success) {
+        throw new CrawlAborted('PAGE_INVALID', `A catalogue page is invalid: ${firstIssue(parsed.error)}`);
+      }
+      log.pages += 1;
+      const { blueprints, total } = parsed.data;
+      if (blueprints.length === 0) {
+        complete = true;
+        break;
+      }
+      const items: LegacyItem[] = [];
+      for (const raw of blueprints) {
+        try {
+          items.push(parseLegacyItem(raw));
+        } catch (error) {
+          if (!(error instanceof CrawlProblem)) throw error;
+          log.error(error.code, error.message);
+        }
+      }
+      for (const item of items) seen.add(item.id);
+      const known = await this.copies.known(
+        peer.id,
+        items.map((item) => item.id),
+      );
+      // Every content fetch counts as a download on the peer: only new or changed items are fetched.
+      const changed = items.filter(
+        (item) => known.get(item.id)?.remoteUpdatedAt.getTime() !== Date.parse(item.updatedAt),
+      );
+      const copies: RemoteCopy[] = [];
+      await forEachLimited(changed, this.config.federation.peerConcurrency, async (item) => {
+        if (breaker.failures >= CIRCUIT_BREAKER_FAILURES) return;
+        const detailUrl = new URL(`${peer.baseUrl}/api/blueprints/bp_${encodeURIComponent(item.id)}`);
+        try {
+          const detail = await this.fetch(detailUrl, log, { allowNotFound: true });
+          if (detail.status === 404) {
+            log.error('ITEM_GONE', `${item.id} was listed but is gone`, detailUrl.href);
+            return;
+          }
+          copies.push(legacyCopy(item, parseJson(detail.body), peer.baseUrl, this.config.federation.maxContentBytes));
+          breaker.failures = 0;
+        } catch (error) {
+          if (error instanceof CrawlAborted && error.retryAfterMs > 0) throw error;
+          if (error instanceof CrawlProblem) {
+            log.error(error.code, error.message, detailUrl.href);
+            return;
+          }
+          const { code, message } = describeFailure(error);
+          breaker.failures += 1;
+          log.error(code, message, detailUrl.href);
+        }
+      });
+      if (breaker.failures >= CIRCUIT_BREAKER_FAILURES) {
+        throw new CrawlAborted(
+          'CIRCUIT_OPEN',
+          `${CIRCUIT_BREAKER_FAILURES} requests in a row to ${peer.domain} failed`,
+        );
+      }
+      await this.store(peer, copies, listed, log);
+      await this.copies.markSeen(
+        peer.id,
+        items.map((item) => item.id),
+      );
+      offset += blueprints.length;
+      if (total !== undefined && offset >= total) {
+        complete = true;
+        break;
+      }
+    }
+    // Only a complete walk can tell what disappeared.
+    if (complete) log.removed += await this.copies.sweepMissing(peer.id, seen, walkStartedAt);
+    return { cursor: null, cursorEtag: null, more: !complete, notModified: false };
+  }
+
+  // ── Shared steps ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+  /** Upserts a page's copies, within FEDERATION_MAX_BLUEPRINTS_PER_PEER: new items past the limit are left out. */
+  private async store(peer: PeerRow, copies: RemoteCopy[], listed: boolean, log: CrawlLog): Promise<void> {
+    const unique = [...new Map(copies.map((copy) => [copy.remoteId, copy])).values()];
+    if (unique.length === 0) return;
+    const known = await this.copies.known(
+      peer.id,
+      unique.map((copy) => copy.remoteId),
+    );
+    const room = this.config.federation.maxBlueprintsPerPeer - (await this.copies.count(peer.id));
+    let newAllowed = Math.max(0, room);
+    const kept = unique.filter((copy) => known.has(copy.remoteId) || newAllowed-- > 0);
+    if (kept.length < unique.length) {
+      log.error('LIMIT_REACHED', `${unique.length - kept.length} new blueprints over the per-peer limit were skipped`);
+    }
+    const { added, updated } = await this.copies.upsert(peer.id, kept, listed);
+    log.added += added;
+    log.updated += updated;
+  }
+
+  /** One request to the peer: counted, byte-capped, and turned into a CrawlAborted for anything but success. */
+  private async fetch(
+    url: URL,
+    log: CrawlLog,
+    options: { ifNoneMatch?: string; allowNotFound?: boolean } = {},
+  ): Promise<OutboundResponse> {
+    log.requests += 1;
+    let response: OutboundResponse;
+    try {
+      response = await this.outbound.request({
+        url,
+        accept: ['application/json'],
+        maxBytes: PAGE_MAX_BYTES,
+        sameHostRedirectsOnly: true,
+        ...(options.ifNoneMatch ? { headers: { 'if-none-match': options.ifNoneMatch } } : {}),
+      });
+    } catch (error) {
+      if (error instanceof OutboundError) throw new CrawlAborted(error.code, error.message);
+      throw error;
+    }
+    log.bytes += response.body.length;
+    const { status } = response;
+    if (status === 429 || status === 503) {
+      throw new CrawlAborted(
+        status === 429 ? 'RATE_LIMITED' : 'PEER_UNAVAILABLE',
+        `${url.host} answered ${status}`,
+        retryAfterMs(response.headers['retry-after']) || 60_000,
+      );
+    }
+    if (status === 304 || (status >= 200 && status < 300) || (status === 404 && options.allowNotFound)) {
+      return response;
+    }
+    throw new CrawlAborted('HTTP_STATUS', `${url.host}${url.pathname} answered ${status}`);
+  }
+}
+
+function keyChanged(peer: PeerRow): CrawlAborted {
+  return new CrawlAborted(
+    'KEY_CHANGED',
+    `${peer.domain} now publishes a different key; crawling stops until an admin approves it`,
+  );
+}
+
+function parseJson(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('utf8')) as unknown;
+  } catch {
+    throw new CrawlAborted('INVALID_JSON', 'The peer answered with invalid JSON');
+  }
+}
+
+function firstIssue(error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> }): string {
+  const issue = error.issues[0];
+  return `${issue?.path.map(String).join('.') || 'body'}: ${issue?.message ?? 'invalid'}`;
+}
+
+function describeFailure(error: unknown): { code: string; message: string; retryAfter: number } {
+  if (error instanceof CrawlAborted)
+    return { code: error.code, message: error.message, retryAfter: error.retryAfterMs };
+  if (error instanceof PeerVerificationError) return { code: error.reason, message: error.message, retryAfter: 0 };
+  if (error instanceof OutboundError) return { code: error.code, message: error.message, retryAfter: 0 };
+  return { code: 'INTERNAL_ERROR', message: error instanceof Error ? error.message : String(error), retryAfter: 0 };
+}

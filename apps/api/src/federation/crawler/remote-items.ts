@@ -1,0 +1,237 @@
+import { z } from 'zod';
+import { BLUEPRINT_KINDS, knownCategory, sha256Hex, toDbKind, usableTags } from '../../blueprints/blueprint-rules';
+import { listFormats } from '../../formats';
+import { hiddenInstructionCount } from '../../scanning';
+
+/** Everything the crawler stores about one remote blueprint, validated and bounded. */
+export interface RemoteCopy {
+  remoteId: string;
+  name: string;
+  description: string;
+  kind: 'rules' | 'command' | 'skill' | 'agent' | 'mcp_config';
+  format: string;
+  tool: string;
+  category: string | null;
+  tags: string[];
+  license: string;
+  authorHandle: string | null;
+  authorName: string;
+  remoteVersion: number | null;
+  content: string;
+  contentHash: string;
+  sizeBytes: number;
+  canonicalUrl: string;
+  rawUrl: string | null;
+  favoriteCount: number;
+  downloadCount: number;
+  findings: number;
+  remoteCreatedAt: Date;
+  remoteUpdatedAt: Date;
+}
+
+/** A problem with one item or page, with a stable reason code for the crawl log. */
+export class CrawlProblem extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CrawlProblem';
+  }
+}
+
+const bounded = (max: number) => z.string().max(max);
+const instant = z.iso.datetime({ offset: true });
+const counter = z.number().int().min(0).max(2_147_483_647).catch(0);
+
+/** One item of a signed catalogue page (docs/federation.md §2.1). Unknown fields are ignored. */
+const signedItemSchema = z.object({
+  id: z.string().min(1).max(100),
+  name: z.string().trim().min(1).max(200),
+  description: bounded(5000).catch(''),
+  kind: bounded(50),
+  format: bounded(100).optional(),
+  category: bounded(100).nullish(),
+  tags: z.array(bounded(100)).max(100).catch([]),
+  license: bounded(200).catch('NOASSERTION'),
+  author: bounded(200).catch(''),
+  authorHandle: bounded(100).nullish(),
+  version: z.number().int().min(0).max(2_147_483_647).nullish(),
+  contentHash: z.string().regex(/^[0-9a-f]{64}$/, 'lowercase hex SHA-256'),
+  url: bounded(2000).optional(),
+  rawUrl: bounded(2000).nullish(),
+  downloads: counter.optional(),
+  favorites: counter.optional(),
+  createdAt: instant,
+  updatedAt: instant,
+  content: z.string(),
+});
+
+/** The page envelope; items are validated one by one so one bad item does not sink its page. */
+export const signedPageSchema = (maxEntries: number) =>
+  z.object({
+    blueprints: z.array(z.unknown()).max(maxEntries),
+    tombstones: z
+      .array(z.object({ id: z.string().min(1).max(100) }))
+      .max(maxEntries)
+      .default([]),
+    cursor: z.string().min(1).max(2000),
+    hasMore: z.boolean(),
+  });
+
+/** The reference product's federation list (docs: shared notes on interop). */
+export const legacyListSchema = (maxEntries: number) =>
+  z.object({
+    blueprints: z.array(z.unknown()).max(maxEntries),
+    total: z.number().int().min(0).optional(),
+  });
+
+const legacyItemSchema = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a plain id'),
+  name: z.string().trim().min(1).max(200),
+  description: bounded(5000).nullish(),
+  type: bounded(100).nullish(),
+  category: bounded(100).nullish(),
+  tags: z.array(bounded(100)).max(100).catch([]),
+  downloads: counter.optional(),
+  favorites: counter.optional(),
+  author: bounded(200).nullish(),
+  createdAt: instant,
+  updatedAt: instant,
+});
+export type LegacyItem = z.infer<typeof legacyItemSchema>;
+
+const legacyDetailSchema = z.object({ content: z.string() });
+
+/** The reference product's `type` values, mapped to our formats; anything else is generic rules. */
+const LEGACY_TYPES: Record<string, string> = {
+  AGENTS_MD: 'agents-md',
+  CLAUDE_MD: 'claude-md',
+  CURSOR_RULES: 'cursor-rules',
+  COPILOT_INSTRUCTIONS: 'copilot-instructions',
+  WINDSURF_RULES: 'windsurf-rules',
+  JUNIE_GUIDELINES: 'junie-guidelines',
+  GEMINI_MD: 'gemini-md',
+  CLINE_RULES: 'cline-rules',
+  CLAUDE_COMMAND: 'claude-command',
+  CURSOR_COMMAND: 'cursor-command',
+  CLAUDE_SKILL: 'claude-skill',
+  CLAUDE_AGENT: 'claude-agent',
+};
+
+/** The generic format of each kind, for items whose format we do not know. */
+const GENERIC_FORMAT: Record<(typeof BLUEPRINT_KINDS)[number], string> = {
+  rules: 'agents-md',
+  command: 'claude-command',
+  skill: 'claude-skill',
+  agent: 'claude-agent',
+  'mcp-config': 'vscode-mcp',
+};
+
+function formatAndKind(format: string | undefined, kind: string | undefined) {
+  const known = listFormats().find((candidate) => candidate.id === format);
+  const kindName = (BLUEPRINT_KINDS as readonly string[]).includes(kind ?? '')
+    ? (kind as (typeof BLUEPRINT_KINDS)[number])
+    : (known?.kinds[0] ?? 'rules');
+  const target =
+    known && (known.kinds as readonly string[]).includes(kindName)
+      ? known
+      : listFormats().find((candidate) => candidate.id === GENERIC_FORMAT[kindName])!;
+  return { format: target.id, tool: target.tool, kind: toDbKind(kindName) };
+}
+
+/** A link shown to users must stay on the peer's own origin, over http(s): anything else is replaced. */
+function sameOriginUrl(candidate: string | null | undefined, baseUrl: string, fallback: string): string {
+  if (!candidate) return fallback;
+  try {
+    const url = new URL(candidate);
+    return url.origin === new URL(baseUrl).origin && !url.username && !url.password ? url.href : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+function checkedContent(content: string, maxBytes: number): { content: string; sizeBytes: number } {
+  const sizeBytes = Buffer.byteLength(content, 'utf8');
+  if (sizeBytes > maxBytes) throw new CrawlProblem('CONTENT_TOO_LARGE', `content is ${sizeBytes} bytes`);
+  // PostgreSQL text cannot hold NUL; no instruction file needs it.
+  if (content.includes('\u0000')) throw new CrawlProblem('CONTENT_INVALID', 'content contains NUL characters');
+  return { content, sizeBytes };
+}
+
+function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return `${issue?.path.join('.') || 'item'}: ${issue?.message ?? 'invalid'}`;
+}
+
+/** Validates one signed item and checks its content against the announced hash. */
+export function parseSignedItem(raw: unknown, baseUrl: string, maxContentBytes: number): RemoteCopy {
+  const parsed = signedItemSchema.safeParse(raw);
+  if (!parsed.success) throw new CrawlProblem('ITEM_INVALID', describeIssue(parsed.error));
+  const item = parsed.data;
+  const { content, sizeBytes } = checkedContent(item.content, maxContentBytes);
+  const contentHash = sha256Hex(content);
+  if (contentHash !== item.contentHash) {
+    throw new CrawlProblem('HASH_MISMATCH', `content of ${item.id} does not match its announced hash`);
+  }
+  const canonicalUrl = `${baseUrl}/blueprints/${encodeURIComponent(item.id)}`;
+  return {
+    remoteId: item.id,
+    name: item.name,
+    description: item.description,
+    ...formatAndKind(item.format, item.kind),
+    category: knownCategory(item.category ?? null),
+    tags: usableTags(item.tags),
+    license: item.license.trim() || 'NOASSERTION',
+    authorHandle: item.authorHandle ?? null,
+    authorName: item.author || item.authorHandle || 'unknown',
+    remoteVersion: item.version ?? null,
+    content,
+    contentHash,
+    sizeBytes,
+    canonicalUrl: sameOriginUrl(item.url, baseUrl, canonicalUrl),
+    rawUrl: item.rawUrl ? sameOriginUrl(item.rawUrl, baseUrl, `${canonicalUrl}/raw`) : null,
+    favoriteCount: item.favorites ?? 0,
+    downloadCount: item.downloads ?? 0,
+    findings: hiddenInstructionCount(content),
+    remoteCreatedAt: new Date(item.createdAt),
+    remoteUpdatedAt: new Date(item.updatedAt),
+  };
+}
+
+export function parseLegacyItem(raw: unknown): LegacyItem {
+  const parsed = legacyItemSchema.safeParse(raw);
+  if (!parsed.success) throw new CrawlProblem('ITEM_INVALID', describeIssue(parsed.error));
+  return parsed.data;
+}
+
+/** A legacy item and its separately fetched content. Legacy peers publish no hash: ours is computed here. */
+export function legacyCopy(item: LegacyItem, detail: unknown, baseUrl: string, maxContentBytes: number): RemoteCopy {
+  const parsed = legacyDetailSchema.safeParse(detail);
+  if (!parsed.success) throw new CrawlProblem('ITEM_INVALID', `detail of ${item.id}: ${describeIssue(parsed.error)}`);
+  const { content, sizeBytes } = checkedContent(parsed.data.content, maxContentBytes);
+  const format = LEGACY_TYPES[item.type ?? ''];
+  return {
+    remoteId: item.id,
+    name: item.name,
+    description: item.description ?? '',
+    ...formatAndKind(format, undefined),
+    category: knownCategory(item.category ?? null),
+    tags: usableTags(item.tags),
+    // The reference product publishes no licence: nothing is assumed, so forks are refused.
+    license: 'NOASSERTION',
+    authorHandle: null,
+    authorName: item.author || 'unknown',
+    remoteVersion: null,
+    content,
+    contentHash: sha256Hex(content),
+    sizeBytes,
+    canonicalUrl: `${baseUrl}/blueprints/bp_${item.id}`,
+    rawUrl: null,
+    favoriteCount: item.favorites ?? 0,
+    downloadCount: item.downloads ?? 0,
+    findings: hiddenInstructionCount(content),
+    remoteCreatedAt: new Date(item.createdAt),
+    remoteUpdatedAt: new Date(item.updatedAt),
+  };
+}

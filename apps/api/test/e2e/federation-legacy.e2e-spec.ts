@@ -1,0 +1,164 @@
+import http from 'node:http';
+import { PrismaService } from '../../src/database/prisma.service';
+import { loopbackAddress, startFederatedInstance, type FederatedInstance } from '../support/federation';
+import { referenceBlueprint, startReferenceInstance, type ReferenceInstance } from '../support/reference-instance';
+
+jest.setTimeout(60_000);
+
+/** Sends what an existing LynxPrompt instance sends to its registry: an anonymous POST naming its domain. */
+function postJson(url: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      url,
+      { method: 'POST', headers: { 'content-type': 'application/json' } },
+      (response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) }));
+      },
+    );
+    request.on('error', reject);
+    request.end(JSON.stringify(body));
+  });
+}
+
+describe('compatibility with the reference product (legacy peers)', () => {
+  let a: FederatedInstance;
+  let reference: ReferenceInstance;
+  let peerId: string;
+  const [first, second, third] = [
+    referenceBlueprint(),
+    referenceBlueprint({ type: 'CLAUDE_COMMAND' }),
+    referenceBlueprint({ type: 'SOMETHING_NEW' }),
+  ];
+
+  const namesOnA = async () =>
+    (
+      await a.app.http.get('/api/v1/blueprints').query({ instance: reference.domain, limit: '100' }).expect(200)
+    ).body.items
+      .map((item: { name: string }) => item.name)
+      .sort();
+
+  beforeAll(async () => {
+    const [addressA, addressRef] = await Promise.all([loopbackAddress('127.0.0.1'), loopbackAddress('127.0.0.4')]);
+    reference = await startReferenceInstance(addressRef.host, addressRef.port);
+    for (const blueprint of [first, second, third]) reference.blueprints.set(blueprint!.id, blueprint!);
+    a = await startFederatedInstance(addressA, {
+      name: 'Instance A',
+      adminEmail: 'admin@a.test',
+      allowPrivate: [addressRef],
+    });
+  });
+
+  afterAll(async () => {
+    await a?.close();
+    await reference?.close();
+  });
+
+  it('accepts a registration from an existing instance, verified as a legacy (unsigned) peer', async () => {
+    const answer = await postJson(`${a.url}/api/v1/federation/register`, { domain: reference.domain });
+    expect(answer).toEqual({ status: 200, body: { ok: true, domain: reference.domain, status: 'verified' } });
+    const peers = (await a.admin.agent.get('/api/v1/admin/federation/peers').expect(200)).body.items;
+    expect(peers).toHaveLength(1);
+    expect(peers[0]).toMatchObject({ domain: reference.domain, signed: false, source: 'registration', keyId: null });
+    peerId = peers[0].id;
+
+    const heartbeat = await postJson(`${a.url}/api/v1/federation/heartbeat`, { domain: reference.domain });
+    expect(heartbeat.status).toBe(200);
+    const instances = await a.app.http.get('/api/v1/federation/instances').query({ active: 'true' }).expect(200);
+    expect(instances.body.instances).toEqual([
+      expect.objectContaining({
+        domain: reference.domain,
+        name: 'LynxPrompt',
+        version: '2.1.0',
+        publicBlueprintCount: 3,
+      }),
+    ]);
+  });
+
+  it('answers an unknown heartbeat and closed registrations with stable codes', async () => {
+    const unknown = await postJson(`${a.url}/api/v1/federation/heartbeat`, { domain: 'unknown.example' });
+    expect(unknown).toMatchObject({ status: 404, body: { error: { code: 'PEER_NOT_REGISTERED' } } });
+
+    await a.admin.agent
+      .patch('/api/v1/admin/federation/settings')
+      .set(a.admin.writeHeaders)
+      .send({ acceptRegistrations: false })
+      .expect(200);
+    const closed = await postJson(`${a.url}/api/v1/federation/register`, { domain: reference.domain });
+    expect(closed).toMatchObject({ status: 403, body: { error: { code: 'REGISTRATIONS_CLOSED' } } });
+    await a.admin.agent
+      .patch('/api/v1/admin/federation/settings')
+      .set(a.admin.writeHeaders)
+      .send({ acceptRegistrations: true })
+      .expect(200);
+  });
+
+  it('crawls the limit/offset catalogue, fetching each blueprint’s content once, from /api/blueprints/bp_<id>', async () => {
+    expect(await a.crawl(peerId)).toBe('succeeded');
+    expect(await namesOnA()).toEqual([first!.name, second!.name, third!.name].sort());
+    expect([...reference.contentFetches.values()]).toEqual([1, 1, 1]);
+
+    const items = (await a.app.http.get('/api/v1/blueprints').query({ instance: reference.domain }).expect(200)).body
+      .items as Array<{ id: string; name: string; kind: string; origin: { signed?: boolean } }>;
+    const command = items.find((item) => item.name === second!.name);
+    expect(command).toMatchObject({ kind: 'command', origin: { signed: false } });
+    // An unknown type is kept, as generic rules.
+    expect(items.find((item) => item.name === third!.name)?.kind).toBe('rules');
+    const detail = await a.app.http.get(`/api/v1/blueprints/${command?.id}`).expect(200);
+    expect(detail.body.content).toBe(second!.content);
+  });
+
+  it('fetches content again only for what changed', async () => {
+    expect(await a.crawl(peerId)).toBe('succeeded');
+    expect([...reference.contentFetches.values()]).toEqual([1, 1, 1]);
+
+    first!.content = '# Conventions, revised\n';
+    first!.updatedAt = new Date().toISOString();
+    await a.crawl(peerId);
+    expect(reference.contentFetches.get(first!.id)).toBe(2);
+    expect(reference.contentFetches.get(second!.id)).toBe(1);
+    const copy = (
+      await a.app.http.get('/api/v1/blueprints').query({ instance: reference.domain, q: 'revised' }).expect(200)
+    ).body.items[0];
+    const detail = await a.app.http.get(`/api/v1/blueprints/${copy.id}`).expect(200);
+    expect(detail.body.content).toBe('# Conventions, revised\n');
+  });
+
+  it('removes a blueprint the catalogue stopped listing after two complete walks miss it', async () => {
+    reference.blueprints.delete(third!.id);
+    await a.crawl(peerId);
+    // One walk can skip an item while counters reorder the list: it is kept once.
+    expect(await namesOnA()).toContain(third!.name);
+    await a.crawl(peerId);
+    expect(await namesOnA()).not.toContain(third!.name);
+    const prisma = a.app.app.nest.get(PrismaService);
+    expect(await prisma.remoteBlueprint.count({ where: { peerId } })).toBe(2);
+  });
+
+  it('refuses a registration whose manifest names another domain', async () => {
+    const liar = await loopbackAddress('127.0.0.6');
+    const server = http.createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(
+        JSON.stringify({
+          name: 'Liar',
+          domain: 'prompts.example.org',
+          version: '1',
+          federation: true,
+          api: 'x',
+          publicBlueprints: 0,
+        }),
+      );
+    });
+    await new Promise<void>((resolve) => server.listen(liar.port, liar.host, resolve));
+    try {
+      const answer = await postJson(`${a.url}/api/v1/federation/register`, { domain: `${liar.host}:${liar.port}` });
+      // Not allow-listed for outbound requests either way: refused before or at the manifest.
+      expect(answer.status).toBe(422);
+      expect(answer.body).toMatchObject({ error: { code: 'PEER_VERIFICATION_FAILED' } });
+    } finally {
+      server.close();
+    }
+  });
+});
