@@ -8,6 +8,7 @@ import { SignInService } from '../auth/sign-in.service';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import type { User } from '../generated/prisma/client';
+import { SharedResponseCache } from '../http-cache/shared-response-cache';
 import { KEY_VALUE_STORE, type KeyValueStore } from '../kv/key-value-store';
 import { composeMail, type ComposedMail } from '../mail/mail-layout';
 import { MailService } from '../mail/mail.service';
@@ -38,6 +39,7 @@ export class AccountService {
     private readonly emailTokens: EmailTokenService,
     private readonly mail: MailService,
     private readonly audit: AuditService,
+    private readonly responseCache: SharedResponseCache,
     @Inject(KEY_VALUE_STORE) private readonly store: KeyValueStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -50,6 +52,8 @@ export class AccountService {
     const before = await this.currentUser(principal);
     const user = await this.users.update(principal.userId, changes);
     const fields = (['displayName', 'handle'] as const).filter((field) => before[field] !== user[field]);
+    // Public pages (catalogue, federation feed) show the author's name and handle.
+    if (fields.length > 0) this.responseCache.clear();
     // A handle is how others find and cite the account: changing it belongs in the security log.
     if (fields.length > 0) {
       await this.audit.record(
@@ -135,6 +139,8 @@ export class AccountService {
     // Sessions first, through the service, so their cached copies go too and no replica serves them for a minute.
     await this.sessions.revokeAll(user.id);
     await this.users.delete(user.id);
+    // Their public blueprints are gone (and tombstoned for peers): no cached page may list them.
+    this.responseCache.clear();
     await this.emailTokens.revokeOutstanding({ purpose: 'sign_in', email: user.email });
     this.sessions.clearCookie(response);
     await this.audit.record(

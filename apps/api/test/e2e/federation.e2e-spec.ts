@@ -6,6 +6,7 @@ import {
   type FederatedInstance,
 } from '../support/federation';
 import { PrismaService } from '../../src/database/prisma.service';
+import { signInAs } from '../support/sign-in';
 
 jest.setTimeout(120_000);
 
@@ -149,6 +150,34 @@ describe('federation between three instances', () => {
     await waitOutHoldBack();
     await a.crawl(peerIds.b);
     expect(await namesFrom(b)).not.toContain('Short-lived');
+  });
+
+  it('removes from A the blueprints of an account deleted on B', async () => {
+    const bob = await signInAs(b.app, 'bob@b.test');
+    await createBlueprint(bob, { name: 'Bob’s Haskell style', ...publish });
+    await waitOutHoldBack();
+    await a.crawl(peerIds.b);
+    expect(await namesFrom(b)).toContain('Bob’s Haskell style');
+
+    await bob.agent.delete('/api/v1/account').set(bob.writeHeaders).expect(204);
+    await waitOutHoldBack();
+    await a.crawl(peerIds.b);
+    expect(await lastRun(peerIds.b)).toMatchObject({ removed: 1 });
+    expect(await namesFrom(b)).not.toContain('Bob’s Haskell style');
+  });
+
+  it('carries an author’s new name to A', async () => {
+    await b.admin.agent
+      .patch('/api/v1/account')
+      .set(b.admin.writeHeaders)
+      .send({ displayName: 'Ada of B' })
+      .expect(200);
+    await waitOutHoldBack();
+    await a.crawl(peerIds.b);
+    const authors = (await search({ instance: b.domain })).items.map(
+      (item) => (item as unknown as { author: { displayName: string } }).author.displayName,
+    );
+    expect(new Set(authors)).toEqual(new Set(['Ada of B']));
   });
 
   it('re-crawls an unchanged peer with one request answered 304', async () => {

@@ -51,9 +51,10 @@ export class FederationCatalogueRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /**
-   * The next `limit` rows after `after` in (updated_at, id) order, among blueprints that were ever published.
-   * Content is read only for listed rows whose published content, added up in page order, stays within
-   * `contentBudgetBytes` (plus always the first row): the JSON of the rest could not fit the page anyway.
+   * The next `limit` entries after `after` in (change time, id) order: blueprints that were ever published, and the
+   * tombstones of published blueprints removed outright (an owner's account deleted). Content is read only for listed
+   * rows whose published content, added up in page order, stays within `contentBudgetBytes` (plus always the first
+   * row): the JSON of the rest could not fit the page anyway.
    */
   feed(
     after: FeedPosition | undefined,
@@ -61,15 +62,20 @@ export class FederationCatalogueRepository {
     withContent: boolean,
     contentBudgetBytes: number,
   ): Promise<FeedRow[]> {
-    const conditions = [
+    const window = (changedAt: Prisma.Sql, id: Prisma.Sql) => {
+      const conditions = [Prisma.sql`${changedAt} <= now() - make_interval(secs => ${HOLD_BACK_SECONDS})`];
+      if (after?.id !== undefined) {
+        conditions.push(Prisma.sql`(${changedAt}, ${id}) > (${after.updatedAt}::timestamptz, ${after.id})`);
+      } else if (after) {
+        conditions.push(Prisma.sql`${changedAt} > ${after.updatedAt}::timestamptz`);
+      }
+      return conditions;
+    };
+    const live = [
       Prisma.sql`b0.first_published_at IS NOT NULL`,
-      Prisma.sql`b0.updated_at <= now() - make_interval(secs => ${HOLD_BACK_SECONDS})`,
+      ...window(Prisma.sql`b0.updated_at`, Prisma.sql`b0.id`),
     ];
-    if (after?.id !== undefined) {
-      conditions.push(Prisma.sql`(b0.updated_at, b0.id) > (${after.updatedAt}::timestamptz, ${after.id})`);
-    } else if (after) {
-      conditions.push(Prisma.sql`b0.updated_at > ${after.updatedAt}::timestamptz`);
-    }
+    const removed = window(Prisma.sql`t.deleted_at`, Prisma.sql`t.id`);
     return this.prisma.$queryRaw<FeedRow[]>`
       SELECT p.id, p.listed, p.name, p.description, p.kind, p.format, p.tool, p.category, p.tags, p.license,
              p.author, p.author_handle, p.published_version, p.published_hash, p.size_bytes, p.download_count,
@@ -79,18 +85,27 @@ export class FederationCatalogueRepository {
                          WHERE v.blueprint_id = p.id AND v.number = p.published_version)
              END AS content
         FROM (
-          SELECT ${ITEM_COLUMNS}, v.size_bytes,
+          SELECT page.id, coalesce(b.listed, false) AS listed, b.name, b.description, b.kind::text AS kind,
+                 b.format, b.tool, b.category, b.tags, b.license, u.display_name AS author,
+                 u.handle AS author_handle, b.published_version, b.published_hash, b.download_count,
+                 b.favorite_count, b.created_at, page.changed_at AS updated_at, b.first_published_at, v.size_bytes,
                  sum(coalesce(v.size_bytes, 0)) OVER w AS running,
                  row_number() OVER w AS position
-            FROM (SELECT b0.id FROM blueprints b0
-                   WHERE ${Prisma.join(conditions, ' AND ')}
-                   ORDER BY b0.updated_at, b0.id
-                   LIMIT ${limit}) page
-            JOIN blueprints b ON b.id = page.id
+            FROM (SELECT id, changed_at FROM (
+                    (SELECT b0.id, b0.updated_at AS changed_at FROM blueprints b0
+                      WHERE ${Prisma.join(live, ' AND ')}
+                      ORDER BY b0.updated_at, b0.id LIMIT ${limit})
+                    UNION ALL
+                    (SELECT t.id, t.deleted_at FROM blueprint_tombstones t
+                      WHERE ${Prisma.join(removed, ' AND ')}
+                      ORDER BY t.deleted_at, t.id LIMIT ${limit})
+                  ) entries
+                  ORDER BY changed_at, id LIMIT ${limit}) page
+            LEFT JOIN blueprints b ON b.id = page.id
             LEFT JOIN users u ON u.id = b.owner_id
             LEFT JOIN blueprint_versions v
                    ON b.listed AND v.blueprint_id = b.id AND v.number = b.published_version
-          WINDOW w AS (ORDER BY b.updated_at, b.id)
+          WINDOW w AS (ORDER BY page.changed_at, page.id)
         ) p
        ORDER BY p.updated_at, p.id`;
   }

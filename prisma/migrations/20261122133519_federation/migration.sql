@@ -12,6 +12,14 @@ ALTER TABLE "blueprints" ADD COLUMN     "forked_from_remote_id" TEXT,
 ADD COLUMN     "forked_from_url" TEXT;
 
 -- CreateTable
+CREATE TABLE "blueprint_tombstones" (
+    "id" TEXT NOT NULL,
+    "deleted_at" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "blueprint_tombstones_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "instance_keys" (
     "id" TEXT NOT NULL,
     "public_key" TEXT NOT NULL,
@@ -139,6 +147,9 @@ CREATE TABLE "remote_blueprints" (
 );
 
 -- CreateIndex
+CREATE INDEX "blueprint_tombstones_deleted_at_id_idx" ON "blueprint_tombstones"("deleted_at", "id");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "peers_domain_key" ON "peers"("domain");
 
 -- CreateIndex
@@ -206,3 +217,34 @@ CREATE TRIGGER remote_blueprints_derive_vectors
 
 -- Hand-written: the settings row always exists, so reads never race to create it.
 INSERT INTO federation_settings (id, allowlist_mode, accept_registrations, updated_at) VALUES (1, false, true, now());
+
+-- Hand-written: a published blueprint removed outright (its owner's account deleted, which cascades) leaves a
+-- tombstone, so the federation change feed still tells peers to delete their copies.
+CREATE FUNCTION blueprints_record_tombstone() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF OLD.first_published_at IS NOT NULL THEN
+    INSERT INTO blueprint_tombstones (id, deleted_at) VALUES (OLD.id, clock_timestamp())
+      ON CONFLICT (id) DO UPDATE SET deleted_at = EXCLUDED.deleted_at;
+  END IF;
+  RETURN OLD;
+END
+$$;
+
+CREATE TRIGGER blueprints_record_tombstone
+  AFTER DELETE ON blueprints
+  FOR EACH ROW EXECUTE FUNCTION blueprints_record_tombstone();
+
+-- Hand-written: a published blueprint's author name and handle are part of what peers copy, so renaming an account
+-- moves its published blueprints to the end of the federation change feed.
+CREATE FUNCTION users_touch_published_blueprints() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE blueprints SET updated_at = clock_timestamp()
+   WHERE owner_id = NEW.id AND first_published_at IS NOT NULL;
+  RETURN NEW;
+END
+$$;
+
+CREATE TRIGGER users_touch_published_blueprints
+  AFTER UPDATE OF display_name, handle ON users
+  FOR EACH ROW WHEN (OLD.display_name IS DISTINCT FROM NEW.display_name OR OLD.handle IS DISTINCT FROM NEW.handle)
+  EXECUTE FUNCTION users_touch_published_blueprints();
