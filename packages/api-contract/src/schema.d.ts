@@ -1473,7 +1473,7 @@ export interface components {
        */
       raw: string;
     };
-    ManifestPublicKey: {
+    PublicKeyView: {
       /**
        * @description Fingerprint of the key: the keyId of signatures
        * @example Yw3vQm2T1xgq8K0d
@@ -1508,7 +1508,7 @@ export interface components {
       protocol?: string;
       endpoints?: components['schemas']['ManifestEndpoints'];
       /** @description The key catalogue pages are signed with */
-      publicKey?: components['schemas']['ManifestPublicKey'];
+      publicKey?: components['schemas']['PublicKeyView'];
       /**
        * @description Who runs the instance
        * @example mailto:admin@example.org

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PublicKeyView } from '../federation/keys/instance-keys.dto';
 
 export class ManifestSoftware {
   @ApiProperty({ example: 'lynxprompt' })
@@ -20,17 +21,6 @@ export class ManifestEndpoints {
 
   @ApiProperty({ example: 'https://prompts.example.org/api/v1/blueprints/{id}/raw', description: 'URI template' })
   raw: string;
-}
-
-export class ManifestPublicKey {
-  @ApiProperty({ example: 'Yw3vQm2T1xgq8K0d', description: 'Fingerprint of the key: the keyId of signatures' })
-  id: string;
-
-  @ApiProperty({ enum: ['Ed25519'] })
-  algorithm: 'Ed25519';
-
-  @ApiProperty({ description: 'The raw 32-byte public key, base64url without padding' })
-  key: string;
 }
 
 /**
@@ -65,8 +55,8 @@ export class InstanceManifest {
   @ApiPropertyOptional({ type: ManifestEndpoints })
   endpoints?: ManifestEndpoints;
 
-  @ApiPropertyOptional({ type: ManifestPublicKey, description: 'The key catalogue pages are signed with' })
-  publicKey?: ManifestPublicKey;
+  @ApiPropertyOptional({ type: PublicKeyView, description: 'The key catalogue pages are signed with' })
+  publicKey?: PublicKeyView;
 
   @ApiPropertyOptional({ example: 'mailto:admin@example.org', description: 'Who runs the instance' })
   contact?: string;

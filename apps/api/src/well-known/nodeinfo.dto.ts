@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ManifestSoftware } from './instance-manifest.dto';
 
 export const NODEINFO_SCHEMA_2_1 = 'http://nodeinfo.diaspora.software/ns/schema/2.1';
 
@@ -16,16 +17,7 @@ export class NodeInfoDiscovery {
   links: NodeInfoLink[];
 }
 
-export class NodeInfoSoftware {
-  @ApiProperty({ example: 'lynxprompt' })
-  name: string;
-
-  @ApiProperty({ example: '0.1.0' })
-  version: string;
-
-  @ApiProperty({ format: 'uri' })
-  repository: string;
-
+export class NodeInfoSoftware extends ManifestSoftware {
   @ApiProperty({ format: 'uri' })
   homepage: string;
 }

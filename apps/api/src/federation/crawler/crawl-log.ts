@@ -1,11 +1,9 @@
+import type { CrawlTotals } from '../peers/peers.repository';
+
 /** At most this many problems are kept per run: a peer with a million bad items must not fill the database. */
 const MAX_RECORDED_ERRORS = 50;
 
-export interface CrawlError {
-  code: string;
-  message: string;
-  url?: string;
-}
+export type CrawlError = CrawlTotals['errors'][number];
 
 /** What one run fetched and changed, and every problem met, for `crawl_runs`. */
 export class CrawlLog {
@@ -31,15 +29,7 @@ export class CrawlLog {
     return this.added + this.updated + this.removed > 0;
   }
 
-  summary(): {
-    requests: number;
-    pages: number;
-    added: number;
-    updated: number;
-    removed: number;
-    bytes: number;
-    errors: Array<{ code: string; message: string; url?: string }>;
-  } {
+  summary(): CrawlTotals {
     const errors =
       this.suppressedErrors > 0
         ? [

@@ -4,6 +4,17 @@ import { PrismaService } from '../../database/prisma.service';
 
 export type PeerRow = Peer;
 
+/** What one crawl run fetched and changed, and the problems it met: the counters of `crawl_runs`. */
+export interface CrawlTotals {
+  requests: number;
+  pages: number;
+  added: number;
+  updated: number;
+  removed: number;
+  bytes: number;
+  errors: Array<{ code: string; message: string; url?: string }>;
+}
+
 const RECENT_RUNS = 20;
 
 /** Peers, domain rules, federation settings and crawl runs. The only place federation state touches Prisma. */
@@ -102,20 +113,11 @@ export class PeersRepository {
     return this.prisma.crawlRun.create({ data: { peerId, trigger } });
   }
 
-  finishRun(
-    id: string,
-    data: {
-      outcome: string;
-      requests: number;
-      pages: number;
-      added: number;
-      updated: number;
-      removed: number;
-      bytes: number;
-      errors: Prisma.InputJsonArray;
-    },
-  ) {
-    return this.prisma.crawlRun.update({ where: { id }, data: { ...data, finishedAt: new Date() } });
+  finishRun(id: string, data: CrawlTotals & { outcome: string }) {
+    return this.prisma.crawlRun.update({
+      where: { id },
+      data: { ...data, errors: data.errors as Prisma.InputJsonArray, finishedAt: new Date() },
+    });
   }
 
   recentRuns(peerId: string, limit = RECENT_RUNS) {
