@@ -154,4 +154,11 @@ describe('a hostile peer', () => {
     await crawlExpecting('million-items', 'PAGE_INVALID');
     expect(process.memoryUsage().rss - before).toBeLessThan(300 * 1024 * 1024);
   });
+
+  it('honours 429 with Retry-After: no crawl before the peer said', async () => {
+    const { peer } = await crawlExpecting('rate-limited', 'RATE_LIMITED');
+    expect(peer.status).toBe('failing');
+    // Retry-After asked for two hours, longer than the first backoff (at most a minute).
+    expect(Date.parse(peer.nextCrawlAt) - Date.now()).toBeGreaterThan(7000 * 1000);
+  });
 });

@@ -161,4 +161,32 @@ describe('compatibility with the reference product (legacy peers)', () => {
       server.close();
     }
   });
+
+  it('in allowlist mode federates only with allowed domains, purging the others until one is allowed', async () => {
+    const prisma = a.app.app.nest.get(PrismaService);
+    const settings = (mode: boolean) =>
+      a.admin.agent.patch('/api/v1/admin/federation/settings').set(a.admin.writeHeaders).send({ allowlistMode: mode });
+    await settings(true).expect(200);
+    const blocked = (await a.admin.agent.get(`/api/v1/admin/federation/peers/${peerId}`).expect(200)).body.peer;
+    expect(blocked).toMatchObject({ status: 'blocked', policy: 'block' });
+    expect(await prisma.remoteBlueprint.count({ where: { peerId } })).toBe(0);
+    expect(await a.crawl(peerId)).toBe('skipped');
+
+    await a.admin.agent
+      .post('/api/v1/admin/federation/domain-rules')
+      .set(a.admin.writeHeaders)
+      .send({ domain: '127.0.0.4', action: 'allow' })
+      .expect(201);
+    expect(await a.crawl(peerId)).toBe('succeeded');
+    expect(await namesOnA()).toEqual([first!.name, second!.name].sort());
+    await settings(false).expect(200);
+    const audit = await prisma.auditEvent.findMany({ where: { action: { startsWith: 'federation.' } } });
+    expect(audit.map((event) => event.action)).toEqual(
+      expect.arrayContaining([
+        'federation.settings_changed',
+        'federation.domain_rule_set',
+        'federation.peer_registered',
+      ]),
+    );
+  });
 });

@@ -17,7 +17,8 @@ export type HostileBehaviour =
   | 'bad-signature'
   | 'hash-mismatch'
   | 'cursor-loop'
-  | 'million-items';
+  | 'million-items'
+  | 'rate-limited';
 
 export interface HostilePeer {
   readonly domain: string;
@@ -173,6 +174,11 @@ export async function startHostilePeer(host: string, port: number): Promise<Host
           cursor: next,
           hasMore: true,
         });
+      }
+      case 'rate-limited': {
+        response.writeHead(429, { 'content-type': 'application/json', 'retry-after': '7200' });
+        response.end('{"error":"Too many requests"}');
+        return;
       }
       case 'million-items': {
         const items = Array.from({ length: 1_000_000 }, () => '{}').join(',');

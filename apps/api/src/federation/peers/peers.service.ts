@@ -314,7 +314,8 @@ export class PeersService {
         const purged = await this.peers.purgeCopies(peer.id);
         this.logger.info({ peer: peer.domain, purged }, 'federation peer blocked; its blueprints were purged');
       } else if (verdict !== 'block' && peer.status === 'blocked') {
-        await this.peers.update(peer.id, { status: 'pending', nextCrawlAt: null, manifestFetchedAt: null });
+        // Verified again before its next crawl; the pinned key stays pinned.
+        await this.peers.update(peer.id, { status: 'pending', nextCrawlAt: null });
       }
       await this.peers.setCopiesListed(peer.id, verdict === 'federate');
     }
