@@ -28,6 +28,19 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly federationCrawls = new Counter({
+    name: 'federation_crawls_total',
+    help: 'Crawls of federation peers, by outcome',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly federationRequests = new Counter({
+    name: 'federation_crawl_requests_total',
+    help: 'Requests sent to federation peers by the crawler',
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'lynxprompt_' });
   }

@@ -28,7 +28,7 @@ describe('crawl jobs', () => {
       name: 'Instance A',
       adminEmail: 'admin@a.test',
       allowPrivate: [addressRef],
-      env: { LP_MODE: 'all' },
+      env: { LP_MODE: 'all', METRICS_TOKEN: 'metrics-token-for-tests-0123456789' },
     });
   });
 
@@ -39,12 +39,13 @@ describe('crawl jobs', () => {
 
   it('crawls a peer that registers, through the job queue, without anyone asking', async () => {
     await a.app.http.post('/api/v1/federation/register').send({ domain: reference.domain }).expect(200);
+    type PeerItem = { blueprintCount: number; latestRun: unknown };
     const peers = await eventually(
-      async () => (await a.admin.agent.get('/api/v1/admin/federation/peers').expect(200)).body.items,
-      (items: Array<{ blueprintCount: number }>) => items[0]?.blueprintCount === 5,
+      async () => (await a.admin.agent.get('/api/v1/admin/federation/peers').expect(200)).body.items as PeerItem[],
+      (items) => items[0]?.blueprintCount === 5,
     );
     expect(peers[0]).toMatchObject({ domain: reference.domain, status: 'verified', blueprintCount: 5 });
-    expect(peers[0].latestRun).toMatchObject({ trigger: 'registration', outcome: 'succeeded', added: 5 });
+    expect(peers[0]?.latestRun).toMatchObject({ trigger: 'registration', outcome: 'succeeded', added: 5 });
   });
 
   it('queues a crawl when an admin asks, and never runs two crawls of one peer at once', async () => {
@@ -61,5 +62,14 @@ describe('crawl jobs', () => {
     // Two workers picking up the same peer at the same moment: the per-peer lock lets one through.
     const results = await Promise.all([a.crawl(peerId), a.crawl(peerId)]);
     expect(results.sort()).toEqual(['locked', 'succeeded']);
+  });
+
+  it('counts crawls and their requests in the metrics', async () => {
+    const metrics = await a.app.http
+      .get('/metrics')
+      .set('Authorization', 'Bearer metrics-token-for-tests-0123456789')
+      .expect(200);
+    expect(metrics.text).toMatch(/^federation_crawls_total\{outcome="succeeded"\} [1-9]/m);
+    expect(metrics.text).toMatch(/^federation_crawl_requests_total [1-9]/m);
   });
 });

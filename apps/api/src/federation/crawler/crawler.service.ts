@@ -6,6 +6,7 @@ import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import { SharedResponseCache } from '../../http-cache/shared-response-cache';
 import { JobQueue } from '../../jobs/job-queue';
+import { MetricsService } from '../../metrics/metrics.service';
 import { KEY_VALUE_STORE, type KeyValueStore } from '../../kv/key-value-store';
 import { OutboundError, OutboundHttpClient, type OutboundResponse } from '../../outbound/outbound-http-client';
 import { SIGNATURE_HEADER, verifySignature } from '../signature';
@@ -75,6 +76,7 @@ export class CrawlerService implements OnModuleInit {
     private readonly outbound: OutboundHttpClient,
     private readonly jobs: JobQueue,
     private readonly responseCache: SharedResponseCache,
+    private readonly metrics: MetricsService,
     @Inject(KEY_VALUE_STORE) private readonly kv: KeyValueStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -151,6 +153,8 @@ export class CrawlerService implements OnModuleInit {
       result = await this.recordFailure(peer, error, log, trigger);
     } finally {
       await this.peerRows.finishRun(run.id, { outcome: result, ...log.summary() });
+      this.metrics.federationCrawls.inc({ outcome: result });
+      this.metrics.federationRequests.inc(log.requests);
       if (log.changed) this.responseCache.clear();
       this.logger.info(
         {
