@@ -86,7 +86,12 @@ export const configVariables = {
       'Defaults to ADMIN_EMAIL, else SECURITY_CONTACT.',
   },
   FEDERATION_CRAWL_INTERVAL_MINUTES: {
-    schema: z.coerce.number().int().min(1).max(7 * 24 * 60).default(30),
+    schema: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60)
+      .default(30),
     description: 'How often each verified peer is crawled. An unchanged peer costs one request answered 304.',
   },
   FEDERATION_SUSPEND_AFTER_DAYS: {
@@ -119,9 +124,9 @@ export const configVariables = {
     description: 'How many requests one crawl sends a peer at once (content fetches of legacy peers).',
   },
   OUTBOUND_ALLOW_PRIVATE: {
-    schema: commaSeparated(z.string().regex(/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/, 'must be host or host:port')).default(
-      [],
-    ),
+    schema: commaSeparated(
+      z.string().regex(/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/, 'must be host or host:port'),
+    ).default([]),
     description:
       'Comma-separated `host:port` (or `host`) destinations outbound requests may reach although they are private ' +
       '(loopback, RFC 1918, …): for tests and development. Refused in production unless ' +
