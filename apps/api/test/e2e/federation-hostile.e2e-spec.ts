@@ -161,4 +161,17 @@ describe('a hostile peer', () => {
     // Retry-After asked for two hours, longer than the first backoff (at most a minute).
     expect(Date.parse(peer.nextCrawlAt) - Date.now()).toBeGreaterThan(7000 * 1000);
   });
+
+  it('stores items of every kind a peer publishes, MCP configurations included', async () => {
+    const added = await a.admin.agent
+      .post('/api/v1/admin/federation/peers')
+      .set(a.admin.writeHeaders)
+      .send({ domain: hostile.domain })
+      .expect(201);
+    hostile.behaviour = 'every-kind';
+    expect(await a.crawl(added.body.id)).toBe('succeeded');
+    const items = (await a.app.http.get('/api/v1/blueprints').query({ instance: hostile.domain }).expect(200)).body
+      .items as Array<{ kind: string }>;
+    expect(items.map((entry) => entry.kind).sort()).toEqual(['agent', 'command', 'mcp-config', 'rules', 'skill']);
+  });
 });

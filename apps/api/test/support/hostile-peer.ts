@@ -18,7 +18,8 @@ export type HostileBehaviour =
   | 'hash-mismatch'
   | 'cursor-loop'
   | 'million-items'
-  | 'rate-limited';
+  | 'rate-limited'
+  | 'every-kind';
 
 export interface HostilePeer {
   readonly domain: string;
@@ -31,14 +32,20 @@ export interface HostilePeer {
 const HUGE_BODY_BYTES = 200 * 1024 * 1024;
 const CHUNK = Buffer.alloc(64 * 1024, 0x20);
 
-function item(id: string, content: string, announcedHash = createHash('sha256').update(content).digest('hex')) {
+function item(
+  id: string,
+  content: string,
+  announcedHash = createHash('sha256').update(content).digest('hex'),
+  kind = 'rules',
+  format = 'agents-md',
+) {
   const now = new Date().toISOString();
   return {
     id,
     name: `Item ${id}`,
     description: '',
-    kind: 'rules',
-    format: 'agents-md',
+    kind,
+    format,
     tags: [],
     license: 'MIT',
     author: 'Mallory',
@@ -173,6 +180,24 @@ export async function startHostilePeer(host: string, port: number): Promise<Host
           tombstones: [],
           cursor: next,
           hasMore: true,
+        });
+      }
+      case 'every-kind': {
+        if (url.searchParams.get('cursor') === 'end') {
+          return sendSigned(request, response, { blueprints: [], tombstones: [], cursor: 'end', hasMore: false });
+        }
+        const kinds: Array<[string, string, string]> = [
+          ['rules', 'agents-md', '# Rules\n'],
+          ['command', 'claude-command', 'Run the tests.\n'],
+          ['skill', 'claude-skill', '---\nname: demo\ndescription: A demo skill\n---\nDo it.\n'],
+          ['agent', 'claude-agent', '---\nname: reviewer\ndescription: Reviews code\n---\nReview.\n'],
+          ['mcp-config', 'vscode-mcp', '{"servers":{}}\n'],
+        ];
+        return sendSigned(request, response, {
+          blueprints: kinds.map(([kind, format, content]) => item(`kind-${kind}`, content, undefined, kind, format)),
+          tombstones: [],
+          cursor: 'end',
+          hasMore: false,
         });
       }
       case 'rate-limited': {

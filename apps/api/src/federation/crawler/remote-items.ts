@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BLUEPRINT_KINDS, knownCategory, sha256Hex, toDbKind, usableTags } from '../../blueprints/blueprint-rules';
+import { BLUEPRINT_KINDS, knownCategory, sha256Hex, usableTags } from '../../blueprints/blueprint-rules';
 import { listFormats } from '../../formats';
 import { hiddenInstructionCount } from '../../scanning';
 
@@ -8,7 +8,8 @@ export interface RemoteCopy {
   remoteId: string;
   name: string;
   description: string;
-  kind: 'rules' | 'command' | 'skill' | 'agent' | 'mcp_config';
+  /** The kind as the API and the database's enum labels spell it (`mcp-config`). */
+  kind: (typeof BLUEPRINT_KINDS)[number];
   format: string;
   tool: string;
   category: string | null;
@@ -137,7 +138,7 @@ function formatAndKind(format: string | undefined, kind: string | undefined) {
     known && (known.kinds as readonly string[]).includes(kindName)
       ? known
       : listFormats().find((candidate) => candidate.id === GENERIC_FORMAT[kindName])!;
-  return { format: target.id, tool: target.tool, kind: toDbKind(kindName) };
+  return { format: target.id, tool: target.tool, kind: kindName };
 }
 
 /** A link shown to users must stay on the peer's own origin, over http(s): anything else is replaced. */
