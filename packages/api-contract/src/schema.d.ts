@@ -6886,7 +6886,7 @@ export interface operations {
     requestBody?: never;
     responses: {
       /** @description A crawl is queued (suspended peers too) */
-      200: {
+      202: {
         headers: {
           [name: string]: unknown;
         };

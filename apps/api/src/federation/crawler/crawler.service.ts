@@ -204,12 +204,20 @@ export class CrawlerService implements OnModuleInit {
     let cursor = peer.cursor;
     let etag = peer.cursorEtag;
     const seenCursors = new Set<string>();
-    for (let page = 0; page < this.config.federation.maxPagesPerRun; page += 1) {
+    const maxPages = this.config.federation.maxPagesPerRun;
+    const pageAt = (position: string | null, ifNoneMatch?: string) => {
       const url = new URL(`${peer.baseUrl}${CATALOGUE_PATH}`);
       url.searchParams.set('limit', String(SIGNED_PAGE_LIMIT));
       url.searchParams.set('include', 'content');
-      if (cursor) url.searchParams.set('cursor', cursor);
-      const response = await this.fetch(url, log, { ifNoneMatch: etag ?? undefined });
+      if (position) url.searchParams.set('cursor', position);
+      const request = this.fetch(url, log, { ifNoneMatch });
+      // Awaited below, or abandoned when the run stops first: never an unhandled rejection.
+      request.catch(() => undefined);
+      return request;
+    };
+    let pending = pageAt(cursor, etag ?? undefined);
+    for (let page = 0; page < maxPages; page += 1) {
+      const response = await pending;
       if (response.status === 304) return { cursor, cursorEtag: etag, more: false, notModified: true };
 
       const received = new URL(response.url);
@@ -239,6 +247,8 @@ export class CrawlerService implements OnModuleInit {
         throw new CrawlAborted('CURSOR_LOOP', `${peer.domain} returned a cursor it had already returned`);
       }
       seenCursors.add(next);
+      // The peer prepares the next page while this one is stored: its work and ours overlap.
+      if (page + 1 < maxPages) pending = pageAt(next);
       const copies: RemoteCopy[] = [];
       for (const raw of blueprints) {
         try {

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentSession } from '../../auth/current-principal.decorator';
 import type { Principal } from '../../auth/principal';
@@ -64,7 +64,7 @@ export class AdminFederationController {
   @Post('peers/:id/crawl')
   @AdminOnly()
   @HttpCode(202)
-  @ApiOkResponse({ type: PeerView, description: 'A crawl is queued (suspended peers too)' })
+  @ApiAcceptedResponse({ type: PeerView, description: 'A crawl is queued (suspended peers too)' })
   async crawl(
     @Param('id') id: string,
     @Req() request: Request,
