@@ -23,6 +23,12 @@ export const queryKeys = {
     myBlueprints: () => [...queryKeys.account.all, 'blueprints'] as const,
     favorites: () => [...queryKeys.account.all, 'favorites'] as const,
     savedVariables: () => [...queryKeys.account.all, 'saved-variables'] as const,
+    // The federation administration: only an admin's session reads these.
+    federation: () => [...queryKeys.account.all, 'federation'] as const,
+    federationPeers: () => [...queryKeys.account.federation(), 'peers'] as const,
+    federationPeer: (id: string) => [...queryKeys.account.federationPeers(), id] as const,
+    federationRules: () => [...queryKeys.account.federation(), 'domain-rules'] as const,
+    federationSettings: () => [...queryKeys.account.federation(), 'settings'] as const,
   },
   // Blueprints as anyone may see them; the detail of one's own blueprint (the draft) is refetched after every write.
   blueprints: {
@@ -34,6 +40,11 @@ export const queryKeys = {
     version: (id: string, number: number) => [...queryKeys.blueprints.detail(id), 'version', number] as const,
     diff: (id: string, from: number, to: number) => [...queryKeys.blueprints.detail(id), 'diff', from, to] as const,
     scan: (content: string) => [...queryKeys.blueprints.all, 'scan', content] as const,
+  },
+  // The public directory of the instances this one federates with.
+  federation: {
+    all: ['federation'] as const,
+    directory: () => [...queryKeys.federation.all, 'directory'] as const,
   },
   formats: {
     all: ['formats'] as const,

@@ -32,6 +32,10 @@ const blueprintPage = lazyPage(() => import('../pages/BlueprintPage').then((modu
 const hierarchyPage = lazyPage(() => import('../pages/HierarchyPage').then((module) => module.HierarchyPage));
 const editorPage = lazyPage(() => import('../pages/BlueprintEditorPage').then((module) => module.BlueprintEditorPage));
 const myBlueprintsPage = lazyPage(() => import('../pages/MyBlueprintsPage').then((module) => module.MyBlueprintsPage));
+const instancesPage = lazyPage(() => import('../pages/InstancesPage').then((module) => module.InstancesPage));
+const adminFederationPage = lazyPage(() =>
+  import('../pages/AdminFederationPage').then((module) => module.AdminFederationPage),
+);
 const savedVariablesPage = lazyPage(() =>
   import('../pages/SavedVariablesPage').then((module) => module.SavedVariablesPage),
 );
@@ -55,6 +59,7 @@ export const routes: RouteObject[] = [
           { path: 'blueprints', element: cataloguePage },
           { path: 'blueprints/:id', element: blueprintPage },
           { path: 'hierarchies/:id', element: hierarchyPage },
+          { path: 'instances', element: instancesPage },
           {
             // Everything below needs a fully signed-in session.
             element: <RequireSession />,
@@ -73,6 +78,8 @@ export const routes: RouteObject[] = [
               { path: 'blueprints/new', element: editorPage },
               { path: 'blueprints/:id/edit', element: editorPage },
               { path: 'me/blueprints', element: myBlueprintsPage },
+              // Administrators only: the page itself tells anyone else so.
+              { path: 'admin/federation', element: adminFederationPage },
               { path: 'device', element: <DevicePage /> },
               // The confirmation link is spent by the account that asked for the change, so sign-in comes first.
               { path: 'account/email/verify', element: <EmailVerifyPage /> },

@@ -1,6 +1,7 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import type { BlueprintDetail } from '../features/blueprints/api/blueprint-types';
 import { ada, detail, finding, formats, version } from '../features/blueprints/testing/blueprint-fixtures';
+import { adminUser } from '../features/federation/testing/federation-fixtures';
 import {
   activeSession,
   apiCalls,
@@ -488,6 +489,159 @@ describe('BlueprintPage', { timeout: 20_000 }, () => {
     await user.click(within(alert).getByRole('button', { name: 'Reload the latest version' }));
     await waitFor(() => expect(reads()).toBe(before + 1));
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  describe('a blueprint from another instance', () => {
+    const REMOTE = 'rb_k3n8q2x7w9m4p6r2';
+    const ORIGINAL = 'https://rules.other.test/blueprints/bp_orig000000000001';
+    const remote = (overrides: Partial<BlueprintDetail> = {}) =>
+      detail({
+        id: REMOTE,
+        license: 'CC-BY-4.0',
+        origin: { instance: 'rules.other.test', local: false, url: ORIGINAL, signed: true },
+        ...overrides,
+      });
+
+    it('says where it was published, links to the original, and offers no owner or favourite controls', async () => {
+      server = await startApiServer(pageRoutes(remote()), { session: activeSession() });
+      renderApp({ apiBaseUrl: server.url, path: `/blueprints/${REMOTE}` });
+
+      const header = (await screen.findByRole('heading', { level: 1, name: 'React testing rules' })).closest(
+        'header',
+      ) as HTMLElement;
+      expect(within(header).getByText('Published on rules.other.test')).toBeInTheDocument();
+      expect(within(header).getByText('From rules.other.test')).toHaveClass('badge--remote');
+      const original = within(header).getByRole('link', {
+        name: 'View the original on rules.other.test (opens in a new tab)',
+      });
+      expect(original).toHaveAttribute('href', ORIGINAL);
+      expect(original).toHaveAttribute('target', '_blank');
+      expect(original).toHaveAttribute('rel', 'noopener noreferrer');
+      // An author handle means something on its own instance only.
+      expect(within(header).getByRole('link', { name: /Grace Hopper/ })).toHaveAttribute(
+        'href',
+        '/blueprints?instance=rules.other.test&author=grace',
+      );
+
+      expect(screen.getByRole('button', { name: 'Fork' })).toBeInTheDocument();
+      for (const name of [/Favourite/, /^Publish/, 'Unpublish', /Delete/, 'Hide', 'Unhide']) {
+        expect(screen.queryByRole('button', { name })).not.toBeInTheDocument();
+      }
+      expect(screen.queryByRole('link', { name: 'Edit' })).not.toBeInTheDocument();
+      // Its history stays on its own instance: nothing asks this one for versions.
+      expect(screen.queryByRole('region', { name: 'Versions' })).not.toBeInTheDocument();
+      expect(apiCalls(server).map((call) => call.path)).not.toContain(`/api/v1/blueprints/${REMOTE}/versions`);
+    });
+
+    it('never turns an original address that is not http(s) into a link, and flags an unsigned copy', async () => {
+      server = await startApiServer(
+        pageRoutes(
+          remote({
+            origin: { instance: 'old.example', local: false, url: 'javascript:alert(document.cookie)', signed: false },
+          }),
+        ),
+      );
+      renderApp({ apiBaseUrl: server.url, path: `/blueprints/${REMOTE}` });
+
+      const header = (await screen.findByRole('heading', { level: 1, name: 'React testing rules' })).closest(
+        'header',
+      ) as HTMLElement;
+      expect(within(header).getByText('Published on old.example')).toBeInTheDocument();
+      expect(within(header).queryByRole('link', { name: /View the original/ })).not.toBeInTheDocument();
+      expect(within(header).getByText('Unsigned')).toBeInTheDocument();
+      expect(within(header).getByText(/could not be verified/)).toBeInTheDocument();
+      for (const link of document.querySelectorAll('a')) {
+        expect(link.getAttribute('href') ?? '').not.toMatch(/^javascript:/i);
+      }
+      expect(screen.getByRole('link', { name: 'Sign in to fork' })).toBeInTheDocument();
+    });
+
+    it('explains a fork refused by the licence with its code', async () => {
+      server = await startApiServer(
+        pageRoutes(remote({ license: 'CC-BY-ND-4.0' }), {
+          'POST /api/v1/blueprints/:id/fork': errorReply(
+            403,
+            'REMOTE_LICENSE_FORBIDS_FORK',
+            'The licence CC-BY-ND-4.0 does not clearly allow derivative works',
+            { license: 'CC-BY-ND-4.0' },
+          ),
+        }),
+        { session: activeSession() },
+      );
+      const { user, router } = renderApp({ apiBaseUrl: server.url, path: `/blueprints/${REMOTE}` });
+
+      await user.click(await screen.findByRole('button', { name: 'Fork' }));
+      const alert = await screen.findByRole('alert');
+      expect(alert).toHaveTextContent(
+        'This blueprint cannot be forked: its licence (CC-BY-ND-4.0) does not clearly allow derivative works.',
+      );
+      expect(within(alert).getByText('REMOTE_LICENSE_FORBIDS_FORK')).toBeInTheDocument();
+      expect(router.state.location.pathname).toBe(`/blueprints/${REMOTE}`);
+    });
+
+    it('forks into a local blueprint that says where it was forked from', async () => {
+      const fork = detail({
+        id: 'bp_fork000000000002',
+        isOwner: true,
+        author: ada,
+        visibility: 'private',
+        forkedFromRemote: { url: ORIGINAL, id: REMOTE, name: 'React testing rules' },
+      });
+      server = await startApiServer(
+        pageRoutes(remote(), { 'POST /api/v1/blueprints/:id/fork': { status: 201, body: fork } }, [fork]),
+        { session: activeSession() },
+      );
+      const { user, router } = renderApp({ apiBaseUrl: server.url, path: `/blueprints/${REMOTE}` });
+
+      await user.click(await screen.findByRole('button', { name: 'Fork' }));
+      await waitFor(() => expect(router.state.location.pathname).toBe('/blueprints/bp_fork000000000002'));
+      const lineage = await screen.findByText(/Forked from/);
+      expect(lineage).toHaveTextContent(`Forked from ${ORIGINAL}`);
+      expect(within(lineage).getByRole('link', { name: `${ORIGINAL} (opens in a new tab)` })).toHaveAttribute(
+        'rel',
+        'noopener noreferrer',
+      );
+      expect(within(lineage).getByRole('link', { name: 'React testing rules' })).toHaveAttribute(
+        'href',
+        `/blueprints/${REMOTE}`,
+      );
+      expect(screen.getByRole('link', { name: 'Edit' })).toBeInTheDocument();
+    });
+
+    it('lets an admin hide it and unhide it', async () => {
+      let hidden = false;
+      const moderation = () => ({
+        status: 200,
+        body: { id: REMOTE, hidden, listed: !hidden, hiddenAt: hidden ? '2026-01-06T10:00:00.000Z' : null },
+      });
+      server = await startApiServer(
+        pageRoutes(() => remote(), {
+          'POST /api/v1/admin/federation/remote-blueprints/:id/hide': () => {
+            hidden = true;
+            return moderation();
+          },
+          'POST /api/v1/admin/federation/remote-blueprints/:id/unhide': () => {
+            hidden = false;
+            return moderation();
+          },
+        }),
+        { session: activeSession({ user: adminUser }) },
+      );
+      const { user } = renderApp({ apiBaseUrl: server.url, path: `/blueprints/${REMOTE}` });
+
+      await user.click(await screen.findByRole('button', { name: 'Hide' }));
+      expect(await screen.findByText(/Hidden by an administrator/)).toBeInTheDocument();
+      await user.click(screen.getByRole('button', { name: 'Unhide' }));
+      await waitFor(() => expect(screen.queryByText(/Hidden by an administrator/)).not.toBeInTheDocument());
+      expect(screen.getByRole('button', { name: 'Hide' })).toBeInTheDocument();
+
+      const posts = apiCalls(server, 'POST');
+      expect(posts.map((call) => call.path)).toEqual([
+        `/api/v1/admin/federation/remote-blueprints/${REMOTE}/hide`,
+        `/api/v1/admin/federation/remote-blueprints/${REMOTE}/unhide`,
+      ]);
+      expect(posts[0]?.headers['x-csrf-token']).toBe(CSRF_TOKEN);
+    });
   });
 
   it('answers an unknown or private id with a not-found page', async () => {

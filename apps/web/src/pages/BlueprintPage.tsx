@@ -59,6 +59,8 @@ export function BlueprintPage() {
 function BlueprintView({ blueprint }: { blueprint: BlueprintDetail }) {
   const { data: session } = useSession();
   const signedIn = session?.status === 'active';
+  const isAdmin = signedIn && session.user?.role === 'admin';
+  const remote = !blueprint.origin.local;
   const formatsQuery = useFormats();
   const formats = formatsQuery.data;
   const format = formats?.find((target) => target.id === blueprint.format);
@@ -70,7 +72,7 @@ function BlueprintView({ blueprint }: { blueprint: BlueprintDetail }) {
     <article className="blueprint">
       <div className="stack">
         <BlueprintHeader blueprint={blueprint} toolName={format?.toolName} />
-        <BlueprintActions blueprint={blueprint} signedIn={signedIn} />
+        <BlueprintActions blueprint={blueprint} signedIn={signedIn} isAdmin={isAdmin} />
       </div>
 
       {blueprint.isOwner && (blueprint.isDraft || blueprint.publishedVersion === null) && (
@@ -130,9 +132,12 @@ function BlueprintView({ blueprint }: { blueprint: BlueprintDetail }) {
         )}
       </SettingsSection>
 
-      <SettingsSection title="Versions">
-        <VersionsPanel blueprint={blueprint} syntax={format?.syntax} />
-      </SettingsSection>
+      {/* Another instance's blueprint has its history there: this instance holds its current version only. */}
+      {!remote && (
+        <SettingsSection title="Versions">
+          <VersionsPanel blueprint={blueprint} syntax={format?.syntax} />
+        </SettingsSection>
+      )}
     </article>
   );
 }

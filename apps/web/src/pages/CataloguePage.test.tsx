@@ -1,5 +1,6 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import { formats, summary } from '../features/blueprints/testing/blueprint-fixtures';
+import { directoryEntry } from '../features/federation/testing/federation-fixtures';
 import { apiCalls, errorReply, startApiServer, type RecordedRequest, type TestServer } from '../test/http-server';
 import { renderApp } from '../test/render-app';
 
@@ -53,7 +54,12 @@ function catalogRoute(request: RecordedRequest) {
           name: 'Federated rule',
           kind: 'command',
           tool: 'claude-code',
-          origin: { instance: 'rules.other.test', local: false },
+          origin: {
+            instance: 'rules.other.test',
+            local: false,
+            url: 'https://rules.other.test/blueprints/bp_1',
+            signed: params.get('unsigned') !== 'true',
+          },
           favoriteCount: 1,
           downloadCount: 0,
         }),
@@ -80,6 +86,15 @@ describe('CataloguePage', () => {
     server = await startApiServer({
       'GET /api/v1/blueprints': catalogRoute,
       'GET /api/v1/formats': { status: 200, body: { items: formats } },
+      'GET /api/v1/federation/peers': {
+        status: 200,
+        body: {
+          items: [
+            directoryEntry(),
+            directoryEntry({ domain: 'old.example', name: 'Old Prompts', signed: false, status: 'failing' }),
+          ],
+        },
+      },
     });
     return server;
   }
@@ -232,6 +247,63 @@ describe('CataloguePage', () => {
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByText('INVALID_CURSOR')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'First page' })).toBeInTheDocument();
+  });
+
+  it('filters by instance (all, this one, or a peer from the directory), kept in the URL', async () => {
+    const api = await start();
+    const { user, router } = renderApp({ apiBaseUrl: api.url, path: '/blueprints?q=rust' });
+    await screen.findByRole('link', { name: 'First result rust' });
+
+    const filters = screen.getByRole('complementary', { name: 'Filters' });
+    const instance = within(filters).getByLabelText('Instance');
+    expect(instance).toHaveValue('');
+    await waitFor(() =>
+      expect(
+        within(instance)
+          .getAllByRole('option')
+          .map((option) => option.textContent),
+      ).toEqual([
+        'All instances',
+        'This instance (prompts.acme.test)',
+        'Other Rules (rules.other.test)',
+        'Old Prompts (old.example), unsigned',
+      ]),
+    );
+
+    await user.selectOptions(instance, 'Other Rules (rules.other.test)');
+    await waitFor(() => expect(router.state.location.search).toBe('?q=rust&instance=rules.other.test'));
+    await waitFor(() =>
+      expect(query(searchCalls(api).at(-1)!)).toMatchObject({ q: 'rust', instance: 'rules.other.test' }),
+    );
+    expect(screen.getByText('From rules.other.test', { selector: '.catalog__active .badge' })).toBeInTheDocument();
+
+    await user.selectOptions(within(filters).getByLabelText('Instance'), 'This instance (prompts.acme.test)');
+    await waitFor(() => expect(router.state.location.search).toBe('?q=rust&instance=prompts.acme.test'));
+    expect(screen.getByText('This instance', { selector: '.catalog__active .badge' })).toBeInTheDocument();
+
+    // Back restores the peer; "Clear filters" drops it with the rest.
+    await router.navigate(-1);
+    await waitFor(() => expect(within(filters).getByLabelText('Instance')).toHaveValue('rules.other.test'));
+    await user.click(screen.getByRole('link', { name: 'Clear filters' }));
+    await waitFor(() => expect(within(filters).getByLabelText('Instance')).toHaveValue(''));
+    expect(router.state.location.search).toBe('');
+  });
+
+  it('marks results from a legacy instance as unsigned, and works without the directory', async () => {
+    server = await startApiServer({
+      'GET /api/v1/blueprints': (request) =>
+        catalogRoute({ ...request, url: `${request.url}&unsigned=true` } as RecordedRequest),
+      'GET /api/v1/formats': { status: 200, body: { items: formats } },
+      'GET /api/v1/federation/peers': errorReply(503, 'SERVICE_UNAVAILABLE', 'Down'),
+    });
+    renderApp({ apiBaseUrl: server.url, path: '/blueprints?instance=old.example' });
+
+    const card = (await screen.findByRole('link', { name: 'Federated rule' })).closest('article') as HTMLElement;
+    expect(within(card).getByText('From rules.other.test')).toHaveClass('badge--remote');
+    expect(within(card).getByText('Unsigned')).toBeInTheDocument();
+    const instance = within(screen.getByRole('complementary', { name: 'Filters' })).getByLabelText('Instance');
+    expect(instance).toHaveValue('old.example');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
   it('is linked from the home page and the primary navigation', async () => {

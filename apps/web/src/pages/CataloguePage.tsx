@@ -7,8 +7,11 @@ import { BlueprintCard } from '../features/catalog/components/BlueprintCard';
 import { CatalogSearchForm } from '../features/catalog/components/CatalogSearchForm';
 import '../features/catalog/components/catalog.css';
 import { FacetGroup } from '../features/catalog/components/FacetGroup';
+import { InstanceFilter } from '../features/catalog/components/InstanceFilter';
 import { hasFilters, readCatalogQuery, writeCatalogQuery, type CatalogQuery } from '../features/catalog/catalog-query';
 import { useCatalog } from '../features/catalog/hooks/use-catalog';
+import { useInstanceDirectory } from '../features/federation/hooks/use-federation';
+import { useInstanceManifest } from '../features/instance/hooks/use-instance-manifest';
 import { usePageTitle } from '../features/instance/hooks/use-page-title';
 import { ApiErrorNotice } from '../shared/components/ApiErrorNotice';
 import { LoadingState } from '../shared/components/LoadingState';
@@ -29,6 +32,10 @@ export function CataloguePage() {
   const { page, facets } = useCatalog(query, cursor);
   const { data: formats } = useFormats();
   const toolNames = useMemo(() => new Map(formats?.map((format) => [format.tool, format.toolName])), [formats]);
+  // The instance filter's choices; without the directory it still offers "All" and "This instance".
+  const { data: peers } = useInstanceDirectory();
+  const { data: manifest } = useInstanceManifest();
+  const ownDomain = manifest?.domain;
 
   /** Any change of filters starts again at the first page, as a new history entry so Back undoes it. */
   function apply(changes: Partial<CatalogQuery>) {
@@ -70,11 +77,20 @@ export function CataloguePage() {
             </span>
           ))}
           {query.license && <span className="badge">{query.license}</span>}
+          {query.instance && (
+            <span className="badge">{query.instance === ownDomain ? 'This instance' : `From ${query.instance}`}</span>
+          )}
           <Link to={query.sort ? `?sort=${query.sort}` : '/blueprints'}>Clear filters</Link>
         </p>
       )}
       <div className="catalog__body">
         <aside className="catalog__filters" aria-label="Filters">
+          <InstanceFilter
+            selected={query.instance}
+            ownDomain={ownDomain}
+            peers={peers}
+            onChange={(instance) => apply({ instance })}
+          />
           <FacetGroup
             title="Kind"
             facets={facets?.kind}

@@ -10,6 +10,7 @@ export function SiteHeader() {
   const { data: manifest, isPending } = useInstanceManifest();
   const { data: session } = useSession();
   const signedIn = session?.status === 'active';
+  const admin = signedIn && session.user?.role === 'admin';
 
   return (
     <header className="site-header">
@@ -39,6 +40,11 @@ export function SiteHeader() {
                 Catalogue
               </NavLink>
             </li>
+            <li>
+              <NavLink to="/instances" className="site-nav__link">
+                Instances
+              </NavLink>
+            </li>
             {signedIn && (
               <>
                 <li>
@@ -52,6 +58,13 @@ export function SiteHeader() {
                   </NavLink>
                 </li>
               </>
+            )}
+            {admin && (
+              <li>
+                <NavLink to="/admin/federation" className="site-nav__link">
+                  Federation
+                </NavLink>
+              </li>
             )}
             <li>
               {/* Served by the API, not a client route: a full page load is intended. */}

@@ -29,4 +29,15 @@ export const WRITE_ERROR_MESSAGES: Record<string, string> = {
   BLUEPRINT_NOT_FOUND: 'This blueprint no longer exists, or you cannot see it.',
   NOT_PUBLISHED: 'This blueprint has no published version.',
   FORK_NOT_ALLOWED: 'The licence of this blueprint does not allow derivative works, so it cannot be forked.',
+  REMOTE_LICENSE_FORBIDS_FORK:
+    'The licence of this blueprint from another instance does not clearly allow derivative works, so it cannot be forked. You can still read and export it.',
+  REMOTE_BLUEPRINT_READ_ONLY:
+    'This blueprint was published on another instance: it cannot be changed, deleted or favourited here.',
 };
+
+/** The licence an error names in its details (REMOTE_LICENSE_FORBIDS_FORK), if any. */
+export function licenseOfError(error: unknown): string | undefined {
+  if (!(error instanceof ApiError) || typeof error.details !== 'object' || error.details === null) return undefined;
+  const license = (error.details as { license?: unknown }).license;
+  return typeof license === 'string' ? license : undefined;
+}

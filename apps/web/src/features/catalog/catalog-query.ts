@@ -29,6 +29,8 @@ export interface CatalogQuery {
   tags: string[];
   author: string;
   license: string;
+  /** Origin: this instance's domain (local blueprints only), a peer's domain (its blueprints only), or empty for all. */
+  instance: string;
   /** Empty means the API's default: relevance with a search, newest without. */
   sort: CatalogSort | '';
 }
@@ -45,6 +47,7 @@ export function readCatalogQuery(params: URLSearchParams): CatalogQuery {
     tags: [...new Set(params.getAll('tag').filter(Boolean))],
     author: params.get('author') ?? '',
     license: params.get('license') ?? '',
+    instance: params.get('instance') ?? '',
     sort: (SORTS as readonly string[]).includes(sort) ? (sort as CatalogSort) : '',
   };
 }
@@ -59,6 +62,7 @@ export function writeCatalogQuery(query: CatalogQuery, cursor?: string): URLSear
   for (const tag of query.tags) params.append('tag', tag);
   if (query.author) params.set('author', query.author);
   if (query.license) params.set('license', query.license);
+  if (query.instance) params.set('instance', query.instance);
   if (query.sort) params.set('sort', query.sort);
   if (cursor) params.set('cursor', cursor);
   return params;
@@ -70,6 +74,13 @@ export function effectiveSort(query: CatalogQuery): CatalogSort {
 
 export function hasFilters(query: CatalogQuery): boolean {
   return Boolean(
-    query.q || query.kind || query.tool || query.category || query.tags.length || query.author || query.license,
+    query.q ||
+    query.kind ||
+    query.tool ||
+    query.category ||
+    query.tags.length ||
+    query.author ||
+    query.license ||
+    query.instance,
   );
 }

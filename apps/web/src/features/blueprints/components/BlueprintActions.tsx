@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { ConfirmAction } from '../../../shared/components/ConfirmAction';
+import { useSetRemoteHidden } from '../../federation/hooks/use-federation';
 import { signInPath } from '../../session/return-to';
 import type { BlueprintDetail } from '../api/blueprint-types';
 import { useFork, useOwnerActions, useReloadBlueprint, useToggleFavorite } from '../hooks/use-blueprint';
@@ -9,14 +10,89 @@ import { WriteErrorNotice } from './WriteErrorNotice';
 interface BlueprintActionsProps {
   blueprint: BlueprintDetail;
   signedIn: boolean;
+  /** Administrators may hide another instance's blueprint here. */
+  isAdmin?: boolean;
 }
 
-/** Favourite and fork for any signed-in reader; edit, publish, unpublish and delete for the owner. */
-export function BlueprintActions({ blueprint, signedIn }: BlueprintActionsProps) {
+/**
+ * Favourite and fork for any signed-in reader; edit, publish, unpublish and delete for the owner. Another instance's
+ * blueprint is read-only: fork it, or (admins) hide it.
+ */
+export function BlueprintActions({ blueprint, signedIn, isAdmin = false }: BlueprintActionsProps) {
+  return blueprint.origin.local ? (
+    <LocalBlueprintActions blueprint={blueprint} signedIn={signedIn} />
+  ) : (
+    <RemoteBlueprintActions blueprint={blueprint} signedIn={signedIn} isAdmin={isAdmin} />
+  );
+}
+
+function ForkButton({ blueprint, onError }: { blueprint: BlueprintDetail; onError: (error: unknown) => void }) {
+  const navigate = useNavigate();
+  const fork = useFork(blueprint.id);
+  return (
+    <button
+      type="button"
+      className="button button--secondary button--small"
+      disabled={fork.isPending}
+      onClick={() =>
+        fork.mutate(undefined, {
+          onSuccess: (copy) => void navigate(`/blueprints/${copy.id}`),
+          onError,
+        })
+      }
+    >
+      {fork.isPending ? 'Forking…' : 'Fork'}
+    </button>
+  );
+}
+
+/** Another instance's blueprint: nothing here changes it. Fork a copy into your account; admins hide or unhide it. */
+function RemoteBlueprintActions({ blueprint, signedIn, isAdmin }: Required<BlueprintActionsProps>) {
+  const { pathname } = useLocation();
+  const moderation = useSetRemoteHidden(blueprint.id);
+  const [lastError, setLastError] = useState<unknown>();
+  const hidden = blueprint.origin.hidden === true;
+
+  return (
+    <div className="stack stack--tight">
+      <div className="cluster blueprint__actions">
+        {signedIn ? (
+          <ForkButton blueprint={blueprint} onError={(error) => setLastError(error)} />
+        ) : (
+          <Link className="button button--secondary button--small" to={signInPath(pathname)}>
+            Sign in to fork
+          </Link>
+        )}
+        {isAdmin && (
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            disabled={moderation.isPending}
+            onClick={() => {
+              setLastError(undefined);
+              moderation.mutate(!hidden, { onError: (error) => setLastError(error) });
+            }}
+          >
+            {moderation.isPending ? (hidden ? 'Unhiding…' : 'Hiding…') : hidden ? 'Unhide' : 'Hide'}
+          </button>
+        )}
+      </div>
+      {hidden && (
+        <p className="callout callout--warning" role="note">
+          Hidden by an administrator: it is out of the catalogue, and only administrators can open it.
+        </p>
+      )}
+      {lastError !== undefined && (
+        <WriteErrorNotice key={String((lastError as { requestId?: string }).requestId)} error={lastError} />
+      )}
+    </div>
+  );
+}
+
+function LocalBlueprintActions({ blueprint, signedIn }: Omit<BlueprintActionsProps, 'isAdmin'>) {
   const { pathname } = useLocation();
   const navigate = useNavigate();
   const favorite = useToggleFavorite(blueprint.id);
-  const fork = useFork(blueprint.id);
   const owner = useOwnerActions(blueprint);
   const reload = useReloadBlueprint(blueprint.id);
   const [lastError, setLastError] = useState<{ error: unknown; retry?: (ids: string[]) => void } | undefined>();
@@ -50,19 +126,7 @@ export function BlueprintActions({ blueprint, signedIn }: BlueprintActionsProps)
           </Link>
         )}
         {signedIn && !blueprint.isOwner && (
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            disabled={fork.isPending}
-            onClick={() =>
-              fork.mutate(undefined, {
-                onSuccess: (copy) => void navigate(`/blueprints/${copy.id}`),
-                onError: (error) => setLastError({ error }),
-              })
-            }
-          >
-            {fork.isPending ? 'Forking…' : 'Fork'}
-          </button>
+          <ForkButton blueprint={blueprint} onError={(error) => setLastError({ error })} />
         )}
         {blueprint.isOwner && (
           <>

@@ -1,12 +1,36 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { formatDate } from '../../../shared/format';
+import { httpUrl } from '../../../shared/safe-url';
 import { KIND_LABELS, VISIBILITY_LABELS, type BlueprintDetail } from '../api/blueprint-types';
 import { AuthorName, OriginBadge } from './BlueprintBadges';
 
 const count = new Intl.NumberFormat('en');
 
+/** The catalogue filtered by an author: on another instance, a handle only means something with that instance. */
+function authorPath(blueprint: BlueprintDetail): string {
+  const params = new URLSearchParams();
+  if (!blueprint.origin.local) params.set('instance', blueprint.origin.instance);
+  params.set('author', blueprint.author.handle);
+  return `/blueprints?${params.toString()}`;
+}
+
+/** An address from another instance: a link (in a new tab) only when it is an http(s) URL, plain text otherwise. */
+function ExternalLink({ href, children }: { href: string | undefined; children: ReactNode }) {
+  const url = httpUrl(href);
+  if (!url) return <>{children}</>;
+  return (
+    <a href={url} target="_blank" rel="noopener noreferrer">
+      {children} <span className="visually-hidden">(opens in a new tab)</span>
+    </a>
+  );
+}
+
 /** Name, description and the facts a reader checks before using a blueprint: who, which licence, which version. */
 export function BlueprintHeader({ blueprint, toolName }: { blueprint: BlueprintDetail; toolName?: string }) {
+  const { origin } = blueprint;
+  const originalUrl = httpUrl(origin.url);
+  const remoteFork = blueprint.forkedFromRemote;
   return (
     <header className="blueprint__header">
       <p className="blueprint__eyebrow cluster">
@@ -17,11 +41,20 @@ export function BlueprintHeader({ blueprint, toolName }: { blueprint: BlueprintD
       </p>
       <h1 className="blueprint__title">{blueprint.name}</h1>
       {blueprint.description && <p className="blueprint__description">{blueprint.description}</p>}
+      {!origin.local && (
+        <p className="blueprint__provenance cluster">
+          <span>Published on {origin.instance}</span>
+          {originalUrl && <ExternalLink href={originalUrl}>View the original on {origin.instance}</ExternalLink>}
+          {origin.signed === false && (
+            <span className="field__hint">Its instance signs nothing, so this copy could not be verified.</span>
+          )}
+        </p>
+      )}
       <dl className="blueprint__facts">
         <div>
           <dt>Author</dt>
           <dd>
-            <Link to={`/blueprints?author=${encodeURIComponent(blueprint.author.handle)}`}>
+            <Link to={authorPath(blueprint)}>
               <AuthorName author={blueprint.author} />
             </Link>
           </dd>
@@ -75,6 +108,20 @@ export function BlueprintHeader({ blueprint, toolName }: { blueprint: BlueprintD
         <p className="blueprint__lineage">
           Forked from <Link to={`/blueprints/${blueprint.forkedFrom.id}`}>{blueprint.forkedFrom.name}</Link> by{' '}
           <AuthorName author={blueprint.forkedFrom.author} />
+        </p>
+      )}
+      {remoteFork && (
+        <p className="blueprint__lineage">
+          Forked from{' '}
+          <ExternalLink href={remoteFork.url}>
+            <span className="break-anywhere">{remoteFork.url}</span>
+          </ExternalLink>
+          {remoteFork.id && (
+            <>
+              {' '}
+              (<Link to={`/blueprints/${remoteFork.id}`}>{remoteFork.name ?? 'the copy held here'}</Link>)
+            </>
+          )}
         </p>
       )}
       {blueprint.hierarchy && (

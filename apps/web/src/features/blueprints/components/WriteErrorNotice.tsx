@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { FormError } from '../../../shared/components/FormError';
-import { errorCode, findingsOfError, WRITE_ERROR_MESSAGES } from '../write-errors';
+import { errorCode, findingsOfError, licenseOfError, WRITE_ERROR_MESSAGES } from '../write-errors';
 import { FindingsList } from './FindingsList';
 
 interface WriteErrorNoticeProps {
@@ -61,6 +61,18 @@ export function WriteErrorNotice({
             </button>
           </p>
         )}
+      </FormError>
+    );
+  }
+
+  if (code === 'REMOTE_LICENSE_FORBIDS_FORK') {
+    const license = licenseOfError(error);
+    return (
+      <FormError
+        error={error}
+        message={`This blueprint cannot be forked: its licence${license ? ` (${license})` : ''} does not clearly allow derivative works.`}
+      >
+        <p>You can still read it, export it for your tool, or ask its author on the original instance.</p>
       </FormError>
     );
   }

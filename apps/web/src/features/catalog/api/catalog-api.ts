@@ -22,6 +22,7 @@ export function searchBlueprints(
           tag: query.tags.length > 0 ? query.tags : undefined,
           author: query.author || undefined,
           license: query.license || undefined,
+          instance: query.instance || undefined,
           sort: query.sort || undefined,
           cursor: options.cursor,
           limit: CATALOG_PAGE_SIZE,
