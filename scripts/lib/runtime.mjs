@@ -4,8 +4,10 @@
 //   before collecting it; the live heap under the catalogue benchmark stays near 100 MB.
 // - glibc gives each thread that allocates its own malloc arena; two arenas save about 50 MB of RSS under load at no
 //   measurable cost in throughput.
+// - The young generation's semi-spaces default to 16 MB each; 8 MB trims the peak by about 8 MB (301 → 293 MB in the
+//   catalogue benchmark) with unchanged throughput: its garbage is short-lived request data.
 export const RUNTIME_DEFAULTS = Object.freeze({
-  NODE_OPTIONS: '--max-old-space-size=160',
+  NODE_OPTIONS: '--max-old-space-size=160 --max-semi-space-size=8',
   MALLOC_ARENA_MAX: '2',
 });
 
