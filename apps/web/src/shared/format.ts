@@ -1,6 +1,12 @@
 const dateTime = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 const dateOnly = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
 const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+const integer = new Intl.NumberFormat('en');
+
+/** A count with thousands separators: 12,345. */
+export function formatCount(value: number): string {
+  return integer.format(value);
+}
 
 export function formatDateTime(value: string | null | undefined): string {
   if (!value) return 'Never';

@@ -1,11 +1,9 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { formatDate } from '../../../shared/format';
+import { formatCount, formatDate } from '../../../shared/format';
 import { httpUrl } from '../../../shared/safe-url';
 import { KIND_LABELS, VISIBILITY_LABELS, type BlueprintDetail } from '../api/blueprint-types';
 import { AuthorName, OriginBadge } from './BlueprintBadges';
-
-const count = new Intl.NumberFormat('en');
 
 /** The catalogue filtered by an author: on another instance, a handle only means something with that instance. */
 function authorPath(blueprint: BlueprintDetail): string {
@@ -82,11 +80,11 @@ export function BlueprintHeader({ blueprint, toolName }: { blueprint: BlueprintD
         )}
         <div>
           <dt>Favourites</dt>
-          <dd>{count.format(blueprint.favoriteCount)}</dd>
+          <dd>{formatCount(blueprint.favoriteCount)}</dd>
         </div>
         <div>
           <dt>Downloads</dt>
-          <dd>{count.format(blueprint.downloadCount)}</dd>
+          <dd>{formatCount(blueprint.downloadCount)}</dd>
         </div>
         <div>
           <dt>Updated</dt>

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { Facet } from '../../blueprints/api/blueprint-types';
+import { formatCount } from '../../../shared/format';
 
 interface FacetGroupProps {
   title: string;
@@ -9,8 +10,6 @@ interface FacetGroupProps {
   onToggle: (value: string) => void;
   labelOf?: (value: string) => string;
 }
-
-const count = new Intl.NumberFormat('en');
 
 /**
  * One filter with its facet counts: each value is a toggle button. A selected value the counts no longer list (no
@@ -34,7 +33,7 @@ export function FacetGroup({ title, facets = [], selected, onToggle, labelOf = (
               <button type="button" className="facet" aria-pressed={active} onClick={() => onToggle(facet.value)}>
                 <span className="facet__label">{labelOf(facet.value)}</span>{' '}
                 <span className="facet__count">
-                  {count.format(facet.count)} <span className="visually-hidden">blueprints</span>
+                  {formatCount(facet.count)} <span className="visually-hidden">blueprints</span>
                 </span>
               </button>
             </li>

@@ -1,10 +1,9 @@
 import { ApiErrorNotice } from '../../../shared/components/ApiErrorNotice';
 import { LoadingState } from '../../../shared/components/LoadingState';
-import { formatDateTime } from '../../../shared/format';
+import { formatCount, formatDateTime } from '../../../shared/format';
 import { crawlErrors, OUTCOME_LABELS, TRIGGER_LABELS, type CrawlRun } from '../api/federation-types';
 import { usePeerDetail } from '../hooks/use-federation';
 
-const count = new Intl.NumberFormat('en');
 const bytes = new Intl.NumberFormat('en', { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 1 });
 
 const OUTCOME_TONES: Record<CrawlRun['outcome'], string> = {
@@ -60,11 +59,11 @@ export function CrawlLog({ peerId, domain }: { peerId: string; domain: string })
                 <td>
                   <span className={OUTCOME_TONES[run.outcome]}>{OUTCOME_LABELS[run.outcome]}</span>
                 </td>
-                <td>{count.format(run.requests)}</td>
-                <td>{count.format(run.pages)}</td>
-                <td>{count.format(run.added)}</td>
-                <td>{count.format(run.updated)}</td>
-                <td>{count.format(run.removed)}</td>
+                <td>{formatCount(run.requests)}</td>
+                <td>{formatCount(run.pages)}</td>
+                <td>{formatCount(run.added)}</td>
+                <td>{formatCount(run.updated)}</td>
+                <td>{formatCount(run.removed)}</td>
                 <td className="table__nowrap">{bytes.format(run.bytes / 1024)}</td>
                 <td>
                   {errors.length === 0 ? (

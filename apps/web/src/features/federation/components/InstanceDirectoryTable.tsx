@@ -1,10 +1,8 @@
 import { Link } from 'react-router';
-import { formatDateTime } from '../../../shared/format';
+import { formatCount, formatDateTime } from '../../../shared/format';
 import { httpUrl } from '../../../shared/safe-url';
 import { PEER_STATUS_LABELS, PEER_STATUS_TONES, type InstanceDirectoryEntry } from '../api/federation-types';
 import { SignatureLabel } from './SignatureLabel';
-
-const count = new Intl.NumberFormat('en');
 
 /** The catalogue filtered to one instance's blueprints. */
 export function cataloguePathFor(domain: string): string {
@@ -50,7 +48,7 @@ export function InstanceDirectoryTable({ entries }: { entries: InstanceDirectory
                 <td>{entry.version ?? '—'}</td>
                 <td>
                   <Link to={cataloguePathFor(entry.domain)}>
-                    {count.format(entry.blueprintCount)}{' '}
+                    {formatCount(entry.blueprintCount)}{' '}
                     <span className="visually-hidden">
                       {entry.blueprintCount === 1 ? 'blueprint' : 'blueprints'} from {entry.domain}
                     </span>

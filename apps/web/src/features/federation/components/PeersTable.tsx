@@ -1,7 +1,7 @@
 import { Fragment, useId, useState } from 'react';
 import { ConfirmAction } from '../../../shared/components/ConfirmAction';
 import { FormError } from '../../../shared/components/FormError';
-import { formatDateTime } from '../../../shared/format';
+import { formatCount, formatDateTime } from '../../../shared/format';
 import { httpUrl } from '../../../shared/safe-url';
 import {
   OUTCOME_LABELS,
@@ -15,7 +15,6 @@ import { useApprovePeerKey, usePeers, useRemovePeer } from '../hooks/use-federat
 import { CrawlLog } from './CrawlLog';
 import { SignatureLabel } from './SignatureLabel';
 
-const count = new Intl.NumberFormat('en');
 const COLUMNS = 8;
 
 type Peers = ReturnType<typeof usePeers>;
@@ -174,9 +173,9 @@ function PeerRow({
         </td>
         <td>{POLICY_LABELS[peer.policy]}</td>
         <td>
-          {count.format(peer.blueprintCount)}
+          {formatCount(peer.blueprintCount)}
           {peer.advertisedCount !== null && (
-            <span className="federation__subtle">of {count.format(peer.advertisedCount)} advertised</span>
+            <span className="federation__subtle">of {formatCount(peer.advertisedCount)} advertised</span>
           )}
         </td>
         <td>

@@ -1,7 +1,6 @@
 import type { InstanceManifest } from '@lynxprompt/api-contract';
 import './InstanceFacts.css';
-
-const integer = new Intl.NumberFormat('en');
+import { formatCount } from '../../../shared/format';
 
 /** The manifest's key facts as a description list of cards. */
 export function InstanceFacts({ manifest }: { manifest: InstanceManifest }) {
@@ -25,7 +24,7 @@ export function InstanceFacts({ manifest }: { manifest: InstanceManifest }) {
       </div>
       <div className="instance-facts__item">
         <dt>Public blueprints</dt>
-        <dd className="instance-facts__number">{integer.format(manifest.publicBlueprints)}</dd>
+        <dd className="instance-facts__number">{formatCount(manifest.publicBlueprints)}</dd>
       </div>
     </dl>
   );
