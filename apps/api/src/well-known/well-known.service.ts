@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../config/config';
+import { contentEtag } from '../common/http/conditional-get';
 import { APP_CONFIG } from '../config/config.module';
 import { repositoryRoot } from '../config/paths';
 import { CatalogService } from '../blueprints/catalog.service';
@@ -27,7 +27,7 @@ export const SOFTWARE_NAME = 'lynxprompt';
 export const SOFTWARE_REPOSITORY = 'https://github.com/lynxprompt/lynxprompt';
 
 function withEtag(body: string): CachedDocument {
-  return { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
+  return { body, etag: contentEtag(body) };
 }
 
 @Injectable()

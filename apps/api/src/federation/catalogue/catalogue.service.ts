@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { ifNoneMatchMatches } from '../../common/http/conditional-get';
+import { contentEtag, ifNoneMatchMatches } from '../../common/http/conditional-get';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import { InstanceKeysService } from '../keys/instance-keys.service';
@@ -75,11 +74,6 @@ export function decodeFeedCursor(cursor: string): FeedPosition | undefined {
   }
 }
 
-/** The strong ETag of a body: its SHA-256, so equal bytes always get the same tag on every replica. */
-function etagOf(body: Buffer): string {
-  return `"${createHash('sha256').update(body).digest('base64url')}"`;
-}
-
 /**
  * The catalogue peers crawl (docs/federation.md, sections 2 and 3). Every page is a pure function of the data and
  * the request, with no generation time in it, so an unchanged page has the same bytes and ETag on every request and
@@ -101,7 +95,7 @@ export class FederationCatalogueService {
   ): Promise<CatalogueResponse> {
     if (!this.config.instance.federationEnabled) throw new FederationDisabledError();
     const body = query.offset !== undefined ? await this.offsetPage(query) : await this.incrementalPage(query);
-    const etag = etagOf(body);
+    const etag = contentEtag(body);
     if (ifNoneMatchMatches(ifNoneMatch, etag)) return { status: 304, etag };
     const key = await this.keys.activeKey();
     return { status: 200, etag, body, signature: signatureHeader(key.privateKey, key.id, pathAndQuery, body) };

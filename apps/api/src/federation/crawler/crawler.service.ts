@@ -9,6 +9,7 @@ import { JobQueue } from '../../jobs/job-queue';
 import { MetricsService } from '../../metrics/metrics.service';
 import { KEY_VALUE_STORE, type KeyValueStore } from '../../kv/key-value-store';
 import { OutboundError, OutboundHttpClient, type OutboundResponse } from '../../outbound/outbound-http-client';
+import { firstIssue } from '../first-issue';
 import { SIGNATURE_HEADER, verifySignature } from '../signature';
 import { hostOf } from '../peers/domain-name';
 import { PeerVerificationError } from '../peers/peers.errors';
@@ -17,7 +18,7 @@ import { PeersService } from '../peers/peers.service';
 import { afterSuccess } from '../peers/peer-state';
 import { CRAWL_PEER_JOB, SCHEDULE_CRAWLS_JOB, type CrawlPeerJob, type CrawlTrigger } from './crawl-jobs';
 import { CrawlAborted, CrawlLog, forEachLimited, retryAfterMs, Semaphore } from './crawl-log';
-import { RemoteCopiesRepository } from './remote-copies.repository';
+import { RemoteCopiesRepository, type KnownCopy } from './remote-copies.repository';
 import {
   CrawlProblem,
   legacyCopy,
@@ -235,7 +236,7 @@ export class CrawlerService implements OnModuleInit {
       }
       const parsed = signedPageSchema(SIGNED_PAGE_LIMIT).safeParse(parseJson(response.body));
       if (!parsed.success) {
-        throw new CrawlAborted('PAGE_INVALID', `A catalogue page is invalid: ${firstIssue(parsed.error)}`);
+        throw new CrawlAborted('PAGE_INVALID', `A catalogue page is invalid: ${firstIssue(parsed.error, 'body')}`);
       }
       log.pages += 1;
       const { blueprints, tombstones, cursor: next } = parsed.data;
@@ -286,7 +287,7 @@ export class CrawlerService implements OnModuleInit {
       const response = await this.fetch(url, log);
       const parsed = legacyListSchema(LEGACY_PAGE_LIMIT).safeParse(parseJson(response.body));
       if (!parsed.success) {
-        throw new CrawlAborted('PAGE_INVALID', `A catalogue page is invalid: ${firstIssue(parsed.error)}`);
+        throw new CrawlAborted('PAGE_INVALID', `A catalogue page is invalid: ${firstIssue(parsed.error, 'body')}`);
       }
       log.pages += 1;
       const { blueprints, total } = parsed.data;
@@ -341,7 +342,7 @@ export class CrawlerService implements OnModuleInit {
           `${CIRCUIT_BREAKER_FAILURES} requests in a row to ${peer.domain} failed`,
         );
       }
-      await this.store(peer, copies, listed, log);
+      await this.store(peer, copies, listed, log, known);
       await this.copies.markSeen(
         peer.id,
         items.map((item) => item.id),
@@ -359,11 +360,20 @@ export class CrawlerService implements OnModuleInit {
 
   // ── Shared steps ──────────────────────────────────────────────────────────────────────────────────────────────────
 
-  /** Upserts a page's copies, within FEDERATION_MAX_BLUEPRINTS_PER_PEER: new items past the limit are left out. */
-  private async store(peer: PeerRow, copies: RemoteCopy[], listed: boolean, log: CrawlLog): Promise<void> {
+  /**
+   * Upserts a page's copies, within FEDERATION_MAX_BLUEPRINTS_PER_PEER: new items past the limit are left out.
+   * `known` is what the caller already read of these ids, if it did.
+   */
+  private async store(
+    peer: PeerRow,
+    copies: RemoteCopy[],
+    listed: boolean,
+    log: CrawlLog,
+    known?: ReadonlyMap<string, KnownCopy>,
+  ): Promise<void> {
     const unique = [...new Map(copies.map((copy) => [copy.remoteId, copy])).values()];
     if (unique.length === 0) return;
-    const known = await this.copies.known(
+    known ??= await this.copies.known(
       peer.id,
       unique.map((copy) => copy.remoteId),
     );
@@ -427,11 +437,6 @@ function parseJson(body: Buffer): unknown {
   } catch {
     throw new CrawlAborted('INVALID_JSON', 'The peer answered with invalid JSON');
   }
-}
-
-function firstIssue(error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> }): string {
-  const issue = error.issues[0];
-  return `${issue?.path.map(String).join('.') || 'body'}: ${issue?.message ?? 'invalid'}`;
 }
 
 function describeFailure(error: unknown): { code: string; message: string; retryAfter: number } {

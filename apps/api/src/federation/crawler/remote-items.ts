@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BLUEPRINT_KINDS, knownCategory, sha256Hex, usableTags } from '../../blueprints/blueprint-rules';
 import { listFormats } from '../../formats';
 import { hiddenInstructionCount } from '../../scanning';
+import { firstIssue } from '../first-issue';
 
 /** Everything the crawler stores about one remote blueprint, validated and bounded. */
 export interface RemoteCopy {
@@ -160,15 +161,10 @@ function checkedContent(content: string, maxBytes: number): { content: string; s
   return { content, sizeBytes };
 }
 
-function describeIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  return `${issue?.path.join('.') || 'item'}: ${issue?.message ?? 'invalid'}`;
-}
-
 /** Validates one signed item and checks its content against the announced hash. */
 export function parseSignedItem(raw: unknown, baseUrl: string, maxContentBytes: number): RemoteCopy {
   const parsed = signedItemSchema.safeParse(raw);
-  if (!parsed.success) throw new CrawlProblem('ITEM_INVALID', describeIssue(parsed.error));
+  if (!parsed.success) throw new CrawlProblem('ITEM_INVALID', firstIssue(parsed.error, 'item'));
   const item = parsed.data;
   const { content, sizeBytes } = checkedContent(item.content, maxContentBytes);
   const contentHash = sha256Hex(content);
@@ -202,14 +198,15 @@ export function parseSignedItem(raw: unknown, baseUrl: string, maxContentBytes: 
 
 export function parseLegacyItem(raw: unknown): LegacyItem {
   const parsed = legacyItemSchema.safeParse(raw);
-  if (!parsed.success) throw new CrawlProblem('ITEM_INVALID', describeIssue(parsed.error));
+  if (!parsed.success) throw new CrawlProblem('ITEM_INVALID', firstIssue(parsed.error, 'item'));
   return parsed.data;
 }
 
 /** A legacy item and its separately fetched content. Legacy peers publish no hash: ours is computed here. */
 export function legacyCopy(item: LegacyItem, detail: unknown, baseUrl: string, maxContentBytes: number): RemoteCopy {
   const parsed = legacyDetailSchema.safeParse(detail);
-  if (!parsed.success) throw new CrawlProblem('ITEM_INVALID', `detail of ${item.id}: ${describeIssue(parsed.error)}`);
+  if (!parsed.success)
+    throw new CrawlProblem('ITEM_INVALID', `detail of ${item.id}: ${firstIssue(parsed.error, 'item')}`);
   const { content, sizeBytes } = checkedContent(parsed.data.content, maxContentBytes);
   const format = LEGACY_TYPES[item.type ?? ''];
   return {

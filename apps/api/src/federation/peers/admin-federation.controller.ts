@@ -18,6 +18,7 @@ import {
 } from './dto/peer.dto';
 import { hostOf } from './domain-name';
 import { crawlRunView, domainRuleView, peerView } from './peer-views';
+import type { PeerRow } from './peers.repository';
 import { PeersService } from './peers.service';
 
 type SessionPrincipal = Extract<Principal, { kind: 'session' }>;
@@ -31,6 +32,11 @@ const settingsView = (settings: { allowlistMode: boolean; acceptRegistrations: b
 @Controller('api/v1/admin/federation')
 export class AdminFederationController {
   constructor(private readonly peers: PeersService) {}
+
+  /** A peer as admins see it, with what the domain rules say about it now. */
+  private async viewOf(peer: PeerRow): Promise<PeerView> {
+    return peerView(peer, await this.peers.verdict(hostOf(peer.domain)));
+  }
 
   @Get('peers')
   @AdminOnly()
@@ -50,7 +56,7 @@ export class AdminFederationController {
     @CurrentSession() session: SessionPrincipal,
   ): Promise<PeerView> {
     const peer = await this.peers.add(actorOf(session), body.domain, requestContext(request));
-    return peerView(peer, await this.peers.verdict(hostOf(peer.domain)));
+    return this.viewOf(peer);
   }
 
   @Get('peers/:id')
@@ -71,7 +77,7 @@ export class AdminFederationController {
     @CurrentSession() session: SessionPrincipal,
   ): Promise<PeerView> {
     const peer = await this.peers.crawlNow(actorOf(session), id, requestContext(request));
-    return peerView(peer, await this.peers.verdict(hostOf(peer.domain)));
+    return this.viewOf(peer);
   }
 
   @Post('peers/:id/approve-key')
@@ -84,7 +90,7 @@ export class AdminFederationController {
     @CurrentSession() session: SessionPrincipal,
   ): Promise<PeerView> {
     const peer = await this.peers.approveKey(actorOf(session), id, requestContext(request));
-    return peerView(peer, await this.peers.verdict(hostOf(peer.domain)));
+    return this.viewOf(peer);
   }
 
   @Delete('peers/:id')

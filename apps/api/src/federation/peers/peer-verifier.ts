@@ -3,6 +3,7 @@ import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import { OutboundError } from '../../outbound/outbound.errors';
 import { OutboundHttpClient } from '../../outbound/outbound-http-client';
+import { firstIssue } from '../first-issue';
 import { keyIdOf } from '../signature';
 import { sameDomain, type PeerAddress } from './domain-name';
 import { peerManifestSchema, SUPPORTED_PROTOCOLS, type PeerManifest } from './peer-manifest';
@@ -70,10 +71,9 @@ export class PeerVerifier {
     }
     const parsed = peerManifestSchema.safeParse(data);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
       throw new PeerVerificationError(
         'MANIFEST_INVALID',
-        `The manifest of ${address.domain} is invalid: ${issue?.path.join('.') || 'body'} ${issue?.message ?? ''}`.trim(),
+        `The manifest of ${address.domain} is invalid: ${firstIssue(parsed.error, 'body')}`,
       );
     }
     const manifest = parsed.data;
