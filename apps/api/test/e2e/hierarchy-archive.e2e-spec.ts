@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { strFromU8, unzipSync } from 'fflate';
+import { Client } from 'pg';
 import { compressibleContent, seedHierarchy, type SeededHierarchy } from '../support/bulk-blueprints';
 import {
   cleanEnvironment,
@@ -13,6 +15,7 @@ import {
 } from '../support/processes';
 import { testRedisUrl } from '../support/services';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 /** Far below the content of the big hierarchy, so an archive built in memory cannot fit. */
 const HEAP_MB = 128;
@@ -136,5 +139,54 @@ describe('hierarchy archives on a small heap (a real instance process)', () => {
     expect((JSON.parse(response.body.toString()) as { error: { code: string } }).error.code).toBe(
       'HIERARCHY_NOT_FOUND',
     );
+  });
+});
+
+describe('hierarchy archives: a failure after the first byte', () => {
+  let testApp: TestApp;
+  let base: string;
+  let seeded: SeededHierarchy;
+
+  beforeAll(async () => {
+    testApp = await startTestApp();
+    seeded = await seedHierarchy(testApp.database.url, {
+      handle: 'fragile',
+      // About 16 MB of zip: far more than loopback socket buffers can hold while the client is paused.
+      members: 120,
+      lines: 7_000,
+      content: 'random',
+    });
+    const server = testApp.app.nest.getHttpServer() as http.Server;
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => testApp.close());
+
+  it('cuts the connection instead of ending a truncated zip as if it were whole, and recovers', async () => {
+    const url = `${base}/api/v1/hierarchies/${seeded.hierarchyId}/archive`;
+    const response = await request(url);
+    expect(response.statusCode).toBe(200);
+    response.pause();
+    // The versions' table disappears while the archive waits for the client to drain: the next read fails.
+    const admin = new Client({ connectionString: testApp.database.url });
+    await admin.connect();
+    try {
+      await admin.query('ALTER TABLE blueprint_versions RENAME TO blueprint_versions_away');
+      const outcome = await new Promise<string>((resolve) => {
+        response.on('aborted', () => resolve('aborted'));
+        response.on('error', () => resolve('aborted'));
+        response.on('end', () => resolve('ended'));
+        response.resume();
+      });
+      expect(outcome).toBe('aborted');
+    } finally {
+      await admin.query('ALTER TABLE blueprint_versions_away RENAME TO blueprint_versions');
+      await admin.end();
+    }
+    expect(testApp.rawLogs()).toContain('download failed after it started');
+
+    const whole = await download(url);
+    expect(whole.status).toBe(200);
+    expect(Object.keys(unzipSync(new Uint8Array(whole.body)))).toHaveLength(120);
   });
 });
