@@ -518,6 +518,34 @@ describe('BlueprintPage', { timeout: 20_000 }, () => {
     expect(remove?.headers['if-match']).toBe('"r9"');
   });
 
+  it('publishes with the ticked acknowledgement from the Publish button itself, keeping the tick', async () => {
+    const draft = detail({ isOwner: true, isDraft: true, publishedVersion: 2, headVersion: 3, version: 3 });
+    const low = finding({ id: 'f_low', confidence: 'low', line: 4, column: 5 });
+    server = await startApiServer(
+      {
+        ...pageRoutes(draft),
+        'POST /api/v1/blueprints/:id/publish': (request) =>
+          (request.body as { acknowledgedFindings?: string[] }).acknowledgedFindings?.includes('f_low')
+            ? { status: 200, body: { ...draft, revision: 8, publishedVersion: 3, isDraft: false } }
+            : errorReply(422, 'FINDINGS_NOT_ACKNOWLEDGED', 'The content may contain secrets', { findings: [low] }),
+      },
+      { session: activeSession() },
+    );
+    const { user } = renderApp({ apiBaseUrl: server.url, path: `/blueprints/${ID}` });
+
+    const publish = await screen.findByRole('button', { name: 'Publish version 3' });
+    await user.click(publish);
+    const alert = await screen.findByRole('alert');
+    await user.click(within(alert).getByRole('checkbox', { name: /line 4, column 5/ }));
+    await user.click(publish);
+
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Publish version 3' })).not.toBeInTheDocument());
+    expect(apiCalls(server, 'POST').map((call) => call.body)).toEqual([
+      { version: 3 },
+      { version: 3, acknowledgedFindings: ['f_low'] },
+    ]);
+  });
+
   it('explains a 412 on an owner action and reloads the blueprint on request', async () => {
     let revision = 7;
     server = await startApiServer(

@@ -14,9 +14,15 @@ export interface AcknowledgedFindings {
 
 interface WriteErrorNoticeProps {
   error: unknown;
-  /** Resends the write with these low-confidence findings acknowledged as not secrets. */
+  /**
+   * Resends the write with these low-confidence findings acknowledged as not secrets (with `acknowledged`, the
+   * caller's write sends the ticks it holds).
+   */
   onAcknowledge?: (findingIds: string[]) => void;
-  /** Ticks held by the caller, whose own save button sends them (the editor); without it the notice keeps its own. */
+  /**
+   * Ticks held by the caller, whose own buttons send them with every write, so a tick survives a failed write. Without
+   * an `onAcknowledge`, the caller's button is the only one (the editor's save).
+   */
   acknowledged?: AcknowledgedFindings;
   /** Reads the blueprint again after a 412: someone (or another tab) changed it. */
   onReload?: () => void;
@@ -155,7 +161,7 @@ function AcknowledgeFindings({
             type="button"
             className="button button--primary button--small"
             disabled={!all || busy}
-            onClick={() => onAcknowledge(findings.map((finding) => finding.id))}
+            onClick={() => onAcknowledge([...acknowledged])}
           >
             {busy ? 'Saving…' : 'Confirm and save again'}
           </button>
