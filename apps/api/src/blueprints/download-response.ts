@@ -4,6 +4,24 @@ import type { Response } from 'express';
 import type { Logger } from 'pino';
 import type { DownloadFile } from './blueprint-reads.service';
 
+/** Hidden-instruction findings in the file as sent (after stripping, when asked). */
+export const HIDDEN_INSTRUCTIONS_HEADER = 'X-Hidden-Instructions';
+/** With strip=hidden: what was removed, e.g. `invisible-characters=12, html-comments=1`. */
+export const HIDDEN_REMOVED_HEADER = 'X-Hidden-Instructions-Removed';
+
+/** The headers above, for the API contract. */
+export const EXPORT_HIDDEN_HEADERS = {
+  [HIDDEN_INSTRUCTIONS_HEADER]: {
+    description:
+      'Hidden-instruction findings in the file as sent: the scan of the version, or what is left after strip=hidden',
+    schema: { type: 'integer', minimum: 0 },
+  },
+  [HIDDEN_REMOVED_HEADER]: {
+    description: 'With strip=hidden: what was removed, e.g. "invisible-characters=12, html-comments=1"',
+    schema: { type: 'string' },
+  },
+};
+
 /** A download produced as it is sent, so its size never has to fit in memory. */
 export interface StreamedDownload {
   fileName: string;
@@ -20,6 +38,17 @@ function setDownloadHeaders(response: Response, file: { fileName: string; mediaT
 /** Sends a file as an attachment, never cached; quotes and line breaks in its name cannot break the header. */
 export function sendDownload(response: Response, file: DownloadFile): void {
   setDownloadHeaders(response, file);
+  if (file.hidden) {
+    // For scripts and the CLI: the same warning the web page gives before a download.
+    response.setHeader(HIDDEN_INSTRUCTIONS_HEADER, String(file.hidden.findings));
+    if (file.hidden.removed) {
+      const { invisibleCharacters, htmlComments } = file.hidden.removed;
+      response.setHeader(
+        HIDDEN_REMOVED_HEADER,
+        `invisible-characters=${invisibleCharacters}, html-comments=${htmlComments}`,
+      );
+    }
+  }
   response.send(typeof file.body === 'string' ? file.body : Buffer.from(file.body));
 }
 
