@@ -180,7 +180,7 @@ describe('fuzzing every route of the OpenAPI document', () => {
           try {
             check(request, answer);
           } catch (error) {
-            const group = `${key} ${answer.body.toString('utf8', 0, 60)}`;
+            const group = `${key} ${answer.body.toString('utf8', 0, 60)} ${loggedCause(answer)?.slice(0, 160)}`;
             if (!failures.has(group)) failures.set(group, (error as Error).message);
           }
         }),
@@ -277,6 +277,7 @@ function knownAttacks(known: KnownValues): FuzzRequest[] {
       content: `---\n${ALIAS_BOMB}---\n# Rules\n`,
       path: '.cursor/rules/bomb.mdc',
     }),
+    attack('POST', '/api/v1/blueprints/import', '/api/v1/blueprints/import', { format: 'warp-md', path: 'x' }),
     attack('POST', '/api/v1/hierarchies', '/api/v1/hierarchies', `${'['.repeat(100_000)}${']'.repeat(100_000)}`),
     attack('POST', '/api/v1/auth/device/token', '/api/v1/auth/device/token', {
       grant_type: 'urn:ietf:params:oauth:grant-type:device_code',
@@ -377,7 +378,12 @@ async function seed(testApp: TestApp): Promise<{ owner: SignedIn; token: string;
       name: ['PROJECT', 'acme rules'],
       hierarchyId: [hierarchy.body.id as string],
       parentId: blueprintIds,
-      format: (formats.body.items as Array<{ id: string }>).map((item) => item.id),
+      // Rules in a format that holds rules: creates and imports then get past the format checks to the handlers.
+      kind: ['rules'],
+      format: (formats.body.items as Array<{ id: string; kinds: string[] }>)
+        .filter((item) => item.kinds.includes('rules'))
+        .map((item) => item.id),
+      handle: ['fuzzer', 'ada-lovelace'],
       license: ['MIT', 'Apache-2.0', 'GPL-3.0-only OR MIT', 'NOASSERTION'],
       content: [SAMPLE_RULE, '# Rules\n\nBe kind.\n', '{"mcpServers": {}}', 'key: value\n'],
       repositoryPath: ['AGENTS.md', 'packages/api/AGENTS.md', '.cursor/rules/x.mdc'],

@@ -141,6 +141,17 @@ describe('request input the pipeline refuses', () => {
     });
   });
 
+  describe('an import without a file', () => {
+    it('is refused with 422 CONTENT_EMPTY (the parser crashed on it: 500)', async () => {
+      const response = await admin.agent
+        .post('/api/v1/blueprints/import')
+        .set(admin.writeHeaders)
+        .send({ format: 'cursor-rules', path: '.cursor/rules/x.mdc' })
+        .expect(422);
+      expect(response.body.error.code).toBe('CONTENT_EMPTY');
+    });
+  });
+
   describe('malformed ids of uuid rows', () => {
     it('answers 404 with the capability’s code instead of a PostgreSQL cast error', async () => {
       const rule = await admin.agent

@@ -195,6 +195,11 @@ const hostileValue: fc.Arbitrary<unknown> = fc.constantFrom<unknown>(
 
 const hostileString = fc.constantFrom(...HOSTILE_STRINGS);
 
+/** `arbitrary` once in `odds + 1` draws, null otherwise (fc.option's `freq` is the other way round: 1/freq is null). */
+function rarely<T>(arbitrary: fc.Arbitrary<T>, odds: number): fc.Arbitrary<T | null> {
+  return fc.oneof({ arbitrary: fc.constant(null), weight: odds }, { arbitrary, weight: 1 });
+}
+
 class Generators {
   /**
    * @param validWeight how much likelier a valid value is than a hostile one at each position: about the number of
@@ -245,9 +250,11 @@ class Generators {
     if (type === 'integer' || type === 'number') {
       const min = schema.minimum ?? -1_000_000;
       const max = schema.maximum ?? 1_000_000;
+      const integers = fc.integer({ min: Math.ceil(min), max: Math.floor(max) });
+      // Most numbers in this API are counts and days: mostly whole numbers, sometimes fractions.
       return type === 'integer'
-        ? fc.integer({ min: Math.ceil(min), max: Math.floor(max) })
-        : fc.double({ min, max, noNaN: true });
+        ? integers
+        : fc.oneof({ arbitrary: integers, weight: 4 }, fc.double({ min, max, noNaN: true }));
     }
     if (type === 'boolean') return fc.boolean();
     if (type === 'array') {
@@ -326,12 +333,12 @@ class Generators {
             { maxLength: 4 },
           )
         : fc.constant([] as Array<[string, unknown]>);
-    const extra = fc.option(
+    const extra = rarely(
       fc.array(fc.tuple(fc.constantFrom('__proto__', 'constructor', 'prototype', 'unexpectedField'), hostileValue), {
         minLength: 1,
         maxLength: 2,
       }),
-      { freq: 4 * this.validWeight },
+      this.validWeight,
     );
     return fc
       .record({ fields: fc.tuple(...fields), additional, extra })
@@ -359,7 +366,7 @@ class Generators {
         { freq: 2 },
       ),
     );
-    const raw = fc.option(
+    const raw = rarely(
       fc.constantFrom(
         'q=%00',
         'q=%ZZ',
@@ -371,7 +378,7 @@ class Generators {
         'cursor=%FF%FE',
         'unexpected=1',
       ),
-      { freq: this.validWeight },
+      this.validWeight,
     );
     return fc.tuple(fc.tuple(...pairs), raw).map(([chosen, extra]) => {
       const parts = chosen.filter((part): part is string => part !== null && part !== '');
