@@ -287,14 +287,35 @@ describe('BlueprintPage', { timeout: 20_000 }, () => {
 
     await user.click(within(preview).getByRole('button', { name: 'Copy to clipboard' }));
     await expect(navigator.clipboard.readText()).resolves.toBe(converted);
-    expect(within(preview).getByRole('link', { name: 'Download react-testing-rules.mdc' })).toHaveAttribute(
-      'href',
-      `/api/v1/blueprints/${ID}/export?format=cursor-rules`,
+    // Downloads are fetched with the values typed on the page (see the browser test), never plain links.
+    expect(within(preview).getByRole('button', { name: 'Download react-testing-rules.mdc' })).toBeEnabled();
+    expect(within(preview).getByRole('button', { name: 'Download as zip' })).toBeEnabled();
+    expect(within(preview).queryByRole('link', { name: /Download/ })).toBeNull();
+  });
+
+  it('tells the owner which versions the secret policy withholds from readers, and why', async () => {
+    server = await startApiServer(
+      pageRoutes(detail({ isOwner: true }), {
+        'GET /api/v1/blueprints/:id/versions': {
+          status: 200,
+          body: {
+            items: [
+              version(2, { isPublished: true }),
+              version(1, { withheld: true, withheldReason: 'SECRET_DETECTED' }),
+            ],
+          },
+        },
+      }),
     );
-    expect(within(preview).getByRole('link', { name: 'Download as zip' })).toHaveAttribute(
-      'href',
-      `/api/v1/blueprints/${ID}/export?format=cursor-rules&archive=zip`,
-    );
+    renderApp({ apiBaseUrl: server.url, path: `/blueprints/${ID}` });
+
+    const versions = await screen.findByRole('list', { name: 'Versions' });
+    const item = (number: number) =>
+      within(versions)
+        .getAllByRole('listitem')
+        .find((candidate) => candidate.textContent?.startsWith(`Version ${number}`))!;
+    expect(within(item(1)).getByRole('note')).toHaveTextContent('Withheld from readers: contains a possible secret');
+    expect(within(item(2)).queryByRole('note')).toBeNull();
   });
 
   it('compares two versions as a unified diff with added and removed lines marked', async () => {
