@@ -2436,6 +2436,11 @@ export interface components {
        * @enum {string}
        */
       archive?: 'zip';
+      /**
+       * @description hidden: as for export, a copy without hidden instructions
+       * @enum {string}
+       */
+      strip?: 'hidden';
     };
     VersionSummary: {
       number: number;
@@ -5922,6 +5927,10 @@ export interface operations {
       /** @description The file for the chosen tool with its variables filled (as by render), as an attachment; counted as a download */
       200: {
         headers: {
+          /** @description Hidden-instruction findings in the file as sent: the scan of the version, or what is left after strip=hidden */
+          'X-Hidden-Instructions'?: number;
+          /** @description With strip=hidden: what was removed, e.g. "invisible-characters=12, html-comments=1" */
+          'X-Hidden-Instructions-Removed'?: string;
           [name: string]: unknown;
         };
         content: {
@@ -5967,6 +5976,8 @@ export interface operations {
         format?: string;
         /** @description zip: the file at its repository path inside a zip */
         archive?: 'zip';
+        /** @description hidden: a copy without the invisible characters and the HTML comments the scanner flags as hidden instructions */
+        strip?: 'hidden';
       };
       header?: never;
       path: {
@@ -5979,6 +5990,10 @@ export interface operations {
       /** @description The file for the chosen tool, as an attachment */
       200: {
         headers: {
+          /** @description Hidden-instruction findings in the file as sent: the scan of the version, or what is left after strip=hidden */
+          'X-Hidden-Instructions'?: number;
+          /** @description With strip=hidden: what was removed, e.g. "invisible-characters=12, html-comments=1" */
+          'X-Hidden-Instructions-Removed'?: string;
           [name: string]: unknown;
         };
         content: {

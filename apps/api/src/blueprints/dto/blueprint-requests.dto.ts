@@ -189,6 +189,11 @@ export class DownloadRequest extends RenderRequest {
   @IsOptional()
   @IsIn(['zip'])
   archive?: 'zip';
+
+  @ApiPropertyOptional({ enum: ['hidden'], description: 'hidden: as for export, a copy without hidden instructions' })
+  @IsOptional()
+  @IsIn(['hidden'])
+  strip?: 'hidden';
 }
 
 export class ScanRequest {
@@ -283,6 +288,15 @@ export class ExportQuery {
   @IsOptional()
   @IsIn(['zip'])
   archive?: 'zip';
+
+  @ApiPropertyOptional({
+    enum: ['hidden'],
+    description:
+      'hidden: a copy without the invisible characters and the HTML comments the scanner flags as hidden instructions',
+  })
+  @IsOptional()
+  @IsIn(['hidden'])
+  strip?: 'hidden';
 }
 
 export class DiffQuery {
