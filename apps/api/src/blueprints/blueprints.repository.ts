@@ -25,6 +25,8 @@ export interface NewVersion {
   authorId: string;
   changelog: string;
   findings: Prisma.InputJsonValue;
+  /** Finding ids the author confirmed are not secrets. */
+  acknowledgedFindings: string[];
   restoredFrom?: number;
 }
 
@@ -48,6 +50,20 @@ export interface PublishedState {
   number: number;
   contentHash: string;
   hiddenFindings: number;
+}
+
+/** Which once-published versions others may read after a write, from the secret policy's fresh scan. */
+export interface ReadableVersionsPlan {
+  /** Fail the policy: withheld from everyone but the owner. */
+  withhold: { number: number; reason: string }[];
+  /** Pass it (with these acknowledgements): readable again. */
+  release: { number: number; acknowledged: string[] }[];
+}
+
+export interface WithheldVersion {
+  number: number;
+  reason: string;
+  withheldAt: Date;
 }
 
 /** Where a fork came from: a local blueprint, or another instance's (whose URL outlives our copy of it). */
@@ -131,6 +147,24 @@ export class BlueprintsRepository {
     });
   }
 
+  async publishedVersionNumbers(blueprintId: string): Promise<number[]> {
+    const rows = await this.prisma.blueprintVersion.findMany({
+      where: { blueprintId, publishedAt: { not: null } },
+      select: { number: true },
+      orderBy: { number: 'asc' },
+    });
+    return rows.map((row) => row.number);
+  }
+
+  async withheldVersions(blueprintId: string): Promise<WithheldVersion[]> {
+    const rows = await this.prisma.blueprintVersion.findMany({
+      where: { blueprintId, withheldAt: { not: null } },
+      select: { number: true, withheldReason: true, withheldAt: true },
+      orderBy: { number: 'desc' },
+    });
+    return rows.map((row) => ({ number: row.number, reason: row.withheldReason ?? '', withheldAt: row.withheldAt! }));
+  }
+
   async slugTaken(ownerId: string, slug: string, exceptId?: string): Promise<boolean> {
     const row = await this.prisma.blueprint.findUnique({
       where: { ownerId_slug: { ownerId, slug } },
@@ -179,6 +213,7 @@ export class BlueprintsRepository {
       publish?: (versionNumber: number) => PublishedState | null;
       unpublish?: boolean;
       beforeWrite?: BeforeWrite;
+      readable?: ReadableVersionsPlan;
     },
   ): Promise<BlueprintRow> {
     return this.prisma.$transaction(async (tx) => {
@@ -204,6 +239,19 @@ export class BlueprintsRepository {
           data: { publishedAt: new Date() },
         });
         await this.markPublished(tx, id, published);
+      }
+      const now = new Date();
+      for (const { number, reason } of change.readable?.withhold ?? []) {
+        await tx.blueprintVersion.updateMany({
+          where: { blueprintId: id, number },
+          data: { withheldAt: now, withheldReason: reason },
+        });
+      }
+      for (const { number, acknowledged } of change.readable?.release ?? []) {
+        await tx.blueprintVersion.updateMany({
+          where: { blueprintId: id, number },
+          data: { withheldAt: null, withheldReason: null, acknowledgedFindings: acknowledged },
+        });
       }
       return tx.blueprint.findUniqueOrThrow({ where: { id }, include: BLUEPRINT_VIEW });
     });
