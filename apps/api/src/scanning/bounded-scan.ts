@@ -1,0 +1,17 @@
+import { runInWorker, WorkerTaskTimeout } from '../worker-pool/worker-pool';
+import type { ScanOptions, ScanReport } from './scan.types';
+import { ScanTimeoutError } from './scanning.errors';
+
+/**
+ * The scan every entry point uses (the scan route, create, update, import, publish, the federation crawl): on a
+ * worker thread, within WORKER_TASK_TIMEOUT_MS, so that hostile content can neither hold the event loop nor run
+ * without end.
+ */
+export async function scanContent(content: string, options: ScanOptions = {}): Promise<ScanReport> {
+  try {
+    return await runInWorker('scan', { content, options });
+  } catch (error) {
+    if (error instanceof WorkerTaskTimeout) throw new ScanTimeoutError(error.budgetMs);
+    throw error;
+  }
+}
