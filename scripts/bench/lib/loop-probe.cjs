@@ -1,4 +1,5 @@
 'use strict';
+/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS, preloaded with node --require */
 // Preloaded into the instance under benchmark (`node --require`), never part of the app: measures the server's own
 // event-loop delay (monitorEventLoopDelay) and RSS. On SIGUSR2 it writes the figures since the last signal to
 // LOOP_PROBE_FILE as JSON ({ seq, maxMs, p99Ms, meanMs, peakRssMb }) and starts a new window.
