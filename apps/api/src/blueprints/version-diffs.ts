@@ -15,8 +15,13 @@ export interface DiffableVersion {
 /** Diffs are kept a day; a patch larger than this is computed again rather than kept in the shared store. */
 const CACHE_TTL_MS = 24 * 3600 * 1000;
 const CACHE_MAX_CHARS = 1024 * 1024;
+/**
+ * A diff that ran out of time is refused again for a while without another try: a busy machine, not only the pair,
+ * can cause it, but repeating the request must not cost a thread's whole budget each time.
+ */
+const TIMEOUT_TTL_MS = 10 * 60_000;
 
-type CachedDiff = { unified: string } | { tooLarge: true };
+type CachedDiff = { unified: string } | { tooLarge: true; budgetMs?: number };
 
 /** The cache key of a version pair's diff (under one bound: the answer depends on it). */
 export function diffCacheKey(from: DiffableVersion, to: DiffableVersion, maxEdits: number): string {
@@ -40,7 +45,7 @@ export class VersionDiffs {
     const key = diffCacheKey(from, to, maxEdits);
     const cached = await this.store.get(key);
     const result = cached ? (JSON.parse(cached) as CachedDiff) : await this.compute(from, to, maxEdits, key);
-    if ('tooLarge' in result) throw new DiffTooLargeError(maxEdits);
+    if ('tooLarge' in result) throw new DiffTooLargeError(maxEdits, result.budgetMs);
     return result.unified;
   }
 
@@ -60,9 +65,10 @@ export class VersionDiffs {
         maxEdits,
       });
     } catch (error) {
-      // Over the time budget: not cached, since a busy machine, not only the pair, can cause it.
-      if (error instanceof WorkerTaskTimeout) throw new DiffTooLargeError(maxEdits, error.budgetMs);
-      throw error;
+      if (!(error instanceof WorkerTaskTimeout)) throw error;
+      const timedOut: CachedDiff = { tooLarge: true, budgetMs: error.budgetMs };
+      await this.store.set(key, JSON.stringify(timedOut), TIMEOUT_TTL_MS);
+      return timedOut;
     }
     const result: CachedDiff = unified === null ? { tooLarge: true } : { unified };
     if (unified === null || unified.length <= CACHE_MAX_CHARS) {

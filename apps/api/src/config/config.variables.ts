@@ -157,7 +157,7 @@ export const configVariables = {
       'the request answers `422 SCAN_TIMEOUT` or `422 DIFF_TOO_LARGE`.',
   },
   DIFF_MAX_EDITS: {
-    schema: z.coerce.number().int().min(1).max(1_000_000).default(4000),
+    schema: z.coerce.number().int().min(1).max(1_000_000).default(2000),
     description:
       'The most inserted plus removed lines a version diff may have; a larger difference answers ' +
       '`422 DIFF_TOO_LARGE` rather than computing it (the work grows with the size of the difference).',
