@@ -9,7 +9,7 @@ import type { RemoteBlueprintRow } from '../federation/remote-blueprints/remote-
 import { RemoteBlueprintsService } from '../federation/remote-blueprints/remote-blueprints.service';
 import { buildZip, exportDocument, getFormat, importFile, parseVariables, renderTemplate } from '../formats';
 import { SavedVariablesService } from '../saved-variables/saved-variables.service';
-import { stripHiddenInstructions } from '../scanning';
+import { stripHiddenContent } from '../scanning';
 import { mayReadVersion, readAccess, sharedWithEveryone } from './blueprint-access';
 import { slugify } from './blueprint-rules';
 import { findingsOf, remoteDetailOf, versionDetailOf, versionSummaryOf } from './blueprint-views';
@@ -162,7 +162,7 @@ export class BlueprintReadsService {
   ): Promise<DownloadFile> {
     const source = await this.readable(id, principal);
     const converted = this.convert(source.content, source.format, input.format ?? source.format, source.slug);
-    const { file, hidden } = withHiddenContent(converted, source.hiddenFindings, input.strip);
+    const { file, hidden } = await withHiddenContent(converted, source.hiddenFindings, input.strip);
     // Downloads of a remote blueprint are its origin's to count; we only mirror the peer's figure.
     if (!isRemoteBlueprintId(id)) await this.countDownload(id, visitor);
     if (input.archive === 'zip') {
@@ -251,13 +251,14 @@ export class BlueprintReadsService {
  * The exported file and what it holds of hidden instructions. With strip=hidden the converted file itself is
  * stripped, so what is removed is exactly what the reader would have received.
  */
-function withHiddenContent<File extends { content: string }>(
+async function withHiddenContent<File extends { content: string }>(
   file: File,
   hiddenFindings: number,
   strip: 'hidden' | undefined,
-): { file: File; hidden: HiddenInExport } {
+): Promise<{ file: File; hidden: HiddenInExport }> {
   if (strip !== 'hidden') return { file, hidden: { findings: hiddenFindings } };
-  const stripped = stripHiddenInstructions(file.content);
+  // Off the event loop, like every scan: the hidden-instruction rules are linear but not cheap on 256 KB.
+  const stripped = await stripHiddenContent(file.content);
   return {
     file: { ...file, content: stripped.content },
     hidden: {

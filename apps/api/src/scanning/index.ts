@@ -1,4 +1,4 @@
-export { scanContent } from './bounded-scan';
+export { scanContent, stripHiddenContent } from './bounded-scan';
 export { ScanTimeoutError } from './scanning.errors';
 export { stripInvisibleCharacters } from './invisible-characters';
 export type { FindingCategory, FindingConfidence, ScanFinding, ScanOptions, ScanReport } from './scan.types';

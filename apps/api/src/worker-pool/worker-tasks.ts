@@ -1,6 +1,7 @@
 import { createTwoFilesPatch } from 'diff';
 import { scanContentInProcess } from '../scanning/scan-content';
 import type { ScanOptions, ScanReport } from '../scanning/scan.types';
+import { stripHiddenInstructions, type StrippedContent } from '../scanning/strip-hidden';
 
 // The functions the worker pool runs, each in a pool thread (worker-pool.ts). Inputs and results are plain data.
 
@@ -26,7 +27,13 @@ export function diff(input: {
   return unified ?? null;
 }
 
+/** A download's copy without hidden instructions (the hidden-instruction rules run again on the converted file). */
+export function stripHidden(content: string): StrippedContent {
+  return stripHiddenInstructions(content);
+}
+
 export interface WorkerTasks {
   scan: typeof scan;
   diff: typeof diff;
+  stripHidden: typeof stripHidden;
 }
