@@ -35,6 +35,7 @@ import { FederationCatalogueModule } from './federation/catalogue/federation-cat
 import { RemoteBlueprintsModule } from './federation/remote-blueprints/remote-blueprints.module';
 import { PeersModule } from './federation/peers/peers.module';
 import { CrawlerModule } from './federation/crawler/crawler.module';
+import { WorkerPoolModule } from './worker-pool/worker-pool.module';
 
 export interface AppModuleOptions {
   readonly config: AppConfig;
@@ -59,6 +60,7 @@ export class AppModule {
         KeyValueModule.forRoot(options.keyValueStore),
         ThrottlerModule.forRoot(throttlerOptions(options.keyValueStore, config.http.rateLimitPerMinute)),
         HttpCacheModule,
+        WorkerPoolModule,
         CryptoModule,
         MetricsModule,
         JobsModule.forRoot(options.jobsBackend),

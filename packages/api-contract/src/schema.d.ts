@@ -4979,7 +4979,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description SECRET_DETECTED, FINDINGS_NOT_ACKNOWLEDGED, CONTENT_INVALID_ENCODING, CONTENT_TOO_MANY_LINES, … */
+      /** @description SECRET_DETECTED, FINDINGS_NOT_ACKNOWLEDGED, CONTENT_INVALID_ENCODING, CONTENT_TOO_MANY_LINES, SCAN_TIMEOUT, … */
       422: {
         headers: {
           [name: string]: unknown;
@@ -5133,6 +5133,15 @@ export interface operations {
       };
       /** @description Not signed in, or missing a required scope */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description SCAN_TIMEOUT: the scan ran out of WORKER_TASK_TIMEOUT_MS (details.budgetMs) */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -6137,6 +6146,15 @@ export interface operations {
       };
       /** @description BLUEPRINT_NOT_FOUND or VERSION_NOT_FOUND */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description DIFF_TOO_LARGE: the versions differ by more than DIFF_MAX_EDITS inserted and removed lines (details.maxEdits), or the diff ran out of WORKER_TASK_TIMEOUT_MS (details.budgetMs) */
+      422: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,6 +1,5 @@
 import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { createTwoFilesPatch } from 'diff';
 import type { Principal } from '../auth/principal';
 import type { AppConfig } from '../config/config';
 import { ifNoneMatchMatches } from '../common/http/conditional-get';
@@ -10,13 +9,14 @@ import type { RemoteBlueprintRow } from '../federation/remote-blueprints/remote-
 import { RemoteBlueprintsService } from '../federation/remote-blueprints/remote-blueprints.service';
 import { buildZip, exportDocument, getFormat, importFile, parseVariables, renderTemplate } from '../formats';
 import { SavedVariablesService } from '../saved-variables/saved-variables.service';
-import { scanContent, stripHiddenInstructions } from '../scanning';
+import { stripHiddenContent } from '../scanning';
 import { mayReadVersion, readAccess, sharedWithEveryone } from './blueprint-access';
 import { slugify } from './blueprint-rules';
 import { findingsOf, remoteDetailOf, versionDetailOf, versionSummaryOf } from './blueprint-views';
 import { BlueprintNotFoundError, NothingToPublishError, VersionNotFoundError } from './blueprints.errors';
 import { BlueprintsRepository } from './blueprints.repository';
 import { BlueprintsService } from './blueprints.service';
+import { VersionDiffs } from './version-diffs';
 import type {
   BlueprintDetail,
   RenderedFile,
@@ -63,15 +63,15 @@ export class BlueprintReadsService {
     private readonly blueprints: BlueprintsService,
     private readonly savedVariables: SavedVariablesService,
     private readonly remote: RemoteBlueprintsService,
+    private readonly diffs: VersionDiffs,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async get(id: string, principal: Principal | undefined, prefer?: 'published' | 'draft'): Promise<BlueprintDetail> {
     if (isRemoteBlueprintId(id)) {
       const remote = await this.readableRemote(id, principal);
-      // Our own scan, not the peer's word: the warning about hidden instructions is ours to give.
-      const report = await scanContent(remote.content);
-      return remoteDetailOf(remote, { findings: report.findings, variables: parseVariables(remote.content) });
+      // Our own scan, not the peer's word, made once when the crawler stored the content: reads never scan.
+      return remoteDetailOf(remote, { variables: parseVariables(remote.content) });
     }
     const row = await this.repository.findById(id);
     if (!row) throw new BlueprintNotFoundError();
@@ -133,10 +133,7 @@ export class BlueprintReadsService {
     const [a, b] = await Promise.all([this.repository.findVersion(id, from), this.repository.findVersion(id, to)]);
     if (!a || !mayReadVersion(access, a)) throw new VersionNotFoundError(from);
     if (!b || !mayReadVersion(access, b)) throw new VersionNotFoundError(to);
-    const unified = createTwoFilesPatch(`v${from}`, `v${to}`, a.content, b.content, undefined, undefined, {
-      context: 3,
-    });
-    return { from, to, unified };
+    return { from, to, unified: await this.diffs.unified(a, b) };
   }
 
   async variables(id: string, principal: Principal | undefined): Promise<VariableList> {
@@ -198,7 +195,7 @@ export class BlueprintReadsService {
     visitor: Visitor,
   ): Promise<DownloadFile> {
     const converted = this.convert(source.content, source.format, input.format ?? source.format, source.slug);
-    const { file, hidden } = withHiddenContent(converted, source.hiddenFindings, input.strip);
+    const { file, hidden } = await withHiddenContent(converted, source.hiddenFindings, input.strip);
     // Downloads of a remote blueprint are its origin's to count; we only mirror the peer's figure.
     if (!isRemoteBlueprintId(id)) await this.countDownload(id, visitor);
     if (input.archive === 'zip') {
@@ -287,13 +284,14 @@ export class BlueprintReadsService {
  * The exported file and what it holds of hidden instructions. With strip=hidden the converted file itself is
  * stripped, so what is removed is exactly what the reader would have received.
  */
-function withHiddenContent<File extends { content: string }>(
+async function withHiddenContent<File extends { content: string }>(
   file: File,
   hiddenFindings: number,
   strip: 'hidden' | undefined,
-): { file: File; hidden: HiddenInExport } {
+): Promise<{ file: File; hidden: HiddenInExport }> {
   if (strip !== 'hidden') return { file, hidden: { findings: hiddenFindings } };
-  const stripped = stripHiddenInstructions(file.content);
+  // Off the event loop, like every scan: the hidden-instruction rules are linear but not cheap on 256 KB.
+  const stripped = await stripHiddenContent(file.content);
   return {
     file: { ...file, content: stripped.content },
     hidden: {

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, OptionalPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
@@ -42,6 +49,12 @@ export class BlueprintVersionsController {
   @Get('diff')
   @Public()
   @ApiOkResponse({ type: VersionDiff, description: 'Unified diff from one version to another' })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorResponse,
+    description:
+      'DIFF_TOO_LARGE: the versions differ by more than DIFF_MAX_EDITS inserted and removed lines (details.maxEdits), ' +
+      'or the diff ran out of WORKER_TASK_TIMEOUT_MS (details.budgetMs)',
+  })
   diff(
     @Param('id', BlueprintIdPipe) id: string,
     @Query() query: DiffQuery,

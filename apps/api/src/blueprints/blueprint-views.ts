@@ -159,10 +159,7 @@ export function remoteSummaryOf(row: RemoteBlueprintRow): BlueprintSummary {
 }
 
 /** A remote blueprint's detail: nobody here owns it, it has one revision, and the findings are our own scan's. */
-export function remoteDetailOf(
-  row: RemoteBlueprintRow,
-  context: { findings: ScanFinding[]; variables: TemplateVariable[] },
-): BlueprintDetail {
+export function remoteDetailOf(row: RemoteBlueprintRow, context: { variables: TemplateVariable[] }): BlueprintDetail {
   return {
     ...remoteSummaryOf(row),
     revision: 1,
@@ -171,7 +168,8 @@ export function remoteDetailOf(
     content: row.content,
     contentHash: row.contentHash,
     sizeBytes: row.sizeBytes,
-    findings: context.findings,
+    // Null only for a copy stored before findings were kept, until the background scan reaches it.
+    findings: (row.scanFindings as ScanFinding[] | null) ?? [],
     variables: context.variables,
     isOwner: false,
     isFavorite: false,

@@ -82,7 +82,8 @@ export class BlueprintsController {
   @ApiCreatedResponse({ type: BlueprintDetail })
   @ApiUnprocessableEntityResponse({
     type: ErrorResponse,
-    description: 'SECRET_DETECTED, FINDINGS_NOT_ACKNOWLEDGED, CONTENT_INVALID_ENCODING, CONTENT_TOO_MANY_LINES, …',
+    description:
+      'SECRET_DETECTED, FINDINGS_NOT_ACKNOWLEDGED, CONTENT_INVALID_ENCODING, CONTENT_TOO_MANY_LINES, SCAN_TIMEOUT, …',
   })
   async create(
     @Body() body: CreateBlueprintRequest,

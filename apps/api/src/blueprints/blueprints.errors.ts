@@ -193,3 +193,17 @@ export class HierarchyNotFoundError extends AppError {
     super('HIERARCHY_NOT_FOUND', 'No such hierarchy', 404);
   }
 }
+
+/** The two versions differ too much to diff within the server's bounds (DIFF_MAX_EDITS, WORKER_TASK_TIMEOUT_MS). */
+export class DiffTooLargeError extends AppError {
+  constructor(maxEdits: number, budgetMs?: number) {
+    super(
+      'DIFF_TOO_LARGE',
+      budgetMs === undefined
+        ? `These versions differ by more than ${maxEdits} inserted and removed lines; compare them locally`
+        : `Diffing these versions took longer than ${budgetMs} ms; compare them locally`,
+      422,
+      budgetMs === undefined ? { maxEdits } : { maxEdits, budgetMs },
+    );
+  }
+}

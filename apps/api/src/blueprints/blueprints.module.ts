@@ -14,6 +14,7 @@ import { CatalogService } from './catalog.service';
 import { HierarchiesController } from './hierarchies.controller';
 import { HierarchiesRepository } from './hierarchies.repository';
 import { HierarchiesService } from './hierarchies.service';
+import { VersionDiffs } from './version-diffs';
 
 @Module({
   // One direction only: remote blueprints never import this module back.
@@ -29,6 +30,7 @@ import { HierarchiesService } from './hierarchies.service';
     CatalogService,
     HierarchiesService,
     BlueprintMaintenance,
+    VersionDiffs,
   ],
   exports: [BlueprintsService, BlueprintReadsService, CatalogService],
 })

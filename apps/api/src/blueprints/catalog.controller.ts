@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { ErrorResponse } from '../common/errors/error-envelope';
@@ -70,6 +70,10 @@ export class CatalogController {
   @ApiOkResponse({
     type: ScanResult,
     description: 'Secrets, hidden instructions and variables in a draft; stores nothing',
+  })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorResponse,
+    description: 'SCAN_TIMEOUT: the scan ran out of WORKER_TASK_TIMEOUT_MS (details.budgetMs)',
   })
   async scan(@Body() body: ScanRequest): Promise<ScanResult> {
     const { content } = checkContent(body.content);

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { inspect } from 'node:util';
 import { z } from 'zod';
+import { DEFAULT_WORKER_POOL_SETTINGS } from '../worker-pool/worker-pool';
 import { configVariables, type VariableName } from './config.variables';
 import { packageVersion, repositoryRoot } from './paths';
 
@@ -56,7 +57,14 @@ export interface AppConfig {
   readonly database: { readonly url: string | undefined; readonly poolSize: number };
   /** An unset url means the in-process store and jobs on the database. */
   readonly redis: { readonly url: string | undefined; readonly prefix: string };
-  readonly blueprints: { readonly defaultLicense: string; readonly publicReadCacheSeconds: number };
+  readonly blueprints: {
+    readonly defaultLicense: string;
+    readonly publicReadCacheSeconds: number;
+    /** Inserted plus removed lines beyond which a version diff is refused. */
+    readonly diffMaxEdits: number;
+  };
+  /** The pool that runs scans and diffs off the event loop. */
+  readonly workers: { readonly threads: number; readonly taskTimeoutMs: number };
   /** Per-user limits (src/quotas), keyed by quota name. */
   readonly quotas: {
     readonly blueprints: number;
@@ -201,6 +209,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     blueprints: {
       defaultLicense: vars.BLUEPRINT_DEFAULT_LICENSE,
       publicReadCacheSeconds: vars.PUBLIC_READ_CACHE_SECONDS,
+      diffMaxEdits: vars.DIFF_MAX_EDITS,
+    },
+    workers: {
+      threads: vars.WORKER_THREADS ?? DEFAULT_WORKER_POOL_SETTINGS.threads,
+      taskTimeoutMs: vars.WORKER_TASK_TIMEOUT_MS,
     },
     quotas: {
       blueprints: vars.QUOTA_BLUEPRINTS_PER_USER,

@@ -144,6 +144,24 @@ export const configVariables = {
     schema: z.coerce.number().int().min(500).max(300_000).default(30_000),
     description: 'Outbound requests: total time allowed, body included (a body that drips is cut off).',
   },
+  WORKER_THREADS: {
+    schema: z.coerce.number().int().min(1).max(64).optional(),
+    description:
+      'Worker threads for CPU-bound work on untrusted input (the content scanner, version diffs), so that it never ' +
+      'holds the event loop. Default: one less than the CPU count, between 1 and 4.',
+  },
+  WORKER_TASK_TIMEOUT_MS: {
+    schema: z.coerce.number().int().min(1).max(600_000).default(10_000),
+    description:
+      'The most one scan or diff may take, waiting for a thread included; a task still running then is stopped and ' +
+      'the request answers `422 SCAN_TIMEOUT` or `422 DIFF_TOO_LARGE`.',
+  },
+  DIFF_MAX_EDITS: {
+    schema: z.coerce.number().int().min(1).max(1_000_000).default(2000),
+    description:
+      'The most inserted plus removed lines a version diff may have; a larger difference answers ' +
+      '`422 DIFF_TOO_LARGE` rather than computing it (the work grows with the size of the difference).',
+  },
   BLUEPRINT_DEFAULT_LICENSE: {
     schema: z
       .string()

@@ -13,9 +13,9 @@ import { assignedNameBefore, templateVariableSuggestion } from './variable-names
 /**
  * Scans blueprint content for secrets (secretlint's recommended preset plus our rules) and hidden instructions.
  * Pure: no I/O beyond loading secretlint once. Findings never contain a secret, only its position and a redacted
- * excerpt.
+ * excerpt. Linear in the content, but CPU-bound: the server calls it through `scanContent`, on a worker thread.
  */
-export async function scanContent(content: string, options: ScanOptions = {}): Promise<ScanReport> {
+export async function scanContentInProcess(content: string, options: ScanOptions = {}): Promise<ScanReport> {
   const lines = new LineIndex(content);
   const secrets = keepStrongestOfOverlapping([
     ...(await secretlintCandidates(content)),

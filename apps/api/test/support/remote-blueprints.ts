@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { newPublicId } from '../../src/blueprints/blueprint-rules';
 import { PrismaService } from '../../src/database/prisma.service';
+import type { Prisma } from '../../src/generated/prisma/client';
+import { scanContent, type ScanFinding } from '../../src/scanning';
 import type { TestApp } from './test-app';
 
 // Fixtures for federation tests: peers and crawled remote blueprints written straight to the database, as the
@@ -44,6 +46,8 @@ export interface RemoteBlueprintFixture {
   favoriteCount?: number;
   downloadCount?: number;
   findings?: number;
+  /** What the crawler's scan stored; by default the real scan of the content, as the crawler makes it. */
+  scanFindings?: ScanFinding[];
   createdAt?: Date;
   listed?: boolean;
 }
@@ -79,6 +83,7 @@ export async function insertRemoteBlueprint(testApp: TestApp, peer: PeerFixture,
       favoriteCount: fixture.favoriteCount ?? 0,
       downloadCount: fixture.downloadCount ?? 0,
       findings: fixture.findings ?? 0,
+      scanFindings: (fixture.scanFindings ?? (await scanContent(content)).findings) as unknown as Prisma.InputJsonValue,
       remoteCreatedAt: createdAt,
       remoteUpdatedAt: createdAt,
       fetchedAt: new Date(),

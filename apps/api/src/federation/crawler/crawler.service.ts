@@ -19,6 +19,7 @@ import { afterSuccess } from '../peers/peer-state';
 import { CRAWL_PEER_JOB, SCHEDULE_CRAWLS_JOB, type CrawlPeerJob, type CrawlTrigger } from './crawl-jobs';
 import { CrawlAborted, CrawlLog, forEachLimited, retryAfterMs, Semaphore } from './crawl-log';
 import { RemoteCopiesRepository, type KnownCopy } from './remote-copies.repository';
+import { RemoteScans } from './remote-scans';
 import {
   CrawlProblem,
   legacyCopy,
@@ -74,6 +75,7 @@ export class CrawlerService implements OnModuleInit {
     private readonly peers: PeersService,
     private readonly peerRows: PeersRepository,
     private readonly copies: RemoteCopiesRepository,
+    private readonly scans: RemoteScans,
     private readonly outbound: OutboundHttpClient,
     private readonly jobs: JobQueue,
     private readonly responseCache: SharedResponseCache,
@@ -383,7 +385,8 @@ export class CrawlerService implements OnModuleInit {
     if (kept.length < unique.length) {
       log.error('LIMIT_REACHED', `${unique.length - kept.length} new blueprints over the per-peer limit were skipped`);
     }
-    const { added, updated } = await this.copies.upsert(peer.id, kept, listed);
+    const scanned = await this.scans.scan(kept, known, (code, message) => log.error(code, message));
+    const { added, updated } = await this.copies.upsert(peer.id, scanned, listed);
     log.added += added;
     log.updated += updated;
   }

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { newPublicId } from '../../blueprints/blueprint-rules';
 import { PrismaService } from '../../database/prisma.service';
-import type { RemoteCopy } from './remote-items';
+import { Prisma } from '../../generated/prisma/client';
+import type { ScanReport } from '../../scanning';
+import type { ScannedCopy } from './remote-scans';
 
 export interface KnownCopy {
   remoteId: string;
@@ -33,7 +35,7 @@ export class RemoteCopiesRepository {
    */
   async upsert(
     peerId: string,
-    copies: readonly RemoteCopy[],
+    copies: readonly ScannedCopy[],
     listed: boolean,
   ): Promise<{ added: number; updated: number }> {
     if (copies.length === 0) return { added: 0, updated: 0 };
@@ -58,7 +60,9 @@ export class RemoteCopiesRepository {
       raw_url: copy.rawUrl,
       favorite_count: copy.favoriteCount,
       download_count: copy.downloadCount,
-      findings: copy.findings,
+      // Unchanged content keeps its stored scan (null here, coalesced below).
+      findings: copy.scan?.hiddenInstructions ?? null,
+      scan_findings: copy.scan?.findings ?? null,
       remote_created_at: copy.remoteCreatedAt.toISOString(),
       remote_updated_at: copy.remoteUpdatedAt.toISOString(),
     }));
@@ -66,17 +70,19 @@ export class RemoteCopiesRepository {
       INSERT INTO remote_blueprints AS r (
         id, peer_id, remote_id, name, description, kind, format, tool, category, tags, license, author_handle,
         author_name, remote_version, content, content_hash, size_bytes, canonical_url, raw_url, favorite_count,
-        download_count, findings, remote_created_at, remote_updated_at, fetched_at, listed, updated_at)
+        download_count, findings, scan_findings, remote_created_at, remote_updated_at, fetched_at, listed, updated_at)
       SELECT x.id, ${peerId}::uuid, x.remote_id, x.name, x.description, x.kind::"BlueprintKind", x.format, x.tool,
              x.category, ARRAY(SELECT jsonb_array_elements_text(x.tags)), x.license, x.author_handle, x.author_name,
              x.remote_version, x.content, x.content_hash, x.size_bytes, x.canonical_url, x.raw_url,
-             x.favorite_count, x.download_count, x.findings, x.remote_created_at, x.remote_updated_at, now(),
+             x.favorite_count, x.download_count, coalesce(x.findings, 0), x.scan_findings, x.remote_created_at,
+             x.remote_updated_at, now(),
              ${listed}, now()
         FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS x(
              id text, remote_id text, name text, description text, kind text, format text, tool text,
              category text, tags jsonb, license text, author_handle text, author_name text, remote_version int,
              content text, content_hash text, size_bytes int, canonical_url text, raw_url text, favorite_count int,
-             download_count int, findings int, remote_created_at timestamptz, remote_updated_at timestamptz)
+             download_count int, findings int, scan_findings jsonb, remote_created_at timestamptz,
+             remote_updated_at timestamptz)
       ON CONFLICT (peer_id, remote_id) DO UPDATE SET
              name = EXCLUDED.name, description = EXCLUDED.description, kind = EXCLUDED.kind,
              format = EXCLUDED.format, tool = EXCLUDED.tool, category = EXCLUDED.category, tags = EXCLUDED.tags,
@@ -85,7 +91,9 @@ export class RemoteCopiesRepository {
              content_hash = EXCLUDED.content_hash, size_bytes = EXCLUDED.size_bytes,
              canonical_url = EXCLUDED.canonical_url, raw_url = EXCLUDED.raw_url,
              favorite_count = EXCLUDED.favorite_count, download_count = EXCLUDED.download_count,
-             findings = EXCLUDED.findings, remote_created_at = EXCLUDED.remote_created_at,
+             findings = CASE WHEN EXCLUDED.scan_findings IS NULL THEN r.findings ELSE EXCLUDED.findings END,
+             scan_findings = coalesce(EXCLUDED.scan_findings, r.scan_findings),
+             remote_created_at = EXCLUDED.remote_created_at,
              remote_updated_at = EXCLUDED.remote_updated_at, fetched_at = now(), missing_since = NULL,
              updated_at = now()
        WHERE r.content_hash IS DISTINCT FROM EXCLUDED.content_hash
@@ -98,6 +106,23 @@ export class RemoteCopiesRepository {
       RETURNING (xmax = 0) AS inserted`;
     const added = rows.filter((row) => row.inserted).length;
     return { added, updated: rows.length - added };
+  }
+
+  /** Copies stored before their findings were kept (see RemoteScans). */
+  unscanned(limit: number): Promise<Array<{ id: string; content: string; contentHash: string }>> {
+    return this.prisma.remoteBlueprint.findMany({
+      where: { scanFindings: { equals: Prisma.DbNull } },
+      select: { id: true, content: true, contentHash: true },
+      take: limit,
+    });
+  }
+
+  /** Stores a scan, unless the content changed meanwhile (the crawler then stored a newer scan). */
+  async saveScan(id: string, contentHash: string, report: ScanReport): Promise<void> {
+    await this.prisma.remoteBlueprint.updateMany({
+      where: { id, contentHash },
+      data: { scanFindings: report.findings as unknown as Prisma.InputJsonValue, findings: report.hiddenInstructions },
+    });
   }
 
   async remove(peerId: string, remoteIds: readonly string[]): Promise<number> {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { BLUEPRINT_KINDS, knownCategory, sha256Hex, usableTags } from '../../blueprints/blueprint-rules';
 import { listFormats } from '../../formats';
-import { hiddenInstructionCount } from '../../scanning';
 import { firstIssue } from '../first-issue';
 
 /** Everything the crawler stores about one remote blueprint, validated and bounded. */
@@ -26,7 +25,6 @@ export interface RemoteCopy {
   rawUrl: string | null;
   favoriteCount: number;
   downloadCount: number;
-  findings: number;
   remoteCreatedAt: Date;
   remoteUpdatedAt: Date;
 }
@@ -190,7 +188,6 @@ export function parseSignedItem(raw: unknown, baseUrl: string, maxContentBytes: 
     rawUrl: item.rawUrl ? sameOriginUrl(item.rawUrl, baseUrl, `${canonicalUrl}/raw`) : null,
     favoriteCount: item.favorites ?? 0,
     downloadCount: item.downloads ?? 0,
-    findings: hiddenInstructionCount(content),
     remoteCreatedAt: new Date(item.createdAt),
     remoteUpdatedAt: new Date(item.updatedAt),
   };
@@ -228,7 +225,6 @@ export function legacyCopy(item: LegacyItem, detail: unknown, baseUrl: string, m
     rawUrl: null,
     favoriteCount: item.favorites ?? 0,
     downloadCount: item.downloads ?? 0,
-    findings: hiddenInstructionCount(content),
     remoteCreatedAt: new Date(item.createdAt),
     remoteUpdatedAt: new Date(item.updatedAt),
   };

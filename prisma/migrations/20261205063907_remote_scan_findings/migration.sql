@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "remote_blueprints" ADD COLUMN     "scan_findings" JSONB;
