@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, type BlueprintKind, type BlueprintVisibility } from '../generated/prisma/client';
 import { PrismaService } from '../database/prisma.service';
+import { RepositoryPathTakenError, SlugTakenError } from './blueprints.errors';
 
 const AUTHOR = { select: { handle: true, displayName: true, avatarUrl: true } } as const;
 
@@ -52,6 +53,20 @@ export interface PublishedState {
 
 /** Where a fork came from: a local blueprint, or another instance's (whose URL outlives our copy of it). */
 export type ForkAttribution = { forkedFromId?: string } | { forkedFromRemoteId: string; forkedFromUrl: string };
+
+/**
+ * A unique index that a concurrent (or careless) write hit, as the domain error for it: the checks before the write
+ * give the friendly answer, and this one keeps a race from becoming a 500.
+ */
+function uniqueViolation(error: unknown, metadata: Pick<BlueprintMetadata, 'slug' | 'repositoryPath'>): unknown {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== 'P2002') return error;
+  const target = JSON.stringify(error.meta ?? {});
+  if (target.includes('repository_path') || target.includes('repositoryPath')) {
+    return new RepositoryPathTakenError(metadata.repositoryPath);
+  }
+  if (target.includes('slug')) return new SlugTakenError(metadata.slug ?? '');
+  return error;
+}
 
 /** Thrown inside a transaction when the row is gone or its revision moved on; the service maps it. */
 export class StaleRevisionError extends Error {}
@@ -144,7 +159,7 @@ export class BlueprintsRepository {
     version: NewVersion,
     publish: PublishedState | null,
   ): Promise<BlueprintRow> {
-    return this.prisma.$transaction(async (tx) => {
+    const created = this.prisma.$transaction(async (tx) => {
       await tx.blueprint.create({
         data: {
           ...blueprint,
@@ -157,6 +172,9 @@ export class BlueprintsRepository {
       });
       if (publish) await this.markPublished(tx, blueprint.id, publish);
       return tx.blueprint.findUniqueOrThrow({ where: { id: blueprint.id }, include: BLUEPRINT_VIEW });
+    });
+    return created.catch((error: unknown) => {
+      throw uniqueViolation(error, blueprint);
     });
   }
 
@@ -175,7 +193,7 @@ export class BlueprintsRepository {
       unpublish?: boolean;
     },
   ): Promise<BlueprintRow> {
-    return this.prisma.$transaction(async (tx) => {
+    const written = this.prisma.$transaction(async (tx) => {
       const { count } = await tx.blueprint.updateMany({
         where: { id, deletedAt: null, ...(expectedRevision === undefined ? {} : { revision: expectedRevision }) },
         data: {
@@ -199,6 +217,9 @@ export class BlueprintsRepository {
         await this.markPublished(tx, id, published);
       }
       return tx.blueprint.findUniqueOrThrow({ where: { id }, include: BLUEPRINT_VIEW });
+    });
+    return written.catch((error: unknown) => {
+      throw uniqueViolation(error, change.metadata ?? {});
     });
   }
 
