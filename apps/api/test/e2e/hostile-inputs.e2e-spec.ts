@@ -136,4 +136,144 @@ describe('Hostile inputs get a coded 4xx, never a 500', () => {
       });
     });
   });
+
+  describe('names others see', () => {
+    const RLO = '\u202E';
+    const ZWSP = '\u200B';
+
+    function expectRefused(
+      response: { status: number; body: { error: { code: string; details: unknown } } },
+      field: string,
+    ) {
+      expect(response.status).toBe(400);
+      expect(response.body.error.code).toBe('VALIDATION_FAILED');
+      expect(response.body.error.details).toEqual({
+        fields: [
+          {
+            field,
+            messages: [
+              expect.stringMatching(
+                new RegExp(`^${field} must not contain invisible or text-direction characters \\(found <U\\+`),
+              ),
+            ],
+          },
+        ],
+      });
+    }
+
+    it('refuses bidi controls and zero-width characters in every user-named field', async () => {
+      const blueprint = await createBlueprint(owner, { name: 'Plain', visibility: 'public', publish: true });
+      const hierarchy = await owner.agent
+        .post('/api/v1/hierarchies')
+        .set(owner.writeHeaders)
+        .send({ name: 'plain' })
+        .expect(201);
+      const attempts: [
+        string,
+        () => Promise<{ status: number; body: { error: { code: string; details: unknown } } }>,
+      ][] = [
+        [
+          'displayName',
+          () =>
+            owner.agent
+              .patch('/api/v1/account')
+              .set(owner.writeHeaders)
+              .send({ displayName: `Ada${RLO}ecalevol` }),
+        ],
+        [
+          'handle',
+          () =>
+            owner.agent
+              .patch('/api/v1/account')
+              .set(owner.writeHeaders)
+              .send({ handle: `ad${ZWSP}a` }),
+        ],
+        [
+          'name',
+          () =>
+            owner.agent
+              .post('/api/v1/blueprints')
+              .set(owner.writeHeaders)
+              .send({ name: `Safe${RLO}txt.exe`, kind: 'rules', format: 'agents-md', content: '# x\n' }),
+        ],
+        [
+          'name',
+          () =>
+            owner.agent
+              .patch(`/api/v1/blueprints/${blueprint.id}`)
+              .set(owner.writeHeaders)
+              .send({ name: `pay${ZWSP}pal` }),
+        ],
+        [
+          'name',
+          () =>
+            owner.agent
+              .post(`/api/v1/blueprints/${blueprint.id}/fork`)
+              .set(owner.writeHeaders)
+              .send({ name: `fork\u2066ed` }),
+        ],
+        [
+          'name',
+          () =>
+            owner.agent
+              .post('/api/v1/blueprints/import')
+              .set(owner.writeHeaders)
+              .send({ name: `im\u200Dported`, path: 'AGENTS.md', content: '# x\n' }),
+        ],
+        [
+          'name',
+          () => owner.agent.post('/api/v1/hierarchies').set(owner.writeHeaders).send({ name: `acme\u2060/mono` }),
+        ],
+        [
+          'name',
+          () =>
+            owner.agent
+              .patch(`/api/v1/hierarchies/${hierarchy.body.id as string}`)
+              .set(owner.writeHeaders)
+              .send({ name: `a\uFEFFb` }),
+        ],
+        [
+          'name',
+          () =>
+            owner.agent
+              .post('/api/v1/account/api-tokens')
+              .set(owner.writeHeaders)
+              .send({ name: `CI\u200F`, scopes: ['blueprints:read'], environment: 'production' }),
+        ],
+      ];
+      for (const [field, attempt] of attempts) expectRefused(await attempt(), field);
+      // Nothing was written by any of them.
+      const me = await owner.agent.get('/api/v1/auth/session').expect(200);
+      expect(JSON.stringify(me.body)).not.toMatch(/[\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/);
+    });
+
+    it('stores names in NFC, so slugs and uniqueness see one spelling', async () => {
+      const decomposed = await createBlueprint(owner, { name: 'Cafe\u0301 rules' });
+      expect(decomposed.name).toBe('Caf\u00e9 rules');
+      const hierarchy = await owner.agent
+        .post('/api/v1/hierarchies')
+        .set(owner.writeHeaders)
+        .send({ name: 'Cafe\u0301/mono' })
+        .expect(201);
+      expect(hierarchy.body.name).toBe('Caf\u00e9/mono');
+      const profile = await owner.agent
+        .patch('/api/v1/account')
+        .set(owner.writeHeaders)
+        .send({ displayName: 'Zoe\u0308' })
+        .expect(200);
+      expect(profile.body.displayName).toBe('Zo\u00eb');
+    });
+
+    it('drops invisible characters from a name taken from an imported file instead of storing them', async () => {
+      const imported = await owner.agent
+        .post('/api/v1/blueprints/import')
+        .set(owner.writeHeaders)
+        .send({
+          path: `.cursor/rules/pay${ZWSP}pal${RLO}.mdc`,
+          content: '---\ndescription: x\nalwaysApply: true\n---\n# x\n',
+        })
+        .expect(201);
+      expect(imported.body.name).toBe('paypal');
+    });
+  });
 });

@@ -102,6 +102,19 @@ describe('OpenID Connect sign-in against a real OpenID Provider', () => {
     expect((await sessionOf(browser)).status).toBe('active');
   });
 
+  it('shows a provider profile name without its invisible and bidi characters', async () => {
+    await provider.setAccount({
+      sub: 'eve',
+      email: 'eve@example.org',
+      email_verified: true,
+      name: 'Eve\u202Egnp.exe\u200B',
+    });
+    const browser = new TestBrowser(testApp);
+    expect(await browser.navigate('/api/v1/auth/oidc/start')).toBe('/');
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: 'eve@example.org' } });
+    expect(user.displayName).toBe('Evegnp.exe');
+  });
+
   it('signs in through the linked identity the next time', async () => {
     await provider.setAccount({ sub: 'bob', email: 'bob@example.org', email_verified: true });
     const first = new TestBrowser(testApp);

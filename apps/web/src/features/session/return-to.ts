@@ -1,5 +1,5 @@
 /** C0 and C1 controls, and the Unicode line/paragraph separators: URL parsers drop or rewrite them. */
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const CONTROL_CHARACTERS = /[\p{Cc}\u2028\u2029]/u;
 /** A slash or backslash written as a percent escape: no page of ours has one, and a decoding router would see `//`. */
 const ENCODED_SLASH = /%(2f|5c)/i;
 /** Any origin will do to resolve a path: only whether the result stays on it matters. */
