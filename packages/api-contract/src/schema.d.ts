@@ -4853,7 +4853,7 @@ export interface operations {
           'application/json': components['schemas']['BlueprintPage'];
         };
       };
-      /** @description INVALID_CURSOR, INVALID_LIMIT, UNKNOWN_KIND, UNKNOWN_TOOL, UNKNOWN_FORMAT, UNKNOWN_SORT, … */
+      /** @description INVALID_CURSOR, INVALID_LIMIT, UNKNOWN_KIND, UNKNOWN_TOOL, UNKNOWN_FORMAT, UNKNOWN_SORT, SEARCH_QUERY_TOO_COMPLEX, INVALID_SEARCH_FILTER, … */
       400: {
         headers: {
           [name: string]: unknown;

@@ -31,6 +31,7 @@ import { RemoteLicenseForbidsForkError } from '../federation/remote-blueprints/r
 import { RemoteBlueprintsService } from '../federation/remote-blueprints/remote-blueprints.service';
 import {
   BlueprintNotFoundError,
+  ContentEmptyError,
   FindingsNotAcknowledgedError,
   ForkNotAllowedError,
   InvalidParentError,
@@ -165,6 +166,8 @@ export class BlueprintsService {
   }
 
   async importFile(principal: Principal, input: ImportBlueprintRequest): Promise<BlueprintDetail> {
+    // The DTO's content inherits @IsOptional() from the shared fields, so a missing file gets this far.
+    if (typeof input.content !== 'string') throw new ContentEmptyError();
     const { format, document } = importFile({ content: input.content, format: input.format, path: input.path });
     const fileName = input.path
       ?.split(/[\\/]/)
