@@ -992,6 +992,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/blueprints/{id}/download': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['Blueprints_download'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/blueprints/{id}/export': {
     parameters: {
       query?: never;
@@ -1805,7 +1821,7 @@ export interface components {
     CreateApiTokenRequest: {
       /** @example CI publishing */
       name: string;
-      scopes: ('blueprints:read' | 'blueprints:write' | 'profile:read')[];
+      scopes: ('blueprints:read' | 'blueprints:write' | 'profile:read' | 'variables:read' | 'variables:write')[];
       /**
        * @description production tokens read published blueprint versions, development tokens the latest draft
        * @enum {string}
@@ -1821,7 +1837,7 @@ export interface components {
       id: string;
       name: string;
       prefix: string;
-      scopes: ('blueprints:read' | 'blueprints:write' | 'profile:read')[];
+      scopes: ('blueprints:read' | 'blueprints:write' | 'profile:read' | 'variables:read' | 'variables:write')[];
       /** @enum {string} */
       environment: 'production' | 'development';
       /** Format: date-time */
@@ -1838,7 +1854,7 @@ export interface components {
        * @example lp_AbCdEfG
        */
       prefix: string;
-      scopes: ('blueprints:read' | 'blueprints:write' | 'profile:read')[];
+      scopes: ('blueprints:read' | 'blueprints:write' | 'profile:read' | 'variables:read' | 'variables:write')[];
       /** @enum {string} */
       environment: 'production' | 'development';
       /** Format: date-time */
@@ -1872,7 +1888,7 @@ export interface components {
        */
       client_id: string;
       /**
-       * @description Space-separated subset of: blueprints:read, blueprints:write, profile:read. Default: profile:read blueprints:read
+       * @description Space-separated subset of: blueprints:read, blueprints:write, profile:read, variables:read, variables:write. Default: profile:read blueprints:read
        * @example profile:read blueprints:read
        */
       scope?: string;
@@ -1942,7 +1958,7 @@ export interface components {
        * @example lynxprompt-cli
        */
       clientName: string;
-      scopes: ('blueprints:read' | 'blueprints:write' | 'profile:read')[];
+      scopes: ('blueprints:read' | 'blueprints:write' | 'profile:read' | 'variables:read' | 'variables:write')[];
       /** Format: date-time */
       expiresAt: string;
       /** @enum {string} */
@@ -2191,6 +2207,16 @@ export interface components {
       repositoryPath: string | null;
       parentId: string | null;
     };
+    WithheldVersion: {
+      number: number;
+      /**
+       * @description The secret policy check it fails
+       * @enum {string}
+       */
+      reason: 'SECRET_DETECTED' | 'FINDINGS_NOT_ACKNOWLEDGED';
+      /** Format: date-time */
+      withheldAt: string;
+    };
     BlueprintDetail: {
       /** @example bp_k3j9x2mq7w4t8pzr */
       id: string;
@@ -2245,6 +2271,8 @@ export interface components {
       isOwner: boolean;
       isFavorite: boolean;
       hierarchy: components['schemas']['HierarchyPlacement'] | null;
+      /** @description For the owner: once-published versions the secret policy withholds from everyone else (empty for others) */
+      withheldVersions: components['schemas']['WithheldVersion'][];
     };
     ImportBlueprintRequest: {
       name?: string;
@@ -2392,6 +2420,28 @@ export interface components {
       variables: components['schemas']['RenderedVariable'][];
       unresolved: string[];
     };
+    DownloadRequest: {
+      /** @description Target format id; the blueprint’s own format when omitted */
+      format?: string;
+      /**
+       * @example {
+       *       "PROJECT": "acme"
+       *     }
+       */
+      values?: {
+        [key: string]: string;
+      };
+      /**
+       * @description zip: the file at its repository path inside a zip
+       * @enum {string}
+       */
+      archive?: 'zip';
+      /**
+       * @description hidden: as for export, a copy without hidden instructions
+       * @enum {string}
+       */
+      strip?: 'hidden';
+    };
     VersionSummary: {
       number: number;
       contentHash: string;
@@ -2406,6 +2456,10 @@ export interface components {
       restoredFrom: number | null;
       /** @description This is the version the public sees */
       isPublished: boolean;
+      /** @description Withheld from readers by the secret policy (only its owner sees such a version) */
+      withheld: boolean;
+      /** @enum {string|null} */
+      withheldReason: 'SECRET_DETECTED' | 'FINDINGS_NOT_ACKNOWLEDGED' | null;
     };
     VersionList: {
       items: components['schemas']['VersionSummary'][];
@@ -2424,6 +2478,10 @@ export interface components {
       restoredFrom: number | null;
       /** @description This is the version the public sees */
       isPublished: boolean;
+      /** @description Withheld from readers by the secret policy (only its owner sees such a version) */
+      withheld: boolean;
+      /** @enum {string|null} */
+      withheldReason: 'SECRET_DETECTED' | 'FINDINGS_NOT_ACKNOWLEDGED' | null;
       content: string;
       findings: components['schemas']['ScanFindingView'][];
     };
@@ -4903,7 +4961,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK */
+      /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK; QUOTA_EXCEEDED: a write that would take one of your quotas over its limit */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5124,7 +5182,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK */
+      /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK; QUOTA_EXCEEDED: a write that would take one of your quotas over its limit */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5176,7 +5234,7 @@ export interface operations {
           'application/json': components['schemas']['BlueprintDetail'];
         };
       };
-      /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK */
+      /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK; QUOTA_EXCEEDED: a write that would take one of your quotas over its limit */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5235,7 +5293,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK */
+      /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK; QUOTA_EXCEEDED: a write that would take one of your quotas over its limit */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5300,7 +5358,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK */
+      /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK; QUOTA_EXCEEDED: a write that would take one of your quotas over its limit */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5373,7 +5431,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK */
+      /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK; QUOTA_EXCEEDED: a write that would take one of your quotas over its limit */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5433,7 +5491,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK */
+      /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK; QUOTA_EXCEEDED: a write that would take one of your quotas over its limit */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5494,7 +5552,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK */
+      /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK; QUOTA_EXCEEDED: a write that would take one of your quotas over its limit */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5551,7 +5609,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK */
+      /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK; QUOTA_EXCEEDED: a write that would take one of your quotas over its limit */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5608,7 +5666,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK */
+      /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK; QUOTA_EXCEEDED: a write that would take one of your quotas over its limit */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5670,7 +5728,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK */
+      /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK; QUOTA_EXCEEDED: a write that would take one of your quotas over its limit */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5721,7 +5779,7 @@ export interface operations {
           'application/yaml': string;
         };
       };
-      /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK */
+      /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK; QUOTA_EXCEEDED: a write that would take one of your quotas over its limit */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5769,7 +5827,7 @@ export interface operations {
           'application/json': components['schemas']['VariableList'];
         };
       };
-      /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK */
+      /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK; QUOTA_EXCEEDED: a write that would take one of your quotas over its limit */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5820,6 +5878,66 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RenderedFile'];
+        };
+      };
+      /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK; QUOTA_EXCEEDED: a write that would take one of your quotas over its limit */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description BLUEPRINT_NOT_FOUND (also for others’ private ones) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Blueprints_download: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DownloadRequest'];
+      };
+    };
+    responses: {
+      /** @description The file for the chosen tool with its variables filled (as by render), as an attachment; counted as a download */
+      200: {
+        headers: {
+          /** @description Hidden-instruction findings in the file as sent: the scan of the version, or what is left after strip=hidden */
+          'X-Hidden-Instructions'?: number;
+          /** @description With strip=hidden: what was removed, e.g. "invisible-characters=12, html-comments=1" */
+          'X-Hidden-Instructions-Removed'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'text/markdown': string;
+          'application/json': string;
+          'application/yaml': string;
+          'application/zip': string;
         };
       };
       /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK */
@@ -5885,7 +6003,7 @@ export interface operations {
           'application/zip': string;
         };
       };
-      /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK */
+      /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK; QUOTA_EXCEEDED: a write that would take one of your quotas over its limit */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6125,6 +6243,15 @@ export interface operations {
       };
       /** @description Not signed in, or missing a required scope */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description QUOTA_EXCEEDED: as many hierarchies as your quota allows */
+      403: {
         headers: {
           [name: string]: unknown;
         };

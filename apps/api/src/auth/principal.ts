@@ -25,6 +25,11 @@ export function setPrincipal(request: Request, principal: Principal): void {
   principals.set(request, principal);
 }
 
+/** The request goes on as anonymous (a session that may not act yet on this route). */
+export function forgetPrincipal(request: Request): void {
+  principals.delete(request);
+}
+
 export function principalOf(request: Request): Principal | undefined {
   return principals.get(request);
 }

@@ -10,19 +10,30 @@ export interface AccessSubject {
   deletedAt: Date | null;
 }
 
+/** The fields of a version that decide who may read it. */
+export interface VersionSubject {
+  publishedAt: Date | null;
+  withheldAt: Date | null;
+}
+
 export interface ReadAccess {
-  /** The caller may see drafts and write. */
+  /** The caller reads as the owner: private blueprints and withheld versions. */
   isOwner: boolean;
+  /** The caller may read versions that were never published (drafts). */
+  readsDrafts: boolean;
   /** The version this caller reads. */
   version: number;
 }
 
 /**
- * The one rule for reading a blueprint, used by every route (web, API token, export, render, fork):
- * - the owner reads the draft (a `production` API token reads the published version, as does `prefer: 'published'`);
- * - anyone else reads the published version of a public or unlisted blueprint;
+ * The one rule for reading a blueprint, used by every route (web, API token, export, render, download, fork,
+ * hierarchy archive):
+ * - the owner's active session reads the draft (`prefer: 'published'` asks for the published version);
+ * - the owner's API token needs `blueprints:read`: a `development` token reads like the session, a `production` token
+ *   reads only published versions, whatever it asks for;
+ * - anyone else reads the published version of a public or unlisted blueprint, and of its history only the versions
+ *   that were published and are not withheld by the secret policy;
  * - everything else is "not found", never "forbidden", so a private blueprint's existence does not leak.
- * An API token counts as its owner only with the blueprints:read scope.
  */
 export function readAccess(
   blueprint: AccessSubject | null,
@@ -30,18 +41,24 @@ export function readAccess(
   prefer?: 'published' | 'draft',
 ): ReadAccess {
   if (!blueprint || blueprint.deletedAt) throw new BlueprintNotFoundError();
-  if (isOwner(blueprint, principal)) {
-    const wantsPublished =
-      prefer === 'published' ||
-      (prefer === undefined && principal?.kind === 'token' && principal.environment === 'production');
-    if (wantsPublished) {
+  if (readsAsOwner(blueprint, principal)) {
+    const readsDrafts = principalReadsDrafts(principal);
+    if (!readsDrafts || prefer === 'published') {
       if (blueprint.publishedVersion === null) throw new BlueprintNotFoundError();
-      return { isOwner: true, version: blueprint.publishedVersion };
+      return { isOwner: true, readsDrafts, version: blueprint.publishedVersion };
     }
-    return { isOwner: true, version: blueprint.headVersion };
+    return { isOwner: true, readsDrafts, version: blueprint.headVersion };
   }
   if (!readableByOthers(blueprint) || blueprint.publishedVersion === null) throw new BlueprintNotFoundError();
-  return { isOwner: false, version: blueprint.publishedVersion };
+  return { isOwner: false, readsDrafts: false, version: blueprint.publishedVersion };
+}
+
+/**
+ * What a write answers with: the blueprint as it now stands, its latest draft included, for whoever was allowed to
+ * make the write (whatever a token's environment; see docs/authentication.md).
+ */
+export function writerAccess(blueprint: AccessSubject): ReadAccess {
+  return { isOwner: true, readsDrafts: true, version: blueprint.headVersion };
 }
 
 /** Visibilities whose published version anyone may read (by id; only `public` is also listed). */
@@ -58,13 +75,31 @@ export function readableByOthers(
   );
 }
 
-export function isOwner(blueprint: Pick<AccessSubject, 'ownerId'>, principal: Principal | undefined): boolean {
+/** The owner, reading: an active session, or a token with `blueprints:read` (write-only tokens read like anyone). */
+export function readsAsOwner(blueprint: Pick<AccessSubject, 'ownerId'>, principal: Principal | undefined): boolean {
   if (!principal || principal.userId !== blueprint.ownerId) return false;
   if (principal.kind === 'session') return principal.state === 'active';
-  return principal.scopes.includes('blueprints:read') || principal.scopes.includes('blueprints:write');
+  return principal.scopes.includes('blueprints:read');
 }
 
-/** Versions a non-owner may list and view: the published ones. */
-export function mayReadVersion(access: ReadAccess, version: { publishedAt: Date | null }): boolean {
-  return access.isOwner || version.publishedAt !== null;
+/** The owner, writing: an active session, or a token with `blueprints:write`. */
+export function writesAsOwner(blueprint: Pick<AccessSubject, 'ownerId'>, principal: Principal | undefined): boolean {
+  if (!principal || principal.userId !== blueprint.ownerId) return false;
+  if (principal.kind === 'session') return principal.state === 'active';
+  return principal.scopes.includes('blueprints:write');
+}
+
+/** Sessions and `development` tokens read drafts; `production` tokens read published versions only. */
+function principalReadsDrafts(principal: Principal | undefined): boolean {
+  return principal?.kind === 'session' || (principal?.kind === 'token' && principal.environment === 'development');
+}
+
+/**
+ * Which versions of a blueprint this caller may list, view and diff: all of them for a reader of drafts; otherwise
+ * the published ones, and for anyone but the owner only those the secret policy does not withhold.
+ */
+export function mayReadVersion(access: ReadAccess, version: VersionSubject): boolean {
+  if (access.readsDrafts) return true;
+  if (version.publishedAt === null) return false;
+  return access.isOwner || version.withheldAt === null;
 }

@@ -111,8 +111,12 @@ export class BlueprintReadsService {
   async versions(id: string, principal: Principal | undefined): Promise<VersionList> {
     const row = await this.repository.findById(id);
     const access = readAccess(row, principal);
-    const versions = await this.repository.listVersions(id, !access.isOwner);
-    return { items: versions.map((version) => versionSummaryOf(version, row?.publishedVersion ?? null)) };
+    const versions = await this.repository.listVersions(id, !access.readsDrafts);
+    return {
+      items: versions
+        .filter((version) => mayReadVersion(access, version))
+        .map((version) => versionSummaryOf(version, row?.publishedVersion ?? null)),
+    };
   }
 
   async version(id: string, number: number, principal: Principal | undefined): Promise<VersionDetail> {
@@ -150,10 +154,30 @@ export class BlueprintReadsService {
     input: { format?: string; values?: Record<string, string> },
   ): Promise<RenderedFile> {
     const source = await this.readable(id, principal);
-    const saved = principal ? await this.savedVariables.valuesFor(principal.userId) : {};
-    const rendered = renderTemplate(source.content, { request: stringValues(input.values), saved });
+    const rendered = await this.fill(source.content, principal, input.values);
     const file = this.convert(rendered.content, source.format, input.format ?? source.format, source.slug);
     return { ...file, variables: rendered.variables, unresolved: rendered.unresolved };
+  }
+
+  /**
+   * The filled file as an attachment, what the web app's Download buttons fetch: variables filled as by render,
+   * converted, put in a zip when asked, and counted as a download as by export.
+   */
+  async download(
+    id: string,
+    principal: Principal | undefined,
+    input: { format?: string; values?: Record<string, string>; archive?: 'zip'; strip?: 'hidden' },
+    visitor: Visitor,
+  ): Promise<DownloadFile> {
+    const source = await this.readable(id, principal);
+    const rendered = await this.fill(source.content, principal, input.values);
+    return this.attachment(id, { ...source, content: rendered.content }, input, visitor);
+  }
+
+  /** Request values first, then the caller's saved values (when it may use them), then the defaults. */
+  private async fill(content: string, principal: Principal | undefined, values: Record<string, unknown> | undefined) {
+    const saved = await this.savedVariables.valuesFor(principal);
+    return renderTemplate(content, { request: stringValues(values), saved });
   }
 
   /** The file as the target tool reads it (template variables left in place), counted as a download. */
@@ -163,7 +187,16 @@ export class BlueprintReadsService {
     input: { format?: string; archive?: 'zip'; strip?: 'hidden' },
     visitor: Visitor,
   ): Promise<DownloadFile> {
-    const source = await this.readable(id, principal);
+    return this.attachment(id, await this.readable(id, principal), input, visitor);
+  }
+
+  /** Converts, strips and zips when asked, and counts the download: one path for export and download. */
+  private async attachment(
+    id: string,
+    source: { content: string; format: string; slug: string; hiddenFindings: number },
+    input: { format?: string; archive?: 'zip'; strip?: 'hidden' },
+    visitor: Visitor,
+  ): Promise<DownloadFile> {
     const converted = this.convert(source.content, source.format, input.format ?? source.format, source.slug);
     const { file, hidden } = withHiddenContent(converted, source.hiddenFindings, input.strip);
     // Downloads of a remote blueprint are its origin's to count; we only mirror the peer's figure.
@@ -217,7 +250,7 @@ export class BlueprintReadsService {
     const row = await this.repository.findById(id);
     const access = readAccess(row, principal);
     const version = await this.repository.findVersion(id, access.version);
-    if (!row || !version) throw new BlueprintNotFoundError();
+    if (!row || !version || !mayReadVersion(access, version)) throw new BlueprintNotFoundError();
     return {
       content: version.content,
       format: version.format,

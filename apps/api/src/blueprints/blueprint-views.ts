@@ -4,7 +4,7 @@ import type { TemplateVariable } from '../formats';
 import type { RemoteBlueprintRow } from '../federation/remote-blueprints/remote-blueprints.repository';
 import { readableByOthers } from './blueprint-access';
 import { fromDbKind, slugify } from './blueprint-rules';
-import type { BlueprintRow, VersionRow } from './blueprints.repository';
+import type { BlueprintRow, VersionRow, WithheldVersion } from './blueprints.repository';
 import type { CatalogRow } from './catalog.repository';
 import type {
   AuthorRef,
@@ -176,6 +176,7 @@ export function remoteDetailOf(
     isOwner: false,
     isFavorite: false,
     hierarchy: null,
+    withheldVersions: [],
   };
 }
 
@@ -194,6 +195,8 @@ export function versionSummaryOf(
     publishedAt: version.publishedAt?.toISOString() ?? null,
     restoredFrom: version.restoredFrom,
     isPublished: version.number === publishedVersion,
+    withheld: version.withheldAt !== null,
+    withheldReason: version.withheldAt !== null ? version.withheldReason : null,
   };
 }
 
@@ -208,7 +211,13 @@ export function versionDetailOf(version: VersionRow, publishedVersion: number | 
 export function detailOf(
   row: BlueprintRow,
   version: VersionRow,
-  context: { instance: string; isOwner: boolean; isFavorite: boolean; variables: TemplateVariable[] },
+  context: {
+    instance: string;
+    isOwner: boolean;
+    isFavorite: boolean;
+    variables: TemplateVariable[];
+    withheldVersions: WithheldVersion[];
+  },
 ): BlueprintDetail {
   return {
     ...summaryOf(row, context.instance),
@@ -230,5 +239,10 @@ export function detailOf(
           parentId: row.parentId,
         }
       : null,
+    withheldVersions: context.withheldVersions.map((withheld) => ({
+      number: withheld.number,
+      reason: withheld.reason,
+      withheldAt: withheld.withheldAt.toISOString(),
+    })),
   };
 }

@@ -39,6 +39,7 @@ import { EXPORT_HIDDEN_HEADERS, sendDownload } from './download-response';
 import {
   BlueprintReadQuery,
   CreateBlueprintRequest,
+  DownloadRequest,
   ExportQuery,
   ForkRequest,
   ImportBlueprintRequest,
@@ -66,7 +67,8 @@ function withEtag(response: Response, detail: BlueprintDetail): BlueprintDetail 
   type: ErrorResponse,
   description:
     'REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: ' +
-    'FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK',
+    'FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK; QUOTA_EXCEEDED: a write that would take one of your quotas ' +
+    'over its limit',
 })
 @Controller('api/v1/blueprints')
 export class BlueprintsController {
@@ -276,6 +278,29 @@ export class BlueprintsController {
     @OptionalPrincipal() principal: Principal | undefined,
   ): Promise<RenderedFile> {
     return this.reads.render(id, principal, body);
+  }
+
+  @Post(':id/download')
+  @Public()
+  @HttpCode(200)
+  @ApiProduces('text/markdown', 'application/json', 'application/yaml', 'application/zip')
+  @ApiOkResponse({
+    description:
+      'The file for the chosen tool with its variables filled (as by render), as an attachment; counted as a download',
+    schema: { type: 'string', format: 'binary' },
+    headers: EXPORT_HIDDEN_HEADERS,
+  })
+  async download(
+    @Param('id', AnyBlueprintIdPipe) id: string,
+    @Body() body: DownloadRequest,
+    @Req() request: Request,
+    @OptionalPrincipal() principal: Principal | undefined,
+    @Res() response: Response,
+  ): Promise<void> {
+    sendDownload(
+      response,
+      await this.reads.download(id, principal, body, { userId: principal?.userId, ip: request.ip }),
+    );
   }
 
   @Get(':id/export')

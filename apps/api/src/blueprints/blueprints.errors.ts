@@ -95,26 +95,28 @@ export class PreconditionFailedError extends AppError {
   }
 }
 
+/** `version`: the stored version that fails, when the check is about one (publishing or restoring it). */
 export class SecretDetectedError extends AppError {
-  constructor(findings: ScanFinding[]) {
+  constructor(findings: ScanFinding[], version?: number) {
     super(
       'SECRET_DETECTED',
-      'The content contains what looks like a real secret. Replace it with a template variable, or keep the ' +
-        'blueprint private',
+      (version === undefined ? 'The content' : `Version ${version}`) +
+        ' contains what looks like a real secret. Replace it with a template variable, or keep the blueprint private',
       422,
-      { findings },
+      { findings, ...(version === undefined ? {} : { version }) },
     );
   }
 }
 
 export class FindingsNotAcknowledgedError extends AppError {
-  constructor(findings: ScanFinding[]) {
+  constructor(findings: ScanFinding[], version?: number) {
     super(
       'FINDINGS_NOT_ACKNOWLEDGED',
-      'The content may contain secrets. Fix them, or confirm each finding is not a secret by listing its id in ' +
+      (version === undefined ? 'The content' : `Version ${version}`) +
+        ' may contain secrets. Fix them, or confirm each finding is not a secret by listing its id in ' +
         'acknowledgedFindings',
       422,
-      { findings },
+      { findings, ...(version === undefined ? {} : { version }) },
     );
   }
 }

@@ -26,6 +26,8 @@ export interface NewVersion {
   authorId: string;
   changelog: string;
   findings: Prisma.InputJsonValue;
+  /** Finding ids the author confirmed are not secrets. */
+  acknowledgedFindings: string[];
   restoredFrom?: number;
 }
 
@@ -51,6 +53,20 @@ export interface PublishedState {
   hiddenFindings: number;
 }
 
+/** Which once-published versions others may read after a write, from the secret policy's fresh scan. */
+export interface ReadableVersionsPlan {
+  /** Fail the policy: withheld from everyone but the owner. */
+  withhold: { number: number; reason: string }[];
+  /** Pass it (with these acknowledgements): readable again. */
+  release: { number: number; acknowledged: string[] }[];
+}
+
+export interface WithheldVersion {
+  number: number;
+  reason: string;
+  withheldAt: Date;
+}
+
 /** Where a fork came from: a local blueprint, or another instance's (whose URL outlives our copy of it). */
 export type ForkAttribution = { forkedFromId?: string } | { forkedFromRemoteId: string; forkedFromUrl: string };
 
@@ -67,6 +83,9 @@ function uniqueViolation(error: unknown, metadata: Pick<BlueprintMetadata, 'slug
   if (target.includes('slug')) return new SlugTakenError(metadata.slug ?? '');
   return error;
 }
+
+/** Runs first inside a write's transaction (quota checks); throwing rolls the write back. */
+export type BeforeWrite = (tx: Prisma.TransactionClient) => Promise<void>;
 
 /** Thrown inside a transaction when the row is gone or its revision moved on; the service maps it. */
 export class StaleRevisionError extends Error {}
@@ -143,6 +162,24 @@ export class BlueprintsRepository {
     });
   }
 
+  async publishedVersionNumbers(blueprintId: string): Promise<number[]> {
+    const rows = await this.prisma.blueprintVersion.findMany({
+      where: { blueprintId, publishedAt: { not: null } },
+      select: { number: true },
+      orderBy: { number: 'asc' },
+    });
+    return rows.map((row) => row.number);
+  }
+
+  async withheldVersions(blueprintId: string): Promise<WithheldVersion[]> {
+    const rows = await this.prisma.blueprintVersion.findMany({
+      where: { blueprintId, withheldAt: { not: null } },
+      select: { number: true, withheldReason: true, withheldAt: true },
+      orderBy: { number: 'desc' },
+    });
+    return rows.map((row) => ({ number: row.number, reason: row.withheldReason ?? '', withheldAt: row.withheldAt! }));
+  }
+
   async slugTaken(ownerId: string, slug: string, exceptId?: string): Promise<boolean> {
     const row = await this.prisma.blueprint.findUnique({
       where: { ownerId_slug: { ownerId, slug } },
@@ -158,8 +195,10 @@ export class BlueprintsRepository {
       ForkAttribution & { id: string; ownerId: string },
     version: NewVersion,
     publish: PublishedState | null,
+    beforeWrite?: BeforeWrite,
   ): Promise<BlueprintRow> {
     const created = this.prisma.$transaction(async (tx) => {
+      await beforeWrite?.(tx);
       await tx.blueprint.create({
         data: {
           ...blueprint,
@@ -191,9 +230,12 @@ export class BlueprintsRepository {
       version?: NewVersion;
       publish?: (versionNumber: number) => PublishedState | null;
       unpublish?: boolean;
+      beforeWrite?: BeforeWrite;
+      readable?: ReadableVersionsPlan;
     },
   ): Promise<BlueprintRow> {
     const written = this.prisma.$transaction(async (tx) => {
+      await change.beforeWrite?.(tx);
       const { count } = await tx.blueprint.updateMany({
         where: { id, deletedAt: null, ...(expectedRevision === undefined ? {} : { revision: expectedRevision }) },
         data: {
@@ -215,6 +257,19 @@ export class BlueprintsRepository {
           data: { publishedAt: new Date() },
         });
         await this.markPublished(tx, id, published);
+      }
+      const now = new Date();
+      for (const { number, reason } of change.readable?.withhold ?? []) {
+        await tx.blueprintVersion.updateMany({
+          where: { blueprintId: id, number },
+          data: { withheldAt: now, withheldReason: reason },
+        });
+      }
+      for (const { number, acknowledged } of change.readable?.release ?? []) {
+        await tx.blueprintVersion.updateMany({
+          where: { blueprintId: id, number },
+          data: { withheldAt: null, withheldReason: null, acknowledgedFindings: acknowledged },
+        });
       }
       return tx.blueprint.findUniqueOrThrow({ where: { id }, include: BLUEPRINT_VIEW });
     });

@@ -6,7 +6,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { getFormat, importFile, parseVariables, type FormatTarget } from '../formats';
 import { scanContent, stripInvisibleCharacters, type ScanFinding } from '../scanning';
 import type { BlueprintVisibility, Prisma } from '../generated/prisma/client';
-import { isOwner, readAccess } from './blueprint-access';
+import { mayReadVersion, readAccess, writerAccess, writesAsOwner, type ReadAccess } from './blueprint-access';
 import {
   allowsDerivatives,
   BLUEPRINT_KINDS,
@@ -25,7 +25,7 @@ import {
   type BlueprintKindName,
   type CheckedContent,
 } from './blueprint-rules';
-import { detailOf, findingsOf } from './blueprint-views';
+import { detailOf } from './blueprint-views';
 import { isRemoteBlueprintId, remoteLicenseAllowsFork } from '../federation/remote-blueprints/remote-blueprint-rules';
 import { RemoteLicenseForbidsForkError } from '../federation/remote-blueprints/remote-blueprints.errors';
 import { RemoteBlueprintsService } from '../federation/remote-blueprints/remote-blueprints.service';
@@ -52,6 +52,7 @@ import {
   type BlueprintRow,
   type NewVersion,
   type PublishedState,
+  type ReadableVersionsPlan,
 } from './blueprints.repository';
 import type { BlueprintDetail } from './dto/blueprint-responses.dto';
 import type {
@@ -61,6 +62,8 @@ import type {
 } from './dto/blueprint-requests.dto';
 import { SharedResponseCache } from '../http-cache/shared-response-cache';
 import { HierarchiesRepository } from './hierarchies.repository';
+import { QuotaService } from '../quotas/quotas.service';
+import type { QuotaDemand } from '../quotas/quotas.types';
 
 /** The content a write brings in, already checked and scanned. */
 interface ScannedContent extends CheckedContent {
@@ -85,21 +88,57 @@ function checkFormatForKind(formatId: string, kind: BlueprintKindName): FormatTa
   return format;
 }
 
+/** Why content may not be read by others (the findings to fix or acknowledge), or null when it may. */
+export interface SecretPolicyFailure {
+  reason: 'SECRET_DETECTED' | 'FINDINGS_NOT_ACKNOWLEDGED';
+  findings: ScanFinding[];
+}
+
 /**
- * Secrets must not leave the author: a blueprint others can read (unlisted or public) may hold no high-confidence
- * secret, and every low-confidence finding must be acknowledged by id. Private blueprints are the author's own.
+ * Secrets must not leave the author: what others can read may hold no high-confidence secret, and every
+ * low-confidence finding must be acknowledged by id.
+ */
+export function secretPolicyFailure(
+  findings: readonly ScanFinding[],
+  acknowledged: readonly string[] = [],
+): SecretPolicyFailure | null {
+  const secrets = findings.filter((finding) => finding.category === 'secret');
+  const high = secrets.filter((finding) => finding.confidence === 'high');
+  if (high.length > 0) return { reason: 'SECRET_DETECTED', findings: high };
+  const unacknowledged = secrets.filter((finding) => !acknowledged.includes(finding.id));
+  if (unacknowledged.length > 0) return { reason: 'FINDINGS_NOT_ACKNOWLEDGED', findings: unacknowledged };
+  return null;
+}
+
+/**
+ * The secret policy for content others will be able to read (any visibility but private; private blueprints are the
+ * author's own). `version` names the stored version checked, so the error can say which one fails.
  */
 export function enforceSecretPolicy(
   findings: readonly ScanFinding[],
   visibility: BlueprintVisibility,
   acknowledged: readonly string[] = [],
+  version?: number,
 ): void {
   if (visibility === 'private') return;
-  const secrets = findings.filter((finding) => finding.category === 'secret');
-  const high = secrets.filter((finding) => finding.confidence === 'high');
-  if (high.length > 0) throw new SecretDetectedError(high);
-  const unacknowledged = secrets.filter((finding) => !acknowledged.includes(finding.id));
-  if (unacknowledged.length > 0) throw new FindingsNotAcknowledgedError(unacknowledged);
+  const failure = secretPolicyFailure(findings, acknowledged);
+  if (!failure) return;
+  throw failure.reason === 'SECRET_DETECTED'
+    ? new SecretDetectedError(failure.findings, version)
+    : new FindingsNotAcknowledgedError(failure.findings, version);
+}
+
+/** The acknowledgements that apply to these findings: kept with the version, so a later recheck honours them. */
+function acknowledgementsFor(findings: readonly ScanFinding[], acknowledged: readonly string[] = []): string[] {
+  const low = findings.filter((finding) => finding.category === 'secret' && finding.confidence === 'low');
+  return [...new Set(low.map((finding) => finding.id).filter((id) => acknowledged.includes(id)))];
+}
+
+/** A blueprint entering a hierarchy it was not in takes one place of that hierarchy's quota. */
+function joining(hierarchyId: string | null | undefined, currentHierarchyId?: string | null): QuotaDemand[] {
+  return hierarchyId && hierarchyId !== currentHierarchyId
+    ? [{ quota: 'hierarchyMembers', hierarchyId, wanted: 1 }]
+    : [];
 }
 
 function hiddenInstructionCount(findings: readonly ScanFinding[]): number {
@@ -118,6 +157,7 @@ export class BlueprintsService {
     private readonly hierarchies: HierarchiesRepository,
     private readonly sharedResponses: SharedResponseCache,
     private readonly remote: RemoteBlueprintsService,
+    private readonly quotas: QuotaService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -158,11 +198,16 @@ export class BlueprintsService {
         ...placement,
         ...forkedFrom,
       },
-      this.newVersion(principal, scanned, format.id, input.changelog ?? ''),
+      this.newVersion(principal, scanned, format.id, input.changelog ?? '', input.acknowledgedFindings),
       input.publish ? this.publishedState(1, scanned.contentHash, scanned.findings) : null,
+      this.quotas.guard(principal.userId, [
+        { quota: 'blueprints', wanted: 1 },
+        { quota: 'storageBytes', wanted: scanned.sizeBytes },
+        ...joining(placement.hierarchyId),
+      ]),
     );
     this.sharedResponses.clear();
-    return this.detail(row, principal);
+    return this.writtenDetail(row, principal);
   }
 
   async importFile(principal: Principal, input: ImportBlueprintRequest): Promise<BlueprintDetail> {
@@ -226,15 +271,33 @@ export class BlueprintsService {
     if (content !== undefined) {
       const scanned = await this.scan(content);
       if (scanned.contentHash !== current.headContentHash || formatChanged) {
-        version = this.newVersion(principal, scanned, format?.id ?? current.format, input.changelog ?? '');
+        version = this.newVersion(
+          principal,
+          scanned,
+          format?.id ?? current.format,
+          input.changelog ?? '',
+          input.acknowledgedFindings,
+        );
         newFindings = scanned.findings;
       }
     }
-    // What others will be able to read after this write must pass the secret policy: the new content, and the
-    // existing versions when the blueprint stops being private.
+    // New content must pass the secret policy when others can read the blueprint (drafts too, so a shared
+    // blueprint never holds a draft that could not be published).
     if (newFindings) enforceSecretPolicy(newFindings, visibility, input.acknowledgedFindings);
-    if (visibility !== 'private' && current.visibility === 'private') {
-      await this.enforceOnStoredVersions(current, visibility, input.acknowledgedFindings, Boolean(version));
+    const publishesNew = Boolean(input.publish && version);
+    const opensUp = visibility !== 'private' && current.visibility === 'private';
+    let readable: ReadableVersionsPlan | undefined;
+    if (opensUp && !version && current.headVersion !== current.publishedVersion) {
+      await this.enforceOnStoredVersion(current.id, current.headVersion, visibility, input.acknowledgedFindings);
+    }
+    if (visibility !== 'private' && (opensUp || publishesNew)) {
+      // Versions become readable by others: the one that stays published must pass, older published ones that fail
+      // are withheld.
+      const target = publishesNew ? null : current.publishedVersion;
+      readable = await this.reviewPublishedVersions(id, target, input.acknowledgedFindings);
+      if (target !== null) {
+        readable.release.push(await this.enforceOnStoredVersion(id, target, visibility, input.acknowledgedFindings));
+      }
     }
     const row = await this.write(id, expectedRevision, {
       metadata,
@@ -243,8 +306,13 @@ export class BlueprintsService {
         input.publish && version && newFindings
           ? (number) => this.publishedState(number, version.contentHash, newFindings)
           : undefined,
+      beforeWrite: this.quotas.guard(principal.userId, [
+        { quota: 'storageBytes', wanted: version?.sizeBytes ?? 0 },
+        ...joining(metadata.hierarchyId, current.hierarchyId),
+      ]),
+      readable,
     });
-    return this.detail(row, principal);
+    return this.writtenDetail(row, principal);
   }
 
   async publish(
@@ -258,18 +326,26 @@ export class BlueprintsService {
     const number = versionNumber ?? current.headVersion;
     const version = await this.repository.findVersion(id, number);
     if (!version) throw new VersionNotFoundError(number);
-    const findings = findingsOf(version);
-    enforceSecretPolicy(findings, current.visibility, acknowledged);
+    // A fresh scan, not the findings stored with the version: the rules may have learned since it was written.
+    const { findings } = await scanContent(version.content);
+    let readable: ReadableVersionsPlan | undefined;
+    if (current.visibility !== 'private') {
+      const known = [...version.acknowledgedFindings, ...(acknowledged ?? [])];
+      enforceSecretPolicy(findings, current.visibility, known, number);
+      readable = await this.reviewPublishedVersions(id, number, acknowledged);
+      readable.release.push({ number, acknowledged: acknowledgementsFor(findings, known) });
+    }
     const row = await this.write(id, expectedRevision, {
       publish: () => this.publishedState(number, version.contentHash, findings),
+      readable,
     });
-    return this.detail(row, principal);
+    return this.writtenDetail(row, principal);
   }
 
   async unpublish(principal: Principal, id: string, expectedRevision: number | undefined): Promise<BlueprintDetail> {
     await this.owned(principal, id);
     const row = await this.write(id, expectedRevision, { unpublish: true });
-    return this.detail(row, principal);
+    return this.writtenDetail(row, principal);
   }
 
   async restore(
@@ -284,16 +360,24 @@ export class BlueprintsService {
     if (!old) throw new VersionNotFoundError(number);
     // Rescanned, not copied: the rules may have learned about secrets since that version was written.
     const scanned = await this.scan(old.content);
-    enforceSecretPolicy(scanned.findings, current.visibility, input.acknowledgedFindings);
+    const acknowledged = [...old.acknowledgedFindings, ...(input.acknowledgedFindings ?? [])];
+    enforceSecretPolicy(scanned.findings, current.visibility, acknowledged, number);
     const format = getFormat(old.format);
     const row = await this.write(id, expectedRevision, {
       metadata: { format: format.id, tool: format.tool },
       version: {
-        ...this.newVersion(principal, scanned, format.id, input.changelog ?? `Restored version ${number}`),
+        ...this.newVersion(
+          principal,
+          scanned,
+          format.id,
+          input.changelog ?? `Restored version ${number}`,
+          acknowledged,
+        ),
         restoredFrom: number,
       },
+      beforeWrite: this.quotas.guard(principal.userId, [{ quota: 'storageBytes', wanted: scanned.sizeBytes }]),
     });
-    return this.detail(row, principal);
+    return this.writtenDetail(row, principal);
   }
 
   async stripInvisible(
@@ -313,9 +397,11 @@ export class BlueprintsService {
         scanned,
         head.format,
         `Removed ${stripped.removed} invisible character${stripped.removed === 1 ? '' : 's'}`,
+        head.acknowledgedFindings,
       ),
+      beforeWrite: this.quotas.guard(principal.userId, [{ quota: 'storageBytes', wanted: scanned.sizeBytes }]),
     });
-    return this.detail(row, principal);
+    return this.writtenDetail(row, principal);
   }
 
   async delete(principal: Principal, id: string, expectedRevision: number | undefined): Promise<void> {
@@ -337,7 +423,7 @@ export class BlueprintsService {
     if (!source) throw new BlueprintNotFoundError();
     if (!access.isOwner && !allowsDerivatives(source.license)) throw new ForkNotAllowedError(source.license);
     const version = await this.repository.findVersion(id, access.version);
-    if (!version) throw new BlueprintNotFoundError();
+    if (!version || !mayReadVersion(access, version)) throw new BlueprintNotFoundError();
     return this.create(
       principal,
       {
@@ -418,23 +504,52 @@ export class BlueprintsService {
   /** The caller's own blueprint; anyone else's, private or not, is "not found" for writing. */
   private async owned(principal: Principal, id: string): Promise<BlueprintRow> {
     const row = await this.repository.findById(id);
-    if (!row || row.deletedAt || !isOwner(row, principal)) throw new BlueprintNotFoundError();
+    if (!row || row.deletedAt || !writesAsOwner(row, principal)) throw new BlueprintNotFoundError();
     return row;
   }
 
-  private async enforceOnStoredVersions(
-    current: BlueprintRow,
+  /**
+   * A stored version others are about to read (or that stays the draft of a blueprint others read): a fresh scan must
+   * pass the policy, with the acknowledgements stored with it and those of this request, or the write is refused
+   * with an error naming the version. Answers the acknowledgements to keep with it.
+   */
+  private async enforceOnStoredVersion(
+    blueprintId: string,
+    number: number,
     visibility: BlueprintVisibility,
-    acknowledged: string[] | undefined,
-    headReplaced: boolean,
-  ): Promise<void> {
-    const numbers = new Set<number>();
-    if (!headReplaced) numbers.add(current.headVersion);
-    if (current.publishedVersion !== null) numbers.add(current.publishedVersion);
-    for (const number of numbers) {
-      const version = await this.repository.findVersion(current.id, number);
-      if (version) enforceSecretPolicy((await scanContent(version.content)).findings, visibility, acknowledged);
+    acknowledged: readonly string[] = [],
+  ): Promise<{ number: number; acknowledged: string[] }> {
+    const version = await this.repository.findVersion(blueprintId, number);
+    if (!version) throw new VersionNotFoundError(number);
+    const { findings } = await scanContent(version.content);
+    const known = [...version.acknowledgedFindings, ...acknowledged];
+    enforceSecretPolicy(findings, visibility, known, number);
+    return { number, acknowledged: acknowledgementsFor(findings, known) };
+  }
+
+  /**
+   * Before versions become readable by others: every version published so far, except `target` (the one that will
+   * be published, which the caller holds to the policy), is scanned afresh. Those that fail are withheld from
+   * everyone but the owner; those that pass are readable again. One at a time, so only one version's content is
+   * held in memory.
+   */
+  private async reviewPublishedVersions(
+    blueprintId: string,
+    target: number | null,
+    acknowledged: readonly string[] = [],
+  ): Promise<ReadableVersionsPlan> {
+    const plan: ReadableVersionsPlan = { withhold: [], release: [] };
+    for (const number of await this.repository.publishedVersionNumbers(blueprintId)) {
+      if (number === target) continue;
+      const version = await this.repository.findVersion(blueprintId, number);
+      if (!version) continue;
+      const { findings } = await scanContent(version.content);
+      const known = [...version.acknowledgedFindings, ...acknowledged];
+      const failure = secretPolicyFailure(findings, known);
+      if (failure) plan.withhold.push({ number, reason: failure.reason });
+      else plan.release.push({ number, acknowledged: acknowledgementsFor(findings, known) });
     }
+    return plan;
   }
 
   private async placement(
@@ -474,7 +589,13 @@ export class BlueprintsService {
     return `${base.slice(0, 60)}-${newPublicId('bp').slice(3, 11)}`;
   }
 
-  private newVersion(principal: Principal, scanned: ScannedContent, format: string, changelog: string): NewVersion {
+  private newVersion(
+    principal: Principal,
+    scanned: ScannedContent,
+    format: string,
+    changelog: string,
+    acknowledged: readonly string[] = [],
+  ): NewVersion {
     return {
       content: scanned.content,
       contentHash: scanned.contentHash,
@@ -483,6 +604,7 @@ export class BlueprintsService {
       authorId: principal.userId,
       changelog: changelog.trim(),
       findings: scanned.findings as unknown as Prisma.InputJsonValue,
+      acknowledgedFindings: acknowledgementsFor(scanned.findings, acknowledged),
     };
   }
 
@@ -495,15 +617,24 @@ export class BlueprintsService {
     principal: Principal | undefined,
     prefer?: 'published' | 'draft',
   ): Promise<BlueprintDetail> {
-    const access = readAccess(row, principal, prefer);
+    return this.detailFor(row, principal, readAccess(row, principal, prefer));
+  }
+
+  /** What a write answers: the blueprint as it now stands, for the caller who was allowed to write it. */
+  private writtenDetail(row: BlueprintRow, principal: Principal): Promise<BlueprintDetail> {
+    return this.detailFor(row, principal, writerAccess(row));
+  }
+
+  private async detailFor(row: BlueprintRow, principal: Principal | undefined, access: ReadAccess) {
     const version = await this.repository.findVersion(row.id, access.version);
-    if (!version) throw new BlueprintNotFoundError();
+    if (!version || !mayReadVersion(access, version)) throw new BlueprintNotFoundError();
     const isFavorite = principal ? await this.repository.isFavorite(principal.userId, row.id) : false;
     return detailOf(row, version, {
       instance: this.config.instance.domain,
       isOwner: access.isOwner,
       isFavorite,
       variables: parseVariables(version.content),
+      withheldVersions: access.isOwner ? await this.repository.withheldVersions(row.id) : [],
     });
   }
 }

@@ -29,7 +29,7 @@ export class SavedVariablesController {
   constructor(private readonly savedVariables: SavedVariablesService) {}
 
   @Get()
-  @Authenticated('blueprints:read')
+  @Authenticated('variables:read')
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({ type: SavedVariableList, description: 'Your values, decrypted for you alone' })
   async list(@CurrentPrincipal() principal: Principal): Promise<SavedVariableList> {
@@ -37,7 +37,7 @@ export class SavedVariablesController {
   }
 
   @Put(':name')
-  @Authenticated('blueprints:write')
+  @Authenticated('variables:write')
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({ type: SavedVariable })
   set(
@@ -49,7 +49,7 @@ export class SavedVariablesController {
   }
 
   @Delete(':name')
-  @Authenticated('blueprints:write')
+  @Authenticated('variables:write')
   @HttpCode(204)
   @ApiNoContentResponse()
   async delete(@Param('name') name: string, @CurrentPrincipal() principal: Principal): Promise<void> {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Principal } from '../auth/principal';
 import { FieldEncryption } from '../common/crypto/field-encryption';
 import { canonicalVariableName } from '../formats';
 import {
@@ -43,9 +44,14 @@ export class SavedVariablesService {
     }));
   }
 
-  async valuesFor(userId: string): Promise<Record<string, string>> {
+  /**
+   * The values that fill templates for this caller: only a fully signed-in session, or an API token holding
+   * `variables:read`, uses them; anyone else (anonymous, a token without the scope) gets none.
+   */
+  async valuesFor(principal: Principal | undefined): Promise<Record<string, string>> {
+    if (!mayUseSavedValues(principal)) return {};
     const values: Record<string, string> = {};
-    for (const variable of await this.list(userId)) values[variable.name] = variable.value;
+    for (const variable of await this.list(principal.userId)) values[variable.name] = variable.value;
     return values;
   }
 
@@ -62,6 +68,11 @@ export class SavedVariablesService {
   async delete(userId: string, rawName: string): Promise<void> {
     if (!(await this.repository.delete(userId, checkedName(rawName)))) throw new SavedVariableNotFoundError();
   }
+}
+
+export function mayUseSavedValues(principal: Principal | undefined): principal is Principal {
+  if (principal?.kind === 'session') return principal.state === 'active';
+  return principal?.kind === 'token' && principal.scopes.includes('variables:read');
 }
 
 function context(userId: string, name: string): string {

@@ -126,7 +126,7 @@ describe('scan warnings, in Chromium', () => {
 
     const [download] = await Promise.all([
       reader.page.waitForEvent('download'),
-      downloads.getByRole('link', { name: 'Download without hidden content' }).click(),
+      downloads.getByRole('button', { name: 'Download without hidden content' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('AGENTS.md');
     const stripped = fs.readFileSync(await download.path(), 'utf8');

@@ -220,7 +220,7 @@ describe('blueprints, in Chromium', () => {
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      filePreview.getByRole('link', { name: `Download ${slug}.mdc` }).click(),
+      filePreview.getByRole('button', { name: `Download ${slug}.mdc` }).click(),
     ]);
     expect(download.suggestedFilename()).toBe(`${slug}.mdc`);
     const downloaded = fs.readFileSync(await download.path(), 'utf8');

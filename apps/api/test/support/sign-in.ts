@@ -66,3 +66,17 @@ export async function signInAs(testApp: TestApp, email: string): Promise<SignedI
     writeHeaders: { Origin: new URL(testApp.app.config.http.appUrl).origin, 'X-CSRF-Token': csrfToken },
   };
 }
+
+/** A personal API token of a signed-in user, created through the settings API; answers the bearer value. */
+export async function createApiToken(
+  signedIn: SignedIn,
+  scopes: string[],
+  environment: 'production' | 'development' = 'production',
+): Promise<string> {
+  const response = await signedIn.agent
+    .post('/api/v1/account/api-tokens')
+    .set(signedIn.writeHeaders)
+    .send({ name: `test ${scopes.join(' ')} ${environment}`, scopes, environment })
+    .expect(201);
+  return response.body.token as string;
+}

@@ -218,7 +218,7 @@ describe('BlueprintPage', { timeout: 20_000 }, () => {
     expect(within(warning).queryByRole('button')).not.toBeInTheDocument();
   });
 
-  it('warns a reader before downloading hidden content and links stripped copies for the chosen tool', async () => {
+  it('warns a reader before downloading hidden content and offers stripped copies for the chosen tool', async () => {
     server = await startApiServer(
       pageRoutes(
         detail({
@@ -230,15 +230,10 @@ describe('BlueprintPage', { timeout: 20_000 }, () => {
 
     const notice = await screen.findByRole('region', { name: 'Hidden content in downloads' });
     expect(notice).toHaveTextContent('Downloads and copies include the hidden instructions flagged above (1 finding)');
-    expect(within(notice).getByRole('link', { name: 'Download without hidden content' })).toHaveAttribute(
-      'href',
-      `/api/v1/blueprints/${ID}/export?format=cursor-rules&strip=hidden`,
-    );
+    // Fetched like the other downloads (values filled in; see the browser tests), with strip=hidden.
+    expect(within(notice).getByRole('button', { name: 'Download without hidden content' })).toBeEnabled();
     await user.selectOptions(screen.getByLabelText('Tool and format'), 'AGENTS.md');
-    expect(within(notice).getByRole('link', { name: 'Download as zip without hidden content' })).toHaveAttribute(
-      'href',
-      `/api/v1/blueprints/${ID}/export?format=agents-md&archive=zip&strip=hidden`,
-    );
+    expect(within(notice).getByRole('button', { name: 'Download as zip without hidden content' })).toBeEnabled();
   });
 
   it('shows no hidden-content notice for clean content', async () => {
@@ -341,14 +336,35 @@ describe('BlueprintPage', { timeout: 20_000 }, () => {
 
     await user.click(within(preview).getByRole('button', { name: 'Copy to clipboard' }));
     await expect(navigator.clipboard.readText()).resolves.toBe(converted);
-    expect(within(preview).getByRole('link', { name: 'Download react-testing-rules.mdc' })).toHaveAttribute(
-      'href',
-      `/api/v1/blueprints/${ID}/export?format=cursor-rules`,
+    // Downloads are fetched with the values typed on the page (see the browser test), never plain links.
+    expect(within(preview).getByRole('button', { name: 'Download react-testing-rules.mdc' })).toBeEnabled();
+    expect(within(preview).getByRole('button', { name: 'Download as zip' })).toBeEnabled();
+    expect(within(preview).queryByRole('link', { name: /Download/ })).toBeNull();
+  });
+
+  it('tells the owner which versions the secret policy withholds from readers, and why', async () => {
+    server = await startApiServer(
+      pageRoutes(detail({ isOwner: true }), {
+        'GET /api/v1/blueprints/:id/versions': {
+          status: 200,
+          body: {
+            items: [
+              version(2, { isPublished: true }),
+              version(1, { withheld: true, withheldReason: 'SECRET_DETECTED' }),
+            ],
+          },
+        },
+      }),
     );
-    expect(within(preview).getByRole('link', { name: 'Download as zip' })).toHaveAttribute(
-      'href',
-      `/api/v1/blueprints/${ID}/export?format=cursor-rules&archive=zip`,
-    );
+    renderApp({ apiBaseUrl: server.url, path: `/blueprints/${ID}` });
+
+    const versions = await screen.findByRole('list', { name: 'Versions' });
+    const item = (number: number) =>
+      within(versions)
+        .getAllByRole('listitem')
+        .find((candidate) => candidate.textContent?.startsWith(`Version ${number}`))!;
+    expect(within(item(1)).getByRole('note')).toHaveTextContent('Withheld from readers: contains a possible secret');
+    expect(within(item(2)).queryByRole('note')).toBeNull();
   });
 
   it('compares two versions as a unified diff with added and removed lines marked', async () => {

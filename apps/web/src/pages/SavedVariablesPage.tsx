@@ -10,8 +10,8 @@ export function SavedVariablesPage() {
         title="Saved variables"
         description={
           <>
-            Values for template variables such as <code>[[OPENAI_API_KEY]]</code>, filled in when you render or export a
-            blueprint. They are stored encrypted and are never shown to anyone else.
+            Values for template variables such as <code>[[OPENAI_API_KEY]]</code>, filled in when you preview or
+            download a blueprint. They are stored encrypted and are never shown to anyone else.
           </>
         }
       >

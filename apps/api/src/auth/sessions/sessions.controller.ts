@@ -27,6 +27,7 @@ export class SessionsController {
 
   @Get('api/v1/auth/session')
   @Public()
+  @AllowPendingSecondFactor()
   @ApiOkResponse({
     type: SessionState,
     description: 'Who is signed in, the CSRF token, and the sign-in methods offered',

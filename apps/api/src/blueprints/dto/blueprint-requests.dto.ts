@@ -187,6 +187,19 @@ export class RenderRequest {
   values?: Record<string, string>;
 }
 
+/** Render's inputs, plus the packaging: what the web app's Download buttons send. */
+export class DownloadRequest extends RenderRequest {
+  @ApiPropertyOptional({ enum: ['zip'], description: 'zip: the file at its repository path inside a zip' })
+  @IsOptional()
+  @IsIn(['zip'])
+  archive?: 'zip';
+
+  @ApiPropertyOptional({ enum: ['hidden'], description: 'hidden: as for export, a copy without hidden instructions' })
+  @IsOptional()
+  @IsIn(['hidden'])
+  strip?: 'hidden';
+}
+
 export class ScanRequest {
   @ApiProperty()
   @IsString()

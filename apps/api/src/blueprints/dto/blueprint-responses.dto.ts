@@ -94,6 +94,14 @@ export class HierarchyPlacement {
   @ApiProperty({ type: String, nullable: true }) parentId: string | null;
 }
 
+const WITHHELD_REASONS = ['SECRET_DETECTED', 'FINDINGS_NOT_ACKNOWLEDGED'];
+
+export class WithheldVersion {
+  @ApiProperty() number: number;
+  @ApiProperty({ enum: WITHHELD_REASONS, description: 'The secret policy check it fails' }) reason: string;
+  @ApiProperty({ format: 'date-time' }) withheldAt: string;
+}
+
 export class BlueprintDetail extends BlueprintSummary {
   @ApiProperty({ description: 'Bumped by every write; the ETag is "r<revision>"' }) revision: number;
   @ApiProperty({ description: 'The version this content is' }) version: number;
@@ -106,6 +114,12 @@ export class BlueprintDetail extends BlueprintSummary {
   @ApiProperty() isOwner: boolean;
   @ApiProperty() isFavorite: boolean;
   @ApiProperty({ type: HierarchyPlacement, nullable: true }) hierarchy: HierarchyPlacement | null;
+  @ApiProperty({
+    type: [WithheldVersion],
+    description:
+      'For the owner: once-published versions the secret policy withholds from everyone else (empty for others)',
+  })
+  withheldVersions: WithheldVersion[];
 }
 
 export class FacetCount {
@@ -139,6 +153,9 @@ export class VersionSummary {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) publishedAt: string | null;
   @ApiProperty({ type: Number, nullable: true }) restoredFrom: number | null;
   @ApiProperty({ description: 'This is the version the public sees' }) isPublished: boolean;
+  @ApiProperty({ description: 'Withheld from readers by the secret policy (only its owner sees such a version)' })
+  withheld: boolean;
+  @ApiProperty({ type: String, enum: WITHHELD_REASONS, nullable: true }) withheldReason: string | null;
 }
 
 export class VersionList {

@@ -2,7 +2,7 @@ import { applyDecorators, CanActivate, ExecutionContext, Inject, Injectable, Set
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { CsrfError, SecondFactorRequiredError, SessionOnlyError } from '../../auth/auth.errors';
-import { principalOf, type Principal } from '../../auth/principal';
+import { forgetPrincipal, principalOf, type Principal } from '../../auth/principal';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import { ApiBearerAuth, ApiUnauthorizedResponse } from '@nestjs/swagger';
@@ -29,7 +29,10 @@ export const Authenticated = (...scopes: string[]) =>
     ApiUnauthorizedResponse({ type: ErrorResponse, description: 'Not signed in, or missing a required scope' }),
   );
 
-/** The route answers a session that still owes its second factor (the second-factor routes themselves). */
+/**
+ * The route answers a session that still owes its second factor as that session (finishing or abandoning the sign-in:
+ * the second-factor routes, the session state, sign-out). Everywhere else such a session is refused or anonymous.
+ */
 export const AllowPendingSecondFactor = () => SetMetadata(ALLOW_PENDING, true);
 
 /** API tokens may not call this route, whatever their scopes (managing credentials, deleting the account). */
@@ -41,9 +44,12 @@ export function policyOf(reflector: Reflector, context: ExecutionContext): Route
 
 /**
  * The one place access is decided, for every route. Fails closed: a route that forgot to declare its policy answers
- * 500 instead of serving anyone (the route-policy test catches that before it ships). For authenticated routes it
- * enforces, in order: someone is signed in; a session has completed its second factor; API tokens carry the scopes
- * and may use the route at all; cookie-authenticated writes carry the CSRF token and come from our own origin.
+ * 500 instead of serving anyone (the route-policy test catches that before it ships). A session that still owes its
+ * second factor may only finish signing in: outside `@AllowPendingSecondFactor()` routes it is refused on
+ * authenticated routes and treated as anonymous on public ones, so nothing downstream can mistake it for its user.
+ * For authenticated routes it enforces, in order: someone is signed in; a session has completed its second factor;
+ * API tokens carry the scopes and may use the route at all; cookie-authenticated writes carry the CSRF token and come
+ * from our own origin.
  */
 @Injectable()
 export class RoutePolicyGuard implements CanActivate {
@@ -63,16 +69,21 @@ export class RoutePolicyGuard implements CanActivate {
     }
     const request = context.switchToHttp().getRequest<Request>();
     const principal = principalOf(request);
+    const flag = (key: string) =>
+      this.reflector.getAllAndOverride<boolean>(key, [context.getHandler(), context.getClass()]);
     // A signed-in browser writing to a public route (e.g. sign-out of a stale page) still proves it is us.
     if (principal?.kind === 'session' && !SAFE_METHODS.has(request.method)) this.assertSameSite(request, principal);
-    if (policy.access === 'public') return true;
+    const owesSecondFactor =
+      principal?.kind === 'session' && principal.state === 'pending_second_factor' && !flag(ALLOW_PENDING);
+    if (policy.access === 'public') {
+      if (owesSecondFactor) forgetPrincipal(request);
+      return true;
+    }
     if (!principal) {
       throw new AppError(CommonErrorCode.Unauthenticated, 'Sign in or present an API token', 401);
     }
-    const flag = (key: string) =>
-      this.reflector.getAllAndOverride<boolean>(key, [context.getHandler(), context.getClass()]);
     if (principal.kind === 'session') {
-      if (principal.state === 'pending_second_factor' && !flag(ALLOW_PENDING)) throw new SecondFactorRequiredError();
+      if (owesSecondFactor) throw new SecondFactorRequiredError();
       return true;
     }
     if (flag(SESSION_ONLY)) throw new SessionOnlyError();

@@ -5,6 +5,12 @@ export const API_SCOPES: ReadonlyArray<{ value: ApiScope; label: string; hint: s
   { value: 'blueprints:read', label: 'Read blueprints', hint: 'List and download blueprints you can see.' },
   { value: 'blueprints:write', label: 'Write blueprints', hint: 'Create, update and publish your blueprints.' },
   { value: 'profile:read', label: 'Read profile', hint: 'Read your name, handle and email address.' },
+  {
+    value: 'variables:read',
+    label: 'Use saved variables',
+    hint: 'Read your saved variable values, and fill them in when rendering or downloading. They are often secrets.',
+  },
+  { value: 'variables:write', label: 'Change saved variables', hint: 'Save and delete your variable values.' },
 ];
 
 export const EXPIRY_CHOICES = [

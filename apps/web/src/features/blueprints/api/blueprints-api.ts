@@ -1,5 +1,6 @@
 import type { ApiClient, components } from '@lynxprompt/api-contract';
 import { callApi } from '../../../shared/api/call-api';
+import { attachmentFileName } from '../../../shared/save-file';
 import { etagOf, type BlueprintDetail, type FavoriteState } from './blueprint-types';
 
 /** What the caller may see: the owner gets the draft unless `published` is asked for. */
@@ -32,16 +33,25 @@ export async function listFormats(client: ApiClient, signal?: AbortSignal) {
   return list.items;
 }
 
-/** A plain link (same origin): the browser downloads the attachment, and the server counts the download. */
-export function exportUrl(id: string, format: string, archive?: 'zip'): string {
-  const query = new URLSearchParams({ format });
-  if (archive) query.set('archive', archive);
-  return `/api/v1/blueprints/${encodeURIComponent(id)}/export?${query.toString()}`;
-}
+export type DownloadInput = components['schemas']['DownloadRequest'];
 
-/** The same download without what the scanner flags as hidden (invisible characters, flagged HTML comments). */
-export function strippedExportUrl(id: string, format: string, archive?: 'zip'): string {
-  return `${exportUrl(id, format, archive)}&strip=hidden`;
+/**
+ * The file with the reader's values filled in (then saved values, then defaults), as the server sends it: an
+ * attachment, counted as a download. A POST, so the values (often secrets) never sit in a URL.
+ */
+export async function downloadBlueprint(
+  client: ApiClient,
+  id: string,
+  input: DownloadInput,
+): Promise<{ blob: Blob; fileName: string }> {
+  const call = client.POST('/api/v1/blueprints/{id}/download', {
+    params: { path: { id } },
+    body: input,
+    parseAs: 'blob',
+  });
+  const blob = (await callApi(call)) as unknown as Blob;
+  const { response } = await call;
+  return { blob, fileName: attachmentFileName(response.headers.get('Content-Disposition'), 'blueprint') };
 }
 
 export function setFavorite(client: ApiClient, id: string, favorite: boolean): Promise<FavoriteState> {

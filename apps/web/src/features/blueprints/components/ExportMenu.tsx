@@ -1,9 +1,8 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { CopyButton } from '../../../shared/components/CopyButton';
 import { FormError } from '../../../shared/components/FormError';
-import { exportUrl } from '../api/blueprints-api';
 import type { BlueprintDetail, FormatTarget } from '../api/blueprint-types';
-import { useRender } from '../hooks/use-blueprint';
+import { useDownload, useRender } from '../hooks/use-blueprint';
 import { CodeView } from './MarkdownView';
 import { HiddenContentDownloads } from './HiddenContentDownloads';
 import { filledValues } from './VariablesForm';
@@ -42,6 +41,7 @@ export function ExportMenu({ blueprint, formats, values }: ExportMenuProps) {
     usable.some((target) => target.id === blueprint.format) ? blueprint.format : (usable[0]?.id ?? ''),
   );
   const render = useRender(blueprint.id);
+  const download = useDownload(blueprint.id);
   const target = usable.find((candidate) => candidate.id === format);
   const preview = render.data && render.data.format === format ? render.data : undefined;
 
@@ -54,7 +54,7 @@ export function ExportMenu({ blueprint, formats, values }: ExportMenuProps) {
 
   return (
     <div className="stack">
-      <HiddenContentDownloads blueprint={blueprint} format={format} />
+      <HiddenContentDownloads blueprint={blueprint} format={format} values={values} />
       <form className="cluster" onSubmit={submit} aria-label="Export">
         <div className="field export__field">
           <label className="field__label" htmlFor={selectId}>
@@ -111,27 +111,24 @@ export function ExportMenu({ blueprint, formats, values }: ExportMenuProps) {
           <CodeView code={preview.content} language={PREVIEW_LANGUAGE[target?.syntax ?? ''] ?? 'markdown'} />
           <div className="cluster">
             <CopyButton text={preview.content} label="Copy to clipboard" />
-            <a
+            <button
+              type="button"
               className="button button--secondary button--small"
-              href={exportUrl(blueprint.id, format)}
-              download={preview.fileName}
+              disabled={download.isPending}
+              onClick={() => download.mutate({ format, values: filledValues(values) })}
             >
               Download {preview.fileName}
-            </a>
-            <a
+            </button>
+            <button
+              type="button"
               className="button button--secondary button--small"
-              href={exportUrl(blueprint.id, format, 'zip')}
-              download
+              disabled={download.isPending}
+              onClick={() => download.mutate({ format, values: filledValues(values), archive: 'zip' })}
             >
               Download as zip
-            </a>
+            </button>
           </div>
-          {Object.keys(filledValues(values)).length > 0 && (
-            <p className="field__hint">
-              Downloads come straight from the server without the values typed on this page; copy the preview to keep
-              them.
-            </p>
-          )}
+          {download.error && <FormError error={download.error} />}
         </section>
       )}
     </div>

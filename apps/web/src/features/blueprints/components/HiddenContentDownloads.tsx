@@ -1,18 +1,23 @@
-import { strippedExportUrl } from '../api/blueprints-api';
+import { FormError } from '../../../shared/components/FormError';
 import type { BlueprintDetail } from '../api/blueprint-types';
 import { hiddenInstructionFindings } from '../findings';
+import { useDownload } from '../hooks/use-blueprint';
+import { filledValues } from './VariablesForm';
 
 interface HiddenContentDownloadsProps {
   blueprint: Pick<BlueprintDetail, 'id' | 'findings'>;
   /** The export format chosen in the menu. */
   format: string;
+  /** The values typed on the page: stripped copies are filled in like the other downloads. */
+  values: Record<string, string>;
 }
 
 /**
  * Before any download of content flagged for hidden instructions: says the files carry it, and offers copies without
  * it (strip=hidden: invisible characters and flagged HTML comments removed; visible text left as it is).
  */
-export function HiddenContentDownloads({ blueprint, format }: HiddenContentDownloadsProps) {
+export function HiddenContentDownloads({ blueprint, format, values }: HiddenContentDownloadsProps) {
+  const download = useDownload(blueprint.id);
   const hidden = hiddenInstructionFindings(blueprint.findings);
   if (hidden.length === 0 || !format) return null;
   return (
@@ -26,17 +31,24 @@ export function HiddenContentDownloads({ blueprint, format }: HiddenContentDownl
         as an injection phrase or an encoded blob, stays: check those places yourself.
       </p>
       <div className="cluster">
-        <a className="button button--primary button--small" href={strippedExportUrl(blueprint.id, format)} download>
+        <button
+          type="button"
+          className="button button--primary button--small"
+          disabled={download.isPending}
+          onClick={() => download.mutate({ format, values: filledValues(values), strip: 'hidden' })}
+        >
           Download without hidden content
-        </a>
-        <a
+        </button>
+        <button
+          type="button"
           className="button button--secondary button--small"
-          href={strippedExportUrl(blueprint.id, format, 'zip')}
-          download
+          disabled={download.isPending}
+          onClick={() => download.mutate({ format, values: filledValues(values), archive: 'zip', strip: 'hidden' })}
         >
           Download as zip without hidden content
-        </a>
+        </button>
       </div>
+      {download.error && <FormError error={download.error} />}
     </section>
   );
 }

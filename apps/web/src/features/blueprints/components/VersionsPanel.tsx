@@ -10,6 +10,12 @@ import { DiffView } from './DiffView';
 import { FindingsWarning } from './FindingsWarning';
 import { WriteErrorNotice } from './WriteErrorNotice';
 
+/** Why the secret policy keeps a once-published version from everyone but its owner. */
+const WITHHELD_REASONS: Record<string, string> = {
+  SECRET_DETECTED: 'contains a possible secret.',
+  FINDINGS_NOT_ACKNOWLEDGED: 'contains a possible secret that was not confirmed as safe.',
+};
+
 interface VersionsPanelProps {
   blueprint: BlueprintDetail;
   syntax?: string;
@@ -99,6 +105,11 @@ function VersionItem({
           {formatDateTime(version.createdAt)}
           {version.author && ` · ${version.author.displayName}`} · {formatBytes(version.sizeBytes)}
         </p>
+        {version.withheld && (
+          <p className="text-warning" role="note">
+            Withheld from readers: {WITHHELD_REASONS[version.withheldReason ?? ''] ?? WITHHELD_REASONS.SECRET_DETECTED}
+          </p>
+        )}
         {error && (
           <WriteErrorNotice
             key={String((error.error as { requestId?: string }).requestId)}

@@ -2,8 +2,10 @@ import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tansta
 import { queryKeys } from '../../../app/query-keys';
 import { useApiClient } from '../../../shared/api/api-client-context';
 import type { ApiError } from '../../../shared/api/api-error';
+import { saveFile } from '../../../shared/save-file';
 import {
   deleteBlueprint,
+  downloadBlueprint,
   forkBlueprint,
   getBlueprint,
   getDiff,
@@ -16,6 +18,7 @@ import {
   setFavorite,
   stripInvisible,
   unpublishBlueprint,
+  type DownloadInput,
   type PublishInput,
   type RenderInput,
   type RestoreInput,
@@ -78,6 +81,17 @@ export function useRender(id: string) {
   const client = useApiClient();
   return useMutation<RenderedFile, ApiError, RenderInput>({
     mutationFn: (input) => renderBlueprint(client, id, input),
+  });
+}
+
+/** Fetches the filled file and hands it to the browser's downloads. */
+export function useDownload(id: string) {
+  const client = useApiClient();
+  return useMutation<void, ApiError, DownloadInput>({
+    mutationFn: async (input) => {
+      const { blob, fileName } = await downloadBlueprint(client, id, input);
+      saveFile(blob, fileName);
+    },
   });
 }
 

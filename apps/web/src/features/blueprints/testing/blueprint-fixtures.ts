@@ -54,6 +54,7 @@ export function detail(overrides: Partial<BlueprintDetail> = {}): BlueprintDetai
     isOwner: false,
     isFavorite: false,
     hierarchy: null,
+    withheldVersions: [],
     ...overrides,
   };
 }
@@ -124,6 +125,8 @@ export function version(number: number, overrides: Partial<VersionSummary> = {})
     publishedAt: null,
     restoredFrom: null,
     isPublished: false,
+    withheld: false,
+    withheldReason: null,
     ...overrides,
   };
 }

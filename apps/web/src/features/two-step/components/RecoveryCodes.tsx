@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { CopyButton } from '../../../shared/components/CopyButton';
+import { saveFile } from '../../../shared/save-file';
 
 interface RecoveryCodesProps {
   codes: string[];
@@ -15,13 +16,7 @@ function download(codes: string[]) {
     ...codes,
     '',
   ].join('\n');
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = 'lynxprompt-recovery-codes.txt';
-  link.click();
-  // Give the browser a moment to start the download before the URL goes away.
-  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveFile(new Blob([text], { type: 'text/plain' }), 'lynxprompt-recovery-codes.txt');
 }
 
 /** Freshly issued recovery codes: shown this once, with ways to keep them. */
