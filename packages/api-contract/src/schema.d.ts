@@ -5949,7 +5949,7 @@ export interface operations {
           'application/zip': string;
         };
       };
-      /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK */
+      /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK; QUOTA_EXCEEDED: a write that would take one of your quotas over its limit */
       403: {
         headers: {
           [name: string]: unknown;

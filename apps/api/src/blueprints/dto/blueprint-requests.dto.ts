@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Min } from 'class-validator';
 import { BLUEPRINT_KINDS, CATEGORIES, WRITABLE_VISIBILITIES } from '../blueprint-rules';
+import { VisibleName } from '../../common/text/visible-name';
 
 // Kind, format, tags, licence and content are checked by the service, so each failure gets its own error code
 // (UNKNOWN_KIND, UNKNOWN_FORMAT, TOO_MANY_TAGS, CONTENT_TOO_LARGE, ...) instead of a generic VALIDATION_FAILED.
@@ -9,6 +10,7 @@ import { BLUEPRINT_KINDS, CATEGORIES, WRITABLE_VISIBILITIES } from '../blueprint
 export class BlueprintFieldsRequest {
   @ApiPropertyOptional({ minLength: 1, maxLength: 120 })
   @IsOptional()
+  @VisibleName()
   @IsString()
   @Length(1, 120)
   @Matches(/\S/, { message: 'name must not be blank' })
@@ -102,6 +104,7 @@ export class BlueprintFieldsRequest {
 
 export class CreateBlueprintRequest extends BlueprintFieldsRequest {
   @ApiProperty({ minLength: 1, maxLength: 120 })
+  @VisibleName()
   @IsString()
   @Length(1, 120)
   @Matches(/\S/, { message: 'name must not be blank' })
@@ -165,6 +168,7 @@ export class RestoreRequest {
 export class ForkRequest {
   @ApiPropertyOptional({ minLength: 1, maxLength: 120 })
   @IsOptional()
+  @VisibleName()
   @IsString()
   @Length(1, 120)
   @Matches(/\S/, { message: 'name must not be blank' })
