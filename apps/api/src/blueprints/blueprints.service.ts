@@ -5,7 +5,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { getFormat, importFile, parseVariables, type FormatTarget } from '../formats';
 import { scanContent, stripInvisibleCharacters, type ScanFinding } from '../scanning';
 import type { BlueprintVisibility, Prisma } from '../generated/prisma/client';
-import { isOwner, readAccess } from './blueprint-access';
+import { isOwner, ownerReaderOf, readAccess } from './blueprint-access';
 import {
   allowsDerivatives,
   BLUEPRINT_KINDS,
@@ -496,6 +496,7 @@ export class BlueprintsService {
     const isFavorite = principal ? await this.repository.isFavorite(principal.userId, row.id) : false;
     return detailOf(row, version, {
       instance: this.config.instance.domain,
+      readerId: ownerReaderOf(principal),
       isOwner: access.isOwner,
       isFavorite,
       variables: parseVariables(version.content),

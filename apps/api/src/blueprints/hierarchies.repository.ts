@@ -54,6 +54,7 @@ export class HierarchiesRepository {
         format: true,
         ownerId: true,
         visibility: true,
+        listed: true,
         headVersion: true,
         publishedVersion: true,
         deletedAt: true,

@@ -110,7 +110,9 @@ export class HierarchiesService {
     const members: { member: Member; access: ReadAccess }[] = [];
     for (const member of await this.repository.members(id)) {
       try {
-        members.push({ member, access: readAccess(member, principal) });
+        const access = readAccess(member, principal);
+        // Others see only listed members: an unlisted blueprint's id is its capability, not to be handed out here.
+        if (access.isOwner || member.listed) members.push({ member, access });
       } catch {
         // Not readable by this caller: left out of the tree.
       }
