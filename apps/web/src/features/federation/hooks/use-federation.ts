@@ -1,5 +1,5 @@
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useMutation, useQueries, useQuery, useQueryClient, type Query, type QueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { queryKeys } from '../../../app/query-keys';
 import { useApiClient } from '../../../shared/api/api-client-context';
 import type { ApiError } from '../../../shared/api/api-error';
@@ -21,6 +21,7 @@ import {
   updateFederationSettings,
 } from '../api/federation-api';
 import type {
+  CrawlRun,
   DomainRule,
   FederationSettings,
   InstanceDirectoryEntry,
@@ -61,15 +62,19 @@ export interface CrawlWatch {
 export const CRAWL_WATCH_LIMIT_MS = 2 * 60_000;
 export const CRAWL_POLL_MS = 1_500;
 
+/** Whether `latest` (the peer's newest run) is the finished result of the crawl `watch` waits for. */
+export function runFinished(latest: Pick<CrawlRun, 'id' | 'outcome'> | null | undefined, watch: CrawlWatch): boolean {
+  return Boolean(latest && latest.id !== watch.previousRunId && latest.outcome !== 'running');
+}
+
 export function crawlFinished(peer: PeerView | undefined, watch: CrawlWatch): boolean {
-  const run = peer?.latestRun;
-  return Boolean(run && run.id !== watch.previousRunId && run.outcome !== 'running');
+  return runFinished(peer?.latestRun, watch);
 }
 
 /**
- * The peers table's data: the list, and "crawl now" with the wait for its result. A crawl runs on the worker, so the
- * list is polled while a crawl asked for here has no result yet; when it has one, the crawl log, the directory and
- * the catalogue are read again.
+ * The peers table's data: the list, and "crawl now" with the wait for its result. A crawl runs on the worker, so
+ * while a crawl asked for here has no result, the peer's own crawl state (its detail, with its runs) is polled; the
+ * moment its run finishes, the list, the crawl log, the directory and the catalogue are read again.
  */
 export function usePeers() {
   const client = useApiClient();
@@ -79,18 +84,18 @@ export function usePeers() {
   const peers = useQuery<PeerView[], ApiError>({
     queryKey: queryKeys.account.federationPeers(),
     queryFn: ({ signal }) => listPeers(client, signal),
-    refetchInterval: (query) => {
-      const now = Date.now();
-      const waiting = Object.entries(watches).some(
-        ([id, watch]) =>
-          now - watch.since < CRAWL_WATCH_LIMIT_MS &&
-          !crawlFinished(
-            query.state.data?.find((peer) => peer.id === id),
-            watch,
-          ),
-      );
-      return waiting ? CRAWL_POLL_MS : false;
-    },
+  });
+
+  const watched = Object.entries(watches);
+  const details = useQueries({
+    queries: watched.map(([id, watch]) => ({
+      queryKey: queryKeys.account.federationPeer(id),
+      queryFn: ({ signal }: { signal: AbortSignal }) => getPeer(client, id, signal),
+      refetchInterval: (query: Query<PeerDetail, ApiError>) =>
+        Date.now() - watch.since < CRAWL_WATCH_LIMIT_MS && !runFinished(query.state.data?.runs[0], watch)
+          ? CRAWL_POLL_MS
+          : false,
+    })),
   });
 
   // The latest run is read just before queueing (the list on screen may be older), so the result of this crawl is
@@ -102,33 +107,54 @@ export function usePeers() {
       const latest = before.runs[0];
       return { previousRunId: latest && latest.outcome !== 'running' ? latest.id : null, since: Date.now() };
     },
-    onSuccess: (watch, peer) => setWatches((current) => ({ ...current, [peer.id]: watch })),
+    onSuccess: (watch, peer) => {
+      setWatches((current) => ({ ...current, [peer.id]: watch }));
+      // Read at once: the next poll starts from a fresh state.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.account.federationPeer(peer.id), exact: true });
+    },
   });
 
-  const handled = useRef(new Set<string>());
-  const data = peers.data;
-  useEffect(() => {
-    if (!data) return;
-    for (const [id, watch] of Object.entries(watches)) {
-      const key = `${id}@${watch.since}`;
-      if (
-        handled.current.has(key) ||
-        !crawlFinished(
-          data.find((peer) => peer.id === id),
-          watch,
-        )
+  /** A watched crawl's state: finished (by the peer's runs, or the list), given up on, or still waited for. */
+  const stateOf = (id: string, watch: CrawlWatch): 'finished' | 'expired' | 'waiting' => {
+    const index = watched.findIndex(([watchedId]) => watchedId === id);
+    const detail = index >= 0 ? details[index]?.data : undefined;
+    // Only a detail read after the crawl was asked for can tell its result.
+    const fresh = detail && (details[index]?.dataUpdatedAt ?? 0) >= watch.since;
+    if (
+      (fresh && runFinished(detail.runs[0], watch)) ||
+      crawlFinished(
+        peers.data?.find((p) => p.id === id),
+        watch,
       )
-        continue;
-      handled.current.add(key);
-      void queryClient.invalidateQueries({ queryKey: queryKeys.account.federationPeer(id), exact: true });
+    ) {
+      return 'finished';
+    }
+    return Date.now() - watch.since >= CRAWL_WATCH_LIMIT_MS ? 'expired' : 'waiting';
+  };
+
+  const settled = watched
+    .map(([id, watch]) => ({ id, watch, state: stateOf(id, watch) }))
+    .filter((entry) => entry.state !== 'waiting');
+  const settledKey = settled.map((entry) => `${entry.id}@${entry.watch.since}:${entry.state}`).join(',');
+  useEffect(() => {
+    if (settled.length === 0) return;
+    setWatches((current) => {
+      const next = { ...current };
+      for (const { id, watch } of settled) if (next[id] === watch) delete next[id];
+      return next;
+    });
+    if (settled.some((entry) => entry.state === 'finished')) {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.account.federationPeers() });
       void refreshFederatedViews(queryClient);
     }
-  }, [data, watches, queryClient]);
+    // settledKey names exactly what settled; the entries themselves are rebuilt on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [settledKey, queryClient]);
 
   /** A crawl of this peer was queued from this page and has no result yet. */
   const crawling = (peer: PeerView) => {
     const watch = watches[peer.id];
-    return watch !== undefined && !crawlFinished(peer, watch);
+    return watch !== undefined && stateOf(peer.id, watch) === 'waiting';
   };
 
   return { peers, crawl, crawling };

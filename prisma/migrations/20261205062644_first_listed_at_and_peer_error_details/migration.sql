@@ -1,6 +1,9 @@
 -- AlterTable
 ALTER TABLE "blueprints" ADD COLUMN     "first_listed_at" TIMESTAMPTZ(3);
 
+-- AlterTable
+ALTER TABLE "peers" ADD COLUMN     "last_error_details" JSONB;
+
 -- Hand-written from here. What is listed now was listed. For blueprints published but not listed now, history does
 -- not say whether they ever were: they are not assumed to have been (revealing a private id is worse than a stale
 -- copy on a peer).
