@@ -5870,6 +5870,8 @@ export interface operations {
         format?: string;
         /** @description zip: the file at its repository path inside a zip */
         archive?: 'zip';
+        /** @description hidden: a copy without the invisible characters and the HTML comments the scanner flags as hidden instructions */
+        strip?: 'hidden';
       };
       header?: never;
       path: {
@@ -5882,6 +5884,10 @@ export interface operations {
       /** @description The file for the chosen tool, as an attachment */
       200: {
         headers: {
+          /** @description Hidden-instruction findings in the file as sent: the scan of the version, or what is left after strip=hidden */
+          'X-Hidden-Instructions'?: number;
+          /** @description With strip=hidden: what was removed, e.g. "invisible-characters=12, html-comments=1" */
+          'X-Hidden-Instructions-Removed'?: string;
           [name: string]: unknown;
         };
         content: {

@@ -10,10 +10,10 @@ import type { RemoteBlueprintRow } from '../federation/remote-blueprints/remote-
 import { RemoteBlueprintsService } from '../federation/remote-blueprints/remote-blueprints.service';
 import { buildZip, exportDocument, getFormat, importFile, parseVariables, renderTemplate } from '../formats';
 import { SavedVariablesService } from '../saved-variables/saved-variables.service';
-import { scanContent } from '../scanning';
+import { scanContent, stripHiddenInstructions } from '../scanning';
 import { mayReadVersion, readAccess, sharedWithEveryone } from './blueprint-access';
 import { slugify } from './blueprint-rules';
-import { remoteDetailOf, versionDetailOf, versionSummaryOf } from './blueprint-views';
+import { findingsOf, remoteDetailOf, versionDetailOf, versionSummaryOf } from './blueprint-views';
 import { BlueprintNotFoundError, NothingToPublishError, VersionNotFoundError } from './blueprints.errors';
 import { BlueprintsRepository } from './blueprints.repository';
 import { BlueprintsService } from './blueprints.service';
@@ -39,6 +39,15 @@ export interface DownloadFile {
   fileName: string;
   mediaType: string;
   body: string | Uint8Array;
+  /** What the file holds of hidden instructions, for the reader's warning (response headers). */
+  hidden?: HiddenInExport;
+}
+
+export interface HiddenInExport {
+  /** Hidden-instruction findings in the file as sent: the version's own scan, or what stripping left. */
+  findings: number;
+  /** With strip=hidden: what was removed. */
+  removed?: { invisibleCharacters: number; htmlComments: number };
 }
 
 /** Who downloaded, for counting once per day: the user, or a keyed hash of the address that changes daily. */
@@ -151,11 +160,12 @@ export class BlueprintReadsService {
   async export(
     id: string,
     principal: Principal | undefined,
-    input: { format?: string; archive?: 'zip' },
+    input: { format?: string; archive?: 'zip'; strip?: 'hidden' },
     visitor: Visitor,
   ): Promise<DownloadFile> {
     const source = await this.readable(id, principal);
-    const file = this.convert(source.content, source.format, input.format ?? source.format, source.slug);
+    const converted = this.convert(source.content, source.format, input.format ?? source.format, source.slug);
+    const { file, hidden } = withHiddenContent(converted, source.hiddenFindings, input.strip);
     // Downloads of a remote blueprint are its origin's to count; we only mirror the peer's figure.
     if (!isRemoteBlueprintId(id)) await this.countDownload(id, visitor);
     if (input.archive === 'zip') {
@@ -163,9 +173,10 @@ export class BlueprintReadsService {
         fileName: `${source.slug}.zip`,
         mediaType: 'application/zip',
         body: buildZip([{ path: file.path, content: file.content }]),
+        hidden,
       };
     }
-    return { fileName: file.fileName, mediaType: file.mediaType, body: file.content };
+    return { fileName: file.fileName, mediaType: file.mediaType, body: file.content, hidden };
   }
 
   async countDownload(id: string, visitor: Visitor): Promise<void> {
@@ -192,7 +203,7 @@ export class BlueprintReadsService {
   async readable(
     id: string,
     principal: Principal | undefined,
-  ): Promise<{ content: string; format: string; slug: string; version: number }> {
+  ): Promise<{ content: string; format: string; slug: string; version: number; hiddenFindings: number }> {
     if (isRemoteBlueprintId(id)) {
       const remote = await this.readableRemote(id, principal);
       return {
@@ -200,13 +211,20 @@ export class BlueprintReadsService {
         format: remote.format,
         slug: slugify(remote.name),
         version: remote.remoteVersion ?? 1,
+        hiddenFindings: remote.findings,
       };
     }
     const row = await this.repository.findById(id);
     const access = readAccess(row, principal);
     const version = await this.repository.findVersion(id, access.version);
     if (!row || !version) throw new BlueprintNotFoundError();
-    return { content: version.content, format: version.format, slug: row.slug, version: version.number };
+    return {
+      content: version.content,
+      format: version.format,
+      slug: row.slug,
+      version: version.number,
+      hiddenFindings: findingsOf(version).filter((finding) => finding.category === 'hidden-instruction').length,
+    };
   }
 
   /** A remote blueprint this caller may read; hidden ones are "not found" except to admins. */
@@ -230,6 +248,26 @@ export class BlueprintReadsService {
     if (ifNoneMatchMatches(ifNoneMatch, etag)) return { etag, mediaType, shared };
     return { etag, mediaType, content: remote.content, shared };
   }
+}
+
+/**
+ * The exported file and what it holds of hidden instructions. With strip=hidden the converted file itself is
+ * stripped, so what is removed is exactly what the reader would have received.
+ */
+function withHiddenContent<File extends { content: string }>(
+  file: File,
+  hiddenFindings: number,
+  strip: 'hidden' | undefined,
+): { file: File; hidden: HiddenInExport } {
+  if (strip !== 'hidden') return { file, hidden: { findings: hiddenFindings } };
+  const stripped = stripHiddenInstructions(file.content);
+  return {
+    file: { ...file, content: stripped.content },
+    hidden: {
+      findings: stripped.remaining,
+      removed: { invisibleCharacters: stripped.invisibleCharacters, htmlComments: stripped.htmlComments },
+    },
+  };
 }
 
 /** If-None-Match names this entity tag (weak or strong; a list is allowed). */

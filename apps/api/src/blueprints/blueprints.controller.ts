@@ -35,7 +35,7 @@ import { AnyBlueprintIdPipe, WritableBlueprintIdPipe } from './blueprint-id.pipe
 import { BlueprintReadsService } from './blueprint-reads.service';
 import { etagOf, revisionFromIfMatch } from './blueprint-views';
 import { BlueprintsService } from './blueprints.service';
-import { sendDownload } from './download-response';
+import { EXPORT_HIDDEN_HEADERS, sendDownload } from './download-response';
 import {
   BlueprintReadQuery,
   CreateBlueprintRequest,
@@ -281,7 +281,11 @@ export class BlueprintsController {
   @Get(':id/export')
   @Public()
   @ApiProduces('text/markdown', 'application/json', 'application/yaml', 'application/zip')
-  @ApiOkResponse({ description: 'The file for the chosen tool, as an attachment', schema: { type: 'string' } })
+  @ApiOkResponse({
+    description: 'The file for the chosen tool, as an attachment',
+    schema: { type: 'string' },
+    headers: EXPORT_HIDDEN_HEADERS,
+  })
   async export(
     @Param('id', AnyBlueprintIdPipe) id: string,
     @Query() query: ExportQuery,

@@ -13,6 +13,14 @@ export const SAMPLE_RULE = [
   '',
 ].join('\n');
 
+/**
+ * Any character the scanner's invisible-character rules cover (tag characters, zero-width characters, bidi controls,
+ * variation selectors), written out independently of the scanner: a stripped file must match none. The joiner and
+ * the selectors stand outside the class, where they cannot read as part of a combined character.
+ */
+export const INVISIBLE_CHARACTER =
+  /[\u{E0000}-\u{E007F}\u200B\u200C\u2060-\u2064\u202A-\u202E\u2066-\u2069]|\u200D|[\uFE00-\uFE0F]/u;
+
 export interface BlueprintBody {
   id: string;
   revision: number;

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { freePort } from './processes';
+import { signInAs, type SignedIn } from './sign-in';
 import { startSmtpCapture, type SmtpCapture } from './smtp-capture';
-import { startTestApp, type TestApp } from './test-app';
+import { startTestApp, type TestApp, type TestAppOptions } from './test-app';
 
 /**
  * Flags for the system Chromium in a sandbox-less, offline test machine: no sandbox (tests may run as root), no GPU,
@@ -52,12 +53,13 @@ export interface BrowserApp {
  * The real app serving the real web build on a loopback port, with mail going to an SMTP capture and a Chromium to
  * drive it. APP_URL is the exact origin the browser uses, as in production, so same-origin writes and WebAuthn work.
  */
-export async function startBrowserApp(): Promise<BrowserApp> {
+export async function startBrowserApp(options: Pick<TestAppOptions, 'extraImports'> = {}): Promise<BrowserApp> {
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
   const capture = await startSmtpCapture();
   const testApp = await startTestApp({
     env: { APP_URL: baseUrl, SMTP_URL: capture.url, INSTANCE_NAME: 'Browser Lynx' },
+    extraImports: options.extraImports,
   });
   await testApp.app.nest.listen(port, '127.0.0.1');
   const browser = await launchBrowser();
@@ -72,4 +74,21 @@ export async function startBrowserApp(): Promise<BrowserApp> {
       await capture.close();
     },
   };
+}
+
+/**
+ * A browser profile already signed in as `email`, for flows that are not about signing in. The app must have been
+ * started with TestSignInModule in `extraImports`; the returned SignedIn drives the API as the same user.
+ */
+export async function signedInContext(
+  started: BrowserApp,
+  email: string,
+): Promise<{ context: BrowserContext; user: SignedIn }> {
+  const user = await signInAs(started.testApp, email);
+  const separator = user.sessionCookie.indexOf('=');
+  const name = user.sessionCookie.slice(0, separator);
+  const value = user.sessionCookie.slice(separator + 1);
+  const context = await started.browser.newContext();
+  await context.addCookies([{ name, value, url: started.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+  return { context, user };
 }

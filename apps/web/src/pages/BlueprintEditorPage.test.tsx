@@ -189,7 +189,7 @@ describe('BlueprintEditorPage', { timeout: 20_000 }, () => {
     expect(writes(server)[1]?.body).toMatchObject({ visibility: 'private' });
   });
 
-  it('asks to acknowledge each low-confidence finding, then resends with their ids', async () => {
+  it('sends the ticked acknowledgements with the main save button, keeping them across a failed save', async () => {
     const low = [
       finding({
         id: 'f_a',
@@ -204,10 +204,14 @@ describe('BlueprintEditorPage', { timeout: 20_000 }, () => {
     const created = detail({ isOwner: true });
     server = await startApiServer(
       editorRoutes({
-        'POST /api/v1/blueprints': (request) =>
-          (request.body as { acknowledgedFindings?: string[] }).acknowledgedFindings?.length === 2
+        // As the API does: the answer lists only the findings still unacknowledged.
+        'POST /api/v1/blueprints': (request) => {
+          const sent = (request.body as { acknowledgedFindings?: string[] }).acknowledgedFindings ?? [];
+          const missing = low.filter((item) => !sent.includes(item.id));
+          return missing.length === 0
             ? { status: 201, body: created }
-            : errorReply(422, 'FINDINGS_NOT_ACKNOWLEDGED', 'The content may contain secrets', { findings: low }),
+            : errorReply(422, 'FINDINGS_NOT_ACKNOWLEDGED', 'The content may contain secrets', { findings: missing });
+        },
         'GET /api/v1/blueprints/:id': { status: 200, body: created },
       }),
       { session: activeSession() },
@@ -218,21 +222,34 @@ describe('BlueprintEditorPage', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('radio', { name: /Unlisted/ }));
     await user.click(screen.getByLabelText('Content'));
     await user.paste('id: 8f3a9c2e7b1d4f6a\n');
-    await user.click(screen.getByRole('button', { name: 'Create blueprint' }));
+    await user.click(screen.getByRole('checkbox', { name: /Publish this version/ }));
+    const save = screen.getByRole('button', { name: 'Save and publish' });
+    await user.click(save);
 
-    const alert = await screen.findByRole('alert');
+    let alert = await screen.findByRole('alert');
     expect(within(alert).getByText('FINDINGS_NOT_ACKNOWLEDGED')).toBeInTheDocument();
-    const boxes = within(alert).getAllByRole('checkbox', { name: /I understand, this is not a secret/ });
-    expect(boxes).toHaveLength(2);
-    const resend = within(alert).getByRole('button', { name: 'Confirm and save again' });
-    expect(resend).toBeDisabled();
+    expect(within(alert).getAllByRole('checkbox', { name: /I understand, this is not a secret/ })).toHaveLength(2);
+    // One path: the form's own save button, not a second one in the notice.
+    expect(within(alert).queryByRole('button')).toBeNull();
     await user.click(within(alert).getByRole('checkbox', { name: /line 1, column 3/ }));
-    expect(resend).toBeDisabled();
+    await user.click(save);
+
+    const api = server;
+    await waitFor(() => expect(writes(api)).toHaveLength(2));
+    expect(writes(api)[1]?.body).toMatchObject({ publish: true, acknowledgedFindings: ['f_a'] });
+    alert = await screen.findByRole('alert');
+    await waitFor(() =>
+      expect(within(alert).getAllByRole('checkbox', { name: /I understand, this is not a secret/ })).toHaveLength(1),
+    );
     await user.click(within(alert).getByRole('checkbox', { name: /line 4, column 1/ }));
-    await user.click(resend);
+    await user.click(save);
 
     await waitFor(() => expect(router.state.location.pathname).toBe(`/blueprints/${ID}`));
-    expect(writes(server)[1]?.body).toMatchObject({ visibility: 'unlisted', acknowledgedFindings: ['f_a', 'f_b'] });
+    expect(writes(server)[2]?.body).toMatchObject({
+      visibility: 'unlisted',
+      publish: true,
+      acknowledgedFindings: ['f_a', 'f_b'],
+    });
   });
 
   it('edits with If-Match, sending only what changed', async () => {

@@ -139,13 +139,21 @@ describe('BlueprintPage', { timeout: 20_000 }, () => {
   });
 
   it('warns about findings at their exact places, and lets the owner strip invisible characters', async () => {
+    const comment = finding({
+      id: 'f_comment',
+      category: 'hidden-instruction',
+      rule: 'html-comment-instruction',
+      line: 9,
+      column: 1,
+      message: 'HTML comment that rendered Markdown hides but agents read',
+    });
     let current = detail({
       isOwner: true,
       findings: [
         finding({
           id: 'f_zw',
           category: 'hidden-instruction',
-          rule: 'zero-width',
+          rule: 'zero-width-characters',
           line: 2,
           column: 14,
           message: 'Zero-width characters hide text',
@@ -158,7 +166,15 @@ describe('BlueprintPage', { timeout: 20_000 }, () => {
     server = await startApiServer(
       pageRoutes(() => current, {
         'POST /api/v1/blueprints/:id/strip-invisible': () => {
-          current = detail({ isOwner: true, revision: 8, version: 4, headVersion: 4, isDraft: true });
+          // What stripping cannot remove stays: a comment the author has to edit out.
+          current = detail({
+            isOwner: true,
+            revision: 8,
+            version: 4,
+            headVersion: 4,
+            isDraft: true,
+            findings: [comment],
+          });
           return { status: 200, body: current };
         },
       }),
@@ -177,8 +193,15 @@ describe('BlueprintPage', { timeout: 20_000 }, () => {
     expect(within(secrets).getByText('KEY=sk-…redacted')).toBeInTheDocument();
     expect(within(secrets).getByText('[[OPENAI_API_KEY]]')).toBeInTheDocument();
 
-    await user.click(within(warning).getByRole('button', { name: 'Strip invisible characters' }));
-    await waitFor(() => expect(screen.queryByRole('region', { name: 'Scan warnings' })).not.toBeInTheDocument());
+    await user.click(within(warning).getByRole('button', { name: 'Strip invisible characters (1 finding)' }));
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'Invisible characters removed in a new draft, version 4. Publish it so readers get the clean copy.',
+    );
+    // The button reflects what is left: nothing it can strip, one finding to edit out.
+    const after = screen.getByRole('region', { name: 'Scan warnings' });
+    await waitFor(() => expect(within(after).queryByRole('button')).not.toBeInTheDocument());
+    expect(within(after).getByRole('list', { name: 'Hidden-instruction findings' })).toHaveTextContent('Line 9');
+    expect(after).toHaveTextContent('cannot be stripped automatically');
     const [strip] = apiCalls(server, 'POST');
     expect(strip?.path).toBe(`/api/v1/blueprints/${ID}/strip-invisible`);
     expect(strip?.headers['if-match']).toBe('"r7"');
@@ -193,6 +216,37 @@ describe('BlueprintPage', { timeout: 20_000 }, () => {
 
     const warning = await screen.findByRole('region', { name: 'Scan warnings' });
     expect(within(warning).queryByRole('button')).not.toBeInTheDocument();
+  });
+
+  it('warns a reader before downloading hidden content and links stripped copies for the chosen tool', async () => {
+    server = await startApiServer(
+      pageRoutes(
+        detail({
+          findings: [finding({ category: 'hidden-instruction', rule: 'bidi-control', suggestion: undefined })],
+        }),
+      ),
+    );
+    const { user } = renderApp({ apiBaseUrl: server.url, path: `/blueprints/${ID}` });
+
+    const notice = await screen.findByRole('region', { name: 'Hidden content in downloads' });
+    expect(notice).toHaveTextContent('Downloads and copies include the hidden instructions flagged above (1 finding)');
+    expect(within(notice).getByRole('link', { name: 'Download without hidden content' })).toHaveAttribute(
+      'href',
+      `/api/v1/blueprints/${ID}/export?format=cursor-rules&strip=hidden`,
+    );
+    await user.selectOptions(screen.getByLabelText('Tool and format'), 'AGENTS.md');
+    expect(within(notice).getByRole('link', { name: 'Download as zip without hidden content' })).toHaveAttribute(
+      'href',
+      `/api/v1/blueprints/${ID}/export?format=agents-md&archive=zip&strip=hidden`,
+    );
+  });
+
+  it('shows no hidden-content notice for clean content', async () => {
+    server = await startApiServer(pageRoutes(detail()));
+    renderApp({ apiBaseUrl: server.url, path: `/blueprints/${ID}` });
+
+    await screen.findByLabelText('Tool and format');
+    expect(screen.queryByRole('region', { name: 'Hidden content in downloads' })).not.toBeInTheDocument();
   });
 
   it('fills variables through the render endpoint and shows the preview and what stayed unresolved', async () => {
@@ -462,6 +516,34 @@ describe('BlueprintPage', { timeout: 20_000 }, () => {
     await waitFor(() => expect(router.state.location.pathname).toBe('/me/blueprints'));
     const [remove] = apiCalls(server, 'DELETE');
     expect(remove?.headers['if-match']).toBe('"r9"');
+  });
+
+  it('publishes with the ticked acknowledgement from the Publish button itself, keeping the tick', async () => {
+    const draft = detail({ isOwner: true, isDraft: true, publishedVersion: 2, headVersion: 3, version: 3 });
+    const low = finding({ id: 'f_low', confidence: 'low', line: 4, column: 5 });
+    server = await startApiServer(
+      {
+        ...pageRoutes(draft),
+        'POST /api/v1/blueprints/:id/publish': (request) =>
+          (request.body as { acknowledgedFindings?: string[] }).acknowledgedFindings?.includes('f_low')
+            ? { status: 200, body: { ...draft, revision: 8, publishedVersion: 3, isDraft: false } }
+            : errorReply(422, 'FINDINGS_NOT_ACKNOWLEDGED', 'The content may contain secrets', { findings: [low] }),
+      },
+      { session: activeSession() },
+    );
+    const { user } = renderApp({ apiBaseUrl: server.url, path: `/blueprints/${ID}` });
+
+    const publish = await screen.findByRole('button', { name: 'Publish version 3' });
+    await user.click(publish);
+    const alert = await screen.findByRole('alert');
+    await user.click(within(alert).getByRole('checkbox', { name: /line 4, column 5/ }));
+    await user.click(publish);
+
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Publish version 3' })).not.toBeInTheDocument());
+    expect(apiCalls(server, 'POST').map((call) => call.body)).toEqual([
+      { version: 3 },
+      { version: 3, acknowledgedFindings: ['f_low'] },
+    ]);
   });
 
   it('explains a 412 on an owner action and reloads the blueprint on request', async () => {

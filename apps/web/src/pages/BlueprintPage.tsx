@@ -85,9 +85,17 @@ function BlueprintView({ blueprint }: { blueprint: BlueprintDetail }) {
 
       <FindingsWarning
         findings={blueprint.findings}
+        isOwner={blueprint.isOwner}
+        remote={remote}
         onStripInvisible={blueprint.isOwner ? () => owner.strip.mutate() : undefined}
         stripping={owner.strip.isPending}
       />
+      {owner.strip.data && (
+        <p className="callout callout--success" role="status">
+          Invisible characters removed in a new draft, version {owner.strip.data.headVersion}.
+          {owner.strip.data.publishedVersion !== null && ' Publish it so readers get the clean copy.'}
+        </p>
+      )}
       {owner.strip.error && (
         <WriteErrorNotice
           error={owner.strip.error}

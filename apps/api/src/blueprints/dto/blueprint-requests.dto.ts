@@ -275,6 +275,15 @@ export class ExportQuery {
   @IsOptional()
   @IsIn(['zip'])
   archive?: 'zip';
+
+  @ApiPropertyOptional({
+    enum: ['hidden'],
+    description:
+      'hidden: a copy without the invisible characters and the HTML comments the scanner flags as hidden instructions',
+  })
+  @IsOptional()
+  @IsIn(['hidden'])
+  strip?: 'hidden';
 }
 
 export class DiffQuery {

@@ -12,7 +12,7 @@ import {
   type FormatTarget,
 } from '../../blueprints/api/blueprint-types';
 import { BlueprintContent } from '../../blueprints/components/BlueprintContent';
-import { WriteErrorNotice } from '../../blueprints/components/WriteErrorNotice';
+import { useAcknowledgedFindings, WriteErrorNotice } from '../../blueprints/components/WriteErrorNotice';
 import { byteLength, countLines, formatBytes } from '../../blueprints/content';
 import {
   createBody,
@@ -61,6 +61,9 @@ export function BlueprintEditor({ base, initial, formats, onSaved, onReload }: B
   };
   const [fields, setFields] = useState<EditorFields>(initial);
   const save = useSaveBlueprint();
+  // Possible secrets the author confirmed, by finding id: every save sends them, so ticking and pressing the save
+  // button is enough, and a failed save does not untick them.
+  const acknowledged = useAcknowledgedFindings();
   const scan = useLiveScan(fields.content);
   const preview = useDeferredValue(fields.content);
 
@@ -77,8 +80,9 @@ export function BlueprintEditor({ base, initial, formats, onSaved, onReload }: B
     setFields((current) => ({ ...current, [key]: value }));
   }
 
-  function submit(acknowledgedFindings?: string[]) {
+  function submit() {
     if (tagProblem) return;
+    const acknowledgedFindings = acknowledged.ids.size > 0 ? [...acknowledged.ids] : undefined;
     save.mutate(
       base
         ? { mode: 'update', base, body: updateBody(fields, format, base, acknowledgedFindings) }
@@ -289,7 +293,7 @@ export function BlueprintEditor({ base, initial, formats, onSaved, onReload }: B
             key={save.error.requestId ?? save.error.code}
             error={save.error}
             busy={save.isPending}
-            onAcknowledge={(ids) => submit(ids)}
+            acknowledged={acknowledged}
             onMakePrivate={() => {
               set('visibility', 'private');
               save.reset();

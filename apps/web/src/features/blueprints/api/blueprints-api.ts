@@ -39,6 +39,11 @@ export function exportUrl(id: string, format: string, archive?: 'zip'): string {
   return `/api/v1/blueprints/${encodeURIComponent(id)}/export?${query.toString()}`;
 }
 
+/** The same download without what the scanner flags as hidden (invisible characters, flagged HTML comments). */
+export function strippedExportUrl(id: string, format: string, archive?: 'zip'): string {
+  return `${exportUrl(id, format, archive)}&strip=hidden`;
+}
+
 export function setFavorite(client: ApiClient, id: string, favorite: boolean): Promise<FavoriteState> {
   const init = { params: { path: { id } } };
   return favorite

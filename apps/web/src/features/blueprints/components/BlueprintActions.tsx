@@ -5,7 +5,7 @@ import { useSetRemoteHidden } from '../../federation/hooks/use-federation';
 import { signInPath } from '../../session/return-to';
 import type { BlueprintDetail } from '../api/blueprint-types';
 import { useFork, useOwnerActions, useReloadBlueprint, useToggleFavorite } from '../hooks/use-blueprint';
-import { WriteErrorNotice } from './WriteErrorNotice';
+import { useAcknowledgedFindings, WriteErrorNotice } from './WriteErrorNotice';
 
 interface BlueprintActionsProps {
   blueprint: BlueprintDetail;
@@ -95,15 +95,18 @@ function LocalBlueprintActions({ blueprint, signedIn }: Omit<BlueprintActionsPro
   const favorite = useToggleFavorite(blueprint.id);
   const owner = useOwnerActions(blueprint);
   const reload = useReloadBlueprint(blueprint.id);
-  const [lastError, setLastError] = useState<{ error: unknown; retry?: (ids: string[]) => void } | undefined>();
+  const [lastError, setLastError] = useState<{ error: unknown; retry?: () => void } | undefined>();
+  // Possible secrets the owner confirmed: sent with every publish, whichever button starts it, and kept if it fails.
+  const acknowledged = useAcknowledgedFindings();
 
   const headPublished = blueprint.publishedVersion === blueprint.headVersion;
 
-  function publish(acknowledgedFindings?: string[]) {
+  function publish() {
     setLastError(undefined);
+    const acknowledgedFindings = [...acknowledged.ids];
     owner.publish.mutate(
-      { version: blueprint.headVersion, ...(acknowledgedFindings ? { acknowledgedFindings } : {}) },
-      { onError: (error) => setLastError({ error, retry: (ids) => publish(ids) }) },
+      { version: blueprint.headVersion, ...(acknowledgedFindings.length > 0 ? { acknowledgedFindings } : {}) },
+      { onError: (error) => setLastError({ error, retry: publish }) },
     );
   }
 
@@ -182,6 +185,7 @@ function LocalBlueprintActions({ blueprint, signedIn }: Omit<BlueprintActionsPro
           error={lastError.error}
           busy={owner.publish.isPending}
           onAcknowledge={lastError.retry}
+          acknowledged={acknowledged}
           onReload={() => {
             setLastError(undefined);
             void reload();

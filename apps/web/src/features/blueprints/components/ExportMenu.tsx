@@ -5,6 +5,7 @@ import { exportUrl } from '../api/blueprints-api';
 import type { BlueprintDetail, FormatTarget } from '../api/blueprint-types';
 import { useRender } from '../hooks/use-blueprint';
 import { CodeView } from './MarkdownView';
+import { HiddenContentDownloads } from './HiddenContentDownloads';
 import { filledValues } from './VariablesForm';
 
 const PREVIEW_LANGUAGE: Record<string, string> = {
@@ -53,6 +54,7 @@ export function ExportMenu({ blueprint, formats, values }: ExportMenuProps) {
 
   return (
     <div className="stack">
+      <HiddenContentDownloads blueprint={blueprint} format={format} />
       <form className="cluster" onSubmit={submit} aria-label="Export">
         <div className="field export__field">
           <label className="field__label" htmlFor={selectId}>

@@ -5,6 +5,8 @@ interface FindingsListProps {
   label: string;
   /** Renders one checkbox per finding, e.g. to acknowledge low-confidence secrets. */
   renderControl?: (finding: ScanFinding) => React.ReactNode;
+  /** The suggestions are advice to the author (e.g. "replace it with [[API_KEY]]"): off for readers. */
+  showSuggestions?: boolean;
 }
 
 export function findingLocation(finding: Pick<ScanFinding, 'line' | 'column'>): string {
@@ -22,7 +24,7 @@ function withVariablesAsCode(suggestion: string): React.ReactNode[] {
 }
 
 /** Exact places, messages and redacted excerpts of scan findings, in content order. */
-export function FindingsList({ findings, label, renderControl }: FindingsListProps) {
+export function FindingsList({ findings, label, renderControl, showSuggestions = true }: FindingsListProps) {
   const ordered = [...findings].sort((a, b) => a.line - b.line || a.column - b.column);
   return (
     <ul className="findings" aria-label={label}>
@@ -46,7 +48,9 @@ export function FindingsList({ findings, label, renderControl }: FindingsListPro
                 </span>
               )}
             </p>
-            {finding.suggestion && <p className="finding__suggestion">{withVariablesAsCode(finding.suggestion)}</p>}
+            {showSuggestions && finding.suggestion && (
+              <p className="finding__suggestion">{withVariablesAsCode(finding.suggestion)}</p>
+            )}
           </div>
         </li>
       ))}

@@ -164,7 +164,7 @@ function VersionContent({
   return (
     <section className="subpanel stack" aria-label={`Content of version ${number}`}>
       <h3 className="subpanel__title">Version {number}</h3>
-      <FindingsWarning findings={version.findings} />
+      <FindingsWarning findings={version.findings} isOwner={blueprint.isOwner} />
       <BlueprintContent content={version.content} syntax={syntax} />
     </section>
   );

@@ -3,10 +3,27 @@ import { FormError } from '../../../shared/components/FormError';
 import { errorCode, findingsOfError, licenseOfError, WRITE_ERROR_MESSAGES } from '../write-errors';
 import { FindingsList } from './FindingsList';
 
+/**
+ * The acknowledgements ticked so far, kept by the form that owns the save button: they survive a failed save and the
+ * notice's re-render, and that form sends them with its next save.
+ */
+export interface AcknowledgedFindings {
+  ids: ReadonlySet<string>;
+  toggle: (findingId: string, on: boolean) => void;
+}
+
 interface WriteErrorNoticeProps {
   error: unknown;
-  /** Resends the write with these low-confidence findings acknowledged as not secrets. */
+  /**
+   * Resends the write with these low-confidence findings acknowledged as not secrets (with `acknowledged`, the
+   * caller's write sends the ticks it holds).
+   */
   onAcknowledge?: (findingIds: string[]) => void;
+  /**
+   * Ticks held by the caller, whose own buttons send them with every write, so a tick survives a failed write. Without
+   * an `onAcknowledge`, the caller's button is the only one (the editor's save).
+   */
+  acknowledged?: AcknowledgedFindings;
   /** Reads the blueprint again after a 412: someone (or another tab) changed it. */
   onReload?: () => void;
   /** For SECRET_DETECTED in the editor: switch to private, where secrets are allowed. */
@@ -20,6 +37,7 @@ export function WriteErrorNotice({
   onAcknowledge,
   onReload,
   onMakePrivate,
+  acknowledged,
   busy = false,
 }: WriteErrorNoticeProps) {
   const code = errorCode(error);
@@ -44,7 +62,7 @@ export function WriteErrorNotice({
   }
 
   if (code === 'FINDINGS_NOT_ACKNOWLEDGED') {
-    return <AcknowledgeFindings error={error} onAcknowledge={onAcknowledge} busy={busy} />;
+    return <AcknowledgeFindings error={error} onAcknowledge={onAcknowledge} acknowledged={acknowledged} busy={busy} />;
   }
 
   if (code === 'PRECONDITION_FAILED') {
@@ -80,27 +98,36 @@ export function WriteErrorNotice({
   return <FormError error={error} message={code ? WRITE_ERROR_MESSAGES[code] : undefined} />;
 }
 
+/** Ticks kept in a component's state, with a toggle: for the notice's own use and for forms that hold them. */
+export function useAcknowledgedFindings(): AcknowledgedFindings {
+  const [ids, setIds] = useState<ReadonlySet<string>>(new Set());
+  return {
+    ids,
+    toggle: (findingId, on) =>
+      setIds((current) => {
+        const next = new Set(current);
+        if (on) next.add(findingId);
+        else next.delete(findingId);
+        return next;
+      }),
+  };
+}
+
 function AcknowledgeFindings({
   error,
   onAcknowledge,
+  acknowledged: held,
   busy,
 }: {
   error: unknown;
   onAcknowledge?: (findingIds: string[]) => void;
+  acknowledged?: AcknowledgedFindings;
   busy: boolean;
 }) {
   const findings = findingsOfError(error);
-  const [acknowledged, setAcknowledged] = useState<ReadonlySet<string>>(new Set());
+  const own = useAcknowledgedFindings();
+  const { ids: acknowledged, toggle } = held ?? own;
   const all = findings.length > 0 && findings.every((finding) => acknowledged.has(finding.id));
-
-  function toggle(id: string, on: boolean) {
-    setAcknowledged((current) => {
-      const next = new Set(current);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
-  }
 
   return (
     <FormError
@@ -127,13 +154,14 @@ function AcknowledgeFindings({
           </label>
         )}
       />
+      {held && !onAcknowledge && <p>Tick each value that is not a secret, then save again with the button below.</p>}
       {onAcknowledge && (
         <p>
           <button
             type="button"
             className="button button--primary button--small"
             disabled={!all || busy}
-            onClick={() => onAcknowledge(findings.map((finding) => finding.id))}
+            onClick={() => onAcknowledge([...acknowledged])}
           >
             {busy ? 'Saving…' : 'Confirm and save again'}
           </button>
