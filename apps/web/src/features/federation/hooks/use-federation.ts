@@ -1,5 +1,5 @@
 import { useMutation, useQueries, useQuery, useQueryClient, type Query, type QueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { queryKeys } from '../../../app/query-keys';
 import { useApiClient } from '../../../shared/api/api-client-context';
 import type { ApiError } from '../../../shared/api/api-error';
@@ -109,52 +109,51 @@ export function usePeers() {
     },
     onSuccess: (watch, peer) => {
       setWatches((current) => ({ ...current, [peer.id]: watch }));
+      // Given up on after a while: the page stops saying "queued" even if no result ever comes.
+      setTimeout(
+        () =>
+          setWatches((current) => {
+            if (current[peer.id] !== watch) return current;
+            const { [peer.id]: _expired, ...rest } = current;
+            return rest;
+          }),
+        CRAWL_WATCH_LIMIT_MS,
+      );
       // Read at once: the next poll starts from a fresh state.
       void queryClient.invalidateQueries({ queryKey: queryKeys.account.federationPeer(peer.id), exact: true });
     },
   });
 
-  /** A watched crawl's state: finished (by the peer's runs, or the list), given up on, or still waited for. */
-  const stateOf = (id: string, watch: CrawlWatch): 'finished' | 'expired' | 'waiting' => {
+  /** Whether a watched crawl has its result: by the peer's own runs (read after it was asked for), or the list. */
+  const finished = (id: string, watch: CrawlWatch): boolean => {
     const index = watched.findIndex(([watchedId]) => watchedId === id);
-    const detail = index >= 0 ? details[index]?.data : undefined;
-    // Only a detail read after the crawl was asked for can tell its result.
-    const fresh = detail && (details[index]?.dataUpdatedAt ?? 0) >= watch.since;
-    if (
-      (fresh && runFinished(detail.runs[0], watch)) ||
+    const detail = index >= 0 ? details[index] : undefined;
+    const fresh = detail?.data !== undefined && detail.dataUpdatedAt >= watch.since;
+    return (
+      (fresh && runFinished(detail.data?.runs[0], watch)) ||
       crawlFinished(
-        peers.data?.find((p) => p.id === id),
+        peers.data?.find((peer) => peer.id === id),
         watch,
       )
-    ) {
-      return 'finished';
-    }
-    return Date.now() - watch.since >= CRAWL_WATCH_LIMIT_MS ? 'expired' : 'waiting';
+    );
   };
 
-  const settled = watched
-    .map(([id, watch]) => ({ id, watch, state: stateOf(id, watch) }))
-    .filter((entry) => entry.state !== 'waiting');
-  const settledKey = settled.map((entry) => `${entry.id}@${entry.watch.since}:${entry.state}`).join(',');
+  // When a crawl asked for here finishes, everything it may have changed is read again, once.
+  const handled = useRef(new Set<string>());
+  const done = watched.filter(([id, watch]) => finished(id, watch)).map(([id, watch]) => `${id}@${watch.since}`);
+  const doneKey = done.join(',');
   useEffect(() => {
-    if (settled.length === 0) return;
-    setWatches((current) => {
-      const next = { ...current };
-      for (const { id, watch } of settled) if (next[id] === watch) delete next[id];
-      return next;
-    });
-    if (settled.some((entry) => entry.state === 'finished')) {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.account.federationPeers() });
-      void refreshFederatedViews(queryClient);
-    }
-    // settledKey names exactly what settled; the entries themselves are rebuilt on every render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [settledKey, queryClient]);
+    const fresh = doneKey.split(',').filter((key) => key && !handled.current.has(key));
+    if (fresh.length === 0) return;
+    for (const key of fresh) handled.current.add(key);
+    void queryClient.invalidateQueries({ queryKey: queryKeys.account.federationPeers() });
+    void refreshFederatedViews(queryClient);
+  }, [doneKey, queryClient]);
 
   /** A crawl of this peer was queued from this page and has no result yet. */
   const crawling = (peer: PeerView) => {
     const watch = watches[peer.id];
-    return watch !== undefined && stateOf(peer.id, watch) === 'waiting';
+    return watch !== undefined && !finished(peer.id, watch);
   };
 
   return { peers, crawl, crawling };
