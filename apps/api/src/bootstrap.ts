@@ -12,6 +12,7 @@ import { AuthenticationMiddleware } from './auth/authentication.middleware';
 import { ErrorEnvelopeFilter } from './common/errors/http-exception.filter';
 import { jsonBodyParser } from './common/http/body-parsing';
 import { RATE_LIMIT } from './common/http/rate-limit';
+import { guardRequestInput } from './common/http/request-input';
 import { createValidationPipe } from './common/http/validation';
 import { createLogger } from './common/logging/logger';
 import { PinoNestLogger } from './common/logging/nest-logger';
@@ -177,6 +178,7 @@ function configureHttpPipeline(nest: NestExpressApplication, config: AppConfig, 
   nest.use(httpMetricsMiddleware(nest.get(MetricsService)));
   nest.use(cookieParser());
   nest.use(jsonBodyParser(config.http.bodyLimitBytes));
+  nest.use(guardRequestInput());
   for (const handler of webAppHandlers(config.webDistDir, logger)) nest.use(handler);
   // After the web app's files (no session lookup for assets); /metrics has its own bearer token, not an API token.
   const authentication = nest.get(AuthenticationMiddleware);

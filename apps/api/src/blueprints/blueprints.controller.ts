@@ -66,7 +66,8 @@ function withEtag(response: Response, detail: BlueprintDetail): BlueprintDetail 
   type: ErrorResponse,
   description:
     'REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: ' +
-    'FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK',
+    'FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK; QUOTA_EXCEEDED: a write that would take one of your quotas ' +
+    'over its limit',
 })
 @Controller('api/v1/blueprints')
 export class BlueprintsController {

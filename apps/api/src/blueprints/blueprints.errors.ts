@@ -174,6 +174,18 @@ export class UnknownToolError extends AppError {
   }
 }
 
+export class SearchQueryTooComplexError extends AppError {
+  constructor(terms: number, limit: number) {
+    super('SEARCH_QUERY_TOO_COMPLEX', `A search takes at most ${limit} words, not ${terms}`, 400, { terms, limit });
+  }
+}
+
+export class InvalidSearchFilterError extends AppError {
+  constructor(parameter: string, reason: string) {
+    super('INVALID_SEARCH_FILTER', `Invalid ${parameter}: ${reason}`, 400, { parameter });
+  }
+}
+
 export class HierarchyNotFoundError extends AppError {
   constructor() {
     super('HIERARCHY_NOT_FOUND', 'No such hierarchy', 404);

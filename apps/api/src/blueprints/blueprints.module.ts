@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RemoteBlueprintsModule } from '../federation/remote-blueprints/remote-blueprints.module';
+import { QuotasModule } from '../quotas/quotas.module';
 import { SavedVariablesModule } from '../saved-variables/saved-variables.module';
 import { BlueprintMaintenance } from './blueprint-maintenance';
 import { BlueprintReadsService } from './blueprint-reads.service';
@@ -16,7 +17,7 @@ import { HierarchiesService } from './hierarchies.service';
 
 @Module({
   // One direction only: remote blueprints never import this module back.
-  imports: [SavedVariablesModule, RemoteBlueprintsModule],
+  imports: [SavedVariablesModule, RemoteBlueprintsModule, QuotasModule],
   // The catalogue controller first: its static routes (/blueprints, /me/…) must not be taken for ids.
   controllers: [CatalogController, BlueprintsController, BlueprintVersionsController, HierarchiesController],
   providers: [

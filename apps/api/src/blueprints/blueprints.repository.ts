@@ -53,6 +53,9 @@ export interface PublishedState {
 /** Where a fork came from: a local blueprint, or another instance's (whose URL outlives our copy of it). */
 export type ForkAttribution = { forkedFromId?: string } | { forkedFromRemoteId: string; forkedFromUrl: string };
 
+/** Runs first inside a write's transaction (quota checks); throwing rolls the write back. */
+export type BeforeWrite = (tx: Prisma.TransactionClient) => Promise<void>;
+
 /** Thrown inside a transaction when the row is gone or its revision moved on; the service maps it. */
 export class StaleRevisionError extends Error {}
 
@@ -143,8 +146,10 @@ export class BlueprintsRepository {
       ForkAttribution & { id: string; ownerId: string },
     version: NewVersion,
     publish: PublishedState | null,
+    beforeWrite?: BeforeWrite,
   ): Promise<BlueprintRow> {
     return this.prisma.$transaction(async (tx) => {
+      await beforeWrite?.(tx);
       await tx.blueprint.create({
         data: {
           ...blueprint,
@@ -173,9 +178,11 @@ export class BlueprintsRepository {
       version?: NewVersion;
       publish?: (versionNumber: number) => PublishedState | null;
       unpublish?: boolean;
+      beforeWrite?: BeforeWrite;
     },
   ): Promise<BlueprintRow> {
     return this.prisma.$transaction(async (tx) => {
+      await change.beforeWrite?.(tx);
       const { count } = await tx.blueprint.updateMany({
         where: { id, deletedAt: null, ...(expectedRevision === undefined ? {} : { revision: expectedRevision }) },
         data: {

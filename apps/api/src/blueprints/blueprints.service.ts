@@ -30,6 +30,7 @@ import { RemoteLicenseForbidsForkError } from '../federation/remote-blueprints/r
 import { RemoteBlueprintsService } from '../federation/remote-blueprints/remote-blueprints.service';
 import {
   BlueprintNotFoundError,
+  ContentEmptyError,
   FindingsNotAcknowledgedError,
   ForkNotAllowedError,
   InvalidParentError,
@@ -59,6 +60,8 @@ import type {
 } from './dto/blueprint-requests.dto';
 import { SharedResponseCache } from '../http-cache/shared-response-cache';
 import { HierarchiesRepository } from './hierarchies.repository';
+import { QuotaService } from '../quotas/quotas.service';
+import type { QuotaDemand } from '../quotas/quotas.types';
 
 /** The content a write brings in, already checked and scanned. */
 interface ScannedContent extends CheckedContent {
@@ -100,6 +103,13 @@ export function enforceSecretPolicy(
   if (unacknowledged.length > 0) throw new FindingsNotAcknowledgedError(unacknowledged);
 }
 
+/** A blueprint entering a hierarchy it was not in takes one place of that hierarchy's quota. */
+function joining(hierarchyId: string | null | undefined, currentHierarchyId?: string | null): QuotaDemand[] {
+  return hierarchyId && hierarchyId !== currentHierarchyId
+    ? [{ quota: 'hierarchyMembers', hierarchyId, wanted: 1 }]
+    : [];
+}
+
 function hiddenInstructionCount(findings: readonly ScanFinding[]): number {
   return findings.filter((finding) => finding.category === 'hidden-instruction').length;
 }
@@ -116,6 +126,7 @@ export class BlueprintsService {
     private readonly hierarchies: HierarchiesRepository,
     private readonly sharedResponses: SharedResponseCache,
     private readonly remote: RemoteBlueprintsService,
+    private readonly quotas: QuotaService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -158,12 +169,19 @@ export class BlueprintsService {
       },
       this.newVersion(principal, scanned, format.id, input.changelog ?? ''),
       input.publish ? this.publishedState(1, scanned.contentHash, scanned.findings) : null,
+      this.quotas.guard(principal.userId, [
+        { quota: 'blueprints', wanted: 1 },
+        { quota: 'storageBytes', wanted: scanned.sizeBytes },
+        ...joining(placement.hierarchyId),
+      ]),
     );
     this.sharedResponses.clear();
     return this.detail(row, principal);
   }
 
   async importFile(principal: Principal, input: ImportBlueprintRequest): Promise<BlueprintDetail> {
+    // The DTO's content inherits @IsOptional() from the shared fields, so a missing file gets this far.
+    if (typeof input.content !== 'string') throw new ContentEmptyError();
     const { format, document } = importFile({ content: input.content, format: input.format, path: input.path });
     const fileName = input.path
       ?.split(/[\\/]/)
@@ -238,6 +256,10 @@ export class BlueprintsService {
         input.publish && version && newFindings
           ? (number) => this.publishedState(number, version.contentHash, newFindings)
           : undefined,
+      beforeWrite: this.quotas.guard(principal.userId, [
+        { quota: 'storageBytes', wanted: version?.sizeBytes ?? 0 },
+        ...joining(metadata.hierarchyId, current.hierarchyId),
+      ]),
     });
     return this.detail(row, principal);
   }
@@ -287,6 +309,7 @@ export class BlueprintsService {
         ...this.newVersion(principal, scanned, format.id, input.changelog ?? `Restored version ${number}`),
         restoredFrom: number,
       },
+      beforeWrite: this.quotas.guard(principal.userId, [{ quota: 'storageBytes', wanted: scanned.sizeBytes }]),
     });
     return this.detail(row, principal);
   }
@@ -309,6 +332,7 @@ export class BlueprintsService {
         head.format,
         `Removed ${stripped.removed} invisible character${stripped.removed === 1 ? '' : 's'}`,
       ),
+      beforeWrite: this.quotas.guard(principal.userId, [{ quota: 'storageBytes', wanted: scanned.sizeBytes }]),
     });
     return this.detail(row, principal);
   }

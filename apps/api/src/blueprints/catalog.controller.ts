@@ -23,7 +23,9 @@ export class CatalogController {
   @ApiOkResponse({ type: BlueprintPage, description: 'Public, published blueprints; keyset pagination' })
   @ApiBadRequestResponse({
     type: ErrorResponse,
-    description: 'INVALID_CURSOR, INVALID_LIMIT, UNKNOWN_KIND, UNKNOWN_TOOL, UNKNOWN_FORMAT, UNKNOWN_SORT, …',
+    description:
+      'INVALID_CURSOR, INVALID_LIMIT, UNKNOWN_KIND, UNKNOWN_TOOL, UNKNOWN_FORMAT, UNKNOWN_SORT, ' +
+      'SEARCH_QUERY_TOO_COMPLEX, INVALID_SEARCH_FILTER, …',
   })
   search(@Query() query: CatalogQuery): Promise<BlueprintPage> {
     return this.catalog.search(query);

@@ -10,18 +10,14 @@ import { catalogSummaryOf, summaryOf } from './blueprint-views';
 import {
   InvalidCursorError,
   InvalidLimitError,
+  InvalidSearchFilterError,
   UnknownKindError,
   UnknownSortError,
   UnknownToolError,
 } from './blueprints.errors';
 import { BlueprintsRepository } from './blueprints.repository';
-import {
-  CatalogRepository,
-  type CatalogFilters,
-  type CatalogRow,
-  type CatalogSort,
-  type NormalisedQuery,
-} from './catalog.repository';
+import { corrected, editDistanceWithin, typoBudget, type AnalysedQuery } from './catalog-query';
+import { CatalogRepository, type CatalogFilters, type CatalogRow, type CatalogSort } from './catalog.repository';
 import type { BlueprintPage, CatalogFacets } from './dto/blueprint-responses.dto';
 import type { CatalogQuery } from './dto/blueprint-requests.dto';
 
@@ -52,21 +48,47 @@ export function encodeCursor(scope: string, key: CatalogKey): string {
   return Buffer.from(JSON.stringify({ s: scope, v: key.value, t: key.tier, i: key.id })).toString('base64url');
 }
 
-export function decodeCursor(scope: string, cursor: string | undefined): CatalogKey | undefined {
+/** A cursor's sort value: a count (int4, as the columns) or a timestamp as encodeCursor writes it (years 1–9999). */
+export type CursorValue = 'count' | 'timestamp';
+const INT4_MAX = 2_147_483_647;
+const ISO_TIMESTAMP = /^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const CURSOR_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * Cursors are not secret (anyone can compute a scope), so everything in one is checked as hostile input: a value
+ * PostgreSQL would refuse to cast is INVALID_CURSOR, not a 500.
+ */
+export function decodeCursor(scope: string, cursor: string | undefined, expected: CursorValue): CatalogKey | undefined {
   if (cursor === undefined) return undefined;
   try {
     if (cursor.length > 512) throw new Error('too long');
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
     const { s: cursorScope, v: value, t: tier, i: id } = parsed;
-    const valueOk = typeof value === 'string' ? !Number.isNaN(Date.parse(value)) : Number.isSafeInteger(value);
+    const valueOk =
+      expected === 'timestamp'
+        ? typeof value === 'string' && ISO_TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value))
+        : Number.isSafeInteger(value) && Math.abs(value as number) <= INT4_MAX;
     const tierOk = tier === undefined || (Number.isSafeInteger(tier) && Math.abs(tier as number) < 10);
-    if (cursorScope !== scope || typeof id !== 'string' || id.length > 64 || !valueOk || !tierOk) {
+    if (cursorScope !== scope || typeof id !== 'string' || !CURSOR_ID.test(id) || !valueOk || !tierOk) {
       throw new Error('mismatch');
     }
     return { value: value as number | string, id, ...(tier === undefined ? {} : { tier: tier as number }) };
   } catch {
     throw new InvalidCursorError();
   }
+}
+
+/**
+ * A filter compared with stored values: no control characters (PostgreSQL refuses NUL, and no stored value holds
+ * any) and no longer than any stored value, refused with INVALID_SEARCH_FILTER rather than sent.
+ */
+function filterValue(parameter: string, value: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(value)) throw new InvalidSearchFilterError(parameter, 'control characters');
+  if (value.length > MAX_FILTER_LENGTH) {
+    throw new InvalidSearchFilterError(parameter, `longer than ${MAX_FILTER_LENGTH} characters`);
+  }
+  return value;
 }
 
 function scopeOf(parts: unknown): string {
@@ -87,7 +109,15 @@ function keyOf(row: CatalogRow, sort: CatalogSort): CatalogKey {
   return { value, id: row.id };
 }
 
-const NORMALISED_CACHE_SIZE = 1000;
+const ANALYSED_CACHE_SIZE = 1000;
+/** Typo matching corrects at most this many words, each to at most this many words of names. */
+const MAX_CORRECTED_WORDS = 8;
+const MAX_CORRECTIONS_PER_WORD = 5;
+/** Names read per side to find corrections: enough for the likely spellings, bounded for a common trigram. */
+const TYPO_NAME_SAMPLE = 200;
+/** Filter values are compared with stored ones, which are never longer than this. */
+const MAX_FILTER_LENGTH = 256;
+const MAX_TAG_FILTERS = 20;
 /**
  * Facets count every match (0.5–1.5 s over 100,000 blueprints), so each process keeps a query's counts for a minute:
  * the catalogue's landing page asks the same question on every visit.
@@ -97,8 +127,10 @@ const FACETS_TTL_MS = 60_000;
 @Injectable()
 export class CatalogService {
   /** websearch_to_tsquery's reading of recent queries, so a repeated search costs one round trip, not two. */
-  private readonly normalised = new LRUCache<string, NormalisedQuery>({ max: NORMALISED_CACHE_SIZE });
+  private readonly analysed = new LRUCache<string, AnalysedQuery>({ max: ANALYSED_CACHE_SIZE });
   private readonly facetCache = new LRUCache<string, Promise<CatalogFacets>>({ max: 500, ttl: FACETS_TTL_MS });
+  /** Typo corrections read names through a loose trigram match: a repeated misspelling reuses them for a minute. */
+  private readonly typoCache = new LRUCache<string, Promise<AnalysedQuery>>({ max: 500, ttl: FACETS_TTL_MS });
 
   constructor(
     private readonly catalog: CatalogRepository,
@@ -110,24 +142,34 @@ export class CatalogService {
     const filters = this.filters(query);
     const requested = query.sort ?? (filters.q ? 'relevance' : 'newest');
     if (!(CATALOG_SORTS as readonly string[]).includes(requested)) throw new UnknownSortError(requested, CATALOG_SORTS);
-    // Relevance needs words to rank by; without a query it is the newest first.
-    const sort = requested === 'relevance' && !filters.q ? 'newest' : (requested as CatalogSort);
     const limit = parseLimit(query.limit);
+    const analysed = filters.q ? await this.analyse(filters.q) : undefined;
+    // Relevance needs words to rank by; without any (no query, or only exclusions) it is the newest first.
+    const sort = requested === 'relevance' && !analysed?.match ? 'newest' : (requested as CatalogSort);
     const scope = scopeOf([sort, filters]);
-    const after = decodeCursor(scope, query.cursor);
+    const after = decodeCursor(scope, query.cursor, sort === 'newest' ? 'timestamp' : 'count');
     if (after && (sort === 'relevance') !== (after.tier !== undefined)) throw new InvalidCursorError();
-    const normalised = filters.q ? await this.normalise(filters.q) : undefined;
-    const [rows, facets] = await Promise.all([
-      sort === 'relevance' && normalised
-        ? this.catalog.rank(
-            filters,
-            normalised,
-            limit + 1,
-            after && { tier: after.tier ?? 0, downloads: Number(after.value), id: after.id },
-          )
-        : this.catalog.search(filters, normalised, sort === 'relevance' ? 'newest' : sort, limit + 1, after),
-      query.facets === 'true' ? this.cachedFacets(filters, normalised) : Promise.resolve(undefined),
-    ]);
+    const withFacets = query.facets === 'true';
+    const read = (search: AnalysedQuery | undefined) =>
+      Promise.all([
+        sort === 'relevance' && search
+          ? this.catalog.rank(
+              filters,
+              search,
+              limit + 1,
+              after && { tier: after.tier ?? 0, downloads: Number(after.value), id: after.id },
+            )
+          : this.catalog.search(filters, search, sort === 'relevance' ? 'newest' : sort, limit + 1, after),
+        withFacets ? this.cachedFacets(filters, search) : Promise.resolve(undefined),
+      ]);
+    let [rows, facets] = await read(analysed);
+    // Nothing matches the words as typed: try again with their typos corrected. Results, cursors and facets then all
+    // come from the corrected query, so they agree. (An empty later page only means "past the end" when something
+    // matches as typed.)
+    if (rows.length === 0 && analysed?.words.length && (!after || !(await this.catalog.anyMatch(filters, analysed)))) {
+      const typoTolerant = await this.cachedTypoCorrection(filters, analysed);
+      if (typoTolerant !== analysed) [rows, facets] = await read(typoTolerant);
+    }
     const { page, nextCursor } = cut(rows, limit, scope, (row) => keyOf(row, sort));
     return {
       items: page.map((row) => catalogSummaryOf(row, this.config.instance.domain)),
@@ -136,14 +178,49 @@ export class CatalogService {
     };
   }
 
-  private async normalise(q: string): Promise<NormalisedQuery> {
-    const cached = this.normalised.get(q);
+  private async analyse(q: string): Promise<AnalysedQuery> {
+    const cached = this.analysed.get(q);
     if (cached) return cached;
-    const normalised = await this.catalog.normalise(q);
-    if (this.normalised.size >= NORMALISED_CACHE_SIZE)
-      this.normalised.delete(this.normalised.keys().next().value as string);
-    this.normalised.set(q, normalised);
-    return normalised;
+    const analysed = await this.catalog.analyse(q);
+    this.analysed.set(q, analysed);
+    return analysed;
+  }
+
+  private cachedTypoCorrection(filters: CatalogFilters, query: AnalysedQuery): Promise<AnalysedQuery> {
+    const key = JSON.stringify([filters, query.match, query.exclude]);
+    let correction = this.typoCache.get(key);
+    if (!correction) {
+      correction = this.correctTypos(filters, query);
+      this.typoCache.set(key, correction);
+      correction.catch(() => this.typoCache.delete(key));
+    }
+    return correction;
+  }
+
+  /**
+   * The query with each of its words (up to MAX_CORRECTED_WORDS) also matching the words of names within its typo
+   * budget (see typoBudget), or the query itself when no name has such a word. Candidates come from the names' trigram
+   * index; the edit distance decides, so a shared fragment ("ru", "st") never makes "rust" match "rules".
+   */
+  private async correctTypos(filters: CatalogFilters, query: AnalysedQuery): Promise<AnalysedQuery> {
+    const words = query.words.slice(0, MAX_CORRECTED_WORDS);
+    const lexemes = await this.catalog.nameLexemesNear(filters, query, words, TYPO_NAME_SAMPLE);
+    const corrections = new Map<string, string[]>();
+    for (const word of words) {
+      const budget = typoBudget(word);
+      const near = lexemes
+        .filter((lexeme) => lexeme !== word)
+        .map((lexeme) => ({ lexeme, distance: editDistanceWithin(word, lexeme, budget) }))
+        .filter(({ distance }) => distance <= budget)
+        .sort((a, b) => a.distance - b.distance || a.lexeme.localeCompare(b.lexeme))
+        .slice(0, MAX_CORRECTIONS_PER_WORD);
+      if (near.length > 0)
+        corrections.set(
+          word,
+          near.map(({ lexeme }) => lexeme),
+        );
+    }
+    return corrected(query, corrections);
   }
 
   /** Listed blueprints: what the manifest advertises to peers. */
@@ -154,7 +231,7 @@ export class CatalogService {
   async mine(ownerId: string, cursor: string | undefined, rawLimit: string | undefined): Promise<BlueprintPage> {
     const limit = parseLimit(rawLimit);
     const scope = scopeOf(['mine', ownerId]);
-    const after = decodeCursor(scope, cursor);
+    const after = decodeCursor(scope, cursor, 'timestamp');
     const rows = await this.blueprints.listOwned(ownerId, {
       limit: limit + 1,
       after: after ? { updatedAt: new Date(after.value), id: after.id } : undefined,
@@ -166,7 +243,7 @@ export class CatalogService {
   async favorites(userId: string, cursor: string | undefined, rawLimit: string | undefined): Promise<BlueprintPage> {
     const limit = parseLimit(rawLimit);
     const scope = scopeOf(['favorites', userId]);
-    const after = decodeCursor(scope, cursor);
+    const after = decodeCursor(scope, cursor, 'timestamp');
     const rows = await this.blueprints.listFavorites(userId, {
       limit: limit + 1,
       after: after ? { createdAt: new Date(after.value), blueprintId: after.id } : undefined,
@@ -192,16 +269,20 @@ export class CatalogService {
       throw new UnknownToolError(query.tool);
     }
     const q = query.q?.trim();
+    const tags = query.tag?.map((tag) => filterValue('tag', tag).trim().toLowerCase());
+    if (tags && tags.length > MAX_TAG_FILTERS) {
+      throw new InvalidSearchFilterError('tag', `at most ${MAX_TAG_FILTERS} tags, not ${tags.length}`);
+    }
     return {
       ...(q ? { q } : {}),
       ...(query.kind ? { kind: query.kind } : {}),
       ...(query.tool ? { tool: query.tool } : {}),
       ...(query.format ? { format: getFormat(query.format).id } : {}),
       ...(query.category ? { category: checkCategory(query.category) ?? undefined } : {}),
-      ...(query.tag?.length ? { tags: [...new Set(query.tag.map((tag) => tag.trim().toLowerCase()))] } : {}),
-      ...(query.author ? { author: query.author } : {}),
-      ...(query.license ? { license: query.license } : {}),
-      ...this.origin(query.instance),
+      ...(tags?.length ? { tags: [...new Set(tags)] } : {}),
+      ...(query.author ? { author: filterValue('author', query.author) } : {}),
+      ...(query.license ? { license: filterValue('license', query.license) } : {}),
+      ...this.origin(query.instance === undefined ? undefined : filterValue('instance', query.instance)),
     };
   }
 
@@ -215,8 +296,8 @@ export class CatalogService {
   }
 
   /** Concurrent requests for the same counts share one query; a failed one is not kept. */
-  private cachedFacets(filters: CatalogFilters, query: NormalisedQuery | undefined): Promise<CatalogFacets> {
-    const key = JSON.stringify([filters, query?.any ?? null]);
+  private cachedFacets(filters: CatalogFilters, query: AnalysedQuery | undefined): Promise<CatalogFacets> {
+    const key = JSON.stringify([filters, query?.match ?? null, query?.exclude ?? null]);
     let facets = this.facetCache.get(key);
     if (!facets) {
       facets = this.facets(filters, query);
@@ -226,7 +307,7 @@ export class CatalogService {
     return facets;
   }
 
-  private async facets(filters: CatalogFilters, query: NormalisedQuery | undefined): Promise<CatalogFacets> {
+  private async facets(filters: CatalogFilters, query: AnalysedQuery | undefined): Promise<CatalogFacets> {
     const rows = await this.catalog.facets(filters, query);
     const facets: CatalogFacets = { kind: [], tool: [], category: [], tags: [], license: [] };
     for (const row of rows) {

@@ -1,4 +1,7 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Response } from 'express';
+import type { Logger } from 'pino';
 import type { DownloadFile } from './blueprint-reads.service';
 
 /** Hidden-instruction findings in the file as sent (after stripping, when asked). */
@@ -19,11 +22,22 @@ export const EXPORT_HIDDEN_HEADERS = {
   },
 };
 
-/** Sends a file as an attachment, never cached; quotes and line breaks in its name cannot break the header. */
-export function sendDownload(response: Response, file: DownloadFile): void {
+/** A download produced as it is sent, so its size never has to fit in memory. */
+export interface StreamedDownload {
+  fileName: string;
+  mediaType: string;
+  chunks: AsyncIterable<Uint8Array>;
+}
+
+function setDownloadHeaders(response: Response, file: { fileName: string; mediaType: string }): void {
   response.setHeader('Content-Type', file.mediaType);
   response.setHeader('Content-Disposition', `attachment; filename="${file.fileName.replace(/["\\\r\n]/g, '_')}"`);
   response.setHeader('Cache-Control', 'no-store');
+}
+
+/** Sends a file as an attachment, never cached; quotes and line breaks in its name cannot break the header. */
+export function sendDownload(response: Response, file: DownloadFile): void {
+  setDownloadHeaders(response, file);
   if (file.hidden) {
     // For scripts and the CLI: the same warning the web page gives before a download.
     response.setHeader(HIDDEN_INSTRUCTIONS_HEADER, String(file.hidden.findings));
@@ -36,4 +50,27 @@ export function sendDownload(response: Response, file: DownloadFile): void {
     }
   }
   response.send(typeof file.body === 'string' ? file.body : Buffer.from(file.body));
+}
+
+/**
+ * Streams a download with backpressure: the next chunk is produced only when the response has drained. A client
+ * that goes away stops the producer (its generators' `finally` blocks run); a failure after the first byte cannot
+ * become an error response any more, so the connection is cut and the client sees an incomplete transfer rather
+ * than a file that merely looks complete.
+ */
+export async function streamDownload(response: Response, file: StreamedDownload, logger: Logger): Promise<void> {
+  setDownloadHeaders(response, file);
+  try {
+    await pipeline(Readable.from(file.chunks, { objectMode: false, highWaterMark: 64 * 1024 }), response);
+  } catch (error) {
+    const clientGone = (error as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE';
+    // Nothing sent yet: the error envelope can still say what went wrong.
+    if (!clientGone && !response.headersSent) throw error;
+    if (clientGone) {
+      logger.info({ fileName: file.fileName }, 'download stopped: the client went away');
+    } else {
+      logger.error({ err: error, fileName: file.fileName }, 'download failed after it started');
+    }
+    response.destroy();
+  }
 }

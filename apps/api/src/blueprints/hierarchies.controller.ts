@@ -1,22 +1,39 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Res } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
+import type { Logger } from 'pino';
 import { CurrentPrincipal, OptionalPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
+import { ErrorResponse } from '../common/errors/error-envelope';
+import { LOGGER } from '../common/logging/logging.module';
 import { Authenticated, Public } from '../common/security/route-policy';
 import { HierarchyIdPipe } from './blueprint-id.pipe';
 import { CreateHierarchyRequest, HierarchyDetail, HierarchyList, UpdateHierarchyRequest } from './dto/hierarchy.dto';
 import { HierarchiesService } from './hierarchies.service';
-import { sendDownload } from './download-response';
+import { streamDownload } from './download-response';
 
 @ApiTags('hierarchies')
 @Controller('api/v1')
 export class HierarchiesController {
-  constructor(private readonly hierarchies: HierarchiesService) {}
+  constructor(
+    private readonly hierarchies: HierarchiesService,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
 
   @Post('hierarchies')
   @Authenticated('blueprints:write')
   @ApiCreatedResponse({ type: HierarchyDetail })
+  @ApiForbiddenResponse({
+    type: ErrorResponse,
+    description: 'QUOTA_EXCEEDED: as many hierarchies as your quota allows',
+  })
   create(@Body() body: CreateHierarchyRequest, @CurrentPrincipal() principal: Principal): Promise<HierarchyDetail> {
     return this.hierarchies.create(principal, body);
   }
@@ -66,6 +83,6 @@ export class HierarchiesController {
     @OptionalPrincipal() principal: Principal | undefined,
     @Res() response: Response,
   ): Promise<void> {
-    sendDownload(response, await this.hierarchies.archive(id, principal));
+    await streamDownload(response, await this.hierarchies.archive(id, principal), this.logger);
   }
 }

@@ -1,14 +1,40 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service';
+import type { BeforeWrite } from './blueprints.repository';
 
 const OWNER = { select: { handle: true, displayName: true, avatarUrl: true } } as const;
+
+/**
+ * The most rows one tree or list response holds. Quotas keep hierarchies below it (their limits cannot be set higher);
+ * the cap bounds the response even for data written before quotas existed.
+ */
+const MAX_LISTED = 10_000;
+
+/** What the tree and the archive need of a member, and what the read rule decides on. */
+const MEMBER = {
+  id: true,
+  name: true,
+  kind: true,
+  format: true,
+  ownerId: true,
+  visibility: true,
+  listed: true,
+  headVersion: true,
+  publishedVersion: true,
+  deletedAt: true,
+  repositoryPath: true,
+  parentId: true,
+} as const;
 
 @Injectable()
 export class HierarchiesRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  create(data: { id: string; ownerId: string; name: string; description: string }) {
-    return this.prisma.blueprintHierarchy.create({ data, include: { owner: OWNER } });
+  create(data: { id: string; ownerId: string; name: string; description: string }, beforeWrite?: BeforeWrite) {
+    return this.prisma.$transaction(async (tx) => {
+      await beforeWrite?.(tx);
+      return tx.blueprintHierarchy.create({ data, include: { owner: OWNER } });
+    });
   }
 
   findById(id: string) {
@@ -25,6 +51,7 @@ export class HierarchiesRepository {
       where: { ownerId },
       include: { owner: OWNER, _count: { select: { blueprints: { where: { deletedAt: null } } } } },
       orderBy: { updatedAt: 'desc' },
+      take: MAX_LISTED,
     });
   }
 
@@ -43,26 +70,34 @@ export class HierarchiesRepository {
     ]);
   }
 
-  /** The live blueprints of a hierarchy with what the tree and the archive need. */
+  /** The live blueprints of a hierarchy with what the tree needs. */
   members(id: string) {
     return this.prisma.blueprint.findMany({
       where: { hierarchyId: id, deletedAt: null },
-      select: {
-        id: true,
-        name: true,
-        kind: true,
-        format: true,
-        ownerId: true,
-        visibility: true,
-        listed: true,
-        headVersion: true,
-        publishedVersion: true,
-        deletedAt: true,
-        repositoryPath: true,
-        parentId: true,
-      },
+      select: MEMBER,
       orderBy: { repositoryPath: 'asc' },
+      take: MAX_LISTED,
     });
+  }
+
+  /** One page of members (metadata only) after the path `after`, in path order: paths are unique in a hierarchy. */
+  memberPage(id: string, after: string | undefined, take: number) {
+    return this.prisma.blueprint.findMany({
+      where: { hierarchyId: id, deletedAt: null, repositoryPath: after === undefined ? { not: null } : { gt: after } },
+      select: MEMBER,
+      orderBy: { repositoryPath: 'asc' },
+      take,
+    });
+  }
+
+  /** The content of each given version, keyed by blueprint id: the caller bounds how many it asks for at once. */
+  async contents(versions: { blueprintId: string; number: number }[]): Promise<Map<string, string>> {
+    if (versions.length === 0) return new Map();
+    const rows = await this.prisma.blueprintVersion.findMany({
+      where: { OR: versions.map(({ blueprintId, number }) => ({ blueprintId, number })) },
+      select: { blueprintId: true, content: true },
+    });
+    return new Map(rows.map((row) => [row.blueprintId, row.content]));
   }
 
   /** Whether `candidate` sits below `ancestor` in the parent chain (so making it the parent would close a cycle). */

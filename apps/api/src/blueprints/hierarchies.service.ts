@@ -1,30 +1,50 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
-import { buildZip } from '../formats';
+import { zipStream, type ZipEntry } from '../formats';
+import { QuotaService } from '../quotas/quotas.service';
 import { readAccess, type ReadAccess } from './blueprint-access';
 import { fromDbKind, newPublicId } from './blueprint-rules';
 import { HierarchyNotFoundError } from './blueprints.errors';
-import { BlueprintsRepository } from './blueprints.repository';
 import { HierarchiesRepository } from './hierarchies.repository';
 import type { HierarchyDetail, HierarchySummary } from './dto/hierarchy.dto';
-import type { DownloadFile } from './blueprint-reads.service';
+import type { StreamedDownload } from './download-response';
 
 type Member = Awaited<ReturnType<HierarchiesRepository['members']>>[number];
+
+/** Members whose metadata one archive step holds; contents are read fewer at a time (each up to 256 KB). */
+const ARCHIVE_PAGE_SIZE = 200;
+const ARCHIVE_CONTENT_BATCH = 8;
+
+/**
+ * How this caller may read a member of the tree or archive; undefined leaves it out. Others see only listed members:
+ * an unlisted blueprint's id is its capability, not to be handed out here.
+ */
+function accessOf(member: Member, principal: Principal | undefined): ReadAccess | undefined {
+  try {
+    const access = readAccess(member, principal);
+    return access.isOwner || member.listed ? access : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 @Injectable()
 export class HierarchiesService {
   constructor(
     private readonly repository: HierarchiesRepository,
-    private readonly blueprints: BlueprintsRepository,
+    private readonly quotas: QuotaService,
   ) {}
 
   async create(principal: Principal, input: { name: string; description?: string }): Promise<HierarchyDetail> {
-    const row = await this.repository.create({
-      id: newPublicId('ha'),
-      ownerId: principal.userId,
-      name: input.name.trim(),
-      description: input.description?.trim() ?? '',
-    });
+    const row = await this.repository.create(
+      {
+        id: newPublicId('ha'),
+        ownerId: principal.userId,
+        name: input.name.trim(),
+        description: input.description?.trim() ?? '',
+      },
+      this.quotas.guard(principal.userId, [{ quota: 'hierarchies', wanted: 1 }]),
+    );
     return {
       id: row.id,
       name: row.name,
@@ -83,20 +103,56 @@ export class HierarchiesService {
     await this.repository.delete(id);
   }
 
-  /** The whole tree as one zip, every file at its repository path, holding what this caller may read. */
-  async archive(id: string, principal: Principal | undefined): Promise<DownloadFile> {
-    const { hierarchy, members } = await this.readable(id, principal);
-    const files = [];
-    for (const { member, access } of members) {
-      const version = await this.blueprints.findVersion(member.id, access.version);
-      if (version && member.repositoryPath) files.push({ path: member.repositoryPath, content: version.content });
+  /**
+   * The whole tree as one zip, every file at its repository path, holding what this caller may read. Streamed:
+   * members are read a page at a time and their contents a few at a time, as the response drains. Everything that
+   * can refuse the request (no such hierarchy, nothing readable) is decided before the first byte.
+   */
+  async archive(id: string, principal: Principal | undefined): Promise<StreamedDownload> {
+    const hierarchy = await this.repository.findById(id);
+    if (!hierarchy) throw new HierarchyNotFoundError();
+    const files = this.readableFiles(id, principal);
+    const first = await files.next();
+    if (first.done && hierarchy.ownerId !== principal?.userId) {
+      // To others, a hierarchy with nothing readable does not exist.
+      throw new HierarchyNotFoundError();
     }
     const slug =
       hierarchy.name
         .toLowerCase()
         .replace(/[^a-z0-9]+/g, '-')
         .replace(/^-|-$/g, '') || hierarchy.id;
-    return { fileName: `${slug}.zip`, mediaType: 'application/zip', body: buildZip(files) };
+    async function* all(): AsyncGenerator<ZipEntry> {
+      if (first.done) return;
+      yield first.value;
+      yield* files;
+    }
+    return { fileName: `${slug}.zip`, mediaType: 'application/zip', chunks: zipStream(all()) };
+  }
+
+  /** The files this caller may read, in path order, holding at most one page of metadata and a few contents. */
+  private async *readableFiles(id: string, principal: Principal | undefined): AsyncGenerator<ZipEntry> {
+    let after: string | undefined;
+    for (;;) {
+      const page = await this.repository.memberPage(id, after, ARCHIVE_PAGE_SIZE);
+      const wanted: { path: string; blueprintId: string; number: number }[] = [];
+      for (const member of page) {
+        const access = accessOf(member, principal);
+        if (access && member.repositoryPath) {
+          wanted.push({ path: member.repositoryPath, blueprintId: member.id, number: access.version });
+        }
+      }
+      for (let start = 0; start < wanted.length; start += ARCHIVE_CONTENT_BATCH) {
+        const batch = wanted.slice(start, start + ARCHIVE_CONTENT_BATCH);
+        const contents = await this.repository.contents(batch);
+        for (const file of batch) {
+          const content = contents.get(file.blueprintId);
+          if (content !== undefined) yield { path: file.path, content };
+        }
+      }
+      if (page.length < ARCHIVE_PAGE_SIZE) return;
+      after = page[page.length - 1]?.repositoryPath ?? undefined;
+    }
   }
 
   private async owned(principal: Principal, id: string) {
@@ -109,13 +165,8 @@ export class HierarchiesService {
     if (!hierarchy) throw new HierarchyNotFoundError();
     const members: { member: Member; access: ReadAccess }[] = [];
     for (const member of await this.repository.members(id)) {
-      try {
-        const access = readAccess(member, principal);
-        // Others see only listed members: an unlisted blueprint's id is its capability, not to be handed out here.
-        if (access.isOwner || member.listed) members.push({ member, access });
-      } catch {
-        // Not readable by this caller: left out of the tree.
-      }
+      const access = accessOf(member, principal);
+      if (access) members.push({ member, access });
     }
     if (members.length === 0 && hierarchy.ownerId !== principal?.userId) throw new HierarchyNotFoundError();
     return { hierarchy, members };

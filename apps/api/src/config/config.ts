@@ -57,6 +57,13 @@ export interface AppConfig {
   /** An unset url means the in-process store and jobs on the database. */
   readonly redis: { readonly url: string | undefined; readonly prefix: string };
   readonly blueprints: { readonly defaultLicense: string; readonly publicReadCacheSeconds: number };
+  /** Per-user limits (src/quotas), keyed by quota name. */
+  readonly quotas: {
+    readonly blueprints: number;
+    readonly storageBytes: number;
+    readonly hierarchies: number;
+    readonly hierarchyMembers: number;
+  };
   readonly federation: {
     /** Published in the manifest. */
     readonly contact: string;
@@ -195,6 +202,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     blueprints: {
       defaultLicense: vars.BLUEPRINT_DEFAULT_LICENSE,
       publicReadCacheSeconds: vars.PUBLIC_READ_CACHE_SECONDS,
+    },
+    quotas: {
+      blueprints: vars.QUOTA_BLUEPRINTS_PER_USER,
+      storageBytes: vars.QUOTA_STORAGE_BYTES_PER_USER,
+      hierarchies: vars.QUOTA_HIERARCHIES_PER_USER,
+      hierarchyMembers: vars.QUOTA_MEMBERS_PER_HIERARCHY,
     },
     federation: {
       contact:

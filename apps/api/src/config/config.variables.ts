@@ -158,6 +158,29 @@ export const configVariables = {
       .default('CC-BY-4.0'),
     description: 'SPDX licence given to new blueprints whose author picks none.',
   },
+  QUOTA_BLUEPRINTS_PER_USER: {
+    schema: z.coerce.number().int().min(1).max(10_000_000).default(1_000),
+    description: 'The most live blueprints one user may own (creates, imports and forks count).',
+  },
+  QUOTA_STORAGE_BYTES_PER_USER: {
+    schema: z.coerce
+      .number()
+      .int()
+      .min(256 * 1024)
+      .max(2 ** 40)
+      .default(50 * 1024 * 1024),
+    description:
+      'The most bytes one user may store: the sum of the sizes of every version of their live blueprints (each ' +
+      'save, restore or strip adds a version; deleting a blueprint frees its versions).',
+  },
+  QUOTA_HIERARCHIES_PER_USER: {
+    schema: z.coerce.number().int().min(1).max(10_000).default(100),
+    description: 'The most hierarchies one user may own (at most 10000: the list of them is one response).',
+  },
+  QUOTA_MEMBERS_PER_HIERARCHY: {
+    schema: z.coerce.number().int().min(1).max(10_000).default(500),
+    description: 'The most live blueprints one hierarchy may hold (at most 10000: its tree is one response).',
+  },
   PUBLIC_READ_CACHE_SECONDS: {
     schema: z.coerce.number().int().min(0).max(60).default(30),
     description:

@@ -14,7 +14,7 @@ export type {
 } from './formats.types';
 export { BLUEPRINT_KINDS } from './formats.types';
 export { convert, detectFormat, exportDocument, getFormat, importFile, listFormats } from './formats';
-export { buildZip } from './zip';
+export { buildZip, zipStream, ZipWriter, type ZipEntry } from './zip';
 export {
   canonicalVariableName,
   parseVariables,

@@ -1,6 +1,6 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { InvalidZipEntryError } from './formats.errors';
-import { buildZip } from './zip';
+import { buildZip, zipStream, type ZipEntry } from './zip';
 
 describe('buildZip', () => {
   const files = [
@@ -45,5 +45,37 @@ describe('buildZip', () => {
         { path: 'constructor', content: 'b' },
       ]),
     ).toThrow(InvalidZipEntryError);
+  });
+});
+
+describe('zipStream', () => {
+  it('streams the same archive as buildZip, reading one entry only when the consumer asks for more', async () => {
+    const files = [
+      { path: 'AGENTS.md', content: '# Root\n'.repeat(1000) },
+      { path: 'packages/web/AGENTS.md', content: '# Web\n' },
+    ];
+    let read = 0;
+    async function* entries(): AsyncGenerator<ZipEntry> {
+      for (const file of files) {
+        read += 1;
+        yield file;
+      }
+    }
+    const stream = zipStream(entries());
+    const first = await stream.next();
+    expect(first.done).toBe(false);
+    expect(read).toBe(1);
+    const chunks = [first.value as Uint8Array];
+    for await (const chunk of stream) chunks.push(chunk);
+    expect(read).toBe(2);
+    expect(Buffer.concat(chunks).equals(Buffer.from(buildZip(files)))).toBe(true);
+    const unzipped = unzipSync(Buffer.concat(chunks));
+    expect(strFromU8(unzipped['AGENTS.md']!)).toBe(files[0]!.content);
+  });
+
+  it('gives a valid empty archive for no entries', async () => {
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of zipStream((async function* () {})())) chunks.push(chunk);
+    expect(unzipSync(Buffer.concat(chunks))).toEqual({});
   });
 });

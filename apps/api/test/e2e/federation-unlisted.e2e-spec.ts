@@ -160,6 +160,19 @@ describe('Unlisted and private ids stay unnamed', () => {
     const tree = await testApp.http.get(`/api/v1/hierarchies/${hierarchyId}`).expect(200);
     expect((tree.body.blueprints as Array<{ id: string }>).map((member) => member.id)).toEqual([listed.id]);
     expect(tree.text).not.toContain(unlisted.id);
+    // The archive holds what the tree shows: entry names are stored in the clear in a zip.
+    const archive = await testApp.http
+      .get(`/api/v1/hierarchies/${hierarchyId}/archive`)
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const names = (archive.body as Buffer).toString('latin1');
+    expect(names).toContain('AGENTS.md');
+    expect(names).not.toContain('web/AGENTS.md');
     const own = await alice.agent.get(`/api/v1/hierarchies/${hierarchyId}`).expect(200);
     expect((own.body.blueprints as Array<{ id: string }>).map((member) => member.id).sort()).toEqual(
       [listed.id, unlisted.id].sort(),

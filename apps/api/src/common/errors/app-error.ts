@@ -19,6 +19,7 @@ export const CommonErrorCode = {
   NotFound: 'NOT_FOUND',
   MalformedJson: 'MALFORMED_JSON',
   InvalidEncoding: 'INVALID_ENCODING',
+  NestedTooDeeply: 'NESTED_TOO_DEEPLY',
   BadRequest: 'BAD_REQUEST',
   ValidationFailed: 'VALIDATION_FAILED',
   PayloadTooLarge: 'PAYLOAD_TOO_LARGE',

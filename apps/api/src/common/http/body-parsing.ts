@@ -16,6 +16,41 @@ export const FORM_ENCODED_PATHS: ReadonlySet<string> = new Set([
   '/api/v1/auth/device/token',
 ]);
 
+/**
+ * How deeply a JSON body may nest. Every request body of the API is a few levels deep; far deeper ones are attacks on
+ * whatever recurses over the parsed value later (class-transformer, validators, our own walks), which would overflow
+ * the stack and answer 500.
+ */
+export const MAX_JSON_DEPTH = 32;
+
+const OPEN_BRACE = 0x7b;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACE = 0x7d;
+const CLOSE_BRACKET = 0x5d;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/** Whether raw JSON nests deeper than `limit`: one pass over the bytes, before anything parses or recurses. */
+export function jsonNestsDeeperThan(bytes: Uint8Array, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < bytes.length; index += 1) {
+    const byte = bytes[index];
+    if (inString) {
+      if (byte === BACKSLASH) index += 1;
+      else if (byte === QUOTE) inString = false;
+    } else if (byte === QUOTE) {
+      inString = true;
+    } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
+      depth += 1;
+      if (depth > limit) return true;
+    } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
+      depth -= 1;
+    }
+  }
+  return false;
+}
+
 function hasBody(request: Request): boolean {
   const length = request.headers['content-length'];
   return request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
@@ -23,7 +58,7 @@ function hasBody(request: Request): boolean {
 
 /**
  * JSON is the only request body the API takes (plus forms on FORM_ENCODED_PATHS): a body of another type gets 415,
- * a malformed one 400 and an oversized one 413, each in the error envelope (parser errors would otherwise surface
+ * a malformed or too deeply nested one 400 and an oversized one 413, each in the error envelope (parser errors would otherwise surface
  * as bare 400/500s).
  */
 export function jsonBodyParser(limitBytes: number): RequestHandler {
@@ -34,6 +69,9 @@ export function jsonBodyParser(limitBytes: number): RequestHandler {
     // The decoder would silently turn invalid bytes into U+FFFD; refuse them instead, so nothing is stored altered.
     verify: (_request, _response, buffer) => {
       if (!isUtf8(buffer)) throw Object.assign(new Error('invalid UTF-8'), { type: 'encoding.invalid-utf8' });
+      if (jsonNestsDeeperThan(buffer, MAX_JSON_DEPTH)) {
+        throw Object.assign(new Error('nested too deeply'), { type: 'entity.too.deep' });
+      }
     },
   });
   // Flat key=value pairs only (no nested qs syntax): the form endpoints take a handful of strings.
@@ -66,6 +104,14 @@ export function jsonBodyParser(limitBytes: number): RequestHandler {
         next(new AppError(CommonErrorCode.PayloadTooLarge, 'The form has too many fields', 413));
       } else if (error.type === 'encoding.invalid-utf8') {
         next(new AppError(CommonErrorCode.InvalidEncoding, 'Request body is not valid UTF-8', 400));
+      } else if (error.type === 'entity.too.deep') {
+        next(
+          new AppError(
+            CommonErrorCode.NestedTooDeeply,
+            `Request body nests deeper than ${MAX_JSON_DEPTH} levels of objects and arrays`,
+            400,
+          ),
+        );
       } else if (error.type === 'entity.parse.failed') {
         next(new AppError(CommonErrorCode.MalformedJson, 'Request body is not valid JSON', 400));
       } else if (error.type === 'encoding.unsupported' || error.type === 'charset.unsupported') {

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Req } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentSession } from '../../auth/current-principal.decorator';
@@ -19,9 +19,13 @@ import {
 import { hostOf } from './domain-name';
 import { crawlRunView, domainRuleView, peerView } from './peer-views';
 import type { PeerRow } from './peers.repository';
+import { DomainRuleNotFoundError, PeerNotFoundError } from './peers.errors';
 import { PeersService } from './peers.service';
 
 type SessionPrincipal = Extract<Principal, { kind: 'session' }>;
+// Ids are uuid columns: anything else names no row (and would otherwise reach PostgreSQL as a cast error, a 500).
+const PEER_ID = new ParseUUIDPipe({ exceptionFactory: () => new PeerNotFoundError() });
+const DOMAIN_RULE_ID = new ParseUUIDPipe({ exceptionFactory: () => new DomainRuleNotFoundError() });
 const actorOf = (session: SessionPrincipal) => ({ type: 'user' as const, id: session.userId });
 const settingsView = (settings: { allowlistMode: boolean; acceptRegistrations: boolean }) => ({
   allowlistMode: settings.allowlistMode,
@@ -62,7 +66,7 @@ export class AdminFederationController {
   @Get('peers/:id')
   @AdminOnly()
   @ApiOkResponse({ type: PeerDetail, description: 'The peer and its latest crawl runs' })
-  async detail(@Param('id') id: string): Promise<PeerDetail> {
+  async detail(@Param('id', PEER_ID) id: string): Promise<PeerDetail> {
     const { peer, runs, verdict } = await this.peers.detail(id);
     return { peer: peerView(peer, verdict), runs: runs.map(crawlRunView) };
   }
@@ -72,7 +76,7 @@ export class AdminFederationController {
   @HttpCode(202)
   @ApiAcceptedResponse({ type: PeerView, description: 'A crawl is queued (suspended peers too)' })
   async crawl(
-    @Param('id') id: string,
+    @Param('id', PEER_ID) id: string,
     @Req() request: Request,
     @CurrentSession() session: SessionPrincipal,
   ): Promise<PeerView> {
@@ -85,7 +89,7 @@ export class AdminFederationController {
   @HttpCode(200)
   @ApiOkResponse({ type: PeerView, description: 'The changed key is pinned and crawling resumes' })
   async approveKey(
-    @Param('id') id: string,
+    @Param('id', PEER_ID) id: string,
     @Req() request: Request,
     @CurrentSession() session: SessionPrincipal,
   ): Promise<PeerView> {
@@ -98,7 +102,7 @@ export class AdminFederationController {
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Forgotten, with everything held from it (it may register again)' })
   async remove(
-    @Param('id') id: string,
+    @Param('id', PEER_ID) id: string,
     @Req() request: Request,
     @CurrentSession() session: SessionPrincipal,
   ): Promise<void> {
@@ -129,7 +133,7 @@ export class AdminFederationController {
   @HttpCode(204)
   @ApiNoContentResponse()
   async removeRule(
-    @Param('id') id: string,
+    @Param('id', DOMAIN_RULE_ID) id: string,
     @Req() request: Request,
     @CurrentSession() session: SessionPrincipal,
   ): Promise<void> {
