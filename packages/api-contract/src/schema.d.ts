@@ -2667,12 +2667,21 @@ export interface components {
       keyId: string | null;
       changedAt: string;
     };
+    PeerErrorDetails: {
+      /** @example OUTBOUND_ADDRESS_REFUSED */
+      reason: string;
+      /**
+       * @description For OUTBOUND_ADDRESS_REFUSED: loopback, private, link-local, unique-local, … (see docs/federation.md §7)
+       * @example private
+       */
+      addressKind?: string;
+    };
     CrawlRunView: {
       id: string;
       /** @enum {string} */
       trigger: 'schedule' | 'manual' | 'registration';
       /** @enum {string} */
-      outcome: 'running' | 'succeeded' | 'not_modified' | 'failed' | 'skipped';
+      outcome: 'running' | 'succeeded' | 'not_modified' | 'failed' | 'rejected' | 'skipped';
       startedAt: string;
       finishedAt: string | null;
       requests: number;
@@ -2709,6 +2718,9 @@ export interface components {
       lastCrawlAt: string | null;
       lastSuccessAt: string | null;
       lastError: string | null;
+      lastErrorDetails: components['schemas']['PeerErrorDetails'] | null;
+      /** @description When its manifest last verified; null for a peer never verified (whose signing is not known yet) */
+      verifiedAt: string | null;
       failingSince: string | null;
       nextCrawlAt: string | null;
       registeredAt: string | null;
@@ -6711,7 +6723,7 @@ export interface operations {
           'application/json': components['schemas']['RegistryAnswer'];
         };
       };
-      /** @description INVALID_PEER_DOMAIN; 403 REGISTRATIONS_CLOSED, DOMAIN_BLOCKED; 422 PEER_VERIFICATION_FAILED */
+      /** @description INVALID_PEER_DOMAIN; 403 REGISTRATIONS_CLOSED, DOMAIN_BLOCKED; 422 PEER_VERIFICATION_FAILED (anonymous callers: a generic reason) */
       400: {
         headers: {
           [name: string]: unknown;
