@@ -2151,14 +2151,9 @@ export interface components {
       variables: components['schemas']['TemplateVariableView'][];
     };
     CreateBlueprintRequest: {
-      name?: string;
       /** @description Derived from the name when omitted */
       slug?: string;
       description?: string;
-      /** @enum {string} */
-      kind?: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config';
-      /** @description Format registry id the content is written in (GET /api/v1/formats) */
-      format?: string;
       /** @enum {string|null} */
       category?:
         | 'general'
@@ -2187,8 +2182,6 @@ export interface components {
       license?: string;
       /** @enum {string} */
       visibility?: 'private' | 'unlisted' | 'public';
-      /** @description Markdown, MDC, JSON or YAML; at most 256 KB and 10,000 lines */
-      content?: string;
       changelog?: string;
       /** @description Publish the resulting version at once */
       publish?: boolean;
@@ -2200,6 +2193,13 @@ export interface components {
       repositoryPath?: string | null;
       /** @description bp_… of the parent in the same hierarchy */
       parentId?: string | null;
+      name: string;
+      /** @enum {string} */
+      kind: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config';
+      /** @description Format registry id the content is written in (GET /api/v1/formats) */
+      format: string;
+      /** @description Markdown, MDC, JSON or YAML; at most 256 KB and 10,000 lines */
+      content: string;
     };
     HierarchyPlacement: {
       id: string;
@@ -2275,14 +2275,9 @@ export interface components {
       withheldVersions: components['schemas']['WithheldVersion'][];
     };
     ImportBlueprintRequest: {
-      name?: string;
       /** @description Derived from the name when omitted */
       slug?: string;
       description?: string;
-      /** @enum {string} */
-      kind?: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config';
-      /** @description Format registry id the content is written in (GET /api/v1/formats) */
-      format?: string;
       /** @enum {string|null} */
       category?:
         | 'general'
@@ -2311,8 +2306,6 @@ export interface components {
       license?: string;
       /** @enum {string} */
       visibility?: 'private' | 'unlisted' | 'public';
-      /** @description The file as the tool reads it, frontmatter included */
-      content?: string;
       changelog?: string;
       /** @description Publish the resulting version at once */
       publish?: boolean;
@@ -2324,18 +2317,20 @@ export interface components {
       repositoryPath?: string | null;
       /** @description bp_… of the parent in the same hierarchy */
       parentId?: string | null;
+      name?: string;
+      /** @enum {string} */
+      kind?: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config';
+      /** @description Format registry id the content is written in (GET /api/v1/formats) */
+      format?: string;
+      /** @description The file as the tool reads it, frontmatter included */
+      content?: string;
       /** @description Where the file lives in a repository; used to detect its format and name */
       path?: string;
     };
     UpdateBlueprintRequest: {
-      name?: string;
       /** @description Derived from the name when omitted */
       slug?: string;
       description?: string;
-      /** @enum {string} */
-      kind?: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config';
-      /** @description Format registry id the content is written in (GET /api/v1/formats) */
-      format?: string;
       /** @enum {string|null} */
       category?:
         | 'general'
@@ -2364,8 +2359,6 @@ export interface components {
       license?: string;
       /** @enum {string} */
       visibility?: 'private' | 'unlisted' | 'public';
-      /** @description Markdown, MDC, JSON or YAML; at most 256 KB and 10,000 lines */
-      content?: string;
       changelog?: string;
       /** @description Publish the resulting version at once */
       publish?: boolean;
@@ -2377,6 +2370,13 @@ export interface components {
       repositoryPath?: string | null;
       /** @description bp_… of the parent in the same hierarchy */
       parentId?: string | null;
+      name?: string;
+      /** @enum {string} */
+      kind?: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config';
+      /** @description Format registry id the content is written in (GET /api/v1/formats) */
+      format?: string;
+      /** @description Markdown, MDC, JSON or YAML; at most 256 KB and 10,000 lines */
+      content?: string;
     };
     PublishRequest: {
       /** @description The version to publish; the latest when omitted */
