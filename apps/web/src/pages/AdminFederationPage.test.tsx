@@ -1,4 +1,4 @@
-import { configure, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import type { DomainRule, FederationSettings, PeerView } from '../features/federation/api/federation-types';
 import { adminUser, crawlRun, domainRule, peer } from '../features/federation/testing/federation-fixtures';
 import {
@@ -13,7 +13,6 @@ import {
 import { renderApp } from '../test/render-app';
 
 // The first render of a file is slow on a busy machine (module loading, jsdom).
-configure({ asyncUtilTimeout: 6000 });
 
 const PATH = '/admin/federation';
 

@@ -1,4 +1,4 @@
-import { configure, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import type { ScanFinding } from '../features/blueprints/api/blueprint-types';
 import { detail, finding, formats } from '../features/blueprints/testing/blueprint-fixtures';
 import {
@@ -12,8 +12,6 @@ import {
   type TestServer,
 } from '../test/http-server';
 import { renderApp } from '../test/render-app';
-
-configure({ asyncUtilTimeout: 4000 });
 
 const ID = 'bp_k3n8q2x7w9m4p6r2';
 
@@ -87,8 +85,8 @@ describe('BlueprintEditorPage', { timeout: 20_000 }, () => {
     expect(findings).toHaveTextContent('OpenAI API key');
 
     await user.type(content, '{Enter}Project [[[[name]]');
-    await waitFor(() => expect(scanCalls(server!)).toHaveLength(2));
-    expect(scanCalls(server)[1]).toBe('Key sk-\nProject [[name]]');
+    // The pause after typing scans the whole text (a busy machine may also pause, and scan, mid-word).
+    await waitFor(() => expect(scanCalls(server!).at(-1)).toBe('Key sk-\nProject [[name]]'));
     const variables = await screen.findByRole('list', { name: 'Detected variables' });
     expect(variables).toHaveTextContent('[[NAME]]');
     expect(apiCalls(server, 'POST').every((call) => call.headers['x-csrf-token'] === CSRF_TOKEN)).toBe(true);

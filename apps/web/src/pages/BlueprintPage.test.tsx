@@ -1,4 +1,4 @@
-import { configure, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import type { BlueprintDetail } from '../features/blueprints/api/blueprint-types';
 import { ada, detail, finding, formats, version } from '../features/blueprints/testing/blueprint-fixtures';
 import { adminUser } from '../features/federation/testing/federation-fixtures';
@@ -16,7 +16,6 @@ import { renderApp } from '../test/render-app';
 const ID = 'bp_k3n8q2x7w9m4p6r2';
 
 // The first render of a file pays for loading the Markdown and highlighting modules.
-configure({ asyncUtilTimeout: 4000 });
 
 /** The routes of the blueprint page; `others` are more blueprints the API knows (e.g. a fork). */
 function pageRoutes(

@@ -1,11 +1,10 @@
-import { configure, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { formats, summary } from '../features/blueprints/testing/blueprint-fixtures';
 import { directoryEntry } from '../features/federation/testing/federation-fixtures';
 import { apiCalls, errorReply, startApiServer, type RecordedRequest, type TestServer } from '../test/http-server';
 import { renderApp } from '../test/render-app';
 
 // The first render of a file is slow on a busy machine (module loading, jsdom).
-configure({ asyncUtilTimeout: 4000 });
 
 const facets = {
   kind: [

@@ -1,11 +1,10 @@
-import { configure, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { grace } from '../features/blueprints/testing/blueprint-fixtures';
 import type { HierarchyMember } from '../features/hierarchies/api/hierarchies-api';
 import { startApiServer, type TestServer } from '../test/http-server';
 import { renderApp } from '../test/render-app';
 
 // The first render of a file is slow on a busy machine (module loading, jsdom).
-configure({ asyncUtilTimeout: 4000 });
 
 const member = (id: string, name: string, repositoryPath: string, parentId: string | null): HierarchyMember => ({
   id,

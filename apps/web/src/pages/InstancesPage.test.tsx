@@ -1,10 +1,9 @@
-import { configure, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { directoryEntry } from '../features/federation/testing/federation-fixtures';
 import { errorReply, startApiServer, type TestServer } from '../test/http-server';
 import { renderApp } from '../test/render-app';
 
 // The first render of a file is slow on a busy machine (module loading, jsdom).
-configure({ asyncUtilTimeout: 4000 });
 
 describe('InstancesPage', { timeout: 20_000 }, () => {
   let server: TestServer | undefined;

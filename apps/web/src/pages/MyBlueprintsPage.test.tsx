@@ -1,10 +1,9 @@
-import { configure, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { summary } from '../features/blueprints/testing/blueprint-fixtures';
 import { activeSession, apiCalls, startApiServer, type TestServer } from '../test/http-server';
 import { renderApp } from '../test/render-app';
 
 // The first render of a file is slow on a busy machine (module loading, jsdom).
-configure({ asyncUtilTimeout: 4000 });
 
 describe('MyBlueprintsPage', () => {
   let server: TestServer | undefined;

@@ -1,9 +1,8 @@
-import { configure, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { activeSession, apiCalls, CSRF_TOKEN, startApiServer, type TestServer } from '../test/http-server';
 import { renderApp } from '../test/render-app';
 
 // The first render of a file is slow on a busy machine (module loading, jsdom).
-configure({ asyncUtilTimeout: 4000 });
 
 const SECRET = 'sk-proj-9f8e7d6c5b4a';
 
