@@ -1,9 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { VisibleName } from '../common/text/visible-name';
 
 export class UpdateProfileRequest {
   @ApiPropertyOptional({ minLength: 1, maxLength: 80, example: 'Ada Lovelace' })
   @IsOptional()
+  @VisibleName()
   @IsString()
   @Length(1, 80)
   @Matches(/\S/, { message: 'displayName must not be blank' })
@@ -14,6 +16,7 @@ export class UpdateProfileRequest {
     example: 'ada',
   })
   @IsOptional()
+  @VisibleName()
   @IsString()
   @MaxLength(64)
   handle?: string;

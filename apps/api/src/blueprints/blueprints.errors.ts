@@ -76,6 +76,17 @@ export class SlugTakenError extends AppError {
   }
 }
 
+export class RepositoryPathTakenError extends AppError {
+  constructor(repositoryPath: string | null | undefined) {
+    super(
+      'REPOSITORY_PATH_TAKEN',
+      `Another blueprint in this hierarchy already sits at ${repositoryPath ?? 'that path'}`,
+      409,
+      { repositoryPath: repositoryPath ?? null },
+    );
+  }
+}
+
 export class PreconditionFailedError extends AppError {
   constructor(current: string) {
     super('PRECONDITION_FAILED', 'The blueprint changed since you read it; reload it and try again', 412, {

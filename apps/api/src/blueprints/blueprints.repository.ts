@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, type BlueprintKind, type BlueprintVisibility } from '../generated/prisma/client';
 import { PrismaService } from '../database/prisma.service';
+import { RepositoryPathTakenError, SlugTakenError } from './blueprints.errors';
 
 const AUTHOR = { select: { handle: true, displayName: true, avatarUrl: true } } as const;
 
@@ -68,6 +69,20 @@ export interface WithheldVersion {
 
 /** Where a fork came from: a local blueprint, or another instance's (whose URL outlives our copy of it). */
 export type ForkAttribution = { forkedFromId?: string } | { forkedFromRemoteId: string; forkedFromUrl: string };
+
+/**
+ * A unique index that a concurrent (or careless) write hit, as the domain error for it: the checks before the write
+ * give the friendly answer, and this one keeps a race from becoming a 500.
+ */
+function uniqueViolation(error: unknown, metadata: Pick<BlueprintMetadata, 'slug' | 'repositoryPath'>): unknown {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== 'P2002') return error;
+  const target = JSON.stringify(error.meta ?? {});
+  if (target.includes('repository_path') || target.includes('repositoryPath')) {
+    return new RepositoryPathTakenError(metadata.repositoryPath);
+  }
+  if (target.includes('slug')) return new SlugTakenError(metadata.slug ?? '');
+  return error;
+}
 
 /** Runs first inside a write's transaction (quota checks); throwing rolls the write back. */
 export type BeforeWrite = (tx: Prisma.TransactionClient) => Promise<void>;
@@ -182,7 +197,7 @@ export class BlueprintsRepository {
     publish: PublishedState | null,
     beforeWrite?: BeforeWrite,
   ): Promise<BlueprintRow> {
-    return this.prisma.$transaction(async (tx) => {
+    const created = this.prisma.$transaction(async (tx) => {
       await beforeWrite?.(tx);
       await tx.blueprint.create({
         data: {
@@ -196,6 +211,9 @@ export class BlueprintsRepository {
       });
       if (publish) await this.markPublished(tx, blueprint.id, publish);
       return tx.blueprint.findUniqueOrThrow({ where: { id: blueprint.id }, include: BLUEPRINT_VIEW });
+    });
+    return created.catch((error: unknown) => {
+      throw uniqueViolation(error, blueprint);
     });
   }
 
@@ -216,7 +234,7 @@ export class BlueprintsRepository {
       readable?: ReadableVersionsPlan;
     },
   ): Promise<BlueprintRow> {
-    return this.prisma.$transaction(async (tx) => {
+    const written = this.prisma.$transaction(async (tx) => {
       await change.beforeWrite?.(tx);
       const { count } = await tx.blueprint.updateMany({
         where: { id, deletedAt: null, ...(expectedRevision === undefined ? {} : { revision: expectedRevision }) },
@@ -254,6 +272,9 @@ export class BlueprintsRepository {
         });
       }
       return tx.blueprint.findUniqueOrThrow({ where: { id }, include: BLUEPRINT_VIEW });
+    });
+    return written.catch((error: unknown) => {
+      throw uniqueViolation(error, change.metadata ?? {});
     });
   }
 

@@ -1,3 +1,4 @@
+import { toVisibleName } from '../common/text/visible-name';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
 import type { AppConfig } from '../config/config';
@@ -224,7 +225,8 @@ export class BlueprintsService {
       .replace(/\.(instructions|prompt|agent)$/, '');
     return this.create(principal, {
       ...input,
-      name: input.name ?? document.name ?? fileName ?? format.label,
+      // A name from the file itself never passed the DTO's VisibleName rule: invisible characters are dropped instead.
+      name: input.name ?? (toVisibleName(document.name ?? fileName ?? '').trim() || format.label),
       description: input.description ?? document.description,
       kind: input.kind ?? document.kind,
       format: format.id,
@@ -457,7 +459,7 @@ export class BlueprintsService {
     return this.create(
       principal,
       {
-        name: name ?? (source.name.trim().slice(0, 120) || 'Forked blueprint'),
+        name: name ?? (toVisibleName(source.name).trim().slice(0, 120) || 'Forked blueprint'),
         description: source.description.slice(0, 1000),
         kind: fromDbKind(source.kind),
         format: source.format,

@@ -41,7 +41,7 @@ export class EmbeddedPostgres {
       const db = await PGlite.create(directory, { extensions: { citext, pg_trgm } });
       const server = new EmbeddedSocketServer(db, maxConnections);
       const address = await server.start();
-      const connectionString = `postgres://postgres@${address}/postgres?sslmode=disable`;
+      const connectionString = `postgres://postgres:${server.password}@${address}/postgres?sslmode=disable`;
       return new EmbeddedPostgres(db, server, releaseLock, connectionString, directory);
     } catch (error) {
       await releaseLock();

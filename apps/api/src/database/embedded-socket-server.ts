@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import type { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketHandler } from '@electric-sql/pglite-socket';
+import { authenticateStartup } from './startup-password';
 
 type QueryQueue = ConstructorParameters<typeof PGLiteSocketHandler>[0]['queryQueue'];
 
@@ -100,8 +102,14 @@ export class SessionQueue {
   }
 }
 
-/** PGlite on a loopback TCP port, speaking the PostgreSQL wire protocol, using {@link SessionQueue}. */
+/**
+ * PGlite on a loopback TCP port, speaking the PostgreSQL wire protocol, using {@link SessionQueue}. Every connection
+ * must give the password made for this start (PGlite itself would let anyone in): any other local process, or a
+ * browser page probing localhost, is refused.
+ */
 export class EmbeddedSocketServer {
+  /** Random per start, never written anywhere: only this process's connection string holds it. */
+  readonly password = randomBytes(32).toString('base64url');
   private readonly queue: SessionQueue;
   private readonly handlers = new Set<PGLiteSocketHandler>();
   private readonly server: net.Server;
@@ -134,6 +142,15 @@ export class EmbeddedSocketServer {
       socket.end('Too many connections\n');
       return;
     }
+    let startup: Buffer;
+    try {
+      startup = await authenticateStartup(socket, this.password);
+    } catch {
+      return; // Answered (28P01) and closed already.
+    }
+    // The database answers the startup message as if it had read it itself.
+    socket.pause();
+    socket.unshift(startup);
     const handler = new PGLiteSocketHandler({
       queryQueue: this.queue as unknown as QueryQueue,
       closeOnDetach: true,
@@ -144,6 +161,7 @@ export class EmbeddedSocketServer {
     handler.addEventListener('error', forget);
     try {
       await handler.attach(socket);
+      socket.resume();
     } catch {
       forget();
       socket.destroy();

@@ -1,6 +1,7 @@
 import { isMap, parseDocument, stringify } from 'yaml';
-import { FormatParseError } from './formats.errors';
+import { FormatParseError, type ParseErrorDetails } from './formats.errors';
 import { isPlainObject } from './text';
+import { assertYamlNesting, yamlToJs } from './yaml-limits';
 
 export interface SplitFrontmatter {
   /** The YAML between the fences, or undefined when the file has no frontmatter. */
@@ -54,11 +55,13 @@ export function parseFrontmatterYaml(
     const next = lines[index + 1];
     // An empty value followed by an indented block is a real YAML list: leave it to YAML.
     if (value === '' && next !== undefined && /^\s+-/.test(next)) continue;
-    raw[key] = readRawScalar(value);
+    raw[key] = readRawScalar(value, { format: formatId, part: 'frontmatter', line: index + startLine, key });
     lines[index] = '';
   }
 
-  const document = parseDocument(lines.join('\n'), { uniqueKeys: true, prettyErrors: true });
+  const text = lines.join('\n');
+  assertYamlNesting(text, { format: formatId, part: 'frontmatter', line: startLine, column: 1 });
+  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
   const error = document.errors[0];
   if (error) {
     const position = error.linePos?.[0];
@@ -77,15 +80,16 @@ export function parseFrontmatterYaml(
       column: 1,
     });
   }
-  const parsed: unknown = document.toJS({ maxAliasCount: 100 });
+  const parsed = yamlToJs(document, { format: formatId, part: 'frontmatter', line: startLine, column: 1 });
   return { ...(isPlainObject(parsed) ? parsed : {}), ...raw };
 }
 
-function readRawScalar(value: string): unknown {
+function readRawScalar(value: string, details: ParseErrorDetails): unknown {
   if (value === '') return null;
   if (value.startsWith('[') || value.startsWith('"') || value.startsWith("'")) {
+    assertYamlNesting(value, details);
     const document = parseDocument(value);
-    if (document.errors.length === 0) return document.toJS();
+    if (document.errors.length === 0) return yamlToJs(document, details);
   }
   return value;
 }

@@ -1,6 +1,7 @@
 import { isMap, parseDocument, stringify as stringifyYaml } from 'yaml';
 import { FormatParseError } from './formats.errors';
 import { parseToml, stringifyToml, TomlError } from './toml';
+import { assertYamlNesting, yamlToJs } from './yaml-limits';
 import type { McpStructure } from './formats.types';
 import { isPlainObject, positionOf } from './text';
 
@@ -315,6 +316,7 @@ export function parseJsonObject(content: string, formatId: string): Record<strin
 }
 
 function parseYamlObject(content: string, formatId: string): Record<string, unknown> {
+  assertYamlNesting(content, { format: formatId, part: 'yaml' });
   const document = parseDocument(content, { uniqueKeys: true, prettyErrors: true });
   const error = document.errors[0];
   if (error) {
@@ -327,7 +329,7 @@ function parseYamlObject(content: string, formatId: string): Record<string, unkn
     });
   }
   if (!isMap(document.contents)) throw invalid(formatId, 'the file must be a YAML mapping', 'yaml');
-  return document.toJS() as Record<string, unknown>;
+  return yamlToJs(document, { format: formatId, part: 'yaml' }) as Record<string, unknown>;
 }
 
 function parseTomlObject(content: string, formatId: string): Record<string, unknown> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { RegistrationClosedError } from '../auth/auth.errors';
+import { toVisibleName } from '../common/text/visible-name';
 import { Prisma, type User } from '../generated/prisma/client';
 import { AdminRequiredError, EmailTakenError, HandleTakenError, InvalidHandleError } from './users.errors';
 import { normalizeEmail, UsersRepository, type NewUser } from './users.repository';
@@ -96,7 +97,11 @@ export class UsersService {
         const user = await this.create({
           email: normalized,
           handle,
-          displayName: profile.displayName?.trim().slice(0, 80) || localPart,
+          // A provider's profile name is shown to others: made visible rather than refused, so sign-in still works.
+          displayName:
+            toVisibleName(profile.displayName ?? '')
+              .trim()
+              .slice(0, 80) || localPart,
           // Only https images: the page's CSP allows no other remote source, and http would leak the viewer's address.
           avatarUrl: profile.avatarUrl?.startsWith('https://') ? profile.avatarUrl.slice(0, 2048) : null,
           // With ADMIN_EMAIL set, only that address becomes admin: whoever signs up first must not win the instance.

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -69,6 +70,54 @@ describe('embedded database: many pooled connections on one PGlite session', () 
       await worker.terminate();
     }
     fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('refuses a connection without this start’s password, or with a wrong one, as PostgreSQL would (28P01)', async () => {
+    const url = new URL(pool.options.connectionString!);
+    const password = decodeURIComponent(url.password);
+    expect(password).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const wrongLastCharacter = password.slice(0, -1) + (password.endsWith('A') ? 'B' : 'A');
+    for (const attempt of ['', 'postgres', wrongLastCharacter]) {
+      const client = new pg.Client({
+        host: url.hostname,
+        port: Number(url.port),
+        user: 'postgres',
+        database: 'postgres',
+        password: attempt,
+      });
+      client.on('error', () => undefined);
+      await expect(client.connect()).rejects.toMatchObject({ code: '28P01' });
+      await client.end().catch(() => undefined);
+    }
+    // The pool, which holds the password, still works.
+    expect((await pool.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+  });
+
+  it('answers a client that skips the password and sends a query with an error only, never with data', async () => {
+    const url = new URL(pool.options.connectionString!);
+    const received = await new Promise<Buffer>((resolve, reject) => {
+      const socket = net.connect(Number(url.port), url.hostname);
+      const chunks: Buffer[] = [];
+      socket.on('data', (chunk) => chunks.push(chunk));
+      socket.on('close', () => resolve(Buffer.concat(chunks)));
+      socket.on('error', reject);
+      socket.on('connect', () => {
+        const parameters = Buffer.from('user\0postgres\0database\0postgres\0\0');
+        const startup = Buffer.alloc(8);
+        startup.writeInt32BE(8 + parameters.length, 0);
+        startup.writeInt32BE(196608, 4);
+        const sql = Buffer.from('SELECT 42 AS secret\0');
+        const query = Buffer.alloc(5);
+        query.write('Q', 0);
+        query.writeInt32BE(4 + sql.length, 1);
+        socket.write(Buffer.concat([startup, parameters, query, sql]));
+      });
+    });
+    // AuthenticationCleartextPassword (R, 8, 3), then a FATAL 28P01 error, then the server closes the connection.
+    expect(received.subarray(0, 9)).toEqual(Buffer.from([0x52, 0, 0, 0, 8, 0, 0, 0, 3]));
+    expect(String.fromCharCode(received[9]!)).toBe('E');
+    expect(received.toString('latin1')).toContain('C28P01');
+    expect(received.toString('latin1')).not.toContain('secret');
   });
 
   it('keeps each connection’s Parse/Bind/Execute together, so concurrent parameterised queries never cross', async () => {

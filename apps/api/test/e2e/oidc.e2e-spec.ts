@@ -78,6 +78,43 @@ describe('OpenID Connect sign-in against a real OpenID Provider', () => {
     expect(identity).toMatchObject({ provider: 'oidc', providerUserId: `${provider.issuer}|alice` });
   });
 
+  // The open-redirect bypass list, through the real start and callback: each one must land on our own origin.
+  it.each([
+    '/.//evil.example/phish',
+    '/a/../..//evil.example',
+    '//evil.example',
+    '///evil.example',
+    '/\\evil.example',
+    '/%2f%2fevil.example',
+    '/\t/evil.example',
+    'https://evil.example/',
+    'javascript:alert(1)',
+  ])('never sends the browser off our origin after sign-in: returnTo=%j', async (returnTo) => {
+    await provider.setAccount({ sub: 'redirected', email: 'redirected@example.org', email_verified: true });
+    const browser = new TestBrowser(testApp);
+    const landed = await browser.navigate(`/api/v1/auth/oidc/start?returnTo=${encodeURIComponent(returnTo)}`);
+    expect(landed).toBe('/');
+    // Every Location the app answered stays on our origin (or goes to the provider), whatever the browser resolves.
+    for (const hop of browser.hops) {
+      if (hop.location)
+        expect([browser.appOrigin, new URL(provider.issuer).origin]).toContain(new URL(hop.location).origin);
+    }
+    expect((await sessionOf(browser)).status).toBe('active');
+  });
+
+  it('shows a provider profile name without its invisible and bidi characters', async () => {
+    await provider.setAccount({
+      sub: 'eve',
+      email: 'eve@example.org',
+      email_verified: true,
+      name: 'Eve\u202Egnp.exe\u200B',
+    });
+    const browser = new TestBrowser(testApp);
+    expect(await browser.navigate('/api/v1/auth/oidc/start')).toBe('/');
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: 'eve@example.org' } });
+    expect(user.displayName).toBe('Evegnp.exe');
+  });
+
   it('signs in through the linked identity the next time', async () => {
     await provider.setAccount({ sub: 'bob', email: 'bob@example.org', email_verified: true });
     const first = new TestBrowser(testApp);

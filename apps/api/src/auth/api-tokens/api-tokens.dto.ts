@@ -13,6 +13,7 @@ import {
 } from 'class-validator';
 import { SessionUser } from '../sessions/sessions.dto';
 import { API_SCOPES, isApiScope } from '../scopes';
+import { VisibleName } from '../../common/text/visible-name';
 
 export const TOKEN_ENVIRONMENTS = ['production', 'development'] as const;
 export type TokenEnvironmentName = (typeof TOKEN_ENVIRONMENTS)[number];
@@ -42,6 +43,7 @@ function AreApiScopes(): PropertyDecorator {
 
 export class CreateApiTokenRequest {
   @ApiProperty({ minLength: 1, maxLength: 80, example: 'CI publishing' })
+  @VisibleName()
   @IsString()
   @Length(1, 80)
   @Matches(/\S/, { message: 'name must not be blank' })

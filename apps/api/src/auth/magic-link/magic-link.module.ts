@@ -4,6 +4,7 @@ import { UsersModule } from '../../users/users.module';
 import { AuthModule } from '../auth.module';
 import { EmailTokenRepository } from './email-token.repository';
 import { EmailTokenService } from './email-token.service';
+import { KnownDeviceCookie } from './known-device';
 import { MagicLinkController } from './magic-link.controller';
 import { MagicLinkService } from './magic-link.service';
 
@@ -11,7 +12,7 @@ import { MagicLinkService } from './magic-link.service';
 @Module({
   imports: [AuthModule, UsersModule, MailModule],
   controllers: [MagicLinkController],
-  providers: [EmailTokenRepository, EmailTokenService, MagicLinkService],
+  providers: [EmailTokenRepository, EmailTokenService, KnownDeviceCookie, MagicLinkService],
   exports: [EmailTokenService],
 })
 export class MagicLinkModule {}

@@ -14,13 +14,20 @@ import { UsersService } from '../../users/users.service';
 import { RegistrationClosedError } from '../auth.errors';
 import { SignInService } from '../sign-in.service';
 import { EMAIL_TOKEN_TTL_MINUTES, EmailTokenService } from './email-token.service';
+import { KnownDeviceCookie } from './known-device';
 import { MagicLinkExpiredError, MagicLinkInvalidError, MagicLinkRateLimitedError } from './magic-link.errors';
 import { hashSecret } from '../../common/crypto/secret-token';
 
 const WINDOW_MS = 15 * 60_000;
-// Per address: 5 links per 15 minutes. Plenty for someone whose mail is slow or who lost a link, too few to flood a
-// mailbox. Over it the answer stays 202 (saying "limited" would confirm someone uses the address); nothing is sent.
-const LINKS_PER_ADDRESS = 5;
+const HOUR_MS = 60 * 60_000;
+// Per address and client network: 5 links per 15 minutes. Plenty for someone whose mail is slow or who lost a link;
+// over it the answer stays 202 (saying "limited" would confirm someone uses the address) and nothing is sent. Counted
+// per client so that strangers who exhaust it silence only themselves, not the owner of the address.
+const LINKS_PER_ADDRESS_AND_CLIENT = 5;
+// Per address, whatever the client: 20 links an hour. The bound on how far many networks together can flood one
+// mailbox. Over it, nothing is sent unless the browser is known for that address (KnownDeviceCookie), so the flood
+// cannot silence an owner who has signed in from that browser before.
+const LINKS_PER_ADDRESS_PER_HOUR = 20;
 // Per client network: 20 requests per 15 minutes, whatever the addresses. Several people behind one NAT can still
 // sign in; one client cannot spray links at many mailboxes. Over it: 429, which says nothing about any address.
 const REQUESTS_PER_CLIENT = 20;
@@ -36,19 +43,28 @@ export class MagicLinkService {
     private readonly users: UsersService,
     private readonly signIn: SignInService,
     private readonly mail: MailService,
+    private readonly knownDevices: KnownDeviceCookie,
     @Inject(KEY_VALUE_STORE) private readonly store: KeyValueStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   async request(request: Request, email: string): Promise<void> {
-    const client = await this.store.increment(`magic-link:client:${clientKey(request.ip)}`, WINDOW_MS);
-    if (client.count > REQUESTS_PER_CLIENT) throw new MagicLinkRateLimitedError(Math.ceil(client.ttlMs / 1000));
+    const client = clientKey(request.ip);
+    const perClient = await this.store.increment(`magic-link:client:${client}`, WINDOW_MS);
+    if (perClient.count > REQUESTS_PER_CLIENT) throw new MagicLinkRateLimitedError(Math.ceil(perClient.ttlMs / 1000));
 
     const address = normalizeEmail(email);
-    // The key holds a hash, so the store never lists who asked for links.
-    const perAddress = await this.store.increment(`magic-link:address:${hashSecret(address)}`, WINDOW_MS);
-    if (perAddress.count > LINKS_PER_ADDRESS) {
+    // Keys hold a hash, so the store never lists who asked for links.
+    const addressKey = hashSecret(address);
+    const perPair = await this.store.increment(`magic-link:address-client:${addressKey}:${client}`, WINDOW_MS);
+    let overLimit = perPair.count > LINKS_PER_ADDRESS_AND_CLIENT;
+    if (!overLimit) {
+      // Only requests within their own client's limit use up the address's hourly budget: one noisy client cannot.
+      const perAddress = await this.store.increment(`magic-link:address:${addressKey}`, HOUR_MS);
+      overLimit = perAddress.count > LINKS_PER_ADDRESS_PER_HOUR && !this.knownDevices.recognises(request, address);
+    }
+    if (overLimit) {
       this.logger.info('magic link not sent: the address is over its limit');
       await this.signIn.recordFailure(request, 'magic_link', 'rate_limited');
       return;
@@ -87,6 +103,8 @@ export class MagicLinkService {
       const outcome = await this.signIn.signInWithVerifiedEmail(request, response, 'magic_link', email);
       // One link was enough: the others sent to this address in the meantime stop working.
       await this.emailTokens.revokeOutstanding({ purpose: 'sign_in', email });
+      // This browser can read the mailbox: from now on it gets its links even while strangers flood the address.
+      this.knownDevices.issue(response, email);
       return { status: outcome.secondFactorRequired ? 'pending_second_factor' : 'active' };
     } catch (error) {
       if (error instanceof RegistrationClosedError) {

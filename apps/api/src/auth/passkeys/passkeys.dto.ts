@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsObject, IsString, Length, Matches } from 'class-validator';
+import { VisibleName } from '../../common/text/visible-name';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -50,6 +51,7 @@ export class PasskeyChallenge {
 export class RegisterPasskeyBody {
   @ApiProperty({ minLength: 1, maxLength: 64, example: 'Laptop' })
   @Transform(trim)
+  @VisibleName()
   @IsString()
   @Length(1, 64)
   name: string;
@@ -67,6 +69,7 @@ export class RegisterPasskeyBody {
 export class RenamePasskeyBody {
   @ApiProperty({ minLength: 1, maxLength: 64 })
   @Transform(trim)
+  @VisibleName()
   @IsString()
   @Length(1, 64)
   name: string;

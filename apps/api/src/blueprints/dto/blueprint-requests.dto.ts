@@ -2,18 +2,17 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Min } from 'class-validator';
 import { BLUEPRINT_KINDS, CATEGORIES, WRITABLE_VISIBILITIES } from '../blueprint-rules';
+import { VisibleName } from '../../common/text/visible-name';
 
 // Kind, format, tags, licence and content are checked by the service, so each failure gets its own error code
 // (UNKNOWN_KIND, UNKNOWN_FORMAT, TOO_MANY_TAGS, CONTENT_TOO_LARGE, ...) instead of a generic VALIDATION_FAILED.
 
-export class BlueprintFieldsRequest {
-  @ApiPropertyOptional({ minLength: 1, maxLength: 120 })
-  @IsOptional()
-  @IsString()
-  @Length(1, 120)
-  @Matches(/\S/, { message: 'name must not be blank' })
-  name?: string;
-
+/**
+ * The fields every blueprint write may carry. Create, update and import each add the four that identify the content
+ * (name, kind, format, content): required on create, optional elsewhere. They are not inherited as optional, because
+ * class-validator merges a parent's @IsOptional() into the child and a required field would then pass when missing.
+ */
+class BlueprintWriteFields {
   @ApiPropertyOptional({ maxLength: 80, description: 'Derived from the name when omitted' })
   @IsOptional()
   @IsString()
@@ -26,16 +25,6 @@ export class BlueprintFieldsRequest {
   @IsString()
   @Length(0, 1000)
   description?: string;
-
-  @ApiPropertyOptional({ enum: BLUEPRINT_KINDS })
-  @IsOptional()
-  @IsString()
-  kind?: string;
-
-  @ApiPropertyOptional({ description: 'Format registry id the content is written in (GET /api/v1/formats)' })
-  @IsOptional()
-  @IsString()
-  format?: string;
 
   @ApiPropertyOptional({ enum: CATEGORIES, nullable: true, type: String })
   @IsOptional()
@@ -58,11 +47,6 @@ export class BlueprintFieldsRequest {
   @IsOptional()
   @IsString()
   visibility?: string;
-
-  @ApiPropertyOptional({ description: 'Markdown, MDC, JSON or YAML; at most 256 KB and 10,000 lines' })
-  @IsOptional()
-  @IsString()
-  content?: string;
 
   @ApiPropertyOptional({ maxLength: 500 })
   @IsOptional()
@@ -100,8 +84,34 @@ export class BlueprintFieldsRequest {
   parentId?: string | null;
 }
 
-export class CreateBlueprintRequest extends BlueprintFieldsRequest {
+export class BlueprintFieldsRequest extends BlueprintWriteFields {
+  @ApiPropertyOptional({ minLength: 1, maxLength: 120 })
+  @IsOptional()
+  @VisibleName()
+  @IsString()
+  @Length(1, 120)
+  @Matches(/\S/, { message: 'name must not be blank' })
+  name?: string;
+
+  @ApiPropertyOptional({ enum: BLUEPRINT_KINDS })
+  @IsOptional()
+  @IsString()
+  kind?: string;
+
+  @ApiPropertyOptional({ description: 'Format registry id the content is written in (GET /api/v1/formats)' })
+  @IsOptional()
+  @IsString()
+  format?: string;
+
+  @ApiPropertyOptional({ description: 'Markdown, MDC, JSON or YAML; at most 256 KB and 10,000 lines' })
+  @IsOptional()
+  @IsString()
+  content?: string;
+}
+
+export class CreateBlueprintRequest extends BlueprintWriteFields {
   @ApiProperty({ minLength: 1, maxLength: 120 })
+  @VisibleName()
   @IsString()
   @Length(1, 120)
   @Matches(/\S/, { message: 'name must not be blank' })
@@ -165,6 +175,7 @@ export class RestoreRequest {
 export class ForkRequest {
   @ApiPropertyOptional({ minLength: 1, maxLength: 120 })
   @IsOptional()
+  @VisibleName()
   @IsString()
   @Length(1, 120)
   @Matches(/\S/, { message: 'name must not be blank' })

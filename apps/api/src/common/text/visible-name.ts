@@ -1,0 +1,59 @@
+import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+import { ValidateBy, type ValidationOptions } from 'class-validator';
+import { codePointLabel } from '../../scanning/invisible-characters';
+
+/**
+ * Characters a name shown to other people must not hold: they are invisible or reorder the text around them, so
+ * "paypal" and "pay\u200Bpal" look alike, and U+202E makes "txt.exe" read "exe.txt". That is Unicode's default
+ * ignorable set (zero-width characters and joiners, bidi marks, embeddings, overrides and isolates, word joiner,
+ * BOM, Hangul fillers, tag characters, invisible operators), controls, and line and paragraph separators.
+ * Variation selectors U+FE00–FE0F stay allowed: emoji such as ❤️ need them and they change no letter.
+ * Stricter than the content scanner (scanning/invisible-characters.ts), which must allow joiners inside words of
+ * running text; a name is short and is compared by eye.
+ */
+const INVISIBLE_IN_NAME = /(?![\uFE00-\uFE0F])[\p{Default_Ignorable_Code_Point}\p{Cc}\u2028\u2029\uFFF9-\uFFFB]/u;
+
+/** The first character of `value` that a visible name may not hold, or undefined. */
+export function firstInvisibleCharacter(value: string): string | undefined {
+  return INVISIBLE_IN_NAME.exec(value)?.[0];
+}
+
+/**
+ * A name that arrived from elsewhere (a provider profile, an imported file's frontmatter), made displayable instead
+ * of refused: NFC, with every invisible or bidi character removed.
+ */
+export function toVisibleName(value: string): string {
+  return value.normalize('NFC').replace(new RegExp(INVISIBLE_IN_NAME.source, 'gu'), '');
+}
+
+const toNfc = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.normalize('NFC') : value);
+
+/**
+ * For every DTO field that names something other people see (display names, handles, blueprint, hierarchy, token
+ * and passkey names): the value is normalised to NFC before any other check, so uniqueness, slugs and comparisons
+ * see one spelling, and invisible or bidi characters are refused with a VALIDATION_FAILED field error that names the
+ * rule and the character. Put it above @IsString and the length checks (class-transformer runs it first anyway).
+ */
+export function VisibleName(options?: ValidationOptions): PropertyDecorator {
+  return applyDecorators(
+    Transform(toNfc),
+    ValidateBy(
+      {
+        name: 'visibleName',
+        validator: {
+          validate: (value: unknown) => typeof value !== 'string' || firstInvisibleCharacter(value) === undefined,
+          defaultMessage: (args) => {
+            const value = args?.value;
+            const character = typeof value === 'string' ? firstInvisibleCharacter(value) : undefined;
+            return (
+              `${args?.property ?? 'name'} must not contain invisible or text-direction characters` +
+              (character ? ` (found ${codePointLabel(character)})` : '')
+            );
+          },
+        },
+      },
+      options,
+    ),
+  ) as PropertyDecorator;
+}
