@@ -2155,14 +2155,9 @@ export interface components {
       variables: components['schemas']['TemplateVariableView'][];
     };
     CreateBlueprintRequest: {
-      name?: string;
       /** @description Derived from the name when omitted */
       slug?: string;
       description?: string;
-      /** @enum {string} */
-      kind?: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config';
-      /** @description Format registry id the content is written in (GET /api/v1/formats) */
-      format?: string;
       /** @enum {string|null} */
       category?:
         | 'general'
@@ -2191,8 +2186,6 @@ export interface components {
       license?: string;
       /** @enum {string} */
       visibility?: 'private' | 'unlisted' | 'public';
-      /** @description Markdown, MDC, JSON or YAML; at most 256 KB and 10,000 lines */
-      content?: string;
       changelog?: string;
       /** @description Publish the resulting version at once */
       publish?: boolean;
@@ -2204,6 +2197,13 @@ export interface components {
       repositoryPath?: string | null;
       /** @description bp_… of the parent in the same hierarchy */
       parentId?: string | null;
+      name: string;
+      /** @enum {string} */
+      kind: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config';
+      /** @description Format registry id the content is written in (GET /api/v1/formats) */
+      format: string;
+      /** @description Markdown, MDC, JSON or YAML; at most 256 KB and 10,000 lines */
+      content: string;
     };
     FindingTotals: {
       /** @description Secret findings by confidence, all of them */
@@ -2289,14 +2289,9 @@ export interface components {
       withheldVersions: components['schemas']['WithheldVersion'][];
     };
     ImportBlueprintRequest: {
-      name?: string;
       /** @description Derived from the name when omitted */
       slug?: string;
       description?: string;
-      /** @enum {string} */
-      kind?: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config';
-      /** @description Format registry id the content is written in (GET /api/v1/formats) */
-      format?: string;
       /** @enum {string|null} */
       category?:
         | 'general'
@@ -2325,8 +2320,6 @@ export interface components {
       license?: string;
       /** @enum {string} */
       visibility?: 'private' | 'unlisted' | 'public';
-      /** @description The file as the tool reads it, frontmatter included */
-      content?: string;
       changelog?: string;
       /** @description Publish the resulting version at once */
       publish?: boolean;
@@ -2338,18 +2331,20 @@ export interface components {
       repositoryPath?: string | null;
       /** @description bp_… of the parent in the same hierarchy */
       parentId?: string | null;
+      name?: string;
+      /** @enum {string} */
+      kind?: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config';
+      /** @description Format registry id the content is written in (GET /api/v1/formats) */
+      format?: string;
+      /** @description The file as the tool reads it, frontmatter included */
+      content?: string;
       /** @description Where the file lives in a repository; used to detect its format and name */
       path?: string;
     };
     UpdateBlueprintRequest: {
-      name?: string;
       /** @description Derived from the name when omitted */
       slug?: string;
       description?: string;
-      /** @enum {string} */
-      kind?: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config';
-      /** @description Format registry id the content is written in (GET /api/v1/formats) */
-      format?: string;
       /** @enum {string|null} */
       category?:
         | 'general'
@@ -2378,8 +2373,6 @@ export interface components {
       license?: string;
       /** @enum {string} */
       visibility?: 'private' | 'unlisted' | 'public';
-      /** @description Markdown, MDC, JSON or YAML; at most 256 KB and 10,000 lines */
-      content?: string;
       changelog?: string;
       /** @description Publish the resulting version at once */
       publish?: boolean;
@@ -2391,6 +2384,13 @@ export interface components {
       repositoryPath?: string | null;
       /** @description bp_… of the parent in the same hierarchy */
       parentId?: string | null;
+      name?: string;
+      /** @enum {string} */
+      kind?: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config';
+      /** @description Format registry id the content is written in (GET /api/v1/formats) */
+      format?: string;
+      /** @description Markdown, MDC, JSON or YAML; at most 256 KB and 10,000 lines */
+      content?: string;
     };
     PublishRequest: {
       /** @description The version to publish; the latest when omitted */
@@ -2683,12 +2683,21 @@ export interface components {
       keyId: string | null;
       changedAt: string;
     };
+    PeerErrorDetails: {
+      /** @example OUTBOUND_ADDRESS_REFUSED */
+      reason: string;
+      /**
+       * @description For OUTBOUND_ADDRESS_REFUSED: loopback, private, link-local, unique-local, … (see docs/federation.md §7)
+       * @example private
+       */
+      addressKind?: string;
+    };
     CrawlRunView: {
       id: string;
       /** @enum {string} */
       trigger: 'schedule' | 'manual' | 'registration';
       /** @enum {string} */
-      outcome: 'running' | 'succeeded' | 'not_modified' | 'failed' | 'skipped';
+      outcome: 'running' | 'succeeded' | 'not_modified' | 'failed' | 'rejected' | 'skipped';
       startedAt: string;
       finishedAt: string | null;
       requests: number;
@@ -2725,6 +2734,9 @@ export interface components {
       lastCrawlAt: string | null;
       lastSuccessAt: string | null;
       lastError: string | null;
+      lastErrorDetails: components['schemas']['PeerErrorDetails'] | null;
+      /** @description When its manifest last verified; null for a peer never verified (whose signing is not known yet) */
+      verifiedAt: string | null;
       failingSince: string | null;
       nextCrawlAt: string | null;
       registeredAt: string | null;
@@ -6727,7 +6739,7 @@ export interface operations {
           'application/json': components['schemas']['RegistryAnswer'];
         };
       };
-      /** @description INVALID_PEER_DOMAIN; 403 REGISTRATIONS_CLOSED, DOMAIN_BLOCKED; 422 PEER_VERIFICATION_FAILED */
+      /** @description INVALID_PEER_DOMAIN; 403 REGISTRATIONS_CLOSED, DOMAIN_BLOCKED; 422 PEER_VERIFICATION_FAILED (anonymous callers: a generic reason) */
       400: {
         headers: {
           [name: string]: unknown;

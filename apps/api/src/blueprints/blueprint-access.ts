@@ -75,6 +75,25 @@ export function readableByOthers(
   );
 }
 
+/** The user whose blueprints this principal reads as their owner (see readsAsOwner), if any. */
+export function ownerReaderOf(principal: Principal | undefined): string | undefined {
+  return principal && readsAsOwner({ ownerId: principal.userId }, principal) ? principal.userId : undefined;
+}
+
+/**
+ * Whether a reader may learn this blueprint's id from another one that points at it (a fork's attribution): only
+ * when they could find it anyway, because it is listed or theirs. An unlisted blueprint's id is its capability
+ * (whoever knows it reads it), so nothing else may reveal it.
+ */
+export function findableBy(
+  blueprint: { listed: boolean; ownerId: string; deletedAt: Date | null },
+  readerId: string | undefined,
+): boolean {
+  return (
+    blueprint.deletedAt === null && (blueprint.listed || (readerId !== undefined && blueprint.ownerId === readerId))
+  );
+}
+
 /** The owner, reading: an active session, or a token with `blueprints:read` (write-only tokens read like anyone). */
 export function readsAsOwner(blueprint: Pick<AccessSubject, 'ownerId'>, principal: Principal | undefined): boolean {
   if (!principal || principal.userId !== blueprint.ownerId) return false;

@@ -62,6 +62,16 @@ export interface CheckedContent {
   contentHash: string;
 }
 
+/** Whether PostgreSQL text can hold this string: no NUL (22021) and no unpaired surrogate (not encodable as UTF-8). */
+export function isStorableText(text: string): boolean {
+  return !text.includes('\u0000') && !LONE_SURROGATE.test(text);
+}
+
+/** The same text with each NUL and unpaired surrogate replaced by U+FFFD: for messages that quote untrusted input. */
+export function toStorableText(text: string): string {
+  return text.replaceAll('\u0000', '\uFFFD').replace(new RegExp(LONE_SURROGATE.source, 'g'), '\uFFFD');
+}
+
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }

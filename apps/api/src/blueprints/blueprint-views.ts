@@ -2,7 +2,7 @@
 import { storedScanReport, type ScanFinding, type ScanReport } from '../scanning';
 import type { TemplateVariable } from '../formats';
 import type { RemoteBlueprintRow } from '../federation/remote-blueprints/remote-blueprints.repository';
-import { readableByOthers } from './blueprint-access';
+import { findableBy } from './blueprint-access';
 import { fromDbKind, slugify } from './blueprint-rules';
 import type { BlueprintRow, VersionRow, WithheldVersion } from './blueprints.repository';
 import type { CatalogRow } from './catalog.repository';
@@ -35,9 +35,10 @@ export function revisionFromIfMatch(header: string | undefined): number | undefi
   return match ? Number(match[1]) : -1;
 }
 
-export function summaryOf(row: BlueprintRow, instance: string): BlueprintSummary {
+/** `readerId`: the user reading as an owner (ownerReaderOf), who may see their own unlisted fork sources. */
+export function summaryOf(row: BlueprintRow, instance: string, readerId: string | undefined): BlueprintSummary {
   const fork = row.forkedFrom;
-  const forkVisible = fork !== null && readableByOthers(fork);
+  const forkVisible = fork !== null && findableBy(fork, readerId);
   return {
     id: row.id,
     name: row.name,
@@ -224,6 +225,7 @@ export function detailOf(
   version: VersionRow,
   context: {
     instance: string;
+    readerId: string | undefined;
     isOwner: boolean;
     isFavorite: boolean;
     variables: TemplateVariable[];
@@ -231,7 +233,7 @@ export function detailOf(
   },
 ): BlueprintDetail {
   return {
-    ...summaryOf(row, context.instance),
+    ...summaryOf(row, context.instance, context.readerId),
     revision: row.revision,
     version: version.number,
     isDraft: version.number !== row.publishedVersion,

@@ -9,7 +9,7 @@ const AUTHOR = { select: { handle: true, displayName: true, avatarUrl: true } } 
 export const BLUEPRINT_VIEW = {
   owner: AUTHOR,
   forkedFrom: {
-    select: { id: true, name: true, deletedAt: true, visibility: true, publishedVersion: true, owner: AUTHOR },
+    select: { id: true, name: true, deletedAt: true, listed: true, ownerId: true, owner: AUTHOR },
   },
   hierarchy: { select: { id: true, name: true } },
   forkedFromRemote: { select: { id: true, name: true, hiddenAt: true } },

@@ -6,7 +6,14 @@ import { APP_CONFIG } from '../config/config.module';
 import { getFormat, importFile, parseVariables, type FormatTarget } from '../formats';
 import { scanContent, stripInvisibleCharacters, type ScanFinding, type ScanReport } from '../scanning';
 import type { BlueprintVisibility, Prisma } from '../generated/prisma/client';
-import { mayReadVersion, readAccess, writerAccess, writesAsOwner, type ReadAccess } from './blueprint-access';
+import {
+  mayReadVersion,
+  ownerReaderOf,
+  readAccess,
+  writerAccess,
+  writesAsOwner,
+  type ReadAccess,
+} from './blueprint-access';
 import {
   allowsDerivatives,
   BLUEPRINT_KINDS,
@@ -636,6 +643,7 @@ export class BlueprintsService {
     const isFavorite = principal ? await this.repository.isFavorite(principal.userId, row.id) : false;
     return detailOf(row, version, {
       instance: this.config.instance.domain,
+      readerId: ownerReaderOf(principal),
       isOwner: access.isOwner,
       isFavorite,
       variables: parseVariables(version.content),

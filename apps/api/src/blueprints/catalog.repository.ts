@@ -128,8 +128,7 @@ const SELECT_SUMMARY: Record<Side, Prisma.Sql> = {
 const FROM: Record<Side, Prisma.Sql> = {
   local: Prisma.sql`blueprints b
   JOIN users u ON u.id = b.owner_id
-  LEFT JOIN blueprints f ON f.id = b.forked_from_id AND f.deleted_at IS NULL
-        AND f.visibility IN ('public', 'unlisted') AND f.published_version IS NOT NULL
+  LEFT JOIN blueprints f ON f.id = b.forked_from_id AND f.listed
   LEFT JOIN users fu ON fu.id = f.owner_id
   LEFT JOIN remote_blueprints fr ON fr.id = b.forked_from_remote_id AND fr.hidden_at IS NULL`,
   remote: Prisma.sql`remote_blueprints b JOIN peers p ON p.id = b.peer_id`,

@@ -237,7 +237,7 @@ export class CatalogService {
       after: after ? { updatedAt: new Date(after.value), id: after.id } : undefined,
     });
     const { page, nextCursor } = cut(rows, limit, scope, (row) => ({ value: row.updatedAt.toISOString(), id: row.id }));
-    return { items: page.map((row) => summaryOf(row, this.config.instance.domain)), nextCursor };
+    return { items: page.map((row) => summaryOf(row, this.config.instance.domain, ownerId)), nextCursor };
   }
 
   async favorites(userId: string, cursor: string | undefined, rawLimit: string | undefined): Promise<BlueprintPage> {
@@ -256,7 +256,7 @@ export class CatalogService {
       // A favourite that has since turned private is not shown (its owner's choice wins).
       items: page
         .filter(({ blueprint }) => blueprint.ownerId === userId || readableByOthers(blueprint))
-        .map(({ blueprint }) => summaryOf(blueprint, this.config.instance.domain)),
+        .map(({ blueprint }) => summaryOf(blueprint, this.config.instance.domain, userId)),
       nextCursor,
     };
   }

@@ -18,6 +18,7 @@ const MEMBER = {
   format: true,
   ownerId: true,
   visibility: true,
+  listed: true,
   headVersion: true,
   publishedVersion: true,
   deletedAt: true,

@@ -15,10 +15,14 @@ type Member = Awaited<ReturnType<HierarchiesRepository['members']>>[number];
 const ARCHIVE_PAGE_SIZE = 200;
 const ARCHIVE_CONTENT_BATCH = 8;
 
-/** How this caller may read a member of the tree or archive; undefined leaves it out. */
+/**
+ * How this caller may read a member of the tree or archive; undefined leaves it out. Others see only listed members:
+ * an unlisted blueprint's id is its capability, not to be handed out here.
+ */
 function accessOf(member: Member, principal: Principal | undefined): ReadAccess | undefined {
   try {
-    return readAccess(member, principal);
+    const access = readAccess(member, principal);
+    return access.isOwner || member.listed ? access : undefined;
   } catch {
     return undefined;
   }

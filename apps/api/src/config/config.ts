@@ -82,6 +82,7 @@ export interface AppConfig {
     readonly maxBlueprintsPerPeer: number;
     readonly maxContentBytes: number;
     readonly maxPagesPerRun: number;
+    readonly maxRequestsPerRun: number;
     readonly concurrency: number;
     readonly peerConcurrency: number;
   };
@@ -235,6 +236,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxBlueprintsPerPeer: vars.FEDERATION_MAX_BLUEPRINTS_PER_PEER,
       maxContentBytes: vars.FEDERATION_MAX_CONTENT_BYTES,
       maxPagesPerRun: vars.FEDERATION_MAX_PAGES_PER_RUN,
+      maxRequestsPerRun: vars.FEDERATION_MAX_REQUESTS_PER_RUN,
       concurrency: vars.FEDERATION_CONCURRENCY,
       peerConcurrency: vars.FEDERATION_PEER_CONCURRENCY,
     },

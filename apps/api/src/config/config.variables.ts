@@ -115,6 +115,11 @@ export const configVariables = {
     schema: z.coerce.number().int().min(1).max(100_000).default(500),
     description: 'The most catalogue pages one crawl of one peer fetches; the next run resumes where it stopped.',
   },
+  FEDERATION_MAX_REQUESTS_PER_RUN: {
+    schema: z.coerce.number().int().min(10).max(1_000_000).default(5_000),
+    description:
+      'The most requests one crawl of one peer sends, whatever the peer claims to hold; a run within a smaller budget, derived from the count the peer announces, stops as hostile when it overspends.',
+  },
   FEDERATION_CONCURRENCY: {
     schema: z.coerce.number().int().min(1).max(64).default(4),
     description: 'How many peers one worker process crawls at once.',

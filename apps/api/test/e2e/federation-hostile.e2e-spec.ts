@@ -2,6 +2,8 @@ import http from 'node:http';
 import { loopbackAddress, startFederatedInstance, type FederatedInstance } from '../support/federation';
 import { startHostilePeer, type HostileBehaviour, type HostilePeer } from '../support/hostile-peer';
 import { PrismaService } from '../../src/database/prisma.service';
+import { INVALID_ITEMS_BREAKER } from '../../src/federation/crawler/crawl-log';
+import { MetricsService } from '../../src/metrics/metrics.service';
 
 jest.setTimeout(60_000);
 
@@ -160,6 +162,107 @@ describe('a hostile peer', () => {
     expect(peer.status).toBe('failing');
     // Retry-After asked for two hours, longer than the first backoff (at most a minute).
     expect(Date.parse(peer.nextCrawlAt) - Date.now()).toBeGreaterThan(7000 * 1000);
+  });
+
+  it('skips items the database could not store (NUL, unpaired surrogates, year 0), keeping the rest of the page', async () => {
+    const { peerId, run } = await crawlExpecting('unstorable-items', 'ITEM_INVALID', 'succeeded');
+    const codes = run.errors.map((error: { code: string }) => error.code);
+    expect(codes.filter((code: string) => code === 'ITEM_INVALID')).toHaveLength(3);
+    // Year 0 passes validation; only the database refuses it, and only that item is lost.
+    expect(codes).toContain('STORE_FAILED');
+    const prisma = a.app.app.nest.get(PrismaService);
+    const kept = await prisma.remoteBlueprint.findMany({ where: { peerId } });
+    expect(kept.map((copy) => copy.remoteId)).toEqual(['good']);
+    // The next crawl is not stuck on the same page.
+    const peer = (await a.admin.agent.get(`/api/v1/admin/federation/peers/${peerId}`).expect(200)).body.peer;
+    expect(peer.status).toBe('verified');
+  });
+
+  it('stops a signed peer whose items are all invalid, and records the run as rejected', async () => {
+    hostile.requests = 0;
+    const { run, peer } = await crawlExpecting('all-invalid', 'TOO_MANY_INVALID_ITEMS', 'rejected');
+    expect(run.errors.map((error: { code: string }) => error.code)).toContain('HASH_MISMATCH');
+    // The first page trips the breaker; at most the next one was already on its way.
+    expect(run.requests).toBeLessThanOrEqual(2);
+    expect(hostile.requests).toBeLessThanOrEqual(2);
+    expect(run.added).toBe(0);
+    expect(peer.status).toBe('failing');
+    const crawls = await a.app.app.nest.get(MetricsService).federationCrawls.get();
+    expect(crawls.values.find((value) => value.labels.outcome === 'rejected')?.value).toBeGreaterThan(0);
+  });
+
+  /** Adds the peer as a legacy one (no key), misbehaving from the start, and crawls it once. */
+  async function crawlLegacy(behaviour: HostileBehaviour, outcome: string, code: string) {
+    hostile.behaviour = behaviour;
+    const added = await a.admin.agent
+      .post('/api/v1/admin/federation/peers')
+      .set(a.admin.writeHeaders)
+      .send({ domain: hostile.domain })
+      .expect(201);
+    expect(added.body).toMatchObject({ status: 'verified', signed: false });
+    hostile.requests = 0;
+    expect(await a.crawl(added.body.id)).toBe(outcome);
+    const detail = await a.admin.agent.get(`/api/v1/admin/federation/peers/${added.body.id}`).expect(200);
+    const run = detail.body.runs[0];
+    expect(run.errors.map((error: { code: string }) => error.code)).toContain(code);
+    expect(hostile.requests).toBe(run.requests);
+    return { run, peer: detail.body.peer };
+  }
+
+  it('stops a legacy peer that returns the same item on every page, in three requests', async () => {
+    const { run, peer } = await crawlLegacy('legacy-same-item', 'failed', 'PAGE_LOOP');
+    // The first page, its one content fetch, and the repeat.
+    expect(run.requests).toBe(3);
+    expect(peer.status).toBe('failing');
+  });
+
+  it('stops a legacy peer that claims a million items and answers garbage for each, as rejected', async () => {
+    const { run } = await crawlLegacy('legacy-garbage', 'rejected', 'TOO_MANY_INVALID_ITEMS');
+    // One page, then content fetches until the breaker trips (plus those already in flight).
+    const peerConcurrency = a.app.app.config.federation.peerConcurrency;
+    expect(run.requests).toBeLessThanOrEqual(1 + INVALID_ITEMS_BREAKER + peerConcurrency);
+    expect(run.added).toBe(0);
+    expect(run.bytes).toBeLessThan(200 * 1024);
+  });
+
+  it('stops a legacy peer that lists far more than it announced, within the budget its claim allows', async () => {
+    const { run } = await crawlLegacy('legacy-overclaim', 'failed', 'REQUEST_BUDGET_EXCEEDED');
+    // Announced 3: one page, three items, a page to find the end, and the slack of 10.
+    expect(run.requests).toBeLessThanOrEqual(2 + 3 + 10);
+  });
+
+  it('lists a peer’s logo only when it is https on the peer’s own host', async () => {
+    const [host, port] = hostile.domain.split(':') as [string, string];
+    const cases: Array<[string, string | null]> = [
+      [`https://${hostile.domain}/logo.png`, `https://${hostile.domain}/logo.png`],
+      [`http://${hostile.domain}/logo.png`, null],
+      [`https://evil.example/logo.png`, null],
+      [`https://${host}:${Number(port) + 1}/logo.png`, null],
+      [`https://user:pass@${hostile.domain}/logo.png`, null],
+      ['javascript:alert(1)', null],
+      ['data:image/svg+xml,<svg/>', null],
+    ];
+    try {
+      for (const [logoUrl, shown] of cases) {
+        hostile.logoUrl = logoUrl;
+        const added = await a.admin.agent
+          .post('/api/v1/admin/federation/peers')
+          .set(a.admin.writeHeaders)
+          .send({ domain: hostile.domain })
+          .expect(201);
+        const directory = await a.app.http.get('/api/v1/federation/instances').expect(200);
+        const entry = directory.body.instances.find(
+          (instance: { domain: string }) => instance.domain === hostile.domain,
+        );
+        expect({ logoUrl, shown: entry?.logoUrl }).toEqual({ logoUrl, shown });
+        await a.admin.agent
+          .delete(`/api/v1/admin/federation/peers/${added.body.id}`)
+          .set(a.admin.writeHeaders)
+          .expect(204);
+      }
+    } finally {
+      hostile.logoUrl = undefined;
+    }
   });
 
   it('stores items of every kind a peer publishes, MCP configurations included', async () => {

@@ -162,6 +162,41 @@ describe('compatibility with the reference product (legacy peers)', () => {
     }
   });
 
+  it('tells an anonymous registrant only a generic reason, and an admin the detail', async () => {
+    // A name whose address the outbound client refuses: what it resolves to is nobody else's business.
+    const hidden = await loopbackAddress('127.0.0.6');
+    const domain = `localhost:${hidden.port}`;
+    const anonymous = await postJson(`${a.url}/api/v1/federation/register`, { domain });
+    expect(anonymous.status).toBe(422);
+    expect(anonymous.body.error).toEqual({
+      code: 'PEER_VERIFICATION_FAILED',
+      message: `${domain} could not be verified: no manifest could be fetched from it`,
+      details: { reason: 'MANIFEST_UNREACHABLE' },
+    });
+    expect(JSON.stringify(anonymous.body)).not.toMatch(/127\.0\.0\.1|::1|Refusing|OUTBOUND_/);
+
+    const admin = await a.admin.agent
+      .post('/api/v1/federation/register')
+      .set(a.admin.writeHeaders)
+      .send({ domain })
+      .expect(422);
+    expect(admin.body.error.details).toEqual({ reason: 'OUTBOUND_ADDRESS_REFUSED', addressKind: 'loopback' });
+    expect(admin.body.error.message).toMatch(/127\.0\.0\.1|::1/);
+
+    // Added by an admin, the peer says why, in a form the admin page turns into a hint, and that it never verified.
+    const added = await a.admin.agent
+      .post('/api/v1/admin/federation/peers')
+      .set(a.admin.writeHeaders)
+      .send({ domain })
+      .expect(201);
+    expect(added.body).toMatchObject({
+      status: 'failing',
+      verifiedAt: null,
+      lastErrorDetails: { reason: 'OUTBOUND_ADDRESS_REFUSED', addressKind: 'loopback' },
+    });
+    await a.admin.agent.delete(`/api/v1/admin/federation/peers/${added.body.id}`).set(a.admin.writeHeaders).expect(204);
+  });
+
   it('in allowlist mode federates only with allowed domains, purging the others until one is allowed', async () => {
     const prisma = a.app.app.nest.get(PrismaService);
     const settings = (mode: boolean) =>

@@ -19,17 +19,39 @@ export type HostileBehaviour =
   | 'cursor-loop'
   | 'million-items'
   | 'rate-limited'
-  | 'every-kind';
+  | 'every-kind'
+  | 'unstorable-items'
+  | 'all-invalid'
+  // Legacy peers (no key in the manifest): the behaviour must be set before the peer is added.
+  | 'legacy-same-item'
+  | 'legacy-garbage'
+  | 'legacy-overclaim';
 
 export interface HostilePeer {
   readonly domain: string;
   behaviour: HostileBehaviour;
   /** Where the loopback and other-host redirects point; set by the test. */
   redirectTarget: string;
+  /** Catalogue and content requests received since the test last reset it. */
+  requests: number;
+  /** Published in the manifest when set. */
+  logoUrl?: string;
   close(): Promise<void>;
 }
 
 const HUGE_BODY_BYTES = 200 * 1024 * 1024;
+/** What each legacy behaviour claims to hold, in its manifest and its list's `total`. */
+const LEGACY_CLAIMS: Partial<Record<HostileBehaviour, number>> = {
+  'legacy-same-item': 1000,
+  'legacy-garbage': 1_000_000,
+  'legacy-overclaim': 3,
+};
+
+/** One entry of the reference product's list (see reference-instance.ts). */
+function legacyItem(id: string) {
+  const at = new Date(Date.UTC(2025, 5, 4)).toISOString();
+  return { id, name: `Legacy ${id}`, description: '', type: 'AGENTS_MD', tags: [], createdAt: at, updatedAt: at };
+}
 const CHUNK = Buffer.alloc(64 * 1024, 0x20);
 
 function item(
@@ -72,6 +94,7 @@ export async function startHostilePeer(host: string, port: number): Promise<Host
     domain,
     behaviour: 'honest',
     redirectTarget: 'http://127.0.0.1:9/',
+    requests: 0,
     close: () =>
       new Promise((resolve) => {
         for (const socket of sockets) socket.destroy();
@@ -99,6 +122,7 @@ export async function startHostilePeer(host: string, port: number): Promise<Host
         response.writeHead(302, { location: peer.redirectTarget }).end();
         return;
       }
+      const legacy = peer.behaviour.startsWith('legacy-');
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(
         JSON.stringify({
@@ -107,18 +131,73 @@ export async function startHostilePeer(host: string, port: number): Promise<Host
           version: '9.9.9',
           federation: true,
           api: `http://${domain}/api/v1`,
-          publicBlueprints: 1,
-          protocol: 'lynxprompt-federation/1',
-          publicKey: { id: key.keyId, algorithm: 'Ed25519', key: key.publicKey },
+          publicBlueprints: LEGACY_CLAIMS[peer.behaviour] ?? 1,
+          ...(peer.logoUrl !== undefined ? { logoUrl: peer.logoUrl } : {}),
+          ...(legacy
+            ? {}
+            : {
+                protocol: 'lynxprompt-federation/1',
+                publicKey: { id: key.keyId, algorithm: 'Ed25519', key: key.publicKey },
+              }),
         }),
       );
       return;
+    }
+    peer.requests += 1;
+    const detail = /^\/api\/blueprints\/bp_(.+)$/.exec(url.pathname);
+    if (detail) {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      // Garbage for every content fetch: valid JSON, but no content.
+      if (peer.behaviour === 'legacy-garbage') return void response.end(JSON.stringify({ garbage: 'x'.repeat(1000) }));
+      return void response.end(JSON.stringify({ id: `bp_${detail[1]}`, content: `# ${detail[1]}\n` }));
     }
     if (url.pathname !== '/api/v1/federation/blueprints') {
       response.writeHead(404, { 'content-type': 'application/json' }).end('{}');
       return;
     }
     switch (peer.behaviour) {
+      case 'legacy-same-item':
+      case 'legacy-garbage':
+      case 'legacy-overclaim': {
+        const offset = Number(url.searchParams.get('offset') ?? 0);
+        const total = LEGACY_CLAIMS[peer.behaviour] as number;
+        // The same item whatever the offset, or a fresh page of new ids at every offset, forever.
+        const ids =
+          peer.behaviour === 'legacy-same-item'
+            ? ['same']
+            : Array.from({ length: 100 }, (_, index) => `item${offset + index}`);
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ blueprints: ids.map(legacyItem), total, limit: 100, offset }));
+        return;
+      }
+      case 'unstorable-items': {
+        if (url.searchParams.get('cursor') === 'end')
+          return sendSigned(request, response, { blueprints: [], tombstones: [], cursor: 'end', hasMore: false });
+        return sendSigned(request, response, {
+          blueprints: [
+            item('good', '# Good\n'),
+            { ...item('nul-name', '# Nul\n'), name: 'Bad\u0000name' },
+            { ...item('lone-surrogate', '# Surrogate\n'), description: 'half a pair \ud800' },
+            // Passes validation, but PostgreSQL has no year 0: only the database refuses it.
+            { ...item('year-zero', '# Year zero\n'), createdAt: '0000-01-01T00:00:00Z' },
+          ],
+          tombstones: [{ id: 'gone\u0000' }],
+          cursor: 'end',
+          hasMore: false,
+        });
+      }
+      case 'all-invalid': {
+        // Every item's content disagrees with its hash, on every page, with a fresh cursor each time.
+        const page = Number(url.searchParams.get('cursor') ?? 0);
+        return sendSigned(request, response, {
+          blueprints: Array.from({ length: 100 }, (_, index) =>
+            item(`bad-${page}-${index}`, '# Swapped\n', createHash('sha256').update('# Original\n').digest('hex')),
+          ),
+          tombstones: [],
+          cursor: String(page + 1),
+          hasMore: true,
+        });
+      }
       case 'huge-body': {
         response.writeHead(200, { 'content-type': 'application/json' });
         let sent = 0;

@@ -39,6 +39,19 @@ function federationApi() {
     'GET /api/v1/admin/federation/peers': () => ({ status: 200, body: { items: [...peers.values()] } }),
     'POST /api/v1/admin/federation/peers': (request: { body: unknown }) => {
       const { domain } = request.body as { domain: string };
+      const refused = (addressKind: string, address: string) =>
+        peer({
+          id: `peer_${addressKind}`,
+          domain,
+          name: null,
+          status: 'failing',
+          signed: false,
+          keyId: null,
+          latestRun: null,
+          verifiedAt: null,
+          lastError: `OUTBOUND_ADDRESS_REFUSED: Refusing to connect to ${address}`,
+          lastErrorDetails: { reason: 'OUTBOUND_ADDRESS_REFUSED', addressKind },
+        });
       const added =
         domain === 'broken.test'
           ? peer({
@@ -49,9 +62,17 @@ function federationApi() {
               signed: false,
               keyId: null,
               latestRun: null,
+              verifiedAt: null,
               lastError: 'MANIFEST_UNREACHABLE: The manifest could not be fetched (connection refused)',
+              lastErrorDetails: { reason: 'MANIFEST_UNREACHABLE' },
             })
-          : peer({ id: 'peer_3', domain, name: 'New Peer', keyId: 'KeyNew0000000003', latestRun: null });
+          : domain === 'intranet.test:8443'
+            ? refused('private', '10.0.0.5')
+            : domain === 'metadata.test'
+              ? refused('link-local', '169.254.169.254')
+              : domain === 'legacy.test'
+                ? peer({ id: 'peer_4', domain, name: 'Legacy', signed: false, keyId: null, protocol: null })
+                : peer({ id: 'peer_3', domain, name: 'New Peer', keyId: 'KeyNew0000000003', latestRun: null });
       peers.set(added.id, added);
       return { status: 201, body: added };
     },
@@ -189,12 +210,74 @@ describe('AdminFederationPage', { timeout: 30_000 }, () => {
     expect(failed).toHaveTextContent('The manifest could not be fetched (connection refused)');
     const row = await screen.findByRole('row', { name: /broken\.test/ });
     expect(within(row).getByText('Failing')).toBeInTheDocument();
-    expect(within(row).getByText('Unsigned (legacy)')).toBeInTheDocument();
+    // Never verified: whether it signs is not known, so it is not called legacy.
+    expect(within(row).getByText('Not verified yet')).toBeInTheDocument();
+    expect(within(row).queryByText('Unsigned (legacy)')).not.toBeInTheDocument();
     expect(within(row).getByText('MANIFEST_UNREACHABLE')).toBeInTheDocument();
 
     const posts = writes(api).filter((call) => call.path === '/api/v1/admin/federation/peers');
     expect(posts.map((call) => call.body)).toEqual([{ domain: 'new.peer.test' }, { domain: 'broken.test' }]);
     expect(posts[0]?.headers['x-csrf-token']).toBe(CSRF_TOKEN);
+  });
+
+  it('labels a verified peer without a key as unsigned (legacy)', async () => {
+    const { server: api } = await start();
+    const { user } = renderApp({ apiBaseUrl: api.url, path: PATH });
+    const form = await screen.findByRole('form', { name: 'Add a peer' });
+    await user.type(within(form).getByLabelText('Peer domain'), 'legacy.test');
+    await user.click(within(form).getByRole('button', { name: 'Add peer' }));
+    const row = await screen.findByRole('row', { name: /legacy\.test/ });
+    expect(within(row).getByText('Unsigned (legacy)')).toBeInTheDocument();
+  });
+
+  it('tells how to allow a peer refused for its private address, and never advises it for link-local', async () => {
+    const { server: api } = await start();
+    const { user } = renderApp({ apiBaseUrl: api.url, path: PATH });
+    const form = await screen.findByRole('form', { name: 'Add a peer' });
+
+    await user.type(within(form).getByLabelText('Peer domain'), 'intranet.test:8443');
+    await user.click(within(form).getByRole('button', { name: 'Add peer' }));
+    const outcome = (await screen.findByText(/could not be verified/)).closest('[role="status"]') as HTMLElement;
+    expect(within(outcome).getByText('OUTBOUND_ADDRESS_REFUSED')).toBeInTheDocument();
+    expect(outcome).toHaveTextContent(
+      'intranet.test:8443 resolves to a private address, which this instance refuses to contact. If it is a peer ' +
+        'on your own network, add intranet.test:8443 to OUTBOUND_ALLOW_PRIVATE',
+    );
+    const row = await screen.findByRole('row', { name: /intranet\.test/ });
+    expect(row).toHaveTextContent('add intranet.test:8443 to OUTBOUND_ALLOW_PRIVATE');
+
+    await user.type(within(form).getByLabelText('Peer domain'), 'metadata.test');
+    await user.click(within(form).getByRole('button', { name: 'Add peer' }));
+    const metadataRow = await screen.findByRole('row', { name: /metadata\.test/ });
+    expect(metadataRow).toHaveTextContent('resolves to an address no peer may have (link-local)');
+    expect(metadataRow).not.toHaveTextContent('OUTBOUND_ALLOW_PRIVATE');
+  });
+
+  it('clears "Crawl queued…" as soon as the peer’s own crawl state shows the run finished', async () => {
+    const api = federationApi();
+    const runs = [api.peers.get('peer_1')?.latestRun ?? crawlRun()];
+    server = await startApiServer(
+      {
+        ...api.routes,
+        // The peer's runs answer the finished crawl at once; the list keeps its older summary (as a list may).
+        'GET /api/v1/admin/federation/peers/:id': () => ({
+          status: 200,
+          body: { peer: api.peers.get('peer_1'), runs },
+        }),
+        'POST /api/v1/admin/federation/peers/:id/crawl': () => {
+          // The worker takes a moment: long enough to see the crawl queued.
+          setTimeout(() => runs.unshift(crawlRun({ id: 'run_9', trigger: 'manual', outcome: 'succeeded' })), 1000);
+          return { status: 202, body: api.peers.get('peer_1') };
+        },
+      },
+      { session: activeSession({ user: adminUser }) },
+    );
+    const { user } = renderApp({ apiBaseUrl: server.url, path: PATH });
+    const row = await screen.findByRole('row', { name: /Other Rules/ });
+    await user.click(within(row).getByRole('button', { name: 'Crawl now: rules.other.test' }));
+    expect(await within(row).findByRole('status')).toHaveTextContent('Crawl queued…');
+    await waitFor(() => expect(within(row).queryByRole('status')).not.toBeInTheDocument(), { timeout: 5000 });
+    expect(within(row).getByRole('button', { name: 'Crawl now: rules.other.test' })).toBeEnabled();
   });
 
   it('crawls a peer now, waits for the result, and shows the crawl log with error codes', async () => {
@@ -206,7 +289,7 @@ describe('AdminFederationPage', { timeout: 30_000 }, () => {
     expect(await within(row).findByRole('status')).toHaveTextContent('Crawl queued…');
     // The list is polled until the run asked for is done.
     await waitFor(() => expect(within(row).queryByRole('status')).not.toBeInTheDocument(), { timeout: 8000 });
-    expect(within(row).getByText('Not modified')).toBeInTheDocument();
+    expect(await within(row).findByText('Not modified')).toBeInTheDocument();
     const crawl = writes(api).find((call) => call.path === '/api/v1/admin/federation/peers/peer_1/crawl');
     expect(crawl?.headers['x-csrf-token']).toBe(CSRF_TOKEN);
 

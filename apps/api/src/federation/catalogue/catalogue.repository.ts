@@ -51,8 +51,9 @@ export class FederationCatalogueRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /**
-   * The next `limit` entries after `after` in (change time, id) order: blueprints that were ever published, and the
-   * tombstones of published blueprints removed outright (an owner's account deleted). Content is read only for listed
+   * The next `limit` entries after `after` in (change time, id) order: blueprints that were ever listed (an item
+   * while listed, a tombstone once not), and the tombstones of such blueprints removed outright (an owner's account
+   * deleted). A blueprint never listed never appears: its id was never public, and naming it would reveal it. Content is read only for listed
    * rows whose published content, added up in page order, stays within `contentBudgetBytes` (plus always the first
    * row): the JSON of the rest could not fit the page anyway.
    */
@@ -71,10 +72,7 @@ export class FederationCatalogueRepository {
       }
       return conditions;
     };
-    const live = [
-      Prisma.sql`b0.first_published_at IS NOT NULL`,
-      ...window(Prisma.sql`b0.updated_at`, Prisma.sql`b0.id`),
-    ];
+    const live = [Prisma.sql`b0.first_listed_at IS NOT NULL`, ...window(Prisma.sql`b0.updated_at`, Prisma.sql`b0.id`)];
     const removed = window(Prisma.sql`t.deleted_at`, Prisma.sql`t.id`);
     return this.prisma.$queryRaw<FeedRow[]>`
       SELECT p.id, p.listed, p.name, p.description, p.kind, p.format, p.tool, p.category, p.tags, p.license,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { LOGGER } from '../../common/logging/logging.module';
@@ -12,14 +12,23 @@ import { OutboundError, OutboundHttpClient, type OutboundResponse } from '../../
 import { firstIssue } from '../first-issue';
 import { SIGNATURE_HEADER, verifySignature } from '../signature';
 import { hostOf } from '../peers/domain-name';
+import { addressKindOf } from '../peers/peer-verifier';
 import { PeerVerificationError } from '../peers/peers.errors';
 import { PeersRepository, type PeerRow } from '../peers/peers.repository';
 import { PeersService } from '../peers/peers.service';
 import { afterSuccess } from '../peers/peer-state';
 import { CRAWL_PEER_JOB, SCHEDULE_CRAWLS_JOB, type CrawlPeerJob, type CrawlTrigger } from './crawl-jobs';
-import { CrawlAborted, CrawlLog, forEachLimited, retryAfterMs, Semaphore } from './crawl-log';
+import {
+  CrawlAborted,
+  CrawlLog,
+  forEachLimited,
+  INVALID_ITEMS_BREAKER,
+  requestBudget,
+  retryAfterMs,
+  Semaphore,
+} from './crawl-log';
 import { RemoteCopiesRepository, type KnownCopy } from './remote-copies.repository';
-import { RemoteScans } from './remote-scans';
+import { RemoteScans, type ScannedCopy } from './remote-scans';
 import {
   CrawlProblem,
   legacyCopy,
@@ -27,6 +36,7 @@ import {
   parseLegacyItem,
   parseSignedItem,
   signedPageSchema,
+  storableIds,
   type LegacyItem,
   type RemoteCopy,
 } from './remote-items';
@@ -51,7 +61,8 @@ const SCHEDULE_BATCH = 500;
 /** Consecutive failed requests within one run that open the circuit: the run stops and backs off. */
 const CIRCUIT_BREAKER_FAILURES = 5;
 
-export type CrawlResult = 'succeeded' | 'not_modified' | 'failed' | 'skipped' | 'locked' | 'gone';
+/** `rejected`: the peer answered, but nothing it sent was valid (a failure, with backoff, recorded apart). */
+export type CrawlResult = 'succeeded' | 'not_modified' | 'failed' | 'rejected' | 'skipped' | 'locked' | 'gone';
 
 interface SyncState {
   cursor: string | null;
@@ -143,6 +154,12 @@ export class CrawlerService implements OnModuleInit {
       if (peer.pendingPublicKey !== null) throw keyChanged(peer);
       const listed = verdict === 'federate';
       const state = peer.signed ? await this.crawlSigned(peer, listed, log) : await this.crawlLegacy(peer, listed, log);
+      if (log.nothingValid) {
+        throw new CrawlAborted(
+          'NOTHING_VALID',
+          `${peer.domain} sent ${log.invalidItems} entries and not one was valid`,
+        );
+      }
       const now = new Date();
       await this.peerRows.update(peer.id, {
         ...afterSuccess(now, state.more ? CONTINUE_AFTER_MS : this.config.federation.crawlIntervalMs),
@@ -154,6 +171,7 @@ export class CrawlerService implements OnModuleInit {
       result = state.notModified && !log.changed ? 'not_modified' : 'succeeded';
     } catch (error) {
       result = await this.recordFailure(peer, error, log, trigger);
+      if (result === 'failed' && log.nothingValid) result = 'rejected';
     } finally {
       await this.peerRows.finishRun(run.id, { outcome: result, ...log.summary() });
       this.metrics.federationCrawls.inc({ outcome: result });
@@ -182,8 +200,8 @@ export class CrawlerService implements OnModuleInit {
   }
 
   private async recordFailure(peer: PeerRow, error: unknown, log: CrawlLog, trigger: CrawlTrigger) {
-    const { code, message, retryAfter } = describeFailure(error);
-    log.error(code, message);
+    const { code, message, retryAfter, addressKind } = describeFailure(error);
+    log.stop(code, message);
     if (code === 'KEY_CHANGED') {
       this.logger.warn({ peer: peer.domain, reason: code, trigger }, 'federation crawl stopped: peer key changed');
       return 'skipped';
@@ -191,7 +209,7 @@ export class CrawlerService implements OnModuleInit {
     // peers.verify has already recorded its own failure (and backoff).
     if (!(error instanceof PeerVerificationError)) {
       const current = (await this.peerRows.findById(peer.id)) ?? peer;
-      await this.peers.recordFailure(current, code, message, retryAfter);
+      await this.peers.recordFailure(current, code, message, retryAfter, addressKind);
     }
     if (!(error instanceof CrawlAborted || error instanceof PeerVerificationError || error instanceof OutboundError)) {
       this.logger.error({ err: error, peer: peer.domain }, 'federation crawl failed unexpectedly');
@@ -207,7 +225,10 @@ export class CrawlerService implements OnModuleInit {
     let cursor = peer.cursor;
     let etag = peer.cursorEtag;
     const seenCursors = new Set<string>();
+    const seenPages = new Set<string>();
     const maxPages = this.config.federation.maxPagesPerRun;
+    // Content comes inline: a run needs about one request per page of what the peer says it holds.
+    log.requestBudget = this.budgetFor(peer.advertisedCount, 0);
     const pageAt = (position: string | null, ifNoneMatch?: string) => {
       const url = new URL(`${peer.baseUrl}${CATALOGUE_PATH}`);
       url.searchParams.set('limit', String(SIGNED_PAGE_LIMIT));
@@ -250,26 +271,36 @@ export class CrawlerService implements OnModuleInit {
         throw new CrawlAborted('CURSOR_LOOP', `${peer.domain} returned a cursor it had already returned`);
       }
       seenCursors.add(next);
+      this.refuseRepeatedPage(seenPages, [...blueprints, ...tombstones], peer);
+      const budgetLeft = log.requests < log.requestBudget;
       // The peer prepares the next page while this one is stored: its work and ours overlap.
-      if (page + 1 < maxPages) pending = pageAt(next);
+      if (page + 1 < maxPages && budgetLeft) pending = pageAt(next);
       const copies: RemoteCopy[] = [];
       for (const raw of blueprints) {
         try {
           copies.push(parseSignedItem(raw, peer.baseUrl, this.config.federation.maxContentBytes));
+          log.valid();
         } catch (error) {
           if (!(error instanceof CrawlProblem)) throw error;
-          log.error(error.code, error.message);
+          log.invalid(error.code, error.message);
         }
       }
       await this.store(peer, copies, listed, log);
-      log.removed += await this.copies.remove(
-        peer.id,
-        tombstones.map((tombstone) => tombstone.id),
-      );
+      const gone = storableIds(tombstones.map((tombstone) => tombstone.id));
+      for (let refused = tombstones.length - gone.length; refused > 0; refused -= 1) {
+        log.invalid('ITEM_INVALID', 'a tombstone id contains NUL characters or unpaired surrogates');
+      }
+      log.valid(gone.length);
+      log.removed += await this.copies.remove(peer.id, gone);
       cursor = next;
       etag = null;
       // Progress is kept page by page: a run cut short resumes here.
       await this.peerRows.update(peer.id, { cursor, cursorEtag: null });
+      this.stopOnInvalidStreak(peer, log);
+      if (!budgetLeft) {
+        this.budgetSpent(peer, log);
+        break;
+      }
     }
     return { cursor, cursorEtag: null, more: true, notModified: false };
   }
@@ -279,10 +310,18 @@ export class CrawlerService implements OnModuleInit {
   private async crawlLegacy(peer: PeerRow, listed: boolean, log: CrawlLog): Promise<SyncState> {
     const walkStartedAt = new Date();
     const seen = new Set<string>();
+    const seenPages = new Set<string>();
     let offset = 0;
     let complete = false;
     const breaker = { failures: 0 };
+    // Each item may cost a content fetch on top of its page; the first page's `total` (fresher than the manifest's
+    // count) narrows the budget below.
+    log.requestBudget = this.budgetFor(peer.advertisedCount, 1);
     for (let page = 0; page < this.config.federation.maxPagesPerRun; page += 1) {
+      if (log.requests >= log.requestBudget) {
+        this.budgetSpent(peer, log);
+        break;
+      }
       const url = new URL(`${peer.baseUrl}${CATALOGUE_PATH}`);
       url.searchParams.set('limit', String(LEGACY_PAGE_LIMIT));
       url.searchParams.set('offset', String(offset));
@@ -297,13 +336,15 @@ export class CrawlerService implements OnModuleInit {
         complete = true;
         break;
       }
+      if (page === 0 && total !== undefined) log.requestBudget = this.budgetFor(total, 1);
+      this.refuseRepeatedPage(seenPages, blueprints, peer);
       const items: LegacyItem[] = [];
       for (const raw of blueprints) {
         try {
           items.push(parseLegacyItem(raw));
         } catch (error) {
           if (!(error instanceof CrawlProblem)) throw error;
-          log.error(error.code, error.message);
+          log.invalid(error.code, error.message);
         }
       }
       for (const item of items) seen.add(item.id);
@@ -311,31 +352,48 @@ export class CrawlerService implements OnModuleInit {
         peer.id,
         items.map((item) => item.id),
       );
-      // Every content fetch counts as a download on the peer: only new or changed items are fetched.
-      const changed = items.filter(
-        (item) => known.get(item.id)?.remoteUpdatedAt.getTime() !== Date.parse(item.updatedAt),
-      );
+      // Every content fetch counts as a download on the peer: only new or changed items are fetched, and new ones
+      // only while the per-peer limit has room for them.
+      let room = this.config.federation.maxBlueprintsPerPeer - (await this.copies.count(peer.id));
+      let overLimit = 0;
+      const changed = items.filter((item) => {
+        const copy = known.get(item.id);
+        if (copy) return copy.remoteUpdatedAt.getTime() !== Date.parse(item.updatedAt);
+        if (room > 0) return room-- > 0;
+        overLimit += 1;
+        return false;
+      });
+      log.valid(items.length - changed.length);
+      if (overLimit > 0) {
+        log.error('LIMIT_REACHED', `${overLimit} new blueprints over the per-peer limit were not fetched`);
+      }
+      // The run's budget may not cover this page's content: stop here (at the cap) or as hostile (below it).
+      const affordable = log.requestBudget - log.requests;
+      const fetched = changed.length > affordable ? changed.slice(0, Math.max(0, affordable)) : changed;
       const copies: RemoteCopy[] = [];
-      await forEachLimited(changed, this.config.federation.peerConcurrency, async (item) => {
-        if (breaker.failures >= CIRCUIT_BREAKER_FAILURES) return;
+      await forEachLimited(fetched, this.config.federation.peerConcurrency, async (item) => {
+        if (breaker.failures >= CIRCUIT_BREAKER_FAILURES || log.invalidBreakerOpen) return;
         const detailUrl = new URL(`${peer.baseUrl}/api/blueprints/bp_${encodeURIComponent(item.id)}`);
         try {
           const detail = await this.fetch(detailUrl, log, { allowNotFound: true });
           if (detail.status === 404) {
-            log.error('ITEM_GONE', `${item.id} was listed but is gone`, detailUrl.href);
+            log.invalid('ITEM_GONE', `${item.id} was listed but is gone`, detailUrl.href);
             return;
           }
           copies.push(legacyCopy(item, parseJson(detail.body), peer.baseUrl, this.config.federation.maxContentBytes));
+          log.valid();
           breaker.failures = 0;
         } catch (error) {
           if (error instanceof CrawlAborted && error.retryAfterMs > 0) throw error;
           if (error instanceof CrawlProblem) {
-            log.error(error.code, error.message, detailUrl.href);
+            log.invalid(error.code, error.message, detailUrl.href);
             return;
           }
           const { code, message } = describeFailure(error);
+          // A detail that is not even JSON is an invalid item as much as a failed request.
+          if (code === 'INVALID_JSON') log.invalid(code, message, detailUrl.href);
+          else log.error(code, message, detailUrl.href);
           breaker.failures += 1;
-          log.error(code, message, detailUrl.href);
         }
       });
       if (breaker.failures >= CIRCUIT_BREAKER_FAILURES) {
@@ -345,6 +403,11 @@ export class CrawlerService implements OnModuleInit {
         );
       }
       await this.store(peer, copies, listed, log, known);
+      this.stopOnInvalidStreak(peer, log);
+      if (fetched.length < changed.length) {
+        this.budgetSpent(peer, log);
+        break;
+      }
       await this.copies.markSeen(
         peer.id,
         items.map((item) => item.id),
@@ -361,6 +424,53 @@ export class CrawlerService implements OnModuleInit {
   }
 
   // ── Shared steps ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+  /** The request budget of a run against a peer announcing `announced` entries, each costing `perItem` requests. */
+  private budgetFor(announced: number | null | undefined, perItem: number): number {
+    const { maxBlueprintsPerPeer, maxRequestsPerRun } = this.config.federation;
+    return requestBudget(announced, {
+      pageSize: LEGACY_PAGE_LIMIT,
+      perItem,
+      maxItems: maxBlueprintsPerPeer,
+      cap: maxRequestsPerRun,
+    });
+  }
+
+  /**
+   * The run spent its budget. At the configured cap that is a big peer: the run stops and the next one continues.
+   * Below it, the peer sent more than the size it announced can need: the run stops as hostile.
+   */
+  private budgetSpent(peer: PeerRow, log: CrawlLog): void {
+    if (log.requestBudget >= this.config.federation.maxRequestsPerRun) {
+      log.error('REQUEST_BUDGET_SPENT', `The run's ${log.requestBudget} requests are spent; the next run continues`);
+      return;
+    }
+    throw new CrawlAborted(
+      'REQUEST_BUDGET_EXCEEDED',
+      `${peer.domain} needs more than the ${log.requestBudget} requests its announced size allows`,
+    );
+  }
+
+  /** The same entries as an earlier page of this run (whatever the cursor or offset says) are a loop. */
+  private refuseRepeatedPage(seen: Set<string>, entries: readonly unknown[], peer: PeerRow): void {
+    const ids = entries.map((entry) => {
+      const id = typeof entry === 'object' && entry !== null ? (entry as { id?: unknown }).id : undefined;
+      return typeof id === 'string' ? id : '';
+    });
+    const fingerprint = createHash('sha256').update(JSON.stringify(ids.sort())).digest('hex');
+    if (seen.has(fingerprint)) {
+      throw new CrawlAborted('PAGE_LOOP', `${peer.domain} sent the same entries as an earlier page of this run`);
+    }
+    seen.add(fingerprint);
+  }
+
+  private stopOnInvalidStreak(peer: PeerRow, log: CrawlLog): void {
+    if (!log.invalidBreakerOpen) return;
+    throw new CrawlAborted(
+      'TOO_MANY_INVALID_ITEMS',
+      `${INVALID_ITEMS_BREAKER} entries in a row from ${peer.domain} were invalid`,
+    );
+  }
 
   /**
    * Upserts a page's copies, within FEDERATION_MAX_BLUEPRINTS_PER_PEER: new items past the limit are left out.
@@ -386,9 +496,43 @@ export class CrawlerService implements OnModuleInit {
       log.error('LIMIT_REACHED', `${unique.length - kept.length} new blueprints over the per-peer limit were skipped`);
     }
     const scanned = await this.scans.scan(kept, known, (code, message) => log.error(code, message));
-    const { added, updated } = await this.copies.upsert(peer.id, scanned, listed);
+    const { added, updated } = await this.upsertEach(peer, scanned, listed, log);
     log.added += added;
     log.updated += updated;
+  }
+
+  /**
+   * One statement for the page; if the database refuses it, one per copy, so a value validation missed costs that
+   * item (logged, STORE_FAILED) and not the page. Nothing runs in a shared transaction, so a failed statement
+   * poisons nothing. (Were the database itself down, the run's next write fails it anyway.)
+   */
+  private async upsertEach(peer: PeerRow, copies: ScannedCopy[], listed: boolean, log: CrawlLog) {
+    try {
+      return await this.copies.upsert(peer.id, copies, listed);
+    } catch (pageError) {
+      if (copies.length === 1) {
+        this.logStoreFailure(peer, copies[0] as ScannedCopy, pageError, log);
+        return { added: 0, updated: 0 };
+      }
+      const totals = { added: 0, updated: 0 };
+      for (const copy of copies) {
+        try {
+          const one = await this.copies.upsert(peer.id, [copy], listed);
+          totals.added += one.added;
+          totals.updated += one.updated;
+        } catch (error) {
+          this.logStoreFailure(peer, copy, error, log);
+        }
+      }
+      return totals;
+    }
+  }
+
+  private logStoreFailure(peer: PeerRow, copy: RemoteCopy, error: unknown, log: CrawlLog): void {
+    const message = error instanceof Error ? error.message.split('\n').slice(-1)[0] : String(error);
+    this.logger.warn({ peer: peer.domain, remoteId: copy.remoteId, err: message }, 'federation item not stored');
+    log.validItems -= 1;
+    log.invalid('STORE_FAILED', `${copy.remoteId} could not be stored: ${message}`);
   }
 
   /** One request to the peer: counted, byte-capped, and turned into a CrawlAborted for anything but success. */
@@ -408,7 +552,9 @@ export class CrawlerService implements OnModuleInit {
         ...(options.ifNoneMatch ? { headers: { 'if-none-match': options.ifNoneMatch } } : {}),
       });
     } catch (error) {
-      if (error instanceof OutboundError) throw new CrawlAborted(error.code, error.message);
+      if (error instanceof OutboundError) {
+        throw new CrawlAborted(error.code, error.message, 0, addressKindOf(error));
+      }
       throw error;
     }
     log.bytes += response.body.length;
@@ -442,10 +588,18 @@ function parseJson(body: Buffer): unknown {
   }
 }
 
-function describeFailure(error: unknown): { code: string; message: string; retryAfter: number } {
-  if (error instanceof CrawlAborted)
-    return { code: error.code, message: error.message, retryAfter: error.retryAfterMs };
+function describeFailure(error: unknown): {
+  code: string;
+  message: string;
+  retryAfter: number;
+  addressKind?: string;
+} {
+  if (error instanceof CrawlAborted) {
+    return { code: error.code, message: error.message, retryAfter: error.retryAfterMs, addressKind: error.addressKind };
+  }
   if (error instanceof PeerVerificationError) return { code: error.reason, message: error.message, retryAfter: 0 };
-  if (error instanceof OutboundError) return { code: error.code, message: error.message, retryAfter: 0 };
+  if (error instanceof OutboundError) {
+    return { code: error.code, message: error.message, retryAfter: 0, addressKind: addressKindOf(error) };
+  }
   return { code: 'INTERNAL_ERROR', message: error instanceof Error ? error.message : String(error), retryAfter: 0 };
 }

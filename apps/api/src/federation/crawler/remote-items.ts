@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { BLUEPRINT_KINDS, knownCategory, sha256Hex, usableTags } from '../../blueprints/blueprint-rules';
+import {
+  BLUEPRINT_KINDS,
+  isStorableText,
+  knownCategory,
+  sha256Hex,
+  usableTags,
+} from '../../blueprints/blueprint-rules';
 import { listFormats } from '../../formats';
 import { firstIssue } from '../first-issue';
 
@@ -154,9 +160,33 @@ function sameOriginUrl(candidate: string | null | undefined, baseUrl: string, fa
 function checkedContent(content: string, maxBytes: number): { content: string; sizeBytes: number } {
   const sizeBytes = Buffer.byteLength(content, 'utf8');
   if (sizeBytes > maxBytes) throw new CrawlProblem('CONTENT_TOO_LARGE', `content is ${sizeBytes} bytes`);
-  // PostgreSQL text cannot hold NUL; no instruction file needs it.
-  if (content.includes('\u0000')) throw new CrawlProblem('CONTENT_INVALID', 'content contains NUL characters');
+  // PostgreSQL text cannot hold NUL; no instruction file needs it (nor an unpaired surrogate).
+  if (!isStorableText(content)) {
+    throw new CrawlProblem('CONTENT_INVALID', 'content contains NUL characters or unpaired surrogates');
+  }
   return { content, sizeBytes };
+}
+
+/**
+ * Every text field of a validated item (content aside, checked on its own) must be storable: one NUL in a name would
+ * otherwise fail the statement that stores the whole page. Such an item is skipped like any other invalid one.
+ */
+function requireStorableFields(item: Record<string, unknown>, id: string): void {
+  for (const [field, value] of Object.entries(item)) {
+    if (field === 'content') continue;
+    const texts = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
+    if (texts.some((text) => typeof text === 'string' && !isStorableText(text))) {
+      throw new CrawlProblem(
+        'ITEM_INVALID',
+        `${field} of ${JSON.stringify(id.slice(0, 100))} contains NUL characters or unpaired surrogates`,
+      );
+    }
+  }
+}
+
+/** Tombstones name ids to delete; one that could not be stored could not match a copy either, so it is dropped. */
+export function storableIds(ids: readonly string[]): string[] {
+  return ids.filter(isStorableText);
 }
 
 /** Validates one signed item and checks its content against the announced hash. */
@@ -164,6 +194,7 @@ export function parseSignedItem(raw: unknown, baseUrl: string, maxContentBytes: 
   const parsed = signedItemSchema.safeParse(raw);
   if (!parsed.success) throw new CrawlProblem('ITEM_INVALID', firstIssue(parsed.error, 'item'));
   const item = parsed.data;
+  requireStorableFields(item, item.id);
   const { content, sizeBytes } = checkedContent(item.content, maxContentBytes);
   const contentHash = sha256Hex(content);
   if (contentHash !== item.contentHash) {
@@ -196,6 +227,7 @@ export function parseSignedItem(raw: unknown, baseUrl: string, maxContentBytes: 
 export function parseLegacyItem(raw: unknown): LegacyItem {
   const parsed = legacyItemSchema.safeParse(raw);
   if (!parsed.success) throw new CrawlProblem('ITEM_INVALID', firstIssue(parsed.error, 'item'));
+  requireStorableFields(parsed.data, parsed.data.id);
   return parsed.data;
 }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
-import { OutboundError } from '../../outbound/outbound.errors';
+import { OutboundError, OutboundErrorCode } from '../../outbound/outbound.errors';
 import { OutboundHttpClient } from '../../outbound/outbound-http-client';
 import { firstIssue } from '../first-issue';
 import { keyIdOf } from '../signature';
@@ -106,6 +106,14 @@ export class PeerVerifier {
 
 function asVerificationError(error: unknown): PeerVerificationError {
   if (error instanceof PeerVerificationError) return error;
-  if (error instanceof OutboundError) return new PeerVerificationError(error.code, error.message);
+  if (error instanceof OutboundError) {
+    return new PeerVerificationError(error.code, error.message, addressKindOf(error));
+  }
   throw error;
+}
+
+/** The kind of address an OUTBOUND_ADDRESS_REFUSED names (see outbound/address-policy), when it names one. */
+export function addressKindOf(error: OutboundError): string | undefined {
+  const reason = (error.details as { reason?: unknown } | undefined)?.reason;
+  return error.code === OutboundErrorCode.AddressRefused && typeof reason === 'string' ? reason : undefined;
 }

@@ -1,13 +1,27 @@
 // Row → response mappings for peers, shared by the admin, directory and registry routes.
 import type { CrawlRun, DomainRule } from '../../generated/prisma/client';
 import { keyIdOf } from '../signature';
-import type { CrawlRunView, DomainRuleView, InstanceDirectoryEntry, PeerView, RegistryInstance } from './dto/peer.dto';
+import type {
+  CrawlRunView,
+  DomainRuleView,
+  InstanceDirectoryEntry,
+  PeerErrorDetails,
+  PeerView,
+  RegistryInstance,
+} from './dto/peer.dto';
 import type { DomainVerdict } from './domain-policy';
 import type { PeerRow } from './peers.repository';
 import { NO_KEY } from './peers.service';
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 const keyId = (key: string | null) => (key ? keyIdOf(Buffer.from(key, 'base64url')) : null);
+
+function lastErrorDetailsOf(stored: unknown): PeerErrorDetails | null {
+  if (typeof stored !== 'object' || stored === null) return null;
+  const { reason, addressKind } = stored as { reason?: unknown; addressKind?: unknown };
+  if (typeof reason !== 'string') return null;
+  return { reason, ...(typeof addressKind === 'string' ? { addressKind } : {}) };
+}
 
 export function crawlRunView(run: CrawlRun): CrawlRunView {
   return {
@@ -51,6 +65,8 @@ export function peerView(peer: PeerRow, verdict: DomainVerdict, latestRun?: Craw
     lastCrawlAt: iso(peer.lastCrawlAt),
     lastSuccessAt: iso(peer.lastSuccessAt),
     lastError: peer.lastError,
+    lastErrorDetails: lastErrorDetailsOf(peer.lastErrorDetails),
+    verifiedAt: iso(peer.manifestFetchedAt),
     failingSince: iso(peer.failingSince),
     nextCrawlAt: iso(peer.nextCrawlAt),
     registeredAt: iso(peer.registeredAt),
@@ -74,13 +90,25 @@ export function directoryEntryOf(peer: PeerRow): InstanceDirectoryEntry {
   };
 }
 
+/**
+ * A peer's logo is shown by whoever reads the directory, so it must not point anywhere the peer does not own, nor
+ * over plain http: only an https URL on the peer's own host (and port), without credentials, is kept.
+ */
+export function peerLogoUrl(candidate: unknown, peerBaseUrl: string): string | null {
+  if (typeof candidate !== 'string' || !URL.canParse(candidate)) return null;
+  const url = new URL(candidate);
+  const peerHost = new URL(peerBaseUrl).host;
+  const ok = url.protocol === 'https:' && url.host === peerHost && !url.username && !url.password;
+  return ok ? url.href : null;
+}
+
 export function registryInstanceOf(peer: PeerRow): RegistryInstance {
   const manifest = (peer.manifest ?? {}) as { logoUrl?: unknown };
   return {
     domain: peer.domain,
     name: peer.name ?? peer.domain,
     version: peer.version ?? '',
-    logoUrl: typeof manifest.logoUrl === 'string' ? manifest.logoUrl : null,
+    logoUrl: peerLogoUrl(manifest.logoUrl, peer.baseUrl),
     publicBlueprintCount: peer.advertisedCount ?? peer.blueprintCount,
     lastSeenAt: iso(peer.lastSeenAt),
     registeredAt: iso(peer.registeredAt ?? peer.createdAt),

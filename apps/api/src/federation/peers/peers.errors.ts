@@ -61,12 +61,33 @@ export class FederationDisabledError extends AppError {
   }
 }
 
+/** What an anonymous caller is told for each reason: only the domain it named, never what we found there. */
+const PUBLIC_REASONS: Record<string, string> = {
+  MANIFEST_UNREACHABLE: 'no manifest could be fetched from it',
+  MANIFEST_INVALID: 'its manifest is not a valid LynxPrompt manifest',
+  MANIFEST_DOMAIN_MISMATCH: 'its manifest names another domain',
+  FEDERATION_DISABLED: 'it does not take part in the federation',
+  PROTOCOL_UNSUPPORTED: 'it speaks a federation protocol this instance does not support',
+};
+
 /** Why a peer's manifest was not accepted; `reason` is one of the codes in docs/federation.md §5.1. */
 export class PeerVerificationError extends AppError {
   constructor(
     readonly reason: string,
     message: string,
+    /** The kind of address the outbound client refused (`loopback`, `private`, …), for an admin's hint. */
+    readonly addressKind?: string,
   ) {
-    super('PEER_VERIFICATION_FAILED', message, 422, { reason });
+    super('PEER_VERIFICATION_FAILED', message, 422, { reason, ...(addressKind ? { addressKind } : {}) });
+  }
+
+  /**
+   * The same failure for an anonymous caller of the registry. Network-level reasons (DNS answers, refused private
+   * addresses, connection failures, timeouts: every OUTBOUND_ code) would map our network for whoever asks, so they
+   * all read MANIFEST_UNREACHABLE; every message is a fixed sentence naming only the domain the caller gave.
+   */
+  forAnonymous(domain: string): PeerVerificationError {
+    const reason = PUBLIC_REASONS[this.reason] ? this.reason : 'MANIFEST_UNREACHABLE';
+    return new PeerVerificationError(reason, `${domain} could not be verified: ${PUBLIC_REASONS[reason]}`);
   }
 }

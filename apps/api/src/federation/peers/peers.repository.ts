@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { DomainRuleAction, Peer, PeerStatus, Prisma } from '../../generated/prisma/client';
+import { Prisma, type DomainRuleAction, type Peer, type PeerStatus } from '../../generated/prisma/client';
 import { PrismaService } from '../../database/prisma.service';
 
 export type PeerRow = Peer;
@@ -34,8 +34,10 @@ export class PeersRepository {
     return this.prisma.peer.create({ data });
   }
 
+  /** `lastErrorDetails` describe `lastError`: clearing the one clears the other. */
   update(id: string, data: Prisma.PeerUncheckedUpdateInput) {
-    return this.prisma.peer.update({ where: { id }, data });
+    const details = data.lastError === null ? { lastErrorDetails: Prisma.DbNull } : {};
+    return this.prisma.peer.update({ where: { id }, data: { ...data, ...details } });
   }
 
   async delete(id: string): Promise<void> {

@@ -70,8 +70,11 @@ export class PeersService {
     return peer;
   }
 
-  /** The reference registry's `register`: never trusted, always verified before anything is kept. */
-  async register(input: unknown): Promise<{ ok: true; domain: string; status: string }> {
+  /**
+   * The reference registry's `register`: never trusted, always verified before anything is kept. Failures carry
+   * their detail only for an admin (`detailed`); anyone else gets the generic reason (forAnonymous).
+   */
+  async register(input: unknown, detailed = false): Promise<{ ok: true; domain: string; status: string }> {
     this.requireFederation();
     const settings = await this.peers.settings();
     if (!settings.acceptRegistrations) throw new RegistrationsClosedError();
@@ -82,7 +85,7 @@ export class PeersService {
     if ((await this.verdict(address.host)) === 'block') throw new DomainBlockedError(address.domain);
     const existing = await this.peers.findByDomain(address.domain);
     // Verification first: a claim that does not verify leaves no trace.
-    const verified = await this.verifier.verify(address, existing?.manifestFetchedAt ? existing.baseUrl : undefined);
+    const verified = await this.verifyForCaller(address, existing, detailed);
     const now = new Date();
     const peer =
       existing ??
@@ -103,7 +106,7 @@ export class PeersService {
     return { ok: true, domain: updated.domain, status: updated.status };
   }
 
-  async heartbeat(input: unknown): Promise<{ ok: true; domain: string; status: string }> {
+  async heartbeat(input: unknown, detailed = false): Promise<{ ok: true; domain: string; status: string }> {
     this.requireFederation();
     const address = parsePeerAddress(
       typeof input === 'object' && input ? (input as { domain?: unknown }).domain : input,
@@ -115,9 +118,23 @@ export class PeersService {
       const updated = await this.peers.update(peer.id, { lastSeenAt: new Date() });
       return { ok: true, domain: updated.domain, status: updated.status };
     }
-    const verified = await this.verifier.verify(address, peer.manifestFetchedAt ? peer.baseUrl : undefined);
+    const verified = await this.verifyForCaller(address, peer, detailed);
     const updated = await this.applyVerified(peer, verified);
     return { ok: true, domain: updated.domain, status: updated.status };
+  }
+
+  /** Verification on behalf of a registry caller: the detail is logged, and shown only when `detailed`. */
+  private async verifyForCaller(address: PeerAddress, known: PeerRow | null, detailed: boolean) {
+    try {
+      return await this.verifier.verify(address, known?.manifestFetchedAt ? known.baseUrl : undefined);
+    } catch (error) {
+      if (!(error instanceof PeerVerificationError) || detailed) throw error;
+      this.logger.info(
+        { peer: address.domain, reason: error.reason, err: error.message },
+        'federation registration not verified',
+      );
+      throw error.forAnonymous(address.domain);
+    }
   }
 
   // ── Verification ─────────────────────────────────────────────────────────────────────────────────────────────────
@@ -132,7 +149,9 @@ export class PeersService {
       const verified = await this.verifier.verify(address, peer.manifestFetchedAt ? peer.baseUrl : undefined);
       return await this.applyVerified(peer, verified);
     } catch (error) {
-      if (error instanceof PeerVerificationError) await this.recordFailure(peer, error.reason, error.message);
+      if (error instanceof PeerVerificationError) {
+        await this.recordFailure(peer, error.reason, error.message, 0, error.addressKind);
+      }
       throw error;
     }
   }
@@ -142,7 +161,7 @@ export class PeersService {
       return await this.applyVerified(peer, await this.verifier.verify(address));
     } catch (error) {
       if (!(error instanceof PeerVerificationError)) throw error;
-      return this.recordFailure(peer, error.reason, error.message);
+      return this.recordFailure(peer, error.reason, error.message, 0, error.addressKind);
     }
   }
 
@@ -206,12 +225,23 @@ export class PeersService {
   }
 
   /** A failed attempt: `failing` with backoff, `suspended` after long enough; Retry-After honoured. */
-  async recordFailure(peer: PeerRow, reason: string, message: string, retryAfterMs = 0): Promise<PeerRow> {
+  async recordFailure(
+    peer: PeerRow,
+    reason: string,
+    message: string,
+    retryAfterMs = 0,
+    addressKind?: string,
+  ): Promise<PeerRow> {
     if (peer.status === 'blocked') return peer;
     const now = new Date();
     const next = afterFailure(peer, now, this.config.federation.suspendAfterMs, retryAfterMs);
     this.logger.warn({ peer: peer.domain, reason, err: message, status: next.status }, 'federation peer failed');
-    return this.peers.update(peer.id, { ...next, lastError: `${reason}: ${message}`.slice(0, 1000), lastCrawlAt: now });
+    return this.peers.update(peer.id, {
+      ...next,
+      lastError: `${reason}: ${message}`.slice(0, 1000),
+      lastErrorDetails: { reason, ...(addressKind ? { addressKind } : {}) },
+      lastCrawlAt: now,
+    });
   }
 
   // ── Admin actions ────────────────────────────────────────────────────────────────────────────────────────────────

@@ -52,7 +52,7 @@ export class InstanceDirectory {
 export class CrawlRunView {
   @ApiProperty() id: string;
   @ApiProperty({ enum: ['schedule', 'manual', 'registration'] }) trigger: string;
-  @ApiProperty({ enum: ['running', 'succeeded', 'not_modified', 'failed', 'skipped'] }) outcome: string;
+  @ApiProperty({ enum: ['running', 'succeeded', 'not_modified', 'failed', 'rejected', 'skipped'] }) outcome: string;
   @ApiProperty() startedAt: string;
   @ApiProperty({ type: String, nullable: true }) finishedAt: string | null;
   @ApiProperty() requests: number;
@@ -75,6 +75,17 @@ export class PendingKeyView {
   @ApiProperty() changedAt: string;
 }
 
+/** `lastError` for machines: its reason code and, for a refused address, the kind of address (a hint for admins). */
+export class PeerErrorDetails {
+  @ApiProperty({ example: 'OUTBOUND_ADDRESS_REFUSED' }) reason: string;
+  @ApiPropertyOptional({
+    example: 'private',
+    description:
+      'For OUTBOUND_ADDRESS_REFUSED: loopback, private, link-local, unique-local, … (see docs/federation.md §7)',
+  })
+  addressKind?: string;
+}
+
 export class PeerView {
   @ApiProperty() id: string;
   @ApiProperty() domain: string;
@@ -93,6 +104,13 @@ export class PeerView {
   @ApiProperty({ type: String, nullable: true }) lastCrawlAt: string | null;
   @ApiProperty({ type: String, nullable: true }) lastSuccessAt: string | null;
   @ApiProperty({ type: String, nullable: true }) lastError: string | null;
+  @ApiProperty({ type: PeerErrorDetails, nullable: true }) lastErrorDetails: PeerErrorDetails | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'When its manifest last verified; null for a peer never verified (whose signing is not known yet)',
+  })
+  verifiedAt: string | null;
   @ApiProperty({ type: String, nullable: true }) failingSince: string | null;
   @ApiProperty({ type: String, nullable: true }) nextCrawlAt: string | null;
   @ApiProperty({ type: String, nullable: true }) registeredAt: string | null;

@@ -89,8 +89,45 @@ export const OUTCOME_LABELS: Record<CrawlRun['outcome'], string> = {
   succeeded: 'Succeeded',
   not_modified: 'Not modified',
   failed: 'Failed',
+  rejected: 'Rejected: nothing valid',
   skipped: 'Skipped',
 };
+
+/** Kinds of address an admin may deliberately allow (a peer on their own network), by the outbound client's names. */
+const ALLOWABLE_ADDRESS_KINDS = new Set(['loopback', 'private', 'unique-local', 'carrier-grade-nat', 'site-local']);
+
+/**
+ * What an admin can do about a peer's failure, from its machine-readable reason (PeerView.lastErrorDetails). Only
+ * addresses of one's own network get the OUTBOUND_ALLOW_PRIVATE advice: never link-local (cloud metadata) or
+ * reserved ranges.
+ */
+export function peerErrorHint(details: PeerView['lastErrorDetails'], domain: string): string | undefined {
+  if (!details) return undefined;
+  switch (details.reason) {
+    case 'OUTBOUND_ADDRESS_REFUSED':
+      return details.addressKind && ALLOWABLE_ADDRESS_KINDS.has(details.addressKind)
+        ? `${domain} resolves to a ${details.addressKind} address, which this instance refuses to contact. If it is ` +
+            `a peer on your own network, add ${domain} to OUTBOUND_ALLOW_PRIVATE (host:port, comma-separated) and ` +
+            'restart; in production that also needs OUTBOUND_ALLOW_PRIVATE_IN_PRODUCTION=true.'
+        : `${domain} resolves to an address no peer may have (${details.addressKind ?? 'reserved'}): check its DNS.`;
+    case 'OUTBOUND_DNS_FAILED':
+      return `${domain} does not resolve: check the spelling and its DNS records.`;
+    case 'OUTBOUND_CONNECT_FAILED':
+    case 'OUTBOUND_TIMEOUT':
+    case 'MANIFEST_UNREACHABLE':
+      return `Nothing answered at ${domain} in time: check that it is up and reachable over https.`;
+    case 'OUTBOUND_SCHEME_REFUSED':
+      return 'Only https is allowed in production: the peer must serve its manifest over https.';
+    case 'MANIFEST_DOMAIN_MISMATCH':
+      return 'The manifest names another domain: add the peer by the domain its manifest gives (with its port).';
+    case 'FEDERATION_DISABLED':
+      return 'The peer publishes no federation manifest, or has federation turned off.';
+    case 'KEY_CHANGED':
+      return 'The peer publishes a new signing key: approve it above once its operators confirm the rotation.';
+    default:
+      return undefined;
+  }
+}
 
 export const TRIGGER_LABELS: Record<CrawlRun['trigger'], string> = {
   schedule: 'Scheduled',

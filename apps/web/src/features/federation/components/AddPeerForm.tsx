@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { FormError } from '../../../shared/components/FormError';
-import { splitPeerError, type PeerView } from '../api/federation-types';
+import { peerErrorHint, splitPeerError, type PeerView } from '../api/federation-types';
 import { useAddPeer } from '../hooks/use-federation';
 
 /** Adds a peer by its domain; the API verifies it at once, and the outcome is shown under the form. */
@@ -69,6 +69,7 @@ export function PeerOutcome({ peer }: { peer: PeerView }) {
     );
   }
   const error = splitPeerError(peer.lastError);
+  const hint = peerErrorHint(peer.lastErrorDetails, peer.domain);
   return (
     <div className="callout callout--warning" role="status">
       <p>
@@ -84,6 +85,7 @@ export function PeerOutcome({ peer }: { peer: PeerView }) {
           <code className="federation__error-code">{error.code}</code> {error.message}
         </p>
       )}
+      {hint && <p>{hint}</p>}
     </div>
   );
 }

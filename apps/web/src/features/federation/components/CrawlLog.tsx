@@ -11,6 +11,7 @@ const OUTCOME_TONES: Record<CrawlRun['outcome'], string> = {
   succeeded: 'badge badge--success',
   not_modified: 'badge',
   failed: 'badge badge--danger',
+  rejected: 'badge badge--danger',
   skipped: 'badge badge--remote',
 };
 

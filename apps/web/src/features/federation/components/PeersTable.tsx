@@ -7,6 +7,7 @@ import {
   OUTCOME_LABELS,
   PEER_STATUS_LABELS,
   PEER_STATUS_TONES,
+  peerErrorHint,
   POLICY_LABELS,
   splitPeerError,
   type PeerView,
@@ -147,6 +148,7 @@ function PeerRow({
 }: PeerRowProps) {
   const logId = useId();
   const error = splitPeerError(peer.lastError);
+  const hint = peerErrorHint(peer.lastErrorDetails, peer.domain);
   const url = httpUrl(peer.baseUrl);
   const run = peer.latestRun;
   return (
@@ -169,7 +171,7 @@ function PeerRow({
           {peer.source === 'registration' && <span className="federation__subtle">Registered itself</span>}
         </td>
         <td>
-          <SignatureLabel signed={peer.signed} />
+          <SignatureLabel signed={peer.signed} verified={peer.verifiedAt !== null} />
         </td>
         <td>{POLICY_LABELS[peer.policy]}</td>
         <td>
@@ -193,6 +195,7 @@ function PeerRow({
             <>
               <code className="federation__error-code">{error.code}</code>
               <span className="table__code">{error.message}</span>
+              {hint && <span className="field__hint">{hint}</span>}
             </>
           ) : (
             'None'

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery, useQueryClient, type Query, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { queryKeys } from '../../../app/query-keys';
 import { useApiClient } from '../../../shared/api/api-client-context';
@@ -21,6 +21,7 @@ import {
   updateFederationSettings,
 } from '../api/federation-api';
 import type {
+  CrawlRun,
   DomainRule,
   FederationSettings,
   InstanceDirectoryEntry,
@@ -61,15 +62,19 @@ export interface CrawlWatch {
 export const CRAWL_WATCH_LIMIT_MS = 2 * 60_000;
 export const CRAWL_POLL_MS = 1_500;
 
+/** Whether `latest` (the peer's newest run) is the finished result of the crawl `watch` waits for. */
+export function runFinished(latest: Pick<CrawlRun, 'id' | 'outcome'> | null | undefined, watch: CrawlWatch): boolean {
+  return Boolean(latest && latest.id !== watch.previousRunId && latest.outcome !== 'running');
+}
+
 export function crawlFinished(peer: PeerView | undefined, watch: CrawlWatch): boolean {
-  const run = peer?.latestRun;
-  return Boolean(run && run.id !== watch.previousRunId && run.outcome !== 'running');
+  return runFinished(peer?.latestRun, watch);
 }
 
 /**
- * The peers table's data: the list, and "crawl now" with the wait for its result. A crawl runs on the worker, so the
- * list is polled while a crawl asked for here has no result yet; when it has one, the crawl log, the directory and
- * the catalogue are read again.
+ * The peers table's data: the list, and "crawl now" with the wait for its result. A crawl runs on the worker, so
+ * while a crawl asked for here has no result, the peer's own crawl state (its detail, with its runs) is polled; the
+ * moment its run finishes, the list, the crawl log, the directory and the catalogue are read again.
  */
 export function usePeers() {
   const client = useApiClient();
@@ -79,18 +84,18 @@ export function usePeers() {
   const peers = useQuery<PeerView[], ApiError>({
     queryKey: queryKeys.account.federationPeers(),
     queryFn: ({ signal }) => listPeers(client, signal),
-    refetchInterval: (query) => {
-      const now = Date.now();
-      const waiting = Object.entries(watches).some(
-        ([id, watch]) =>
-          now - watch.since < CRAWL_WATCH_LIMIT_MS &&
-          !crawlFinished(
-            query.state.data?.find((peer) => peer.id === id),
-            watch,
-          ),
-      );
-      return waiting ? CRAWL_POLL_MS : false;
-    },
+  });
+
+  const watched = Object.entries(watches);
+  const details = useQueries({
+    queries: watched.map(([id, watch]) => ({
+      queryKey: queryKeys.account.federationPeer(id),
+      queryFn: ({ signal }: { signal: AbortSignal }) => getPeer(client, id, signal),
+      refetchInterval: (query: Query<PeerDetail, ApiError>) =>
+        Date.now() - watch.since < CRAWL_WATCH_LIMIT_MS && !runFinished(query.state.data?.runs[0], watch)
+          ? CRAWL_POLL_MS
+          : false,
+    })),
   });
 
   // The latest run is read just before queueing (the list on screen may be older), so the result of this crawl is
@@ -102,33 +107,53 @@ export function usePeers() {
       const latest = before.runs[0];
       return { previousRunId: latest && latest.outcome !== 'running' ? latest.id : null, since: Date.now() };
     },
-    onSuccess: (watch, peer) => setWatches((current) => ({ ...current, [peer.id]: watch })),
+    onSuccess: (watch, peer) => {
+      setWatches((current) => ({ ...current, [peer.id]: watch }));
+      // Given up on after a while: the page stops saying "queued" even if no result ever comes.
+      setTimeout(
+        () =>
+          setWatches((current) => {
+            if (current[peer.id] !== watch) return current;
+            const { [peer.id]: _expired, ...rest } = current;
+            return rest;
+          }),
+        CRAWL_WATCH_LIMIT_MS,
+      );
+      // Read at once: the next poll starts from a fresh state.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.account.federationPeer(peer.id), exact: true });
+    },
   });
 
-  const handled = useRef(new Set<string>());
-  const data = peers.data;
-  useEffect(() => {
-    if (!data) return;
-    for (const [id, watch] of Object.entries(watches)) {
-      const key = `${id}@${watch.since}`;
-      if (
-        handled.current.has(key) ||
-        !crawlFinished(
-          data.find((peer) => peer.id === id),
-          watch,
-        )
+  /** Whether a watched crawl has its result: by the peer's own runs (read after it was asked for), or the list. */
+  const finished = (id: string, watch: CrawlWatch): boolean => {
+    const index = watched.findIndex(([watchedId]) => watchedId === id);
+    const detail = index >= 0 ? details[index] : undefined;
+    const fresh = detail?.data !== undefined && detail.dataUpdatedAt >= watch.since;
+    return (
+      (fresh && runFinished(detail.data?.runs[0], watch)) ||
+      crawlFinished(
+        peers.data?.find((peer) => peer.id === id),
+        watch,
       )
-        continue;
-      handled.current.add(key);
-      void queryClient.invalidateQueries({ queryKey: queryKeys.account.federationPeer(id), exact: true });
-      void refreshFederatedViews(queryClient);
-    }
-  }, [data, watches, queryClient]);
+    );
+  };
+
+  // When a crawl asked for here finishes, everything it may have changed is read again, once.
+  const handled = useRef(new Set<string>());
+  const done = watched.filter(([id, watch]) => finished(id, watch)).map(([id, watch]) => `${id}@${watch.since}`);
+  const doneKey = done.join(',');
+  useEffect(() => {
+    const fresh = doneKey.split(',').filter((key) => key && !handled.current.has(key));
+    if (fresh.length === 0) return;
+    for (const key of fresh) handled.current.add(key);
+    void queryClient.invalidateQueries({ queryKey: queryKeys.account.federationPeers() });
+    void refreshFederatedViews(queryClient);
+  }, [doneKey, queryClient]);
 
   /** A crawl of this peer was queued from this page and has no result yet. */
   const crawling = (peer: PeerView) => {
     const watch = watches[peer.id];
-    return watch !== undefined && !crawlFinished(peer, watch);
+    return watch !== undefined && !finished(peer.id, watch);
   };
 
   return { peers, crawl, crawling };

@@ -56,6 +56,8 @@ export function peer(overrides: Partial<PeerView> = {}): PeerView {
     lastCrawlAt: '2026-01-05T10:00:00.000Z',
     lastSuccessAt: '2026-01-05T10:00:00.000Z',
     lastError: null,
+    lastErrorDetails: null,
+    verifiedAt: '2026-01-01T10:00:01.000Z',
     failingSince: null,
     nextCrawlAt: '2026-01-05T10:30:00.000Z',
     registeredAt: null,
