@@ -2144,10 +2144,14 @@ export interface components {
       occurrences: components['schemas']['VariableOccurrence'][];
     };
     ScanResult: {
+      /** @description At most SCAN_MAX_LISTED_FINDINGS, secrets first, in position order: see truncated */
       findings: components['schemas']['ScanFindingView'][];
-      /** @description Secret findings by confidence */
+      /** @description Secret findings by confidence, all of them */
       secrets: components['schemas']['SecretCounts'];
+      /** @description Hidden-instruction findings, all of them */
       hiddenInstructions: number;
+      /** @description More findings than listed; the counts are exact */
+      truncated: boolean;
       variables: components['schemas']['TemplateVariableView'][];
     };
     CreateBlueprintRequest: {
@@ -2201,6 +2205,14 @@ export interface components {
       /** @description Markdown, MDC, JSON or YAML; at most 256 KB and 10,000 lines */
       content: string;
     };
+    FindingTotals: {
+      /** @description Secret findings by confidence, all of them */
+      secrets: components['schemas']['SecretCounts'];
+      /** @description Hidden-instruction findings, all of them */
+      hiddenInstructions: number;
+      /** @description More findings than listed (SCAN_MAX_LISTED_FINDINGS); the counts are exact */
+      truncated: boolean;
+    };
     HierarchyPlacement: {
       id: string;
       name: string;
@@ -2213,7 +2225,7 @@ export interface components {
        * @description The secret policy check it fails
        * @enum {string}
        */
-      reason: 'SECRET_DETECTED' | 'FINDINGS_NOT_ACKNOWLEDGED';
+      reason: 'SECRET_DETECTED' | 'FINDINGS_TOO_MANY' | 'FINDINGS_NOT_ACKNOWLEDGED';
       /** Format: date-time */
       withheldAt: string;
     };
@@ -2266,7 +2278,9 @@ export interface components {
       /** @description SHA-256 of the content, hex */
       contentHash: string;
       sizeBytes: number;
+      /** @description At most SCAN_MAX_LISTED_FINDINGS: see findingTotals */
       findings: components['schemas']['ScanFindingView'][];
+      findingTotals: components['schemas']['FindingTotals'];
       variables: components['schemas']['TemplateVariableView'][];
       isOwner: boolean;
       isFavorite: boolean;
@@ -2459,7 +2473,7 @@ export interface components {
       /** @description Withheld from readers by the secret policy (only its owner sees such a version) */
       withheld: boolean;
       /** @enum {string|null} */
-      withheldReason: 'SECRET_DETECTED' | 'FINDINGS_NOT_ACKNOWLEDGED' | null;
+      withheldReason: 'SECRET_DETECTED' | 'FINDINGS_TOO_MANY' | 'FINDINGS_NOT_ACKNOWLEDGED' | null;
     };
     VersionList: {
       items: components['schemas']['VersionSummary'][];
@@ -2481,9 +2495,11 @@ export interface components {
       /** @description Withheld from readers by the secret policy (only its owner sees such a version) */
       withheld: boolean;
       /** @enum {string|null} */
-      withheldReason: 'SECRET_DETECTED' | 'FINDINGS_NOT_ACKNOWLEDGED' | null;
+      withheldReason: 'SECRET_DETECTED' | 'FINDINGS_TOO_MANY' | 'FINDINGS_NOT_ACKNOWLEDGED' | null;
       content: string;
+      /** @description At most SCAN_MAX_LISTED_FINDINGS: see findingTotals */
       findings: components['schemas']['ScanFindingView'][];
+      findingTotals: components['schemas']['FindingTotals'];
     };
     VersionDiff: {
       from: number;

@@ -9,10 +9,10 @@ import type { RemoteBlueprintRow } from '../federation/remote-blueprints/remote-
 import { RemoteBlueprintsService } from '../federation/remote-blueprints/remote-blueprints.service';
 import { buildZip, exportDocument, getFormat, importFile, parseVariables, renderTemplate } from '../formats';
 import { SavedVariablesService } from '../saved-variables/saved-variables.service';
-import { stripHiddenContent } from '../scanning';
+import { storedScanReport, stripHiddenContent } from '../scanning';
 import { mayReadVersion, readAccess, sharedWithEveryone } from './blueprint-access';
 import { slugify } from './blueprint-rules';
-import { findingsOf, remoteDetailOf, versionDetailOf, versionSummaryOf } from './blueprint-views';
+import { remoteDetailOf, versionDetailOf, versionSummaryOf } from './blueprint-views';
 import { BlueprintNotFoundError, NothingToPublishError, VersionNotFoundError } from './blueprints.errors';
 import { BlueprintsRepository } from './blueprints.repository';
 import { BlueprintsService } from './blueprints.service';
@@ -253,7 +253,7 @@ export class BlueprintReadsService {
       format: version.format,
       slug: row.slug,
       version: version.number,
-      hiddenFindings: findingsOf(version).filter((finding) => finding.category === 'hidden-instruction').length,
+      hiddenFindings: storedScanReport(version.findings).hiddenInstructions,
     };
   }
 

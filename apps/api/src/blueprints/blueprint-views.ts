@@ -1,5 +1,5 @@
 // Row → response mappings, one per shape, shared by every route that returns it.
-import type { ScanFinding } from '../scanning';
+import { storedScanReport, type ScanFinding, type ScanReport } from '../scanning';
 import type { TemplateVariable } from '../formats';
 import type { RemoteBlueprintRow } from '../federation/remote-blueprints/remote-blueprints.repository';
 import { findableBy } from './blueprint-access';
@@ -9,6 +9,7 @@ import type { CatalogRow } from './catalog.repository';
 import type {
   AuthorRef,
   BlueprintDetail,
+  FindingTotals,
   BlueprintOrigin,
   BlueprintSummary,
   RemoteForkSource,
@@ -170,7 +171,8 @@ export function remoteDetailOf(row: RemoteBlueprintRow, context: { variables: Te
     contentHash: row.contentHash,
     sizeBytes: row.sizeBytes,
     // Null only for a copy stored before findings were kept, until the background scan reaches it.
-    findings: (row.scanFindings as ScanFinding[] | null) ?? [],
+    findings: storedScanReport(row.scanFindings).findings,
+    findingTotals: findingTotalsOf(storedScanReport(row.scanFindings)),
     variables: context.variables,
     isOwner: false,
     isFavorite: false,
@@ -200,11 +202,22 @@ export function versionSummaryOf(
 }
 
 export function findingsOf(version: Pick<VersionRow, 'findings'>): ScanFinding[] {
-  return Array.isArray(version.findings) ? (version.findings as unknown as ScanFinding[]) : [];
+  return storedScanReport(version.findings).findings;
+}
+
+/** The exact totals beside a list of findings that may be capped (SCAN_MAX_LISTED_FINDINGS). */
+export function findingTotalsOf(report: ScanReport): FindingTotals {
+  return { secrets: report.secrets, hiddenInstructions: report.hiddenInstructions, truncated: report.truncated };
 }
 
 export function versionDetailOf(version: VersionRow, publishedVersion: number | null): VersionDetail {
-  return { ...versionSummaryOf(version, publishedVersion), content: version.content, findings: findingsOf(version) };
+  const report = storedScanReport(version.findings);
+  return {
+    ...versionSummaryOf(version, publishedVersion),
+    content: version.content,
+    findings: report.findings,
+    findingTotals: findingTotalsOf(report),
+  };
 }
 
 export function detailOf(
@@ -228,6 +241,7 @@ export function detailOf(
     contentHash: version.contentHash,
     sizeBytes: version.sizeBytes,
     findings: findingsOf(version),
+    findingTotals: findingTotalsOf(storedScanReport(version.findings)),
     variables: context.variables,
     isOwner: context.isOwner,
     isFavorite: context.isFavorite,

@@ -121,6 +121,23 @@ export class FindingsNotAcknowledgedError extends AppError {
   }
 }
 
+/**
+ * More possible secrets than one scan lists (SCAN_MAX_LISTED_FINDINGS): those beyond the list have no id to
+ * acknowledge, so content others could read may not carry them. Keeping it private still works.
+ */
+export class FindingsTooManyError extends AppError {
+  constructor(secrets: { high: number; low: number }, listed: number, version?: number) {
+    super(
+      'FINDINGS_TOO_MANY',
+      (version === undefined ? 'The content' : `Version ${version}`) +
+        ` has ${secrets.low} possible secrets, more than the ${listed} that can be listed and acknowledged one by ` +
+        'one. Remove or replace them with template variables, or keep the blueprint private',
+      422,
+      { secrets, listed, ...(version === undefined ? {} : { version }) },
+    );
+  }
+}
+
 export class NothingToPublishError extends AppError {
   constructor() {
     super('NOT_PUBLISHED', 'This blueprint has no published version', 404);

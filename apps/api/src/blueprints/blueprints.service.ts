@@ -4,7 +4,7 @@ import type { Principal } from '../auth/principal';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { getFormat, importFile, parseVariables, type FormatTarget } from '../formats';
-import { scanContent, stripInvisibleCharacters, type ScanFinding } from '../scanning';
+import { scanContent, stripInvisibleCharacters, type ScanFinding, type ScanReport } from '../scanning';
 import type { BlueprintVisibility, Prisma } from '../generated/prisma/client';
 import {
   mayReadVersion,
@@ -40,6 +40,7 @@ import {
   BlueprintNotFoundError,
   ContentEmptyError,
   FindingsNotAcknowledgedError,
+  FindingsTooManyError,
   ForkNotAllowedError,
   InvalidParentError,
   PreconditionFailedError,
@@ -74,7 +75,7 @@ import type { QuotaDemand } from '../quotas/quotas.types';
 
 /** The content a write brings in, already checked and scanned. */
 interface ScannedContent extends CheckedContent {
-  findings: ScanFinding[];
+  report: ScanReport;
 }
 
 function checkKind(kind: string): BlueprintKindName {
@@ -97,22 +98,27 @@ function checkFormatForKind(formatId: string, kind: BlueprintKindName): FormatTa
 
 /** Why content may not be read by others (the findings to fix or acknowledge), or null when it may. */
 export interface SecretPolicyFailure {
-  reason: 'SECRET_DETECTED' | 'FINDINGS_NOT_ACKNOWLEDGED';
+  reason: 'SECRET_DETECTED' | 'FINDINGS_TOO_MANY' | 'FINDINGS_NOT_ACKNOWLEDGED';
+  /** The listed findings at fault (for FINDINGS_TOO_MANY, the report's totals say how many more there are). */
   findings: ScanFinding[];
 }
 
 /**
  * Secrets must not leave the author: what others can read may hold no high-confidence secret, and every
- * low-confidence finding must be acknowledged by id.
+ * low-confidence finding must be acknowledged by id. Decided on the report's exact totals, not its list, which is
+ * capped: a high-confidence secret beyond the cap still refuses, and low-confidence ones beyond it, having no id
+ * the author could acknowledge, refuse too.
  */
 export function secretPolicyFailure(
-  findings: readonly ScanFinding[],
+  report: ScanReport,
   acknowledged: readonly string[] = [],
 ): SecretPolicyFailure | null {
-  const secrets = findings.filter((finding) => finding.category === 'secret');
+  const secrets = report.findings.filter((finding) => finding.category === 'secret');
   const high = secrets.filter((finding) => finding.confidence === 'high');
-  if (high.length > 0) return { reason: 'SECRET_DETECTED', findings: high };
-  const unacknowledged = secrets.filter((finding) => !acknowledged.includes(finding.id));
+  if (report.secrets.high > 0) return { reason: 'SECRET_DETECTED', findings: high };
+  const low = secrets.filter((finding) => finding.confidence === 'low');
+  if (report.secrets.low > low.length) return { reason: 'FINDINGS_TOO_MANY', findings: [] };
+  const unacknowledged = low.filter((finding) => !acknowledged.includes(finding.id));
   if (unacknowledged.length > 0) return { reason: 'FINDINGS_NOT_ACKNOWLEDGED', findings: unacknowledged };
   return null;
 }
@@ -122,17 +128,19 @@ export function secretPolicyFailure(
  * author's own). `version` names the stored version checked, so the error can say which one fails.
  */
 export function enforceSecretPolicy(
-  findings: readonly ScanFinding[],
+  report: ScanReport,
   visibility: BlueprintVisibility,
   acknowledged: readonly string[] = [],
   version?: number,
 ): void {
   if (visibility === 'private') return;
-  const failure = secretPolicyFailure(findings, acknowledged);
+  const failure = secretPolicyFailure(report, acknowledged);
   if (!failure) return;
-  throw failure.reason === 'SECRET_DETECTED'
-    ? new SecretDetectedError(failure.findings, version)
-    : new FindingsNotAcknowledgedError(failure.findings, version);
+  if (failure.reason === 'SECRET_DETECTED') throw new SecretDetectedError(failure.findings, version);
+  if (failure.reason === 'FINDINGS_TOO_MANY') {
+    throw new FindingsTooManyError(report.secrets, report.findings.length, version);
+  }
+  throw new FindingsNotAcknowledgedError(failure.findings, version);
 }
 
 /** The acknowledgements that apply to these findings: kept with the version, so a later recheck honours them. */
@@ -146,10 +154,6 @@ function joining(hierarchyId: string | null | undefined, currentHierarchyId?: st
   return hierarchyId && hierarchyId !== currentHierarchyId
     ? [{ quota: 'hierarchyMembers', hierarchyId, wanted: 1 }]
     : [];
-}
-
-function hiddenInstructionCount(findings: readonly ScanFinding[]): number {
-  return findings.filter((finding) => finding.category === 'hidden-instruction').length;
 }
 
 /**
@@ -171,7 +175,7 @@ export class BlueprintsService {
   async scan(content: string): Promise<ScannedContent> {
     const checked = checkContent(content);
     const report = await scanContent(checked.content);
-    return { ...checked, findings: report.findings };
+    return { ...checked, report };
   }
 
   async create(
@@ -183,7 +187,7 @@ export class BlueprintsService {
     const format = checkFormatForKind(input.format, kind);
     const visibility = checkVisibility(input.visibility ?? 'private');
     const scanned = await this.scan(input.content);
-    enforceSecretPolicy(scanned.findings, visibility, input.acknowledgedFindings);
+    enforceSecretPolicy(scanned.report, visibility, input.acknowledgedFindings);
     const slug = input.slug ?? (await this.freeSlug(principal.userId, slugify(input.name)));
     if (input.slug && (await this.repository.slugTaken(principal.userId, slug))) throw new SlugTakenError(slug);
     const placement = await this.placement(principal.userId, input, undefined);
@@ -206,7 +210,7 @@ export class BlueprintsService {
         ...forkedFrom,
       },
       this.newVersion(principal, scanned, format.id, input.changelog ?? '', input.acknowledgedFindings),
-      input.publish ? this.publishedState(1, scanned.contentHash, scanned.findings) : null,
+      input.publish ? this.publishedState(1, scanned.contentHash, scanned.report) : null,
       this.quotas.guard(principal.userId, [
         { quota: 'blueprints', wanted: 1 },
         { quota: 'storageBytes', wanted: scanned.sizeBytes },
@@ -268,7 +272,7 @@ export class BlueprintsService {
     }
 
     let version: NewVersion | undefined;
-    let newFindings: ScanFinding[] | undefined;
+    let newReport: ScanReport | undefined;
     // A new format without new content is the same text declared in another format: still a new version, so the
     // blueprint's format and its head version's never disagree.
     const formatChanged = format !== undefined && format.id !== current.format;
@@ -285,12 +289,12 @@ export class BlueprintsService {
           input.changelog ?? '',
           input.acknowledgedFindings,
         );
-        newFindings = scanned.findings;
+        newReport = scanned.report;
       }
     }
     // New content must pass the secret policy when others can read the blueprint (drafts too, so a shared
     // blueprint never holds a draft that could not be published).
-    if (newFindings) enforceSecretPolicy(newFindings, visibility, input.acknowledgedFindings);
+    if (newReport) enforceSecretPolicy(newReport, visibility, input.acknowledgedFindings);
     const publishesNew = Boolean(input.publish && version);
     const opensUp = visibility !== 'private' && current.visibility === 'private';
     let readable: ReadableVersionsPlan | undefined;
@@ -310,8 +314,8 @@ export class BlueprintsService {
       metadata,
       version,
       publish:
-        input.publish && version && newFindings
-          ? (number) => this.publishedState(number, version.contentHash, newFindings)
+        input.publish && version && newReport
+          ? (number) => this.publishedState(number, version.contentHash, newReport)
           : undefined,
       beforeWrite: this.quotas.guard(principal.userId, [
         { quota: 'storageBytes', wanted: version?.sizeBytes ?? 0 },
@@ -334,16 +338,16 @@ export class BlueprintsService {
     const version = await this.repository.findVersion(id, number);
     if (!version) throw new VersionNotFoundError(number);
     // A fresh scan, not the findings stored with the version: the rules may have learned since it was written.
-    const { findings } = await scanContent(version.content);
+    const report = await scanContent(version.content);
     let readable: ReadableVersionsPlan | undefined;
     if (current.visibility !== 'private') {
       const known = [...version.acknowledgedFindings, ...(acknowledged ?? [])];
-      enforceSecretPolicy(findings, current.visibility, known, number);
+      enforceSecretPolicy(report, current.visibility, known, number);
       readable = await this.reviewPublishedVersions(id, number, acknowledged);
-      readable.release.push({ number, acknowledged: acknowledgementsFor(findings, known) });
+      readable.release.push({ number, acknowledged: acknowledgementsFor(report.findings, known) });
     }
     const row = await this.write(id, expectedRevision, {
-      publish: () => this.publishedState(number, version.contentHash, findings),
+      publish: () => this.publishedState(number, version.contentHash, report),
       readable,
     });
     return this.writtenDetail(row, principal);
@@ -368,7 +372,7 @@ export class BlueprintsService {
     // Rescanned, not copied: the rules may have learned about secrets since that version was written.
     const scanned = await this.scan(old.content);
     const acknowledged = [...old.acknowledgedFindings, ...(input.acknowledgedFindings ?? [])];
-    enforceSecretPolicy(scanned.findings, current.visibility, acknowledged, number);
+    enforceSecretPolicy(scanned.report, current.visibility, acknowledged, number);
     const format = getFormat(old.format);
     const row = await this.write(id, expectedRevision, {
       metadata: { format: format.id, tool: format.tool },
@@ -528,10 +532,10 @@ export class BlueprintsService {
   ): Promise<{ number: number; acknowledged: string[] }> {
     const version = await this.repository.findVersion(blueprintId, number);
     if (!version) throw new VersionNotFoundError(number);
-    const { findings } = await scanContent(version.content);
+    const report = await scanContent(version.content);
     const known = [...version.acknowledgedFindings, ...acknowledged];
-    enforceSecretPolicy(findings, visibility, known, number);
-    return { number, acknowledged: acknowledgementsFor(findings, known) };
+    enforceSecretPolicy(report, visibility, known, number);
+    return { number, acknowledged: acknowledgementsFor(report.findings, known) };
   }
 
   /**
@@ -550,11 +554,11 @@ export class BlueprintsService {
       if (number === target) continue;
       const version = await this.repository.findVersion(blueprintId, number);
       if (!version) continue;
-      const { findings } = await scanContent(version.content);
+      const report = await scanContent(version.content);
       const known = [...version.acknowledgedFindings, ...acknowledged];
-      const failure = secretPolicyFailure(findings, known);
+      const failure = secretPolicyFailure(report, known);
       if (failure) plan.withhold.push({ number, reason: failure.reason });
-      else plan.release.push({ number, acknowledged: acknowledgementsFor(findings, known) });
+      else plan.release.push({ number, acknowledged: acknowledgementsFor(report.findings, known) });
     }
     return plan;
   }
@@ -610,13 +614,14 @@ export class BlueprintsService {
       format,
       authorId: principal.userId,
       changelog: changelog.trim(),
-      findings: scanned.findings as unknown as Prisma.InputJsonValue,
-      acknowledgedFindings: acknowledgementsFor(scanned.findings, acknowledged),
+      // The report as the worker made it: the capped list with its exact totals (read back by storedScanReport).
+      findings: scanned.report as unknown as Prisma.InputJsonValue,
+      acknowledgedFindings: acknowledgementsFor(scanned.report.findings, acknowledged),
     };
   }
 
-  private publishedState(number: number, contentHash: string, findings: readonly ScanFinding[]): PublishedState {
-    return { number, contentHash, hiddenFindings: hiddenInstructionCount(findings) };
+  private publishedState(number: number, contentHash: string, report: ScanReport): PublishedState {
+    return { number, contentHash, hiddenFindings: report.hiddenInstructions };
   }
 
   async detail(

@@ -65,6 +65,8 @@ export interface AppConfig {
   };
   /** The pool that runs scans and diffs off the event loop. */
   readonly workers: { readonly threads: number; readonly taskTimeoutMs: number };
+  /** Findings one scan lists at most (the totals stay exact). */
+  readonly scanning: { readonly maxListedFindings: number };
   /** Per-user limits (src/quotas), keyed by quota name. */
   readonly quotas: {
     readonly blueprints: number;
@@ -216,6 +218,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       threads: vars.WORKER_THREADS ?? DEFAULT_WORKER_POOL_SETTINGS.threads,
       taskTimeoutMs: vars.WORKER_TASK_TIMEOUT_MS,
     },
+    scanning: { maxListedFindings: vars.SCAN_MAX_LISTED_FINDINGS },
     quotas: {
       blueprints: vars.QUOTA_BLUEPRINTS_PER_USER,
       storageBytes: vars.QUOTA_STORAGE_BYTES_PER_USER,

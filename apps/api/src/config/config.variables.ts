@@ -161,6 +161,12 @@ export const configVariables = {
       'The most one scan or diff may take, waiting for a thread included; a task still running then is stopped and ' +
       'the request answers `422 SCAN_TIMEOUT` or `422 DIFF_TOO_LARGE`.',
   },
+  SCAN_MAX_LISTED_FINDINGS: {
+    schema: z.coerce.number().int().min(10).max(5000).default(200),
+    description:
+      'The most findings one scan lists (secrets first); the totals stay exact. Content with more possible secrets ' +
+      'than this cannot be shared (`422 FINDINGS_TOO_MANY`: they cannot be acknowledged one by one), only kept private.',
+  },
   DIFF_MAX_EDITS: {
     schema: z.coerce.number().int().min(1).max(1_000_000).default(2000),
     description:

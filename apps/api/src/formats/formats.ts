@@ -5,7 +5,7 @@ import { splitFrontmatter } from './frontmatter';
 import { TARGETS } from './registry';
 import { isPlainObject, isSafeSlug, normaliseNewlines } from './text';
 import { parse as parseYaml } from 'yaml';
-import { assertYamlNesting, MAX_YAML_ALIASES } from './yaml-limits';
+import { assertYamlWithinLimits, MAX_YAML_ALIASES } from './yaml-limits';
 
 const BY_ID = new Map(TARGETS.map((target) => [target.id, target]));
 const PUBLIC = TARGETS.map(toPublic);
@@ -80,8 +80,12 @@ function detectByContent(content: string): string | undefined {
   try {
     const yaml = splitFrontmatter(content, 'detect').yaml ?? '';
     // Cursor's unquoted globs are not YAML; only the key names matter here.
-    assertYamlNesting(yaml, { format: 'detect', part: 'frontmatter' });
-    const value: unknown = parseYaml(yaml.replace(/^globs:.*$/m, 'globs: x'), { maxAliasCount: MAX_YAML_ALIASES });
+    assertYamlWithinLimits(yaml, { format: 'detect', part: 'frontmatter' });
+    // Repeated keys are refused by the format's own parser, in linear time; yaml's check is quadratic.
+    const value: unknown = parseYaml(yaml.replace(/^globs:.*$/m, 'globs: x'), {
+      maxAliasCount: MAX_YAML_ALIASES,
+      uniqueKeys: false,
+    });
     keys = isPlainObject(value) ? Object.keys(value) : [];
   } catch {
     return undefined;

@@ -1,7 +1,7 @@
 import { isMap, parseDocument, stringify } from 'yaml';
 import { FormatParseError, type ParseErrorDetails } from './formats.errors';
 import { isPlainObject } from './text';
-import { assertYamlNesting, yamlToJs } from './yaml-limits';
+import { assertYamlWithinLimits, positionAt, repeatedKeyOffset, USER_YAML_OPTIONS, yamlToJs } from './yaml-limits';
 
 export interface SplitFrontmatter {
   /** The YAML between the fences, or undefined when the file has no frontmatter. */
@@ -60,9 +60,14 @@ export function parseFrontmatterYaml(
   }
 
   const text = lines.join('\n');
-  assertYamlNesting(text, { format: formatId, part: 'frontmatter', line: startLine, column: 1 });
-  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
-  const error = document.errors[0];
+  assertYamlWithinLimits(text, { format: formatId, part: 'frontmatter', line: startLine, column: 1 });
+  const document = parseDocument(text, USER_YAML_OPTIONS);
+  const repeated = repeatedKeyOffset(document);
+  const error =
+    document.errors[0] ??
+    (repeated === undefined
+      ? undefined
+      : { message: 'Map keys must be unique', linePos: [positionAt(text, repeated)] });
   if (error) {
     const position = error.linePos?.[0];
     throw new FormatParseError(`Invalid YAML frontmatter: ${firstLine(error.message)}`, {
@@ -87,9 +92,9 @@ export function parseFrontmatterYaml(
 function readRawScalar(value: string, details: ParseErrorDetails): unknown {
   if (value === '') return null;
   if (value.startsWith('[') || value.startsWith('"') || value.startsWith("'")) {
-    assertYamlNesting(value, details);
-    const document = parseDocument(value);
-    if (document.errors.length === 0) return yamlToJs(document, details);
+    assertYamlWithinLimits(value, details);
+    const document = parseDocument(value, USER_YAML_OPTIONS);
+    if (document.errors.length === 0 && repeatedKeyOffset(document) === undefined) return yamlToJs(document, details);
   }
   return value;
 }

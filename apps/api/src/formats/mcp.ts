@@ -1,7 +1,7 @@
 import { isMap, parseDocument, stringify as stringifyYaml } from 'yaml';
 import { FormatParseError } from './formats.errors';
 import { parseToml, stringifyToml, TomlError } from './toml';
-import { assertYamlNesting, yamlToJs } from './yaml-limits';
+import { assertYamlWithinLimits, positionAt, repeatedKeyOffset, USER_YAML_OPTIONS, yamlToJs } from './yaml-limits';
 import type { McpStructure } from './formats.types';
 import { isPlainObject, positionOf } from './text';
 
@@ -316,9 +316,14 @@ export function parseJsonObject(content: string, formatId: string): Record<strin
 }
 
 function parseYamlObject(content: string, formatId: string): Record<string, unknown> {
-  assertYamlNesting(content, { format: formatId, part: 'yaml' });
-  const document = parseDocument(content, { uniqueKeys: true, prettyErrors: true });
-  const error = document.errors[0];
+  assertYamlWithinLimits(content, { format: formatId, part: 'yaml' });
+  const document = parseDocument(content, USER_YAML_OPTIONS);
+  const repeated = repeatedKeyOffset(document);
+  const error =
+    document.errors[0] ??
+    (repeated === undefined
+      ? undefined
+      : { message: 'Map keys must be unique', linePos: [positionAt(content, repeated)] });
   if (error) {
     const position = error.linePos?.[0];
     throw new FormatParseError(`Invalid YAML: ${error.message.split('\n')[0]}`, {

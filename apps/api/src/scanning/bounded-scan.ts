@@ -1,16 +1,24 @@
 import { runInWorker, WorkerTaskTimeout } from '../worker-pool/worker-pool';
-import type { ScanOptions, ScanReport } from './scan.types';
+import { DEFAULT_MAX_LISTED_FINDINGS, type ScanOptions, type ScanReport } from './scan.types';
 import type { StrippedContent } from './strip-hidden';
 import { ScanTimeoutError } from './scanning.errors';
+
+let maxListedFindings = DEFAULT_MAX_LISTED_FINDINGS;
+
+/** SCAN_MAX_LISTED_FINDINGS, applied at start (worker-pool.module.ts). */
+export function configureScanning(settings: { maxListedFindings: number }): void {
+  maxListedFindings = settings.maxListedFindings;
+}
 
 /**
  * The scan every entry point uses (the scan route, create, update, import, publish, the federation crawl): on a
  * worker thread, within WORKER_TASK_TIMEOUT_MS, so that hostile content can neither hold the event loop nor run
- * without end.
+ * without end. The worker lists at most SCAN_MAX_LISTED_FINDINGS findings (with exact totals), so what it hands
+ * back to the event loop stays small however many it found.
  */
 export async function scanContent(content: string, options: ScanOptions = {}): Promise<ScanReport> {
   try {
-    return await runInWorker('scan', { content, options });
+    return await runInWorker('scan', { content, options: { maxListedFindings, ...options } });
   } catch (error) {
     if (error instanceof WorkerTaskTimeout) throw new ScanTimeoutError(error.budgetMs);
     throw error;

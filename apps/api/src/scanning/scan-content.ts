@@ -2,7 +2,13 @@ import { buildExcerpt, type SecretSpan } from './excerpts';
 import { findingFingerprint } from './fingerprint';
 import { hiddenInstructionDetections } from './hidden-instructions';
 import { findInvisibleRuns } from './invisible-characters';
-import type { Detection, ScanFinding, ScanOptions, ScanReport } from './scan.types';
+import {
+  DEFAULT_MAX_LISTED_FINDINGS,
+  type Detection,
+  type ScanFinding,
+  type ScanOptions,
+  type ScanReport,
+} from './scan.types';
 import type { SecretCandidate } from './secret-candidates';
 import { ownSecretCandidates } from './secret-rules';
 import { secretlintCandidates } from './secretlint-adapter';
@@ -57,14 +63,33 @@ export async function scanContentInProcess(content: string, options: ScanOptions
   });
 
   const secretFindings = findings.filter((finding) => finding.category === 'secret');
+  const maxListed = options.maxListedFindings ?? DEFAULT_MAX_LISTED_FINDINGS;
   return {
-    findings,
+    findings: findings.length > maxListed ? listedFirst(findings, maxListed) : findings,
     secrets: {
       high: secretFindings.filter((finding) => finding.confidence === 'high').length,
       low: secretFindings.filter((finding) => finding.confidence === 'low').length,
     },
     hiddenInstructions: findings.length - secretFindings.length,
+    truncated: findings.length > maxListed,
   };
+}
+
+/**
+ * The `max` findings worth listing, back in position order: secrets before hidden instructions and high before low,
+ * so that as long as the secrets fit, every low-confidence one can be acknowledged by id.
+ */
+function listedFirst(findings: readonly ScanFinding[], max: number): ScanFinding[] {
+  const weight = (finding: ScanFinding) =>
+    finding.category === 'secret' ? (finding.confidence === 'high' ? 0 : 1) : 2;
+  const chosen = new Set(
+    findings
+      .map((finding, index) => ({ finding, index }))
+      .sort((a, b) => weight(a.finding) - weight(b.finding) || a.index - b.index)
+      .slice(0, max)
+      .map(({ finding }) => finding),
+  );
+  return findings.filter((finding) => chosen.has(finding));
 }
 
 /**

@@ -24,10 +24,16 @@ export interface ScanFinding {
 }
 
 export interface ScanReport {
-  /** Sorted by position. */
+  /**
+   * Sorted by position. At most `maxListedFindings` of them (secrets chosen first, high before low, then by
+   * position): see `truncated`.
+   */
   findings: ScanFinding[];
+  /** Exact totals, whether or not every finding is listed. */
   secrets: { high: number; low: number };
   hiddenInstructions: number;
+  /** More findings were found than listed: the totals count them all, `findings` names only some. */
+  truncated: boolean;
 }
 
 export interface ScanOptions {
@@ -36,7 +42,15 @@ export interface ScanOptions {
    * holding a finding id confirm a guessed low-entropy secret; pass a server-side key when ids leave the owner's hands.
    */
   fingerprintKey?: string;
+  /**
+   * The most findings the report lists (SCAN_MAX_LISTED_FINDINGS); the totals stay exact. Hostile content can hold
+   * tens of thousands of secret-shaped tokens, and the list crosses from the worker thread, is stored with the version
+   * and is sent with every detail: the cap keeps each of those small. Default DEFAULT_MAX_LISTED_FINDINGS.
+   */
+  maxListedFindings?: number;
 }
+
+export const DEFAULT_MAX_LISTED_FINDINGS = 200;
 
 /** What a rule reports before positions, excerpts and ids are worked out. Offsets are UTF-16 indexes, end exclusive. */
 export interface Detection {

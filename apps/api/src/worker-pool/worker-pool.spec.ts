@@ -1,4 +1,5 @@
-import { scanContent, ScanTimeoutError, stripHiddenContent } from '../scanning';
+import { randomInt } from 'node:crypto';
+import { DEFAULT_MAX_LISTED_FINDINGS, scanContent, ScanTimeoutError, stripHiddenContent } from '../scanning';
 import { closeWorkerPool, configureWorkerPool, DEFAULT_WORKER_POOL_SETTINGS } from './worker-pool';
 
 // The issue's repro: 12,000 AWS-key-shaped words held the event loop for 17 s.
@@ -41,6 +42,18 @@ describe('the worker pool that runs scans and diffs', () => {
     configureWorkerPool({ threads: 1, taskTimeoutMs: 1 });
     await closeWorkerPool();
     await expect(stripHiddenContent('a\u200b'.repeat(60_000))).rejects.toBeInstanceOf(ScanTimeoutError);
+  });
+
+  it('hands back a bounded report however many findings the content holds: the list is capped in the worker', async () => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+    const keyId = () => `AKIA${Array.from({ length: 16 }, () => alphabet[randomInt(alphabet.length)]).join('')}`;
+    const ids = 1_000;
+    const report = await scanContent(Array.from({ length: ids }, keyId).join('\n'));
+    expect(report.secrets).toEqual({ high: 0, low: ids });
+    expect(report.truncated).toBe(true);
+    expect(report.findings).toHaveLength(DEFAULT_MAX_LISTED_FINDINGS);
+    // What crosses to the event loop (and is stored, and sent) is the capped list: about 0.5 KB per finding.
+    expect(JSON.stringify(report).length).toBeLessThan(DEFAULT_MAX_LISTED_FINDINGS * 1024);
   });
 
   it('finds what the in-process scanner finds', async () => {

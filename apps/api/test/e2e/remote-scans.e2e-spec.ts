@@ -2,7 +2,7 @@ import http from 'node:http';
 import { PrismaService } from '../../src/database/prisma.service';
 import { RemoteScans } from '../../src/federation/crawler/remote-scans';
 import { Prisma } from '../../src/generated/prisma/client';
-import type { ScanFinding } from '../../src/scanning';
+import { storedScanReport } from '../../src/scanning';
 import { loopbackAddress, startFederatedInstance, type FederatedInstance } from '../support/federation';
 import { insertPeer, insertRemoteBlueprint } from '../support/remote-blueprints';
 import { referenceBlueprint, startReferenceInstance, type ReferenceInstance } from '../support/reference-instance';
@@ -57,20 +57,25 @@ describe('remote content is scanned once, when crawled; reads never scan', () =>
 
   it('stores the findings of the crawl-time scan with the copy', async () => {
     const copy = await storedCopy();
-    const findings = copy.scanFindings as unknown as ScanFinding[];
+    const report = storedScanReport(copy.scanFindings);
+    const findings = report.findings;
+    expect(report.truncated).toBe(false);
     expect(findings).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ category: 'secret', line: 3 }),
         expect.objectContaining({ category: 'hidden-instruction', line: 4 }),
       ]),
     );
-    expect(copy.findings).toBe(findings.filter((finding) => finding.category === 'hidden-instruction').length);
+    expect(copy.findings).toBe(report.hiddenInstructions);
+    expect(report.hiddenInstructions).toBe(
+      findings.filter((finding) => finding.category === 'hidden-instruction').length,
+    );
     expect(JSON.stringify(findings)).not.toContain(TOKEN);
   });
 
   it('answers a detail read with the stored findings, not a new scan of the content', async () => {
     const copy = await storedCopy();
-    const stored = copy.scanFindings as unknown as ScanFinding[];
+    const stored = storedScanReport(copy.scanFindings).findings;
     // Were the read to scan, the content below would give no findings at all.
     await prisma().remoteBlueprint.update({ where: { id: copy.id }, data: { content: '# Nothing to see\n' } });
     const detail = await a.app.http.get(`/api/v1/blueprints/${copy.id}`).set('Cookie', 'bypass=1').expect(200);

@@ -29,7 +29,7 @@ function scanRoute(request: RecordedRequest) {
   }));
   return {
     status: 200,
-    body: { findings, secrets: { high: findings.length, low: 0 }, hiddenInstructions: 0, variables },
+    body: { findings, secrets: { high: findings.length, low: 0 }, hiddenInstructions: 0, truncated: false, variables },
   };
 }
 

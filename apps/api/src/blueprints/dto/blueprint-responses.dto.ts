@@ -94,12 +94,24 @@ export class HierarchyPlacement {
   @ApiProperty({ type: String, nullable: true }) parentId: string | null;
 }
 
-const WITHHELD_REASONS = ['SECRET_DETECTED', 'FINDINGS_NOT_ACKNOWLEDGED'];
+const WITHHELD_REASONS = ['SECRET_DETECTED', 'FINDINGS_TOO_MANY', 'FINDINGS_NOT_ACKNOWLEDGED'];
 
 export class WithheldVersion {
   @ApiProperty() number: number;
   @ApiProperty({ enum: WITHHELD_REASONS, description: 'The secret policy check it fails' }) reason: string;
   @ApiProperty({ format: 'date-time' }) withheldAt: string;
+}
+
+export class SecretCounts {
+  @ApiProperty({ description: 'Findings that block sharing' }) high: number;
+  @ApiProperty({ description: 'Findings to acknowledge before sharing' }) low: number;
+}
+
+export class FindingTotals {
+  @ApiProperty({ type: SecretCounts, description: 'Secret findings by confidence, all of them' }) secrets: SecretCounts;
+  @ApiProperty({ description: 'Hidden-instruction findings, all of them' }) hiddenInstructions: number;
+  @ApiProperty({ description: 'More findings than listed (SCAN_MAX_LISTED_FINDINGS); the counts are exact' })
+  truncated: boolean;
 }
 
 export class BlueprintDetail extends BlueprintSummary {
@@ -109,7 +121,9 @@ export class BlueprintDetail extends BlueprintSummary {
   @ApiProperty() content: string;
   @ApiProperty({ description: 'SHA-256 of the content, hex' }) contentHash: string;
   @ApiProperty() sizeBytes: number;
-  @ApiProperty({ type: [ScanFindingView] }) findings: ScanFindingView[];
+  @ApiProperty({ type: [ScanFindingView], description: 'At most SCAN_MAX_LISTED_FINDINGS: see findingTotals' })
+  findings: ScanFindingView[];
+  @ApiProperty({ type: FindingTotals }) findingTotals: FindingTotals;
   @ApiProperty({ type: [TemplateVariableView] }) variables: TemplateVariableView[];
   @ApiProperty() isOwner: boolean;
   @ApiProperty() isFavorite: boolean;
@@ -164,7 +178,9 @@ export class VersionList {
 
 export class VersionDetail extends VersionSummary {
   @ApiProperty() content: string;
-  @ApiProperty({ type: [ScanFindingView] }) findings: ScanFindingView[];
+  @ApiProperty({ type: [ScanFindingView], description: 'At most SCAN_MAX_LISTED_FINDINGS: see findingTotals' })
+  findings: ScanFindingView[];
+  @ApiProperty({ type: FindingTotals }) findingTotals: FindingTotals;
 }
 
 export class VersionDiff {
@@ -192,15 +208,15 @@ export class RenderedFile {
   @ApiProperty({ type: [String] }) unresolved: string[];
 }
 
-export class SecretCounts {
-  @ApiProperty({ description: 'Findings that block sharing' }) high: number;
-  @ApiProperty({ description: 'Findings to acknowledge before sharing' }) low: number;
-}
-
 export class ScanResult {
-  @ApiProperty({ type: [ScanFindingView] }) findings: ScanFindingView[];
-  @ApiProperty({ type: SecretCounts, description: 'Secret findings by confidence' }) secrets: SecretCounts;
-  @ApiProperty() hiddenInstructions: number;
+  @ApiProperty({
+    type: [ScanFindingView],
+    description: 'At most SCAN_MAX_LISTED_FINDINGS, secrets first, in position order: see truncated',
+  })
+  findings: ScanFindingView[];
+  @ApiProperty({ type: SecretCounts, description: 'Secret findings by confidence, all of them' }) secrets: SecretCounts;
+  @ApiProperty({ description: 'Hidden-instruction findings, all of them' }) hiddenInstructions: number;
+  @ApiProperty({ description: 'More findings than listed; the counts are exact' }) truncated: boolean;
   @ApiProperty({ type: [TemplateVariableView] }) variables: TemplateVariableView[];
 }
 

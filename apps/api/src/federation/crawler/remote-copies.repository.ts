@@ -62,7 +62,8 @@ export class RemoteCopiesRepository {
       download_count: copy.downloadCount,
       // Unchanged content keeps its stored scan (null here, coalesced below).
       findings: copy.scan?.hiddenInstructions ?? null,
-      scan_findings: copy.scan?.findings ?? null,
+      // The report (capped list, exact totals), as for a version: read back by storedScanReport.
+      scan_findings: copy.scan ?? null,
       remote_created_at: copy.remoteCreatedAt.toISOString(),
       remote_updated_at: copy.remoteUpdatedAt.toISOString(),
     }));
@@ -121,7 +122,7 @@ export class RemoteCopiesRepository {
   async saveScan(id: string, contentHash: string, report: ScanReport): Promise<void> {
     await this.prisma.remoteBlueprint.updateMany({
       where: { id, contentHash },
-      data: { scanFindings: report.findings as unknown as Prisma.InputJsonValue, findings: report.hiddenInstructions },
+      data: { scanFindings: report as unknown as Prisma.InputJsonValue, findings: report.hiddenInstructions },
     });
   }
 

@@ -9,24 +9,18 @@ interface LiveScanPanelProps {
   empty: boolean;
 }
 
-/** Secret findings by confidence: the same counts as the answer's `secrets`, which the contract leaves untyped. */
-function secretCounts(findings: ScanResult['findings']) {
-  const secrets = findings.filter((finding) => finding.category === 'secret');
-  return {
-    high: secrets.filter((finding) => finding.confidence === 'high').length,
-    low: secrets.filter((finding) => finding.confidence === 'low').length,
-  };
-}
-
+/** The counts are the scan's exact totals; the list may be capped (SCAN_MAX_LISTED_FINDINGS). */
 function summaryOf(result: ScanResult): string {
   const parts: string[] = [];
-  const { high, low } = secretCounts(result.findings);
+  const { high, low } = result.secrets;
   if (high > 0) parts.push(`${high} likely secret${high === 1 ? '' : 's'}`);
   if (low > 0) parts.push(`${low} possible secret${low === 1 ? '' : 's'}`);
   if (result.hiddenInstructions > 0) {
     parts.push(`${result.hiddenInstructions} hidden instruction${result.hiddenInstructions === 1 ? '' : 's'}`);
   }
-  return parts.length > 0 ? `Found ${parts.join(', ')}.` : 'No secrets or hidden instructions found.';
+  if (parts.length === 0) return 'No secrets or hidden instructions found.';
+  const listed = result.truncated ? ` The first ${result.findings.length} are listed.` : '';
+  return `Found ${parts.join(', ')}.${listed}`;
 }
 
 /** Findings and template variables of the text being typed; the summary line is announced to screen readers. */

@@ -13,6 +13,7 @@ import { WriteErrorNotice } from './WriteErrorNotice';
 /** Why the secret policy keeps a once-published version from everyone but its owner. */
 const WITHHELD_REASONS: Record<string, string> = {
   SECRET_DETECTED: 'contains a possible secret.',
+  FINDINGS_TOO_MANY: 'contains more possible secrets than can be confirmed one by one.',
   FINDINGS_NOT_ACKNOWLEDGED: 'contains a possible secret that was not confirmed as safe.',
 };
 

@@ -26,7 +26,7 @@ interface WriteErrorNoticeProps {
   acknowledged?: AcknowledgedFindings;
   /** Reads the blueprint again after a 412: someone (or another tab) changed it. */
   onReload?: () => void;
-  /** For SECRET_DETECTED in the editor: switch to private, where secrets are allowed. */
+  /** For SECRET_DETECTED and FINDINGS_TOO_MANY in the editor: switch to private, where secrets are allowed. */
   onMakePrivate?: () => void;
   busy?: boolean;
 }
@@ -50,6 +50,27 @@ export function WriteErrorNotice({
           keep the blueprint private.
         </p>
         <FindingsList findings={findingsOfError(error)} label="Secrets that block saving" />
+        {onMakePrivate && (
+          <p>
+            <button type="button" className="button button--secondary button--small" onClick={onMakePrivate}>
+              Make it private
+            </button>
+          </p>
+        )}
+      </FormError>
+    );
+  }
+
+  if (code === 'FINDINGS_TOO_MANY') {
+    return (
+      <FormError
+        error={error}
+        message="This content has more possible secrets than can be confirmed one by one, so it cannot be shared."
+      >
+        <p>
+          Remove them or replace them with template variables such as <code>[[API_KEY]]</code>, or keep the blueprint
+          private.
+        </p>
         {onMakePrivate && (
           <p>
             <button type="button" className="button button--secondary button--small" onClick={onMakePrivate}>

@@ -50,6 +50,7 @@ export function detail(overrides: Partial<BlueprintDetail> = {}): BlueprintDetai
     contentHash: 'a'.repeat(64),
     sizeBytes: 52,
     findings: [],
+    findingTotals: { secrets: { high: 0, low: 0 }, hiddenInstructions: 0, truncated: false },
     variables: [],
     isOwner: false,
     isFavorite: false,
