@@ -13,9 +13,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Redis } from 'ioredis';
 import pg from 'pg';
 import { startInstance } from './lib/instance.mjs';
+import { clearRedisPrefix } from './lib/redis.mjs';
 import { dropDatabase, ensureDatabase, redactUrl } from './lib/postgres.mjs';
 import { RUNTIME_DEFAULTS } from '../lib/runtime.mjs';
 
@@ -73,21 +73,6 @@ const hugeFrontmatter = [
 ].join('\n');
 
 // ── The instance, its probe and a signed-in client ───────────────────────────────────────────────────────────────
-
-async function clearRedisPrefix() {
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 2, lazyConnect: true });
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
 
 /** A user and an API token written straight to the database: the bench measures the server, not the sign-in. */
 async function createToken() {
@@ -292,7 +277,7 @@ const cases = [
     run: () =>
       call('POST', '/api/v1/blueprints/import', {
         headers: auth,
-        body: { content: aliasBomb, path: 'AGENTS.md', visibility: 'public', publish: true },
+        body: { content: aliasBomb, path: '.claude/commands/alias-bomb.md', visibility: 'public', publish: true },
       }),
   },
   {
@@ -347,7 +332,7 @@ try {
 } finally {
   await server.stop();
   fs.rmSync(probeFile, { force: true });
-  await clearRedisPrefix();
+  await clearRedisPrefix(redisUrl, prefix);
   await dropDatabase(databaseUrl);
 }
 

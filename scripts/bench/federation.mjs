@@ -22,11 +22,11 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Redis } from 'ioredis';
 import pg from 'pg';
 import { freePort, requireBuiltApi, rssMb, sampleRss, startInstance } from './lib/instance.mjs';
 import { databaseName, deployMigrations, dropDatabase, ensureDatabase, redactUrl } from './lib/postgres.mjs';
 import { seededRandom } from './lib/random.mjs';
+import { clearRedisPrefix } from './lib/redis.mjs';
 import { instanceEnvironment } from '../lib/runtime.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -89,22 +89,6 @@ const { seedCatalog } = await import('./seed-catalog.mjs');
 function cpuSeconds(pid) {
   const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
-/** Deletes this benchmark's own keys (a lock left by an interrupted run, queued jobs nobody will run). */
-async function clearRedisPrefix(prefix) {
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 2, lazyConnect: true });
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -178,7 +162,7 @@ const peerPort = await freePort();
 const peerDomain = `127.0.0.1:${peerPort}`;
 let peer;
 try {
-  await clearRedisPrefix(PEER_PREFIX);
+  await clearRedisPrefix(redisUrl, PEER_PREFIX);
   peer = await startInstance(root, {
     PORT: String(peerPort),
     APP_URL: `http://${peerDomain}`,
@@ -215,7 +199,7 @@ try {
   await ensureDatabase(crawlerDatabaseUrl);
   const deploy = deployMigrations(root, crawlerDatabaseUrl);
   if (!deploy.ok) throw new Error(`Migrations failed on ${databaseName(crawlerDatabaseUrl)}:\n${deploy.output}`);
-  await clearRedisPrefix(CRAWLER_PREFIX);
+  await clearRedisPrefix(redisUrl, CRAWLER_PREFIX);
 
   const config = loadConfig({
     LP_MODE: 'api',
@@ -323,7 +307,7 @@ try {
   await crawlerApp?.close().catch(() => {});
   await peer.stop();
   await peerDb.end();
-  await clearRedisPrefix(CRAWLER_PREFIX).catch(() => {});
+  await clearRedisPrefix(redisUrl, CRAWLER_PREFIX).catch(() => {});
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
