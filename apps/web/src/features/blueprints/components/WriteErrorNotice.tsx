@@ -50,13 +50,7 @@ export function WriteErrorNotice({
           keep the blueprint private.
         </p>
         <FindingsList findings={findingsOfError(error)} label="Secrets that block saving" />
-        {onMakePrivate && (
-          <p>
-            <button type="button" className="button button--secondary button--small" onClick={onMakePrivate}>
-              Make it private
-            </button>
-          </p>
-        )}
+        {onMakePrivate && <MakePrivateButton onClick={onMakePrivate} />}
       </FormError>
     );
   }
@@ -71,13 +65,7 @@ export function WriteErrorNotice({
           Remove them or replace them with template variables such as <code>[[API_KEY]]</code>, or keep the blueprint
           private.
         </p>
-        {onMakePrivate && (
-          <p>
-            <button type="button" className="button button--secondary button--small" onClick={onMakePrivate}>
-              Make it private
-            </button>
-          </p>
-        )}
+        {onMakePrivate && <MakePrivateButton onClick={onMakePrivate} />}
       </FormError>
     );
   }
@@ -189,5 +177,16 @@ function AcknowledgeFindings({
         </p>
       )}
     </FormError>
+  );
+}
+
+/** The way out of a secret-policy refusal: keep the blueprint to its author. */
+function MakePrivateButton({ onClick }: { onClick: () => void }) {
+  return (
+    <p>
+      <button type="button" className="button button--secondary button--small" onClick={onClick}>
+        Make it private
+      </button>
+    </p>
   );
 }
