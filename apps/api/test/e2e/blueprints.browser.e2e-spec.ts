@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { startBrowserApp, type BrowserApp } from '../support/browser';
+import { collectPageProblems, startBrowserApp, type BrowserApp, type ExpectedFailure } from '../support/browser';
 import type { SmtpCapture } from '../support/smtp-capture';
 
 const ALPHANUMERICS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -63,23 +63,11 @@ describe('blueprints, in Chromium', () => {
    * are let through.
    */
   async function openPage(
-    expectedFailures: Array<{ status: number; path: string }> = [],
+    expectedFailures: ExpectedFailure[] = [],
   ): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
     const context = await browser.newContext();
     const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() !== 'error') return;
-      const at = message.location().url;
-      const expected = expectedFailures.some(
-        ({ status, path }) =>
-          message.text().startsWith(`Failed to load resource: the server responded with a status of ${status} `) &&
-          at !== '' &&
-          new URL(at).pathname === path,
-      );
-      if (!expected) problems.push(`${message.text()}${at ? ` (${at})` : ''}`);
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
+    const problems = collectPageProblems(page, expectedFailures);
     return { context, page, problems };
   }
 

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { freePort } from './processes';
 import { signInAs, type SignedIn } from './sign-in';
 import { startSmtpCapture, type SmtpCapture } from './smtp-capture';
@@ -91,4 +91,31 @@ export async function signedInContext(
   const context = await started.browser.newContext();
   await context.addCookies([{ name, value, url: started.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
   return { context, user };
+}
+
+/** An API refusal a test step expects: its console error is not a problem. */
+export interface ExpectedFailure {
+  status: number;
+  path: string;
+}
+
+/**
+ * Collects the page's console errors and uncaught errors, except the failed loads of the API refusals the step
+ * expects, so a test can assert the page stayed clean.
+ */
+export function collectPageProblems(page: Page, expectedFailures: readonly ExpectedFailure[] = []): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const at = message.location().url;
+    const expected = expectedFailures.some(
+      ({ status, path }) =>
+        message.text().startsWith(`Failed to load resource: the server responded with a status of ${status} `) &&
+        at !== '' &&
+        new URL(at).pathname === path,
+    );
+    if (!expected) problems.push(`${message.text()}${at ? ` (${at})` : ''}`);
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  return problems;
 }
