@@ -1,19 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  Min,
-  registerDecorator,
-  type ValidationArguments,
-} from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min, registerDecorator, type ValidationArguments } from 'class-validator';
 import { SessionUser } from '../sessions/sessions.dto';
 import { API_SCOPES, isApiScope } from '../scopes';
-import { VisibleName } from '../../common/text/visible-name';
+import { NonBlankName } from '../../common/text/visible-name';
 
 export const TOKEN_ENVIRONMENTS = ['production', 'development'] as const;
 export type TokenEnvironmentName = (typeof TOKEN_ENVIRONMENTS)[number];
@@ -43,10 +32,7 @@ function AreApiScopes(): PropertyDecorator {
 
 export class CreateApiTokenRequest {
   @ApiProperty({ minLength: 1, maxLength: 80, example: 'CI publishing' })
-  @VisibleName()
-  @IsString()
-  @Length(1, 80)
-  @Matches(/\S/, { message: 'name must not be blank' })
+  @NonBlankName(80)
   name: string;
 
   @ApiProperty({ enum: API_SCOPES, isArray: true, minItems: 1 })

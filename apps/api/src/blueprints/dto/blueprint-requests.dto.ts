@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Min } from 'class-validator';
 import { BLUEPRINT_KINDS, CATEGORIES, WRITABLE_VISIBILITIES } from '../blueprint-rules';
-import { VisibleName } from '../../common/text/visible-name';
+import { NonBlankName } from '../../common/text/visible-name';
 
 // Kind, format, tags, licence and content are checked by the service, so each failure gets its own error code
 // (UNKNOWN_KIND, UNKNOWN_FORMAT, TOO_MANY_TAGS, CONTENT_TOO_LARGE, ...) instead of a generic VALIDATION_FAILED.
@@ -87,10 +87,7 @@ class BlueprintWriteFields {
 export class BlueprintFieldsRequest extends BlueprintWriteFields {
   @ApiPropertyOptional({ minLength: 1, maxLength: 120 })
   @IsOptional()
-  @VisibleName()
-  @IsString()
-  @Length(1, 120)
-  @Matches(/\S/, { message: 'name must not be blank' })
+  @NonBlankName(120)
   name?: string;
 
   @ApiPropertyOptional({ enum: BLUEPRINT_KINDS })
@@ -111,10 +108,7 @@ export class BlueprintFieldsRequest extends BlueprintWriteFields {
 
 export class CreateBlueprintRequest extends BlueprintWriteFields {
   @ApiProperty({ minLength: 1, maxLength: 120 })
-  @VisibleName()
-  @IsString()
-  @Length(1, 120)
-  @Matches(/\S/, { message: 'name must not be blank' })
+  @NonBlankName(120)
   declare name: string;
 
   @ApiProperty({ enum: BLUEPRINT_KINDS })
@@ -175,10 +169,7 @@ export class RestoreRequest {
 export class ForkRequest {
   @ApiPropertyOptional({ minLength: 1, maxLength: 120 })
   @IsOptional()
-  @VisibleName()
-  @IsString()
-  @Length(1, 120)
-  @Matches(/\S/, { message: 'name must not be blank' })
+  @NonBlankName(120)
   name?: string;
 }
 

@@ -1,15 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsOptional, IsString, Length } from 'class-validator';
 import { BLUEPRINT_KINDS } from '../blueprint-rules';
 import { AuthorRef } from './blueprint-responses.dto';
-import { VisibleName } from '../../common/text/visible-name';
+import { NonBlankName } from '../../common/text/visible-name';
 
 export class CreateHierarchyRequest {
   @ApiProperty({ minLength: 1, maxLength: 120, example: 'acme/monorepo' })
-  @VisibleName()
-  @IsString()
-  @Length(1, 120)
-  @Matches(/\S/, { message: 'name must not be blank' })
+  @NonBlankName(120)
   name: string;
 
   @ApiPropertyOptional({ maxLength: 1000 })
@@ -22,10 +19,7 @@ export class CreateHierarchyRequest {
 export class UpdateHierarchyRequest {
   @ApiPropertyOptional({ minLength: 1, maxLength: 120 })
   @IsOptional()
-  @VisibleName()
-  @IsString()
-  @Length(1, 120)
-  @Matches(/\S/, { message: 'name must not be blank' })
+  @NonBlankName(120)
   name?: string;
 
   @ApiPropertyOptional({ maxLength: 1000 })

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { ValidateBy, type ValidationOptions } from 'class-validator';
+import { IsString, Length, Matches, ValidateBy, type ValidationOptions } from 'class-validator';
 import { codePointLabel } from '../../scanning/invisible-characters';
 
 /**
@@ -55,5 +55,19 @@ export function VisibleName(options?: ValidationOptions): PropertyDecorator {
       },
       options,
     ),
+  ) as PropertyDecorator;
+}
+
+/**
+ * A required-looking name field: a visible name (above) that is a string of 1 to `maxLength` characters and not only
+ * white space. Combine with @IsOptional() where the field may be left out.
+ */
+export function NonBlankName(maxLength: number): PropertyDecorator {
+  // In the order stacked decorators apply (bottom first), so field errors list as they did when written out.
+  return applyDecorators(
+    Matches(/\S/, { message: 'name must not be blank' }),
+    Length(1, maxLength),
+    IsString(),
+    VisibleName(),
   ) as PropertyDecorator;
 }
