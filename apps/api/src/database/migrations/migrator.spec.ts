@@ -2,7 +2,13 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { applyPendingMigrations, getMigrationStatus, MigrationError, resolvePrismaDir } from './migrator';
+import {
+  applyPendingMigrations,
+  getMigrationStatus,
+  MIGRATION_LOCK_KEY,
+  MigrationError,
+  resolvePrismaDir,
+} from './migrator';
 import { createScratchDatabase, type ScratchDatabase } from './scratch-database';
 
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -135,13 +141,28 @@ describe('applyPendingMigrations and getMigrationStatus', () => {
       info: (message: string) => messages.push(message),
       warn: (message: string) => messages.push(message),
     };
-    const results = await Promise.all([
-      applyPendingMigrations({ ...options(), logger }),
-      applyPendingMigrations({ ...options(), logger }),
-      applyPendingMigrations({ ...options(), logger }),
-    ]);
+    const waiting = 'Another instance is migrating this database; waiting for it to finish';
+    // Another deployment holds the lock while ours start, so every one of them has to wait (racing three calls alone
+    // let the first finish before the others asked, on a busy machine).
+    const holder = new pg.Client({ connectionString: database.connectionString });
+    await holder.connect();
+    let runs: Promise<Awaited<ReturnType<typeof applyPendingMigrations>>[]>;
+    try {
+      await holder.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+      runs = Promise.all([
+        applyPendingMigrations({ ...options(), logger }),
+        applyPendingMigrations({ ...options(), logger }),
+        applyPendingMigrations({ ...options(), logger }),
+      ]);
+      while (messages.filter((message) => message === waiting).length < 3) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await holder.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+    } finally {
+      await holder.end();
+    }
+    const results = await runs;
 
-    expect(messages).toContain('Another instance is migrating this database; waiting for it to finish');
     expect(results.map((result) => result.applied).sort((a, b) => b.length - a.length)).toEqual([
       [FIRST, SECOND],
       [],

@@ -62,7 +62,7 @@ export class MigrationError extends Error {
 const NO_FILTERS: SchemaFilter = { externalTables: [], externalEnums: [] };
 // Any constant works as long as nothing else uses it. Not Prisma's own 72707369: the engine takes that one on its
 // pool, and we must not block it while holding ours.
-const MIGRATION_LOCK_KEY = 1_280_921_176;
+export const MIGRATION_LOCK_KEY = 1_280_921_176;
 
 /**
  * Applies the migrations that are not yet recorded in `_prisma_migrations`, like `prisma migrate deploy`, while
