@@ -23,6 +23,16 @@ const facets = {
   license: [{ value: 'MIT', count: 11 }],
 };
 
+// A query common enough that the API counts facets over a sample of its matches.
+const sampledFacets = {
+  ...facets,
+  kind: [
+    { value: 'rules', count: 1204 },
+    { value: 'command', count: 3 },
+  ],
+  sample: { size: 10000 },
+};
+
 function searchCalls(server: TestServer): URLSearchParams[] {
   return apiCalls(server, 'GET')
     .filter((call) => call.path === '/api/v1/blueprints')
@@ -68,7 +78,7 @@ function catalogRoute(request: RecordedRequest) {
     body: {
       items,
       nextCursor: cursor ? null : 'cursor-2',
-      ...(params.get('facets') === 'true' ? { facets } : {}),
+      ...(params.get('facets') === 'true' ? { facets: params.get('q') === 'common' ? sampledFacets : facets } : {}),
     },
   };
 }
@@ -303,6 +313,27 @@ describe('CataloguePage', () => {
     const instance = within(screen.getByRole('complementary', { name: 'Filters' })).getByLabelText('Instance');
     expect(instance).toHaveValue('old.example');
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('marks facet counts taken over a sample of the matches, and shows whole counts plainly', async () => {
+    const api = await start();
+    const { user } = renderApp({ apiBaseUrl: api.url, path: '/blueprints?q=common' });
+
+    const filters = screen.getByRole('complementary', { name: 'Filters' });
+    expect(await within(filters).findByText('Counts from a sample of 10,000 matches')).toBeInTheDocument();
+    const rules = within(filters).getByRole('button', { name: 'Rules 1,204 blueprints in the sample' });
+    expect(rules.querySelector('.facet__count')).toHaveTextContent(/^~1,204 blueprints in the sample$/);
+    expect(within(filters).getByRole('button', { name: 'MIT 11 blueprints in the sample' })).toBeInTheDocument();
+    // The results label counts the page's items, never the facets.
+    const results = screen.getByRole('region', { name: 'Results' });
+    expect(within(results).getByRole('status')).toHaveTextContent(/^2 blueprints on page 1$/);
+
+    await user.clear(screen.getByLabelText('Search blueprints'));
+    await user.type(screen.getByLabelText('Search blueprints'), 'rare');
+    await user.click(screen.getByRole('button', { name: 'Search' }));
+    const plain = await within(filters).findByRole('button', { name: 'Rules 12 blueprints' });
+    expect(plain.querySelector('.facet__count')).toHaveTextContent(/^12 blueprints$/);
+    expect(within(filters).queryByText(/Counts from a sample/)).not.toBeInTheDocument();
   });
 
   it('is linked from the home page and the primary navigation', async () => {

@@ -15,6 +15,7 @@ import { useInstanceManifest } from '../features/instance/hooks/use-instance-man
 import { usePageTitle } from '../features/instance/hooks/use-page-title';
 import { ApiErrorNotice } from '../shared/components/ApiErrorNotice';
 import { LoadingState } from '../shared/components/LoadingState';
+import { formatCount } from '../shared/format';
 
 /** Location state of a page reached with "Next page": its number, and that "Previous page" can go back in history. */
 interface PageState {
@@ -58,6 +59,7 @@ export function CataloguePage() {
 
   const data = page.data;
   const firstPageSearch = writeCatalogQuery(query).toString();
+  const sample = facets?.sample;
 
   return (
     <div className="catalog">
@@ -91,11 +93,13 @@ export function CataloguePage() {
             peers={peers}
             onChange={(instance) => apply({ instance })}
           />
+          {sample && <p className="field__hint">Counts from a sample of {formatCount(sample.size)} matches</p>}
           <FacetGroup
             title="Kind"
             facets={facets?.kind}
             selected={query.kind ? [query.kind] : []}
             onToggle={single('kind')}
+            sampled={sample !== undefined}
             labelOf={(value) => KIND_LABELS[value as BlueprintKind] ?? value}
           />
           <FacetGroup
@@ -103,6 +107,7 @@ export function CataloguePage() {
             facets={facets?.tool}
             selected={query.tool ? [query.tool] : []}
             onToggle={single('tool')}
+            sampled={sample !== undefined}
             labelOf={(value) => toolNames.get(value) ?? value}
           />
           <FacetGroup
@@ -110,12 +115,14 @@ export function CataloguePage() {
             facets={facets?.category}
             selected={query.category ? [query.category] : []}
             onToggle={single('category')}
+            sampled={sample !== undefined}
           />
           <FacetGroup
             title="Tags"
             facets={facets?.tags}
             selected={query.tags}
             onToggle={toggleTag}
+            sampled={sample !== undefined}
             labelOf={(value) => `#${value}`}
           />
           <FacetGroup
@@ -123,6 +130,7 @@ export function CataloguePage() {
             facets={facets?.license}
             selected={query.license ? [query.license] : []}
             onToggle={single('license')}
+            sampled={sample !== undefined}
           />
         </aside>
         <section className="catalog__results" aria-label="Results" aria-busy={page.isFetching}>
