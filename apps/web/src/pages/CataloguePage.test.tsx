@@ -33,6 +33,16 @@ const sampledFacets = {
   sample: { size: 10000 },
 };
 
+// A query that matches nothing as typed, so the API answers for its corrected form.
+const TYPO_QUERY = 'rust-analyzr confg';
+const approximate = {
+  query: 'rust-analyzer config',
+  corrections: [
+    { word: 'analyzr', suggestion: 'analyzer' },
+    { word: 'confg', suggestion: 'config' },
+  ],
+};
+
 function searchCalls(server: TestServer): URLSearchParams[] {
   return apiCalls(server, 'GET')
     .filter((call) => call.path === '/api/v1/blueprints')
@@ -79,6 +89,7 @@ function catalogRoute(request: RecordedRequest) {
       items,
       nextCursor: cursor ? null : 'cursor-2',
       ...(params.get('facets') === 'true' ? { facets: params.get('q') === 'common' ? sampledFacets : facets } : {}),
+      ...(params.get('q') === TYPO_QUERY ? { approximate } : {}),
     },
   };
 }
@@ -313,6 +324,35 @@ describe('CataloguePage', () => {
     const instance = within(screen.getByRole('complementary', { name: 'Filters' })).getByLabelText('Instance');
     expect(instance).toHaveValue('old.example');
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('says when nothing matched the search as typed, linking to the corrected search with the same filters', async () => {
+    const api = await start();
+    const { user, router } = renderApp({
+      apiBaseUrl: api.url,
+      path: `/blueprints?${new URLSearchParams({ q: TYPO_QUERY, kind: 'rules', sort: 'newest' }).toString()}`,
+    });
+
+    const results = await screen.findByRole('region', { name: 'Results' });
+    await within(results).findByRole('link', { name: `First result ${TYPO_QUERY} rules` });
+    const notice = within(results)
+      .getByText(/^No blueprints match/)
+      .closest('[role="status"]') as HTMLElement;
+    expect(notice).toHaveTextContent(`No blueprints match “${TYPO_QUERY}”. Showing results for rust-analyzer config`);
+    expect([...notice.querySelectorAll('strong')].map((word) => word.textContent)).toEqual(['analyzer', 'config']);
+    const corrected = within(notice).getByRole('link', { name: 'rust-analyzer config' });
+    expect(corrected).toHaveAttribute('href', '/blueprints?q=rust-analyzer+config&kind=rules&sort=newest');
+    // The results and facets shown are the API's, for the corrected search.
+    expect(screen.getByRole('button', { name: 'Rules 12 blueprints' })).toHaveAttribute('aria-pressed', 'true');
+
+    await user.click(corrected);
+    expect(await screen.findByRole('link', { name: 'First result rust-analyzer config rules' })).toBeInTheDocument();
+    expect(router.state.location.search).toBe('?q=rust-analyzer+config&kind=rules&sort=newest');
+    expect(screen.getByLabelText('Search blueprints')).toHaveValue('rust-analyzer config');
+    expect(query(searchCalls(api).at(-1)!)).toMatchObject({ q: 'rust-analyzer config', kind: 'rules' });
+    // An answer without `approximate` says nothing about corrections.
+    expect(screen.queryByText(/No blueprints match/)).not.toBeInTheDocument();
+    expect(within(results).getByRole('status')).toHaveTextContent(/^2 blueprints on page 1$/);
   });
 
   it('marks facet counts taken over a sample of the matches, and shows whole counts plainly', async () => {

@@ -3,6 +3,7 @@ import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { KIND_LABELS, type BlueprintKind } from '../features/blueprints/api/blueprint-types';
 import '../features/blueprints/components/blueprint.css';
 import { useFormats } from '../features/blueprints/hooks/use-blueprint';
+import { ApproximateSearchNotice } from '../features/catalog/components/ApproximateSearchNotice';
 import { BlueprintCard } from '../features/catalog/components/BlueprintCard';
 import { CatalogSearchForm } from '../features/catalog/components/CatalogSearchForm';
 import '../features/catalog/components/catalog.css';
@@ -30,7 +31,7 @@ export function CataloguePage() {
   const query = useMemo(() => readCatalogQuery(params), [params]);
   const cursor = params.get('cursor') || undefined;
   const pageNumber = (location.state as PageState | null)?.catalogPage ?? (cursor ? undefined : 1);
-  const { page, facets } = useCatalog(query, cursor);
+  const { page, facets, approximate } = useCatalog(query, cursor);
   const { data: formats } = useFormats();
   const toolNames = useMemo(() => new Map(formats?.map((format) => [format.tool, format.toolName])), [formats]);
   // The instance filter's choices; without the directory it still offers "All" and "This instance".
@@ -136,6 +137,13 @@ export function CataloguePage() {
         <section className="catalog__results" aria-label="Results" aria-busy={page.isFetching}>
           {data ? (
             <>
+              {approximate && (
+                <ApproximateSearchNotice
+                  typed={query.q}
+                  approximation={approximate}
+                  to={`?${writeCatalogQuery({ ...query, q: approximate.query }).toString()}`}
+                />
+              )}
               <p className="visually-hidden" role="status">
                 {data.items.length === 0
                   ? 'No blueprints found'
