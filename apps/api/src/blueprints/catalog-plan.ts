@@ -7,10 +7,13 @@ import { unquoteLexeme, type TsNode } from './catalog-query';
  * index, reading 100,000 content vectors (about 2 s), hoping to find 21 matches early. Pure functions; the SQL for each
  * form lives in the repository.
  *
- * - `collect`: every match through the GIN index (a bitmap), then sorted. Costs about the number of candidates.
- * - `walk`: down the sort order's index, testing each row, until the page is full. Costs about rows / match density.
+ * - `collect`: every match through the GIN index (a bitmap), then sorted. Costs about the number of candidates the
+ *   index hands over (and, for a phrase, reading each one's vector to check the word order).
+ * - `walk`: down the sort order's index, testing each row, until the page is full, but never past `budget` rows: a
+ *   walk that runs out of budget is followed, in the same statement, by a collect. Estimates of how words combine
+ *   (AND, phrases, exclusions) can be far off; the budget bounds what a wrong one costs.
  */
-export type PlanForm = 'collect' | 'walk';
+export type Plan = { form: 'collect' } | { form: 'walk'; budget: number };
 
 /** The vectors a search word is counted in (see search_statistics). */
 export type VectorField = 'name' | 'name_tags' | 'meta' | 'content';
@@ -45,67 +48,143 @@ export const RELEVANCE_TIERS: readonly TierShape[] = [
 
 /**
  * Cost per row, in microseconds, measured at 100,000 blueprints: a matched row fetched through a bitmap (in page
- * order) and sorted; a row reached by walking a sort index (a random heap access) and its inline vectors tested; the
- * same plus reading and testing its out-of-line content vector.
+ * order) and sorted; a row reached by walking a sort index (a random heap access) and its inline vectors tested;
+ * reading and testing an out-of-line content vector besides (also what a phrase costs per collected candidate).
  */
 const COLLECT_ROW_US = 3;
-const WALK_META_ROW_US = 4;
-const WALK_CONTENT_ROW_US = 20;
+const WALK_ROW_US = 4;
+const CONTENT_VECTOR_US = 16;
+/** A walk may read this many times the rows it expects to need, within these bounds. */
+const WALK_BUDGET_FACTOR = 6;
+const WALK_BUDGET_MIN = 500;
+const WALK_BUDGET_MAX = 5000;
+/** The share of the documents holding a phrase's words that hold them in that order: a guess, kept low. */
+const PHRASE_SHARE = 0.1;
 
-/** Documents matching `node` in `field`: exact for one word, an upper bound for AND and phrases, a sum for OR. */
-export function estimateDocs(node: TsNode | null, field: VectorField, stats: SideStatistics): number {
-  if (!node) return 0;
+/** How many documents the index hands over for a query (`candidates`), and how many of them match it (`matches`). */
+export interface Estimate {
+  candidates: number;
+  matches: number;
+  /** Whether matching needs each candidate's vector (a phrase: GIN has no word positions). */
+  recheck: boolean;
+}
+
+/**
+ * One word: exact. AND: the index hands over documents holding every word, at most the rarest word's; they match
+ * about as often as the words' shares multiplied (independence) and at most that often, so the estimate is the
+ * geometric mean of the two. OR: the sum. A phrase: the AND of its words, of which only a share keeps the order.
+ */
+export function estimate(node: TsNode | null, field: VectorField, stats: SideStatistics): Estimate {
+  const total = Math.max(stats.total, 1);
+  if (!node) return { candidates: 0, matches: 0, recheck: false };
   switch (node.op) {
-    case 'lexeme':
-      return stats.docs.get(statisticsKey(field, unquoteLexeme(node.text))) ?? 0;
+    case 'lexeme': {
+      const docs = stats.docs.get(statisticsKey(field, unquoteLexeme(node.text))) ?? 0;
+      return { candidates: docs, matches: docs, recheck: false };
+    }
     case 'not':
-      return stats.total;
-    case 'phrase':
-      return Math.min(estimateDocs(node.left, field, stats), estimateDocs(node.right, field, stats));
+      return { candidates: stats.total, matches: stats.total, recheck: true };
+    case 'phrase': {
+      const both = combineAll([estimate(node.left, field, stats), estimate(node.right, field, stats)], total);
+      return { candidates: both.candidates, matches: both.matches * PHRASE_SHARE, recheck: true };
+    }
     case 'and':
-      return Math.min(...node.args.map((arg) => estimateDocs(arg, field, stats)));
-    case 'or':
-      return Math.min(
-        stats.total,
-        node.args.reduce((sum, arg) => sum + estimateDocs(arg, field, stats), 0),
+      return combineAll(
+        node.args.map((arg) => estimate(arg, field, stats)),
+        total,
       );
+    case 'or': {
+      const parts = node.args.map((arg) => estimate(arg, field, stats));
+      return {
+        candidates: Math.min(stats.total, sum(parts.map((part) => part.candidates))),
+        matches: Math.min(stats.total, sum(parts.map((part) => part.matches))),
+        recheck: parts.some((part) => part.recheck),
+      };
+    }
   }
 }
 
+function combineAll(parts: Estimate[], total: number): Estimate {
+  const candidates = Math.min(...parts.map((part) => part.candidates));
+  const smallest = Math.min(...parts.map((part) => part.matches));
+  const independent = parts.reduce((product, part) => product * (part.matches / total), total);
+  return { candidates, matches: Math.sqrt(smallest * independent), recheck: parts.some((part) => part.recheck) };
+}
+
+const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+
 /**
- * The cheaper form for `wanted` rows, given how many rows the index would hand over (`candidates`) and how many of
- * the walked rows match (`matches`, a lower bound: too few means collecting, which is never worse than its
- * candidates). Fewer matches than wanted means a walk would read the whole order, so it always collects.
+ * The cheaper plan for `wanted` rows: collecting costs every candidate (and reading its vector when it must be
+ * rechecked); walking costs the rows read until `wanted` matches, about wanted × total / matches, each with its
+ * content vector when the match may need it. Fewer matches than wanted means a walk would read the whole order.
  */
-export function cheaperForm(
-  candidates: number,
-  matches: number,
+export function cheaperPlan(
+  work: { candidates: number; matches: number; recheckUs: number; walkRowUs: number },
   wanted: number,
   total: number,
-  walkRowUs: number,
-): PlanForm {
-  if (total === 0 || matches < wanted) return 'collect';
-  const collect = COLLECT_ROW_US * candidates;
-  const walk = (walkRowUs * wanted * total) / matches;
-  return walk < collect ? 'walk' : 'collect';
-}
-
-/** The form for one relevance tier on one side. */
-export function tierForm(shape: TierShape, positive: TsNode | null, stats: SideStatistics, wanted: number): PlanForm {
-  const candidates = estimateDocs(positive, shape.field, stats);
-  const excluded = shape.excludes ? estimateDocs(positive, shape.excludes, stats) : 0;
-  const rowUs = shape.field === 'content' ? WALK_CONTENT_ROW_US : WALK_META_ROW_US;
-  return cheaperForm(candidates, Math.max(0, candidates - excluded), wanted, stats.total, rowUs);
+): Plan {
+  if (total === 0 || work.matches < wanted) return { form: 'collect' };
+  const collect = (COLLECT_ROW_US + work.recheckUs) * work.candidates;
+  const rows = (wanted * total) / work.matches;
+  if (work.walkRowUs * rows >= collect) return { form: 'collect' };
+  const budget = Math.min(WALK_BUDGET_MAX, Math.max(WALK_BUDGET_MIN, Math.ceil(WALK_BUDGET_FACTOR * rows)));
+  return { form: 'walk', budget };
 }
 
 /**
- * The form for "the words anywhere" (the other sorts). A walk tests the metadata first and reads the content only of
- * rows whose metadata does not match.
+ * The share of documents an exclusion leaves, as if independent of the words (it rarely is: `best -practices` leaves
+ * far fewer, which the walk's budget then catches).
  */
-export function anywhereForm(positive: TsNode | null, stats: SideStatistics, wanted: number): PlanForm {
-  // Nothing to match (no words, or only exclusions): the sort order itself is the answer.
-  if (!positive) return 'walk';
-  const meta = estimateDocs(positive, 'meta', stats);
-  const content = estimateDocs(positive, 'content', stats);
-  return cheaperForm(meta + content, Math.max(meta, content), wanted, stats.total, WALK_CONTENT_ROW_US);
+function keptShare(excluded: TsNode | null, stats: SideStatistics): number {
+  if (!excluded || stats.total === 0) return 1;
+  const anywhere = estimate(excluded, 'meta', stats).matches + estimate(excluded, 'content', stats).matches;
+  return Math.max(0, 1 - anywhere / stats.total);
+}
+
+/** The plan for one relevance tier on one side; `excluded` is the query's exclusions, if any. */
+export function tierPlan(
+  shape: TierShape,
+  positive: TsNode | null,
+  excluded: TsNode | null,
+  stats: SideStatistics,
+  wanted: number,
+): Plan {
+  const found = estimate(positive, shape.field, stats);
+  const better = shape.excludes ? estimate(positive, shape.excludes, stats).matches : 0;
+  const content = shape.field === 'content';
+  return cheaperPlan(
+    {
+      candidates: found.candidates,
+      matches: Math.max(0, found.matches - better) * keptShare(excluded, stats),
+      recheckUs: found.recheck ? (content ? CONTENT_VECTOR_US : 1) : 0,
+      walkRowUs: WALK_ROW_US + (content ? CONTENT_VECTOR_US : 0),
+    },
+    wanted,
+    stats.total,
+  );
+}
+
+/**
+ * The plan for "the words anywhere" (the other sorts). A walk tests the metadata first and reads the content only of
+ * rows whose metadata does not match; nothing to match (no words, or only exclusions) walks the sort order itself.
+ */
+export function anywherePlan(
+  positive: TsNode | null,
+  excluded: TsNode | null,
+  stats: SideStatistics,
+  wanted: number,
+): Plan {
+  if (!positive) return { form: 'walk', budget: Number.POSITIVE_INFINITY };
+  const meta = estimate(positive, 'meta', stats);
+  const content = estimate(positive, 'content', stats);
+  return cheaperPlan(
+    {
+      candidates: meta.candidates + content.candidates,
+      matches: Math.max(meta.matches, content.matches) * keptShare(excluded, stats),
+      recheckUs: content.recheck ? CONTENT_VECTOR_US : 0,
+      walkRowUs: WALK_ROW_US + CONTENT_VECTOR_US,
+    },
+    wanted,
+    stats.total,
+  );
 }

@@ -208,8 +208,14 @@ export interface AnalysedQuery {
   match: string;
   /** What a blueprint must not contain anywhere (tsquery text, any of them excludes), '' when nothing is excluded. */
   exclude: string;
-  /** The parsed positive part: what the plan estimates. */
+  /**
+   * `match` without `exclude`, in one tsquery: what a tier asks its own vector's GIN index for, so a match whose
+   * excluded word stands in that same vector never leaves the index (`best -practices` is mostly "Best practices").
+   */
+  matchExcluding: string;
+  /** The parsed positive part and exclusions: what the plan estimates. */
   positive: TsNode | null;
+  excluded: TsNode | null;
   /** Words as typed that typo matching may correct (see typoCandidates). */
   words: string[];
 }
@@ -226,7 +232,14 @@ export function analyse(text: string, tsquery: string): AnalysedQuery {
     text,
     match: positive ? printTsQuery(positive) : '',
     exclude: exclude ? printTsQuery(exclude) : '',
+    matchExcluding:
+      positive && exclude
+        ? printTsQuery({ op: 'and', args: [positive, { op: 'not', arg: exclude }] })
+        : positive
+          ? printTsQuery(positive)
+          : '',
     positive,
+    excluded: exclude,
     words: positive ? typoCandidates(text) : [],
   };
 }

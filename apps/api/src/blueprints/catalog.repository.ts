@@ -3,11 +3,11 @@ import { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../database/prisma.service';
 import { analyse, sanitiseSearchText, type AnalysedQuery } from './catalog-query';
 import {
-  anywhereForm,
+  anywherePlan,
   RELEVANCE_TIERS,
   statisticsKey,
-  tierForm,
-  type PlanForm,
+  tierPlan,
+  type Plan,
   type SideStatistics,
   type VectorField,
 } from './catalog-plan';
@@ -159,19 +159,21 @@ export interface PlannedQuery extends AnalysedQuery {
 interface Part {
   side: Side;
   tier: number;
-  conditions: Prisma.Sql[];
-  form: PlanForm;
+  /** Cheap conditions on the row's own columns (filters, cursor), tested while walking the sort order. */
+  filters: Prisma.Sql[];
+  /** The words: tested on the rows the filters let through, or used to find them through the GIN indexes. */
+  match: Prisma.Sql[];
+  plan: Plan;
 }
 
-/** pg_trgm similarity a vocabulary word needs to be read as a possible correction; the edit distance then decides. */
-const SUGGESTION_SIMILARITY = 0.2;
 const SUGGESTIONS_PER_WORD = 30;
 
-const TIER_MATCH: Record<number, (query: Prisma.Sql) => Prisma.Sql> = {
-  3: (q) => Prisma.sql`b.name_vector @@ ${q}`,
-  2: (q) => Prisma.sql`b.name_tags_vector @@ ${q} AND (b.name_vector @@ ${q}) IS NOT TRUE`,
-  1: (q) => Prisma.sql`b.meta_vector @@ ${q} AND (b.name_tags_vector @@ ${q}) IS NOT TRUE`,
-  0: (q) => Prisma.sql`b.content_vector @@ ${q} AND (b.meta_vector @@ ${q}) IS NOT TRUE`,
+/** What each tier matches: `own` (the words, less the exclusions) in its vector, and the words in no better one. */
+const TIER_MATCH: Record<number, (own: Prisma.Sql, words: Prisma.Sql) => Prisma.Sql> = {
+  3: (own) => Prisma.sql`b.name_vector @@ ${own}`,
+  2: (own, q) => Prisma.sql`b.name_tags_vector @@ ${own} AND (b.name_vector @@ ${q}) IS NOT TRUE`,
+  1: (own, q) => Prisma.sql`b.meta_vector @@ ${own} AND (b.name_tags_vector @@ ${q}) IS NOT TRUE`,
+  0: (own, q) => Prisma.sql`b.content_vector @@ ${own} AND (b.meta_vector @@ ${q}) IS NOT TRUE`,
 };
 
 const VECTOR_FIELDS: readonly VectorField[] = ['name', 'name_tags', 'meta', 'content'];
@@ -246,63 +248,108 @@ export class CatalogRepository {
   /**
    * What a search matches: its words anywhere (name, tags, description or content) and none of its exclusions
    * anywhere. The non-relevance sorts, the facets and every relevance tier filter by exactly this, so they agree.
+   *
+   * The exclusions go into each index's query (`matchExcluding`): a match whose excluded word stands in the same
+   * vector never leaves the index. So a content match needs no further content check, and a metadata match reads its
+   * content vector only when the metadata matched.
    */
   private matches(side: Side, query: AnalysedQuery | undefined): Prisma.Sql[] {
     if (!query) return [];
     // Only stop words or punctuation: nothing to look for.
     if (!query.match && !query.exclude) return [Prisma.sql`false`];
-    const match = Prisma.sql`${query.match}::tsquery`;
+    if (!query.match) return this.exclusions(side, query, false);
+    const match = Prisma.sql`${query.matchExcluding}::tsquery`;
+    if (!query.exclude) return [Prisma.sql`(b.meta_vector @@ ${match} OR b.content_vector @@ ${match})`];
+    const exclude = Prisma.sql`${query.exclude}::tsquery`;
     return [
-      ...(query.match ? [Prisma.sql`(b.meta_vector @@ ${match} OR b.content_vector @@ ${match})`] : []),
-      ...this.exclusions(side, query),
+      Prisma.sql`((b.meta_vector @@ ${match} AND (b.content_vector @@ ${exclude}) IS NOT TRUE)
+                  OR b.content_vector @@ ${match})`,
+      ...this.exclusions(side, query, true),
     ];
   }
 
   /**
-   * None of the excluded words or phrases anywhere. The content side is an anti-join, so the planner may answer it from
-   * the content vectors' GIN index (a hash of the few rows that contain the word) instead of reading every candidate's
-   * large vector: counting facets for `-python` took a quarter of the time that way.
+   * None of the excluded words or phrases: in the metadata, and in the content unless `contentChecked` (the match's own
+   * query already excluded them there). With words to match, the
+   * rows are few and their content vectors are read one by one; a query of only exclusions (`-python`) reads the whole
+   * catalogue, so its content check is an anti-join the planner may answer from the GIN index (a hash of the rows that
+   * contain the word): counting facets for `-python` took a quarter of the time that way.
    */
-  private exclusions(side: Side, query: AnalysedQuery): Prisma.Sql[] {
+  private exclusions(side: Side, query: AnalysedQuery, contentChecked: boolean): Prisma.Sql[] {
     if (!query.exclude) return [];
     const exclude = Prisma.sql`${query.exclude}::tsquery`;
+    const meta = Prisma.sql`(b.meta_vector @@ ${exclude}) IS NOT TRUE`;
+    if (contentChecked) return [meta];
+    if (query.match) return [meta, Prisma.sql`(b.content_vector @@ ${exclude}) IS NOT TRUE`];
     return [
-      Prisma.sql`(b.meta_vector @@ ${exclude}) IS NOT TRUE`,
+      meta,
       Prisma.sql`NOT EXISTS (SELECT 1 FROM ${TABLE_NAME[side]} x WHERE x.id = b.id AND x.content_vector @@ ${exclude})`,
     ];
   }
 
   /**
-   * One part's hits: ids and sort keys. A collected part has no order or limit, so PostgreSQL plans it for all its
-   * rows (a bitmap over the GIN index); a walked part reads the sort order until it has `limit`.
+   * The hits of `parts` (ids and sort keys) as the members of a UNION ALL, with the CTEs they need. A collected part
+   * has no order or limit, so PostgreSQL plans it for all its rows: a bitmap over the GIN index. A walked part reads
+   * at most `budget` rows of the sort order (the LIMIT inside keeps the words' tests out of the walk itself) and
+   * stops once it has `limit` matches; when the budget runs out first, its collect runs instead: a one-time filter on
+   * the walk's count decides, so the collect costs nothing when the walk is enough.
    */
-  private hitsOf(part: Part, column: Prisma.Sql, cast: Prisma.Sql, limit: number): Prisma.Sql {
-    const select = Prisma.sql`
-      SELECT b.id, ${part.side}::text AS side, ${part.tier}::int AS tier, ${column}${cast} AS sort_value
-        FROM ${TABLE[part.side]}
-       WHERE ${Prisma.join(part.conditions, ' AND ')}`;
-    return part.form === 'walk'
-      ? Prisma.sql`(${select} ORDER BY ${column} DESC, b.id DESC LIMIT ${limit})`
-      : Prisma.sql`(${select})`;
+  private hitsOf(parts: Part[], sort: OrderedSort | 'relevance', limit: number) {
+    const ctes: Prisma.Sql[] = [];
+    const members: Prisma.Sql[] = [];
+    parts.forEach((part, index) => {
+      const column = sort === 'relevance' ? Prisma.sql`b.download_count` : SORT_COLUMN[part.side][sort];
+      const cast = sort === 'relevance' ? Prisma.empty : SORT_CAST[sort];
+      const select = Prisma.sql`SELECT b.id, ${part.side}::text AS side, ${part.tier}::int AS tier, ${column}${cast} AS sort_value`;
+      const ordered = Prisma.sql`ORDER BY ${column} DESC, b.id DESC`;
+      const collect = (extra: Prisma.Sql[] = []) => Prisma.sql`
+        ${select} FROM ${TABLE[part.side]}
+         WHERE ${Prisma.join([...part.filters, ...part.match, ...extra], ' AND ')}`;
+      if (part.plan.form === 'collect') {
+        members.push(Prisma.sql`(${collect()})`);
+        return;
+      }
+      if (!Number.isFinite(part.plan.budget) || part.match.length === 0) {
+        members.push(Prisma.sql`(${collect()} ${ordered} LIMIT ${limit})`);
+        return;
+      }
+      const walk = Prisma.raw(`walk_${index}`);
+      const rest = Prisma.raw(`rest_${index}`);
+      const walked = Prisma.sql`(SELECT count(*) FROM ${walk})`;
+      ctes.push(
+        Prisma.sql`${walk} AS MATERIALIZED (
+          ${select}
+            FROM (SELECT * FROM ${TABLE[part.side]} WHERE ${Prisma.join(part.filters, ' AND ')}
+                   ${ordered} LIMIT ${part.plan.budget}) AS b
+           WHERE ${Prisma.join(part.match, ' AND ')}
+           ${ordered} LIMIT ${limit})`,
+        Prisma.sql`${rest} AS MATERIALIZED (${collect([Prisma.sql`${walked} < ${limit}`])})`,
+      );
+      members.push(
+        Prisma.sql`(SELECT * FROM ${walk} WHERE ${walked} >= ${limit})`,
+        Prisma.sql`(SELECT * FROM ${rest})`,
+      );
+    });
+    return { ctes, members };
   }
 
   /** The best `limit` hits of `parts` by (tier, sort key, id) descending, as catalogue rows. */
   private page(parts: Part[], sort: OrderedSort | 'relevance', limit: number): Promise<CatalogRow[]> {
     const sides = [...new Set(parts.map((part) => part.side))];
-    const hits = parts.map((part) =>
-      sort === 'relevance'
-        ? this.hitsOf(part, Prisma.sql`b.download_count`, Prisma.empty, limit)
-        : this.hitsOf(part, SORT_COLUMN[part.side][sort], SORT_CAST[sort], limit),
-    );
+    const { ctes, members } = this.hitsOf(parts, sort, limit);
     const rows = sides.map(
       (side) => Prisma.sql`
         SELECT ${SELECT_SUMMARY[side]}, top.tier, top.sort_value
           FROM top JOIN (${FROM[side]}) ON b.id = top.id
          WHERE top.side = ${side}`,
     );
+    const definitions = [
+      ...ctes,
+      Prisma.sql`hits AS MATERIALIZED (${Prisma.join(members, ' UNION ALL ')})`,
+      Prisma.sql`top AS (SELECT * FROM hits ORDER BY tier DESC, sort_value DESC, id DESC LIMIT ${limit})`,
+    ];
     return this.prisma.$queryRaw<CatalogRow[]>`
-      WITH hits AS MATERIALIZED (${Prisma.join(hits, ' UNION ALL ')}),
-           top AS (SELECT * FROM hits ORDER BY tier DESC, sort_value DESC, id DESC LIMIT ${limit})
+      WITH ${Prisma.join(definitions, ', ')}
       ${Prisma.join(rows, ' UNION ALL ')}
        ORDER BY tier DESC, sort_value DESC, id DESC`;
   }
@@ -316,10 +363,15 @@ export class CatalogRepository {
   ): Promise<CatalogRow[]> {
     const parts = this.sides(filters).map((side): Part => {
       const column = SORT_COLUMN[side][sort];
-      const conditions = [...this.filterConditions(side, filters), ...this.matches(side, query)];
-      if (after) conditions.push(Prisma.sql`(${column}, b.id) < (${after.value}${SORT_CAST[sort]}, ${after.id})`);
-      const form = query ? anywhereForm(query.positive, query.statistics[side], limit) : 'walk';
-      return { side, tier: 0, conditions, form };
+      const filtersOf = this.filterConditions(side, filters);
+      if (after) filtersOf.push(Prisma.sql`(${column}, b.id) < (${after.value}${SORT_CAST[sort]}, ${after.id})`);
+      const plan = anywherePlan(
+        query?.positive ?? null,
+        query?.excluded ?? null,
+        query?.statistics[side] ?? NO_STATISTICS,
+        limit,
+      );
+      return { side, tier: 0, filters: filtersOf, match: this.matches(side, query), plan };
     });
     return this.page(parts, sort, limit);
   }
@@ -333,6 +385,7 @@ export class CatalogRepository {
   ): Promise<CatalogRow[]> {
     const sides = this.sides(filters);
     const match = Prisma.sql`${query.match}::tsquery`;
+    const own = Prisma.sql`${query.matchExcluding}::tsquery`;
     const tiers = RELEVANCE_TIERS.filter((shape) => !after || shape.tier <= after.tier).map((shape) =>
       sides.map((side): Part => {
         const keyset =
@@ -342,13 +395,10 @@ export class CatalogRepository {
         return {
           side,
           tier: shape.tier,
-          conditions: [
-            ...this.filterConditions(side, filters),
-            TIER_MATCH[shape.tier]!(match),
-            ...this.exclusions(side, query),
-            ...keyset,
-          ],
-          form: tierForm(shape, query.positive, query.statistics[side], limit),
+          filters: [...this.filterConditions(side, filters), ...keyset],
+          // The content tier's own query already excludes from the content.
+          match: [TIER_MATCH[shape.tier]!(own, match), ...this.exclusions(side, query, shape.field === 'content')],
+          plan: tierPlan(shape, query.positive, query.excluded, query.statistics[side], limit),
         };
       }),
     );
@@ -358,7 +408,7 @@ export class CatalogRepository {
     const statements: Part[][] = [];
     for (const parts of tiers) {
       const previous = statements.at(-1);
-      const collects = (group: Part[]) => group.every((part) => part.form === 'collect');
+      const collects = (group: Part[]) => group.every((part) => part.plan.form === 'collect');
       if (previous && collects(previous) && collects(parts)) previous.push(...parts);
       else statements.push([...parts]);
     }
@@ -387,26 +437,21 @@ export class CatalogRepository {
   }
 
   /**
-   * Vocabulary words (names and tags as written) that look like each of `words`: pg_trgm similarity of at least
-   * SUGGESTION_SIMILARITY (deliberately loose; the caller keeps only words within a few edits), with the number of
-   * listed blueprints using each.
+   * Vocabulary words (names and tags as written) that look like each of `words`: pg_trgm similarity of at least 0.2
+   * (deliberately loose; the caller keeps only words within a few edits), with the number of listed blueprints using
+   * each.
    */
   async vocabularyNear(words: string[]): Promise<{ typed: string; word: string; docs: number }[]> {
     if (words.length === 0) return [];
-    // The threshold is lowered for this one query (SET LOCAL, inside its transaction): a swapped pair of letters in a
-    // six-letter word ("pyhton") keeps only 3 of its 7 trigrams.
-    const [, rows] = await this.prisma.$transaction([
-      this.prisma.$queryRaw`SELECT set_config('pg_trgm.similarity_threshold', ${String(SUGGESTION_SIMILARITY)}, true)`,
-      this.prisma.$queryRaw<{ typed: string; word: string; docs: number }[]>`
-        SELECT t.typed, v.word, v.docs
-          FROM unnest(${words}::text[]) AS t(typed)
-          CROSS JOIN LATERAL (
-            SELECT word, docs FROM search_vocabulary
-             WHERE word % t.typed
-             ORDER BY similarity(word, t.typed) DESC, docs DESC, word
-             LIMIT ${SUGGESTIONS_PER_WORD}) AS v`,
-    ]);
-    return rows;
+    // `%` reads pg_trgm.similarity_threshold, lowered for every session (see SESSION_SETTINGS).
+    return this.prisma.$queryRaw<{ typed: string; word: string; docs: number }[]>`
+      SELECT t.typed, v.word, v.docs
+        FROM unnest(${words}::text[]) AS t(typed)
+        CROSS JOIN LATERAL (
+          SELECT word, docs FROM search_vocabulary
+           WHERE word % t.typed
+           ORDER BY similarity(word, t.typed) DESC, docs DESC, word
+           LIMIT ${SUGGESTIONS_PER_WORD}) AS v`;
   }
 
   /**

@@ -78,7 +78,7 @@ describe('Catalogue search plans and suggestions', () => {
     } finally {
       spy.mockRestore();
     }
-    const statements = sent.filter((statement) => statement.sql.includes('WITH hits AS MATERIALIZED'));
+    const statements = sent.filter((statement) => /\bhits AS MATERIALIZED\b/.test(statement.sql));
     expect(statements.length).toBeGreaterThan(0);
     return Promise.all(
       statements.map(async (statement) => {
