@@ -197,6 +197,7 @@ export function buildSearchQueries({ vocabulary, catalog, absentWords, count = 5
     exclusion: (n) => {
       // "react -native": the excluded word is one that often follows the searched one.
       const [first, second] = vocabulary.phrases[phraseRank()].split(' ');
+      if (first === second) return null;
       return [first, ...topicWords(Math.max(0, n - 2)), `-${second}`];
     },
   };
