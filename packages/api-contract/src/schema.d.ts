@@ -2075,18 +2075,37 @@ export interface components {
       value: string;
       count: number;
     };
+    FacetSample: {
+      /** @description How many of the matches the counts were taken over */
+      size: number;
+    };
     CatalogFacets: {
       kind: components['schemas']['FacetCount'][];
       tool: components['schemas']['FacetCount'][];
       category: components['schemas']['FacetCount'][];
       tags: components['schemas']['FacetCount'][];
       license: components['schemas']['FacetCount'][];
+      /** @description Present when the query matches more blueprints than were counted: the counts are over a sample of this size, so they are proportions, not totals */
+      sample?: components['schemas']['FacetSample'];
+    };
+    SearchCorrection: {
+      /** @description The word as typed */
+      word: string;
+      /** @description The word searched for instead */
+      suggestion: string;
+    };
+    SearchApproximation: {
+      /** @description The corrected search the items and facets are for */
+      query: string;
+      corrections: components['schemas']['SearchCorrection'][];
     };
     BlueprintPage: {
       items: components['schemas']['BlueprintSummary'][];
       /** @description Pass as cursor for the next page */
       nextCursor: string | null;
       facets?: components['schemas']['CatalogFacets'];
+      /** @description Present only when nothing matched the words as typed: the items, facets and cursor are for this corrected search (typos corrected to words of listed names and tags) */
+      approximate?: components['schemas']['SearchApproximation'];
     };
     FormatTargetView: {
       /** @example cursor-rules */

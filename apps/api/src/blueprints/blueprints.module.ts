@@ -14,6 +14,8 @@ import { CatalogService } from './catalog.service';
 import { HierarchiesController } from './hierarchies.controller';
 import { HierarchiesRepository } from './hierarchies.repository';
 import { HierarchiesService } from './hierarchies.service';
+import { SearchStatistics } from './search-statistics';
+import { SearchStatisticsRepository } from './search-statistics.repository';
 import { VersionDiffs } from './version-diffs';
 
 @Module({
@@ -30,8 +32,10 @@ import { VersionDiffs } from './version-diffs';
     CatalogService,
     HierarchiesService,
     BlueprintMaintenance,
+    SearchStatisticsRepository,
+    SearchStatistics,
     VersionDiffs,
   ],
-  exports: [BlueprintsService, BlueprintReadsService, CatalogService],
+  exports: [BlueprintsService, BlueprintReadsService, CatalogService, SearchStatistics],
 })
 export class BlueprintsModule {}

@@ -1,12 +1,13 @@
 import {
   analyse,
-  corrected,
   editDistanceWithin,
   parseTsQuery,
   printTsQuery,
   sanitiseSearchText,
   splitExclusions,
   typoBudget,
+  typoCandidates,
+  withSuggestions,
 } from './catalog-query';
 
 describe('catalogue search queries', () => {
@@ -40,19 +41,36 @@ describe('catalogue search queries', () => {
     expect(split("!!'python'")).toEqual({ positive: "'python'", excluded: [] });
   });
 
-  it('weights only what must match, and corrects only plain words', () => {
-    const query = analyse('pyhton "a b" -go', "'pyhton' & 'a' <-> 'b' & !'go'");
-    expect(query).toMatchObject({
-      match: "('pyhton' & ('a' <-> 'b'))",
-      name: "('pyhton':A & ('a':A <-> 'b':A))",
-      exclude: "'go'",
-      words: ['pyhton'],
-    });
-    const fixed = corrected(query, new Map([['pyhton', ['python']]]));
-    expect(fixed).toMatchObject({ match: "(('pyhton' | 'python') & ('a' <-> 'b'))", exclude: "'go'", words: [] });
+  it('splits what must match from what must not, and offers only plain words to typo matching', () => {
+    const query = analyse('Pyhton "a b" -go', "'pyhton' & 'a' <-> 'b' & !'go'");
+    expect(query).toMatchObject({ match: "('pyhton' & ('a' <-> 'b'))", exclude: "'go'", words: ['pyhton'] });
+    expect(printTsQuery(query.positive!)).toBe(query.match);
+    // Only exclusions: nothing to match, so nothing to correct.
+    expect(analyse('-python', "!'python'")).toMatchObject({ match: '', positive: null, words: [] });
     expect(() => analyse('many', Array.from({ length: 33 }, (_, i) => `'w${i}'`).join(' & '))).toThrow(
       expect.objectContaining({ code: 'SEARCH_QUERY_TOO_COMPLEX' }),
     );
+  });
+
+  it('takes typo candidates as typed, outside phrases and exclusions, long enough to have a budget', () => {
+    expect(typoCandidates('Rust-Anlyzer config "eror handling" -pyhton or djago djago go')).toEqual([
+      'rust-anlyzer',
+      'config',
+      'djago',
+    ]);
+    expect(typoCandidates('next.js  vue_router')).toEqual(['next.js', 'vue_router']);
+    expect(typoCandidates('"unclosed phrase')).toEqual([]);
+  });
+
+  it('writes a suggestion with only the corrected words replaced, phrases and exclusions as typed', () => {
+    const corrections = new Map([
+      ['rust-anlyzer', 'rust-analyzer'],
+      ['pyhton', 'python'],
+    ]);
+    expect(withSuggestions('Rust-Anlyzer "pyhton x" pyhton -pyhton a-pyhton', corrections)).toBe(
+      'rust-analyzer "pyhton x" python -pyhton a-pyhton',
+    );
+    expect(withSuggestions('unchanged', new Map())).toBe('unchanged');
   });
 
   it('counts swaps as one edit and gives short words no typo budget', () => {

@@ -149,7 +149,8 @@ export function plainWords(node: TsNode | null): string[] {
   return [];
 }
 
-function unquoteLexeme(text: string): string {
+/** A lexeme as PostgreSQL printed it, without its quotes and weights. */
+export function unquoteLexeme(text: string): string {
   return text
     .replace(/:[ABCD*]+$/, '')
     .slice(1, -1)
@@ -159,25 +160,6 @@ function unquoteLexeme(text: string): string {
 
 export function quoteLexeme(lexeme: string): string {
   return `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
-}
-
-/** Replaces each plain word that has corrections by "the word or any of its corrections". */
-export function withCorrections(node: TsNode, corrections: ReadonlyMap<string, readonly string[]>): TsNode {
-  switch (node.op) {
-    case 'lexeme': {
-      const alternatives = corrections.get(unquoteLexeme(node.text));
-      if (!alternatives?.length) return node;
-      return {
-        op: 'or',
-        args: [node, ...alternatives.map((lexeme) => ({ op: 'lexeme' as const, text: quoteLexeme(lexeme) }))],
-      };
-    }
-    case 'and':
-    case 'or':
-      return { op: node.op, args: node.args.map((arg) => withCorrections(arg, corrections)) };
-    default:
-      return node;
-  }
 }
 
 /**
@@ -224,17 +206,12 @@ export interface AnalysedQuery {
   text: string;
   /** What a blueprint must match anywhere (tsquery text), '' when the query only excludes. */
   match: string;
-  /** The same restricted to the name (weight A) and to name or tags (A, B): the first two relevance tiers. */
-  name: string;
-  nameOrTags: string;
   /** What a blueprint must not contain anywhere (tsquery text, any of them excludes), '' when nothing is excluded. */
   exclude: string;
-  /** Words typo matching may correct; empty once corrected. */
-  words: string[];
-  /** The parsed positive part, kept to rewrite it with corrections. */
+  /** The parsed positive part: what the plan estimates. */
   positive: TsNode | null;
-  /** Whether typo corrections were applied. */
-  corrected: boolean;
+  /** Words as typed that typo matching may correct (see typoCandidates). */
+  words: string[];
 }
 
 /** The catalogue's query from PostgreSQL's reading of the text (`tsquery`, '' when it found no words). */
@@ -245,30 +222,48 @@ export function analyse(text: string, tsquery: string): AnalysedQuery {
   const { positive, excluded } = splitExclusions(tree);
   const exclude =
     excluded.length === 0 ? null : excluded.length === 1 ? excluded[0]! : { op: 'or' as const, args: excluded };
-  return fromParts(text, positive, exclude, false);
-}
-
-/** The query with each word's corrections as alternatives (only words that have some). */
-export function corrected(query: AnalysedQuery, corrections: ReadonlyMap<string, readonly string[]>): AnalysedQuery {
-  if (!query.positive || corrections.size === 0) return query;
-  const excluded = query.exclude ? parseTsQuery(query.exclude) : null;
-  return fromParts(query.text, withCorrections(query.positive, corrections), excluded, true);
-}
-
-function fromParts(
-  text: string,
-  positive: TsNode | null,
-  excluded: TsNode | null,
-  isCorrected: boolean,
-): AnalysedQuery {
   return {
     text,
     match: positive ? printTsQuery(positive) : '',
-    name: positive ? printTsQuery(positive, 'A') : '',
-    nameOrTags: positive ? printTsQuery(positive, 'AB') : '',
-    exclude: excluded ? printTsQuery(excluded) : '',
-    words: isCorrected ? [] : [...new Set(plainWords(positive))].filter((word) => typoBudget(word) > 0),
+    exclude: exclude ? printTsQuery(exclude) : '',
     positive,
-    corrected: isCorrected,
+    words: positive ? typoCandidates(text) : [],
   };
+}
+
+/** A word as typed: letters and digits, joined by single hyphens, dots or underscores ("rust-analyzer", "next.js"). */
+const TYPED_WORD = /[\p{L}\p{N}]+(?:[-._][\p{L}\p{N}]+)*/gu;
+
+/**
+ * The words of a search that typo matching may correct: outside quoted phrases, not excluded (`-word`), not the
+ * `or` operator, and long enough to have a typo budget (see typoBudget). Lowercased, each once, in order.
+ */
+export function typoCandidates(text: string): string[] {
+  const words: string[] = [];
+  const unquoted = sanitiseSearchText(text).replace(/"[^"]*"?/g, ' ');
+  for (const token of unquoted.split(' ')) {
+    if (token.startsWith('-')) continue;
+    for (const [word] of token.toLowerCase().matchAll(TYPED_WORD)) {
+      if (word !== 'or' && typoBudget(word) > 0 && !words.includes(word)) words.push(word);
+    }
+  }
+  return words;
+}
+
+/**
+ * The search text with each corrected word replaced where it stands as a whole word outside quotes (case-insensitive),
+ * everything else kept as typed: "pyhton -django" with pyhton → python is "python -django".
+ */
+export function withSuggestions(text: string, corrections: ReadonlyMap<string, string>): string {
+  if (corrections.size === 0) return text;
+  return text.replace(/"[^"]*"?|[^"]+/g, (part) =>
+    part.startsWith('"')
+      ? part
+      : part.replace(TYPED_WORD, (word, offset: number, whole: string) => {
+          const before = whole[offset - 1];
+          // An excluded word stays as typed: only words to match are corrected.
+          if (before === '-' && (offset === 1 || /\s/.test(whole[offset - 2] ?? ' '))) return word;
+          return corrections.get(word.toLowerCase()) ?? word;
+        }),
+  );
 }

@@ -2,6 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../database/prisma.service';
 import { analyse, sanitiseSearchText, type AnalysedQuery } from './catalog-query';
+import {
+  anywhereForm,
+  RELEVANCE_TIERS,
+  statisticsKey,
+  tierForm,
+  type PlanForm,
+  type SideStatistics,
+  type VectorField,
+} from './catalog-plan';
 
 export type CatalogSort = 'relevance' | 'newest' | 'favorites' | 'downloads' | 'trending';
 
@@ -97,10 +106,7 @@ const SORT_CAST: Record<OrderedSort, Prisma.Sql> = {
   trending: Prisma.sql`::int`,
 };
 
-type Side = 'local' | 'remote';
-
-/** pg_trgm word similarity a name needs to be read for typo corrections; the edit distance then decides. */
-const TYPO_CANDIDATE_SIMILARITY = 0.25;
+export type Side = 'local' | 'remote';
 
 // Both sides alias their table `b`, so filters, matches and tiers are written once. Column lists match by position.
 const SELECT_SUMMARY: Record<Side, Prisma.Sql> = {
@@ -144,35 +150,71 @@ const TABLE: Record<Side, Prisma.Sql> = {
   remote: Prisma.sql`remote_blueprints b`,
 };
 
+/** A search as PostgreSQL read it, with what our statistics know of its words on each side. */
+export interface PlannedQuery extends AnalysedQuery {
+  statistics: Record<Side, SideStatistics>;
+}
+
+/** One side's rows of one tier, and how to find them (see catalog-plan.ts). */
+interface Part {
+  side: Side;
+  tier: number;
+  conditions: Prisma.Sql[];
+  form: PlanForm;
+}
+
+/** pg_trgm similarity a vocabulary word needs to be read as a possible correction; the edit distance then decides. */
+const SUGGESTION_SIMILARITY = 0.2;
+const SUGGESTIONS_PER_WORD = 30;
+
+const TIER_MATCH: Record<number, (query: Prisma.Sql) => Prisma.Sql> = {
+  3: (q) => Prisma.sql`b.name_vector @@ ${q}`,
+  2: (q) => Prisma.sql`b.name_tags_vector @@ ${q} AND (b.name_vector @@ ${q}) IS NOT TRUE`,
+  1: (q) => Prisma.sql`b.meta_vector @@ ${q} AND (b.name_tags_vector @@ ${q}) IS NOT TRUE`,
+  0: (q) => Prisma.sql`b.content_vector @@ ${q} AND (b.meta_vector @@ ${q}) IS NOT TRUE`,
+};
+
+const VECTOR_FIELDS: readonly VectorField[] = ['name', 'name_tags', 'meta', 'content'];
+
 /**
  * Catalogue search over listed blueprints in PostgreSQL: ours, and other instances' as crawled into
  * remote_blueprints. Everything the caller typed is a bound parameter, never SQL.
  *
- * Each side is its own query, filtered, ordered and limited on its own indexes, and the two are merged by the same
- * key (ids never collide: `bp_…` and `rb_…`), so keyset cursors stay exact across both and the local side plans as
- * it did before remote rows existed.
- *
  * Relevance is ranked in tiers, best first: a match in the name, then in the tags, then in the description, then
- * only in the content; within a tier, the most downloaded first. Exclusions apply to every tier alike. A search
- * that matches nothing is retried with its typos corrected to words of names (see CatalogService), through the same
- * tiers. Each tier is its own index-backed query for what the page still lacks, run in order, so a common word stops after
- * the first tier instead of ranking tens of thousands of matches (and never reads the large content vectors of rows it
- * does not return).
+ * only in the content; within a tier, the most downloaded first. Each tier matches through a vector of its own
+ * (name_vector, name_tags_vector, meta_vector, content_vector), so its GIN index hands over exactly its candidates.
+ * Exclusions apply to every tier alike.
+ *
+ * How each tier's rows are found is decided per side from search_statistics (see catalog-plan.ts), never left to
+ * PostgreSQL's guess: `collect` takes every match through the index and sorts them, `walk` goes down the sort
+ * order's index until the page is full. A statement holds one run of collected tiers, or one tier with a walk, and
+ * runs only while the page lacks rows: a common word is answered by one walk of its first tier, a rare one by one
+ * statement collecting all four. Every statement collects its hits (ids and sort keys only) in a materialised CTE,
+ * sorts them, and only then joins the page's rows to their owners and forks.
+ *
+ * Both sides share one statement; ids never collide (`bp_…` and `rb_…`), so keyset cursors stay exact across both.
  */
 @Injectable()
 export class CatalogRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /**
-   * websearch_to_tsquery's reading of the user's words, split into what must match and what must not. The text is
-   * sanitised first, so no input makes PostgreSQL fail (see sanitiseSearchText).
+   * websearch_to_tsquery's reading of the user's words, split into what must match and what must not, with the
+   * statistics of its words, in one round trip. The text is sanitised first, so no input makes PostgreSQL fail (see
+   * sanitiseSearchText). to_tsvector reads the same words as websearch_to_tsquery (and the excluded ones besides).
    */
-  async analyse(q: string): Promise<AnalysedQuery> {
+  async analyse(q: string): Promise<PlannedQuery> {
     const text = sanitiseSearchText(q);
-    if (!text) return analyse(q, '');
-    const rows = await this.prisma.$queryRaw<{ query: string }[]>`
-      SELECT websearch_to_tsquery('english', ${text})::text AS query`;
-    return analyse(q, rows[0]?.query ?? '');
+    if (!text) return { ...analyse(q, ''), statistics: { local: NO_STATISTICS, remote: NO_STATISTICS } };
+    const rows = await this.prisma.$queryRaw<{ query: string; statistics: [Side, string, string, number][] }[]>`
+      SELECT websearch_to_tsquery('english', ${text})::text AS query,
+             (SELECT coalesce(json_agg(json_build_array(s.side, s.field, s.value, s.docs)), '[]'::json)
+                FROM search_statistics s
+               WHERE (s.value = '' AND s.field = 'total')
+                  OR (s.value = ANY (tsvector_to_array(to_tsvector('english', ${text})))
+                      AND s.field IN ('name', 'name_tags', 'meta', 'content'))) AS statistics`;
+    const row = rows[0];
+    return { ...analyse(q, row?.query ?? ''), statistics: statisticsBySide(row?.statistics ?? []) };
   }
 
   /** The sides the filters can match at all: a peer's domain rules out ours, ours or a local author rules out peers. */
@@ -230,148 +272,204 @@ export class CatalogRepository {
     ];
   }
 
-  /** One side's best `limit` rows by (`column`, id) descending. */
-  private sideQuery(side: Side, conditions: Prisma.Sql[], tier: number, column: Prisma.Sql, limit: number): Prisma.Sql {
-    return Prisma.sql`
-      SELECT ${SELECT_SUMMARY[side]}, ${tier}::int AS tier, ${column} AS sort_value
-        FROM ${FROM[side]}
-       WHERE ${Prisma.join(conditions, ' AND ')}
-       ORDER BY ${column} DESC, b.id DESC
-       LIMIT ${limit}`;
+  /**
+   * One part's hits: ids and sort keys. A collected part has no order or limit, so PostgreSQL plans it for all its
+   * rows (a bitmap over the GIN index); a walked part reads the sort order until it has `limit`.
+   */
+  private hitsOf(part: Part, column: Prisma.Sql, cast: Prisma.Sql, limit: number): Prisma.Sql {
+    const select = Prisma.sql`
+      SELECT b.id, ${part.side}::text AS side, ${part.tier}::int AS tier, ${column}${cast} AS sort_value
+        FROM ${TABLE[part.side]}
+       WHERE ${Prisma.join(part.conditions, ' AND ')}`;
+    return part.form === 'walk'
+      ? Prisma.sql`(${select} ORDER BY ${column} DESC, b.id DESC LIMIT ${limit})`
+      : Prisma.sql`(${select})`;
   }
 
-  /** The sides' queries merged by (sort_value, id) descending: each already holds its best `limit`. */
-  private merged(parts: Prisma.Sql[], limit: number): Promise<CatalogRow[]> {
-    if (parts.length === 1) return this.prisma.$queryRaw<CatalogRow[]>(parts[0] as Prisma.Sql);
+  /** The best `limit` hits of `parts` by (tier, sort key, id) descending, as catalogue rows. */
+  private page(parts: Part[], sort: OrderedSort | 'relevance', limit: number): Promise<CatalogRow[]> {
+    const sides = [...new Set(parts.map((part) => part.side))];
+    const hits = parts.map((part) =>
+      sort === 'relevance'
+        ? this.hitsOf(part, Prisma.sql`b.download_count`, Prisma.empty, limit)
+        : this.hitsOf(part, SORT_COLUMN[part.side][sort], SORT_CAST[sort], limit),
+    );
+    const rows = sides.map(
+      (side) => Prisma.sql`
+        SELECT ${SELECT_SUMMARY[side]}, top.tier, top.sort_value
+          FROM top JOIN (${FROM[side]}) ON b.id = top.id
+         WHERE top.side = ${side}`,
+    );
     return this.prisma.$queryRaw<CatalogRow[]>`
-      SELECT * FROM (${Prisma.join(
-        parts.map((part) => Prisma.sql`(${part})`),
-        ' UNION ALL ',
-      )}) AS merged
-       ORDER BY merged.sort_value DESC, merged.id DESC
-       LIMIT ${limit}`;
+      WITH hits AS MATERIALIZED (${Prisma.join(hits, ' UNION ALL ')}),
+           top AS (SELECT * FROM hits ORDER BY tier DESC, sort_value DESC, id DESC LIMIT ${limit})
+      ${Prisma.join(rows, ' UNION ALL ')}
+       ORDER BY tier DESC, sort_value DESC, id DESC`;
   }
 
   async search(
     filters: CatalogFilters,
-    query: AnalysedQuery | undefined,
+    query: PlannedQuery | undefined,
     sort: OrderedSort,
     limit: number,
     after: { value: number | string; id: string } | undefined,
   ): Promise<CatalogRow[]> {
-    const parts = this.sides(filters).map((side) => {
+    const parts = this.sides(filters).map((side): Part => {
       const column = SORT_COLUMN[side][sort];
       const conditions = [...this.filterConditions(side, filters), ...this.matches(side, query)];
       if (after) conditions.push(Prisma.sql`(${column}, b.id) < (${after.value}${SORT_CAST[sort]}, ${after.id})`);
-      return this.sideQuery(side, conditions, 0, column, limit);
+      const form = query ? anywhereForm(query.positive, query.statistics[side], limit) : 'walk';
+      return { side, tier: 0, conditions, form };
     });
-    return this.merged(parts, limit);
+    return this.page(parts, sort, limit);
   }
 
   /** Relevance for a query with words to match (`query.match`), in tiers; see the class comment. */
   async rank(
     filters: CatalogFilters,
-    query: AnalysedQuery,
+    query: PlannedQuery,
     limit: number,
     after: { tier: number; downloads: number; id: string } | undefined,
   ): Promise<CatalogRow[]> {
     const sides = this.sides(filters);
-    const any = Prisma.sql`${query.match}::tsquery`;
-    const name = Prisma.sql`${query.name}::tsquery`;
-    const nameOrTags = Prisma.sql`${query.nameOrTags}::tsquery`;
-    const tiers: Array<[number, Prisma.Sql]> = [
-      [3, Prisma.sql`b.meta_vector @@ ${name}`],
-      [2, Prisma.sql`b.meta_vector @@ ${nameOrTags} AND NOT b.meta_vector @@ ${name}`],
-      [1, Prisma.sql`b.meta_vector @@ ${any} AND NOT b.meta_vector @@ ${nameOrTags}`],
-      [0, Prisma.sql`b.content_vector @@ ${any} AND NOT b.meta_vector @@ ${any}`],
-    ];
-
-    // One small query per tier, best tier first, until the page is full: a common word is answered by the first
-    // query alone, and each plans in well under a millisecond (one query joining all four took 5 ms to plan).
-    const rows: CatalogRow[] = [];
-    for (const [tier, match] of tiers) {
-      if (after && tier > after.tier) continue;
-      const keyset =
-        after && tier === after.tier
-          ? [Prisma.sql`(b.download_count, b.id) < (${after.downloads}::int, ${after.id})`]
-          : [];
-      const wanted = limit - rows.length;
-      const parts = sides.map((side) =>
-        this.sideQuery(
+    const match = Prisma.sql`${query.match}::tsquery`;
+    const tiers = RELEVANCE_TIERS.filter((shape) => !after || shape.tier <= after.tier).map((shape) =>
+      sides.map((side): Part => {
+        const keyset =
+          after && shape.tier === after.tier
+            ? [Prisma.sql`(b.download_count, b.id) < (${after.downloads}::int, ${after.id})`]
+            : [];
+        return {
           side,
-          [...this.filterConditions(side, filters), match, ...this.exclusions(side, query), ...keyset],
-          tier,
-          Prisma.sql`b.download_count`,
-          wanted,
-        ),
-      );
-      rows.push(...(await this.merged(parts, wanted)));
+          tier: shape.tier,
+          conditions: [
+            ...this.filterConditions(side, filters),
+            TIER_MATCH[shape.tier]!(match),
+            ...this.exclusions(side, query),
+            ...keyset,
+          ],
+          form: tierForm(shape, query.positive, query.statistics[side], limit),
+        };
+      }),
+    );
+
+    // Consecutive tiers that only collect share a statement; a tier with a walk has its own, run only if the page
+    // still lacks rows.
+    const statements: Part[][] = [];
+    for (const parts of tiers) {
+      const previous = statements.at(-1);
+      const collects = (group: Part[]) => group.every((part) => part.form === 'collect');
+      if (previous && collects(previous) && collects(parts)) previous.push(...parts);
+      else statements.push([...parts]);
+    }
+    const rows: CatalogRow[] = [];
+    for (const parts of statements) {
+      rows.push(...(await this.page(parts, 'relevance', limit - rows.length)));
       if (rows.length >= limit) break;
     }
     return rows;
   }
 
-  /** Whether anything at all matches (filters and query): typo matching is tried only when nothing does. */
+  /**
+   * Whether anything at all matches (filters and query): typo matching is tried only when nothing does. The hits
+   * are a materialised CTE, planned for all its rows (a bitmap), and read only up to the first.
+   */
   async anyMatch(filters: CatalogFilters, query: AnalysedQuery): Promise<boolean> {
     const parts = this.sides(filters).map(
       (side) => Prisma.sql`
-        SELECT 1 FROM ${TABLE[side]}
-         WHERE ${Prisma.join([...this.filterConditions(side, filters), ...this.matches(side, query)], ' AND ')}`,
+        (SELECT 1 FROM ${TABLE[side]}
+          WHERE ${Prisma.join([...this.filterConditions(side, filters), ...this.matches(side, query)], ' AND ')})`,
     );
     const rows = await this.prisma.$queryRaw<{ found: boolean }[]>`
-      SELECT EXISTS (${Prisma.join(parts, ' UNION ALL ')}) AS found`;
+      WITH hits AS MATERIALIZED (${Prisma.join(parts, ' UNION ALL ')})
+      SELECT EXISTS (SELECT 1 FROM hits) AS found`;
     return rows[0]?.found === true;
   }
 
   /**
-   * The name words (as lexemes) of up to `limit` blueprints per side whose names look like one of `words`: the
-   * trigram index finds names holding a similar stretch of text (pg_trgm word similarity of at least
-   * TYPO_CANDIDATE_SIMILARITY, deliberately loose), and the caller keeps only the words within a few edits. Filters and exclusions apply as to the results.
+   * Vocabulary words (names and tags as written) that look like each of `words`: pg_trgm similarity of at least
+   * SUGGESTION_SIMILARITY (deliberately loose; the caller keeps only words within a few edits), with the number of
+   * listed blueprints using each.
    */
-  async nameLexemesNear(
-    filters: CatalogFilters,
-    query: AnalysedQuery,
-    words: string[],
-    limit: number,
-  ): Promise<string[]> {
+  async vocabularyNear(words: string[]): Promise<{ typed: string; word: string; docs: number }[]> {
     if (words.length === 0) return [];
-    const near = Prisma.join(
-      words.map((word) => Prisma.sql`${word} <% b.name`),
-      ' OR ',
-    );
-    const parts = this.sides(filters).map(
-      (side) => Prisma.sql`(
-        SELECT b.meta_vector FROM ${TABLE[side]}
-         WHERE ${Prisma.join([...this.filterConditions(side, filters), ...this.exclusions(side, query), Prisma.sql`(${near})`], ' AND ')}
-         LIMIT ${limit})`,
-    );
     // The threshold is lowered for this one query (SET LOCAL, inside its transaction): a swapped pair of letters in a
-    // six-letter word ("pyhton") keeps only 2 of its 7 trigrams.
+    // six-letter word ("pyhton") keeps only 3 of its 7 trigrams.
     const [, rows] = await this.prisma.$transaction([
-      this.prisma.$queryRaw`
-        SELECT set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_CANDIDATE_SIMILARITY)}, true)`,
-      this.prisma.$queryRaw<{ lexeme: string }[]>`
-        SELECT DISTINCT lexeme
-          FROM (${Prisma.join(parts, ' UNION ALL ')}) AS near_names,
-               unnest(tsvector_to_array(ts_filter(near_names.meta_vector, '{a}'))) AS lexeme`,
+      this.prisma.$queryRaw`SELECT set_config('pg_trgm.similarity_threshold', ${String(SUGGESTION_SIMILARITY)}, true)`,
+      this.prisma.$queryRaw<{ typed: string; word: string; docs: number }[]>`
+        SELECT t.typed, v.word, v.docs
+          FROM unnest(${words}::text[]) AS t(typed)
+          CROSS JOIN LATERAL (
+            SELECT word, docs FROM search_vocabulary
+             WHERE word % t.typed
+             ORDER BY similarity(word, t.typed) DESC, docs DESC, word
+             LIMIT ${SUGGESTIONS_PER_WORD}) AS v`,
     ]);
-    return rows.map((row) => row.lexeme);
+    return rows;
   }
 
-  /** Counts per kind, tool, category, licence and (top 30) tag over everything the filters match. */
-  facets(filters: CatalogFilters, query: AnalysedQuery | undefined): Promise<FacetRow[]> {
+  /**
+   * Counts per kind, tool, category, licence and (top 30) tag over what the filters and query match: over all of it
+   * up to `sampleSize` rows per side, and over that many of them past it (`sampled`). With words to match, the
+   * rows come through the GIN indexes (SET LOCAL forbids the scans that would read every row's content vector), so
+   * a common word costs the sample, not its tens of thousands of matches.
+   */
+  async facets(
+    filters: CatalogFilters,
+    query: AnalysedQuery | undefined,
+    sampleSize: number,
+  ): Promise<{ rows: FacetRow[]; sampled: number | null }> {
     const parts = this.sides(filters).map(
       (side) => Prisma.sql`
-        SELECT b.kind::text AS kind, b.tool, b.category, b.license, b.tags FROM ${TABLE[side]}
-         WHERE ${Prisma.join([...this.filterConditions(side, filters), ...this.matches(side, query)], ' AND ')}`,
+        (SELECT ${side}::text AS side, b.kind::text AS kind, b.tool, b.category, b.license, b.tags FROM ${TABLE[side]}
+          WHERE ${Prisma.join([...this.filterConditions(side, filters), ...this.matches(side, query)], ' AND ')}
+          LIMIT ${sampleSize})`,
     );
-    return this.prisma.$queryRaw<FacetRow[]>`
-      WITH matched AS (${Prisma.join(parts, ' UNION ALL ')})
-      SELECT 'kind' AS facet, kind AS value, count(*)::int AS count FROM matched GROUP BY kind
-      UNION ALL SELECT 'tool', tool, count(*)::int FROM matched GROUP BY tool
-      UNION ALL SELECT 'category', category, count(*)::int FROM matched WHERE category IS NOT NULL GROUP BY category
-      UNION ALL SELECT 'license', license, count(*)::int FROM matched GROUP BY license
-      UNION ALL (SELECT 'tags', tag, count(*)::int FROM matched, unnest(tags) AS tag
-                  GROUP BY tag ORDER BY count(*) DESC, tag LIMIT 30)`;
+    const count = this.prisma.$queryRaw<(FacetRow & { matched: number; largest_side: number })[]>`
+      WITH matched AS MATERIALIZED (${Prisma.join(parts, ' UNION ALL ')}),
+           counted AS (
+             SELECT 'kind' AS facet, kind AS value, count(*)::int AS count FROM matched GROUP BY kind
+             UNION ALL SELECT 'tool', tool, count(*)::int FROM matched GROUP BY tool
+             UNION ALL SELECT 'category', category, count(*)::int FROM matched WHERE category IS NOT NULL GROUP BY category
+             UNION ALL SELECT 'license', license, count(*)::int FROM matched GROUP BY license
+             UNION ALL (SELECT 'tags', tag, count(*)::int FROM matched, unnest(tags) AS tag
+                         GROUP BY tag ORDER BY count(*) DESC, tag LIMIT 30))
+      SELECT counted.*, (SELECT count(*)::int FROM matched) AS matched,
+             (SELECT max(n)::int FROM (SELECT count(*) AS n FROM matched GROUP BY side) AS per_side) AS largest_side
+        FROM counted`;
+    let rows: (FacetRow & { matched: number; largest_side: number })[];
+    if (query?.match) {
+      const [, , counted] = await this.prisma.$transaction([
+        this.prisma.$queryRaw`SELECT set_config('enable_seqscan', 'off', true)`,
+        this.prisma.$queryRaw`SELECT set_config('enable_indexscan', 'off', true)`,
+        count,
+      ]);
+      rows = counted;
+    } else {
+      rows = await count;
+    }
+    // Each side stops at the sample size: reaching it on either means there were more.
+    const sampled = (rows[0]?.largest_side ?? 0) >= sampleSize ? (rows[0]?.matched ?? 0) : null;
+    return { rows: rows.map(({ facet, value, count: n }) => ({ facet, value, count: n })), sampled };
   }
+}
+
+const NO_STATISTICS: SideStatistics = { total: 0, docs: new Map() };
+
+/** search_statistics rows (side, field, value, docs) as the plan reads them. */
+function statisticsBySide(rows: [Side, string, string, number][]): Record<Side, SideStatistics> {
+  const bySide: Record<Side, { total: number; docs: Map<string, number> }> = {
+    local: { total: 0, docs: new Map() },
+    remote: { total: 0, docs: new Map() },
+  };
+  for (const [side, field, value, docs] of rows) {
+    const entry = bySide[side];
+    if (!entry) continue;
+    if (field === 'total') entry.total = docs;
+    else if ((VECTOR_FIELDS as readonly string[]).includes(field)) {
+      entry.docs.set(statisticsKey(field as VectorField, value), docs);
+    }
+  }
+  return bySide;
 }

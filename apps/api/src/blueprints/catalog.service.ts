@@ -16,9 +16,15 @@ import {
   UnknownToolError,
 } from './blueprints.errors';
 import { BlueprintsRepository } from './blueprints.repository';
-import { corrected, editDistanceWithin, typoBudget, type AnalysedQuery } from './catalog-query';
-import { CatalogRepository, type CatalogFilters, type CatalogRow, type CatalogSort } from './catalog.repository';
-import type { BlueprintPage, CatalogFacets } from './dto/blueprint-responses.dto';
+import { editDistanceWithin, typoBudget, withSuggestions } from './catalog-query';
+import {
+  CatalogRepository,
+  type CatalogFilters,
+  type CatalogRow,
+  type CatalogSort,
+  type PlannedQuery,
+} from './catalog.repository';
+import type { BlueprintPage, CatalogFacets, SearchApproximation } from './dto/blueprint-responses.dto';
 import type { CatalogQuery } from './dto/blueprint-requests.dto';
 
 export const CATALOG_SORTS: readonly CatalogSort[] = ['relevance', 'newest', 'favorites', 'downloads', 'trending'];
@@ -110,27 +116,32 @@ function keyOf(row: CatalogRow, sort: CatalogSort): CatalogKey {
 }
 
 const ANALYSED_CACHE_SIZE = 1000;
-/** Typo matching corrects at most this many words, each to at most this many words of names. */
+/** A query's analysis carries search statistics, which a scheduled job refreshes: reread them after a minute. */
+const ANALYSED_TTL_MS = 60_000;
+/** Typo matching corrects at most this many words of a search. */
 const MAX_CORRECTED_WORDS = 8;
-const MAX_CORRECTIONS_PER_WORD = 5;
-/** Names read per side to find corrections: enough for the likely spellings, bounded for a common trigram. */
-const TYPO_NAME_SAMPLE = 200;
 /** Filter values are compared with stored ones, which are never longer than this. */
 const MAX_FILTER_LENGTH = 256;
 const MAX_TAG_FILTERS = 20;
 /**
- * Facets count every match (0.5–1.5 s over 100,000 blueprints), so each process keeps a query's counts for a minute:
- * the catalogue's landing page asks the same question on every visit.
+ * Facets count up to SEARCH_FACET_SAMPLE_SIZE matches per side (a few milliseconds), so each process keeps a query's counts
+ * for a minute: the catalogue's landing page asks the same question on every visit.
  */
 const FACETS_TTL_MS = 60_000;
+
+/** A corrected search, and what the response says about it. */
+interface Suggestion {
+  query: PlannedQuery;
+  approximation: SearchApproximation;
+}
 
 @Injectable()
 export class CatalogService {
   /** websearch_to_tsquery's reading of recent queries, so a repeated search costs one round trip, not two. */
-  private readonly analysed = new LRUCache<string, AnalysedQuery>({ max: ANALYSED_CACHE_SIZE });
+  private readonly analysed = new LRUCache<string, PlannedQuery>({ max: ANALYSED_CACHE_SIZE, ttl: ANALYSED_TTL_MS });
   private readonly facetCache = new LRUCache<string, Promise<CatalogFacets>>({ max: 500, ttl: FACETS_TTL_MS });
-  /** Typo corrections read names through a loose trigram match: a repeated misspelling reuses them for a minute. */
-  private readonly typoCache = new LRUCache<string, Promise<AnalysedQuery>>({ max: 500, ttl: FACETS_TTL_MS });
+  /** Suggestions for a misspelt search, reused for a minute (the vocabulary changes only with the statistics). */
+  private readonly suggestionCache = new LRUCache<string, Promise<Suggestion | null>>({ max: 500, ttl: FACETS_TTL_MS });
 
   constructor(
     private readonly catalog: CatalogRepository,
@@ -150,7 +161,7 @@ export class CatalogService {
     const after = decodeCursor(scope, query.cursor, sort === 'newest' ? 'timestamp' : 'count');
     if (after && (sort === 'relevance') !== (after.tier !== undefined)) throw new InvalidCursorError();
     const withFacets = query.facets === 'true';
-    const read = (search: AnalysedQuery | undefined) =>
+    const read = (search: PlannedQuery | undefined) =>
       Promise.all([
         sort === 'relevance' && search
           ? this.catalog.rank(
@@ -163,22 +174,29 @@ export class CatalogService {
         withFacets ? this.cachedFacets(filters, search) : Promise.resolve(undefined),
       ]);
     let [rows, facets] = await read(analysed);
-    // Nothing matches the words as typed: try again with their typos corrected. Results, cursors and facets then all
-    // come from the corrected query, so they agree. (An empty later page only means "past the end" when something
-    // matches as typed.)
+    let approximate: SearchApproximation | undefined;
+    // Nothing matches the words as typed: search for the suggestion instead, and say so. Results, cursors and facets
+    // then all come from the corrected query, so they agree. (An empty later page only means "past the end" when
+    // something matches as typed.)
     if (rows.length === 0 && analysed?.words.length && (!after || !(await this.catalog.anyMatch(filters, analysed)))) {
-      const typoTolerant = await this.cachedTypoCorrection(filters, analysed);
-      if (typoTolerant !== analysed) [rows, facets] = await read(typoTolerant);
+      const suggestion = await this.cachedSuggestion(analysed);
+      if (suggestion) {
+        const [correctedRows, correctedFacets] = await read(suggestion.query);
+        if (correctedRows.length > 0) {
+          [rows, facets, approximate] = [correctedRows, correctedFacets, suggestion.approximation];
+        }
+      }
     }
     const { page, nextCursor } = cut(rows, limit, scope, (row) => keyOf(row, sort));
     return {
       items: page.map((row) => catalogSummaryOf(row, this.config.instance.domain)),
       nextCursor,
       ...(facets ? { facets } : {}),
+      ...(approximate ? { approximate } : {}),
     };
   }
 
-  private async analyse(q: string): Promise<AnalysedQuery> {
+  private async analyse(q: string): Promise<PlannedQuery> {
     const cached = this.analysed.get(q);
     if (cached) return cached;
     const analysed = await this.catalog.analyse(q);
@@ -186,41 +204,46 @@ export class CatalogService {
     return analysed;
   }
 
-  private cachedTypoCorrection(filters: CatalogFilters, query: AnalysedQuery): Promise<AnalysedQuery> {
-    const key = JSON.stringify([filters, query.match, query.exclude]);
-    let correction = this.typoCache.get(key);
-    if (!correction) {
-      correction = this.correctTypos(filters, query);
-      this.typoCache.set(key, correction);
-      correction.catch(() => this.typoCache.delete(key));
+  private cachedSuggestion(query: PlannedQuery): Promise<Suggestion | null> {
+    const key = query.text;
+    let suggestion = this.suggestionCache.get(key);
+    if (!suggestion) {
+      suggestion = this.suggest(query);
+      this.suggestionCache.set(key, suggestion);
+      suggestion.catch(() => this.suggestionCache.delete(key));
     }
-    return correction;
+    return suggestion;
   }
 
   /**
-   * The query with each of its words (up to MAX_CORRECTED_WORDS) also matching the words of names within its typo
-   * budget (see typoBudget), or the query itself when no name has such a word. Candidates come from the names' trigram
-   * index; the edit distance decides, so a shared fragment ("ru", "st") never makes "rust" match "rules".
+   * "Did you mean": each word (up to MAX_CORRECTED_WORDS) that is not itself a word of a listed name or tag, replaced
+   * by the vocabulary word closest to it within its typo budget (see typoBudget), the most used first on a tie. The
+   * trigram index finds candidates; the edit distance decides, so a shared fragment never makes "rust" read "rules".
+   * Null when no word has a correction.
    */
-  private async correctTypos(filters: CatalogFilters, query: AnalysedQuery): Promise<AnalysedQuery> {
+  private async suggest(query: PlannedQuery): Promise<Suggestion | null> {
     const words = query.words.slice(0, MAX_CORRECTED_WORDS);
-    const lexemes = await this.catalog.nameLexemesNear(filters, query, words, TYPO_NAME_SAMPLE);
-    const corrections = new Map<string, string[]>();
+    const near = await this.catalog.vocabularyNear(words);
+    const corrections = new Map<string, string>();
     for (const word of words) {
+      const candidates = near.filter((candidate) => candidate.typed === word);
+      if (candidates.some((candidate) => candidate.word === word)) continue;
       const budget = typoBudget(word);
-      const near = lexemes
-        .filter((lexeme) => lexeme !== word)
-        .map((lexeme) => ({ lexeme, distance: editDistanceWithin(word, lexeme, budget) }))
+      const [best] = candidates
+        .map((candidate) => ({ ...candidate, distance: editDistanceWithin(word, candidate.word, budget) }))
         .filter(({ distance }) => distance <= budget)
-        .sort((a, b) => a.distance - b.distance || a.lexeme.localeCompare(b.lexeme))
-        .slice(0, MAX_CORRECTIONS_PER_WORD);
-      if (near.length > 0)
-        corrections.set(
-          word,
-          near.map(({ lexeme }) => lexeme),
-        );
+        .sort((a, b) => a.distance - b.distance || b.docs - a.docs || a.word.localeCompare(b.word));
+      if (best) corrections.set(word, best.word);
     }
-    return corrected(query, corrections);
+    if (corrections.size === 0) return null;
+    const text = withSuggestions(query.text, corrections);
+    return {
+      query: await this.analyse(text),
+      approximation: {
+        query: text,
+        corrections: [...corrections].map(([word, suggestion]) => ({ word, suggestion })),
+      },
+    };
   }
 
   /** Listed blueprints: what the manifest advertises to peers. */
@@ -296,7 +319,7 @@ export class CatalogService {
   }
 
   /** Concurrent requests for the same counts share one query; a failed one is not kept. */
-  private cachedFacets(filters: CatalogFilters, query: AnalysedQuery | undefined): Promise<CatalogFacets> {
+  private cachedFacets(filters: CatalogFilters, query: PlannedQuery | undefined): Promise<CatalogFacets> {
     const key = JSON.stringify([filters, query?.match ?? null, query?.exclude ?? null]);
     let facets = this.facetCache.get(key);
     if (!facets) {
@@ -307,15 +330,15 @@ export class CatalogService {
     return facets;
   }
 
-  private async facets(filters: CatalogFilters, query: AnalysedQuery | undefined): Promise<CatalogFacets> {
-    const rows = await this.catalog.facets(filters, query);
+  private async facets(filters: CatalogFilters, query: PlannedQuery | undefined): Promise<CatalogFacets> {
+    const { rows, sampled } = await this.catalog.facets(filters, query, this.config.blueprints.facetSampleSize);
     const facets: CatalogFacets = { kind: [], tool: [], category: [], tags: [], license: [] };
     for (const row of rows) {
-      facets[row.facet as keyof CatalogFacets].push({ value: row.value, count: row.count });
+      facets[row.facet as Exclude<keyof CatalogFacets, 'sample'>].push({ value: row.value, count: row.count });
     }
-    for (const list of Object.values(facets) as CatalogFacets[keyof CatalogFacets][]) {
+    for (const list of [facets.kind, facets.tool, facets.category, facets.tags, facets.license]) {
       list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
     }
-    return facets;
+    return sampled === null ? facets : { ...facets, sample: { size: sampled } };
   }
 }

@@ -62,6 +62,8 @@ export interface AppConfig {
     readonly publicReadCacheSeconds: number;
     /** Inserted plus removed lines beyond which a version diff is refused. */
     readonly diffMaxEdits: number;
+    /** Matches per side that search facets are counted over at most (past it, a sample). */
+    readonly facetSampleSize: number;
   };
   /** The pool that runs scans and diffs off the event loop. */
   readonly workers: { readonly threads: number; readonly taskTimeoutMs: number };
@@ -213,6 +215,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       defaultLicense: vars.BLUEPRINT_DEFAULT_LICENSE,
       publicReadCacheSeconds: vars.PUBLIC_READ_CACHE_SECONDS,
       diffMaxEdits: vars.DIFF_MAX_EDITS,
+      facetSampleSize: vars.SEARCH_FACET_SAMPLE_SIZE,
     },
     workers: {
       threads: vars.WORKER_THREADS ?? DEFAULT_WORKER_POOL_SETTINGS.threads,

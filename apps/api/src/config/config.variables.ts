@@ -173,6 +173,13 @@ export const configVariables = {
       'The most inserted plus removed lines a version diff may have; a larger difference answers ' +
       '`422 DIFF_TOO_LARGE` rather than computing it (the work grows with the size of the difference).',
   },
+  SEARCH_FACET_SAMPLE_SIZE: {
+    schema: z.coerce.number().int().min(1).max(100_000).default(5000),
+    description:
+      "The most matches per catalogue side (ours, other instances') that search facets are counted over. A search " +
+      'matching more gets counts from a sample of that many, marked `facets.sample`, so a common word costs the sample ' +
+      'rather than its tens of thousands of matches.',
+  },
   BLUEPRINT_DEFAULT_LICENSE: {
     schema: z
       .string()

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { CatalogService } from '../../src/blueprints/catalog.service';
-import { createBlueprint } from '../support/blueprints';
+import { createBlueprint, refreshSearchStatistics } from '../support/blueprints';
 import { insertPeer, insertRemoteBlueprint } from '../support/remote-blueprints';
 import { signInAs, TestSignInModule, type SignedIn } from '../support/sign-in';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -17,6 +17,7 @@ interface Page {
   items: Summary[];
   nextCursor: string | null;
   facets?: Record<string, Array<{ value: string; count: number }>>;
+  approximate?: { query: string; corrections: Array<{ word: string; suggestion: string }> };
   error?: { code: string; message: string };
   requestId?: string;
 }
@@ -60,6 +61,7 @@ describe('Catalogue search queries', () => {
       content: '# Hooks\n\nUnlike python decorators, hooks run on every render.\n',
     });
     await remote('remoteKotlin', { name: 'Kotlin coroutines', tags: ['kotlin'] });
+    await refreshSearchStatistics(testApp);
   });
   afterAll(() => testApp.close());
 
@@ -130,7 +132,12 @@ describe('Catalogue search queries', () => {
       // Read as "typescript": its name first, then the Python rules whose content is about TypeScript.
       expect(idsOf(await search(q('typscript')))).toEqual([ids.typescript, ids.pythonStyle]);
       // "pyhton" reads as "python": names first (the remote one has more downloads), then description and content.
-      const pyhton = idsOf(await search(q('pyhton')));
+      const pyhtonPage = await search(q('pyhton'));
+      expect(pyhtonPage.approximate).toEqual({
+        query: 'python',
+        corrections: [{ word: 'pyhton', suggestion: 'python' }],
+      });
+      const pyhton = idsOf(pyhtonPage);
       expect(pyhton.slice(0, 2)).toEqual([ids.remotePython, ids.pythonStyle]);
       expect(sorted(pyhton)).toEqual(sorted(idsOf(await search(q('python')))));
     });
@@ -150,6 +157,7 @@ describe('Catalogue search queries', () => {
     it('gives typo results their facets and every sort, counting exactly the rows listed', async () => {
       const relevance = await search(q('pyhton', '&facets=true&limit=100'));
       expect(relevance.items.length).toBeGreaterThan(0);
+      expect(relevance.approximate?.query).toBe('python');
       expectFacetsToCount(relevance);
       const newest = await search(q('typscript', '&sort=newest&facets=true'));
       expect(idsOf(newest)).toEqual([ids.typescript, ids.pythonStyle]);

@@ -1,6 +1,6 @@
 import { PrismaService } from '../../src/database/prisma.service';
 import { BlueprintMaintenance } from '../../src/blueprints/blueprint-maintenance';
-import { createBlueprint, SAMPLE_RULE } from '../support/blueprints';
+import { createBlueprint, SAMPLE_RULE, refreshSearchStatistics } from '../support/blueprints';
 import { signInAs, TestSignInModule, type SignedIn } from '../support/sign-in';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -60,6 +60,7 @@ describe('Catalogue search', () => {
     ids.unlisted = (await createBlueprint(alice, { name: 'React unlisted', visibility: 'unlisted', publish: true })).id;
     ids.unpublished = (await createBlueprint(alice, { name: 'React draft only', visibility: 'public' })).id;
     await bob.agent.put(`/api/v1/blueprints/${ids.react}/favorite`).set(bob.writeHeaders).expect(200);
+    await refreshSearchStatistics(testApp);
   });
   afterAll(() => testApp.close());
 

@@ -1,5 +1,5 @@
 import { PrismaService } from '../../src/database/prisma.service';
-import { createBlueprint } from '../support/blueprints';
+import { createBlueprint, refreshSearchStatistics } from '../support/blueprints';
 import { insertPeer, insertRemoteBlueprint, REMOTE_RULE, type PeerFixture } from '../support/remote-blueprints';
 import { signInAs, TestSignInModule, type SignedIn } from '../support/sign-in';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -93,6 +93,7 @@ describe('Remote blueprints in discovery', () => {
       tags: ['python'],
       createdAt: new Date(Date.now() - 4 * DAY),
     });
+    await refreshSearchStatistics(testApp);
   });
   afterAll(() => testApp.close());
 

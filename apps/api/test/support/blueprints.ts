@@ -1,4 +1,6 @@
+import { SearchStatistics } from '../../src/blueprints/search-statistics';
 import type { SignedIn } from './sign-in';
+import type { TestApp } from './test-app';
 
 /** A realistic Cursor rule with frontmatter: the default content of blueprints made by tests. */
 export const SAMPLE_RULE = [
@@ -50,3 +52,11 @@ export async function createBlueprint(
 }
 
 export const ifMatch = (body: { revision: number }) => ({ 'If-Match': `"r${body.revision}"` });
+
+/**
+ * Recomputes the catalogue's search statistics and suggestion vocabulary now, as the scheduled job does every 15
+ * minutes: "did you mean" suggests only words the vocabulary holds.
+ */
+export async function refreshSearchStatistics(testApp: TestApp): Promise<void> {
+  await testApp.app.nest.get(SearchStatistics).refresh({ force: true });
+}

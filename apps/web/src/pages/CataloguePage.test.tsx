@@ -23,6 +23,26 @@ const facets = {
   license: [{ value: 'MIT', count: 11 }],
 };
 
+// A query common enough that the API counts facets over a sample of its matches.
+const sampledFacets = {
+  ...facets,
+  kind: [
+    { value: 'rules', count: 1204 },
+    { value: 'command', count: 3 },
+  ],
+  sample: { size: 10000 },
+};
+
+// A query that matches nothing as typed, so the API answers for its corrected form.
+const TYPO_QUERY = 'rust-analyzr confg';
+const approximate = {
+  query: 'rust-analyzer config',
+  corrections: [
+    { word: 'analyzr', suggestion: 'analyzer' },
+    { word: 'confg', suggestion: 'config' },
+  ],
+};
+
 function searchCalls(server: TestServer): URLSearchParams[] {
   return apiCalls(server, 'GET')
     .filter((call) => call.path === '/api/v1/blueprints')
@@ -68,7 +88,8 @@ function catalogRoute(request: RecordedRequest) {
     body: {
       items,
       nextCursor: cursor ? null : 'cursor-2',
-      ...(params.get('facets') === 'true' ? { facets } : {}),
+      ...(params.get('facets') === 'true' ? { facets: params.get('q') === 'common' ? sampledFacets : facets } : {}),
+      ...(params.get('q') === TYPO_QUERY ? { approximate } : {}),
     },
   };
 }
@@ -303,6 +324,56 @@ describe('CataloguePage', () => {
     const instance = within(screen.getByRole('complementary', { name: 'Filters' })).getByLabelText('Instance');
     expect(instance).toHaveValue('old.example');
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('says when nothing matched the search as typed, linking to the corrected search with the same filters', async () => {
+    const api = await start();
+    const { user, router } = renderApp({
+      apiBaseUrl: api.url,
+      path: `/blueprints?${new URLSearchParams({ q: TYPO_QUERY, kind: 'rules', sort: 'newest' }).toString()}`,
+    });
+
+    const results = await screen.findByRole('region', { name: 'Results' });
+    await within(results).findByRole('link', { name: `First result ${TYPO_QUERY} rules` });
+    const notice = within(results)
+      .getByText(/^No blueprints match/)
+      .closest('[role="status"]') as HTMLElement;
+    expect(notice).toHaveTextContent(`No blueprints match “${TYPO_QUERY}”. Showing results for rust-analyzer config`);
+    expect([...notice.querySelectorAll('strong')].map((word) => word.textContent)).toEqual(['analyzer', 'config']);
+    const corrected = within(notice).getByRole('link', { name: 'rust-analyzer config' });
+    expect(corrected).toHaveAttribute('href', '/blueprints?q=rust-analyzer+config&kind=rules&sort=newest');
+    // The results and facets shown are the API's, for the corrected search.
+    expect(screen.getByRole('button', { name: 'Rules 12 blueprints' })).toHaveAttribute('aria-pressed', 'true');
+
+    await user.click(corrected);
+    expect(await screen.findByRole('link', { name: 'First result rust-analyzer config rules' })).toBeInTheDocument();
+    expect(router.state.location.search).toBe('?q=rust-analyzer+config&kind=rules&sort=newest');
+    expect(screen.getByLabelText('Search blueprints')).toHaveValue('rust-analyzer config');
+    expect(query(searchCalls(api).at(-1)!)).toMatchObject({ q: 'rust-analyzer config', kind: 'rules' });
+    // An answer without `approximate` says nothing about corrections.
+    expect(screen.queryByText(/No blueprints match/)).not.toBeInTheDocument();
+    expect(within(results).getByRole('status')).toHaveTextContent(/^2 blueprints on page 1$/);
+  });
+
+  it('marks facet counts taken over a sample of the matches, and shows whole counts plainly', async () => {
+    const api = await start();
+    const { user } = renderApp({ apiBaseUrl: api.url, path: '/blueprints?q=common' });
+
+    const filters = screen.getByRole('complementary', { name: 'Filters' });
+    expect(await within(filters).findByText('Counts from a sample of 10,000 matches')).toBeInTheDocument();
+    const rules = within(filters).getByRole('button', { name: 'Rules 1,204 blueprints in the sample' });
+    expect(rules.querySelector('.facet__count')).toHaveTextContent(/^~1,204 blueprints in the sample$/);
+    expect(within(filters).getByRole('button', { name: 'MIT 11 blueprints in the sample' })).toBeInTheDocument();
+    // The results label counts the page's items, never the facets.
+    const results = screen.getByRole('region', { name: 'Results' });
+    expect(within(results).getByRole('status')).toHaveTextContent(/^2 blueprints on page 1$/);
+
+    await user.clear(screen.getByLabelText('Search blueprints'));
+    await user.type(screen.getByLabelText('Search blueprints'), 'rare');
+    await user.click(screen.getByRole('button', { name: 'Search' }));
+    const plain = await within(filters).findByRole('button', { name: 'Rules 12 blueprints' });
+    expect(plain.querySelector('.facet__count')).toHaveTextContent(/^12 blueprints$/);
+    expect(within(filters).queryByText(/Counts from a sample/)).not.toBeInTheDocument();
   });
 
   it('is linked from the home page and the primary navigation', async () => {

@@ -3,6 +3,7 @@ import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { KIND_LABELS, type BlueprintKind } from '../features/blueprints/api/blueprint-types';
 import '../features/blueprints/components/blueprint.css';
 import { useFormats } from '../features/blueprints/hooks/use-blueprint';
+import { ApproximateSearchNotice } from '../features/catalog/components/ApproximateSearchNotice';
 import { BlueprintCard } from '../features/catalog/components/BlueprintCard';
 import { CatalogSearchForm } from '../features/catalog/components/CatalogSearchForm';
 import '../features/catalog/components/catalog.css';
@@ -15,6 +16,7 @@ import { useInstanceManifest } from '../features/instance/hooks/use-instance-man
 import { usePageTitle } from '../features/instance/hooks/use-page-title';
 import { ApiErrorNotice } from '../shared/components/ApiErrorNotice';
 import { LoadingState } from '../shared/components/LoadingState';
+import { formatCount } from '../shared/format';
 
 /** Location state of a page reached with "Next page": its number, and that "Previous page" can go back in history. */
 interface PageState {
@@ -29,7 +31,7 @@ export function CataloguePage() {
   const query = useMemo(() => readCatalogQuery(params), [params]);
   const cursor = params.get('cursor') || undefined;
   const pageNumber = (location.state as PageState | null)?.catalogPage ?? (cursor ? undefined : 1);
-  const { page, facets } = useCatalog(query, cursor);
+  const { page, facets, approximate } = useCatalog(query, cursor);
   const { data: formats } = useFormats();
   const toolNames = useMemo(() => new Map(formats?.map((format) => [format.tool, format.toolName])), [formats]);
   // The instance filter's choices; without the directory it still offers "All" and "This instance".
@@ -58,6 +60,7 @@ export function CataloguePage() {
 
   const data = page.data;
   const firstPageSearch = writeCatalogQuery(query).toString();
+  const sample = facets?.sample;
 
   return (
     <div className="catalog">
@@ -91,11 +94,13 @@ export function CataloguePage() {
             peers={peers}
             onChange={(instance) => apply({ instance })}
           />
+          {sample && <p className="field__hint">Counts from a sample of {formatCount(sample.size)} matches</p>}
           <FacetGroup
             title="Kind"
             facets={facets?.kind}
             selected={query.kind ? [query.kind] : []}
             onToggle={single('kind')}
+            sampled={sample !== undefined}
             labelOf={(value) => KIND_LABELS[value as BlueprintKind] ?? value}
           />
           <FacetGroup
@@ -103,6 +108,7 @@ export function CataloguePage() {
             facets={facets?.tool}
             selected={query.tool ? [query.tool] : []}
             onToggle={single('tool')}
+            sampled={sample !== undefined}
             labelOf={(value) => toolNames.get(value) ?? value}
           />
           <FacetGroup
@@ -110,12 +116,14 @@ export function CataloguePage() {
             facets={facets?.category}
             selected={query.category ? [query.category] : []}
             onToggle={single('category')}
+            sampled={sample !== undefined}
           />
           <FacetGroup
             title="Tags"
             facets={facets?.tags}
             selected={query.tags}
             onToggle={toggleTag}
+            sampled={sample !== undefined}
             labelOf={(value) => `#${value}`}
           />
           <FacetGroup
@@ -123,11 +131,19 @@ export function CataloguePage() {
             facets={facets?.license}
             selected={query.license ? [query.license] : []}
             onToggle={single('license')}
+            sampled={sample !== undefined}
           />
         </aside>
         <section className="catalog__results" aria-label="Results" aria-busy={page.isFetching}>
           {data ? (
             <>
+              {approximate && (
+                <ApproximateSearchNotice
+                  typed={query.q}
+                  approximation={approximate}
+                  to={`?${writeCatalogQuery({ ...query, q: approximate.query }).toString()}`}
+                />
+              )}
               <p className="visually-hidden" role="status">
                 {data.items.length === 0
                   ? 'No blueprints found'

@@ -141,12 +141,33 @@ export class FacetCount {
   @ApiProperty() count: number;
 }
 
+export class FacetSample {
+  @ApiProperty({ type: 'integer', description: 'How many of the matches the counts were taken over' }) size: number;
+}
+
 export class CatalogFacets {
   @ApiProperty({ type: [FacetCount] }) kind: FacetCount[];
   @ApiProperty({ type: [FacetCount] }) tool: FacetCount[];
   @ApiProperty({ type: [FacetCount] }) category: FacetCount[];
   @ApiProperty({ type: [FacetCount] }) tags: FacetCount[];
   @ApiProperty({ type: [FacetCount] }) license: FacetCount[];
+  @ApiPropertyOptional({
+    type: FacetSample,
+    description:
+      'Present when the query matches more blueprints than were counted: the counts are over a sample of this size, ' +
+      'so they are proportions, not totals',
+  })
+  sample?: FacetSample;
+}
+
+export class SearchCorrection {
+  @ApiProperty({ description: 'The word as typed' }) word: string;
+  @ApiProperty({ description: 'The word searched for instead' }) suggestion: string;
+}
+
+export class SearchApproximation {
+  @ApiProperty({ description: 'The corrected search the items and facets are for' }) query: string;
+  @ApiProperty({ type: [SearchCorrection] }) corrections: SearchCorrection[];
 }
 
 export class BlueprintPage {
@@ -154,6 +175,13 @@ export class BlueprintPage {
   @ApiProperty({ type: String, nullable: true, description: 'Pass as cursor for the next page' })
   nextCursor: string | null;
   @ApiPropertyOptional({ type: CatalogFacets }) facets?: CatalogFacets;
+  @ApiPropertyOptional({
+    type: SearchApproximation,
+    description:
+      'Present only when nothing matched the words as typed: the items, facets and cursor are for this corrected ' +
+      'search (typos corrected to words of listed names and tags)',
+  })
+  approximate?: SearchApproximation;
 }
 
 export class VersionSummary {

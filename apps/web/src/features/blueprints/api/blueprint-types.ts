@@ -8,6 +8,7 @@ export type BlueprintSummary = Schemas['BlueprintSummary'];
 export type BlueprintDetail = Schemas['BlueprintDetail'];
 export type BlueprintPage = Schemas['BlueprintPage'];
 export type Facet = Schemas['FacetCount'];
+export type SearchApproximation = Schemas['SearchApproximation'];
 export type ScanFinding = Schemas['ScanFindingView'];
 export type ScanResult = Schemas['ScanResult'];
 export type VersionSummary = Schemas['VersionSummary'];

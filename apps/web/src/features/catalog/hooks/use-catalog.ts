@@ -7,8 +7,9 @@ import { listMyBlueprints, listMyFavorites, searchBlueprints } from '../api/cata
 import type { CatalogQuery } from '../catalog-query';
 
 /**
- * The page of results at `cursor` and the facet counts of the whole query. Facets come with the first page only (they
- * cost the server a second query), so a later page reuses the first page's answer, fetched once if not cached yet.
+ * The page of results at `cursor`, the facet counts of the whole query, and the corrected search the results are for
+ * when nothing matched the words as typed. Facets come with the first page only (they cost the server a second query),
+ * so a later page reuses the first page's answer, fetched once if not cached yet.
  */
 export function useCatalog(query: CatalogQuery, cursor: string | undefined) {
   const client = useApiClient();
@@ -23,7 +24,13 @@ export function useCatalog(query: CatalogQuery, cursor: string | undefined) {
     enabled: cursor !== undefined,
     placeholderData: keepPreviousData,
   });
-  return { page: cursor === undefined ? first : later, facets: first.data?.facets };
+  return {
+    page: cursor === undefined ? first : later,
+    facets: first.data?.facets,
+    // Like the facets, the correction comes with the first page and holds for the later ones. While the previous
+    // query's answer stands in for a new one, it would name the wrong search, so it waits for the new answer.
+    approximate: first.isPlaceholderData ? undefined : first.data?.approximate,
+  };
 }
 
 export function useMyBlueprints() {
