@@ -1,6 +1,10 @@
 // Seeds a dedicated PostgreSQL database with a large public catalogue for `npm run bench:catalog`, or on its own:
 //
-//   node scripts/bench/seed-catalog.mjs            (BENCH_DATABASE_URL, BENCH_BLUEPRINTS, BENCH_USERS; --force reseeds)
+//   node scripts/bench/seed-catalog.mjs [--count N] [--force] [--yes]   (BENCH_DATABASE_URL, BENCH_BLUEPRINTS, BENCH_USERS)
+//
+// --count (or BENCH_BLUEPRINTS) sets the size, 100,000 by default; without BENCH_DATABASE_URL the database is
+// lynxprompt_bench_catalog at 100,000 and lynxprompt_bench_catalog_<count> otherwise, so sizes never overwrite each
+// other. --force reseeds; from 500,000 up the disk needed is printed first, and --yes seeds even when it looks short.
 //
 // Blueprints are public and published, 1–8 KB each, recombined from the real corpus (sections of several files, so no
 // two texts are the same), owned by a long tail of users. Rows go in straight through SQL, 1,000 per transaction on
@@ -15,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { corpusDir, loadCorpus } from './lib/corpus.mjs';
 import {
-  DEFAULT_CATALOG_DATABASE_URL,
+  catalogDatabaseUrl,
   databaseName,
   deployMigrations,
   dropDatabase,
@@ -25,6 +29,7 @@ import {
   writeDatabaseComment,
 } from './lib/postgres.mjs';
 import { seededRandom } from './lib/random.mjs';
+import { LARGE_SEED, checkSeedDisk } from './lib/seed-disk.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // Slugs and categories follow the API's own rules (the bench needs the build anyway, for migrations and formats).
@@ -543,14 +548,24 @@ export function markerFor({ blueprints, users, seed, plan }) {
   });
 }
 
+/** The size asked for: `--count N` on the command line, else BENCH_BLUEPRINTS, else 100,000. */
+export function requestedCount(argv = process.argv) {
+  const at = argv.indexOf('--count');
+  const value = at >= 0 ? argv[at + 1] : process.env.BENCH_BLUEPRINTS;
+  return value === undefined ? 100_000 : Number(String(value).replace(/[_,]/g, ''));
+}
+
 /**
  * Makes `databaseUrl` hold exactly the catalogue described by the options: creates and migrates the database, then
  * seeds it unless its marker says it already holds this catalogue. Refuses databases whose name lacks "bench",
- * because it empties the blueprint tables.
+ * because it empties the blueprint tables; `dedicated` says the caller owns the whole server (an embedded PGlite
+ * folder made for the benchmark), whose one database is used as it is.
  */
 export async function seedCatalog({
-  databaseUrl = process.env.BENCH_DATABASE_URL ?? DEFAULT_CATALOG_DATABASE_URL,
-  blueprints = Number(process.env.BENCH_BLUEPRINTS ?? 100_000),
+  blueprints = requestedCount(),
+  databaseUrl = process.env.BENCH_DATABASE_URL || catalogDatabaseUrl(blueprints),
+  dedicated = false,
+  confirmLargeSeed = false,
   users = Number(process.env.BENCH_USERS ?? 2_000),
   seed = Number(process.env.BENCH_SEED ?? 4),
   connections = Number(process.env.BENCH_SEED_CONNECTIONS ?? 2),
@@ -558,15 +573,16 @@ export async function seedCatalog({
   log = (line) => console.log(line),
 } = {}) {
   const name = databaseName(databaseUrl);
-  if (!/bench/i.test(name)) {
+  if (!dedicated && !/bench/i.test(name)) {
     throw new Error(
       `Refusing to seed "${name}": the seed empties the blueprint tables, so the name must contain "bench"`,
     );
   }
   if (!(blueprints > 0 && users > 0 && blueprints <= 10_000_000)) throw new Error('Bad BENCH_BLUEPRINTS/BENCH_USERS');
 
-  if (await ensureDatabase(databaseUrl)) log(`Created database ${name}`);
+  if (!dedicated && (await ensureDatabase(databaseUrl))) log(`Created database ${name}`);
   let deploy = deployMigrations(root, databaseUrl);
+  if (!deploy.ok && dedicated) throw new Error(`Migrations failed on ${name}:\n${deploy.output}`);
   if (!deploy.ok) {
     // Typically a migration edited during development: a benchmark database is disposable, so start it afresh.
     log(`Migrations failed on ${name}; recreating it.\n${deploy.output}`);
@@ -591,6 +607,9 @@ export async function seedCatalog({
           log(`${name} already holds this catalogue (${blueprints.toLocaleString('en')} blueprints); not reseeding.`);
           return { seeded: false, plan };
         }
+      }
+      if (blueprints >= LARGE_SEED && !dedicated) {
+        await checkSeedDisk({ databaseUrl, blueprints, confirmed: confirmLargeSeed, log });
       }
       log(
         `Seeding ${redactUrl(databaseUrl)}: ${blueprints.toLocaleString('en')} blueprints, ${users.toLocaleString('en')} ` +
@@ -682,7 +701,7 @@ export async function seedCatalog({
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
-    await seedCatalog({ force: process.argv.includes('--force') });
+    await seedCatalog({ force: process.argv.includes('--force'), confirmLargeSeed: process.argv.includes('--yes') });
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

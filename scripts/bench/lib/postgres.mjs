@@ -6,6 +6,16 @@ import path from 'node:path';
 import pg from 'pg';
 
 export const DEFAULT_CATALOG_DATABASE_URL = 'postgresql://postgres@127.0.0.1:5432/lynxprompt_bench_catalog';
+/** The catalogue size the default database holds; other sizes get a database of their own. */
+export const DEFAULT_CATALOG_COUNT = 100_000;
+
+/** The local catalogue database for `count` blueprints: lynxprompt_bench_catalog at 100,000, else ..._<count>. */
+export function catalogDatabaseUrl(count) {
+  if (count === DEFAULT_CATALOG_COUNT) return DEFAULT_CATALOG_DATABASE_URL;
+  const url = new URL(DEFAULT_CATALOG_DATABASE_URL);
+  url.pathname = `/lynxprompt_bench_catalog_${count}`;
+  return url.toString();
+}
 
 export function databaseName(url) {
   return decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
