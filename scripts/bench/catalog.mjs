@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { rssMb, requireBuiltApi, sampleRss, startCeilingServer, startInstance } from './lib/instance.mjs';
 import { MAX_ERROR_SHARE, describeStatuses, measure } from './lib/load.mjs';
-import { DEFAULT_CATALOG_DATABASE_URL, redactUrl } from './lib/postgres.mjs';
+import { catalogDatabaseUrl, redactUrl } from './lib/postgres.mjs';
 import { seededRandom } from './lib/random.mjs';
 import { seedCatalog } from './seed-catalog.mjs';
 
@@ -26,7 +26,7 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const blueprints = Number(process.env.BENCH_BLUEPRINTS ?? 100_000);
-const databaseUrl = process.env.BENCH_DATABASE_URL || DEFAULT_CATALOG_DATABASE_URL;
+const databaseUrl = process.env.BENCH_DATABASE_URL || catalogDatabaseUrl(blueprints);
 const redisSetting = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/9';
 const redisUrl = redisSetting === 'none' ? undefined : redisSetting;
 const commonTerm = process.env.BENCH_COMMON_TERM ?? 'react';

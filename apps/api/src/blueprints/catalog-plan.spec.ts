@@ -77,6 +77,14 @@ describe('catalogue search plans', () => {
     expect(excluded("'react' | 'python' | 'ensur'")).toEqual(['collect', 'collect', 'collect', 'collect']);
   });
 
+  it('weighs filters by the share of the catalogue they let through', () => {
+    const react = (filterShare: number) =>
+      tierPlan(RELEVANCE_TIERS[0]!, tree("'react'"), null, { ...bench, filterShare }, 21).form;
+    expect(react(0.3)).toBe('walk');
+    // A tag on 0.1% of blueprints: a walk would read most of the popularity order to fill a page.
+    expect(react(0.001)).toBe('collect');
+  });
+
   it('bounds a walk by a few times the rows it expects to read', () => {
     expect(cheaperPlan({ candidates: 50_000, matches: 5_000, recheckUs: 0, walkRowUs: 4 }, 21, 100_000)).toEqual({
       form: 'walk',

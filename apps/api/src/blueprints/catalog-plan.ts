@@ -24,6 +24,8 @@ export interface SideStatistics {
   total: number;
   /** Documents holding each lexeme, per vector; a lexeme missing here is counted as in no document. */
   docs: ReadonlyMap<string, number>;
+  /** The share of documents the search's filters (kind, tool, tags) let through; 1 without filters. */
+  filterShare?: number;
 }
 
 export function statisticsKey(field: VectorField, lexeme: string): string {
@@ -132,13 +134,14 @@ export function cheaperPlan(
 }
 
 /**
- * The share of documents an exclusion leaves, as if independent of the words (it rarely is: `best -practices` leaves
- * far fewer, which the walk's budget then catches).
+ * The share of documents the filters and exclusions leave, as if independent of the words (they rarely are:
+ * `best -practices` leaves far fewer, which the walk's budget then catches).
  */
 function keptShare(excluded: TsNode | null, stats: SideStatistics): number {
-  if (!excluded || stats.total === 0) return 1;
+  const filtered = stats.filterShare ?? 1;
+  if (!excluded || stats.total === 0) return filtered;
   const anywhere = estimate(excluded, 'meta', stats).matches + estimate(excluded, 'content', stats).matches;
-  return Math.max(0, 1 - anywhere / stats.total);
+  return filtered * Math.max(0, 1 - anywhere / stats.total);
 }
 
 /** The plan for one relevance tier on one side; `excluded` is the query's exclusions, if any. */

@@ -155,6 +155,24 @@ export interface PlannedQuery extends AnalysedQuery {
   statistics: Record<Side, SideStatistics>;
 }
 
+/** Listed blueprints per `field\u0000value` (total, kind, tool, tag), per side. */
+export type FilterStatistics = Record<Side, Map<string, number>>;
+
+/**
+ * The share of a side's listed blueprints that pass the kind, tool and tag filters, as if independent; 1 when the
+ * statistics have never been taken.
+ */
+export function filterShareOf(filters: CatalogFilters, statistics: Map<string, number>): number {
+  const total = statistics.get('total\u0000') ?? 0;
+  if (total === 0) return 1;
+  const values = [
+    ...(filters.kind ? [`kind\u0000${filters.kind}`] : []),
+    ...(filters.tool ? [`tool\u0000${filters.tool}`] : []),
+    ...(filters.tags ?? []).map((tag) => `tag\u0000${tag}`),
+  ];
+  return values.reduce((share, key) => share * ((statistics.get(key) ?? 0) / total), 1);
+}
+
 /** One side's rows of one tier, and how to find them (see catalog-plan.ts). */
 interface Part {
   side: Side;
@@ -217,6 +235,15 @@ export class CatalogRepository {
                       AND s.field IN ('name', 'name_tags', 'meta', 'content'))) AS statistics`;
     const row = rows[0];
     return { ...analyse(q, row?.query ?? ''), statistics: statisticsBySide(row?.statistics ?? []) };
+  }
+
+  /** How many listed blueprints have each kind, tool and tag, per side, as of the last statistics (see filterShares). */
+  async filterStatistics(): Promise<FilterStatistics> {
+    const rows = await this.prisma.$queryRaw<{ side: Side; field: string; value: string; docs: number }[]>`
+      SELECT side, field, value, docs FROM search_statistics WHERE field IN ('total', 'kind', 'tool', 'tag')`;
+    const statistics: FilterStatistics = { local: new Map(), remote: new Map() };
+    for (const row of rows) statistics[row.side]?.set(`${row.field}\u0000${row.value}`, row.docs);
+    return statistics;
   }
 
   /** The sides the filters can match at all: a peer's domain rules out ours, ours or a local author rules out peers. */
@@ -360,6 +387,7 @@ export class CatalogRepository {
     sort: OrderedSort,
     limit: number,
     after: { value: number | string; id: string } | undefined,
+    filterStatistics?: FilterStatistics,
   ): Promise<CatalogRow[]> {
     const parts = this.sides(filters).map((side): Part => {
       const column = SORT_COLUMN[side][sort];
@@ -368,7 +396,7 @@ export class CatalogRepository {
       const plan = anywherePlan(
         query?.positive ?? null,
         query?.excluded ?? null,
-        query?.statistics[side] ?? NO_STATISTICS,
+        withFilters(query?.statistics[side] ?? NO_STATISTICS, filters, filterStatistics?.[side]),
         limit,
       );
       return { side, tier: 0, filters: filtersOf, match: this.matches(side, query), plan };
@@ -382,6 +410,7 @@ export class CatalogRepository {
     query: PlannedQuery,
     limit: number,
     after: { tier: number; downloads: number; id: string } | undefined,
+    filterStatistics?: FilterStatistics,
   ): Promise<CatalogRow[]> {
     const sides = this.sides(filters);
     const match = Prisma.sql`${query.match}::tsquery`;
@@ -398,7 +427,13 @@ export class CatalogRepository {
           filters: [...this.filterConditions(side, filters), ...keyset],
           // The content tier's own query already excludes from the content.
           match: [TIER_MATCH[shape.tier]!(own, match), ...this.exclusions(side, query, shape.field === 'content')],
-          plan: tierPlan(shape, query.positive, query.excluded, query.statistics[side], limit),
+          plan: tierPlan(
+            shape,
+            query.positive,
+            query.excluded,
+            withFilters(query.statistics[side], filters, filterStatistics?.[side]),
+            limit,
+          ),
         };
       }),
     );
@@ -501,6 +536,14 @@ export class CatalogRepository {
 }
 
 const NO_STATISTICS: SideStatistics = { total: 0, docs: new Map() };
+
+function withFilters(
+  statistics: SideStatistics,
+  filters: CatalogFilters,
+  filterStatistics: Map<string, number> | undefined,
+): SideStatistics {
+  return filterStatistics ? { ...statistics, filterShare: filterShareOf(filters, filterStatistics) } : statistics;
+}
 
 /** search_statistics rows (side, field, value, docs) as the plan reads them. */
 function statisticsBySide(rows: [Side, string, string, number][]): Record<Side, SideStatistics> {

@@ -22,6 +22,7 @@ import {
   type CatalogFilters,
   type CatalogRow,
   type CatalogSort,
+  type FilterStatistics,
   type PlannedQuery,
 } from './catalog.repository';
 import type { BlueprintPage, CatalogFacets, SearchApproximation } from './dto/blueprint-responses.dto';
@@ -142,6 +143,11 @@ export class CatalogService {
   private readonly facetCache = new LRUCache<string, Promise<CatalogFacets>>({ max: 500, ttl: FACETS_TTL_MS });
   /** Suggestions for a misspelt search, reused for a minute (the vocabulary changes only with the statistics). */
   private readonly suggestionCache = new LRUCache<string, Promise<Suggestion | null>>({ max: 500, ttl: FACETS_TTL_MS });
+  /** How common each kind, tool and tag is: what plans weigh filters by (refreshed with the search statistics). */
+  private readonly filterStatisticsCache = new LRUCache<'all', Promise<FilterStatistics>>({
+    max: 1,
+    ttl: ANALYSED_TTL_MS,
+  });
 
   constructor(
     private readonly catalog: CatalogRepository,
@@ -161,6 +167,7 @@ export class CatalogService {
     const after = decodeCursor(scope, query.cursor, sort === 'newest' ? 'timestamp' : 'count');
     if (after && (sort === 'relevance') !== (after.tier !== undefined)) throw new InvalidCursorError();
     const withFacets = query.facets === 'true';
+    const filterStatistics = filters.kind || filters.tool || filters.tags ? await this.filterStatistics() : undefined;
     const read = (search: PlannedQuery | undefined) =>
       Promise.all([
         sort === 'relevance' && search
@@ -169,8 +176,16 @@ export class CatalogService {
               search,
               limit + 1,
               after && { tier: after.tier ?? 0, downloads: Number(after.value), id: after.id },
+              filterStatistics,
             )
-          : this.catalog.search(filters, search, sort === 'relevance' ? 'newest' : sort, limit + 1, after),
+          : this.catalog.search(
+              filters,
+              search,
+              sort === 'relevance' ? 'newest' : sort,
+              limit + 1,
+              after,
+              filterStatistics,
+            ),
         withFacets ? this.cachedFacets(filters, search) : Promise.resolve(undefined),
       ]);
     let [rows, facets] = await read(analysed);
@@ -194,6 +209,16 @@ export class CatalogService {
       ...(facets ? { facets } : {}),
       ...(approximate ? { approximate } : {}),
     };
+  }
+
+  private filterStatistics(): Promise<FilterStatistics> {
+    let statistics = this.filterStatisticsCache.get('all');
+    if (!statistics) {
+      statistics = this.catalog.filterStatistics();
+      this.filterStatisticsCache.set('all', statistics);
+      statistics.catch(() => this.filterStatisticsCache.delete('all'));
+    }
+    return statistics;
   }
 
   private async analyse(q: string): Promise<PlannedQuery> {

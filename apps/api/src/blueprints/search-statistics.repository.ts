@@ -35,10 +35,18 @@ export class SearchStatisticsRepository {
     return rows[0]?.fingerprint ?? '';
   }
 
-  async storedFingerprint(): Promise<string | null> {
-    const rows = await this.prisma.$queryRaw<{ value: string }[]>`
-      SELECT value FROM search_statistics WHERE side = 'local' AND field = 'fingerprint'`;
-    return rows[0]?.value ?? null;
+  /** Whether the statistics were last taken at `fingerprint` (read by value: the key's first column). */
+  async isCurrent(fingerprint: string): Promise<boolean> {
+    const rows = await this.prisma.$queryRaw<{ current: boolean }[]>`
+      SELECT EXISTS (SELECT 1 FROM search_statistics WHERE value = ${fingerprint} AND field = 'fingerprint') AS current`;
+    return rows[0]?.current === true;
+  }
+
+  /** Whether statistics were ever taken. */
+  async exist(): Promise<boolean> {
+    const rows = await this.prisma.$queryRaw<{ found: boolean }[]>`
+      SELECT EXISTS (SELECT 1 FROM search_statistics WHERE value = '' AND field = 'total') AS found`;
+    return rows[0]?.found === true;
   }
 
   async refresh(fingerprint: string): Promise<void> {
@@ -50,6 +58,13 @@ export class SearchStatisticsRepository {
             FROM ts_stat(${`SELECT ${column} FROM ${table} WHERE listed`})`,
       ),
       Prisma.sql`SELECT ${side}::text, 'total'::text, ''::text, count(*)::int FROM ${Prisma.raw(table)} WHERE listed`,
+      // The filters a search plan weighs (see CatalogService.filterShares).
+      Prisma.sql`SELECT ${side}::text, 'kind'::text, kind::text, count(*)::int FROM ${Prisma.raw(table)}
+                  WHERE listed GROUP BY kind`,
+      Prisma.sql`SELECT ${side}::text, 'tool'::text, tool, count(*)::int FROM ${Prisma.raw(table)}
+                  WHERE listed GROUP BY tool`,
+      Prisma.sql`SELECT ${side}::text, 'tag'::text, tag, count(*)::int FROM ${Prisma.raw(table)}, unnest(tags) AS tag
+                  WHERE listed GROUP BY tag`,
     ]);
     const names = SIDES.map(
       ({ table }) =>

@@ -33,15 +33,16 @@ export class SearchStatistics implements OnModuleInit, OnApplicationBootstrap {
   }
 
   private async refreshIfMissing(): Promise<void> {
-    if ((await this.repository.storedFingerprint()) === null) {
-      await this.jobs.enqueue(REFRESH_SEARCH_STATISTICS, {}, { jobId: REFRESH_SEARCH_STATISTICS });
+    if (!(await this.repository.exist())) {
+      // Replicas starting together may each enqueue one: the later runs find the fingerprint current and stop.
+      await this.jobs.enqueue(REFRESH_SEARCH_STATISTICS, {});
     }
   }
 
   /** Recomputes the statistics unless nothing listed changed since the last time; says whether it did. */
   async refresh({ force = false } = {}): Promise<boolean> {
     const fingerprint = await this.repository.fingerprint();
-    if (!force && (await this.repository.storedFingerprint()) === fingerprint) return false;
+    if (!force && (await this.repository.isCurrent(fingerprint))) return false;
     const started = Date.now();
     await this.repository.refresh(fingerprint);
     this.logger.info({ ms: Date.now() - started }, 'search statistics refreshed');

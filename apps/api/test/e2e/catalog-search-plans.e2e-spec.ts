@@ -1,4 +1,5 @@
 import { Prisma } from '../../src/generated/prisma/client';
+import { SearchStatistics } from '../../src/blueprints/search-statistics';
 import { PrismaService } from '../../src/database/prisma.service';
 import { createBlueprint, refreshSearchStatistics } from '../support/blueprints';
 import { signInAs, TestSignInModule, type SignedIn } from '../support/sign-in';
@@ -108,6 +109,19 @@ describe('Catalogue search plans and suggestions', () => {
       // then the content tier, which a quarter of the catalogue matches, is walked.
       const plans = await plansOf(`q=${VOCABULARY[0]}`);
       expect(plans.map(walksSortIndex)).toEqual([false, true]);
+    });
+  });
+
+  describe('statistics', () => {
+    it('are taken again only when something listed changed', async () => {
+      const statistics = testApp.app.nest.get(SearchStatistics);
+      expect(await statistics.refresh()).toBe(false);
+      // Alice owns the seeded thousands, past her quota: Bob publishes.
+      const bob = await signInAs(testApp, 'bob@example.org');
+      await createBlueprint(bob, { visibility: 'public', publish: true, name: 'Kubernetes operators' });
+      expect(await statistics.refresh()).toBe(true);
+      // The new name is a suggestion at once.
+      expect((await search('q=kubernetse')).approximate?.query).toBe('kubernetes');
     });
   });
 

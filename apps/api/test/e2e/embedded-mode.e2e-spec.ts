@@ -38,6 +38,12 @@ describe('embedded mode: npm start on a fresh machine', () => {
     expect(await home.text()).toMatch(/<div id="root">/);
     const ready = await fetch(`http://127.0.0.1:${port}/api/health/ready`);
     expect(await ready.json()).toMatchObject({ status: 'ok' });
+    // The catalogue's planned searches (collected tiers, a walk, sampled facets, suggestions) run on PGlite too.
+    for (const query of ['q=zzqx', 'q=react&facets=true', 'q=pyhton%20-django&sort=newest', 'facets=true']) {
+      const found = await fetch(`http://127.0.0.1:${port}/api/v1/blueprints?${query}`);
+      expect({ query, status: found.status }).toEqual({ query, status: 200 });
+      expect(await found.json()).toMatchObject({ items: [] });
+    }
 
     // A second process on the same data folder is refused with a clear message, and the first keeps working.
     const second = startServer(userEnvironment(dataDir, await freePort()));
