@@ -254,6 +254,19 @@ export class CatalogRepository {
     return filters.author ? ['local'] : ['local', 'remote'];
   }
 
+  /**
+   * The sides worth a statement: both, unless no crawled blueprint is listed at all (an instance that federates with
+   * no one, or not yet). Asking costs one indexed lookup; planning a side for nothing cost more (a third of the
+   * statement's planning, which for a search is most of its time).
+   */
+  private async searchedSides(filters: CatalogFilters): Promise<Side[]> {
+    const sides = this.sides(filters);
+    if (sides.length === 1) return sides;
+    const rows = await this.prisma.$queryRaw<{ found: boolean }[]>`
+      SELECT EXISTS (SELECT 1 FROM remote_blueprints WHERE listed) AS found`;
+    return rows[0]?.found ? sides : ['local'];
+  }
+
   private filterConditions(side: Side, filters: CatalogFilters): Prisma.Sql[] {
     const conditions: Prisma.Sql[] = [Prisma.sql`b.listed`];
     if (filters.kind) conditions.push(Prisma.sql`b.kind = ${filters.kind}::"BlueprintKind"`);
@@ -389,7 +402,7 @@ export class CatalogRepository {
     after: { value: number | string; id: string } | undefined,
     filterStatistics?: FilterStatistics,
   ): Promise<CatalogRow[]> {
-    const parts = this.sides(filters).map((side): Part => {
+    const parts = (await this.searchedSides(filters)).map((side): Part => {
       const column = SORT_COLUMN[side][sort];
       const filtersOf = this.filterConditions(side, filters);
       if (after) filtersOf.push(Prisma.sql`(${column}, b.id) < (${after.value}${SORT_CAST[sort]}, ${after.id})`);
@@ -412,7 +425,7 @@ export class CatalogRepository {
     after: { tier: number; downloads: number; id: string } | undefined,
     filterStatistics?: FilterStatistics,
   ): Promise<CatalogRow[]> {
-    const sides = this.sides(filters);
+    const sides = await this.searchedSides(filters);
     const match = Prisma.sql`${query.match}::tsquery`;
     const own = Prisma.sql`${query.matchExcluding}::tsquery`;
     const tiers = RELEVANCE_TIERS.filter((shape) => !after || shape.tier <= after.tier).map((shape) =>
