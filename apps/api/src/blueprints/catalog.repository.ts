@@ -237,7 +237,7 @@ export class CatalogRepository {
     return { ...analyse(q, row?.query ?? ''), statistics: statisticsBySide(row?.statistics ?? []) };
   }
 
-  /** How many listed blueprints have each kind, tool and tag, per side, as of the last statistics (see filterShares). */
+  /** How many listed blueprints have each kind, tool and tag, per side, as of the last statistics (see filterShareOf). */
   async filterStatistics(): Promise<FilterStatistics> {
     const rows = await this.prisma.$queryRaw<{ side: Side; field: string; value: string; docs: number }[]>`
       SELECT side, field, value, docs FROM search_statistics WHERE field IN ('total', 'kind', 'tool', 'tag')`;

@@ -58,7 +58,7 @@ export class SearchStatisticsRepository {
             FROM ts_stat(${`SELECT ${column} FROM ${table} WHERE listed`})`,
       ),
       Prisma.sql`SELECT ${side}::text, 'total'::text, ''::text, count(*)::int FROM ${Prisma.raw(table)} WHERE listed`,
-      // The filters a search plan weighs (see CatalogService.filterShares).
+      // The filters a search plan weighs (see filterShareOf in catalog.repository.ts).
       Prisma.sql`SELECT ${side}::text, 'kind'::text, kind::text, count(*)::int FROM ${Prisma.raw(table)}
                   WHERE listed GROUP BY kind`,
       Prisma.sql`SELECT ${side}::text, 'tool'::text, tool, count(*)::int FROM ${Prisma.raw(table)}
