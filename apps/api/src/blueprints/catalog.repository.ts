@@ -9,6 +9,7 @@ import {
   tierPlan,
   type Plan,
   type SideStatistics,
+  type TierShape,
   type VectorField,
 } from './catalog-plan';
 
@@ -176,7 +177,8 @@ export function filterShareOf(filters: CatalogFilters, statistics: Map<string, n
 /** One side's rows of one tier, and how to find them (see catalog-plan.ts). */
 interface Part {
   side: Side;
-  tier: number;
+  /** The relevance tier of its rows: a constant, or computed per row for a run of collected tiers. */
+  tier: Prisma.Sql;
   /** Cheap conditions on the row's own columns (filters, cursor), tested while walking the sort order. */
   filters: Prisma.Sql[];
   /** The words: tested on the rows the filters let through, or used to find them through the GIN indexes. */
@@ -186,12 +188,12 @@ interface Part {
 
 const SUGGESTIONS_PER_WORD = 30;
 
-/** What each tier matches: `own` (the words, less the exclusions) in its vector, and the words in no better one. */
-const TIER_MATCH: Record<number, (own: Prisma.Sql, words: Prisma.Sql) => Prisma.Sql> = {
-  3: (own) => Prisma.sql`b.name_vector @@ ${own}`,
-  2: (own, q) => Prisma.sql`b.name_tags_vector @@ ${own} AND (b.name_vector @@ ${q}) IS NOT TRUE`,
-  1: (own, q) => Prisma.sql`b.meta_vector @@ ${own} AND (b.name_tags_vector @@ ${q}) IS NOT TRUE`,
-  0: (own, q) => Prisma.sql`b.content_vector @@ ${own} AND (b.meta_vector @@ ${q}) IS NOT TRUE`,
+/** The column of each vector a tier matches in. */
+const VECTOR_COLUMN: Record<VectorField, string> = {
+  name: 'name_vector',
+  name_tags: 'name_tags_vector',
+  meta: 'meta_vector',
+  content: 'content_vector',
 };
 
 const VECTOR_FIELDS: readonly VectorField[] = ['name', 'name_tags', 'meta', 'content'];
@@ -207,10 +209,11 @@ const VECTOR_FIELDS: readonly VectorField[] = ['name', 'name_tags', 'meta', 'con
  *
  * How each tier's rows are found is decided per side from search_statistics (see catalog-plan.ts), never left to
  * PostgreSQL's guess: `collect` takes every match through the index and sorts them, `walk` goes down the sort
- * order's index until the page is full. A statement holds one run of collected tiers, or one tier with a walk, and
- * runs only while the page lacks rows: a common word is answered by one walk of its first tier, a rare one by one
- * statement collecting all four. Every statement collects its hits (ids and sort keys only) in a materialised CTE,
- * sorts them, and only then joins the page's rows to their owners and forks.
+ * order's index until the page is full. A run of consecutive collected tiers is one statement: one scan per side of
+ * the widest of its metadata vectors, each row's tier computed from which vector holds the words, and one of the
+ * content; a walked tier has a statement of its own, run only while the page lacks rows. So a common word is answered
+ * by one walk of its first tier, a rare one by one statement. Every statement collects its hits (ids, tiers and sort keys only) in a materialised CTE, sorts them, and
+ * only then joins the page's rows to their owners and forks.
  *
  * Both sides share one statement; ids never collide (`bp_…` and `rb_…`), so keyset cursors stay exact across both.
  */
@@ -252,19 +255,6 @@ export class CatalogRepository {
     if (origin && 'local' in origin) return ['local'];
     if (origin && 'peer' in origin) return ['remote'];
     return filters.author ? ['local'] : ['local', 'remote'];
-  }
-
-  /**
-   * The sides worth a statement: both, unless no crawled blueprint is listed at all (an instance that federates with
-   * no one, or not yet). Asking costs one indexed lookup; planning a side for nothing cost more (a third of the
-   * statement's planning, which for a search is most of its time).
-   */
-  private async searchedSides(filters: CatalogFilters): Promise<Side[]> {
-    const sides = this.sides(filters);
-    if (sides.length === 1) return sides;
-    const rows = await this.prisma.$queryRaw<{ found: boolean }[]>`
-      SELECT EXISTS (SELECT 1 FROM remote_blueprints WHERE listed) AS found`;
-    return rows[0]?.found ? sides : ['local'];
   }
 
   private filterConditions(side: Side, filters: CatalogFilters): Prisma.Sql[] {
@@ -340,7 +330,7 @@ export class CatalogRepository {
     parts.forEach((part, index) => {
       const column = sort === 'relevance' ? Prisma.sql`b.download_count` : SORT_COLUMN[part.side][sort];
       const cast = sort === 'relevance' ? Prisma.empty : SORT_CAST[sort];
-      const select = Prisma.sql`SELECT b.id, ${part.side}::text AS side, ${part.tier}::int AS tier, ${column}${cast} AS sort_value`;
+      const select = Prisma.sql`SELECT b.id, ${part.side}::text AS side, ${part.tier} AS tier, ${column}${cast} AS sort_value`;
       const ordered = Prisma.sql`ORDER BY ${column} DESC, b.id DESC`;
       const collect = (extra: Prisma.Sql[] = []) => Prisma.sql`
         ${select} FROM ${TABLE[part.side]}
@@ -402,7 +392,7 @@ export class CatalogRepository {
     after: { value: number | string; id: string } | undefined,
     filterStatistics?: FilterStatistics,
   ): Promise<CatalogRow[]> {
-    const parts = (await this.searchedSides(filters)).map((side): Part => {
+    const parts = this.sides(filters).flatMap((side): Part[] => {
       const column = SORT_COLUMN[side][sort];
       const filtersOf = this.filterConditions(side, filters);
       if (after) filtersOf.push(Prisma.sql`(${column}, b.id) < (${after.value}${SORT_CAST[sort]}, ${after.id})`);
@@ -412,7 +402,22 @@ export class CatalogRepository {
         withFilters(query?.statistics[side] ?? NO_STATISTICS, filters, filterStatistics?.[side]),
         limit,
       );
-      return { side, tier: 0, filters: filtersOf, match: this.matches(side, query), plan };
+      const part = { side, tier: Prisma.sql`0`, filters: filtersOf, plan };
+      if (plan.form === 'walk' || !query?.match) return [{ ...part, match: this.matches(side, query) }];
+      // Collected: the metadata's matches and the content's others, as two scans, each through its own index (an OR
+      // of the two lets the planner read every row's content vector instead).
+      const own = Prisma.sql`${query.matchExcluding}::tsquery`;
+      return [
+        { ...part, match: [Prisma.sql`b.meta_vector @@ ${own}`, ...this.exclusions(side, query, false)] },
+        {
+          ...part,
+          match: [
+            Prisma.sql`b.content_vector @@ ${own}`,
+            Prisma.sql`(b.meta_vector @@ ${query.match}::tsquery) IS NOT TRUE`,
+            ...this.exclusions(side, query, true),
+          ],
+        },
+      ];
     });
     return this.page(parts, sort, limit);
   }
@@ -425,41 +430,86 @@ export class CatalogRepository {
     after: { tier: number; downloads: number; id: string } | undefined,
     filterStatistics?: FilterStatistics,
   ): Promise<CatalogRow[]> {
-    const sides = await this.searchedSides(filters);
-    const match = Prisma.sql`${query.match}::tsquery`;
+    const sides = this.sides(filters);
+    const tiers = RELEVANCE_TIERS.filter((shape) => !after || shape.tier <= after.tier);
+    const words = Prisma.sql`${query.match}::tsquery`;
     const own = Prisma.sql`${query.matchExcluding}::tsquery`;
-    const tiers = RELEVANCE_TIERS.filter((shape) => !after || shape.tier <= after.tier).map((shape) =>
-      sides.map((side): Part => {
-        const keyset =
-          after && shape.tier === after.tier
-            ? [Prisma.sql`(b.download_count, b.id) < (${after.downloads}::int, ${after.id})`]
-            : [];
-        return {
-          side,
-          tier: shape.tier,
-          filters: [...this.filterConditions(side, filters), ...keyset],
-          // The content tier's own query already excludes from the content.
-          match: [TIER_MATCH[shape.tier]!(own, match), ...this.exclusions(side, query, shape.field === 'content')],
-          plan: tierPlan(
-            shape,
-            query.positive,
-            query.excluded,
-            withFilters(query.statistics[side], filters, filterStatistics?.[side]),
-            limit,
-          ),
-        };
+    const plans = new Map(
+      sides.map((side) => {
+        const statistics = withFilters(query.statistics[side], filters, filterStatistics?.[side]);
+        return [side, tiers.map((shape) => tierPlan(shape, query.positive, query.excluded, statistics, limit))];
       }),
     );
 
-    // Consecutive tiers that only collect share a statement; a tier with a walk has its own, run only if the page
-    // still lacks rows.
-    const statements: Part[][] = [];
-    for (const parts of tiers) {
-      const previous = statements.at(-1);
-      const collects = (group: Part[]) => group.every((part) => part.plan.form === 'collect');
-      if (previous && collects(previous) && collects(parts)) previous.push(...parts);
-      else statements.push([...parts]);
-    }
+    // Consecutive tiers that only collect share a statement, as one scan per side whose rows get their tier from
+    // which vector holds the words; a tier with a walk has its own statement, run only if the page still lacks rows.
+    const runs: TierShape[][] = [];
+    tiers.forEach((shape, index) => {
+      const collects = sides.every((side) => plans.get(side)![index]!.form === 'collect');
+      const previous = runs.at(-1);
+      const previousCollects = previous?.every((other) =>
+        sides.every((side) => plans.get(side)![tiers.indexOf(other)]!.form === 'collect'),
+      );
+      if (previous && collects && previousCollects) previous.push(shape);
+      else runs.push([shape]);
+    });
+    const keysetOf = (tier: Prisma.Sql, tiers: TierShape[]) =>
+      after && tiers.some((shape) => shape.tier === after.tier)
+        ? [Prisma.sql`(${tier}, b.download_count, b.id) < (${after.tier}::int, ${after.downloads}::int, ${after.id})`]
+        : [];
+    const vector = (shape: TierShape) => Prisma.raw(`b.${VECTOR_COLUMN[shape.field]}`);
+    const planOf = (side: Side, shape: TierShape) => plans.get(side)![tiers.indexOf(shape)]!;
+    // A run's metadata tiers are one scan of the widest of their vectors (they are nested: name, name and tags, all
+    // metadata), each row's tier computed from which vector holds the words; the content tier is a scan of its own in
+    // the same statement (an OR of the two indexes would let the planner read every row's content vector instead).
+    const statements = runs.map((run) =>
+      sides.flatMap((side): Part[] => {
+        const parts: Part[] = [];
+        const metadata = run.filter((shape) => shape.field !== 'content');
+        if (metadata.length > 0) {
+          const widest = metadata.at(-1)!;
+          const better = RELEVANCE_TIERS.find((shape) => shape.tier === metadata[0]!.tier + 1);
+          const tier =
+            metadata.length === 1
+              ? Prisma.sql`${widest.tier}::int`
+              : Prisma.sql`(CASE ${Prisma.join(
+                  metadata
+                    .slice(0, -1)
+                    .map((shape) => Prisma.sql`WHEN ${vector(shape)} @@ ${words} THEN ${shape.tier}::int`),
+                  ' ',
+                )} ELSE ${widest.tier}::int END)`;
+          parts.push({
+            side,
+            tier,
+            filters: [...this.filterConditions(side, filters), ...keysetOf(tier, metadata)],
+            match: [
+              Prisma.sql`${vector(widest)} @@ ${own}`,
+              ...this.exclusions(side, query, false),
+              // Rows of a better tier outside this run are that tier's; the nested vectors make its vector enough.
+              ...(better ? [Prisma.sql`(${vector(better)} @@ ${words}) IS NOT TRUE`] : []),
+            ],
+            plan: planOf(side, widest),
+          });
+        }
+        const content = run.find((shape) => shape.field === 'content');
+        if (content) {
+          const tier = Prisma.sql`${content.tier}::int`;
+          parts.push({
+            side,
+            tier,
+            filters: [...this.filterConditions(side, filters), ...keysetOf(tier, [content])],
+            // Its own query already excludes from the content; what the metadata holds is a better tier's.
+            match: [
+              Prisma.sql`b.content_vector @@ ${own}`,
+              ...this.exclusions(side, query, true),
+              Prisma.sql`(b.meta_vector @@ ${words}) IS NOT TRUE`,
+            ],
+            plan: planOf(side, content),
+          });
+        }
+        return parts;
+      }),
+    );
     const rows: CatalogRow[] = [];
     for (const parts of statements) {
       rows.push(...(await this.page(parts, 'relevance', limit - rows.length)));

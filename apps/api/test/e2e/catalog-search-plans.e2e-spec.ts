@@ -104,11 +104,13 @@ describe('Catalogue search plans and suggestions', () => {
       }
     });
 
-    it('walks the popularity index only where a word is common: here the content tier', async () => {
-      // No name, tag or description holds the word: those tiers are collected in one statement (finding nothing),
-      // then the content tier, which a quarter of the catalogue matches, is walked.
+    it('walks the popularity index only where a word is common, collecting the other tiers in one scan', async () => {
+      // No name, tag or description holds the word: those three tiers are one collected scan (finding nothing), then
+      // the content tier, which a quarter of the catalogue matches, is walked.
       const plans = await plansOf(`q=${VOCABULARY[0]}`);
       expect(plans.map(walksSortIndex)).toEqual([false, true]);
+      // Every seeded name holds "seeded": its name tier is walked first and fills the page.
+      expect((await plansOf('q=seeded')).map(walksSortIndex)).toEqual([true]);
     });
   });
 
