@@ -141,14 +141,6 @@ export function splitExclusions(node: TsNode | null): { positive: TsNode | null;
   }
 }
 
-/** The query's words outside phrases (lexemes as PostgreSQL spelt them, unquoted): what typo matching may correct. */
-export function plainWords(node: TsNode | null): string[] {
-  if (!node) return [];
-  if (node.op === 'lexeme') return [unquoteLexeme(node.text)];
-  if (node.op === 'and' || node.op === 'or') return node.args.flatMap(plainWords);
-  return [];
-}
-
 /** A lexeme as PostgreSQL printed it, without its quotes and weights. */
 export function unquoteLexeme(text: string): string {
   return text
@@ -156,10 +148,6 @@ export function unquoteLexeme(text: string): string {
     .slice(1, -1)
     .replace(/''/g, "'")
     .replace(/\\(.)/g, '$1');
-}
-
-export function quoteLexeme(lexeme: string): string {
-  return `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 }
 
 /**
