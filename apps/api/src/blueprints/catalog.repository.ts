@@ -299,11 +299,23 @@ export class CatalogRepository {
   }
 
   /**
+   * The words in the content and not in the metadata (the content tier, or the content's share of a collected search
+   * anywhere). Its own query already excludes from the content, so only the metadata is checked for exclusions.
+   */
+  private contentOnly(side: Side, query: AnalysedQuery): Prisma.Sql[] {
+    return [
+      Prisma.sql`b.content_vector @@ ${query.matchExcluding}::tsquery`,
+      Prisma.sql`(b.meta_vector @@ ${query.match}::tsquery) IS NOT TRUE`,
+      ...this.exclusions(side, query, true),
+    ];
+  }
+
+  /**
    * None of the excluded words or phrases: in the metadata, and in the content unless `contentChecked` (the match's own
-   * query already excluded them there). With words to match, the
-   * rows are few and their content vectors are read one by one; a query of only exclusions (`-python`) reads the whole
-   * catalogue, so its content check is an anti-join the planner may answer from the GIN index (a hash of the rows that
-   * contain the word): counting facets for `-python` took a quarter of the time that way.
+   * query already excluded them there). With words to match, the rows are few and their content vectors are read one
+   * by one; a query of only exclusions (`-python`) reads the whole catalogue, so its content check is an anti-join the
+   * planner may answer from the GIN index (a hash of the rows that contain the word): counting facets for `-python`
+   * took a quarter of the time that way.
    */
   private exclusions(side: Side, query: AnalysedQuery, contentChecked: boolean): Prisma.Sql[] {
     if (!query.exclude) return [];
@@ -409,14 +421,7 @@ export class CatalogRepository {
       const own = Prisma.sql`${query.matchExcluding}::tsquery`;
       return [
         { ...part, match: [Prisma.sql`b.meta_vector @@ ${own}`, ...this.exclusions(side, query, false)] },
-        {
-          ...part,
-          match: [
-            Prisma.sql`b.content_vector @@ ${own}`,
-            Prisma.sql`(b.meta_vector @@ ${query.match}::tsquery) IS NOT TRUE`,
-            ...this.exclusions(side, query, true),
-          ],
-        },
+        { ...part, match: this.contentOnly(side, query) },
       ];
     });
     return this.page(parts, sort, limit);
@@ -498,12 +503,7 @@ export class CatalogRepository {
             side,
             tier,
             filters: [...this.filterConditions(side, filters), ...keysetOf(tier, [content])],
-            // Its own query already excludes from the content; what the metadata holds is a better tier's.
-            match: [
-              Prisma.sql`b.content_vector @@ ${own}`,
-              ...this.exclusions(side, query, true),
-              Prisma.sql`(b.meta_vector @@ ${words}) IS NOT TRUE`,
-            ],
+            match: this.contentOnly(side, query),
             plan: planOf(side, content),
           });
         }

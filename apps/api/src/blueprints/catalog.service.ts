@@ -130,6 +130,20 @@ const MAX_TAG_FILTERS = 20;
  */
 const FACETS_TTL_MS = 60_000;
 
+/**
+ * The promise `cache` keeps for `key`, or `make()`'s, kept until it fails: concurrent requests for the same answer
+ * share one query, and a failed one is asked again next time.
+ */
+function shared<T>(cache: LRUCache<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+  let promise = cache.get(key);
+  if (!promise) {
+    promise = make();
+    cache.set(key, promise);
+    promise.catch(() => cache.delete(key));
+  }
+  return promise;
+}
+
 /** A corrected search, and what the response says about it. */
 interface Suggestion {
   query: PlannedQuery;
@@ -144,7 +158,7 @@ export class CatalogService {
   /** Suggestions for a misspelt search, reused for a minute (the vocabulary changes only with the statistics). */
   private readonly suggestionCache = new LRUCache<string, Promise<Suggestion | null>>({ max: 500, ttl: FACETS_TTL_MS });
   /** How common each kind, tool and tag is: what plans weigh filters by (refreshed with the search statistics). */
-  private readonly filterStatisticsCache = new LRUCache<'all', Promise<FilterStatistics>>({
+  private readonly filterStatisticsCache = new LRUCache<string, Promise<FilterStatistics>>({
     max: 1,
     ttl: ANALYSED_TTL_MS,
   });
@@ -212,13 +226,7 @@ export class CatalogService {
   }
 
   private filterStatistics(): Promise<FilterStatistics> {
-    let statistics = this.filterStatisticsCache.get('all');
-    if (!statistics) {
-      statistics = this.catalog.filterStatistics();
-      this.filterStatisticsCache.set('all', statistics);
-      statistics.catch(() => this.filterStatisticsCache.delete('all'));
-    }
-    return statistics;
+    return shared(this.filterStatisticsCache, 'all', () => this.catalog.filterStatistics());
   }
 
   private async analyse(q: string): Promise<PlannedQuery> {
@@ -230,14 +238,7 @@ export class CatalogService {
   }
 
   private cachedSuggestion(query: PlannedQuery): Promise<Suggestion | null> {
-    const key = query.text;
-    let suggestion = this.suggestionCache.get(key);
-    if (!suggestion) {
-      suggestion = this.suggest(query);
-      this.suggestionCache.set(key, suggestion);
-      suggestion.catch(() => this.suggestionCache.delete(key));
-    }
-    return suggestion;
+    return shared(this.suggestionCache, query.text, () => this.suggest(query));
   }
 
   /**
@@ -343,16 +344,9 @@ export class CatalogService {
       : { origin: { peer: domain } };
   }
 
-  /** Concurrent requests for the same counts share one query; a failed one is not kept. */
   private cachedFacets(filters: CatalogFilters, query: PlannedQuery | undefined): Promise<CatalogFacets> {
     const key = JSON.stringify([filters, query?.match ?? null, query?.exclude ?? null]);
-    let facets = this.facetCache.get(key);
-    if (!facets) {
-      facets = this.facets(filters, query);
-      this.facetCache.set(key, facets);
-      facets.catch(() => this.facetCache.delete(key));
-    }
-    return facets;
+    return shared(this.facetCache, key, () => this.facets(filters, query));
   }
 
   private async facets(filters: CatalogFilters, query: PlannedQuery | undefined): Promise<CatalogFacets> {
