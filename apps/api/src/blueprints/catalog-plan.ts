@@ -28,8 +28,9 @@ export interface SideStatistics {
   filterShare?: number;
 }
 
-export function statisticsKey(field: VectorField, lexeme: string): string {
-  return `${field}\u0000${lexeme}`;
+/** How search_statistics rows are looked up: a vector's lexeme, a filter's value (kind, tool, tag), or total ''. */
+export function statisticsKey(field: VectorField | 'total' | 'kind' | 'tool' | 'tag', value: string): string {
+  return `${field}\u0000${value}`;
 }
 
 /** What a relevance tier matches (see CatalogRepository.rank) in terms of the per-vector counts. */

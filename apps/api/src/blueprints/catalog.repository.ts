@@ -156,7 +156,7 @@ export interface PlannedQuery extends AnalysedQuery {
   statistics: Record<Side, SideStatistics>;
 }
 
-/** Listed blueprints per `field\u0000value` (total, kind, tool, tag), per side. */
+/** Listed blueprints per statisticsKey (total, kind, tool, tag), per side. */
 export type FilterStatistics = Record<Side, Map<string, number>>;
 
 /**
@@ -164,12 +164,12 @@ export type FilterStatistics = Record<Side, Map<string, number>>;
  * statistics have never been taken.
  */
 export function filterShareOf(filters: CatalogFilters, statistics: Map<string, number>): number {
-  const total = statistics.get('total\u0000') ?? 0;
+  const total = statistics.get(statisticsKey('total', '')) ?? 0;
   if (total === 0) return 1;
   const values = [
-    ...(filters.kind ? [`kind\u0000${filters.kind}`] : []),
-    ...(filters.tool ? [`tool\u0000${filters.tool}`] : []),
-    ...(filters.tags ?? []).map((tag) => `tag\u0000${tag}`),
+    ...(filters.kind ? [statisticsKey('kind', filters.kind)] : []),
+    ...(filters.tool ? [statisticsKey('tool', filters.tool)] : []),
+    ...(filters.tags ?? []).map((tag) => statisticsKey('tag', tag)),
   ];
   return values.reduce((share, key) => share * ((statistics.get(key) ?? 0) / total), 1);
 }
@@ -242,10 +242,12 @@ export class CatalogRepository {
 
   /** How many listed blueprints have each kind, tool and tag, per side, as of the last statistics (see filterShareOf). */
   async filterStatistics(): Promise<FilterStatistics> {
-    const rows = await this.prisma.$queryRaw<{ side: Side; field: string; value: string; docs: number }[]>`
+    const rows = await this.prisma.$queryRaw<
+      { side: Side; field: 'total' | 'kind' | 'tool' | 'tag'; value: string; docs: number }[]
+    >`
       SELECT side, field, value, docs FROM search_statistics WHERE field IN ('total', 'kind', 'tool', 'tag')`;
     const statistics: FilterStatistics = { local: new Map(), remote: new Map() };
-    for (const row of rows) statistics[row.side]?.set(`${row.field}\u0000${row.value}`, row.docs);
+    for (const row of rows) statistics[row.side]?.set(statisticsKey(row.field, row.value), row.docs);
     return statistics;
   }
 
