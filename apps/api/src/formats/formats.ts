@@ -1,6 +1,13 @@
 import { parseTarget, serializeTarget, type TargetDefinition } from './codecs';
 import { IncompatibleFormatError, InvalidSlugError, UnknownFormatError } from './formats.errors';
-import type { BlueprintDocument, ExportedFile, FormatTarget, ImportResult } from './formats.types';
+import type {
+  BlueprintDocument,
+  ConversionReport,
+  Detection,
+  ExportedFile,
+  FormatTarget,
+  ImportResult,
+} from './formats.types';
 import { splitFrontmatter } from './frontmatter';
 import { TARGETS } from './registry';
 import { isPlainObject, isSafeSlug, normaliseNewlines } from './text';
@@ -44,17 +51,29 @@ function definitionOf(id: string): TargetDefinition {
  * when the path says nothing, by what the content looks like.
  */
 export function detectFormat(path?: string, content?: string): FormatTarget | undefined {
-  const id = detectId(path, content);
-  return id ? PUBLIC_BY_ID.get(id) : undefined;
+  const detection = detect({ path, content });
+  return detection ? PUBLIC_BY_ID.get(detection.format) : undefined;
 }
 
-function detectId(path: string | undefined, content: string | undefined): string | undefined {
-  if (path) {
-    const normalised = path.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+/** What a file is, how it was told and how sure that is; undefined when nothing fits. */
+export function detect(input: { path?: string; content?: string }): Detection | undefined {
+  if (input.path) {
+    const normalised = input.path.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
     const byPath = TARGETS.find((target) => target.detect.some((pattern) => pattern.test(normalised)));
-    if (byPath) return byPath.id;
+    if (byPath) return detectionOf(byPath.id, 'certain', 'path', `path ${normalised}`);
   }
-  return content === undefined ? undefined : detectByContent(normaliseNewlines(content));
+  if (input.content === undefined) return undefined;
+  const byContent = detectByContent(normaliseNewlines(input.content));
+  return byContent ? detectionOf(byContent, 'guess', 'content', "the file's content") : undefined;
+}
+
+function detectionOf(
+  id: string,
+  confidence: Detection['confidence'],
+  method: Detection['method'],
+  reason: string,
+): Detection {
+  return { format: id, kind: definitionOf(id).kinds[0]!, confidence, method, reason, alternatives: [] };
 }
 
 function detectByContent(content: string): string | undefined {
@@ -102,10 +121,19 @@ function detectByContent(content: string): string | undefined {
 }
 
 export function importFile(input: { content: string; format?: string; path?: string }): ImportResult {
-  const id = input.format ?? detectId(input.path, input.content);
-  if (!id) throw new UnknownFormatError(input.path ?? '(content)', 'could not be detected; give a format id');
-  const target = definitionOf(id);
-  return { format: PUBLIC_BY_ID.get(id)!, document: parseTarget(input.content, target) };
+  const detection = input.format
+    ? detectionOf(input.format, 'certain', 'given', 'format given')
+    : detect({ path: input.path, content: input.content });
+  if (!detection) {
+    throw new UnknownFormatError(input.path ?? '(content)', 'could not be detected; give a format id');
+  }
+  const target = definitionOf(detection.format);
+  return {
+    format: PUBLIC_BY_ID.get(target.id)!,
+    document: parseTarget(input.content, target),
+    detection,
+    notes: [],
+  };
 }
 
 export function exportDocument(document: BlueprintDocument, formatId: string, options: { slug: string }): ExportedFile {
@@ -115,6 +143,16 @@ export function exportDocument(document: BlueprintDocument, formatId: string, op
   const sameTool = document.sourceTool === undefined || document.sourceTool === target.tool;
   const { content, dropped } = serializeTarget(document, target, { slug: options.slug, sameTool });
   const path = target.path.replace('{slug}', options.slug);
+  const report: ConversionReport = {
+    from: document.sourceTool ?? 'neutral',
+    to: target.id,
+    lossless: dropped.length === 0,
+    changes: dropped.map((field) => ({
+      field,
+      change: 'dropped' as const,
+      message: `${target.label} has nowhere to put ${field}.`,
+    })),
+  };
   return {
     format: target.id,
     path,
@@ -122,6 +160,8 @@ export function exportDocument(document: BlueprintDocument, formatId: string, op
     content,
     mediaType: target.mediaType,
     droppedFields: dropped,
+    report,
+    files: [],
   };
 }
 

@@ -115,6 +115,64 @@ export interface BlueprintDocument {
   sourceTool?: string;
   /** Metadata keys the mapping does not know, preserved when exporting to the same tool. */
   extra?: Record<string, unknown>;
+  /** The other files of a multi-file artefact (a skill's references/, scripts/ and assets/). */
+  files?: AttachedFile[];
+}
+
+/** A file that belongs with the main file, by its path relative to the main file's folder. */
+export interface AttachedFile {
+  /** `/`-separated, relative, no `..`: e.g. `references/api.md`, `scripts/check.py`. */
+  path: string;
+  /** The text, or base64 when `encoding` is `base64` (images and other binary assets). */
+  content: string;
+  encoding: 'utf8' | 'base64';
+}
+
+/**
+ * One difference between what the source meant and what the target file says:
+ * - `dropped`: the target has nowhere to put it;
+ * - `changed`: it is there, but means something else or less (a list flattened, a mode approximated);
+ * - `derived`: the target needed a value the source did not have or spelled differently (an identifier from a name);
+ * - `translated`: tool-specific syntax rewritten to the target's equivalent (`$ARGUMENTS` -> `{{args}}`).
+ */
+export interface ConversionChange {
+  /** A neutral field (`allowedTools`), a source key (`license`), `body` for text rewrites, or `file:<path>`. */
+  field: string;
+  change: 'dropped' | 'changed' | 'derived' | 'translated';
+  message: string;
+  from?: string;
+  to?: string;
+}
+
+/** Everything a conversion did not carry over as is: the one structure every export path reports. */
+export interface ConversionReport {
+  from: string;
+  to: string;
+  /** Nothing was dropped or changed (derived and translated values keep the meaning). */
+  lossless: boolean;
+  changes: ConversionChange[];
+}
+
+/** A tolerance the reader needed: the file was accepted as its tool would, not as strict YAML or JSON would. */
+export interface ReadNote {
+  code: 'LENIENT_FRONTMATTER';
+  message: string;
+  line?: number;
+  key?: string;
+}
+
+/** How sure the detection is: by the tool's own path (`certain`), by a repository layout (`likely`), by content alone (`guess`). */
+export type DetectionConfidence = 'certain' | 'likely' | 'guess';
+
+export interface Detection {
+  format: string;
+  kind: BlueprintKind;
+  confidence: DetectionConfidence;
+  method: 'given' | 'path' | 'layout' | 'content';
+  /** Why, in words: "path .claude/agents/*.md", "frontmatter has tools and model". */
+  reason: string;
+  /** Other formats that would also fit, best first. */
+  alternatives: string[];
 }
 
 export interface ExportedFile {
@@ -123,11 +181,16 @@ export interface ExportedFile {
   fileName: string;
   content: string;
   mediaType: string;
-  /** Neutral fields that had a value but that this target cannot hold. */
+  /** Neutral fields that had a value but that this target cannot hold (the `dropped` entries of the report). */
   droppedFields: string[];
+  report: ConversionReport;
+  /** The attached files, at their paths relative to the repository root (beside `path`). */
+  files: AttachedFile[];
 }
 
 export interface ImportResult {
   format: FormatTarget;
   document: BlueprintDocument;
+  detection: Detection;
+  notes: ReadNote[];
 }

@@ -1,5 +1,11 @@
 export type {
   ArgumentSyntax,
+  AttachedFile,
+  ConversionChange,
+  ConversionReport,
+  Detection,
+  DetectionConfidence,
+  ReadNote,
   BlueprintDocument,
   BlueprintKind,
   ExportedFile,
@@ -13,7 +19,7 @@ export type {
   NeutralField,
 } from './formats.types';
 export { BLUEPRINT_KINDS } from './formats.types';
-export { convert, detectFormat, exportDocument, getFormat, importFile, listFormats } from './formats';
+export { convert, detect, detectFormat, exportDocument, getFormat, importFile, listFormats } from './formats';
 export { buildZip, zipStream, ZipWriter, type ZipEntry } from './zip';
 export {
   canonicalVariableName,
