@@ -4,9 +4,10 @@ import type { TemplateVariable } from '../formats';
 import type { RemoteBlueprintRow } from '../federation/remote-blueprints/remote-blueprints.repository';
 import { findableBy } from './blueprint-access';
 import { fromDbKind, slugify } from './blueprint-rules';
-import type { BlueprintRow, VersionRow, WithheldVersion } from './blueprints.repository';
+import type { BlueprintRow, VersionFileSummary, VersionRow, WithheldVersion } from './blueprints.repository';
 import type { CatalogRow } from './catalog.repository';
 import type {
+  AttachedFileView,
   AuthorRef,
   BlueprintDetail,
   FindingTotals,
@@ -173,6 +174,8 @@ export function remoteDetailOf(row: RemoteBlueprintRow, context: { variables: Te
     // Null only for a copy stored before findings were kept, until the background scan reaches it.
     findings: storedScanReport(row.scanFindings).findings,
     findingTotals: findingTotalsOf(storedScanReport(row.scanFindings)),
+    // Federation carries one file per blueprint: a remote copy has no attached files.
+    files: [],
     variables: context.variables,
     isOwner: false,
     isFavorite: false,
@@ -181,9 +184,20 @@ export function remoteDetailOf(row: RemoteBlueprintRow, context: { variables: Te
   };
 }
 
+export function attachedFileViewOf(file: VersionFileSummary): AttachedFileView {
+  return {
+    path: file.path,
+    encoding: file.encoding,
+    sizeBytes: file.sizeBytes,
+    contentHash: file.contentHash,
+    findings: storedScanReport(file.findings).findings,
+  };
+}
+
 export function versionSummaryOf(
   version: Omit<VersionRow, 'content'>,
   publishedVersion: number | null,
+  files: readonly VersionFileSummary[] = [],
 ): VersionSummary {
   return {
     number: version.number,
@@ -198,6 +212,7 @@ export function versionSummaryOf(
     isPublished: version.number === publishedVersion,
     withheld: version.withheldAt !== null,
     withheldReason: version.withheldAt !== null ? version.withheldReason : null,
+    files: files.map(attachedFileViewOf),
   };
 }
 
@@ -210,10 +225,14 @@ export function findingTotalsOf(report: ScanReport): FindingTotals {
   return { secrets: report.secrets, hiddenInstructions: report.hiddenInstructions, truncated: report.truncated };
 }
 
-export function versionDetailOf(version: VersionRow, publishedVersion: number | null): VersionDetail {
+export function versionDetailOf(
+  version: VersionRow,
+  publishedVersion: number | null,
+  files: readonly VersionFileSummary[],
+): VersionDetail {
   const report = storedScanReport(version.findings);
   return {
-    ...versionSummaryOf(version, publishedVersion),
+    ...versionSummaryOf(version, publishedVersion, files),
     content: version.content,
     findings: report.findings,
     findingTotals: findingTotalsOf(report),
@@ -224,6 +243,7 @@ export function detailOf(
   row: BlueprintRow,
   version: VersionRow,
   context: {
+    files: readonly VersionFileSummary[];
     instance: string;
     readerId: string | undefined;
     isOwner: boolean;
@@ -242,6 +262,7 @@ export function detailOf(
     sizeBytes: version.sizeBytes,
     findings: findingsOf(version),
     findingTotals: findingTotalsOf(storedScanReport(version.findings)),
+    files: context.files.map(attachedFileViewOf),
     variables: context.variables,
     isOwner: context.isOwner,
     isFavorite: context.isFavorite,

@@ -90,14 +90,33 @@ export class HierarchiesRepository {
     });
   }
 
-  /** The content of each given version, keyed by blueprint id: the caller bounds how many it asks for at once. */
-  async contents(versions: { blueprintId: string; number: number }[]): Promise<Map<string, string>> {
+  /**
+   * The content of each given version and whether it has attached files, keyed by blueprint id: the caller bounds how
+   * many it asks for at once.
+   */
+  async contents(
+    versions: { blueprintId: string; number: number }[],
+  ): Promise<Map<string, { content: string; versionId: string; format: string; hasFiles: boolean }>> {
     if (versions.length === 0) return new Map();
     const rows = await this.prisma.blueprintVersion.findMany({
       where: { OR: versions.map(({ blueprintId, number }) => ({ blueprintId, number })) },
-      select: { blueprintId: true, content: true },
+      select: { id: true, blueprintId: true, content: true, format: true, _count: { select: { files: true } } },
     });
-    return new Map(rows.map((row) => [row.blueprintId, row.content]));
+    return new Map(
+      rows.map((row) => [
+        row.blueprintId,
+        { content: row.content, versionId: row.id, format: row.format, hasFiles: row._count.files > 0 },
+      ]),
+    );
+  }
+
+  /** A version's attached files with their bytes (bounded by BLUEPRINT_FILES_MAX_BYTES when written). */
+  attachedFiles(versionId: string): Promise<{ path: string; content: Uint8Array }[]> {
+    return this.prisma.blueprintVersionFile.findMany({
+      where: { versionId },
+      select: { path: true, content: true },
+      orderBy: { path: 'asc' },
+    });
   }
 
   /** Whether `candidate` sits below `ancestor` in the parent chain (so making it the parent would close a cycle). */

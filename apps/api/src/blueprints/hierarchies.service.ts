@@ -8,6 +8,7 @@ import { HierarchyNotFoundError } from './blueprints.errors';
 import { HierarchiesRepository } from './hierarchies.repository';
 import type { HierarchyDetail, HierarchySummary } from './dto/hierarchy.dto';
 import type { StreamedDownload } from './download-response';
+import { CONVERSION_FILE, conversionMarkdown, unchangedReport } from './conversion-report';
 
 type Member = Awaited<ReturnType<HierarchiesRepository['members']>>[number];
 
@@ -122,16 +123,40 @@ export class HierarchiesService {
         .toLowerCase()
         .replace(/[^a-z0-9]+/g, '-')
         .replace(/^-|-$/g, '') || hierarchy.id;
+    // Every member goes out as stored, in its own format: nothing is converted, so nothing is lost. The report says
+    // so per member file, last, under a name no member has.
+    const members: { path: string; format: string }[] = [];
+    const paths = new Set<string>();
     async function* all(): AsyncGenerator<ZipEntry> {
-      if (first.done) return;
-      yield first.value;
-      yield* files;
+      let next: IteratorResult<ZipEntry & { format?: string }> = first;
+      while (!next.done) {
+        paths.add(next.value.path);
+        if (next.value.format) members.push({ path: next.value.path, format: next.value.format });
+        yield next.value;
+        next = await files.next();
+      }
+      let name = CONVERSION_FILE;
+      for (let suffix = 2; paths.has(name); suffix += 1) name = `CONVERSION-${suffix}.md`;
+      yield {
+        path: name,
+        content: conversionMarkdown(
+          members.map((member) => ({ path: member.path, report: unchangedReport(member.format) })),
+        ),
+      };
     }
-    return { fileName: `${slug}.zip`, mediaType: 'application/zip', chunks: zipStream(all()) };
+    return {
+      fileName: `${slug}.zip`,
+      mediaType: 'application/zip',
+      conversion: 'lossless',
+      chunks: zipStream(all()),
+    };
   }
 
   /** The files this caller may read, in path order, holding at most one page of metadata and a few contents. */
-  private async *readableFiles(id: string, principal: Principal | undefined): AsyncGenerator<ZipEntry> {
+  private async *readableFiles(
+    id: string,
+    principal: Principal | undefined,
+  ): AsyncGenerator<ZipEntry & { format?: string }> {
     let after: string | undefined;
     for (;;) {
       const page = await this.repository.memberPage(id, after, ARCHIVE_PAGE_SIZE);
@@ -146,8 +171,16 @@ export class HierarchiesService {
         const batch = wanted.slice(start, start + ARCHIVE_CONTENT_BATCH);
         const contents = await this.repository.contents(batch);
         for (const file of batch) {
-          const content = contents.get(file.blueprintId);
-          if (content !== undefined) yield { path: file.path, content };
+          const version = contents.get(file.blueprintId);
+          if (version === undefined) continue;
+          yield { path: file.path, content: version.content, format: version.format };
+          // A skill's folder: its attached files beside its SKILL.md.
+          if (version.hasFiles) {
+            const folder = file.path.slice(0, file.path.lastIndexOf('/') + 1);
+            for (const attached of await this.repository.attachedFiles(version.versionId)) {
+              yield { path: `${folder}${attached.path}`, content: attached.content };
+            }
+          }
         }
       }
       if (page.length < ARCHIVE_PAGE_SIZE) return;
