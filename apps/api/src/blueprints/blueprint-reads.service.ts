@@ -206,7 +206,7 @@ export class BlueprintReadsService {
   ): Promise<RenderedFile> {
     const source = await this.readable(id, principal);
     const rendered = await this.fill(source.content, principal, input.values);
-    const files = await this.attachedFilesOf(source);
+    const { files } = await this.attachedFilesOf(source);
     const file = this.convert(rendered.content, source.format, input.format ?? source.format, source.slug, files);
     return {
       format: file.format,
@@ -260,8 +260,21 @@ export class BlueprintReadsService {
     visitor: Visitor,
   ): Promise<DownloadFile> {
     const attached = await this.attachedFilesOf(source);
-    const converted = this.convert(source.content, source.format, input.format ?? source.format, source.slug, attached);
-    const { file, hidden } = await withHiddenContent(converted, source.hiddenFindings, input.strip);
+    const converted = this.convert(
+      source.content,
+      source.format,
+      input.format ?? source.format,
+      source.slug,
+      attached.files,
+    );
+    // A zip carries the attached files too: their hidden instructions count, and strip=hidden strips them as well.
+    const zipped = input.archive === 'zip';
+    const { file, hidden } = await withHiddenContent(
+      converted,
+      source.hiddenFindings + (zipped ? attached.hiddenFindings : 0),
+      input.strip,
+      zipped,
+    );
     // Downloads of a remote blueprint are its origin's to count; we only mirror the peer's figure.
     if (!isRemoteBlueprintId(id)) await this.countDownload(id, visitor);
     const conversion = file.report;
@@ -291,9 +304,13 @@ export class BlueprintReadsService {
   }
 
   /** The version's attached files (none for a remote copy: federation carries one file). */
-  private async attachedFilesOf(source: Readable): Promise<AttachedFile[]> {
-    if (source.versionId === undefined) return [];
-    return toAttachedFiles(await this.repository.versionFileContents(source.versionId));
+  private async attachedFilesOf(source: Readable): Promise<{ files: AttachedFile[]; hiddenFindings: number }> {
+    if (source.versionId === undefined) return { files: [], hiddenFindings: 0 };
+    const stored = await this.repository.versionFileContents(source.versionId);
+    return {
+      files: toAttachedFiles(stored),
+      hiddenFindings: stored.reduce((sum, file) => sum + storedScanReport(file.findings).hiddenInstructions, 0),
+    };
   }
 
   async countDownload(id: string, visitor: Visitor): Promise<void> {
@@ -394,21 +411,33 @@ function attachedBytes(file: AttachedFile): Uint8Array {
  * The exported file and what it holds of hidden instructions. With strip=hidden the converted file itself is
  * stripped, so what is removed is exactly what the reader would have received.
  */
-async function withHiddenContent<File extends { content: string }>(
+async function withHiddenContent<File extends { content: string; files: AttachedFile[] }>(
   file: File,
   hiddenFindings: number,
   strip: 'hidden' | undefined,
+  withAttached: boolean,
 ): Promise<{ file: File; hidden: HiddenInExport }> {
   if (strip !== 'hidden') return { file, hidden: { findings: hiddenFindings } };
   // Off the event loop, like every scan: the hidden-instruction rules are linear but not cheap on 256 KB.
   const stripped = await stripHiddenContent(file.content);
-  return {
-    file: { ...file, content: stripped.content },
-    hidden: {
-      findings: stripped.remaining,
-      removed: { invisibleCharacters: stripped.invisibleCharacters, htmlComments: stripped.htmlComments },
-    },
+  const hidden = {
+    findings: stripped.remaining,
+    removed: { invisibleCharacters: stripped.invisibleCharacters, htmlComments: stripped.htmlComments },
   };
+  if (!withAttached) return { file: { ...file, content: stripped.content }, hidden };
+  const files: AttachedFile[] = [];
+  for (const attached of file.files) {
+    if (attached.encoding !== 'utf8') {
+      files.push(attached);
+      continue;
+    }
+    const clean = await stripHiddenContent(attached.content);
+    hidden.findings += clean.remaining;
+    hidden.removed.invisibleCharacters += clean.invisibleCharacters;
+    hidden.removed.htmlComments += clean.htmlComments;
+    files.push({ ...attached, content: clean.content });
+  }
+  return { file: { ...file, content: stripped.content, files }, hidden };
 }
 
 /** If-None-Match names this entity tag (weak or strong; a list is allowed). */

@@ -169,10 +169,10 @@ export class BlueprintsRepository {
   /** Every attached file of a version with its bytes: bounded by BLUEPRINT_FILES_MAX_BYTES when written. */
   async versionFileContents(
     versionId: string,
-  ): Promise<{ path: string; encoding: 'utf8' | 'base64'; bytes: Buffer; contentHash: string }[]> {
+  ): Promise<{ path: string; encoding: 'utf8' | 'base64'; bytes: Buffer; contentHash: string; findings: unknown }[]> {
     const rows = await this.prisma.blueprintVersionFile.findMany({
       where: { versionId },
-      select: { path: true, encoding: true, content: true, contentHash: true },
+      select: { path: true, encoding: true, content: true, contentHash: true, findings: true },
       orderBy: { path: 'asc' },
     });
     return rows.map((row) => ({
@@ -180,6 +180,7 @@ export class BlueprintsRepository {
       encoding: row.encoding === 'base64' ? 'base64' : 'utf8',
       bytes: Buffer.from(row.content),
       contentHash: row.contentHash,
+      findings: row.findings,
     }));
   }
 
