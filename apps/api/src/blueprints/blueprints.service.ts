@@ -37,6 +37,7 @@ import { isRemoteBlueprintId, remoteLicenseAllowsFork } from '../federation/remo
 import { RemoteLicenseForbidsForkError } from '../federation/remote-blueprints/remote-blueprints.errors';
 import { RemoteBlueprintsService } from '../federation/remote-blueprints/remote-blueprints.service';
 import {
+  AttachedFilesNotSupportedError,
   BlueprintNotFoundError,
   ContentEmptyError,
   FindingsNotAcknowledgedError,
@@ -81,7 +82,6 @@ import {
   type DecodedFile,
   type ScannedFile,
 } from './attached-files';
-import { AttachedFilesNotSupportedError } from './blueprints.errors';
 import { QuotaService } from '../quotas/quotas.service';
 import type { QuotaDemand } from '../quotas/quotas.types';
 
@@ -419,6 +419,9 @@ export class BlueprintsService {
     if (!old) throw new VersionNotFoundError(number);
     // Rescanned, not copied: the rules may have learned about secrets since that version was written.
     const scanned = await this.rescan(old);
+    // The blueprint may have stopped being a skill since: its files cannot come back with it.
+    const kind = fromDbKind(current.kind);
+    if (scanned.files.length > 0 && !KINDS_WITH_FILES.includes(kind)) throw new AttachedFilesNotSupportedError(kind);
     const acknowledged = [...old.acknowledgedFindings, ...(input.acknowledgedFindings ?? [])];
     enforceSecretPolicy(scanned.combined, current.visibility, acknowledged, number);
     const format = getFormat(old.format);

@@ -13,7 +13,8 @@ const FIXTURES = path.join(CORPUS, 'anthropics+skills/skills');
 const OPENAI_KEY = 'sk-proj-' + 'Qx7vN2pL9sT4wK8mR3bY6cH1jF5gD0aZ'.repeat(2);
 
 const LIMITS = { fileBytes: 64 * 1024, totalBytes: 400 * 1024, count: 12 };
-const QUOTA_BYTES = 1024 * 1024;
+// Room for the owner's imports here; the spender fills it on purpose.
+const QUOTA_BYTES = 2 * 1024 * 1024;
 
 interface SkillFolder {
   main: string;
@@ -239,6 +240,27 @@ describe('Multi-file skills: attached files stored per version, exported as fold
       .send({ files: [] })
       .expect(200);
     expect(none.body).toMatchObject({ version: 5, files: [] });
+
+    // A skill with files cannot stop being a skill while keeping them, nor get them back by a restore once it is not.
+    const withFiles = await importSkill(owner, mcp);
+    const refused = await owner.agent
+      .patch(`/api/v1/blueprints/${withFiles.id}`)
+      .set({ ...owner.writeHeaders, ...ifMatch(withFiles) })
+      .send({ kind: 'rules', format: 'cursor-rules' })
+      .expect(422);
+    expect(refused.body.error.code).toBe('ATTACHED_FILES_NOT_SUPPORTED');
+    const rule = await owner.agent
+      .patch(`/api/v1/blueprints/${created.id}`)
+      .set({ ...owner.writeHeaders, ...ifMatch(none.body) })
+      .send({ kind: 'rules', format: 'cursor-rules' })
+      .expect(200);
+    expect(rule.body.kind).toBe('rules');
+    const back = await owner.agent
+      .post(`/api/v1/blueprints/${created.id}/versions/1/restore`)
+      .set(owner.writeHeaders)
+      .send({})
+      .expect(422);
+    expect(back.body.error.code).toBe('ATTACHED_FILES_NOT_SUPPORTED');
   });
 
   it('refuses a secret in a references/ file exactly like one in the content', async () => {
