@@ -203,7 +203,7 @@ export const configVariables = {
       'arrive in one request body, base64 files a third larger: raise `BODY_LIMIT_BYTES` with it.',
   },
   BLUEPRINT_FILES_MAX_COUNT: {
-    schema: z.coerce.number().int().min(1).max(10_000).default(64),
+    schema: z.coerce.number().int().min(1).max(10_000).default(128),
     description: 'The most attached files one version may have (`422 ATTACHED_FILES_TOO_MANY`).',
   },
   BLUEPRINT_DEFAULT_LICENSE: {
