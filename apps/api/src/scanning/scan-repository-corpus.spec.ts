@@ -1,5 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import {
+  corpusAttachments,
+  isCorpusAssembled,
+  loadCorpusManifest,
+  NOT_ASSEMBLED_NOTE,
+  readCorpusFile,
+} from '../../test/fixtures/corpus/corpus';
 import { scanContent, type ScanFinding, type ScanReport } from './index';
 import { secretSamples, seededRandom } from './test-samples';
 
@@ -16,40 +22,23 @@ const RECORDED = {
   hiddenLowFiles: 14,
 };
 
-const repoRoot = path.resolve(__dirname, '../../../..');
-const fixtureDir = path.join(repoRoot, 'apps/api/test/fixtures/corpus');
-const corpusDir = process.env.LYNXPROMPT_REAL_CORPUS_DIR ?? fixtureDir;
-
-interface ManifestEntry {
-  file: string;
-  attachments?: string[];
-}
-
 /** Every instruction file of the manifest and every text attachment of its skill, as the import would scan them. */
 function repositoryCorpusFiles(): Array<{ name: string; content: string }> {
-  const manifest = JSON.parse(readFileSync(path.join(fixtureDir, 'manifest.json'), 'utf8')) as {
-    files: ManifestEntry[];
-  };
-  const names = manifest.files.flatMap((entry) => [
-    entry.file,
-    ...(entry.attachments ?? []).map((attachment) => path.posix.join(path.posix.dirname(entry.file), attachment)),
+  return loadCorpusManifest().files.flatMap((entry) => [
+    { name: entry.file, content: readCorpusFile(entry.file) },
+    ...corpusAttachments(entry)
+      .filter((attachment) => attachment.encoding === 'utf8')
+      .map((attachment) => ({
+        name: path.posix.join(path.posix.dirname(entry.file), attachment.path),
+        content: attachment.content,
+      })),
   ]);
-  return names
-    .map((name) => ({ name, content: readFileSync(path.join(corpusDir, name), 'utf8') }))
-    .filter((file) => !file.content.includes('\u0000'));
 }
 
 // The copies are assembled on this machine, not committed (see the corpus README): without them there is nothing to
-// measure, unless a location was given explicitly, which must then hold them.
-const assembled = existsSync(path.join(corpusDir, 'anthropics+claude-plugins-official'));
-if (!assembled && process.env.LYNXPROMPT_REAL_CORPUS_DIR) {
-  throw new Error(`Repository corpus not found at ${corpusDir}`);
-}
-if (!assembled) {
-  console.warn(
-    `Repository corpus not assembled at ${corpusDir}: run node apps/api/test/fixtures/corpus/assemble.mjs. Skipped.`,
-  );
-}
+// measure.
+const assembled = isCorpusAssembled();
+if (!assembled) console.warn(`${NOT_ASSEMBLED_NOTE}. Skipped.`);
 
 (assembled ? describe : describe.skip)('scanContent on the repository corpus', () => {
   const files = assembled ? repositoryCorpusFiles() : [];
