@@ -165,7 +165,10 @@ export function exportDocument(document: BlueprintDocument, formatId: string, op
   };
 }
 
-/** The document's attached files beside the main file: `references/x.md` of `.claude/skills/s/SKILL.md` lands at `.claude/skills/s/references/x.md`. */
+/**
+ * The document's attached files beside the main file, whatever the target's layout: `references/x.md` of
+ * `.claude/skills/s/SKILL.md` lands at `.claude/skills/s/references/x.md`.
+ */
 function attachedAt(mainPath: string, files: BlueprintDocument['files']): ExportedFile['files'] {
   const folder = mainPath.slice(0, mainPath.lastIndexOf('/') + 1);
   return (files ?? []).map((file) => ({ ...file, path: `${folder}${file.path}` }));
