@@ -2606,11 +2606,19 @@ export interface components {
       findings: components['schemas']['ScanFindingView'][];
       findingTotals: components['schemas']['FindingTotals'];
     };
+    AttachedFileChange: {
+      /** @example references/api.md */
+      path: string;
+      /** @enum {string} */
+      change: 'added' | 'removed' | 'changed';
+    };
     VersionDiff: {
       from: number;
       to: number;
       /** @description Unified diff of the two contents */
       unified: string;
+      /** @description Attached files added, removed or changed between the two versions, in path order */
+      files: components['schemas']['AttachedFileChange'][];
     };
     RestoreRequest: {
       changelog?: string;

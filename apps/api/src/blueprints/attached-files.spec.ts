@@ -1,4 +1,11 @@
-import { checkAttachedPath, combinedReport, decodeAttachedFiles, emptyReport, sameFiles } from './attached-files';
+import {
+  attachedFileChanges,
+  checkAttachedPath,
+  combinedReport,
+  decodeAttachedFiles,
+  emptyReport,
+  sameFiles,
+} from './attached-files';
 import type { ScanFinding, ScanReport } from '../scanning';
 
 const LIMITS = { maxFileBytes: 100, maxTotalBytes: 150, maxCount: 3 };
@@ -139,4 +146,18 @@ it('sameFiles compares paths, encodings and hashes in any order', () => {
   expect(sameFiles([a, b], [b, a])).toBe(true);
   expect(sameFiles([a], [{ ...a, contentHash: '3' }])).toBe(false);
   expect(sameFiles([a], [a, b])).toBe(false);
+});
+
+it('attachedFileChanges lists added, removed and changed paths in order', () => {
+  const file = (path: string, contentHash: string) => ({ path, encoding: 'utf8', contentHash });
+  expect(
+    attachedFileChanges(
+      [file('b', '1'), file('c', '1'), file('d', '1')],
+      [file('a', '1'), file('c', '2'), file('d', '1')],
+    ),
+  ).toEqual([
+    { path: 'a', change: 'added' },
+    { path: 'b', change: 'removed' },
+    { path: 'c', change: 'changed' },
+  ]);
 });

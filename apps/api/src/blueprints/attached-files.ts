@@ -199,3 +199,19 @@ export function sameFiles(
   const right = b.map(key).sort();
   return left.every((value, index) => value === right[index]);
 }
+
+/** Which attached files one version adds, removes or changes against another, in path order. */
+export function attachedFileChanges(
+  from: readonly { path: string; encoding: string; contentHash: string }[],
+  to: readonly { path: string; encoding: string; contentHash: string }[],
+): { path: string; change: 'added' | 'removed' | 'changed' }[] {
+  const before = new Map(from.map((file) => [file.path, `${file.encoding}:${file.contentHash}`]));
+  const after = new Map(to.map((file) => [file.path, `${file.encoding}:${file.contentHash}`]));
+  const paths = [...new Set([...before.keys(), ...after.keys()])].sort();
+  return paths.flatMap((path) => {
+    const was = before.get(path);
+    const is = after.get(path);
+    if (was === is) return [];
+    return [{ path, change: was === undefined ? 'added' : is === undefined ? 'removed' : 'changed' }] as const;
+  });
+}

@@ -30,7 +30,7 @@ import {
   NothingToPublishError,
   VersionNotFoundError,
 } from './blueprints.errors';
-import { toAttachedFiles } from './attached-files';
+import { attachedFileChanges, toAttachedFiles } from './attached-files';
 import { CONVERSION_FILE, conversionMarkdown, unchangedReport } from './conversion-report';
 import { BlueprintsRepository } from './blueprints.repository';
 import { BlueprintsService } from './blueprints.service';
@@ -187,7 +187,13 @@ export class BlueprintReadsService {
     const [a, b] = await Promise.all([this.repository.findVersion(id, from), this.repository.findVersion(id, to)]);
     if (!a || !mayReadVersion(access, a)) throw new VersionNotFoundError(from);
     if (!b || !mayReadVersion(access, b)) throw new VersionNotFoundError(to);
-    return { from, to, unified: await this.diffs.unified(a, b) };
+    const files = await this.repository.filesOfVersions([a.id, b.id]);
+    return {
+      from,
+      to,
+      unified: await this.diffs.unified(a, b),
+      files: attachedFileChanges(files.get(a.id) ?? [], files.get(b.id) ?? []),
+    };
   }
 
   async variables(id: string, principal: Principal | undefined): Promise<VariableList> {
@@ -283,7 +289,12 @@ export class BlueprintReadsService {
       const entries: ZipEntry[] = [
         { path: file.path, content: file.content },
         ...file.files.map((extra) => ({ path: extra.path, content: attachedBytes(extra) })),
-        { path: CONVERSION_FILE, content: conversionMarkdown([{ path: file.path, report: conversion }]) },
+        {
+          path: CONVERSION_FILE,
+          content: conversionMarkdown([
+            { path: file.path, report: conversion, attached: file.files.map((extra) => extra.path) },
+          ]),
+        },
       ];
       return {
         fileName: `${source.slug}.zip`,

@@ -43,5 +43,8 @@ describe('conversion report', () => {
     expect(markdown).toContain('| derived | name | C# Expert | c-expert |');
     expect(markdown).toMatch(/## AGENTS.md\n\nFrom `agents-md` to `agents-md`.\n\nNothing was lost./);
     expect(conversionMarkdown([{ path: 'a', report: unchangedReport('x') }])).toContain('Nothing was lost: every file');
+    expect(
+      conversionMarkdown([{ path: 's/SKILL.md', report: unchangedReport('x'), attached: ['s/references/a.md'] }]),
+    ).toContain('Attached files, copied unchanged (1):\n\n- `s/references/a.md`\n');
   });
 });

@@ -50,8 +50,13 @@ function cell(value: string | undefined): string {
   return (value ?? '').replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|');
 }
 
-/** CONVERSION.md: per file, what was dropped, changed, derived or translated; "Nothing was lost." when nothing was. */
-export function conversionMarkdown(files: readonly { path: string; report: ConversionReport }[]): string {
+/**
+ * CONVERSION.md: per file, what was dropped, changed, derived or translated ("Nothing was lost." when nothing was),
+ * and the attached files that went with it unchanged.
+ */
+export function conversionMarkdown(
+  files: readonly { path: string; report: ConversionReport; attached?: readonly string[] }[],
+): string {
   const lines = ['# Conversion report', ''];
   const lossy = files.filter((file) => file.report.changes.length > 0);
   if (lossy.length === 0) {
@@ -61,15 +66,19 @@ export function conversionMarkdown(files: readonly { path: string; report: Conve
     lines.push(`## ${file.path}`, '', `From \`${file.report.from}\` to \`${file.report.to}\`.`, '');
     if (file.report.changes.length === 0) {
       lines.push('Nothing was lost.', '');
-      continue;
+    } else {
+      lines.push('| change | field | from | to | why |', '| --- | --- | --- | --- | --- |');
+      for (const change of file.report.changes) {
+        lines.push(
+          `| ${change.change} | ${cell(change.field)} | ${cell(change.from)} | ${cell(change.to)} | ${cell(change.message)} |`,
+        );
+      }
+      lines.push('');
     }
-    lines.push('| change | field | from | to | why |', '| --- | --- | --- | --- | --- |');
-    for (const change of file.report.changes) {
-      lines.push(
-        `| ${change.change} | ${cell(change.field)} | ${cell(change.from)} | ${cell(change.to)} | ${cell(change.message)} |`,
-      );
+    if (file.attached && file.attached.length > 0) {
+      lines.push(`Attached files, copied unchanged (${file.attached.length}):`, '');
+      lines.push(...file.attached.map((path) => `- \`${path}\``), '');
     }
-    lines.push('');
   }
   return lines.join('\n');
 }

@@ -150,6 +150,8 @@ function binary(response: Response, callback: (error: Error | null, body: Buffer
         }
         const report = strFromU8(entries['CONVERSION.md']!);
         expect(report).toContain(`## ${folder}/SKILL.md`);
+        expect(report).toContain(`Attached files, copied unchanged (${mcp.files.size}):`);
+        expect(report).toContain(`- \`${folder}/reference/evaluation.md\``);
         if (format === 'claude-skill') {
           // Its own format: the stored bytes, and the report says nothing was lost.
           expect(strFromU8(entries[`${folder}/SKILL.md`]!)).toBe(mcp.main);
@@ -239,6 +241,14 @@ function binary(response: Response, callback: (error: Error | null, body: Buffer
         .send({})
         .expect(201);
       expect(forked.body.files).toHaveLength(mcp.files.size);
+
+      const diff = await owner.agent.get(`/api/v1/blueprints/${created.id}/diff`).query({ from: 2, to: 3 }).expect(200);
+      expect(diff.body.files).toEqual(
+        [
+          ...[...mcp.files.keys()].map((file) => ({ path: file, change: 'removed' })),
+          { path: 'reference/notes.md', change: 'added' },
+        ].sort((a, b) => (a.path < b.path ? -1 : 1)),
+      );
 
       const none = await owner.agent
         .patch(`/api/v1/blueprints/${created.id}`)

@@ -228,10 +228,20 @@ export class VersionDetail extends VersionSummary {
   @ApiProperty({ type: FindingTotals }) findingTotals: FindingTotals;
 }
 
+export class AttachedFileChange {
+  @ApiProperty({ example: 'references/api.md' }) path: string;
+  @ApiProperty({ enum: ['added', 'removed', 'changed'] }) change: string;
+}
+
 export class VersionDiff {
   @ApiProperty() from: number;
   @ApiProperty() to: number;
   @ApiProperty({ description: 'Unified diff of the two contents' }) unified: string;
+  @ApiProperty({
+    type: [AttachedFileChange],
+    description: 'Attached files added, removed or changed between the two versions, in path order',
+  })
+  files: AttachedFileChange[];
 }
 
 export class VariableList {
