@@ -1,5 +1,5 @@
 // Row → response mappings, one per shape, shared by every route that returns it.
-import { storedScanReport, type ScanFinding, type ScanReport } from '../scanning';
+import { DEFAULT_MAX_LISTED_FINDINGS, storedScanReport, type ScanFinding, type ScanReport } from '../scanning';
 import type { TemplateVariable } from '../formats';
 import type { RemoteBlueprintRow } from '../federation/remote-blueprints/remote-blueprints.repository';
 import { findableBy } from './blueprint-access';
@@ -184,14 +184,40 @@ export function remoteDetailOf(row: RemoteBlueprintRow, context: { variables: Te
   };
 }
 
-export function attachedFileViewOf(file: VersionFileSummary): AttachedFileView {
-  return {
-    path: file.path,
-    encoding: file.encoding,
-    sizeBytes: file.sizeBytes,
-    contentHash: file.contentHash,
-    findings: storedScanReport(file.findings).findings,
-  };
+/**
+ * The attached files with their findings: the totals exact per file, the listed findings at most
+ * DEFAULT_MAX_LISTED_FINDINGS across all files together (secrets first), so many files full of findings cannot make
+ * every detail response huge.
+ */
+export function attachedFileViewsOf(
+  files: readonly VersionFileSummary[],
+  maxListed = DEFAULT_MAX_LISTED_FINDINGS,
+): AttachedFileView[] {
+  const reports = files.map((file) => storedScanReport(file.findings));
+  const listed = reports.map(() => [] as ScanFinding[]);
+  let budget = maxListed;
+  for (const wanted of [(f: ScanFinding) => f.category === 'secret', (f: ScanFinding) => f.category !== 'secret']) {
+    reports.forEach((report, index) => {
+      const take = report.findings.filter(wanted).slice(0, Math.max(budget, 0));
+      budget -= take.length;
+      listed[index]!.push(...take);
+    });
+  }
+  return files.map((file, index) => {
+    const report = reports[index]!;
+    const shown = listed[index]!.sort((a, b) => a.line - b.line || a.column - b.column);
+    return {
+      path: file.path,
+      encoding: file.encoding,
+      sizeBytes: file.sizeBytes,
+      contentHash: file.contentHash,
+      findings: shown,
+      findingTotals: {
+        ...findingTotalsOf(report),
+        truncated: report.truncated || shown.length < report.findings.length,
+      },
+    };
+  });
 }
 
 export function versionSummaryOf(
@@ -212,7 +238,7 @@ export function versionSummaryOf(
     isPublished: version.number === publishedVersion,
     withheld: version.withheldAt !== null,
     withheldReason: version.withheldAt !== null ? version.withheldReason : null,
-    files: files.map(attachedFileViewOf),
+    files: attachedFileViewsOf(files),
   };
 }
 
@@ -262,7 +288,7 @@ export function detailOf(
     sizeBytes: version.sizeBytes,
     findings: findingsOf(version),
     findingTotals: findingTotalsOf(storedScanReport(version.findings)),
-    files: context.files.map(attachedFileViewOf),
+    files: attachedFileViewsOf(context.files),
     variables: context.variables,
     isOwner: context.isOwner,
     isFavorite: context.isFavorite,

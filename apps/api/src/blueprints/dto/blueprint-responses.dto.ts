@@ -78,15 +78,6 @@ export class ScanFindingView {
   file?: string;
 }
 
-export class AttachedFileView {
-  @ApiProperty({ example: 'references/api.md', description: 'Relative to the main file’s folder' }) path: string;
-  @ApiProperty({ enum: ['utf8', 'base64'] }) encoding: string;
-  @ApiProperty() sizeBytes: number;
-  @ApiProperty({ description: 'SHA-256 of the bytes, hex' }) contentHash: string;
-  @ApiProperty({ type: () => [ScanFindingView], description: 'Text files: the scan when written; binary: none' })
-  findings: ScanFindingView[];
-}
-
 export class VariableOccurrence {
   @ApiProperty() line: number;
   @ApiProperty() column: number;
@@ -123,6 +114,22 @@ export class FindingTotals {
   @ApiProperty({ description: 'Hidden-instruction findings, all of them' }) hiddenInstructions: number;
   @ApiProperty({ description: 'More findings than listed (SCAN_MAX_LISTED_FINDINGS); the counts are exact' })
   truncated: boolean;
+}
+
+export class AttachedFileView {
+  @ApiProperty({ example: 'references/api.md', description: 'Relative to the main file’s folder' }) path: string;
+  @ApiProperty({ enum: ['utf8', 'base64'] }) encoding: string;
+  @ApiProperty() sizeBytes: number;
+  @ApiProperty({ description: 'SHA-256 of the bytes, hex' }) contentHash: string;
+  @ApiProperty({
+    type: [ScanFindingView],
+    description:
+      'Text files: the scan when written (binary: none). At most SCAN_MAX_LISTED_FINDINGS across all files, ' +
+      'secrets first: see findingTotals',
+  })
+  findings: ScanFindingView[];
+  @ApiProperty({ type: FindingTotals, description: 'Exact counts for this file; truncated when not all are listed' })
+  findingTotals: FindingTotals;
 }
 
 export class BlueprintDetail extends BlueprintSummary {
