@@ -2277,7 +2277,7 @@ export interface components {
       sizeBytes: number;
       /** @description SHA-256 of the bytes, hex */
       contentHash: string;
-      /** @description Text files: the scan when written (binary: none). At most SCAN_MAX_LISTED_FINDINGS across all files, secrets first: see findingTotals */
+      /** @description Text files: the scan when written (binary: none). At most 200 across all files, secrets first: see findingTotals */
       findings: components['schemas']['ScanFindingView'][];
       /** @description Exact counts for this file; truncated when not all are listed */
       findingTotals: components['schemas']['FindingTotals'];

@@ -124,7 +124,7 @@ export class AttachedFileView {
   @ApiProperty({
     type: [ScanFindingView],
     description:
-      'Text files: the scan when written (binary: none). At most SCAN_MAX_LISTED_FINDINGS across all files, ' +
+      'Text files: the scan when written (binary: none). At most 200 across all files, ' +
       'secrets first: see findingTotals',
   })
   findings: ScanFindingView[];
