@@ -2534,6 +2534,8 @@ export interface components {
       unresolved: string[];
       /** @description What the conversion dropped, changed, derived or translated (the same report as downloads) */
       conversion: components['schemas']['ConversionReportView'];
+      /** @description The fields of the conversion’s dropped entries (kept for older clients) */
+      droppedFields: string[];
       /** @description A skill’s attached files at their target paths; download with archive=zip to get them */
       files: components['schemas']['RenderedAttachedFile'][];
     };

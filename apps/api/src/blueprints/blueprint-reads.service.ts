@@ -223,6 +223,7 @@ export class BlueprintReadsService {
       variables: rendered.variables,
       unresolved: rendered.unresolved,
       conversion: file.report,
+      droppedFields: file.droppedFields,
       files: file.files.map((attached) => ({ path: attached.path, encoding: attached.encoding })),
     };
   }

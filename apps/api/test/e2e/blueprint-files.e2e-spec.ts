@@ -423,6 +423,7 @@ function binary(response: Response, callback: (error: Error | null, body: Buffer
         expect.arrayContaining([expect.objectContaining({ field: 'allowedTools', change: 'dropped' })]),
       );
       expect(rendered.body.files).toEqual([]);
+    expect(rendered.body.droppedFields).toEqual(expect.arrayContaining(['allowedTools', 'model']));
 
       // Its own format: the stored bytes, reported lossless.
       const same = await reader.agent.get(`/api/v1/blueprints/${created.body.id}/export`).expect(200);

@@ -296,6 +296,11 @@ export class RenderedFile {
   })
   conversion: ConversionReportView;
   @ApiProperty({
+    type: [String],
+    description: 'The fields of the conversion’s dropped entries (kept for older clients)',
+  })
+  droppedFields: string[];
+  @ApiProperty({
     type: [RenderedAttachedFile],
     description: 'A skill’s attached files at their target paths; download with archive=zip to get them',
   })
