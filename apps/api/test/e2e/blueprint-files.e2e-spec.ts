@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import type { Response } from 'supertest';
+import { PrismaService } from '../../src/database/prisma.service';
 import { corpusDir, isCorpusAssembled, NOT_ASSEMBLED_NOTE } from '../fixtures/corpus/corpus';
 import { ifMatch } from '../support/blueprints';
 import { signInAs, TestSignInModule, type SignedIn } from '../support/sign-in';
@@ -111,6 +112,12 @@ function binary(response: Response, callback: (error: Error | null, body: Buffer
       expect(versions.body.items[0].files).toHaveLength(mcp.files.size);
       const version = await reader.agent.get(`/api/v1/blueprints/${created.id}/versions/1`).expect(200);
       expect(version.body.files).toHaveLength(mcp.files.size);
+
+      // Attached files are immutable in the database itself, like their version.
+      await expect(
+        testApp.app.nest.get(PrismaService).$executeRaw`UPDATE blueprint_version_files SET content = 'x'::bytea
+        WHERE version_id IN (SELECT id FROM blueprint_versions WHERE blueprint_id = ${created.id})`,
+      ).rejects.toThrow(/immutable/);
 
       const one = await reader.agent
         .get(`/api/v1/blueprints/${created.id}/files`)
@@ -423,7 +430,7 @@ function binary(response: Response, callback: (error: Error | null, body: Buffer
         expect.arrayContaining([expect.objectContaining({ field: 'allowedTools', change: 'dropped' })]),
       );
       expect(rendered.body.files).toEqual([]);
-    expect(rendered.body.droppedFields).toEqual(expect.arrayContaining(['allowedTools', 'model']));
+      expect(rendered.body.droppedFields).toEqual(expect.arrayContaining(['allowedTools', 'model']));
 
       // Its own format: the stored bytes, reported lossless.
       const same = await reader.agent.get(`/api/v1/blueprints/${created.body.id}/export`).expect(200);
