@@ -262,7 +262,7 @@ export class BlueprintReadsService {
   /** Converts, strips and zips when asked, and counts the download: one path for export and download. */
   private async attachment(
     id: string,
-    source: Readable,
+    source: ReadableContent,
     input: { format?: string; archive?: 'zip'; strip?: 'hidden' },
     visitor: Visitor,
   ): Promise<DownloadFile> {
@@ -316,7 +316,7 @@ export class BlueprintReadsService {
   }
 
   /** The version's attached files (none for a remote copy: federation carries one file). */
-  private async attachedFilesOf(source: Readable): Promise<{ files: AttachedFile[]; hiddenFindings: number }> {
+  private async attachedFilesOf(source: ReadableContent): Promise<{ files: AttachedFile[]; hiddenFindings: number }> {
     if (source.versionId === undefined) return { files: [], hiddenFindings: 0 };
     const stored = await this.repository.versionFileContents(source.versionId);
     return {
@@ -356,7 +356,7 @@ export class BlueprintReadsService {
   }
 
   /** The content this caller may read, with what conversion needs. */
-  async readable(id: string, principal: Principal | undefined): Promise<Readable> {
+  async readable(id: string, principal: Principal | undefined): Promise<ReadableContent> {
     if (isRemoteBlueprintId(id)) {
       const remote = await this.readableRemote(id, principal);
       return {
@@ -405,7 +405,7 @@ export class BlueprintReadsService {
 }
 
 /** The content a caller may read, with what conversion needs. */
-export interface Readable {
+export interface ReadableContent {
   content: string;
   format: string;
   slug: string;
