@@ -100,6 +100,26 @@ const SAMPLES: Record<BlueprintKind, BlueprintDocument> = {
       2,
     )}\n`,
   },
+  settings: {
+    kind: 'settings',
+    name: 'format-and-guard',
+    sourceTool: 'claude-code',
+    body: `${JSON.stringify(
+      {
+        hooks: {
+          PostToolUse: [
+            {
+              matcher: 'Edit|Write',
+              hooks: [{ type: 'command', command: 'npx prettier --write "$CLAUDE_FILE_PATHS"' }],
+            },
+          ],
+        },
+        permissions: { allow: ['Bash(npm run test:*)', 'Read'], deny: ['Read(./.env)'] },
+      },
+      null,
+      2,
+    )}\n`,
+  },
 };
 
 /** Each sample is exported under a slug equal to its name, as the product does for identifiers like skill names. */
@@ -109,6 +129,7 @@ const SLUGS: Record<BlueprintKind, string> = {
   skill: 'changelog-writer',
   agent: 'security-reviewer',
   'mcp-config': 'project-servers',
+  settings: 'format-and-guard',
 };
 
 const CHECKED_FIELDS = ['name', 'description', 'globs', 'argumentHint', 'allowedTools', 'model', 'agent'] as const;
@@ -130,7 +151,7 @@ describe('golden files', () => {
 
     const { document } = importFile({ content: golden, format: formatId });
     expect(document.kind).toBe(kind);
-    if (kind === 'mcp-config') {
+    if (kind === 'mcp-config' || kind === 'settings') {
       expect(JSON.parse(document.body)).toEqual(JSON.parse(sample.body));
       return;
     }

@@ -1,0 +1,111 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { FormatParseError } from './formats.errors';
+import { importFile } from './formats';
+import type { ReadNote } from './formats.types';
+import { parseFrontmatterYaml } from './frontmatter';
+
+const FIXTURES = path.resolve(__dirname, '../../test/fixtures/formats');
+const fixture = (relative: string) => fs.readFileSync(path.join(FIXTURES, relative), 'utf8');
+
+function read(yaml: string): { values: Record<string, unknown>; notes: ReadNote[] } {
+  const notes: ReadNote[] = [];
+  const values = parseFrontmatterYaml(yaml, 2, 'claude-agent', [], notes);
+  return { values, notes };
+}
+
+describe('lenient frontmatter', () => {
+  it('valid YAML is read strictly, with no note', () => {
+    const { values, notes } = read('name: a\ndescription: "Use when: x"\ntools:\n  - Read\n  - Grep');
+    expect(values).toEqual({ name: 'a', description: 'Use when: x', tools: ['Read', 'Grep'] });
+    expect(notes).toEqual([]);
+  });
+
+  it('a value holding ": " is a plain string, and the fallback is reported with its line and key', () => {
+    const { values, notes } = read('name: reviewer\ndescription: Use this agent when: the user asks\nmodel: opus');
+    expect(values).toEqual({ name: 'reviewer', description: 'Use this agent when: the user asks', model: 'opus' });
+    expect(notes).toEqual([expect.objectContaining({ code: 'LENIENT_FRONTMATTER', key: 'description', line: 3 })]);
+    expect(notes[0]!.message).toContain('description');
+  });
+
+  it.each([
+    ['an unbalanced quote', 'description: "Reviews code', '"Reviews code'],
+    ['a value opening with @', 'description: @reviewer checks code', '@reviewer checks code'],
+    ['a value opening with a backtick', 'description: `npm test` must pass', '`npm test` must pass'],
+    ['an alias to no anchor', 'description: *everything*', '*everything*'],
+    ['text after a closing quote', "description: 'Fast' reviewer", "'Fast' reviewer"],
+  ])('%s is a plain string', (_case, line, expected) => {
+    const { values, notes } = read(`name: a\n${line}`);
+    expect(values.description).toBe(expected);
+    expect(notes.map((note) => note.key)).toEqual(['description']);
+  });
+
+  it('block lists and nested maps that are valid keep their structure beside a lenient value', () => {
+    const { values, notes } = read(
+      'description: Use when: reviewing\ntools:\n  - Read\n  - Grep\nmetadata:\n  owner: team\n  level: 2',
+    );
+    expect(values).toEqual({
+      description: 'Use when: reviewing',
+      tools: ['Read', 'Grep'],
+      metadata: { owner: 'team', level: 2 },
+    });
+    expect(notes).toHaveLength(1);
+  });
+
+  it('lines inside <example> blocks are part of the value, even when they look like keys', () => {
+    const yaml = [
+      'name: validator',
+      'description: Use this agent when the user asks to "validate". Examples:',
+      '',
+      '<example>',
+      'Context: a new plugin',
+      'user: "Check it"',
+      'assistant: "I will."',
+      '</example>',
+      'model: inherit',
+    ].join('\n');
+    const { values } = read(yaml);
+    expect(Object.keys(values)).toEqual(['name', 'description', 'model']);
+    expect(values.description).toBe(
+      'Use this agent when the user asks to "validate". Examples:\n\n<example>\nContext: a new plugin\nuser: "Check it"\nassistant: "I will."\n</example>',
+    );
+    expect(values.model).toBe('inherit');
+  });
+
+  it('still refuses what no tool reads: repeated keys, broken collections, text outside any key, limits', () => {
+    expect(() => read('description: a: b\ndescription: c')).toThrow(FormatParseError);
+    expect(() => read('name: a\nname: b')).toThrow(/unique/);
+    expect(() => read('description: a: b\ntools: [Read, Grep')).toThrow(FormatParseError);
+    expect(() => read('  indented: start: here\nname: a')).toThrow(FormatParseError);
+    expect(() => read('- a\n- b')).toThrow(FormatParseError);
+    expect(() => read(`description: a: b\n${'x: 1\n'.repeat(1_001)}`)).toThrow(/longer than/);
+  });
+
+  it('reads the official code-reviewer agent Claude Code accepts, and says so in the import notes', () => {
+    const content = fixture('claude-code/plugins/pr-review-toolkit/agents/code-reviewer.md');
+    const result = importFile({ content, format: 'claude-agent' });
+    expect(result.document).toMatchObject({ kind: 'agent', name: 'code-reviewer', model: 'opus' });
+    expect(result.document.description).toMatch(/^Use this agent when you need to review code/);
+    expect(result.document.description).toContain('</example>');
+    expect(result.document.extra).toEqual({ color: 'green' });
+    expect(result.document.body).toMatch(/^You are an expert code reviewer/);
+    expect(result.notes).toEqual([
+      expect.objectContaining({ code: 'LENIENT_FRONTMATTER', key: 'description', line: 3 }),
+    ]);
+  });
+
+  it('reads a multi-line description whose examples sit outside the quotes (plugin-validator)', () => {
+    const content = fixture('claude-code/plugins/plugin-dev/agents/plugin-validator.md');
+    const result = importFile({ content, path: 'plugins/plugin-dev/agents/plugin-validator.md' });
+    expect(result.detection).toMatchObject({ format: 'claude-agent', confidence: 'likely', method: 'layout' });
+    expect(result.document).toMatchObject({ name: 'plugin-validator', model: 'inherit' });
+    expect(result.document.allowedTools).toEqual(['Read', 'Grep', 'Glob', 'Bash']);
+    expect(result.document.description).toContain('user: "I\'ve created my first plugin with commands and hooks"');
+    expect(result.notes.map((note) => note.key)).toEqual(['description']);
+  });
+
+  it('a strict file gives no notes through importFile', () => {
+    const content = fixture('claude-code/plugins/feature-dev/agents/code-explorer.md');
+    expect(importFile({ content, format: 'claude-agent' }).notes).toEqual([]);
+  });
+});
