@@ -3,8 +3,9 @@ import * as path from 'node:path';
 import { UnknownFormatError } from './formats.errors';
 import { detect, detectCandidates, importFile, listFormats } from './formats';
 
-const FIXTURES = path.resolve(__dirname, '../../test/fixtures/formats');
-const fixture = (relative: string) => fs.readFileSync(path.join(FIXTURES, relative), 'utf8');
+/** Real files of the corpus (test/fixtures/corpus, rebuilt by its assemble.mjs), by `<owner>+<repo>/<path>`. */
+const CORPUS = process.env.LYNXPROMPT_REAL_CORPUS_DIR ?? path.resolve(__dirname, '../../test/fixtures/corpus');
+const fixture = (relative: string) => fs.readFileSync(path.join(CORPUS, relative), 'utf8');
 
 const CLAUDE_SUBAGENT =
   '---\nname: explorer\ndescription: Traces code paths\ntools: Glob, Grep, Read\nmodel: sonnet\n---\nYou explore.\n';
@@ -78,7 +79,7 @@ describe('detection by repository layout (likely)', () => {
   });
 
   it('a Claude subagent with tools is never taken for a Copilot prompt (the 30 files of the report)', () => {
-    const content = fixture('claude-code/plugins/feature-dev/agents/code-explorer.md');
+    const content = fixture('anthropics+claude-plugins-official/plugins/feature-dev/agents/code-explorer.md');
     for (const file of ['plugins/feature-dev/agents/code-explorer.md', 'agents/code-explorer.md', undefined]) {
       const found = detect({ path: file, content })!;
       expect({ file, format: found.format, kind: found.kind }).toEqual({ file, format: 'claude-agent', kind: 'agent' });
@@ -128,7 +129,7 @@ describe('detection by content alone (guess)', () => {
   });
 
   it('description and a tools list fit several Copilot kinds: the guess names the others', () => {
-    const found = detect({ content: fixture('awesome-copilot/chatmodes/address-comments.chatmode.md') })!;
+    const found = detect({ content: fixture('github+awesome-copilot/chatmodes/address-comments.chatmode.md') })!;
     expect(found).toMatchObject({ format: 'copilot-agent', kind: 'agent', confidence: 'guess' });
     expect(found.alternatives).toEqual(expect.arrayContaining(['copilot-prompt', 'copilot-chatmode']));
   });
@@ -136,14 +137,34 @@ describe('detection by content alone (guess)', () => {
 
 describe('real files at their repository paths', () => {
   it.each([
-    ['claude-code/plugins/pr-review-toolkit/agents/code-reviewer.md', 'claude-agent', 'agent', 'likely'],
-    ['claude-code/plugins/plugin-dev/agents/plugin-validator.md', 'claude-agent', 'agent', 'likely'],
-    ['claude-code/plugins/commit-commands/commands/clean_gone.md', 'claude-command', 'command', 'likely'],
-    ['claude-code/plugins/frontend-design/skills/frontend-design/SKILL.md', 'claude-skill', 'skill', 'likely'],
-    ['claude-code/plugins/hookify/hooks/hooks.json', 'claude-settings', 'settings', 'likely'],
-    ['awesome-copilot/agents/CSharpExpert.agent.md', 'copilot-agent', 'agent', 'certain'],
-    ['awesome-copilot/skills/acquire-codebase-knowledge/SKILL.md', 'claude-skill', 'skill', 'likely'],
-    ['awesome-copilot/chatmodes/address-comments.chatmode.md', 'copilot-chatmode', 'agent', 'certain'],
+    [
+      'anthropics+claude-plugins-official/plugins/pr-review-toolkit/agents/code-reviewer.md',
+      'claude-agent',
+      'agent',
+      'likely',
+    ],
+    [
+      'anthropics+claude-plugins-official/plugins/plugin-dev/agents/plugin-validator.md',
+      'claude-agent',
+      'agent',
+      'likely',
+    ],
+    [
+      'anthropics+claude-plugins-official/plugins/commit-commands/commands/clean_gone.md',
+      'claude-command',
+      'command',
+      'likely',
+    ],
+    [
+      'anthropics+claude-plugins-official/plugins/frontend-design/skills/frontend-design/SKILL.md',
+      'claude-skill',
+      'skill',
+      'likely',
+    ],
+    ['anthropics+claude-plugins-official/plugins/hookify/hooks/hooks.json', 'claude-settings', 'settings', 'likely'],
+    ['github+awesome-copilot/agents/CSharpExpert.agent.md', 'copilot-agent', 'agent', 'certain'],
+    ['github+awesome-copilot/skills/acquire-codebase-knowledge/SKILL.md', 'claude-skill', 'skill', 'likely'],
+    ['github+awesome-copilot/chatmodes/address-comments.chatmode.md', 'copilot-chatmode', 'agent', 'certain'],
   ])('%s imports as %s (%s, %s)', (file, format, kind, confidence) => {
     const repositoryPath = file.slice(file.indexOf('/') + 1);
     const result = importFile({ content: fixture(file), path: repositoryPath });
@@ -153,7 +174,7 @@ describe('real files at their repository paths', () => {
 
   it("a plugin's hooks.json keeps its hooks as the body and its description beside them", () => {
     const result = importFile({
-      content: fixture('claude-code/plugins/hookify/hooks/hooks.json'),
+      content: fixture('anthropics+claude-plugins-official/plugins/hookify/hooks/hooks.json'),
       path: 'plugins/hookify/hooks/hooks.json',
     });
     expect(Object.keys(JSON.parse(result.document.body) as object)).toEqual(['hooks']);

@@ -22,6 +22,8 @@ export interface DetectInput {
 
 /** What the content says, read once. */
 interface Facts {
+  /** The file opens with a `---` frontmatter block. */
+  frontmatter: boolean;
   keys: Set<string>;
   values: Record<string, unknown>;
   /** The top-level object of a JSON file. */
@@ -225,7 +227,7 @@ function rankWithin(candidates: readonly string[], fits: readonly Fit[]): string
 // Reading the content ------------------------------------------------------------------------------------------
 
 function readFacts(content: string): Facts {
-  const facts: Facts = { keys: new Set(), values: {}, body: content };
+  const facts: Facts = { frontmatter: false, keys: new Set(), values: {}, body: content };
   const trimmed = content.trimStart();
   if (trimmed.startsWith('{')) {
     try {
@@ -241,6 +243,7 @@ function readFacts(content: string): Facts {
     const split = splitFrontmatter(content, 'detect');
     facts.body = split.body;
     if (split.yaml === undefined) return facts;
+    facts.frontmatter = true;
     // Cursor's unquoted globs are not YAML: read them raw, as the Cursor codec does.
     facts.values = parseFrontmatterYaml(split.yaml, split.yamlStartLine, 'detect', ['globs'], []);
     facts.keys = new Set(Object.keys(facts.values));
@@ -275,9 +278,12 @@ function contentFits(facts: Facts): Fit[] {
     return sorted(fits);
   }
   const text = facts.body;
-  if (/^prompt\s*=/m.test(text)) add('gemini-command', 3, 'a TOML prompt key');
-  if (/^\[mcp_servers\./m.test(text)) add('codex-mcp', 3, 'TOML [mcp_servers.*] tables');
-  if (/^schema:\s*v1\s*$/m.test(text) && /^mcpServers:/m.test(text)) add('continue-mcp', 3, 'a Continue block');
+  // TOML and YAML files have no frontmatter: a `prompt =` line in a Markdown file is an example, not a key.
+  if (!facts.frontmatter) {
+    if (/^prompt\s*=/m.test(text)) add('gemini-command', 3, 'a TOML prompt key');
+    if (/^\[mcp_servers\./m.test(text)) add('codex-mcp', 3, 'TOML [mcp_servers.*] tables');
+    if (/^schema:\s*v1\s*$/m.test(text) && /^mcpServers:/m.test(text)) add('continue-mcp', 3, 'a Continue block');
+  }
 
   const has = (key: string) => facts.keys.has(key);
   const keyList = (keys: string[]) => keys.filter(has).join(', ');
@@ -306,6 +312,12 @@ function contentFits(facts: Facts): Fit[] {
     add('copilot-agent', 2, 'frontmatter has description and tools');
     add('copilot-prompt', 1, 'frontmatter has description and tools');
     add('copilot-chatmode', 1, 'frontmatter has description and tools');
+  }
+  const claudeModel =
+    typeof facts.values.model === 'string' && /^(claude-[\w.-]+|sonnet|opus|haiku)$/i.test(facts.values.model);
+  if (claudeModel && !has('name') && !has('tools') && !has('mode') && !has('agent') && !looksLikeAgent(facts)) {
+    // Claude commands may set a model id; subagents and skills have a name, Copilot prompts an agent or tools.
+    add('claude-command', 2, `frontmatter has a Claude model id (${String(facts.values.model)}) and no name`);
   }
   if (/\$ARGUMENTS\b/.test(text)) add('claude-command', 1, 'the text uses $ARGUMENTS');
   if (/\$\{input:[^}]+\}/.test(text)) add('copilot-prompt', 1, 'the text uses ${input:...}');
