@@ -33,7 +33,7 @@ export interface Serialized {
 export function parseTarget(content: string, target: TargetDefinition, notes: ReadNote[] = []): BlueprintDocument {
   const text = normaliseNewlines(content);
   if (target.mcpStructure) return parseMcp(text, target);
-  if (target.settingsDialect) return parseSettings(text, target.id, target.tool);
+  if (target.settingsDialect) return parseSettings(text, target.id, target.settingsDialect);
   if (target.frontmatter?.container === 'toml') return parseTomlCommand(text, target);
   return parseMarkdown(text, target, notes);
 }
@@ -44,7 +44,7 @@ export function serializeTarget(
   context: WriteContext,
 ): Serialized {
   if (target.mcpStructure) return serializeMcp(document, target, context);
-  if (target.settingsDialect) return serializeSettings(document, target.id, context);
+  if (target.settingsDialect) return serializeSettings(document, target.id, target.settingsDialect, context);
   if (target.frontmatter?.container === 'toml') return serializeTomlCommand(document, target, context);
   return serializeMarkdown(document, target, context);
 }

@@ -65,6 +65,18 @@ const AGENT_ONLY_KEYS = [
   'mcp-servers',
 ];
 
+/** Hook events only Gemini CLI has (Claude Code's are PreToolUse, PostToolUse, Stop...). */
+const GEMINI_ONLY_EVENTS = new Set([
+  'BeforeTool',
+  'AfterTool',
+  'BeforeAgent',
+  'AfterAgent',
+  'BeforeModel',
+  'AfterModel',
+  'BeforeToolSelection',
+  'PreCompress',
+]);
+
 const LAYOUTS: readonly Layout[] = [
   {
     pattern: /(^|\/)skills\/[^/]+\/SKILL\.md$/i,
@@ -270,11 +282,21 @@ function contentFits(facts: Facts): Fit[] {
   const add = (format: string, score: number, reason: string) => fits.push({ format, score, reason });
   if (facts.json) {
     const json = facts.json;
-    if ('mcpServers' in json) add('claude-mcp', 3, 'the JSON has mcpServers');
+    if ('mcpServers' in json) {
+      add('claude-mcp', 3, 'the JSON has mcpServers');
+      add('gemini-mcp', 2.9, 'the JSON has mcpServers');
+    }
     if ('servers' in json) add('vscode-mcp', 3, 'the JSON has servers');
     if ('context_servers' in json) add('zed-mcp', 3, 'the JSON has context_servers');
     if ('mcp' in json) add('opencode-mcp', 3, 'the JSON has mcp');
-    if ('hooks' in json || 'permissions' in json) add('claude-settings', 3, 'the JSON has hooks or permissions');
+    if ('hooks' in json || 'permissions' in json) {
+      const events = isPlainObject(json.hooks) ? Object.keys(json.hooks) : [];
+      const gemini = events.some((event) => GEMINI_ONLY_EVENTS.has(event)) && !('permissions' in json);
+      add('claude-settings', gemini ? 2 : 3, 'the JSON has hooks or permissions');
+      // One .gemini/settings.json may hold both: its servers stay the first reading, as before hooks were a kind.
+      const geminiScore = 'mcpServers' in json ? 2.8 : gemini ? 3 : 2.9;
+      add('gemini-settings', geminiScore, gemini ? "the JSON has Gemini CLI's hook events" : 'the JSON has hooks');
+    }
     return sorted(fits);
   }
   const text = facts.body;

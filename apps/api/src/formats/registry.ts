@@ -849,6 +849,20 @@ export const TARGETS: readonly TargetDefinition[] = [
     notes:
       "The body is the `hooks` and `permissions` objects as JSON; other settings (env, model, ...) are kept for Claude Code only. A plugin's hooks/hooks.json has the same `hooks` shape.",
   }),
+  define({
+    id: 'gemini-settings',
+    tool: 'gemini-cli',
+    toolName: 'Gemini CLI',
+    label: 'Gemini CLI settings: hooks (.gemini/settings.json)',
+    kinds: ['settings'],
+    path: '.gemini/settings.json',
+    syntax: 'json',
+    settingsDialect: 'gemini',
+    detect: [at('\\.gemini/settings\\.json')],
+    docsUrl: 'https://geminicli.com/docs/hooks/reference',
+    notes:
+      'The same file as gemini-mcp: the content decides which one a file is read as. The body is the `hooks` object; Claude Code hook events and tool matchers with a Gemini equivalent are translated (PreToolUse → BeforeTool, Bash → run_shell_command...), the rest and `permissions` are reported as dropped.',
+  }),
 ];
 
 /** Reference-product entries that are deliberately not targets, and why (rendered into docs/formats.md). */

@@ -1,5 +1,5 @@
 import { FormatParseError, IncompatibleFormatError } from './formats.errors';
-import { convert, exportDocument, importFile } from './formats';
+import { convert, detect, exportDocument, importFile } from './formats';
 
 const SETTINGS = `{
   "$schema": "https://json.schemastore.org/claude-code-settings.json",
@@ -45,7 +45,7 @@ describe('claude-settings', () => {
   it.each([
     ['not JSON', '{ hooks: ', /Invalid JSON/],
     ['an array', '[]', /JSON object/],
-    ['neither hooks nor permissions', '{"env": {}}', /neither/],
+    ['neither hooks nor permissions', '{"env": {}}', /holds no `hooks` or `permissions`/],
     ['hooks that are a list', '{"hooks": []}', /hooks/],
     ['an event that is not a list', '{"hooks": {"Stop": {}}}', /hooks\.Stop/],
     ['a group without hooks', '{"hooks": {"Stop": [{"matcher": "x"}]}}', /needs a `hooks` list/],
@@ -76,5 +76,95 @@ describe('claude-settings', () => {
     const { document } = importFile({ content: SETTINGS, format: 'claude-settings' });
     const file = exportDocument({ ...document, sourceTool: 'other' }, 'claude-settings', { slug: 'x' });
     expect(Object.keys(JSON.parse(file.content) as object)).toEqual(['hooks', 'permissions']);
+  });
+});
+
+const GEMINI_SETTINGS = `${JSON.stringify(
+  {
+    mcpServers: { docs: { command: 'npx', args: ['docs-mcp'] } },
+    hooks: {
+      BeforeTool: [
+        {
+          matcher: 'run_shell_command',
+          hooks: [{ name: 'guard', type: 'command', command: './guard.sh', timeout: 5000 }],
+        },
+      ],
+      BeforeModel: [{ hooks: [{ type: 'command', command: './trim.sh' }] }],
+    },
+  },
+  null,
+  2,
+)}\n`;
+
+describe('gemini-settings', () => {
+  it('.gemini/settings.json is read as MCP servers or as hooks by what it holds, naming the other', () => {
+    expect(detect({ path: '.gemini/settings.json', content: '{"mcpServers": {}}' })).toMatchObject({
+      format: 'gemini-mcp',
+      confidence: 'certain',
+      alternatives: ['gemini-settings'],
+    });
+    expect(detect({ path: '.gemini/settings.json', content: '{"hooks": {"AfterAgent": []}}' })).toMatchObject({
+      format: 'gemini-settings',
+      kind: 'settings',
+      alternatives: ['gemini-mcp'],
+    });
+    expect(detect({ path: '.gemini/settings.json', content: GEMINI_SETTINGS })).toMatchObject({
+      format: 'gemini-mcp',
+      alternatives: ['gemini-settings'],
+    });
+    expect(detect({ content: '{"hooks": {"BeforeTool": []}}' })).toMatchObject({ format: 'gemini-settings' });
+    expect(detect({ content: '{"hooks": {"PreToolUse": []}}' })).toMatchObject({ format: 'claude-settings' });
+  });
+
+  it('keeps the hooks as the body and the rest (MCP servers too) for Gemini CLI, and round-trips', () => {
+    const { document } = importFile({ content: GEMINI_SETTINGS, format: 'gemini-settings' });
+    expect(Object.keys(JSON.parse(document.body) as object)).toEqual(['hooks']);
+    expect(Object.keys(document.extra ?? {})).toEqual(['mcpServers']);
+    expect(convert(GEMINI_SETTINGS, 'gemini-settings', 'gemini-settings', { slug: 'x' }).content).toBe(
+      `${JSON.stringify({ hooks: JSON.parse(GEMINI_SETTINGS).hooks, mcpServers: JSON.parse(GEMINI_SETTINGS).mcpServers }, null, 2)}\n`,
+    );
+  });
+
+  it('refuses a Gemini settings file without hooks', () => {
+    expect(() => importFile({ content: '{"mcpServers": {}}', format: 'gemini-settings' })).toThrow(/holds no `hooks`/);
+  });
+
+  it('Claude hooks become Gemini hooks where an equivalent exists; the rest is reported as dropped', () => {
+    const claude = JSON.stringify({
+      permissions: { allow: ['Read'] },
+      hooks: {
+        PreToolUse: [
+          { matcher: 'Bash', hooks: [{ type: 'command', command: './guard.sh' }] },
+          { matcher: 'mcp__github__.*', hooks: [{ type: 'command', command: './audit.sh' }] },
+        ],
+        Stop: [{ hooks: [{ type: 'command', command: 'npm test' }] }],
+        SubagentStop: [{ hooks: [{ type: 'command', command: './notify.sh' }] }],
+      },
+    });
+    const file = convert(claude, 'claude-settings', 'gemini-settings', { slug: 'x' });
+    expect(JSON.parse(file.content)).toEqual({
+      hooks: {
+        BeforeTool: [{ matcher: 'run_shell_command', hooks: [{ type: 'command', command: './guard.sh' }] }],
+        AfterAgent: [{ hooks: [{ type: 'command', command: 'npm test' }] }],
+      },
+    });
+    expect(file.droppedFields).toEqual([
+      'permissions',
+      'hooks.PreToolUse[matcher mcp__github__.*]',
+      'hooks.SubagentStop',
+    ]);
+    expect(file.report.lossless).toBe(false);
+  });
+
+  it('Gemini hooks become Claude hooks the same way, back again', () => {
+    const file = convert(GEMINI_SETTINGS, 'gemini-settings', 'claude-settings', { slug: 'x' });
+    expect(JSON.parse(file.content)).toEqual({
+      hooks: {
+        PreToolUse: [
+          { matcher: 'Bash', hooks: [{ name: 'guard', type: 'command', command: './guard.sh', timeout: 5000 }] },
+        ],
+      },
+    });
+    expect(file.droppedFields).toEqual(['hooks.BeforeModel']);
   });
 });
