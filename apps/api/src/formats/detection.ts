@@ -342,7 +342,7 @@ function contentFits(facts: Facts): Fit[] {
     add('claude-command', 2, `frontmatter has a Claude model id (${String(facts.values.model)}) and no name`);
   }
   if (/\$ARGUMENTS\b/.test(text)) add('claude-command', 1, 'the text uses $ARGUMENTS');
-  if (/\$\{input:[^}]+\}/.test(text)) add('copilot-prompt', 1, 'the text uses ${input:...}');
+  if (/\$\{input:[^}\n]{1,200}\}/.test(text)) add('copilot-prompt', 1, 'the text uses ${input:...}');
   return sorted(fits);
 }
 

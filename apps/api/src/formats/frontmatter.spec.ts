@@ -1,6 +1,6 @@
 import { isCorpusAssembled, NOT_ASSEMBLED_NOTE, readCorpusFile } from '../../test/fixtures/corpus/corpus';
 import { FormatParseError } from './formats.errors';
-import { importFile } from './formats';
+import { detect, importFile } from './formats';
 import type { ReadNote } from './formats.types';
 import { parseFrontmatterYaml } from './frontmatter';
 
@@ -79,6 +79,15 @@ describe('lenient frontmatter', () => {
     expect(() => read('  indented: start: here\nname: a')).toThrow(FormatParseError);
     expect(() => read('- a\n- b')).toThrow(FormatParseError);
     expect(() => read(`description: a: b\n${'x: 1\n'.repeat(1_001)}`)).toThrow(/longer than/);
+  });
+
+  it('stays linear on a long line: 200 KB of spaces or of "${input:" take milliseconds, not minutes', () => {
+    const started = Date.now();
+    const spaces = `---\nname: a\ndescription: Use when: x\nk${' '.repeat(200_000)}\n---\nbody`;
+    expect(importFile({ content: spaces, format: 'claude-agent' }).document.description).toBe('Use when: x\nk');
+    expect(detect({ path: 'agents/x.md', content: spaces })?.format).toBe('claude-agent');
+    detect({ content: `---\ndescription: d\n---\n${'${input:'.repeat(30_000)}` });
+    expect(Date.now() - started).toBeLessThan(3_000);
   });
 
   it('reads the shape of claude-code\'s code-reviewer.md: one long description line with ": " and literal \\n', () => {

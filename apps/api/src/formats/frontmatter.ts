@@ -109,8 +109,32 @@ export function parseFrontmatterYaml(
   return { ...(isPlainObject(parsed) ? parsed : {}), ...raw };
 }
 
-/** A top-level `key:` line, the rest of the line being its value. Keys hold no `:`, and lists are not mappings. */
-const TOP_LEVEL_KEY = /^([^\s#:\-?[\]{}'"][^:]*?|"[^"]*"|'[^']*')[ \t]*:(?:[ \t]+(.*))?$/;
+/**
+ * A top-level `key:` line: the key, and the rest of the line (its value). Keys hold no `:` unless quoted, and a line
+ * opening with a space, `#`, `-` or a flow indicator is no key. Read by hand, not by a regex, to stay linear on a long
+ * line.
+ */
+function topLevelKey(line: string): { key: string; rest: string } | undefined {
+  const first = line.charAt(0);
+  if (first === '' || ' \t#:-?[]{}'.includes(first)) return undefined;
+  let colon: number;
+  let key: string;
+  if (first === '"' || first === "'") {
+    const close = line.indexOf(first, 1);
+    if (close === -1) return undefined;
+    key = line.slice(1, close);
+    colon = close + 1;
+    while (line.charAt(colon) === ' ' || line.charAt(colon) === '\t') colon += 1;
+    if (line.charAt(colon) !== ':') return undefined;
+  } else {
+    colon = line.indexOf(':');
+    if (colon === -1) return undefined;
+    key = line.slice(0, colon).trimEnd();
+  }
+  const after = line.charAt(colon + 1);
+  if (after !== '' && after !== ' ' && after !== '\t') return undefined;
+  return { key, rest: line.slice(colon + 1).trim() };
+}
 
 const OPENING_TAG = /<[A-Za-z][\w-]*>/g;
 const CLOSING_TAG = /<\/[A-Za-z][\w-]*>/g;
@@ -121,6 +145,8 @@ function countMatches(line: string, pattern: RegExp): number {
 
 interface LenientEntry {
   key: string;
+  /** The rest of the key's line. */
+  rest: string;
   line: number;
   lines: string[];
 }
@@ -143,9 +169,9 @@ function readLeniently(
   let openTags = 0;
   for (let index = 0; index < lines.length; index += 1) {
     const line = lines[index] ?? '';
-    const key = openTags === 0 ? TOP_LEVEL_KEY.exec(line) : null;
+    const key = openTags === 0 ? topLevelKey(line) : undefined;
     if (key) {
-      entries.push({ key: unquoteKey(key[1] ?? ''), line: index + startLine, lines: [line] });
+      entries.push({ key: key.key, rest: key.rest, line: index + startLine, lines: [line] });
     } else if (entries.length) {
       entries[entries.length - 1]!.lines.push(line);
     } else if (line.trim() !== '' && !line.trimStart().startsWith('#')) {
@@ -186,7 +212,11 @@ function parseEntry(
   entry: LenientEntry,
   formatId: string,
 ): { ok: true; value: unknown } | { ok: false; reason: string } {
-  const document = parseDocument(entry.lines.join('\n'), USER_YAML_OPTIONS);
+  // A one-line plain value holding ": " is never YAML; telling it here spares the parser, which is slow on such text.
+  if (entry.lines.length === 1 && !/^["'[{|>]/.test(entry.rest) && entry.rest.includes(': ')) {
+    return { ok: false, reason: 'a ": " inside a plain value' };
+  }
+  const document = parseDocument(entry.lines.join('\n'), { ...USER_YAML_OPTIONS, prettyErrors: false });
   const error = document.errors[0];
   if (error) return { ok: false, reason: firstLine(error.message).replace(/ at line \d+, column \d+:?$/, '') };
   if (repeatedKeyOffset(document) !== undefined) {
@@ -208,15 +238,11 @@ function parseEntry(
 
 /** The entry's value as text: the rest of its first line, then its other lines as written (blank lines kept). */
 function plainValue(entry: LenientEntry): string | undefined {
-  const first = (TOP_LEVEL_KEY.exec(entry.lines[0] ?? '')?.[2] ?? '').trim();
+  const first = entry.rest;
   // A broken collection or block scalar has structure the tools would not read as text either.
   if (first === '' || /^[[{|>]/.test(first)) return undefined;
   const rest = entry.lines.slice(1).map((line) => line.trimEnd());
   return [first, ...rest].join('\n').trimEnd();
-}
-
-function unquoteKey(key: string): string {
-  return /^(["']).*\1$/.test(key) ? key.slice(1, -1) : key;
 }
 
 function isUnresolvedAlias(failure: unknown): boolean {
