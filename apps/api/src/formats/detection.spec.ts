@@ -89,6 +89,13 @@ describe('detection by repository layout (likely)', () => {
     expect(detect({ content })).toMatchObject({ confidence: 'guess', method: 'content' });
   });
 
+  it('a path longer than any real one is not read, so its patterns cannot backtrack for long', () => {
+    const started = Date.now();
+    expect(detect({ path: `${'agents/'.repeat(5_000)}x.txt`, content: '# Notes\n' })).toBeUndefined();
+    expect(detect({ path: `${'commands/'.repeat(5_000)}x.md`, content: SKILL })).toMatchObject({ method: 'content' });
+    expect(Date.now() - started).toBeLessThan(100);
+  });
+
   it('a file in agents/ without subagent frontmatter is not silently an agent', () => {
     expect(detect({ path: 'agents/README.md', content: '# Our agents\n\nSee below.\n' })).toBeUndefined();
     expect(() => importFile({ path: 'agents/README.md', content: '# Our agents\n' })).toThrow(UnknownFormatError);

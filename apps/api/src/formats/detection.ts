@@ -15,6 +15,9 @@ import { isPlainObject, normaliseNewlines } from './text';
 
 const BY_ID = new Map(TARGETS.map((target) => [target.id, target]));
 
+/** Paths longer than this are not read (the import API accepts 512 characters). */
+export const MAX_PATH_LENGTH = 1_024;
+
 export interface DetectInput {
   path?: string;
   content?: string;
@@ -131,7 +134,8 @@ const LAYOUTS: readonly Layout[] = [
 
 /** What a file is, how it was told and how sure that is; undefined when nothing fits. */
 export function detect(input: DetectInput): Detection | undefined {
-  const path = input.path === undefined ? undefined : normalisePath(input.path);
+  // No real path is longer; the path patterns backtrack on very long ones.
+  const path = input.path === undefined || input.path.length > MAX_PATH_LENGTH ? undefined : normalisePath(input.path);
   const facts = input.content === undefined ? undefined : readFacts(normaliseNewlines(input.content));
   // A Markdown file is never guessed to be TOML or JSON because of a line that looks like it, nor the other way round.
   const syntaxes = syntaxesOf(input);
