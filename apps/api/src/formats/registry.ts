@@ -568,7 +568,7 @@ export const TARGETS: readonly TargetDefinition[] = [
     detect: [at('\\.agents/skills/[^/]+/SKILL\\.md'), at('\\.codex/skills/[^/]+/SKILL\\.md')],
     docsUrl: 'https://developers.openai.com/codex/skills',
     notes:
-      'Codex reads project skills from .agents/skills (also read by Cursor and OpenCode); .codex/skills is recognised on import.',
+      'Codex reads project skills from .agents/skills (Gemini CLI, Cursor and OpenCode read it too); .codex/skills is recognised on import.',
   }),
   define({
     id: 'cursor-skill',
