@@ -134,11 +134,14 @@ function binary(response: Response, callback: (error: Error | null, body: Buffer
       expect(missing.body.error.code).toBe('ATTACHED_FILE_NOT_FOUND');
     });
 
-    it('exports the whole folder as a zip in the Claude and Copilot skill layouts, bytes unchanged, with CONVERSION.md', async () => {
+    it('exports the whole folder as a zip in every tool’s skill layout, bytes unchanged, with CONVERSION.md', async () => {
       const created = await importSkill(owner, mcp, { visibility: 'public', publish: true });
       for (const [format, folder] of [
         ['claude-skill', `.claude/skills/${created.slug}`],
         ['copilot-skill', `.github/skills/${created.slug}`],
+        ['gemini-skill', `.gemini/skills/${created.slug}`],
+        ['codex-skill', `.agents/skills/${created.slug}`],
+        ['cursor-skill', `.cursor/skills/${created.slug}`],
       ]) {
         const response = await reader.agent
           .get(`/api/v1/blueprints/${created.id}/export`)
