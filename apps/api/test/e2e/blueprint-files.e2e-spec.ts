@@ -474,6 +474,33 @@ function binary(response: Response, callback: (error: Error | null, body: Buffer
         ),
       ).toBe(0);
       expect(strFromU8(entries['CONVERSION.md']!)).toContain('## skills/mcp-builder/SKILL.md');
+
+      // A member at the path of another member's attached file wins; the file left out is reported.
+      await owner.agent
+        .post('/api/v1/blueprints')
+        .set(owner.writeHeaders)
+        .send({
+          name: 'Notes on evaluation',
+          kind: 'rules',
+          format: 'agents-md',
+          content: '# Evaluation notes\n',
+          visibility: 'public',
+          publish: true,
+          hierarchyId: hierarchy.body.id,
+          repositoryPath: 'skills/mcp-builder/reference/evaluation.md',
+        })
+        .expect(201);
+      const crowded = await reader.agent
+        .get(`/api/v1/hierarchies/${hierarchy.body.id}/archive`)
+        .buffer(true)
+        .parse(binary)
+        .expect(200);
+      expect(crowded.headers['x-conversion-report']).toBe('dropped=file:skills/mcp-builder/reference/evaluation.md');
+      const crowdedEntries = unzipSync(new Uint8Array(crowded.body));
+      expect(strFromU8(crowdedEntries['skills/mcp-builder/reference/evaluation.md']!)).toBe('# Evaluation notes\n');
+      expect(strFromU8(crowdedEntries['CONVERSION.md']!)).toMatch(
+        /\| dropped \| file:skills\/mcp-builder\/reference\/evaluation.md \|/,
+      );
     });
   },
 );
