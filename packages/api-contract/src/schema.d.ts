@@ -2737,8 +2737,10 @@ export interface components {
        * @enum {string}
        */
       target: 'blueprints' | 'hierarchy';
-      /** @description Required for target hierarchy */
+      /** @description For target hierarchy: the new hierarchy’s name (required unless hierarchyId is given) */
       hierarchyName?: string;
+      /** @description For target hierarchy: add to this hierarchy of yours instead of making a new one (a batch sent in several requests continues the hierarchy the first one made) */
+      hierarchyId?: string;
     };
     ImportItemResult: {
       path: string;
@@ -2755,7 +2757,7 @@ export interface components {
       error: components['schemas']['ImportErrorView'] | null;
     };
     ImportOutcome: {
-      /** @description The new hierarchy, when one was asked for and used */
+      /** @description The hierarchy the items went into (a new one only when at least one item was created) */
       hierarchyId: string | null;
       created: number;
       skipped: number;

@@ -3,6 +3,7 @@ import type { Principal } from '../auth/principal';
 import { slugify } from '../blueprints/blueprint-rules';
 import { BlueprintsService, importedName } from '../blueprints/blueprints.service';
 import type { ImportBlueprintRequest } from '../blueprints/dto/blueprint-requests.dto';
+import { HierarchyNotFoundError } from '../blueprints/blueprints.errors';
 import { HierarchiesService } from '../blueprints/hierarchies.service';
 import { AppError } from '../common/errors/app-error';
 import { detect, importFile, type AttachedFile, type Detection, type ImportResult } from '../formats';
@@ -125,10 +126,7 @@ export class ImportsService {
     });
     if (chosen.every(({ choice }) => choice.skip)) throw new ImportNothingToImportError();
 
-    const hierarchy =
-      request.target === 'hierarchy'
-        ? await this.hierarchies.create(principal, { name: request.hierarchyName ?? 'Imported files' })
-        : undefined;
+    const hierarchy = await this.targetHierarchy(principal, request);
     const results: ImportItemResult[] = [];
     try {
       for (const { choice, item } of chosen) {
@@ -174,19 +172,34 @@ export class ImportsService {
         }
       }
     } finally {
-      if (hierarchy && !results.some((result) => result.status === 'created')) {
+      if (hierarchy?.isNew && !results.some((result) => result.status === 'created')) {
         await this.hierarchies.delete(principal, hierarchy.id);
       }
     }
     const count = (status: string) => results.filter((result) => result.status === status).length;
     const created = count('created');
     return {
-      hierarchyId: hierarchy && created > 0 ? hierarchy.id : null,
+      hierarchyId: hierarchy && (created > 0 || !hierarchy.isNew) ? hierarchy.id : null,
       created,
       skipped: count('skipped'),
       failed: count('failed'),
       items: results,
     };
+  }
+
+  /** The hierarchy the items go into: none, one of yours named by id, or a new one. */
+  private async targetHierarchy(
+    principal: Principal,
+    request: CreateImportRequest,
+  ): Promise<{ id: string; isNew: boolean } | undefined> {
+    if (request.target !== 'hierarchy') return undefined;
+    if (request.hierarchyId !== undefined) {
+      const existing = await this.hierarchies.get(request.hierarchyId, principal);
+      if (!existing.isOwner) throw new HierarchyNotFoundError();
+      return { id: existing.id, isNew: false };
+    }
+    const created = await this.hierarchies.create(principal, { name: request.hierarchyName ?? 'Imported files' });
+    return { id: created.id, isNew: true };
   }
 
   private async previewItem(item: BatchItem, detection: Detection | undefined): Promise<ImportPreviewItem> {

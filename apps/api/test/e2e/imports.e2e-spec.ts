@@ -159,6 +159,29 @@ describe('Imports: preview and import a batch of files', () => {
     expect(agent.body.content).toBe(fixture(FIXTURE_PATHS.pluginAgent));
     const rule = await author.agent.get(`/api/v1/blueprints/${results[0]!.blueprintId}`).expect(200);
     expect(rule.body.name).toBe('Go rules');
+
+    // A batch sent in several requests: the next one continues the hierarchy; nobody else's can be named.
+    const next = await runImport({
+      files: fixtureFiles([FIXTURE_PATHS.copilotInstructions]),
+      target: 'hierarchy',
+      hierarchyId: response.body.hierarchyId,
+      items: [{ path: FIXTURE_PATHS.copilotInstructions }],
+    }).expect(201);
+    expect(next.body).toMatchObject({ hierarchyId: response.body.hierarchyId, created: 1 });
+    const grown = await author.agent.get(`/api/v1/hierarchies/${response.body.hierarchyId}`).expect(200);
+    expect(grown.body.blueprints).toHaveLength(4);
+    const stranger = await signInAs(testApp, 'stranger@example.org');
+    const refused = await stranger.agent
+      .post('/api/v1/imports')
+      .set(stranger.writeHeaders)
+      .send({
+        files: fixtureFiles([FIXTURE_PATHS.cursorRule]),
+        target: 'hierarchy',
+        hierarchyId: response.body.hierarchyId,
+        items: [{ path: FIXTURE_PATHS.cursorRule }],
+      })
+      .expect(404);
+    expect(refused.body.error.code).toBe('HIERARCHY_NOT_FOUND');
   });
 
   it('creates no hierarchy when every item fails, and refuses items the files do not hold', async () => {

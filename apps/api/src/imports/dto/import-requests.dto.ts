@@ -81,8 +81,21 @@ export class CreateImportRequest {
   @IsIn(IMPORT_TARGETS)
   target: (typeof IMPORT_TARGETS)[number];
 
-  @ApiPropertyOptional({ minLength: 1, maxLength: 120, description: 'Required for target hierarchy' })
-  @ValidateIf((request: CreateImportRequest) => request.target === 'hierarchy')
+  @ApiPropertyOptional({
+    minLength: 1,
+    maxLength: 120,
+    description: 'For target hierarchy: the new hierarchy’s name (required unless hierarchyId is given)',
+  })
+  @ValidateIf((request: CreateImportRequest) => request.target === 'hierarchy' && request.hierarchyId === undefined)
   @NonBlankName(120)
   hierarchyName?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'For target hierarchy: add to this hierarchy of yours instead of making a new one (a batch sent in several ' +
+      'requests continues the hierarchy the first one made)',
+  })
+  @IsOptional()
+  @IsString()
+  hierarchyId?: string;
 }

@@ -102,7 +102,11 @@ export class ImportItemResult {
 }
 
 export class ImportOutcome {
-  @ApiProperty({ type: String, nullable: true, description: 'The new hierarchy, when one was asked for and used' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The hierarchy the items went into (a new one only when at least one item was created)',
+  })
   hierarchyId: string | null;
   @ApiProperty() created: number;
   @ApiProperty() skipped: number;
