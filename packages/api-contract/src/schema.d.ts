@@ -2625,7 +2625,7 @@ export interface components {
       /** @example claude-agent */
       format: string;
       /** @enum {string} */
-      kind: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config';
+      kind: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config' | 'settings';
       /** @enum {string} */
       confidence: 'certain' | 'likely' | 'guess';
       /** @enum {string} */
@@ -2723,7 +2723,7 @@ export interface components {
        * @description The kind, instead of the format’s
        * @enum {string}
        */
-      kind?: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config';
+      kind?: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config' | 'settings';
       /** @description The name, instead of the file’s own */
       name?: string;
     };
@@ -2751,7 +2751,7 @@ export interface components {
       slug: string | null;
       format: string | null;
       /** @enum {string|null} */
-      kind: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config' | null;
+      kind: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config' | 'settings' | null;
       /** @description Files sent with it as attachments (a skill’s resources) */
       attachedFiles: number;
       error: components['schemas']['ImportErrorView'] | null;
