@@ -77,9 +77,12 @@ describe('Imports: preview and import a batch of files', () => {
     ]);
     expect(byPath.get(FIXTURE_PATHS.readme)).toMatchObject({ status: 'unknown', detection: null });
     expect(byPath.get(FIXTURE_PATHS.readme)?.reason).toMatch(/No format recognises/);
-    // A subagent in a plugin folder is never silently taken for another kind: a subagent, or not recognised.
-    const agent = byPath.get(FIXTURE_PATHS.pluginAgent)!;
-    expect(agent.detection === null || agent.detection.kind === 'agent').toBe(true);
+    // A subagent in a plugin folder is told by the repository layout, with how sure that is.
+    expect(byPath.get(FIXTURE_PATHS.pluginAgent)).toMatchObject({
+      status: 'ready',
+      detection: { format: 'claude-agent', kind: 'agent', method: 'layout' },
+      name: 'c-pro',
+    });
 
     // Findings: the scanner runs on every file.
     const leakyItem = byPath.get('services/api/.cursor/rules/go.mdc')!;
