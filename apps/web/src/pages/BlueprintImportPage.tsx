@@ -8,6 +8,7 @@ import {
   type ImportItemResult,
   type ImportPreviewItem,
 } from '../features/imports/api/imports-api';
+import { withConflictsAcrossBatches } from '../features/imports/batch-conflicts';
 import { splitIntoBatches } from '../features/imports/batches';
 import { collectFiles, type CollectedFile, type LeftOutFile, type PickedFile } from '../features/imports/collect-files';
 import { ImportItemCard } from '../features/imports/components/ImportItemCard';
@@ -83,7 +84,8 @@ export function BlueprintImportPage() {
         const preview = await previewImport(client, files);
         previews.push({ files, items: preview.items });
       }
-      setBatches(previews);
+      const checked = withConflictsAcrossBatches(previews.map((batch) => batch.items));
+      setBatches(previews.map((batch, index) => ({ ...batch, items: checked[index] ?? batch.items })));
       setChoices(
         Object.fromEntries(previews.flatMap((batch) => batch.items).map((item) => [item.path, initialChoice(item)])),
       );
