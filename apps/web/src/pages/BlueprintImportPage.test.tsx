@@ -198,14 +198,14 @@ describe('BlueprintImportPage', { timeout: 30_000 }, () => {
       hierarchyName: 'acme-main',
       items: [
         { path: '.cursor/rules/go.mdc', skip: true },
+        { path: 'README.md', skip: true },
         { path: 'plugins/systems/agents/c-pro.md', format: 'claude-agent', kind: 'agent' },
         { path: 'skills/pdf/SKILL.md' },
-        { path: 'README.md', skip: true },
       ],
     });
     expect(within(results).getByRole('link', { name: 'c-pro.md' })).toHaveAttribute(
       'href',
-      '/blueprints/bp_created000000001',
+      '/blueprints/bp_created000000002',
     );
     expect(within(results).getByRole('link', { name: 'Open the hierarchy' })).toHaveAttribute(
       'href',

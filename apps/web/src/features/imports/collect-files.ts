@@ -266,5 +266,7 @@ export async function collectFiles(picked: readonly PickedFile[]): Promise<Colle
   // The same path twice (a file chosen twice, or in two zips): the first wins, as the server takes each path once.
   const seen = new Set<string>();
   const unique = files.filter((file) => !seen.has(file.path) && Boolean(seen.add(file.path)));
+  // In path order, as a repository lists them, whatever order the browser read them in.
+  unique.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files: unique, leftOut };
 }
