@@ -140,6 +140,31 @@ describe('importing files, in Chromium', () => {
     expect(await page.getByText('.git/config').count()).toBe(0);
     expect(problems).toEqual([]);
   });
+
+  it('takes files dropped on the page', async () => {
+    const { page, problems } = await signedInPage('drop.importer@example.org');
+    await page.goto(`${started.baseUrl}/blueprints/import`);
+    const dropped = [FIXTURE_PATHS.cursorRule, FIXTURE_PATHS.pluginAgent].map((file) => ({
+      name: path.basename(file),
+      text: fixture(file),
+    }));
+    const dataTransfer = await page.evaluateHandle((files) => {
+      // Runs in the page; the API's TypeScript has no DOM types.
+      const { DataTransfer } = globalThis as unknown as {
+        DataTransfer: new () => { items: { add(file: unknown): void } };
+      };
+      const transfer = new DataTransfer();
+      for (const file of files) transfer.items.add(new File([file.text], file.name, { type: 'text/markdown' }));
+      return transfer;
+    }, dropped);
+    await page.getByRole('region', { name: 'Files to import' }).dispatchEvent('drop', { dataTransfer });
+    await page.getByRole('region', { name: 'Files found' }).waitFor({ timeout: 30_000 });
+    // Dropped one by one, the files have no repository path: the rule is told by its content, the agent too.
+    await expectText(item(page, 'go.mdc'), 'Detected as Cursor project rule (.mdc)');
+    await item(page, 'c-pro.md').waitFor();
+    expect(await page.getByRole('radio', { name: /Separate blueprints/ }).isChecked()).toBe(true);
+    expect(problems).toEqual([]);
+  });
 });
 
 async function expectText(locator: ReturnType<Page['getByRole']>, text: string): Promise<void> {
