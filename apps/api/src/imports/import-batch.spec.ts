@@ -53,33 +53,34 @@ describe('checkBatch', () => {
 });
 
 describe('groupItems', () => {
-  it('gives a SKILL.md its resource folders and unrecognised neighbours, the deepest skill first', () => {
+  it('gives a SKILL.md every file of its folder, the deepest skill first, never another SKILL.md', () => {
     const files = [
       text('skills/pdf/SKILL.md'),
       text('skills/pdf/references/api.md'),
       text('skills/pdf/scripts/fill.py'),
       text('skills/pdf/forms.md'),
-      text('skills/pdf/AGENTS.md'),
+      text('skills/pdf/agents/grader.md'),
       text('skills/pdf/nested/SKILL.md'),
       text('skills/pdf/nested/assets/x.txt'),
-      text('skills/pdf/other/notes.md'),
+      text('skills/README.md'),
       text('README.md'),
     ];
-    const items = groupItems(files, (file) => file.path.endsWith('AGENTS.md') || file.path.endsWith('README.md'));
-    expect(items.map((item) => [item.path, item.attachments.map((attachment) => attachment.relativePath)])).toEqual([
-      ['skills/pdf/SKILL.md', ['references/api.md', 'scripts/fill.py', 'forms.md']],
-      ['skills/pdf/AGENTS.md', []],
+    expect(
+      groupItems(files).map((item) => [item.path, item.attachments.map((attachment) => attachment.relativePath)]),
+    ).toEqual([
+      ['skills/pdf/SKILL.md', ['references/api.md', 'scripts/fill.py', 'forms.md', 'agents/grader.md']],
       ['skills/pdf/nested/SKILL.md', ['assets/x.txt']],
-      ['skills/pdf/other/notes.md', []],
+      ['skills/README.md', []],
       ['README.md', []],
     ]);
   });
 
   it('at the root, a SKILL.md takes only its resource folders', () => {
-    const items = groupItems([text('SKILL.md'), text('references/a.md'), text('README.md')], () => false);
+    const items = groupItems([text('SKILL.md'), text('references/a.md'), text('README.md'), text('docs/a.md')]);
     expect(items.map((item) => [item.path, item.attachments.map((attachment) => attachment.relativePath)])).toEqual([
       ['SKILL.md', ['references/a.md']],
       ['README.md', []],
+      ['docs/a.md', []],
     ]);
   });
 });

@@ -107,32 +107,31 @@ export function fileNameOf(path: string): string {
 }
 
 /**
- * The batch as items: every SKILL.md takes the files of its `references/`, `scripts/` and `assets/` folders, and the
- * files beside it that nothing else recognises (a skill's `forms.md`, `LICENSE.txt`), as attachments; the deepest
- * skill folder wins. At the root (a zip of one skill) only the three resource folders are taken, so a repository's
- * README is not swallowed. Every other file is an item of its own, in the order given.
+ * The batch as items: every SKILL.md takes the files of its folder at any depth (`references/`, `scripts/`,
+ * `assets/`, and what real skills also keep there: `examples/`, `templates/`, fonts, a `LICENSE.txt`) as attachments,
+ * the deepest skill folder first; a SKILL.md is never another's attachment. At the root (a zip of one skill) only the
+ * three resource folders are taken, so a repository's README is not swallowed. Every other file is an item of its
+ * own, in the order given.
  */
-export function groupItems(files: readonly BatchFile[], recognised: (file: BatchFile) => boolean): BatchItem[] {
+export function groupItems(files: readonly BatchFile[]): BatchItem[] {
+  const isSkill = (file: BatchFile) => file.encoding === 'utf8' && fileNameOf(file.path) === SKILL_FILE;
   const skillFolders = files
-    .filter((file) => file.encoding === 'utf8' && fileNameOf(file.path) === SKILL_FILE)
+    .filter(isSkill)
     .map((file) => folderOf(file.path))
     .sort((a, b) => b.length - a.length);
-  const items = new Map<string, BatchItem>();
   const owners = new Map<BatchFile, string>();
   for (const file of files) {
-    if (fileNameOf(file.path) === SKILL_FILE && file.encoding === 'utf8') continue;
-    const owner = skillFolders.find((folder) => {
-      if (folder !== '' && !file.path.startsWith(`${folder}/`)) return false;
-      const relative = folder === '' ? file.path : file.path.slice(folder.length + 1);
-      const first = relative.split('/')[0]!;
-      if (relative.includes('/')) return SKILL_RESOURCE_FOLDERS.has(first);
-      return folder !== '' && !recognised(file);
-    });
+    if (isSkill(file)) continue;
+    const owner = skillFolders.find((folder) =>
+      folder === ''
+        ? SKILL_RESOURCE_FOLDERS.has(file.path.split('/')[0]!) && file.path.includes('/')
+        : file.path.startsWith(`${folder}/`),
+    );
     if (owner !== undefined) owners.set(file, owner);
   }
+  const items = new Map<string, BatchItem>();
   for (const file of files) {
-    if (owners.has(file)) continue;
-    items.set(file.path, { path: file.path, file, attachments: [] });
+    if (!owners.has(file)) items.set(file.path, { path: file.path, file, attachments: [] });
   }
   for (const [file, folder] of owners) {
     const item = items.get(folder === '' ? SKILL_FILE : `${folder}/${SKILL_FILE}`)!;

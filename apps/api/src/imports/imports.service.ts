@@ -63,16 +63,16 @@ function scanView(report: ScanReport): ImportScanView {
   };
 }
 
-/** The batch with each file's detection (text files only): what preview and import both start from. */
+/** The batch's items with each main file's detection (text files only): what preview and import both start from. */
 function readBatch(files: readonly IncomingFile[]): { items: BatchItem[]; detections: Map<BatchFile, Detection> } {
-  const checked = checkBatch(files);
+  const items = groupItems(checkBatch(files));
   const detections = new Map<BatchFile, Detection>();
-  for (const file of checked) {
+  for (const { file } of items) {
     if (file.encoding !== 'utf8') continue;
     const detection = detect({ path: file.path, content: file.content });
     if (detection) detections.set(file, detection);
   }
-  return { items: groupItems(checked, (file) => detections.has(file)), detections };
+  return { items, detections };
 }
 
 function attachedFiles(item: BatchItem): AttachedFile[] {
