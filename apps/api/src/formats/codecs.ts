@@ -1,7 +1,7 @@
 import { fromNeutralArguments, toNeutralArguments } from './arguments';
 import { FormatParseError } from './formats.errors';
 import { parseToml, stringifyToml, TomlError } from './toml';
-import type { BlueprintDocument, FormatTarget } from './formats.types';
+import type { BlueprintDocument, ConversionChange, FormatTarget, SourceSpelling } from './formats.types';
 import { keyLine, parseFrontmatterYaml, splitFrontmatter, yamlEntry } from './frontmatter';
 import {
   neutralServersBody,
@@ -12,6 +12,7 @@ import {
   type McpServersDialect,
 } from './mcp';
 import { droppedFields, readMetadata, writeMetadata, type WriteContext } from './metadata';
+import { entryTexts, gapAfterFrontmatter, restoreSurroundings, surroundings } from './spelling';
 import { isPlainObject, normaliseNewlines, withFinalNewline } from './text';
 
 /** A target as the library sees it: the public description plus what only the codecs need. */
@@ -23,14 +24,19 @@ export interface TargetDefinition extends FormatTarget {
 
 export interface Serialized {
   content: string;
-  dropped: string[];
+  /** What the target could not carry as the source meant it (metadata and argument syntax). */
+  changes: ConversionChange[];
 }
 
 export function parseTarget(content: string, target: TargetDefinition): BlueprintDocument {
   const text = normaliseNewlines(content);
-  if (target.mcpStructure) return parseMcp(text, target);
-  if (target.frontmatter?.container === 'toml') return parseTomlCommand(text, target);
-  return parseMarkdown(text, target);
+  const document = target.mcpStructure
+    ? parseMcp(text, target)
+    : target.frontmatter?.container === 'toml'
+      ? parseTomlCommand(text, target)
+      : parseMarkdown(text, target);
+  if (document.spelling) Object.assign(document.spelling, surroundings(content));
+  return document;
 }
 
 export function serializeTarget(
@@ -38,9 +44,32 @@ export function serializeTarget(
   target: TargetDefinition,
   context: WriteContext,
 ): Serialized {
-  if (target.mcpStructure) return serializeMcp(document, target, context);
-  if (target.frontmatter?.container === 'toml') return serializeTomlCommand(document, target, context);
-  return serializeMarkdown(document, target, context);
+  const serialized = target.mcpStructure
+    ? serializeMcp(document, target, context)
+    : target.frontmatter?.container === 'toml'
+      ? serializeTomlCommand(document, target, context)
+      : serializeMarkdown(document, target, context);
+  if (context.spelling) serialized.content = restoreSurroundings(serialized.content, context.spelling);
+  return serialized;
+}
+
+/** The body for the target: as the source wrote it when that is the same format and the text is unchanged. */
+function targetBody(document: BlueprintDocument, target: TargetDefinition, context: WriteContext): string {
+  const written = context.spelling?.body;
+  if (written !== undefined && toNeutralArguments(written, target.argumentSyntax) === document.body) return written;
+  return fromNeutralArguments(document.body, target.argumentSyntax);
+}
+
+/** The spelling a parsed file keeps: its values in order, and its body when placeholders were made neutral. */
+function spellingOf(
+  target: TargetDefinition,
+  values: Record<string, unknown>,
+  writtenBody: string,
+  neutralBody: string,
+): SourceSpelling {
+  const spelling: SourceSpelling = { format: target.id, values };
+  if (writtenBody !== neutralBody) spelling.body = writtenBody;
+  return spelling;
 }
 
 // Markdown, with or without YAML frontmatter -------------------------------------------------------------------
@@ -57,6 +86,7 @@ function parseMarkdown(text: string, target: TargetDefinition): BlueprintDocumen
   if (split.yaml === undefined) {
     // No frontmatter at all still means something for tools whose "no key" is a mode (Claude rules: always).
     Object.assign(document, readMetadata({}, mapping, target.id, () => undefined).fields);
+    document.spelling = spellingOf(target, {}, split.body, document.body);
     return document;
   }
   const rawKeys = mapping.fields.filter((field) => field.encoding === 'comma-list-raw').map((field) => field.key);
@@ -65,24 +95,55 @@ function parseMarkdown(text: string, target: TargetDefinition): BlueprintDocumen
   const { fields, extra } = readMetadata(values, mapping, target.id, (key) => keyLine(yaml, key, split.yamlStartLine));
   Object.assign(document, fields);
   if (Object.keys(extra).length) document.extra = extra;
+  // The key order as written: raw keys were read before YAML saw them, so the parsed object lists them last.
+  const ordered = orderedAsWritten(values, yaml);
+  const spelling = spellingOf(target, ordered, split.body, document.body);
+  const { texts, preamble } = entryTexts(yaml, Object.keys(ordered));
+  spelling.texts = texts;
+  if (preamble) spelling.preamble = preamble;
+  spelling.gap = gapAfterFrontmatter(text);
+  document.spelling = spelling;
   return document;
+}
+
+function orderedAsWritten(values: Record<string, unknown>, yaml: string): Record<string, unknown> {
+  const keys = Object.keys(values);
+  const line = (key: string) => {
+    const index = yaml
+      .split('\n')
+      .findIndex((text) => text.startsWith(`${key}:`) || text.startsWith(`"${key}":`) || text.startsWith(`'${key}':`));
+    return index === -1 ? Number.MAX_SAFE_INTEGER : index;
+  };
+  const positions = new Map(keys.map((key) => [key, line(key)]));
+  return Object.fromEntries(
+    [...keys].sort((a, b) => positions.get(a)! - positions.get(b)!).map((key) => [key, values[key]]),
+  );
 }
 
 function serializeMarkdown(document: BlueprintDocument, target: TargetDefinition, context: WriteContext): Serialized {
   const mapping = target.frontmatter;
-  const body = fromNeutralArguments(document.body, target.argumentSyntax);
-  const dropped = droppedFields(document, mapping, context);
-  if (!mapping) return { content: withFinalNewline(body), dropped };
+  const body = targetBody(document, target, context);
+  const { entries, changes } = writeMetadata(document, mapping, context);
+  if (!mapping) return { content: withFinalNewline(body), changes };
 
-  const entries = writeMetadata(document, mapping, context);
+  const spelling = context.spelling;
   const header = entries
-    .map((entry) => (entry.raw ? `${entry.key}: ${String(entry.value)}\n` : yamlEntry(entry.key, entry.value)))
+    .map((entry) =>
+      entry.text !== undefined
+        ? entry.text
+        : entry.raw
+          ? `${entry.key}: ${String(entry.value)}\n`
+          : yamlEntry(entry.key, entry.value),
+    )
     .join('');
-  // A body that itself opens with --- would be read back as frontmatter: fence it with an empty block.
-  const needsFence = header !== '' || /^---[ \t]*(\n|$)/.test(body);
-  const separator = target.syntax === 'mdc' ? '' : '\n';
-  const content = needsFence ? `---\n${header}---\n${separator}${body}` : body;
-  return { content: withFinalNewline(content), dropped };
+  // A body that itself opens with --- would be read back as frontmatter: fence it with an empty block. A file read
+  // as this target with an empty frontmatter block keeps it.
+  const hadFence = spelling?.gap !== undefined;
+  const needsFence = header !== '' || hadFence || /^---[ \t]*(\n|$)/.test(body);
+  const separator = spelling?.gap ?? (target.syntax === 'mdc' ? '' : '\n');
+  const preamble = spelling?.preamble ?? '';
+  const content = needsFence ? `---\n${preamble}${header}---\n${separator}${body}` : body;
+  return { content: withFinalNewline(content), changes };
 }
 
 // Gemini CLI commands: TOML with the prompt in one key ---------------------------------------------------------
@@ -111,13 +172,15 @@ function parseTomlCommand(text: string, target: TargetDefinition): BlueprintDocu
     });
   }
   const { fields, extra } = readMetadata(metadata, mapping, target.id, () => undefined);
+  const written = prompt.replace(/^\n+/, '');
   const document: BlueprintDocument = {
     kind: primaryKind(target),
     ...fields,
-    body: toNeutralArguments(prompt.replace(/^\n+/, ''), target.argumentSyntax),
+    body: toNeutralArguments(written, target.argumentSyntax),
     sourceTool: target.tool,
   };
   if (Object.keys(extra).length) document.extra = extra;
+  document.spelling = spellingOf(target, values, written, document.body);
   return document;
 }
 
@@ -128,9 +191,10 @@ function serializeTomlCommand(
 ): Serialized {
   const mapping = target.frontmatter!;
   const bodyKey = mapping.bodyKey ?? 'prompt';
-  const entries = writeMetadata(document, mapping, context).filter((entry) => entry.key !== bodyKey);
+  const written = writeMetadata(document, mapping, context);
+  const entries = written.entries.filter((entry) => entry.key !== bodyKey);
   const metadata = Object.fromEntries(entries.map((entry) => [entry.key, entry.value]));
-  const body = withFinalNewline(fromNeutralArguments(document.body, target.argumentSyntax));
+  const body = withFinalNewline(targetBody(document, target, context));
   // A multi-line literal string keeps the prompt readable and needs no escaping, unless the text contains
   // the closing delimiter or a control character TOML forbids there.
   const literal = !body.includes("'''") && ![...body].some(isForbiddenInTomlLiteral);
@@ -139,7 +203,10 @@ function serializeTomlCommand(
   const tables = Object.fromEntries(Object.entries(metadata).filter(([, value]) => isPlainObject(value)));
   const head = Object.keys(simple).length ? `${stringifyToml(simple).trim()}\n` : '';
   const tail = Object.keys(tables).length ? `\n${stringifyToml(tables).trim()}\n` : '';
-  return { content: `${head}${prompt}${tail}`, dropped: droppedFields(document, mapping, context) };
+  // A file read as this target keeps the prompt where it was: before or after the other keys.
+  const promptFirst = context.spelling !== undefined && Object.keys(context.spelling.values)[0] === bodyKey;
+  const content = promptFirst ? `${prompt}${head ? `${head}` : ''}${tail}` : `${head}${prompt}${tail}`;
+  return { content, changes: written.changes };
 }
 
 // MCP configuration --------------------------------------------------------------------------------------------
@@ -166,14 +233,28 @@ function serializeMcp(document: BlueprintDocument, target: TargetDefinition, con
       servers,
       topLevel,
       serverOptions: isPlainObject(serverOptions) ? (serverOptions as Record<string, Record<string, unknown>>) : {},
-      name: document.name ?? context.slug,
+      name: document.name ?? context.identifier,
     },
     target.mcpStructure!,
     target.mcpDialect,
   );
   const holdsName = target.mcpStructure === 'continue-block';
-  const dropped = droppedFields(document, null, context).filter((field) => !(holdsName && field === 'name'));
-  return { content, dropped };
+  const changes: ConversionChange[] = droppedFields(document, null, context)
+    .filter((field) => !(holdsName && field === 'name'))
+    .map((field) => ({ field, change: 'dropped', message: `${context.targetLabel} has nowhere to put ${field}.` }));
+  if (!context.sameTool) {
+    for (const key of Object.keys(document.extra ?? {})) {
+      changes.push({
+        field: key,
+        change: 'dropped',
+        message:
+          key === SERVER_OPTIONS_KEY
+            ? `${context.sourceLabel}'s per-server options are not carried to ${context.targetLabel}.`
+            : `${context.targetLabel} does not read the ${context.sourceLabel} key \`${key}\`.`,
+      });
+    }
+  }
+  return { content, changes };
 }
 
 function primaryKind(target: TargetDefinition): BlueprintDocument['kind'] {

@@ -137,6 +137,8 @@ describe('golden files', () => {
     expect(document.body).toBe(sample.body);
     for (const field of CHECKED_FIELDS) {
       if (sample[field] === undefined || file.droppedFields.includes(field)) continue;
+      // A command's name is its file name: carried by the path, not by a key.
+      if (field === 'name' && file.path.includes(`/${sample.name}.`)) continue;
       expect({ field, value: document[field] }).toEqual({ field, value: sample[field] });
     }
     if (!file.droppedFields.includes('alwaysApply')) {

@@ -1,0 +1,90 @@
+import type { SourceSpelling } from './formats.types';
+
+/**
+ * Splits frontmatter YAML into its top-level entries as written, by the keys the parser found: each entry runs from
+ * its key's line to the next key's line, so comments and blank lines inside it stay with it. Lines before the first
+ * key are the preamble. Keys written in a way this cannot find (a flow mapping, a complex key) get no text and are
+ * re-serialised instead.
+ */
+export function entryTexts(yaml: string, keys: readonly string[]): { texts: Record<string, string>; preamble: string } {
+  const lines = yaml === '' ? [] : yaml.split('\n');
+  const wanted = new Set(keys);
+  const starts: Array<{ key: string; line: number }> = [];
+  lines.forEach((line, index) => {
+    const key = topLevelKey(line);
+    if (key !== undefined && wanted.has(key) && !starts.some((start) => start.key === key)) {
+      starts.push({ key, line: index });
+    }
+  });
+  const texts: Record<string, string> = {};
+  starts.forEach((start, index) => {
+    const end = starts[index + 1]?.line ?? lines.length;
+    texts[start.key] = `${lines.slice(start.line, end).join('\n')}\n`;
+  });
+  const first = starts[0]?.line ?? lines.length;
+  const preamble = lines.slice(0, first).join('\n');
+  return { texts, preamble: first === 0 ? '' : `${preamble}\n` };
+}
+
+/** The key a top-level `key: value` line opens, plain or quoted; undefined for indented, comment and other lines. */
+function topLevelKey(line: string): string | undefined {
+  const quoted = /^(["'])(.*?)\1[ \t]*:(?:[ \t]|$)/.exec(line);
+  if (quoted) return quoted[2];
+  const plain = /^([^\s#"'[{\-?:][^:]*?|-[^\s:][^:]*?)[ \t]*:(?:[ \t]|$)/.exec(line);
+  return plain?.[1];
+}
+
+/** The text around a file's content that carries no meaning but that the same format should give back. */
+export function surroundings(original: string): Pick<SourceSpelling, 'crlf' | 'bom' | 'ending'> {
+  const normalised = original.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const spelling: Pick<SourceSpelling, 'crlf' | 'bom' | 'ending'> = {
+    ending: /\s*$/.exec(normalised)?.[0] ?? '',
+  };
+  if (original.startsWith('\uFEFF')) spelling.bom = true;
+  if (/\r\n/.test(original) && !/(^|[^\r])\n/.test(original)) spelling.crlf = true;
+  return spelling;
+}
+
+/** Gives a same-format export the ending, line ends and byte-order mark the source file had. */
+export function restoreSurroundings(content: string, spelling: SourceSpelling): string {
+  let text = content;
+  if (spelling.ending !== undefined && text !== '') text = text.replace(/\s*$/, '') + spelling.ending;
+  if (spelling.crlf) text = text.replace(/\n/g, '\r\n');
+  if (spelling.bom) text = `\uFEFF${text}`;
+  return text;
+}
+
+/** The blank lines between the closing `---` and the body, as written. */
+export function gapAfterFrontmatter(text: string): string | undefined {
+  const lines = text.split('\n');
+  for (let index = 1; index < lines.length; index += 1) {
+    if (/^(---|\.\.\.)[ \t]*$/.test(lines[index] ?? '')) {
+      const rest = lines.slice(index + 1).join('\n');
+      return /^\n*/.exec(rest)?.[0] ?? '';
+    }
+  }
+  return undefined;
+}
+
+/** Structural equality of parsed YAML/TOML/JSON values. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => sameValue(item, b[i]));
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  if (
+    typeof a === 'object' &&
+    typeof b === 'object' &&
+    a !== null &&
+    b !== null &&
+    !Array.isArray(a) &&
+    !Array.isArray(b)
+  ) {
+    const keysA = Object.keys(a);
+    const keysB = Object.keys(b);
+    return (
+      keysA.length === keysB.length &&
+      keysA.every((key) => sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
+    );
+  }
+  return false;
+}
