@@ -249,8 +249,8 @@ function serializeMcp(document: BlueprintDocument, target: TargetDefinition, con
         change: 'dropped',
         message:
           key === SERVER_OPTIONS_KEY
-            ? `${context.sourceLabel}'s per-server options are not carried to ${context.targetLabel}.`
-            : `${context.targetLabel} does not read the ${context.sourceLabel} key \`${key}\`.`,
+            ? `${context.sourceTool} per-server options (such as auto-approval) are not carried to ${context.targetTool}.`
+            : `${context.targetLabel} does not read the ${context.sourceTool} key \`${key}\`.`,
       });
     }
   }

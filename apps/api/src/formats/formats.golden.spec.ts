@@ -152,7 +152,9 @@ describe('golden files', () => {
     );
     const actual = (fs.readdirSync(GOLDEN_DIR, { recursive: true, withFileTypes: true }) as fs.Dirent[])
       .filter((entry) => entry.isFile())
-      .map((entry) => path.relative(GOLDEN_DIR, path.join(entry.parentPath, entry.name)));
+      .map((entry) => path.relative(GOLDEN_DIR, path.join(entry.parentPath, entry.name)))
+      // The loss table of the corpus chains (formats.meaning.spec.ts) lives beside the exported files.
+      .filter((file) => file !== 'loss-table.json');
     expect(actual.sort()).toEqual(expected.sort());
   });
 });

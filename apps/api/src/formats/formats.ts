@@ -156,7 +156,8 @@ export function exportDocument(document: BlueprintDocument, formatId: string, op
     portableKeys: target.kinds.includes('skill') ? AGENT_SKILLS_KEYS : [],
     nameInPath: named.carriesName,
     targetLabel: target.label,
-    sourceLabel: source?.label ?? toolLabel(document.sourceTool),
+    targetTool: target.toolName,
+    sourceTool: source?.toolName ?? toolLabel(document.sourceTool),
   });
   if (named.derivedFrom !== undefined && !changes.some((change) => change.field === 'name')) {
     changes.push({
@@ -171,8 +172,8 @@ export function exportDocument(document: BlueprintDocument, formatId: string, op
     const sourceSyntax = source ? source.argumentSyntax : NEUTRAL_SYNTAX[document.kind];
     changes.push(
       ...argumentChanges(document.body, sourceSyntax, target.argumentSyntax, {
-        source: source?.label ?? 'the source',
-        target: target.label,
+        source: source?.toolName ?? 'the source',
+        target: target.toolName,
       }),
     );
   }
@@ -219,7 +220,9 @@ function identifierFor(
   if (!target.path.includes('{slug}') || !NAMED_KINDS.includes(document.kind) || !name) {
     return { identifier: options.slug, carriesName: false };
   }
-  const strict = !sameFormat && (target.frontmatter?.fields.some((field) => field.encoding === 'slug') ?? false);
+  // The tool took the file under its own name: only a name that is a file name moves it.
+  if (sameFormat) return { identifier: isSafeSlug(name) ? name : options.slug, carriesName: isSafeSlug(name) };
+  const strict = target.frontmatter?.fields.some((field) => field.encoding === 'slug') ?? false;
   if (strict ? isIdentifier(name) : isSafeSlug(name)) return { identifier: name, carriesName: true };
   const derived = identifierOf(name);
   if (!derived || !isSafeSlug(derived)) return { identifier: options.slug, carriesName: false };

@@ -52,9 +52,10 @@ export interface WriteContext {
   portableKeys: readonly string[];
   /** The file or folder name carries the document's name (commands, skills and agents named after it). */
   nameInPath: boolean;
-  /** Words for the report. */
+  /** Words for the report: the target's label, and the tools' names. */
   targetLabel: string;
-  sourceLabel: string;
+  targetTool: string;
+  sourceTool: string;
 }
 
 /** One frontmatter entry to write: `text` is the entry as the source wrote it; `raw` entries are written unquoted. */
@@ -135,7 +136,7 @@ export function writeMetadata(
         field: key,
         change: 'dropped',
         message: mapping
-          ? `${context.targetLabel} does not read the ${context.sourceLabel} key \`${key}\`.`
+          ? `${context.targetLabel} does not read the ${context.sourceTool} key \`${key}\`.`
           : `${context.targetLabel} has no metadata: \`${key}\` is not carried.`,
       });
     }
@@ -149,13 +150,19 @@ export function writeMetadata(
       field,
       change: 'dropped',
       message: withheld.has(field)
-        ? `${context.targetLabel} reads ${FIELD_WORDS[field]}, but ${context.sourceLabel}'s values mean nothing to it: not carried.`
+        ? `${context.sourceTool} ${WITHHELD_WORDS[field]} mean nothing to ${context.targetTool}: not carried.`
         : `${context.targetLabel} has nowhere to put ${FIELD_WORDS[field]}.`,
     });
   }
   if (spelling) entries.sort(byPosition(Object.keys(spelling.values)));
   return { entries, changes: [...changes, ...extraChanges] };
 }
+
+const WITHHELD_WORDS: Partial<Record<NeutralField, string>> = {
+  allowedTools: 'tool names',
+  model: 'model ids',
+  agent: 'agent and mode names',
+};
 
 const FIELD_WORDS: Record<NeutralField, string> = {
   name: 'the name',
@@ -179,7 +186,8 @@ export function droppedFields(
     portableKeys: [],
     nameInPath: false,
     targetLabel: 'The target',
-    sourceLabel: 'the source',
+    targetTool: 'the target',
+    sourceTool: 'the source',
     ...context,
   });
   return changes
