@@ -79,6 +79,7 @@ function parseMarkdown(text: string, target: TargetDefinition): BlueprintDocumen
   const document: BlueprintDocument = { kind: primaryKind(target), body: '', sourceTool: target.tool };
   if (!mapping) {
     document.body = text.replace(/^\n+/, '');
+    document.spelling = { format: target.id, values: {} };
     return document;
   }
   const split = splitFrontmatter(text, target.id);
@@ -194,7 +195,13 @@ function serializeTomlCommand(
   const written = writeMetadata(document, mapping, context);
   const entries = written.entries.filter((entry) => entry.key !== bodyKey);
   const metadata = Object.fromEntries(entries.map((entry) => [entry.key, entry.value]));
-  const body = withFinalNewline(targetBody(document, target, context));
+  // The prompt as written when it is unchanged (its trailing spaces too); otherwise ending in one newline.
+  const asWritten = context.spelling?.values[bodyKey];
+  const body =
+    typeof asWritten === 'string' &&
+    toNeutralArguments(asWritten.replace(/^\n+/, ''), target.argumentSyntax) === document.body
+      ? asWritten.replace(/^\n+/, '')
+      : withFinalNewline(targetBody(document, target, context));
   // A multi-line literal string keeps the prompt readable and needs no escaping, unless the text contains
   // the closing delimiter or a control character TOML forbids there.
   const literal = !body.includes("'''") && ![...body].some(isForbiddenInTomlLiteral);

@@ -31,12 +31,18 @@ interface CorpusEntry {
 function corpus(): { source: string; entries: CorpusEntry[] } {
   const manifest = process.env.LYNXPROMPT_CORPUS_MANIFEST ?? COMMITTED_MANIFEST;
   if (fs.existsSync(manifest)) {
-    const entries = JSON.parse(fs.readFileSync(manifest, 'utf8')) as CorpusEntry[];
-    const dir = path.dirname(manifest);
-    return {
-      source: path.relative(REPO_ROOT, manifest),
-      entries: entries.map((entry) => ({ ...entry, file: path.resolve(dir, entry.file) })),
-    };
+    const parsed = JSON.parse(fs.readFileSync(manifest, 'utf8')) as CorpusEntry[] | { files: CorpusEntry[] };
+    const entries = Array.isArray(parsed) ? parsed : parsed.files;
+    const dir = process.env.LYNXPROMPT_REAL_CORPUS_DIR ?? path.dirname(manifest);
+    const resolved = entries.map((entry) => ({ ...entry, file: path.resolve(dir, entry.file) }));
+    const missing = resolved.filter((entry) => !fs.existsSync(entry.file));
+    if (missing.length) {
+      throw new Error(
+        `${missing.length} corpus files are missing under ${dir} (first: ${missing[0]!.file}): run ` +
+          'node apps/api/test/fixtures/corpus/assemble.mjs, or set LYNXPROMPT_REAL_CORPUS_DIR.',
+      );
+    }
+    return { source: path.relative(REPO_ROOT, manifest), entries: resolved };
   }
   const sets = [
     { folder: 'cursor-rules', suffix: '.mdc', format: 'cursor-rules', tool: '.cursor/rules/' },
