@@ -79,6 +79,8 @@ function parseMarkdown(text: string, target: TargetDefinition): BlueprintDocumen
   const document: BlueprintDocument = { kind: primaryKind(target), body: '', sourceTool: target.tool };
   if (!mapping) {
     document.body = text.replace(/^\n+/, '');
+    // The tool reads a rules file without metadata every time.
+    if (document.kind === 'rules') document.alwaysApply = true;
     document.spelling = { format: target.id, values: {} };
     return document;
   }

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { exportDocument, importFile, listFormats } from './formats';
 import type { BlueprintDocument, ConversionChange, ExportedFile } from './formats.types';
+import { activationOf } from './metadata';
 import { sameValue } from './spelling';
 
 /*
@@ -76,6 +77,8 @@ const CHAINS: readonly (readonly string[])[] = [
   ['copilot-agent', 'claude-agent', 'copilot-agent'],
   ['cursor-rules', 'copilot-instructions', 'windsurf-rules'],
   ['copilot-instructions', 'cursor-rules', 'claude-rules'],
+  ['cursor-rules', 'windsurf-rules', 'kiro-steering'],
+  ['cursor-rules', 'augment-rules', 'agents-md'],
   ['claude-command', 'copilot-prompt', 'gemini-command'],
   ['copilot-prompt', 'claude-command', 'cursor-command'],
   ['claude-skill', 'copilot-skill', 'claude-skill'],
@@ -115,6 +118,7 @@ function lost(before: BlueprintDocument, after: BlueprintDocument, exported: Exp
   for (const [key, value] of Object.entries(before.extra ?? {})) {
     if (!sameValue(value, after.extra?.[key])) fields.push(key);
   }
+  if (before.kind === 'rules' && activationOf(before) !== activationOf(after)) fields.push('activation');
   if (before.body.replace(/\s+$/, '') !== after.body.replace(/\s+$/, '')) fields.push('body');
   return fields;
 }
@@ -199,7 +203,14 @@ describe('meaning through the codec, on real files', () => {
           for (const change of exported.report.changes) count(row.changes, `${change.field}: ${change.change}`);
           const reported = new Set(exported.report.changes.map((change: ConversionChange) => change.field));
           for (const field of lost(current, next, exported)) {
-            if (reported.has(field)) continue;
+            // A rule's activation is told by the fields that make it up.
+            const fields =
+              field === 'activation'
+                ? ['activation', 'alwaysApply', 'globs', 'description']
+                : field === 'alwaysApply'
+                  ? ['alwaysApply', 'activation']
+                  : [field];
+            if (fields.some((entry) => reported.has(entry))) continue;
             count(row.unreported, field);
             unreported.push(`${entry.repositoryPath} ${key}: ${field}`);
           }

@@ -107,6 +107,11 @@ export interface BlueprintDocument {
   /** File patterns the rule applies to (Cursor `globs` <-> Copilot `applyTo`). */
   globs?: string[];
   alwaysApply?: boolean;
+  /**
+   * The rule is applied only when the user mentions it, although it has a description: Windsurf `trigger: manual`,
+   * Kiro `inclusion: manual`, Augment `type: manual`. Without it, a description means the model decides.
+   */
+  manual?: boolean;
   argumentHint?: string;
   allowedTools?: string[];
   model?: string;

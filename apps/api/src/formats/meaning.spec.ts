@@ -164,6 +164,28 @@ describe('fields between tools', () => {
   });
 });
 
+describe('rule activation', () => {
+  it('keeps a manual Windsurf rule manual where the target has the mode, and reports it where not', () => {
+    const windsurf = '---\ntrigger: manual\ndescription: Release checklist\n---\n\nSteps.\n';
+    const kiro = convert(windsurf, 'windsurf-rules', 'kiro-steering', { slug: 'release' });
+    expect(kiro.content).toContain('inclusion: manual\n');
+    const cursor = convert(windsurf, 'windsurf-rules', 'cursor-rules', { slug: 'release' });
+    expect(change(cursor, 'activation')).toEqual(
+      expect.objectContaining({ change: 'changed', from: 'manual', to: 'model' }),
+    );
+  });
+
+  it('reads a plain rules file as always applied, and reports a scoped rule that becomes one', () => {
+    expect(importFile({ content: 'Be brief.\n', format: 'agents-md' }).document.alwaysApply).toBe(true);
+    const scoped = '---\nglobs: src/**/*.ts\n---\nTypes.\n';
+    const agents = convert(scoped, 'cursor-rules', 'agents-md', { slug: 'a' });
+    expect(agents.report.changes.map((entry) => [entry.field, entry.change])).toEqual([
+      ['activation', 'changed'],
+      ['globs', 'dropped'],
+    ]);
+  });
+});
+
 describe('argument syntax', () => {
   const claude = '---\ndescription: Fix an issue\n---\n\nFix issue $ARGUMENTS, starting with $1.\n';
 

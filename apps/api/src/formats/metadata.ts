@@ -17,7 +17,7 @@ export type Activation = 'always' | 'globs' | 'model' | 'manual';
 export function activationOf(document: BlueprintDocument): Activation {
   if (document.alwaysApply) return 'always';
   if (document.globs?.length) return 'globs';
-  if (document.description) return 'model';
+  if (document.description && !document.manual) return 'model';
   return 'manual';
 }
 
@@ -123,6 +123,8 @@ export function writeMetadata(
     entries.push({ key, value: shapedLike(spelling?.values[key], value), raw: field.encoding === 'comma-list-raw' });
   }
   activationChanges(document, mapping, context, changes);
+  // A rules file without metadata is always read: "always" is what it says.
+  if (!mapping && document.kind === 'rules') carried.add('alwaysApply');
 
   const written = new Set(entries.map((entry) => entry.key));
   const extraChanges: ConversionChange[] = [];
@@ -213,7 +215,7 @@ function carriedBy(field: FrontmatterField): string[] {
 }
 
 /** The neutral fields a key's written value depends on. */
-function dependsOn(field: FrontmatterField): NeutralField[] {
+function dependsOn(field: FrontmatterField): Array<NeutralField | 'manual'> {
   switch (field.encoding) {
     case 'true':
       return [];
@@ -223,7 +225,7 @@ function dependsOn(field: FrontmatterField): NeutralField[] {
     case 'windsurf-trigger':
     case 'kiro-inclusion':
     case 'augment-type':
-      return ['alwaysApply', 'globs', 'description'];
+      return ['alwaysApply', 'globs', 'description', 'manual'];
     default:
       return field.field === 'none' || field.field === 'activation' ? [] : [field.field];
   }
@@ -259,6 +261,13 @@ function requiredFallback(field: FrontmatterField, document: BlueprintDocument):
   return undefined;
 }
 
+const ACTIVATION_WORDS: Record<Activation, string> = {
+  always: 'always',
+  globs: 'to matching files',
+  model: 'when the model decides from its description',
+  manual: 'when mentioned',
+};
+
 /** Activation modes a target can only approximate. */
 function activationChanges(
   document: BlueprintDocument,
@@ -284,6 +293,32 @@ function activationChanges(
         to: 'always',
       });
     }
+  }
+  if (!mapping && document.kind === 'rules' && activation !== 'always') {
+    changes.push({
+      field: 'activation',
+      change: 'changed',
+      message: `${context.targetLabel} is always read: the rule, applied ${ACTIVATION_WORDS[activation]}, now always applies.`,
+      from: activation,
+      to: 'always',
+    });
+  }
+  const modes = ['windsurf-trigger', 'kiro-inclusion', 'augment-type'] as const;
+  if (
+    document.manual &&
+    activation === 'manual' &&
+    document.description &&
+    mapping &&
+    !modes.some((mode) => encodings.has(mode)) &&
+    !encodings.has('paths-or-always')
+  ) {
+    changes.push({
+      field: 'activation',
+      change: 'changed',
+      message: `${context.targetLabel} has no manual mode for a rule with a description: the model may now apply it by its description.`,
+      from: 'manual',
+      to: 'model',
+    });
   }
   if (encodings.has('augment-type') && activation === 'globs') {
     changes.push({
@@ -417,14 +452,16 @@ function decode(field: FrontmatterField, value: unknown, into: Partial<Blueprint
     case 'true':
       return;
     case 'windsurf-trigger':
-      if (value !== undefined) into.alwaysApply = readString(value) === 'always_on';
-      return;
     case 'kiro-inclusion':
-      if (value !== undefined) into.alwaysApply = readString(value) === 'always';
+    case 'augment-type': {
+      if (value === undefined) return;
+      const mode = readString(value);
+      into.alwaysApply =
+        mode ===
+        { 'windsurf-trigger': 'always_on', 'kiro-inclusion': 'always', 'augment-type': 'always_apply' }[field.encoding];
+      if (mode === 'manual') into.manual = true;
       return;
-    case 'augment-type':
-      if (value !== undefined) into.alwaysApply = readString(value) === 'always_apply';
-      return;
+    }
     case 'apply-to': {
       if (value === undefined || value === null) return;
       const patterns = readList(value);
