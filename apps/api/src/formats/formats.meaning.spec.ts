@@ -4,71 +4,27 @@ import { exportDocument, importFile, listFormats } from './formats';
 import type { BlueprintDocument, ConversionChange, ExportedFile } from './formats.types';
 import { activationOf } from './metadata';
 import { sameValue } from './spelling';
+import {
+  isCorpusAssembled,
+  loadCorpusManifest,
+  NOT_ASSEMBLED_NOTE,
+  readCorpusFile,
+} from '../../test/fixtures/corpus/corpus';
 
 /*
- * Real files keep their meaning:
+ * Real files of the repository corpus (apps/api/test/fixtures/corpus; assemble.mjs builds the copies) keep their
+ * meaning:
  * (a) through the codec to their own format: the same keys, value types, values and body (and how many come back
  *     byte for byte);
  * (b) through chains of three formats: whatever a step loses (a field, a key, a changed value, a changed body) is in
  *     that step's report. The counts per chain and step are compared with golden/loss-table.json (UPDATE_GOLDEN=1
  *     rewrites it; review the diff).
- * The files come from the committed corpus's manifest.json (entries { file, repositoryPath, toolPath, format, kind }),
- * or LYNXPROMPT_CORPUS_MANIFEST, or else the Cursor and Copilot rules of the shared corpus.
  */
-const REPO_ROOT = path.resolve(__dirname, '../../../..');
-const COMMITTED_MANIFEST = path.resolve(__dirname, '../../test/fixtures/corpus/manifest.json');
-const SHARED_CORPUS = process.env.LYNXPROMPT_CORPUS_DIR ?? path.resolve(REPO_ROOT, '../shared/data/corpus');
 const GOLDEN = path.join(__dirname, 'golden', 'loss-table.json');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
-interface CorpusEntry {
-  file: string;
-  repositoryPath: string;
-  toolPath: string;
-  format: string;
-  kind: string;
-}
-
-function corpus(): { source: string; entries: CorpusEntry[] } {
-  const manifest = process.env.LYNXPROMPT_CORPUS_MANIFEST ?? COMMITTED_MANIFEST;
-  if (fs.existsSync(manifest)) {
-    const parsed = JSON.parse(fs.readFileSync(manifest, 'utf8')) as CorpusEntry[] | { files: CorpusEntry[] };
-    const entries = Array.isArray(parsed) ? parsed : parsed.files;
-    const dir = process.env.LYNXPROMPT_REAL_CORPUS_DIR ?? path.dirname(manifest);
-    const resolved = entries.map((entry) => ({ ...entry, file: path.resolve(dir, entry.file) }));
-    const missing = resolved.filter((entry) => !fs.existsSync(entry.file));
-    if (missing.length) {
-      throw new Error(
-        `${missing.length} corpus files are missing under ${dir} (first: ${missing[0]!.file}): run ` +
-          'node apps/api/test/fixtures/corpus/assemble.mjs, or set LYNXPROMPT_REAL_CORPUS_DIR.',
-      );
-    }
-    return { source: path.relative(REPO_ROOT, manifest), entries: resolved };
-  }
-  const sets = [
-    { folder: 'cursor-rules', suffix: '.mdc', format: 'cursor-rules', tool: '.cursor/rules/' },
-    {
-      folder: 'copilot-instructions',
-      suffix: '.instructions.md',
-      format: 'copilot-instructions',
-      tool: '.github/instructions/',
-    },
-  ];
-  const entries = sets.flatMap((set) =>
-    fs
-      .readdirSync(path.join(SHARED_CORPUS, set.folder))
-      .filter((name) => name.endsWith(set.suffix))
-      .sort()
-      .map((name) => ({
-        file: path.join(SHARED_CORPUS, set.folder, name),
-        repositoryPath: `${set.folder}/${name}`,
-        toolPath: `${set.tool}${name}`,
-        format: set.format,
-        kind: 'rules',
-      })),
-  );
-  return { source: 'shared corpus (cursor-rules, copilot-instructions)', entries };
-}
+const assembled = isCorpusAssembled();
+if (!assembled) console.warn(`${NOT_ASSEMBLED_NOTE}. Skipped.`);
 
 /** Each chain starts from files of its first format. */
 const CHAINS: readonly (readonly string[])[] = [
@@ -136,13 +92,13 @@ function sorted<T>(record: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-describe('meaning through the codec, on real files', () => {
-  const { source, entries } = corpus();
+(assembled ? describe : describe.skip)('meaning through the codec, on the repository corpus', () => {
+  const source = 'apps/api/test/fixtures/corpus/manifest.json';
   const known = new Set(listFormats().map((format) => format.id));
-  const readable = entries
+  const readable = (assembled ? loadCorpusManifest().files : [])
     .filter((entry) => known.has(entry.format))
     .map((entry) => {
-      const content = fs.readFileSync(entry.file, 'utf8');
+      const content = readCorpusFile(entry.file);
       try {
         return { entry, content, document: importFile({ content, format: entry.format }).document };
       } catch {
