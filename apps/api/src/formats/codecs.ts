@@ -12,7 +12,7 @@ import {
   type McpServersDialect,
 } from './mcp';
 import { droppedFields, readMetadata, writeMetadata, type WriteContext } from './metadata';
-import { entryTexts, gapAfterFrontmatter, restoreSurroundings, surroundings } from './spelling';
+import { entryTexts, gapAfterFrontmatter, restoreSurroundings, surroundings, tomlEntryTexts } from './spelling';
 import { isPlainObject, normaliseNewlines, withFinalNewline } from './text';
 
 /** A target as the library sees it: the public description plus what only the codecs need. */
@@ -184,6 +184,9 @@ function parseTomlCommand(text: string, target: TargetDefinition): BlueprintDocu
   };
   if (Object.keys(extra).length) document.extra = extra;
   document.spelling = spellingOf(target, values, written, document.body);
+  const { texts, preamble } = tomlEntryTexts(text);
+  document.spelling.texts = texts;
+  if (preamble) document.spelling.preamble = preamble;
   return document;
 }
 
@@ -212,9 +215,18 @@ function serializeTomlCommand(
   const tables = Object.fromEntries(Object.entries(metadata).filter(([, value]) => isPlainObject(value)));
   const head = Object.keys(simple).length ? `${stringifyToml(simple).trim()}\n` : '';
   const tail = Object.keys(tables).length ? `\n${stringifyToml(tables).trim()}\n` : '';
-  // A file read as this target keeps the prompt where it was: before or after the other keys.
-  const promptFirst = context.spelling !== undefined && Object.keys(context.spelling.values)[0] === bodyKey;
-  const content = promptFirst ? `${prompt}${head ? `${head}` : ''}${tail}` : `${head}${prompt}${tail}`;
+  const spelling = context.spelling;
+  if (spelling?.texts && !Object.keys(tables).length) {
+    // A file read as this target: every key in its place, unchanged ones (and an unchanged prompt) as written.
+    const promptText = body === asWritten?.toString().replace(/^\n+/, '') ? spelling.texts[bodyKey] : undefined;
+    const pieces = [...entries, { key: bodyKey, value: body, text: promptText ?? prompt }];
+    const order = Object.keys(spelling.values);
+    const position = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
+    pieces.sort((a, b) => position(a.key) - position(b.key));
+    const text = pieces.map((piece) => piece.text ?? stringifyToml({ [piece.key]: piece.value })).join('');
+    return { content: `${spelling.preamble ?? ''}${text}`, changes: written.changes };
+  }
+  const content = `${head}${prompt}${tail}`;
   return { content, changes: written.changes };
 }
 

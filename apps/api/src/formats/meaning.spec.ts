@@ -41,13 +41,21 @@ describe('same-format export through the codec', () => {
     expect(sameFormat(prompt, 'copilot-prompt').content).toBe(prompt);
   });
 
-  it('keeps a Gemini command TOML with its keys in order and its placeholder', () => {
+  it('gives a Gemini command TOML back byte for byte, and changes only the changed key', () => {
     const toml = 'prompt = """\nReview {{args}}\n"""\ndescription = "Review"\n';
     const file = sameFormat(toml, 'gemini-command');
     const again = importFile({ content: file.content, format: 'gemini-command' }).document;
     expect(again.body).toBe('Review $ARGUMENTS\n');
     expect(again.description).toBe('Review');
-    expect(file.content.indexOf('prompt')).toBeLessThan(file.content.indexOf('description'));
+    expect(file.content).toBe(toml);
+    const { document } = importFile({ content: toml, format: 'gemini-command' });
+    const edited = exportDocument({ ...document, description: 'Review a PR' }, 'gemini-command', { slug: 'r' });
+    expect(edited.content).toBe('prompt = """\nReview {{args}}\n"""\ndescription = "Review a PR"\n');
+    const reworded = exportDocument({ ...document, body: 'Check $ARGUMENTS\n' }, 'gemini-command', { slug: 'r' });
+    expect(importFile({ content: reworded.content, format: 'gemini-command' }).document).toMatchObject({
+      body: 'Check $ARGUMENTS\n',
+      description: 'Review',
+    });
   });
 });
 

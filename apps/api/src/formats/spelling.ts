@@ -88,3 +88,45 @@ export function sameValue(a: unknown, b: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * Splits a TOML file into its top-level `key = value` entries as written (a multi-line string belongs to its key), up
+ * to the first table header; keys after it get no text. Lines before the first key are the preamble.
+ */
+export function tomlEntryTexts(toml: string): { texts: Record<string, string>; preamble: string } {
+  const lines = toml.split('\n');
+  const starts: Array<{ key: string; line: number }> = [];
+  let open: string | undefined;
+  let end = lines.length;
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = lines[index] ?? '';
+    if (open === undefined) {
+      if (/^\s*\[/.test(line)) {
+        end = index;
+        break;
+      }
+      const match = /^\s*([A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')\s*=(.*)$/.exec(line);
+      if (!match) continue;
+      starts.push({ key: match[1]!.replace(/^(["'])(.*)\1$/, '$2'), line: index });
+      open = opensMultiline(match[2] ?? '');
+    } else if (line.split(open).length % 2 === 0) {
+      open = undefined;
+    }
+  }
+  const texts: Record<string, string> = {};
+  starts.forEach((start, index) => {
+    const stop = starts[index + 1]?.line ?? end;
+    texts[start.key] = `${lines.slice(start.line, stop).join('\n')}\n`;
+  });
+  const first = starts[0]?.line ?? 0;
+  return { texts, preamble: first === 0 ? '' : `${lines.slice(0, first).join('\n')}\n` };
+}
+
+/** The delimiter of a multi-line string a value opens and does not close on its line. */
+function opensMultiline(value: string): string | undefined {
+  for (const delimiter of ['"""', "'''"]) {
+    const trimmed = value.trimStart();
+    if (trimmed.startsWith(delimiter) && trimmed.split(delimiter).length === 2) return delimiter;
+  }
+  return undefined;
+}
