@@ -12,7 +12,14 @@ import {
   type McpServersDialect,
 } from './mcp';
 import { droppedFields, readMetadata, writeMetadata, type WriteContext } from './metadata';
-import { entryTexts, gapAfterFrontmatter, restoreSurroundings, surroundings, tomlEntryTexts } from './spelling';
+import {
+  entryTexts,
+  gapAfterFrontmatter,
+  restoreSurroundings,
+  sameValue,
+  surroundings,
+  tomlEntryTexts,
+} from './spelling';
 import { isPlainObject, normaliseNewlines, withFinalNewline } from './text';
 
 /** A target as the library sees it: the public description plus what only the codecs need. */
@@ -243,11 +250,34 @@ function parseMcp(text: string, target: TargetDefinition): BlueprintDocument {
   };
   if (file.name) document.name = file.name;
   if (Object.keys(extra).length) document.extra = extra;
+  // Strict JSON is kept as parsed, so that the same format gives back its structure (a Claude plugin's .mcp.json
+  // lists servers at the top level) and its indentation.
+  if (target.syntax === 'json') {
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (isPlainObject(parsed)) {
+        document.spelling = { format: target.id, values: parsed, indent: /^\{\n([ \t]+)\S/.exec(text)?.[1] ?? '  ' };
+      }
+    } catch {
+      // JSON with comments or trailing commas is re-serialised.
+    }
+  }
   return document;
 }
 
 function serializeMcp(document: BlueprintDocument, target: TargetDefinition, context: WriteContext): Serialized {
   const servers = parseNeutralServers(document.body);
+  const spelling = context.spelling;
+  if (spelling?.indent !== undefined) {
+    const asRead = parseMcp(JSON.stringify(spelling.values), target);
+    if (
+      asRead.body === document.body &&
+      asRead.name === document.name &&
+      sameValue(asRead.extra ?? {}, document.extra ?? {})
+    ) {
+      return { content: `${JSON.stringify(spelling.values, null, spelling.indent)}\n`, changes: [] };
+    }
+  }
   const { [SERVER_OPTIONS_KEY]: serverOptions, ...topLevel } = context.sameTool ? (document.extra ?? {}) : {};
   const content = writeMcpFile(
     {

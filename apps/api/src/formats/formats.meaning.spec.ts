@@ -39,6 +39,12 @@ const CHAINS: readonly (readonly string[])[] = [
   ['copilot-prompt', 'claude-command', 'cursor-command'],
   ['claude-skill', 'copilot-skill', 'claude-skill'],
   ['copilot-skill', 'claude-skill', 'copilot-skill'],
+  // Targets other work adds: each chain runs once its formats are in the registry.
+  ['copilot-chatmode', 'copilot-agent', 'claude-agent'],
+  ['gemini-agent', 'claude-agent', 'copilot-agent'],
+  ['gemini-command', 'claude-command', 'copilot-prompt'],
+  ['gemini-skill', 'claude-skill', 'codex-skill'],
+  ['codex-skill', 'copilot-skill', 'gemini-skill'],
 ];
 
 const NEUTRAL = [
@@ -118,22 +124,17 @@ function sorted<T>(record: Record<string, T>): Record<string, T> {
       }
       const exported = exportDocument(document, entry.format, { slug: slugOf(entry.toolPath) });
       const again = importFile({ content: exported.content, format: entry.format }).document;
-      const before = {
-        values: document.spelling?.values,
-        body: document.body,
-        keys: Object.keys(document.spelling?.values ?? {}),
+      // The file's own metadata as parsed (keys, order, types, values) and the neutral document read from it.
+      const meaningOf = (read: BlueprintDocument) => {
+        const { spelling, ...neutral } = read;
+        return { neutral, values: spelling?.values, keys: Object.keys(spelling?.values ?? {}) };
       };
-      const after = {
-        values: again.spelling?.values,
-        body: again.body,
-        keys: Object.keys(again.spelling?.values ?? {}),
-      };
+      const before = meaningOf(document);
+      const after = meaningOf(again);
       if (sameValue(before, after) && exported.report.changes.every((change) => change.change !== 'dropped')) {
         stats.meaning += 1;
       } else {
-        failures.push(
-          `${entry.repositoryPath}: ${JSON.stringify({ before: before.values, after: after.values }).slice(0, 300)}`,
-        );
+        failures.push(`${entry.repositoryPath}: ${JSON.stringify({ before, after }).slice(0, 300)}`);
       }
       if (exported.content === content) stats.bytes += 1;
     }

@@ -150,6 +150,8 @@ export interface SourceSpelling {
   gap?: string;
   /** The whitespace the file ended with. */
   ending?: string;
+  /** JSON files: the indentation the values were written with. */
+  indent?: string;
   /** The file used CRLF line ends / opened with a byte-order mark. */
   crlf?: boolean;
   bom?: boolean;

@@ -59,6 +59,19 @@ describe('same-format export through the codec', () => {
   });
 });
 
+describe('same-format MCP configuration', () => {
+  it('gives back a strict JSON file with its structure and indentation, and re-serialises a changed one', () => {
+    const flat =
+      '{\n    "example": {\n        "type": "http",\n        "url": "https://mcp.example.com/api"\n    }\n}\n';
+    expect(sameFormat(flat, 'claude-mcp').content).toBe(flat);
+    const { document } = importFile({ content: flat, format: 'claude-mcp' });
+    const edited = exportDocument({ ...document, body: '{"other":{"type":"stdio","command":"x"}}' }, 'claude-mcp', {
+      slug: 'x',
+    });
+    expect(JSON.parse(edited.content)).toMatchObject({ mcpServers: { other: { command: 'x' } } });
+  });
+});
+
 describe('names', () => {
   it('derives distinct identifiers for names that differ only in symbols', () => {
     expect(identifierOf('C# Expert')).toBe('csharp-expert');
