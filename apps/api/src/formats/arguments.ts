@@ -17,10 +17,55 @@ const VSCODE_INPUT_NAMED = /\$\{input:(?!args[:}])[A-Za-z_][\w-]*(?::[^}]*)?\}/g
 const VSCODE_EDITOR_VARIABLES =
   /\$\{(?:workspaceFolder|workspaceFolderBasename|file|fileBasename|fileDirname|fileBasenameNoExtension|selection|selectedText)\}/g;
 
+/**
+ * Shell injection: Claude Code (and OpenCode) run "!`command`" and put its output in the prompt; Gemini CLI spells it
+ * `!{command}` (braces inside balanced). The neutral body uses Claude's spelling.
+ */
+const NEUTRAL_SHELL = /!`([^`\n]+)`/g;
+const GEMINI_FILE = /@\{[^}\n]+\}/g;
+
+/** Each Gemini `!{…}` with balanced braces on one line, as [whole, command]. */
+function geminiShell(body: string): Array<[string, string]> {
+  const found: Array<[string, string]> = [];
+  let from = 0;
+  for (let start = body.indexOf('!{', from); start !== -1; start = body.indexOf('!{', from)) {
+    let depth = 0;
+    let end = -1;
+    for (let index = start + 1; index < body.length && body[index] !== '\n'; index += 1) {
+      if (body[index] === '{') depth += 1;
+      else if (body[index] === '}' && --depth === 0) {
+        end = index;
+        break;
+      }
+    }
+    if (end === -1) {
+      from = start + 2;
+      continue;
+    }
+    found.push([body.slice(start, end + 1), body.slice(start + 2, end)]);
+    from = end + 1;
+  }
+  return found;
+}
+
+function balanced(text: string): boolean {
+  let depth = 0;
+  for (const char of text) {
+    if (char === '{') depth += 1;
+    else if (char === '}' && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
 export function toNeutralArguments(body: string, syntax: ArgumentSyntax | undefined): string {
   switch (syntax) {
-    case 'gemini-args':
-      return body.replace(GEMINI_ARGS, NEUTRAL_ARGUMENTS);
+    case 'gemini-args': {
+      let text = body.replace(GEMINI_ARGS, NEUTRAL_ARGUMENTS);
+      for (const [whole, command] of geminiShell(text)) {
+        if (!command.includes('`')) text = text.replace(whole, `!\`${command}\``);
+      }
+      return text;
+    }
     case 'vscode-input':
       return body.replace(VSCODE_INPUT_ARGS, NEUTRAL_ARGUMENTS);
     default:
@@ -31,7 +76,9 @@ export function toNeutralArguments(body: string, syntax: ArgumentSyntax | undefi
 export function fromNeutralArguments(body: string, syntax: ArgumentSyntax | undefined): string {
   switch (syntax) {
     case 'gemini-args':
-      return body.replace(DOLLAR_ARGUMENTS, '{{args}}');
+      return body
+        .replace(DOLLAR_ARGUMENTS, '{{args}}')
+        .replace(NEUTRAL_SHELL, (whole, command: string) => (balanced(command) ? `!{${command}}` : whole));
     case 'vscode-input':
       return body.replace(DOLLAR_ARGUMENTS, '${input:args}');
     default:
@@ -40,9 +87,12 @@ export function fromNeutralArguments(body: string, syntax: ArgumentSyntax | unde
 }
 
 /** How each syntax spells "all the arguments", and which other placeholder families it reads. */
-const SPELLING: Record<ArgumentSyntax, { all?: string; positional: boolean; vscodeVariables: boolean }> = {
-  'dollar-arguments': { all: '$ARGUMENTS', positional: true, vscodeVariables: false },
-  'gemini-args': { all: '{{args}}', positional: false, vscodeVariables: false },
+const SPELLING: Record<
+  ArgumentSyntax,
+  { all?: string; positional: boolean; vscodeVariables: boolean; shell?: string; geminiFiles?: boolean }
+> = {
+  'dollar-arguments': { all: '$ARGUMENTS', positional: true, vscodeVariables: false, shell: '!`…`' },
+  'gemini-args': { all: '{{args}}', positional: false, vscodeVariables: false, shell: '!{…}', geminiFiles: true },
   'vscode-input': { all: '${input:args}', positional: false, vscodeVariables: true },
   appended: { positional: false, vscodeVariables: false },
 };
@@ -90,6 +140,36 @@ export function argumentChanges(
       change: 'changed',
       message: `${names.target} has no positional arguments: ${positional.join(', ')} stay${positional.length === 1 ? 's' : ''} in the text as written${target.all ? `; ${target.all} holds all the arguments` : ''}.`,
       from: positional.join(' '),
+    });
+  }
+  const shell = [...new Set(neutralBody.match(NEUTRAL_SHELL) ?? [])];
+  if (source.shell && shell.length) {
+    if (target.shell && target.shell !== source.shell) {
+      changes.push({
+        field: 'body',
+        change: 'translated',
+        message: `Shell commands whose output goes into the prompt are written ${target.shell}, as ${names.target} spells them.`,
+        from: source.shell,
+        to: target.shell,
+      });
+    } else if (!target.shell) {
+      changes.push({
+        field: 'body',
+        change: 'changed',
+        message: `${names.target} runs no shell command from the prompt text: ${shell.slice(0, 3).join(', ')}${shell.length > 3 ? '…' : ''} stay${shell.length === 1 ? 's' : ''} in the text as written.`,
+        from: source.shell,
+      });
+    }
+  }
+  const geminiLeft = source.geminiFiles
+    ? [...new Set([...(neutralBody.match(GEMINI_FILE) ?? []), ...geminiShell(neutralBody).map(([whole]) => whole)])]
+    : [];
+  if (geminiLeft.length && !target.geminiFiles) {
+    changes.push({
+      field: 'body',
+      change: 'changed',
+      message: `${names.target} does not read Gemini CLI's @{…} file and !{…} shell injections: ${geminiLeft.slice(0, 3).join(', ')}${geminiLeft.length > 3 ? '…' : ''} stay${geminiLeft.length === 1 ? 's' : ''} in the text as written.`,
+      from: geminiLeft.slice(0, 3).join(' '),
     });
   }
   if (source.vscodeVariables && !target.vscodeVariables) {

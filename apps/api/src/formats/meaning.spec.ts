@@ -247,6 +247,30 @@ describe('argument syntax', () => {
     ]);
   });
 
+  it('translates shell injection between Claude Code and Gemini CLI, and reports it elsewhere', () => {
+    const gemini = [
+      'description = "Status"',
+      "prompt = '''",
+      'State: !{git status --short}',
+      'Files: !{find . -name "*.ts" -exec echo {} ;}',
+      'Read @{docs/a.md}',
+      "'''",
+      '',
+    ].join('\n');
+    const claude = convert(gemini, 'gemini-command', 'claude-command', { slug: 'status' });
+    expect(claude.content).toContain(
+      'State: !`git status --short`\nFiles: !`find . -name "*.ts" -exec echo {} ;`\nRead @{docs/a.md}',
+    );
+    expect(claude.report.changes.map((entry) => [entry.change, entry.from, entry.to])).toEqual([
+      ['translated', '!{…}', '!`…`'],
+      ['changed', '@{docs/a.md}', undefined],
+    ]);
+    const back = convert(claude.content, 'claude-command', 'gemini-command', { slug: 'status' });
+    expect(back.content).toContain('State: !{git status --short}\nFiles: !{find . -name "*.ts" -exec echo {} ;}');
+    const prompt = convert(claude.content, 'claude-command', 'copilot-prompt', { slug: 'status' });
+    expect(change(prompt, 'body')).toEqual(expect.objectContaining({ change: 'changed', from: '!`…`' }));
+  });
+
   it('leaves the $ARGUMENTS a Cursor command spells literally alone', () => {
     const cursor = 'Summarise $ARGUMENTS\n';
     expect(convert(cursor, 'cursor-command', 'claude-command', { slug: 's' }).report.changes).toEqual([]);
