@@ -119,10 +119,12 @@ export interface BlueprintDocument {
   agent?: string;
   /**
    * The tool the document was imported from. Tool-specific values (allowedTools, model, agent, extra) are only
-   * written back to that tool's targets, because another tool would misread them; unset means "authored neutrally".
+   * written back to that tool's targets, because another tool would misread them (the Agent Skills keys of `extra`
+   * also go to every skill target); each one withheld is a `dropped` entry of the report. Unset means "authored
+   * neutrally".
    */
   sourceTool?: string;
-  /** Metadata keys the mapping does not know, preserved when exporting to the same tool. */
+  /** Metadata keys the mapping does not know, preserved when exporting to the same tool (reported elsewhere). */
   extra?: Record<string, unknown>;
   /** The other files of a multi-file artefact (a skill's references/, scripts/ and assets/). */
   files?: AttachedFile[];
