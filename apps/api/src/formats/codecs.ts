@@ -252,6 +252,7 @@ function parseMcp(text: string, target: TargetDefinition): BlueprintDocument {
   if (Object.keys(extra).length) document.extra = extra;
   // Strict JSON is kept as parsed, so that the same format gives back its structure (a Claude plugin's .mcp.json
   // lists servers at the top level) and its indentation.
+  document.spelling = { format: target.id, values: {} };
   if (target.syntax === 'json') {
     try {
       const parsed: unknown = JSON.parse(text);
