@@ -169,6 +169,19 @@ describe('fields between tools', () => {
     expect(back.report.lossless).toBe(true);
   });
 
+  it("moves a Claude skill's top-level version into the Agent Skills metadata map for other tools", () => {
+    const skill = '---\nname: hooks\ndescription: Hooks\nversion: 0.1.0\nmetadata:\n  author: me\n---\n\nUse hooks.\n';
+    const copilot = convert(skill, 'claude-skill', 'copilot-skill', { slug: 'hooks' });
+    expect(importFile({ content: copilot.content, format: 'copilot-skill' }).document.extra).toEqual({
+      metadata: { author: 'me', version: '0.1.0' },
+    });
+    expect(copilot.report).toMatchObject({
+      lossless: true,
+      changes: [{ field: 'version', change: 'translated', from: 'version', to: 'metadata.version' }],
+    });
+    expect(sameFormat(skill, 'claude-skill').content).toBe(skill);
+  });
+
   it('reports a required key it had to make up as derived, and a rule whose mode the target lacks as changed', () => {
     const agent = '---\nname: helper\n---\n\nHelp.\n';
     const claude = convert(agent, 'copilot-agent', 'claude-agent', { slug: 'helper' });

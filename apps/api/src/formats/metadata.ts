@@ -128,11 +128,28 @@ export function writeMetadata(
 
   const written = new Set(entries.map((entry) => entry.key));
   const extraChanges: ConversionChange[] = [];
-  for (const [key, value] of Object.entries(document.extra ?? {})) {
+  // `version` last: it may go into the `metadata` map written before it.
+  const extras = Object.entries(document.extra ?? {}).sort(
+    ([a], [b]) => Number(a === 'version') - Number(b === 'version'),
+  );
+  for (const [key, value] of extras) {
     if (value === undefined || written.has(key)) continue;
     if (mapping && (context.sameTool || context.portableKeys.includes(key))) {
       const same = spelling !== undefined && sameValue(spelling.values[key], value);
       entries.push({ key, value, text: same ? spelling.texts?.[key] : undefined });
+    } else if (
+      mapping &&
+      key === 'version' &&
+      context.portableKeys.includes('metadata') &&
+      movedIntoMetadata(entries, value)
+    ) {
+      extraChanges.push({
+        field: key,
+        change: 'translated',
+        message: `${context.targetLabel} keeps a skill's version in \`metadata.version\`, as the Agent Skills specification does.`,
+        from: 'version',
+        to: 'metadata.version',
+      });
     } else {
       extraChanges.push({
         field: key,
@@ -158,6 +175,23 @@ export function writeMetadata(
   }
   if (spelling) entries.sort(byPosition(Object.keys(spelling.values)));
   return { entries, changes: [...changes, ...extraChanges] };
+}
+
+/**
+ * A top-level `version` (a Claude Code plugin habit) goes into the Agent Skills `metadata` map, added to the entries
+ * being written; false when the map already holds another version or is not a map.
+ */
+function movedIntoMetadata(entries: MetadataEntry[], version: unknown): boolean {
+  if (typeof version !== 'string' && typeof version !== 'number') return false;
+  const index = entries.findIndex((entry) => entry.key === 'metadata');
+  const current = index === -1 ? {} : entries[index]!.value;
+  if (typeof current !== 'object' || current === null || Array.isArray(current)) return false;
+  const metadata = current as Record<string, unknown>;
+  if (metadata.version !== undefined && metadata.version !== String(version)) return false;
+  const entry: MetadataEntry = { key: 'metadata', value: { ...metadata, version: String(version) } };
+  if (index === -1) entries.push(entry);
+  else entries[index] = entry;
+  return true;
 }
 
 const WITHHELD_WORDS: Partial<Record<NeutralField, string>> = {
