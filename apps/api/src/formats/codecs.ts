@@ -117,16 +117,18 @@ function parseMarkdown(text: string, target: TargetDefinition): BlueprintDocumen
 }
 
 function orderedAsWritten(values: Record<string, unknown>, yaml: string): Record<string, unknown> {
-  const keys = Object.keys(values);
-  const line = (key: string) => {
-    const index = yaml
-      .split('\n')
-      .findIndex((text) => text.startsWith(`${key}:`) || text.startsWith(`"${key}":`) || text.startsWith(`'${key}':`));
-    return index === -1 ? Number.MAX_SAFE_INTEGER : index;
-  };
-  const positions = new Map(keys.map((key) => [key, line(key)]));
+  // One pass over the lines: the first line each key opens (plain or quoted).
+  const firstLine = new Map<string, number>();
+  yaml.split('\n').forEach((line, index) => {
+    const key = /^(?:"([^"]*)"|'([^']*)'|([^\s#:][^:]*?))[ \t]*:/.exec(line);
+    const name = key?.[1] ?? key?.[2] ?? key?.[3];
+    if (name !== undefined && !firstLine.has(name)) firstLine.set(name, index);
+  });
+  const position = (key: string) => firstLine.get(key) ?? Number.MAX_SAFE_INTEGER;
   return Object.fromEntries(
-    [...keys].sort((a, b) => positions.get(a)! - positions.get(b)!).map((key) => [key, values[key]]),
+    Object.keys(values)
+      .sort((a, b) => position(a) - position(b))
+      .map((key) => [key, values[key]]),
   );
 }
 
@@ -227,8 +229,8 @@ function serializeTomlCommand(
     // A file read as this target: every key in its place, unchanged ones (and an unchanged prompt) as written.
     const promptText = body === asWritten?.toString().replace(/^\n+/, '') ? spelling.texts[bodyKey] : undefined;
     const pieces = [...entries, { key: bodyKey, value: body, text: promptText ?? prompt }];
-    const order = Object.keys(spelling.values);
-    const position = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
+    const order = new Map(Object.keys(spelling.values).map((key, index) => [key, index]));
+    const position = (key: string) => order.get(key) ?? order.size;
     pieces.sort((a, b) => position(a.key) - position(b.key));
     const text = pieces.map((piece) => piece.text ?? stringifyToml({ [piece.key]: piece.value })).join('');
     return { content: `${spelling.preamble ?? ''}${text}`, changes: written.changes };

@@ -371,10 +371,8 @@ function shapedLike(original: unknown, value: unknown): unknown {
 }
 
 function byPosition(order: readonly string[]): (a: MetadataEntry, b: MetadataEntry) => number {
-  const position = (entry: MetadataEntry) => {
-    const index = order.indexOf(entry.key);
-    return index === -1 ? order.length : index;
-  };
+  const indexes = new Map(order.map((key, index) => [key, index]));
+  const position = (entry: MetadataEntry) => indexes.get(entry.key) ?? order.length;
   return (a, b) => position(a) - position(b);
 }
 
