@@ -10,9 +10,11 @@ export function entryTexts(yaml: string, keys: readonly string[]): { texts: Reco
   const lines = yaml === '' ? [] : yaml.split('\n');
   const wanted = new Set(keys);
   const starts: Array<{ key: string; line: number }> = [];
+  const seen = new Set<string>();
   lines.forEach((line, index) => {
     const key = topLevelKey(line);
-    if (key !== undefined && wanted.has(key) && !starts.some((start) => start.key === key)) {
+    if (key !== undefined && wanted.has(key) && !seen.has(key)) {
+      seen.add(key);
       starts.push({ key, line: index });
     }
   });
