@@ -10,10 +10,10 @@ import type { ArgumentSyntax, ConversionChange } from './formats.types';
 export const NEUTRAL_ARGUMENTS = '$ARGUMENTS';
 
 const GEMINI_ARGS = /\{\{\s*args\s*\}\}/g;
-const VSCODE_INPUT_ARGS = /\$\{input:args(?::[^}]*)?\}/g;
+const VSCODE_INPUT_ARGS = /\$\{input:args(?::[^}\n]{0,500})?\}/g;
 const DOLLAR_ARGUMENTS = /\$ARGUMENTS\b(?!\[)/g;
 const POSITIONAL = /\$(?:ARGUMENTS\[\d+\]|[1-9])(?![\w])/g;
-const VSCODE_INPUT_NAMED = /\$\{input:(?!args[:}])[A-Za-z_][\w-]*(?::[^}]*)?\}/g;
+const VSCODE_INPUT_NAMED = /\$\{input:(?!args[:}])[A-Za-z_][\w-]{0,100}(?::[^}\n]{0,500})?\}/g;
 const VSCODE_EDITOR_VARIABLES =
   /\$\{(?:workspaceFolder|workspaceFolderBasename|file|fileBasename|fileDirname|fileBasenameNoExtension|selection|selectedText)\}/g;
 
@@ -22,7 +22,7 @@ const VSCODE_EDITOR_VARIABLES =
  * `!{command}` (braces inside balanced). The neutral body uses Claude's spelling.
  */
 const NEUTRAL_SHELL = /!`([^`\n]+)`/g;
-const GEMINI_FILE = /@\{[^}\n]+\}/g;
+const GEMINI_FILE = /@\{[^}\n]{1,500}\}/g;
 
 /** Each Gemini `!{…}` with balanced braces on one line, as [whole, command]. */
 function geminiShell(body: string): Array<[string, string]> {
@@ -39,7 +39,10 @@ function geminiShell(body: string): Array<[string, string]> {
       }
     }
     if (end === -1) {
-      from = start + 2;
+      // Unbalanced to the end of its line: nothing later on that line can close, so go on from the next one.
+      const lineEnd = body.indexOf('\n', start);
+      if (lineEnd === -1) break;
+      from = lineEnd + 1;
       continue;
     }
     found.push([body.slice(start, end + 1), body.slice(start + 2, end)]);

@@ -1,7 +1,7 @@
 import { fromNeutralArguments, toNeutralArguments } from './arguments';
 import { FormatParseError } from './formats.errors';
 import { parseToml, stringifyToml, TomlError } from './toml';
-import type { BlueprintDocument, ConversionChange, FormatTarget, SourceSpelling } from './formats.types';
+import type { BlueprintDocument, ConversionChange, FormatTarget, ReadNote, SourceSpelling } from './formats.types';
 import { keyLine, parseFrontmatterYaml, splitFrontmatter, yamlEntry } from './frontmatter';
 import {
   neutralServersBody,
@@ -11,6 +11,7 @@ import {
   writeMcpFile,
   type McpServersDialect,
 } from './mcp';
+import { parseSettings, serializeSettings, type SettingsDialect } from './settings';
 import { droppedFields, readMetadata, writeMetadata, type WriteContext } from './metadata';
 import {
   entryTexts,
@@ -19,6 +20,7 @@ import {
   sameValue,
   surroundings,
   tomlEntryTexts,
+  topLevelKey,
 } from './spelling';
 import { isPlainObject, normaliseNewlines, withFinalNewline } from './text';
 
@@ -27,6 +29,8 @@ export interface TargetDefinition extends FormatTarget {
   /** Path patterns (on a `/`-separated path) that identify this target's files. */
   detect: readonly RegExp[];
   mcpDialect?: McpServersDialect;
+  /** For settings targets: whose settings file it is (the hooks and permissions it holds). */
+  settingsDialect?: SettingsDialect;
 }
 
 export interface Serialized {
@@ -35,13 +39,16 @@ export interface Serialized {
   changes: ConversionChange[];
 }
 
-export function parseTarget(content: string, target: TargetDefinition): BlueprintDocument {
+/** Reads a file of the target; tolerances the reading needed (lenient frontmatter) are pushed onto `notes`. */
+export function parseTarget(content: string, target: TargetDefinition, notes: ReadNote[] = []): BlueprintDocument {
   const text = normaliseNewlines(content);
   const document = target.mcpStructure
     ? parseMcp(text, target)
-    : target.frontmatter?.container === 'toml'
-      ? parseTomlCommand(text, target)
-      : parseMarkdown(text, target);
+    : target.settingsDialect
+      ? parseSettings(text, target.id, target.settingsDialect)
+      : target.frontmatter?.container === 'toml'
+        ? parseTomlCommand(text, target)
+        : parseMarkdown(text, target, notes);
   if (document.spelling) Object.assign(document.spelling, surroundings(content));
   return document;
 }
@@ -53,11 +60,25 @@ export function serializeTarget(
 ): Serialized {
   const serialized = target.mcpStructure
     ? serializeMcp(document, target, context)
-    : target.frontmatter?.container === 'toml'
-      ? serializeTomlCommand(document, target, context)
-      : serializeMarkdown(document, target, context);
+    : target.settingsDialect
+      ? settingsChanges(serializeSettings(document, target.id, target.settingsDialect, context), context)
+      : target.frontmatter?.container === 'toml'
+        ? serializeTomlCommand(document, target, context)
+        : serializeMarkdown(document, target, context);
   if (context.spelling) serialized.content = restoreSurroundings(serialized.content, context.spelling);
   return serialized;
+}
+
+/** The settings codec names what it could not carry; each is a `dropped` entry of the report. */
+function settingsChanges(written: { content: string; dropped: string[] }, context: WriteContext): Serialized {
+  return {
+    content: written.content,
+    changes: written.dropped.map((field) => ({
+      field,
+      change: 'dropped' as const,
+      message: `${context.targetLabel} has no equivalent of the ${context.sourceTool} setting \`${field}\`.`,
+    })),
+  };
 }
 
 /** The body for the target: as the source wrote it when that is the same format and the text is unchanged. */
@@ -81,7 +102,7 @@ function spellingOf(
 
 // Markdown, with or without YAML frontmatter -------------------------------------------------------------------
 
-function parseMarkdown(text: string, target: TargetDefinition): BlueprintDocument {
+function parseMarkdown(text: string, target: TargetDefinition, notes: ReadNote[]): BlueprintDocument {
   const mapping = target.frontmatter;
   const document: BlueprintDocument = { kind: primaryKind(target), body: '', sourceTool: target.tool };
   if (!mapping) {
@@ -101,7 +122,7 @@ function parseMarkdown(text: string, target: TargetDefinition): BlueprintDocumen
   }
   const rawKeys = mapping.fields.filter((field) => field.encoding === 'comma-list-raw').map((field) => field.key);
   const yaml = split.yaml;
-  const values = parseFrontmatterYaml(yaml, split.yamlStartLine, target.id, rawKeys);
+  const values = parseFrontmatterYaml(yaml, split.yamlStartLine, target.id, rawKeys, notes);
   const { fields, extra } = readMetadata(values, mapping, target.id, (key) => keyLine(yaml, key, split.yamlStartLine));
   Object.assign(document, fields);
   if (Object.keys(extra).length) document.extra = extra;
@@ -120,8 +141,7 @@ function orderedAsWritten(values: Record<string, unknown>, yaml: string): Record
   // One pass over the lines: the first line each key opens (plain or quoted).
   const firstLine = new Map<string, number>();
   yaml.split('\n').forEach((line, index) => {
-    const key = /^(?:"([^"]*)"|'([^']*)'|([^\s#:][^:]*?))[ \t]*:/.exec(line);
-    const name = key?.[1] ?? key?.[2] ?? key?.[3];
+    const name = topLevelKey(line);
     if (name !== undefined && !firstLine.has(name)) firstLine.set(name, index);
   });
   const position = (key: string) => firstLine.get(key) ?? Number.MAX_SAFE_INTEGER;

@@ -309,3 +309,24 @@ describe('the report', () => {
     }
   });
 });
+
+describe('bounded work', () => {
+  it('stays linear on long lines: spelling, placeholders and endings take milliseconds on 200 KB', () => {
+    const cases: Array<[string, string]> = [
+      [`---\nname: a\ndescription: Use when: x\nk${' '.repeat(200_000)}\n---\nbody`, 'claude-agent'],
+      [`---\ndescription: d\n---\n${'${input:a:'.repeat(30_000)}`, 'copilot-prompt'],
+      [`---\ndescription: d\n---\n${'@{'.repeat(100_000)}`, 'claude-command'],
+      [`prompt = '''\n${'!{'.repeat(100_000)} ${' '.repeat(100_000)}x\n'''\n`, 'gemini-command'],
+      [`---\ndescription: d\n---\n${' '.repeat(200_000)}x${' \n'.repeat(1_000)}`, 'claude-command'],
+    ];
+    const started = Date.now();
+    for (const [content, format] of cases) {
+      const { document } = importFile({ content, format });
+      const targets = ['claude-command', 'gemini-command', 'copilot-prompt', 'cursor-command'];
+      for (const target of document.kind === 'command' ? targets : [format]) {
+        exportDocument(document, target, { slug: 'x' });
+      }
+    }
+    expect(Date.now() - started).toBeLessThan(3_000);
+  });
+});

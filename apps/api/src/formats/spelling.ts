@@ -28,19 +28,40 @@ export function entryTexts(yaml: string, keys: readonly string[]): { texts: Reco
   return { texts, preamble: first === 0 ? '' : `${preamble}\n` };
 }
 
-/** The key a top-level `key: value` line opens, plain or quoted; undefined for indented, comment and other lines. */
-function topLevelKey(line: string): string | undefined {
-  const quoted = /^(["'])(.*?)\1[ \t]*:(?:[ \t]|$)/.exec(line);
-  if (quoted) return quoted[2];
-  const plain = /^([^\s#"'[{\-?:][^:]*?|-[^\s:][^:]*?)[ \t]*:(?:[ \t]|$)/.exec(line);
-  return plain?.[1];
+/**
+ * The key a top-level `key: value` line opens, plain or quoted; undefined for indented, comment and other lines. Read
+ * by hand, in one pass: a regex with a lazy key and optional spaces before the colon backtracks quadratically on a
+ * long line without one.
+ */
+export function topLevelKey(line: string): string | undefined {
+  const first = line[0];
+  if (first === undefined || /[\s#[{?:]/.test(first)) return undefined;
+  if (first === '"' || first === "'") {
+    const close = line.indexOf(first, 1);
+    if (close === -1) return undefined;
+    let after = close + 1;
+    while (line[after] === ' ' || line[after] === '\t') after += 1;
+    return line[after] === ':' && isValueStart(line, after + 1) ? line.slice(1, close) : undefined;
+  }
+  if (first === '-' && (line[1] === undefined || /[\s:]/.test(line[1]))) return undefined;
+  for (let colon = line.indexOf(':'); colon !== -1; colon = line.indexOf(':', colon + 1)) {
+    if (isValueStart(line, colon + 1)) {
+      const key = line.slice(0, colon).replace(/[ \t]+$/, '');
+      return key === '' ? undefined : key;
+    }
+  }
+  return undefined;
+}
+
+function isValueStart(line: string, index: number): boolean {
+  return index >= line.length || line[index] === ' ' || line[index] === '\t';
 }
 
 /** The text around a file's content that carries no meaning but that the same format should give back. */
 export function surroundings(original: string): Pick<SourceSpelling, 'crlf' | 'bom' | 'ending'> {
   const normalised = original.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const spelling: Pick<SourceSpelling, 'crlf' | 'bom' | 'ending'> = {
-    ending: /\s*$/.exec(normalised)?.[0] ?? '',
+    ending: normalised.slice(normalised.trimEnd().length),
   };
   if (original.startsWith('\uFEFF')) spelling.bom = true;
   if (/\r\n/.test(original) && !/(^|[^\r])\n/.test(original)) spelling.crlf = true;
@@ -50,7 +71,7 @@ export function surroundings(original: string): Pick<SourceSpelling, 'crlf' | 'b
 /** Gives a same-format export the ending, line ends and byte-order mark the source file had. */
 export function restoreSurroundings(content: string, spelling: SourceSpelling): string {
   let text = content;
-  if (spelling.ending !== undefined && text !== '') text = text.replace(/\s*$/, '') + spelling.ending;
+  if (spelling.ending !== undefined && text !== '') text = text.trimEnd() + spelling.ending;
   if (spelling.crlf) text = text.replace(/\n/g, '\r\n');
   if (spelling.bom) text = `\uFEFF${text}`;
   return text;
