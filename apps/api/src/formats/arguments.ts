@@ -110,12 +110,20 @@ export function argumentChanges(
   sourceSyntax: ArgumentSyntax | undefined,
   targetSyntax: ArgumentSyntax | undefined,
   names: { source: string; target: string },
+  /** The body as the source wrote it, when it differs from the neutral one. */
+  writtenBody?: string,
 ): ConversionChange[] {
   // A file read by a tool without placeholders means its `$ARGUMENTS` literally; nothing to translate or report.
   if (sourceSyntax === undefined || sourceSyntax === 'appended') return [];
   const target = SPELLING[targetSyntax ?? 'appended'];
   const source = SPELLING[sourceSyntax];
   const changes: ConversionChange[] = [];
+  // `${input:args:hint}`: the hint text VS Code shows has no place in another tool's placeholder.
+  const hints =
+    sourceSyntax === 'vscode-input' && targetSyntax !== 'vscode-input'
+      ? ((writtenBody ?? '').match(VSCODE_INPUT_ARGS) ?? [])
+      : [];
+  const withHint = [...new Set(hints.filter((hint) => hint.startsWith('${input:args:')))];
   if (source.all && neutralBody.search(DOLLAR_ARGUMENTS) !== -1) {
     if (target.all && target.all !== source.all) {
       changes.push({
@@ -135,6 +143,14 @@ export function argumentChanges(
         from: source.all,
       });
     }
+  }
+  if (withHint.length) {
+    changes.push({
+      field: 'body',
+      change: 'changed',
+      message: `${names.target} shows no placeholder text for the arguments: ${withHint.slice(0, 3).join(', ')} became ${target.all ?? 'text'} without it.`,
+      from: withHint.slice(0, 3).join(' '),
+    });
   }
   const positional = [...new Set(neutralBody.match(POSITIONAL) ?? [])];
   if (positional.length && source.positional && !target.positional) {

@@ -103,10 +103,16 @@ export function exportDocument(document: BlueprintDocument, formatId: string, op
   if (!spelling) {
     const sourceSyntax = source ? source.argumentSyntax : NEUTRAL_SYNTAX[document.kind];
     changes.push(
-      ...argumentChanges(document.body, sourceSyntax, target.argumentSyntax, {
-        source: source?.toolName ?? 'the source',
-        target: target.toolName,
-      }),
+      ...argumentChanges(
+        document.body,
+        sourceSyntax,
+        target.argumentSyntax,
+        {
+          source: source?.toolName ?? 'the source',
+          target: target.toolName,
+        },
+        document.spelling?.body,
+      ),
     );
   }
   const path = target.path.replace('{slug}', named.identifier);

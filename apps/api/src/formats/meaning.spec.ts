@@ -284,6 +284,18 @@ describe('argument syntax', () => {
     expect(change(prompt, 'body')).toEqual(expect.objectContaining({ change: 'changed', from: '!`…`' }));
   });
 
+  it('reports the placeholder text of ${input:args:…} that another tool cannot show', () => {
+    const hinted = convert('Fix ${input:args:the bug}\n', 'copilot-prompt', 'gemini-command', { slug: 'fix' });
+    expect(hinted.content).toContain('Fix {{args}}');
+    expect(hinted.report.changes.map((entry) => [entry.change, entry.from])).toEqual([
+      ['translated', '${input:args}'],
+      ['changed', '${input:args:the bug}'],
+    ]);
+    expect(convert('Fix ${input:args:the bug}\n', 'copilot-prompt', 'copilot-prompt', { slug: 'f' }).content).toBe(
+      'Fix ${input:args:the bug}\n',
+    );
+  });
+
   it('leaves the $ARGUMENTS a Cursor command spells literally alone', () => {
     const cursor = 'Summarise $ARGUMENTS\n';
     expect(convert(cursor, 'cursor-command', 'claude-command', { slug: 's' }).report.changes).toEqual([]);
