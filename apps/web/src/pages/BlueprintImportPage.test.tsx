@@ -85,7 +85,20 @@ function previewRoute(request: RecordedRequest) {
           scan: null,
         }));
       items.push(
-        item(file.path, { detection: detection('claude-skill', 'skill'), name: 'pdf', slug: 'pdf', attachments }),
+        item(file.path, {
+          detection: detection('claude-skill', 'skill'),
+          name: 'pdf',
+          slug: 'pdf',
+          attachments,
+          notes: [
+            {
+              code: 'LENIENT_FRONTMATTER',
+              message: "'description' is not valid YAML (a colon in a plain value); read as plain text.",
+              line: 3,
+              key: 'description',
+            },
+          ],
+        }),
       );
     } else if (!file.path.includes('references/')) {
       items.push(item(file.path, { status: 'unknown', reason: 'No format recognises the path', scan: null }));
@@ -167,6 +180,11 @@ describe('BlueprintImportPage', { timeout: 30_000 }, () => {
     expect(within(rule).getByRole('link', { name: 'yours' })).toHaveAttribute('href', '/blueprints/bp_existing0000001');
     const skill = within(found).getByRole('region', { name: 'skills/pdf/SKILL.md' });
     expect(within(skill).getByText('With 1 attached file')).toBeInTheDocument();
+    // How a file was read where it is not strict YAML: said per item, with its line.
+    expect(within(skill).getByRole('list', { name: 'Read notes of skills/pdf/SKILL.md' })).toHaveTextContent(
+      "Read leniently Line 3: 'description' is not valid YAML (a colon in a plain value); read as plain text.",
+    );
+    expect(within(rule).queryByRole('list', { name: /Read notes/ })).not.toBeInTheDocument();
     const agent = within(found).getByRole('region', { name: 'plugins/systems/agents/c-pro.md' });
     expect(within(agent).getByText('Unknown')).toBeInTheDocument();
     expect(within(agent).getByRole('checkbox', { name: 'Skip' })).toBeChecked();

@@ -78,11 +78,20 @@ export function ImportItemCard({ item, choice, formats, disabled, onChange }: Im
           <code>{item.error.code}</code> {item.error.message}
         </p>
       )}
-      {item.notes.map((note, index) => (
-        <p key={index} className="field__hint">
-          Read leniently: {note.message}
-        </p>
-      ))}
+      {item.notes.length > 0 && (
+        // How the file was read where it is not strict YAML (LENIENT_FRONTMATTER): as its tool reads it, not rejected.
+        <ul className="import-item__notes" aria-label={`Read notes of ${item.path}`}>
+          {item.notes.map((note, index) => (
+            <li key={index} className="field__hint">
+              <span className="badge badge--quiet">
+                {note.code === 'LENIENT_FRONTMATTER' ? 'Read leniently' : note.code}
+              </span>{' '}
+              {note.line !== undefined && <>Line {note.line}: </>}
+              {note.message}
+            </li>
+          ))}
+        </ul>
+      )}
       {item.attachments.length > 0 && (
         <details className="import-item__attachments">
           <summary>With {plural(item.attachments.length, 'attached file')}</summary>
