@@ -39,6 +39,10 @@ export const queryKeys = {
     versions: (id: string) => [...queryKeys.blueprints.detail(id), 'versions'] as const,
     version: (id: string, number: number) => [...queryKeys.blueprints.detail(id), 'version', number] as const,
     diff: (id: string, from: number, to: number) => [...queryKeys.blueprints.detail(id), 'diff', from, to] as const,
+    conversion: (id: string, revision: number, format: string) =>
+      [...queryKeys.blueprints.detail(id), 'conversion', revision, format] as const,
+    attachedFile: (id: string, version: number, path: string) =>
+      [...queryKeys.blueprints.detail(id), 'file', version, path] as const,
     scan: (content: string) => [...queryKeys.blueprints.all, 'scan', content] as const,
   },
   // The public directory of the instances this one federates with.

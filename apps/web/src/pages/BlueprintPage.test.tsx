@@ -1,6 +1,14 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import type { BlueprintDetail } from '../features/blueprints/api/blueprint-types';
-import { ada, detail, finding, formats, version } from '../features/blueprints/testing/blueprint-fixtures';
+import {
+  ada,
+  attachedFile,
+  detail,
+  finding,
+  formats,
+  rendered,
+  version,
+} from '../features/blueprints/testing/blueprint-fixtures';
 import { adminUser } from '../features/federation/testing/federation-fixtures';
 import {
   activeSession,
@@ -8,6 +16,7 @@ import {
   CSRF_TOKEN,
   errorReply,
   startApiServer,
+  type RecordedRequest,
   type Route,
   type TestServer,
 } from '../test/http-server';
@@ -34,8 +43,18 @@ function pageRoutes(
       status: 200,
       body: { items: [version(1), version(2), version(3, { isPublished: true })] },
     },
+    // The export menu asks what the conversion changes as soon as a target is chosen: nothing, here.
+    'POST /api/v1/blueprints/:id/render': (request: RecordedRequest) => ({
+      status: 200,
+      body: rendered({ format: (request.body as { format?: string }).format ?? 'cursor-rules' }),
+    }),
     ...extra,
   } satisfies Record<string, Route>;
+}
+
+/** The POSTs that change something: render (a POST that only reads) is left out, the export menu sends it on its own. */
+function writes(server: TestServer) {
+  return apiCalls(server, 'POST').filter((call) => !call.path.endsWith('/render'));
 }
 
 const HOSTILE = [
@@ -201,7 +220,7 @@ describe('BlueprintPage', { timeout: 20_000 }, () => {
     await waitFor(() => expect(within(after).queryByRole('button')).not.toBeInTheDocument());
     expect(within(after).getByRole('list', { name: 'Hidden-instruction findings' })).toHaveTextContent('Line 9');
     expect(after).toHaveTextContent('cannot be stripped automatically');
-    const [strip] = apiCalls(server, 'POST');
+    const [strip] = writes(server);
     expect(strip?.path).toBe(`/api/v1/blueprints/${ID}/strip-invisible`);
     expect(strip?.headers['if-match']).toBe('"r7"');
     expect(strip?.headers['x-csrf-token']).toBe(CSRF_TOKEN);
@@ -269,6 +288,9 @@ describe('BlueprintPage', { timeout: 20_000 }, () => {
                   { name: 'API_KEY', source: 'unresolved' },
                 ],
                 unresolved: ['API_KEY'],
+                conversion: { from: 'cursor', to: 'cursor-rules', lossless: true, changes: [] },
+                droppedFields: [],
+                files: [],
               },
             };
           },
@@ -288,7 +310,8 @@ describe('BlueprintPage', { timeout: 20_000 }, () => {
     expect(within(preview).getByRole('list', { name: 'Where each value came from' })).toHaveTextContent(
       'PROJECT: your value',
     );
-    const [render] = apiCalls(server, 'POST');
+    // The variables form renders the blueprint's own format (the export menu's conversion check names one).
+    const render = apiCalls(server, 'POST').find((call) => !(call.body as { format?: string }).format);
     expect(render?.path).toBe(`/api/v1/blueprints/${ID}/render`);
     expect(render?.body).toEqual({ values: { PROJECT: 'Lynx' } });
   });
@@ -299,18 +322,7 @@ describe('BlueprintPage', { timeout: 20_000 }, () => {
       pageRoutes(detail({ format: 'agents-md' }), {
         'POST /api/v1/blueprints/:id/render': (request) => {
           const format = (request.body as { format: string }).format;
-          return {
-            status: 200,
-            body: {
-              format,
-              path: '.cursor/rules/react-testing-rules.mdc',
-              fileName: 'react-testing-rules.mdc',
-              mediaType: 'text/markdown; charset=utf-8',
-              content: converted,
-              variables: [],
-              unresolved: [],
-            },
-          };
+          return { status: 200, body: rendered({ format, content: converted }) };
         },
       }),
     );
@@ -331,7 +343,15 @@ describe('BlueprintPage', { timeout: 20_000 }, () => {
     const preview = await screen.findByRole('region', { name: 'File preview' });
     expect(within(preview).getByText('.cursor/rules/react-testing-rules.mdc')).toBeInTheDocument();
     await waitFor(() => expect(preview.querySelector('pre code')?.textContent).toBe(converted));
-    expect(apiCalls(server, 'POST')[0]?.body).toEqual({ format: 'cursor-rules', values: {} });
+    // The conversion of each chosen target is checked first, then the preview fills the values in.
+    expect(apiCalls(server, 'POST').map((call) => call.body)).toEqual([
+      { format: 'agents-md' },
+      { format: 'cursor-rules' },
+      { format: 'cursor-rules', values: {} },
+    ]);
+    expect(screen.getByRole('region', { name: 'What the conversion changes' })).toHaveTextContent(
+      'Nothing lost Converted to Cursor project rule (.mdc), it keeps everything this blueprint says.',
+    );
 
     await user.click(within(preview).getByRole('button', { name: 'Copy to clipboard' }));
     await expect(navigator.clipboard.readText()).resolves.toBe(converted);
@@ -339,6 +359,216 @@ describe('BlueprintPage', { timeout: 20_000 }, () => {
     expect(within(preview).getByRole('button', { name: 'Download react-testing-rules.mdc' })).toBeEnabled();
     expect(within(preview).getByRole('button', { name: 'Download as zip' })).toBeEnabled();
     expect(within(preview).queryByRole('link', { name: /Download/ })).toBeNull();
+  });
+
+  it('shows what converting to the chosen tool drops before any download, losses first, and the file it writes', async () => {
+    const command = detail({
+      name: 'clean_gone',
+      slug: 'clean-gone',
+      kind: 'command',
+      format: 'claude-command',
+      content: '---\nallowed-tools: Bash(git:*)\nmodel: opus\n---\nClean the branches $ARGUMENTS\n',
+    });
+    const targets = [
+      ...formats,
+      { ...formats[3]!, id: 'cursor-command', tool: 'cursor', toolName: 'Cursor', label: 'Cursor command' },
+      {
+        ...formats[3]!,
+        id: 'copilot-prompt',
+        tool: 'github-copilot',
+        toolName: 'GitHub Copilot',
+        label: 'Copilot prompt file',
+        path: '.github/prompts/{slug}.prompt.md',
+      },
+    ];
+    const cursor = rendered({
+      format: 'cursor-command',
+      path: '.cursor/commands/clean_gone.md',
+      fileName: 'clean_gone.md',
+      content: 'Clean the branches $ARGUMENTS\n',
+      conversion: {
+        from: 'claude-code',
+        to: 'cursor-command',
+        lossless: false,
+        changes: [
+          { field: 'name', change: 'derived', message: 'The file is named after the blueprint', to: 'clean_gone' },
+          { field: 'model', change: 'dropped', message: 'Cursor commands cannot choose a model', from: 'opus' },
+          { field: 'body', change: 'translated', message: '$ARGUMENTS has no Cursor equivalent: left as text' },
+          { field: 'allowedTools', change: 'dropped', message: 'Cursor commands have no tool list' },
+        ],
+      },
+      droppedFields: ['model', 'allowedTools'],
+    });
+    const copilot = rendered({
+      format: 'copilot-prompt',
+      path: '.github/prompts/clean_gone.prompt.md',
+      fileName: 'clean_gone.prompt.md',
+      conversion: {
+        from: 'claude-code',
+        to: 'copilot-prompt',
+        lossless: true,
+        changes: [{ field: 'argumentHint', change: 'translated', message: '$ARGUMENTS became ${input:args}' }],
+      },
+    });
+    server = await startApiServer(
+      pageRoutes(command, {
+        'GET /api/v1/formats': { status: 200, body: { items: targets } },
+        'POST /api/v1/blueprints/:id/render': (request) => {
+          const format = (request.body as { format?: string }).format;
+          if (format === 'cursor-command') return { status: 200, body: cursor };
+          if (format === 'copilot-prompt') return { status: 200, body: copilot };
+          return { status: 200, body: rendered({ format: 'claude-command', path: '.claude/commands/clean_gone.md' }) };
+        },
+      }),
+    );
+    const { user } = renderApp({ apiBaseUrl: server.url, path: `/blueprints/${ID}` });
+
+    await user.selectOptions(await screen.findByLabelText('Tool and format'), 'Cursor command');
+    const exportSection = screen.getByRole('region', { name: 'Export' });
+
+    // Before any preview or download: the report and the path the converted file takes.
+    const report = await within(exportSection).findByRole('region', { name: 'What the conversion changes' });
+    await waitFor(() =>
+      expect(report).toHaveTextContent('Converted to Cursor command, it loses 2 things this blueprint says'),
+    );
+    expect(report).toHaveTextContent('(2 dropped, 1 derived, 1 translated)');
+    const items = within(report).getAllByRole('listitem');
+    expect(items.map((item) => item.textContent)).toEqual([
+      'Dropped model: Cursor commands cannot choose a model opus',
+      'Dropped allowedTools: Cursor commands have no tool list',
+      'Derived name: The file is named after the blueprint clean_gone',
+      'Translated body: $ARGUMENTS has no Cursor equivalent: left as text',
+    ]);
+    // Losses stand out; derived and translated values keep the meaning.
+    expect(items.map((item) => item.querySelector('.badge')?.classList.contains('badge--danger'))).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
+    expect(report).toHaveClass('conversion--lossy');
+    expect(within(exportSection).getByText('.cursor/commands/clean_gone.md')).toBeInTheDocument();
+    expect(within(exportSection).queryByRole('button', { name: /Download/ })).not.toBeInTheDocument();
+
+    // The preview keeps the report beside the download buttons.
+    await user.click(within(exportSection).getByRole('button', { name: 'Preview file' }));
+    const preview = await within(exportSection).findByRole('region', { name: 'File preview' });
+    expect(within(preview).getByRole('button', { name: 'Download clean_gone.md' })).toBeEnabled();
+    expect(within(exportSection).getByRole('region', { name: 'What the conversion changes' })).toHaveTextContent(
+      'Dropped model',
+    );
+
+    // Another target: its own report and its own file name, named after the blueprint.
+    await user.selectOptions(within(exportSection).getByLabelText('Tool and format'), 'Copilot prompt file');
+    await waitFor(() =>
+      expect(within(exportSection).getByRole('region', { name: 'What the conversion changes' })).toHaveTextContent(
+        'Nothing lost Converted to Copilot prompt file, it keeps the meaning; some values are written differently (1 translated):',
+      ),
+    );
+    expect(within(exportSection).getByText('.github/prompts/clean_gone.prompt.md')).toBeInTheDocument();
+    expect(within(exportSection).getByRole('region', { name: 'What the conversion changes' })).not.toHaveClass(
+      'conversion--lossy',
+    );
+  });
+
+  it('lists a skill’s attached files with their scans, shows a text file, and downloads the skill as a zip', async () => {
+    const skill = detail({
+      name: 'pdf',
+      slug: 'pdf',
+      kind: 'skill',
+      format: 'claude-skill',
+      content: '---\nname: pdf\ndescription: Read PDFs\n---\nSee references/api.md.\n',
+      files: [
+        attachedFile({ path: 'scripts/extract.py', sizeBytes: 300 }),
+        attachedFile({
+          path: 'references/api.md',
+          findings: [finding({ id: 'f_c', category: 'hidden-instruction', rule: 'html-comment-instruction', line: 2 })],
+          findingTotals: { secrets: { high: 0, low: 0 }, hiddenInstructions: 1, truncated: false },
+        }),
+        attachedFile({ path: 'assets/logo.png', encoding: 'base64', sizeBytes: 2048 }),
+      ],
+    });
+    const targets = [
+      ...formats,
+      {
+        ...formats[3]!,
+        id: 'claude-skill',
+        label: 'Claude Code skill (SKILL.md)',
+        kinds: ['skill' as const],
+        path: '.claude/skills/{slug}/SKILL.md',
+      },
+    ];
+    server = await startApiServer(
+      pageRoutes(skill, {
+        'GET /api/v1/formats': { status: 200, body: { items: targets } },
+        'GET /api/v1/blueprints/:id/files': (request) => {
+          const path = new URLSearchParams(request.url.split('?')[1]).get('path');
+          return path === 'references/api.md'
+            ? { status: 200, text: '# The API\n\nCall `extract(path)`.\n' }
+            : errorReply(404, 'ATTACHED_FILE_NOT_FOUND', 'No such file');
+        },
+        'POST /api/v1/blueprints/:id/render': (request) => ({
+          status: 200,
+          body: rendered({
+            format: (request.body as { format?: string }).format ?? 'claude-skill',
+            path: '.claude/skills/pdf/SKILL.md',
+            fileName: 'SKILL.md',
+            files: ['assets/logo.png', 'references/api.md', 'scripts/extract.py'].map((path) => ({
+              path: `.claude/skills/pdf/${path}`,
+              encoding: path.endsWith('.png') ? ('base64' as const) : ('utf8' as const),
+            })),
+          }),
+        }),
+        'POST /api/v1/blueprints/:id/download': { status: 200, body: {} },
+      }),
+    );
+    const { user } = renderApp({ apiBaseUrl: server.url, path: `/blueprints/${ID}` });
+
+    const section = await screen.findByRole('region', { name: 'Attached files' });
+    const list = within(section).getByRole('list', { name: 'Attached files' });
+    const rows = within(list).getAllByRole('listitem');
+    expect(rows.map((row) => row.querySelector('code')?.textContent)).toEqual([
+      'assets/logo.png',
+      'references/api.md',
+      'scripts/extract.py',
+    ]);
+    expect(rows[0]).toHaveTextContent('2.0 KB');
+    expect(rows[0]).toHaveTextContent('Binary, not scanned');
+    expect(within(rows[0]!).queryByRole('button')).not.toBeInTheDocument();
+    expect(rows[1]).toHaveTextContent('1 finding (hidden instructions)');
+    expect(rows[2]).toHaveTextContent('300 B');
+    expect(rows[2]).toHaveTextContent('No findings');
+    expect(section).toHaveTextContent('Downloads come as a zip with all of them.');
+
+    await user.click(within(rows[1]!).getByRole('button', { name: 'View references/api.md' }));
+    const content = await within(rows[1]!).findByRole('region', { name: 'Content of references/api.md' });
+    await waitFor(() =>
+      expect(content.querySelector('pre code')?.textContent).toBe('# The API\n\nCall `extract(path)`.\n'),
+    );
+    expect(within(rows[1]!).getByRole('list', { name: 'Findings in references/api.md' })).toHaveTextContent('Line 2');
+    expect(apiCalls(server, 'GET').find((call) => call.path.endsWith('/files'))?.url).toBe(
+      `/api/v1/blueprints/${ID}/files?path=references%2Fapi.md&version=3`,
+    );
+
+    // Export: the folder travels as a zip; there is no single-file download that would leave the files behind.
+    const exportSection = screen.getByRole('region', { name: 'Export' });
+    expect(await within(exportSection).findByRole('note')).toHaveTextContent(
+      'This skill is a folder: downloads come as a zip holding SKILL.md and its 3 attached files',
+    );
+    expect(within(exportSection).getByText(/with 3 attached files beside it/)).toBeInTheDocument();
+    await user.click(within(exportSection).getByRole('button', { name: 'Preview file' }));
+    const preview = await within(exportSection).findByRole('region', { name: 'File preview' });
+    expect(within(preview).queryByRole('button', { name: 'Download SKILL.md' })).not.toBeInTheDocument();
+    const createObjectURL = vi.fn(() => 'blob:zip');
+    Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    try {
+      await user.click(within(preview).getByRole('button', { name: 'Download the skill folder as zip' }));
+      await waitFor(() => expect(click).toHaveBeenCalled());
+    } finally {
+      click.mockRestore();
+    }
+    expect(writes(server).map((call) => call.body)).toEqual([{ format: 'claude-skill', values: {}, archive: 'zip' }]);
   });
 
   it('tells the owner which versions the secret policy withholds from readers, and why', async () => {
@@ -471,7 +701,7 @@ describe('BlueprintPage', { timeout: 20_000 }, () => {
     );
     expect(lineage).toHaveTextContent('by Grace Hopper @grace');
     expect(apiCalls(server, 'PUT')[0]?.path).toBe(`/api/v1/blueprints/${ID}/favorite`);
-    expect(apiCalls(server, 'POST')[0]?.path).toBe(`/api/v1/blueprints/${ID}/fork`);
+    expect(writes(server)[0]?.path).toBe(`/api/v1/blueprints/${ID}/fork`);
   });
 
   it('asks anonymous readers to sign in instead of offering favourite and fork', async () => {
@@ -514,13 +744,13 @@ describe('BlueprintPage', { timeout: 20_000 }, () => {
 
     await user.click(screen.getByRole('button', { name: 'Publish version 3' }));
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Publish version 3' })).not.toBeInTheDocument());
-    const [publish] = apiCalls(server, 'POST');
+    const [publish] = writes(server);
     expect(publish?.body).toEqual({ version: 3 });
     expect(publish?.headers['if-match']).toBe('"r7"');
 
     await user.click(await screen.findByRole('button', { name: 'Restore version 1' }));
-    await waitFor(() => expect(apiCalls(server!, 'POST')).toHaveLength(2));
-    const restore = apiCalls(server, 'POST')[1];
+    await waitFor(() => expect(writes(server!)).toHaveLength(2));
+    const restore = writes(server)[1];
     expect(restore?.path).toBe(`/api/v1/blueprints/${ID}/versions/1/restore`);
     // The revision the page shows after the publish.
     expect(restore?.headers['if-match']).toBe('"r8"');
@@ -555,7 +785,7 @@ describe('BlueprintPage', { timeout: 20_000 }, () => {
     await user.click(publish);
 
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Publish version 3' })).not.toBeInTheDocument());
-    expect(apiCalls(server, 'POST').map((call) => call.body)).toEqual([
+    expect(writes(server).map((call) => call.body)).toEqual([
       { version: 3 },
       { version: 3, acknowledgedFindings: ['f_low'] },
     ]);
@@ -732,7 +962,7 @@ describe('BlueprintPage', { timeout: 20_000 }, () => {
       await waitFor(() => expect(screen.queryByText(/Hidden by an administrator/)).not.toBeInTheDocument());
       expect(screen.getByRole('button', { name: 'Hide' })).toBeInTheDocument();
 
-      const posts = apiCalls(server, 'POST');
+      const posts = writes(server);
       expect(posts.map((call) => call.path)).toEqual([
         `/api/v1/admin/federation/remote-blueprints/${REMOTE}/hide`,
         `/api/v1/admin/federation/remote-blueprints/${REMOTE}/unhide`,

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { BlueprintDetail } from '../features/blueprints/api/blueprint-types';
+import { AttachedFiles } from '../features/blueprints/components/AttachedFiles';
 import { BlueprintActions } from '../features/blueprints/components/BlueprintActions';
 import { BlueprintContent } from '../features/blueprints/components/BlueprintContent';
 import { BlueprintHeader } from '../features/blueprints/components/BlueprintHeader';
@@ -109,6 +110,15 @@ function BlueprintView({ blueprint }: { blueprint: BlueprintDetail }) {
       <SettingsSection title="Content">
         <BlueprintContent content={blueprint.content} syntax={format?.syntax} />
       </SettingsSection>
+
+      {blueprint.files.length > 0 && (
+        <SettingsSection
+          title="Attached files"
+          description={`The skill's folder holds these files beside its main file. Downloads come as a zip with all of them.`}
+        >
+          <AttachedFiles blueprintId={blueprint.id} version={blueprint.version} files={blueprint.files} />
+        </SettingsSection>
+      )}
 
       {blueprint.variables.length > 0 && (
         <SettingsSection

@@ -155,6 +155,8 @@ export function pendingSession(overrides: Partial<SessionState> = {}): SessionSt
 export interface Reply {
   status: number;
   body?: unknown;
+  /** Sent as text/plain instead of the JSON body (e.g. an attached file's bytes). */
+  text?: string;
 }
 
 /** A route's answer: fixed, or computed from the request and the `:params` of the route pattern. */
@@ -206,6 +208,11 @@ export function startApiServer(routes: Record<string, Route>, options: ApiServer
       const params = match(pattern, request.path);
       if (!params) continue;
       const reply = typeof route === 'function' ? await route(request, params) : route;
+      if (reply.text !== undefined) {
+        res.writeHead(reply.status, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end(reply.text);
+        return;
+      }
       return sendJson(res, reply.status, reply.body);
     }
     sendJson(res, 404, {

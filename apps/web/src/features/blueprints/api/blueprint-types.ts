@@ -16,6 +16,7 @@ export type VersionDetail = Schemas['VersionDetail'];
 export type VersionDiff = Schemas['VersionDiff'];
 export type FormatTarget = Schemas['FormatTargetView'];
 export type RenderedFile = Schemas['RenderedFile'];
+export type AttachedFile = Schemas['AttachedFileView'];
 export type VariableSource = Schemas['RenderedVariable']['source'];
 export type FavoriteState = Schemas['FavoriteState'];
 export type NewBlueprint = Schemas['CreateBlueprintRequest'];

@@ -28,6 +28,21 @@ export function renderBlueprint(client: ApiClient, id: string, input: RenderInpu
   return callApi(client.POST('/api/v1/blueprints/{id}/render', { params: { path: { id } }, body: input }));
 }
 
+/** One attached file of a skill, as text (only utf8 files are shown; base64 ones are binary). */
+export async function getAttachedFile(
+  client: ApiClient,
+  id: string,
+  file: { path: string; version: number },
+  signal?: AbortSignal,
+): Promise<string> {
+  const call = client.GET('/api/v1/blueprints/{id}/files', {
+    params: { path: { id }, query: { path: file.path, version: file.version } },
+    parseAs: 'text',
+    signal,
+  });
+  return (await callApi(call)) as unknown as string;
+}
+
 export async function listFormats(client: ApiClient, signal?: AbortSignal) {
   const list = await callApi(client.GET('/api/v1/formats', { signal }));
   return list.items;

@@ -2,7 +2,8 @@ import { useId, useMemo, useState, type FormEvent } from 'react';
 import { CopyButton } from '../../../shared/components/CopyButton';
 import { FormError } from '../../../shared/components/FormError';
 import type { BlueprintDetail, FormatTarget } from '../api/blueprint-types';
-import { useDownload, useRender } from '../hooks/use-blueprint';
+import { useConversion, useDownload, useRender } from '../hooks/use-blueprint';
+import { ConversionReportView } from './ConversionReport';
 import { CodeView } from './MarkdownView';
 import { HiddenContentDownloads } from './HiddenContentDownloads';
 import { filledValues } from './VariablesForm';
@@ -30,7 +31,10 @@ function byTool(formats: FormatTarget[]): Array<{ toolName: string; formats: For
     .map(([toolName, list]) => ({ toolName, formats: list }));
 }
 
-/** Tool → file preview (converted by the server, variables filled) → copy or download. */
+/**
+ * Tool → what the conversion changes (fetched as soon as the tool is chosen) → file preview (converted by the server,
+ * variables filled) → copy or download.
+ */
 export function ExportMenu({ blueprint, formats, values }: ExportMenuProps) {
   const selectId = useId();
   const usable = useMemo(
@@ -44,6 +48,12 @@ export function ExportMenu({ blueprint, formats, values }: ExportMenuProps) {
   const download = useDownload(blueprint.id);
   const target = usable.find((candidate) => candidate.id === format);
   const preview = render.data && render.data.format === format ? render.data : undefined;
+  const conversion = useConversion(blueprint.id, blueprint.revision, format);
+  // The preview (values filled) is the freshest answer; until then, the conversion fetched when the target was chosen.
+  const converted = preview ?? conversion.data;
+  // A skill's folder is the main file and its attached files: only a zip gives the whole of it.
+  const attached = converted?.files.length ?? blueprint.files.length;
+  const multiFile = attached > 0;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -54,7 +64,6 @@ export function ExportMenu({ blueprint, formats, values }: ExportMenuProps) {
 
   return (
     <div className="stack">
-      <HiddenContentDownloads blueprint={blueprint} format={format} values={values} />
       <form className="cluster" onSubmit={submit} aria-label="Export">
         <div className="field export__field">
           <label className="field__label" htmlFor={selectId}>
@@ -86,7 +95,8 @@ export function ExportMenu({ blueprint, formats, values }: ExportMenuProps) {
       </form>
       {target && (
         <p className="field__hint">
-          Written to <code>{target.path}</code>
+          Written to <code className="export__target-path">{converted?.path ?? target.path}</code>
+          {multiFile && ` with ${attached} attached ${attached === 1 ? 'file' : 'files'} beside it`}
           {target.docsUrl && (
             <>
               {' · '}
@@ -97,6 +107,26 @@ export function ExportMenu({ blueprint, formats, values }: ExportMenuProps) {
           )}
         </p>
       )}
+      {converted ? (
+        <ConversionReportView report={converted.conversion} targetLabel={target?.label} />
+      ) : conversion.isPending && format ? (
+        <p className="field__hint" aria-busy="true">
+          Checking what the conversion keeps…
+        </p>
+      ) : (
+        conversion.error && (
+          <FormError error={conversion.error}>
+            <p>What the conversion changes could not be checked. Preview the file to try again.</p>
+          </FormError>
+        )
+      )}
+      {multiFile && (
+        <p className="callout" role="note">
+          This skill is a folder: downloads come as a zip holding <code>{converted?.fileName ?? 'SKILL.md'}</code> and
+          its {attached} attached {attached === 1 ? 'file' : 'files'}, at the paths the tool reads.
+        </p>
+      )}
+      <HiddenContentDownloads blueprint={blueprint} format={format} values={values} zipOnly={multiFile} />
       {render.error && <FormError error={render.error} />}
       {preview && (
         <section className="stack stack--tight" aria-label="File preview">
@@ -110,22 +140,24 @@ export function ExportMenu({ blueprint, formats, values }: ExportMenuProps) {
           )}
           <CodeView code={preview.content} language={PREVIEW_LANGUAGE[target?.syntax ?? ''] ?? 'markdown'} />
           <div className="cluster">
-            <CopyButton text={preview.content} label="Copy to clipboard" />
-            <button
-              type="button"
-              className="button button--secondary button--small"
-              disabled={download.isPending}
-              onClick={() => download.mutate({ format, values: filledValues(values) })}
-            >
-              Download {preview.fileName}
-            </button>
+            <CopyButton text={preview.content} label={multiFile ? `Copy ${preview.fileName}` : 'Copy to clipboard'} />
+            {!multiFile && (
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                disabled={download.isPending}
+                onClick={() => download.mutate({ format, values: filledValues(values) })}
+              >
+                Download {preview.fileName}
+              </button>
+            )}
             <button
               type="button"
               className="button button--secondary button--small"
               disabled={download.isPending}
               onClick={() => download.mutate({ format, values: filledValues(values), archive: 'zip' })}
             >
-              Download as zip
+              {multiFile ? 'Download the skill folder as zip' : 'Download as zip'}
             </button>
           </div>
           {download.error && <FormError error={download.error} />}

@@ -10,13 +10,15 @@ interface HiddenContentDownloadsProps {
   format: string;
   /** The values typed on the page: stripped copies are filled in like the other downloads. */
   values: Record<string, string>;
+  /** A skill with attached files: only the zip holds the whole folder. */
+  zipOnly?: boolean;
 }
 
 /**
  * Before any download of content flagged for hidden instructions: says the files carry it, and offers copies without
  * it (strip=hidden: invisible characters and flagged HTML comments removed; visible text left as it is).
  */
-export function HiddenContentDownloads({ blueprint, format, values }: HiddenContentDownloadsProps) {
+export function HiddenContentDownloads({ blueprint, format, values, zipOnly = false }: HiddenContentDownloadsProps) {
   const download = useDownload(blueprint.id);
   const hidden = hiddenInstructionFindings(blueprint.findings);
   if (hidden.length === 0 || !format) return null;
@@ -31,17 +33,19 @@ export function HiddenContentDownloads({ blueprint, format, values }: HiddenCont
         as an injection phrase or an encoded blob, stays: check those places yourself.
       </p>
       <div className="cluster">
+        {!zipOnly && (
+          <button
+            type="button"
+            className="button button--primary button--small"
+            disabled={download.isPending}
+            onClick={() => download.mutate({ format, values: filledValues(values), strip: 'hidden' })}
+          >
+            Download without hidden content
+          </button>
+        )}
         <button
           type="button"
-          className="button button--primary button--small"
-          disabled={download.isPending}
-          onClick={() => download.mutate({ format, values: filledValues(values), strip: 'hidden' })}
-        >
-          Download without hidden content
-        </button>
-        <button
-          type="button"
-          className="button button--secondary button--small"
+          className={`button ${zipOnly ? 'button--primary' : 'button--secondary'} button--small`}
           disabled={download.isPending}
           onClick={() => download.mutate({ format, values: filledValues(values), archive: 'zip', strip: 'hidden' })}
         >

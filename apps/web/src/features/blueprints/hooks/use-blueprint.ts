@@ -7,6 +7,7 @@ import {
   deleteBlueprint,
   downloadBlueprint,
   forkBlueprint,
+  getAttachedFile,
   getBlueprint,
   getDiff,
   getVersion,
@@ -81,6 +82,33 @@ export function useRender(id: string) {
   const client = useApiClient();
   return useMutation<RenderedFile, ApiError, RenderInput>({
     mutationFn: (input) => renderBlueprint(client, id, input),
+  });
+}
+
+/**
+ * What converting the blueprint as shown (this revision) to `format` changes, fetched as soon as a target is chosen so
+ * the reader sees it before any download. Values are left out: they fill placeholders, the report is about fields.
+ */
+export function useConversion(id: string, revision: number, format: string) {
+  const client = useApiClient();
+  return useQuery<RenderedFile, ApiError>({
+    queryKey: queryKeys.blueprints.conversion(id, revision, format),
+    queryFn: () => renderBlueprint(client, id, { format }),
+    enabled: format !== '',
+    staleTime: Infinity,
+    // A new revision of the same target keeps showing the last report until the new one arrives; another target never.
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey.at(-1) === format ? previous : undefined),
+  });
+}
+
+/** One attached text file of a skill, fetched when the reader opens it. */
+export function useAttachedFile(id: string, file: { path: string; version: number } | undefined) {
+  const client = useApiClient();
+  return useQuery<string, ApiError>({
+    queryKey: queryKeys.blueprints.attachedFile(id, file?.version ?? 0, file?.path ?? ''),
+    queryFn: ({ signal }) => getAttachedFile(client, id, file!, signal),
+    enabled: file !== undefined,
+    staleTime: Infinity,
   });
 }
 

@@ -1,9 +1,11 @@
 // Sample API answers for tests, shaped like the blueprint API contract.
 import type {
+  AttachedFile,
   AuthorRef,
   BlueprintDetail,
   BlueprintSummary,
   FormatTarget,
+  RenderedFile,
   ScanFinding,
   VersionSummary,
 } from '../api/blueprint-types';
@@ -147,6 +149,36 @@ export function finding(overrides: Partial<ScanFinding> = {}): ScanFinding {
     message: 'OpenAI API key',
     excerpt: 'KEY=sk-…redacted',
     suggestion: 'Replace it with a template variable: [[OPENAI_API_KEY]]',
+    ...overrides,
+  };
+}
+
+/** A render answer: the converted file and what the conversion changed (nothing, unless overridden). */
+export function rendered(overrides: Partial<RenderedFile> = {}): RenderedFile {
+  const format = overrides.format ?? 'cursor-rules';
+  return {
+    format,
+    path: '.cursor/rules/react-testing-rules.mdc',
+    fileName: 'react-testing-rules.mdc',
+    mediaType: 'text/markdown; charset=utf-8',
+    content: '# Testing\n',
+    variables: [],
+    unresolved: [],
+    conversion: { from: 'cursor', to: format, lossless: true, changes: [] },
+    droppedFields: [],
+    files: [],
+    ...overrides,
+  };
+}
+
+export function attachedFile(overrides: Partial<AttachedFile> = {}): AttachedFile {
+  return {
+    path: 'references/api.md',
+    encoding: 'utf8',
+    sizeBytes: 1536,
+    contentHash: 'b'.repeat(64),
+    findings: [],
+    findingTotals: { secrets: { high: 0, low: 0 }, hiddenInstructions: 0, truncated: false },
     ...overrides,
   };
 }
