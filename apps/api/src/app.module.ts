@@ -6,6 +6,7 @@ import { HttpCacheModule } from './http-cache/http-cache.module';
 import type { Logger } from 'pino';
 import { AuditModule } from './audit/audit.module';
 import { BlueprintsModule } from './blueprints/blueprints.module';
+import { PluginsModule } from './plugins/plugins.module';
 import { AuthModule } from './auth/auth.module';
 import { MagicLinkModule } from './auth/magic-link/magic-link.module';
 import { OAuthModule } from './auth/oauth/oauth.module';
@@ -78,6 +79,7 @@ export class AppModule {
         AccountModule,
         MailModule,
         BlueprintsModule,
+        PluginsModule,
         OutboundModule,
         InstanceKeysModule,
         FederationCatalogueModule,

@@ -36,6 +36,6 @@ import { VersionDiffs } from './version-diffs';
     SearchStatistics,
     VersionDiffs,
   ],
-  exports: [BlueprintsService, BlueprintReadsService, CatalogService, SearchStatistics],
+  exports: [BlueprintsService, BlueprintReadsService, CatalogService, SearchStatistics, HierarchiesRepository],
 })
 export class BlueprintsModule {}

@@ -1,0 +1,164 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { importFile, zipStream } from '../formats';
+import { pluginEntries, type PluginSource, type PluginSourceMember } from './plugin-export';
+import { readPlugins, type PluginFileInput } from './plugin-files';
+import { PluginsErrorCode } from './plugins.errors';
+
+const FIXTURE = path.join(__dirname, '../../test/fixtures/plugins/claude-plugins-official');
+
+function filesUnder(root: string, prefix = ''): PluginFileInput[] {
+  const found: PluginFileInput[] = [];
+  for (const entry of fs.readdirSync(path.join(root, prefix), { withFileTypes: true })) {
+    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) found.push(...filesUnder(root, relative));
+    else found.push({ path: relative, content: fs.readFileSync(path.join(root, relative), 'utf8'), encoding: 'utf8' });
+  }
+  return found.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+function codeOf(run: () => unknown): string | undefined {
+  try {
+    run();
+  } catch (error) {
+    return (error as { code?: string }).code;
+  }
+  return undefined;
+}
+
+async function unzip(chunks: AsyncIterable<Uint8Array>): Promise<Record<string, string>> {
+  const parts: Uint8Array[] = [];
+  for await (const chunk of chunks) parts.push(chunk);
+  const files = unzipSync(new Uint8Array(Buffer.concat(parts)));
+  return Object.fromEntries(Object.entries(files).map(([name, bytes]) => [name, strFromU8(bytes)]));
+}
+
+describe('reading plugins', () => {
+  const files = filesUnder(FIXTURE);
+
+  it('reads each plugin the marketplace lists, its members by folder and its hooks', () => {
+    const { plugins } = readPlugins(files);
+    expect(plugins.map((plugin) => [plugin.name, plugin.tool, plugin.root])).toEqual([
+      ['hookify', 'claude-code', 'plugins/hookify'],
+      ['example-plugin', 'claude-code', 'plugins/example-plugin'],
+    ]);
+    const [hookify, example] = plugins;
+    expect(hookify!.members.map((member) => [member.path, member.format])).toEqual([
+      ['agents/conversation-analyzer.md', 'claude-agent'],
+      ['commands/configure.md', 'claude-command'],
+      ['commands/help.md', 'claude-command'],
+      ['commands/hookify.md', 'claude-command'],
+      ['commands/list.md', 'claude-command'],
+      ['skills/writing-rules/SKILL.md', 'claude-skill'],
+    ]);
+    expect(hookify!.stored.hooks?.config).toHaveProperty('hooks.PreToolUse');
+    expect(hookify!.stored.marketplaceEntry).toMatchObject({ category: 'productivity' });
+    expect(hookify!.skipped.map((file) => file.path)).toContain('plugins/hookify/hooks/pretooluse.py');
+    const mcp = example!.members.find((member) => member.kind === 'mcp-config');
+    expect(mcp?.notes[0]).toMatch(/without an mcpServers key/);
+    expect(JSON.parse(mcp!.document.body)).toEqual({
+      'example-server': { type: 'http', url: 'https://mcp.example.com/api' },
+    });
+  });
+
+  it('reads a single plugin by its manifest, without a marketplace', () => {
+    const single = files
+      .filter((file) => file.path.startsWith('plugins/hookify/'))
+      .map((file) => ({ ...file, path: file.path.slice('plugins/hookify/'.length) }));
+    const { plugins } = readPlugins(single);
+    expect(plugins).toHaveLength(1);
+    expect(plugins[0]).toMatchObject({ root: '', name: 'hookify', manifestPath: '.claude-plugin/plugin.json' });
+  });
+
+  it('refuses bad paths, bad manifests and too many files with stable codes', () => {
+    const manifest = { path: '.claude-plugin/plugin.json', content: '{"name":"ok"}', encoding: 'utf8' as const };
+    expect(codeOf(() => readPlugins([manifest, { path: '../x.md', content: 'x', encoding: 'utf8' }]))).toBe(
+      PluginsErrorCode.PathInvalid,
+    );
+    expect(codeOf(() => readPlugins([manifest, { path: '/etc/passwd', content: 'x', encoding: 'utf8' }]))).toBe(
+      PluginsErrorCode.PathInvalid,
+    );
+    expect(codeOf(() => readPlugins([{ ...manifest, content: '{"name":"has space"}' }]))).toBe(
+      PluginsErrorCode.ManifestInvalid,
+    );
+    expect(codeOf(() => readPlugins([{ ...manifest, content: '[1]' }]))).toBe(PluginsErrorCode.ManifestInvalid);
+    expect(codeOf(() => readPlugins([{ ...manifest, content: '{"name":"a","agents":"../../etc"}' }]))).toBe(
+      PluginsErrorCode.ManifestInvalid,
+    );
+    expect(codeOf(() => readPlugins([{ path: 'README.md', content: 'x', encoding: 'utf8' }]))).toBe(
+      PluginsErrorCode.ManifestMissing,
+    );
+    const many = Array.from({ length: 501 }, (_, n) => ({ path: `f${n}.md`, content: 'x', encoding: 'utf8' as const }));
+    expect(codeOf(() => readPlugins(many))).toBe(PluginsErrorCode.TooManyFiles);
+    expect(
+      codeOf(() => readPlugins([manifest, { path: 'agents/a.md', content: 'x'.repeat(300_000), encoding: 'utf8' }])),
+    ).toBe(PluginsErrorCode.FileTooLarge);
+    expect(
+      codeOf(() => readPlugins([manifest, { path: 'agents/a.md', content: '---\nname: [\n---\nx', encoding: 'utf8' }])),
+    ).toBe(PluginsErrorCode.MemberRejected);
+  });
+});
+
+describe('exporting plugins', () => {
+  const { plugins } = readPlugins(filesUnder(FIXTURE));
+  const hookify = plugins[0]!;
+  const source: PluginSource = {
+    id: 'ha_test',
+    name: 'hookify',
+    description: '',
+    ownerName: 'Tester',
+    stored: hookify.stored,
+  };
+  async function* members(): AsyncGenerator<PluginSourceMember> {
+    for (const member of hookify.members) {
+      yield {
+        name: member.name,
+        kind: member.kind,
+        format: member.format,
+        repositoryPath: member.path,
+        content: member.content,
+      };
+    }
+  }
+
+  it('lays a Claude Code plugin out with its marketplace entry, hooks and CONVERSION.md', async () => {
+    const zip = await unzip(zipStream(pluginEntries('claude-code', source, members())));
+    expect(Object.keys(zip).sort()).toEqual([
+      '.claude-plugin/marketplace.json',
+      'CONVERSION.md',
+      'plugins/hookify/.claude-plugin/plugin.json',
+      'plugins/hookify/agents/conversation-analyzer.md',
+      'plugins/hookify/commands/configure.md',
+      'plugins/hookify/commands/help.md',
+      'plugins/hookify/commands/hookify.md',
+      'plugins/hookify/commands/list.md',
+      'plugins/hookify/hooks/hooks.json',
+      'plugins/hookify/skills/writing-rules/SKILL.md',
+    ]);
+    const marketplace = JSON.parse(zip['.claude-plugin/marketplace.json']!);
+    expect(marketplace.plugins[0]).toMatchObject({
+      name: 'hookify',
+      source: './plugins/hookify',
+      category: 'productivity',
+    });
+    expect(zip['CONVERSION.md']).toMatch(/hooks\/pretooluse\.py/);
+    for (const member of hookify.members) {
+      const again = importFile({ content: zip[`plugins/hookify/${member.path}`]!, format: member.format }).document;
+      expect(again).toEqual(member.document);
+    }
+  });
+
+  it('lays a Codex plugin out with skills only and says what was left out', async () => {
+    const zip = await unzip(zipStream(pluginEntries('codex', source, members())));
+    expect(Object.keys(zip)).toContain('plugins/hookify/.codex-plugin/plugin.json');
+    expect(Object.keys(zip)).toContain('.agents/plugins/marketplace.json');
+    expect(Object.keys(zip)).toContain('plugins/hookify/skills/writing-rules/SKILL.md');
+    expect(Object.keys(zip)).not.toContain('plugins/hookify/agents/conversation-analyzer.md');
+    expect(zip['CONVERSION.md']).toMatch(/## Left out[\s\S]*agents\/conversation-analyzer\.md/);
+    expect(JSON.parse(zip['plugins/hookify/.codex-plugin/plugin.json']!)).toMatchObject({
+      name: 'hookify',
+      author: { name: 'Anthropic' },
+    });
+  });
+});

@@ -1,0 +1,180 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '../auth/principal';
+import { AppError } from '../common/errors/app-error';
+import { toVisibleName } from '../common/text/visible-name';
+import { zipStream } from '../formats';
+import { isPlainObject } from '../formats/text';
+import type { Prisma } from '../generated/prisma/client';
+import { newPublicId } from '../blueprints/blueprint-rules';
+import { BlueprintsService } from '../blueprints/blueprints.service';
+import { HierarchyNotFoundError } from '../blueprints/blueprints.errors';
+import type { StreamedDownload } from '../blueprints/download-response';
+import { HierarchiesRepository } from '../blueprints/hierarchies.repository';
+import { accessOf } from '../blueprints/hierarchies.service';
+import { fromDbKind } from '../blueprints/blueprint-rules';
+import { QuotaService } from '../quotas/quotas.service';
+import type { ImportedPlugin, ImportPluginRequest, PluginImportResult } from './dto/plugin.dto';
+import { manifestFor, pluginEntries, type PluginSource, type PluginSourceMember } from './plugin-export';
+import { readPlugins, type ReadPlugin } from './plugin-files';
+import { isPluginTool, PLUGIN_TOOLS, type PluginTool, type StoredPlugin } from './plugin-layout';
+import { PluginMemberRejectedError, PluginUnknownToolError } from './plugins.errors';
+import { PluginsRepository } from './plugins.repository';
+
+/** Member contents are read a few at a time (each up to 256 KB), as the zip drains. */
+const EXPORT_CONTENT_BATCH = 8;
+
+/** What this import has written so far, to undo if a later step fails. */
+interface Created {
+  hierarchies: string[];
+  blueprints: string[];
+}
+
+function storedPluginOf(value: unknown): StoredPlugin | null {
+  if (!isPlainObject(value) || !isPlainObject(value.manifests) || typeof value.tool !== 'string') return null;
+  return isPluginTool(value.tool) ? (value as unknown as StoredPlugin) : null;
+}
+
+/**
+ * Plugins in and out: an import makes one hierarchy per plugin, each member a blueprint written through
+ * BlueprintsService (so checks, scanning, quotas and versions apply), all or nothing; an export lays a hierarchy out
+ * as an installable plugin for one tool.
+ */
+@Injectable()
+export class PluginsService {
+  constructor(
+    private readonly repository: PluginsRepository,
+    private readonly blueprints: BlueprintsService,
+    private readonly hierarchies: HierarchiesRepository,
+    private readonly quotas: QuotaService,
+  ) {}
+
+  async import(principal: Principal, input: ImportPluginRequest): Promise<PluginImportResult> {
+    // Every manifest and member is read before anything is written.
+    const read = readPlugins(input.files);
+    const created: Created = { hierarchies: [], blueprints: [] };
+    try {
+      const plugins: ImportedPlugin[] = [];
+      for (const plugin of read.plugins)
+        plugins.push(await this.importOne(principal, plugin, input.visibility, created));
+      return { plugins, skipped: read.skipped };
+    } catch (error) {
+      await this.repository.discard(principal.userId, created.hierarchies, created.blueprints);
+      throw error;
+    }
+  }
+
+  private async importOne(
+    principal: Principal,
+    plugin: ReadPlugin,
+    visibility: string | undefined,
+    created: Created,
+  ): Promise<ImportedPlugin> {
+    const manifest = plugin.stored.manifests[plugin.tool];
+    const entry = plugin.stored.marketplaceEntry;
+    const description = [manifest?.description, entry?.description].find((value) => typeof value === 'string');
+    const hierarchy = await this.repository.createHierarchy(
+      {
+        id: newPublicId('ha'),
+        ownerId: principal.userId,
+        name: plugin.name.slice(0, 120),
+        description: ((description as string | undefined) ?? '').trim().slice(0, 1000),
+        pluginManifest: plugin.stored as unknown as Prisma.InputJsonValue,
+      },
+      this.quotas.guard(principal.userId, [{ quota: 'hierarchies', wanted: 1 }]),
+    );
+    created.hierarchies.push(hierarchy.id);
+    const members: ImportedPlugin['members'] = [];
+    for (const member of plugin.members) {
+      const fullPath = plugin.root ? `${plugin.root}/${member.path}` : member.path;
+      try {
+        const detail = await this.blueprints.create(principal, {
+          name: toVisibleName(member.name).trim().slice(0, 120) || member.path.slice(0, 120),
+          description: member.document.description?.trim().slice(0, 1000),
+          kind: member.kind,
+          format: member.format,
+          content: member.content,
+          visibility: visibility ?? 'private',
+          hierarchyId: hierarchy.id,
+          repositoryPath: member.path,
+          changelog: `Imported from plugin ${plugin.name} (${fullPath})`.slice(0, 500),
+        });
+        created.blueprints.push(detail.id);
+        members.push({
+          path: member.path,
+          blueprintId: detail.id,
+          name: detail.name,
+          kind: member.kind,
+          format: member.format,
+          findings: detail.findings,
+          findingTotals: detail.findingTotals,
+          notes: member.notes,
+        });
+      } catch (error) {
+        if (error instanceof AppError) throw new PluginMemberRejectedError(fullPath, error);
+        throw error;
+      }
+    }
+    return {
+      hierarchyId: hierarchy.id,
+      name: plugin.name,
+      tool: plugin.tool,
+      root: plugin.root,
+      manifests: PLUGIN_TOOLS.filter((tool) => plugin.stored.manifests[tool]),
+      hooks: plugin.stored.hooks !== undefined,
+      members,
+      skipped: plugin.skipped,
+    };
+  }
+
+  /**
+   * The hierarchy as an installable plugin for `tool`, holding the members this caller may read (the archive's
+   * rule). Streamed: contents are read a few at a time as the response drains; refusals come before the first byte.
+   */
+  async export(id: string, toolInput: string | undefined, principal: Principal | undefined): Promise<StreamedDownload> {
+    const tool = toolInput ?? 'claude-code';
+    if (!isPluginTool(tool)) throw new PluginUnknownToolError(tool, PLUGIN_TOOLS);
+    const hierarchy = await this.repository.findHierarchy(id);
+    if (!hierarchy) throw new HierarchyNotFoundError();
+    const readable: { blueprintId: string; number: number; meta: Omit<PluginSourceMember, 'content'> }[] = [];
+    for (const member of await this.hierarchies.members(id)) {
+      const access = accessOf(member, principal);
+      if (!access || !member.repositoryPath) continue;
+      readable.push({
+        blueprintId: member.id,
+        number: access.version,
+        meta: {
+          name: member.name,
+          kind: fromDbKind(member.kind),
+          format: member.format,
+          repositoryPath: member.repositoryPath,
+        },
+      });
+    }
+    // To others, a hierarchy with nothing readable does not exist.
+    if (readable.length === 0 && hierarchy.ownerId !== principal?.userId) throw new HierarchyNotFoundError();
+    const source: PluginSource = {
+      id: hierarchy.id,
+      name: hierarchy.name,
+      description: hierarchy.description,
+      ownerName: hierarchy.owner.displayName || hierarchy.owner.handle,
+      stored: storedPluginOf(hierarchy.pluginManifest),
+    };
+    const repository = this.hierarchies;
+    async function* members(): AsyncGenerator<PluginSourceMember> {
+      for (let start = 0; start < readable.length; start += EXPORT_CONTENT_BATCH) {
+        const batch = readable.slice(start, start + EXPORT_CONTENT_BATCH);
+        const contents = await repository.contents(batch);
+        for (const member of batch) {
+          const content = contents.get(member.blueprintId);
+          if (content !== undefined) yield { ...member.meta, content };
+        }
+      }
+    }
+    const name = manifestFor(tool as PluginTool, source).manifest.name as string;
+    return {
+      fileName: `${name}-${tool}-plugin.zip`,
+      mediaType: 'application/zip',
+      chunks: zipStream(pluginEntries(tool, source, members())),
+    };
+  }
+}

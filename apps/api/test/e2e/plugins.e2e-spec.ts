@@ -1,0 +1,245 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { Client } from 'pg';
+import { importFile } from '../../src/formats';
+import { signInAs, TestSignInModule, type SignedIn } from '../support/sign-in';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+const FIXTURE = path.join(__dirname, '../fixtures/plugins/claude-plugins-official');
+
+interface UploadFile {
+  path: string;
+  content: string;
+  encoding: 'utf8' | 'base64';
+}
+
+function filesUnder(root: string, prefix = ''): UploadFile[] {
+  const found: UploadFile[] = [];
+  for (const entry of fs.readdirSync(path.join(root, prefix), { withFileTypes: true })) {
+    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) found.push(...filesUnder(root, relative));
+    else found.push({ path: relative, content: fs.readFileSync(path.join(root, relative), 'utf8'), encoding: 'utf8' });
+  }
+  return found;
+}
+
+interface ImportedMember {
+  path: string;
+  blueprintId: string;
+  kind: string;
+  format: string;
+}
+interface ImportedPlugin {
+  hierarchyId: string;
+  name: string;
+  tool: string;
+  hooks: boolean;
+  members: ImportedMember[];
+  skipped: { path: string; reason: string }[];
+}
+
+function binary(
+  response: { on: (event: string, listener: (chunk?: Buffer) => void) => void },
+  done: (error: Error | null, body: Buffer) => void,
+) {
+  const chunks: Buffer[] = [];
+  response.on('data', (chunk) => chunks.push(chunk!));
+  response.on('end', () => done(null, Buffer.concat(chunks)));
+}
+
+describe('Plugins: import as hierarchies, export as installable plugins', () => {
+  let testApp: TestApp;
+  let user: SignedIn;
+  let other: SignedIn;
+  let database: Client;
+
+  beforeAll(async () => {
+    testApp = await startTestApp({ extraImports: [TestSignInModule] });
+    user = await signInAs(testApp, 'plugins@example.org');
+    other = await signInAs(testApp, 'other@example.org');
+    database = new Client({ connectionString: testApp.database.url });
+    await database.connect();
+  });
+  afterAll(async () => {
+    await database?.end();
+    await testApp?.close();
+  });
+
+  async function importPlugins(files: UploadFile[], as: SignedIn = user, status = 201) {
+    return as.agent.post('/api/v1/plugins/import').set(as.writeHeaders).send({ files }).expect(status);
+  }
+
+  async function download(url: string, as: SignedIn | undefined, status = 200): Promise<Record<string, string>> {
+    const request = (as ? as.agent : testApp.http).get(url).buffer(true).parse(binary);
+    const response = await request.expect(status);
+    if (status !== 200) return {};
+    expect(response.headers['content-type']).toBe('application/zip');
+    const files = unzipSync(new Uint8Array(response.body as Buffer));
+    return Object.fromEntries(Object.entries(files).map(([name, bytes]) => [name, strFromU8(bytes)]));
+  }
+
+  async function countOwned(userId: string): Promise<{ hierarchies: number; blueprints: number }> {
+    const hierarchies = await database.query(
+      'SELECT count(*)::int AS n FROM blueprint_hierarchies WHERE owner_id = $1',
+      [userId],
+    );
+    const blueprints = await database.query('SELECT count(*)::int AS n FROM blueprints WHERE owner_id = $1', [userId]);
+    return { hierarchies: hierarchies.rows[0].n as number, blueprints: blueprints.rows[0].n as number };
+  }
+
+  async function contentOf(as: SignedIn, blueprintId: string): Promise<string> {
+    const response = await as.agent.get(`/api/v1/blueprints/${blueprintId}`).expect(200);
+    return response.body.content as string;
+  }
+
+  it('imports a real marketplace of two Claude Code plugins, exports each back, and the export re-imports with the same meaning', async () => {
+    const imported = await importPlugins(filesUnder(FIXTURE));
+    const plugins = imported.body.plugins as ImportedPlugin[];
+    expect(plugins.map((plugin) => [plugin.name, plugin.tool, plugin.hooks])).toEqual([
+      ['hookify', 'claude-code', true],
+      ['example-plugin', 'claude-code', false],
+    ]);
+    const [hookify, example] = plugins as [ImportedPlugin, ImportedPlugin];
+    expect(hookify.members.map((member) => `${member.path} ${member.kind} ${member.format}`)).toEqual([
+      'agents/conversation-analyzer.md agent claude-agent',
+      'commands/configure.md command claude-command',
+      'commands/help.md command claude-command',
+      'commands/hookify.md command claude-command',
+      'commands/list.md command claude-command',
+      'skills/writing-rules/SKILL.md skill claude-skill',
+    ]);
+    expect(example.members.map((member) => `${member.path} ${member.kind}`)).toEqual([
+      '.mcp.json mcp-config',
+      'commands/example-command.md command',
+      'skills/example-command/SKILL.md skill',
+      'skills/example-skill/SKILL.md skill',
+    ]);
+    expect(hookify.skipped.map((file) => file.path)).toEqual(
+      expect.arrayContaining(['plugins/hookify/hooks/pretooluse.py', 'plugins/hookify/README.md']),
+    );
+
+    // The hierarchy is a tree of the members at their plugin paths, and keeps the manifest and the hooks.
+    const tree = await user.agent.get(`/api/v1/hierarchies/${hookify.hierarchyId}`).expect(200);
+    expect(tree.body.name).toBe('hookify');
+    expect((tree.body.blueprints as { repositoryPath: string }[]).map((member) => member.repositoryPath)).toEqual(
+      hookify.members.map((member) => member.path),
+    );
+    const stored = await database.query('SELECT plugin_manifest FROM blueprint_hierarchies WHERE id = $1', [
+      hookify.hierarchyId,
+    ]);
+    expect(stored.rows[0].plugin_manifest).toMatchObject({
+      tool: 'claude-code',
+      manifests: { 'claude-code': { name: 'hookify', author: { name: 'Anthropic' } } },
+      hooks: { tool: 'claude-code', config: { hooks: { Stop: expect.any(Array) } } },
+      marketplaceEntry: { name: 'hookify', category: 'productivity' },
+    });
+
+    // Export: an installable plugin under plugins/<name>/, listed in the marketplace, with CONVERSION.md.
+    const zip = await download(`/api/v1/hierarchies/${hookify.hierarchyId}/plugin?tool=claude-code`, user);
+    expect(Object.keys(zip).sort()).toEqual([
+      '.claude-plugin/marketplace.json',
+      'CONVERSION.md',
+      'plugins/hookify/.claude-plugin/plugin.json',
+      'plugins/hookify/agents/conversation-analyzer.md',
+      'plugins/hookify/commands/configure.md',
+      'plugins/hookify/commands/help.md',
+      'plugins/hookify/commands/hookify.md',
+      'plugins/hookify/commands/list.md',
+      'plugins/hookify/hooks/hooks.json',
+      'plugins/hookify/skills/writing-rules/SKILL.md',
+    ]);
+    expect(JSON.parse(zip['plugins/hookify/.claude-plugin/plugin.json']!)).toEqual(
+      JSON.parse(fs.readFileSync(path.join(FIXTURE, 'plugins/hookify/.claude-plugin/plugin.json'), 'utf8')),
+    );
+    expect(JSON.parse(zip['plugins/hookify/hooks/hooks.json']!)).toEqual(
+      JSON.parse(fs.readFileSync(path.join(FIXTURE, 'plugins/hookify/hooks/hooks.json'), 'utf8')),
+    );
+    const marketplace = JSON.parse(zip['.claude-plugin/marketplace.json']!);
+    expect(marketplace).toMatchObject({
+      owner: { name: expect.any(String) },
+      plugins: [{ name: 'hookify', source: './plugins/hookify' }],
+    });
+    expect(zip['CONVERSION.md']).toContain('hooks/pretooluse.py');
+
+    // The export, uploaded again, gives a hierarchy whose every member means what the first one's does.
+    const upload = Object.entries(zip)
+      .filter(([name]) => name !== 'CONVERSION.md')
+      .map(([name, content]) => ({ path: name, content, encoding: 'utf8' as const }));
+    const again = (await importPlugins(upload)).body.plugins as ImportedPlugin[];
+    expect(again).toHaveLength(1);
+    expect(again[0]!.members.map((member) => member.path)).toEqual(hookify.members.map((member) => member.path));
+    for (const [index, member] of hookify.members.entries()) {
+      const copy = again[0]!.members[index]!;
+      expect(copy.format).toBe(member.format);
+      const first = importFile({ content: await contentOf(user, member.blueprintId), format: member.format }).document;
+      const second = importFile({ content: await contentOf(user, copy.blueprintId), format: copy.format }).document;
+      expect(second).toEqual(first);
+    }
+
+    // The MCP member and the Cursor layout of the example plugin.
+    const cursor = await download(`/api/v1/hierarchies/${example.hierarchyId}/plugin?tool=cursor`, user);
+    expect(Object.keys(cursor).sort()).toEqual([
+      '.cursor-plugin/marketplace.json',
+      'CONVERSION.md',
+      'plugins/example-plugin/.cursor-plugin/plugin.json',
+      'plugins/example-plugin/commands/example-command.md',
+      'plugins/example-plugin/mcp.json',
+      'plugins/example-plugin/skills/example-command/SKILL.md',
+      'plugins/example-plugin/skills/example-skill/SKILL.md',
+    ]);
+    expect(JSON.parse(cursor['plugins/example-plugin/mcp.json']!)).toEqual({
+      mcpServers: { 'example-server': { url: 'https://mcp.example.com/api' } },
+    });
+    expect(cursor['CONVERSION.md']).toMatch(/derived `manifest`: written from the claude-code manifest/);
+
+    // Same read rule as the archive: private members are nobody else's.
+    await download(`/api/v1/hierarchies/${hookify.hierarchyId}/plugin`, other, 404);
+    await download(`/api/v1/hierarchies/${hookify.hierarchyId}/plugin`, undefined, 404);
+    const unknown = await user.agent.get(`/api/v1/hierarchies/${hookify.hierarchyId}/plugin?tool=vim`).expect(400);
+    expect(unknown.body.error.code).toBe('PLUGIN_UNKNOWN_TOOL');
+  });
+
+  it('refuses traversal paths, bad manifests and too many files with stable codes, creating nothing', async () => {
+    const manifest = { path: '.claude-plugin/plugin.json', content: '{"name":"tiny"}', encoding: 'utf8' as const };
+    const command = { path: 'commands/go.md', content: '---\ndescription: Go\n---\nGo.\n', encoding: 'utf8' as const };
+    const cases: [UploadFile[], number, string][] = [
+      [[manifest, { ...command, path: '../../etc/passwd' }], 400, 'PLUGIN_PATH_INVALID'],
+      [[manifest, { ...command, path: 'commands/../../x.md' }], 400, 'PLUGIN_PATH_INVALID'],
+      [[{ ...manifest, content: '{"name": "two words"}' }, command], 422, 'PLUGIN_MANIFEST_INVALID'],
+      [[{ ...manifest, content: '{not json' }, command], 422, 'PLUGIN_MANIFEST_INVALID'],
+      [[command], 422, 'PLUGIN_MANIFEST_MISSING'],
+      [
+        [manifest, ...Array.from({ length: 500 }, (_, n) => ({ ...command, path: `commands/c${n}.md` }))],
+        413,
+        'PLUGIN_TOO_MANY_FILES',
+      ],
+    ];
+    for (const [files, status, code] of cases) {
+      const response = await importPlugins(files, other, status);
+      expect(response.body.error.code).toBe(code);
+    }
+    expect(await countOwned(other.userId)).toEqual({ hierarchies: 0, blueprints: 0 });
+  });
+
+  it('is all or nothing: a member refused after others were written leaves no hierarchy and no blueprint', async () => {
+    const good = filesUnder(FIXTURE).filter((file) => !file.path.startsWith('plugins/example-plugin/'));
+    // Valid frontmatter, but over the 10,000-line limit of a blueprint: refused only when it is written.
+    const long = `---\ndescription: Long\n---\n${'step\n'.repeat(10_001)}`;
+    const files = [
+      ...good,
+      {
+        path: 'plugins/example-plugin/.claude-plugin/plugin.json',
+        content: '{"name":"example-plugin"}',
+        encoding: 'utf8' as const,
+      },
+      { path: 'plugins/example-plugin/commands/long.md', content: long, encoding: 'utf8' as const },
+    ];
+    const response = await importPlugins(files, other, 422);
+    expect(response.body.error).toMatchObject({
+      code: 'PLUGIN_MEMBER_REJECTED',
+      details: { path: 'plugins/example-plugin/commands/long.md', cause: { code: 'CONTENT_TOO_MANY_LINES' } },
+    });
+    expect(await countOwned(other.userId)).toEqual({ hierarchies: 0, blueprints: 0 });
+  });
+});
