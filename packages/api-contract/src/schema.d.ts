@@ -2624,6 +2624,8 @@ export interface components {
        * @enum {string}
        */
       visibility?: 'private' | 'unlisted' | 'public';
+      /** @description Publish every member's first version at once */
+      publish?: boolean;
     };
     ImportedPluginMember: {
       /**

@@ -71,6 +71,41 @@ describe('reading plugins', () => {
     expect(plugins[0]).toMatchObject({ root: '', name: 'hookify', manifestPath: '.claude-plugin/plugin.json' });
   });
 
+  it('reads Cursor and Codex plugins by their own layouts, and custom component paths', () => {
+    const utf8 = (path: string, content: string) => ({ path, content, encoding: 'utf8' as const });
+    const cursor = readPlugins([
+      utf8('.cursor-plugin/plugin.json', '{"name":"team-kit","displayName":"Team Kit"}'),
+      utf8('rules/style.mdc', '---\ndescription: Style\nglobs: src/**\nalwaysApply: false\n---\nKeep it short.\n'),
+      utf8('commands/ship.md', 'Ship it.\n'),
+      utf8('mcp.json', '{"mcpServers":{"docs":{"url":"https://docs.example.com/mcp"}}}'),
+      utf8('hooks/hooks.json', '{"version":1,"hooks":{"afterFileEdit":[{"command":"./scripts/format.sh"}]}}'),
+    ]).plugins[0]!;
+    expect(cursor.tool).toBe('cursor');
+    expect(cursor.members.map((member) => [member.path, member.format])).toEqual([
+      ['commands/ship.md', 'cursor-command'],
+      ['mcp.json', 'cursor-mcp'],
+      ['rules/style.mdc', 'cursor-rules'],
+    ]);
+    expect(cursor.stored.hooks).toMatchObject({ tool: 'cursor', config: { version: 1 } });
+
+    const codex = readPlugins([
+      utf8(
+        '.codex-plugin/plugin.json',
+        '{"name":"notes","skills":"./packs/","mcpServers":{"n":{"command":"notes-mcp"}}}',
+      ),
+      utf8('packs/summarise/SKILL.md', '---\nname: summarise\ndescription: Summarise notes\n---\nSummarise.\n'),
+      utf8('packs/summarise/references/style.md', 'Style.\n'),
+    ]).plugins[0]!;
+    expect(codex.tool).toBe('codex');
+    expect(codex.members.map((member) => [member.path, member.format, member.notes])).toEqual([
+      ['.mcp.json', 'claude-mcp', ["from the manifest's inline mcpServers"]],
+      ['packs/summarise/SKILL.md', 'claude-skill', [expect.stringMatching(/Agent Skills/)]],
+    ]);
+    expect(codex.skipped).toEqual([
+      { path: 'packs/summarise/references/style.md', reason: expect.stringMatching(/resource of skill summarise/) },
+    ]);
+  });
+
   it('refuses bad paths, bad manifests and too many files with stable codes', () => {
     const manifest = { path: '.claude-plugin/plugin.json', content: '{"name":"ok"}', encoding: 'utf8' as const };
     expect(codeOf(() => readPlugins([manifest, { path: '../x.md', content: 'x', encoding: 'utf8' }]))).toBe(

@@ -97,6 +97,11 @@ function sizeOf(file: PluginFileInput, path: string): number {
   return Buffer.byteLength(file.content, 'utf8');
 }
 
+/** A manifest's component path (`./agents/`, `./x.md`), relative to the plugin root without its trailing slash. */
+function componentPath(entry: string): string {
+  return checkPath(entry.replace(/\/+$/, ''));
+}
+
 /** Every file's path checked and sizes bounded, before anything is parsed. */
 export function checkFiles(files: readonly PluginFileInput[]): Map<string, PluginFileInput> {
   if (files.length > PLUGIN_IMPORT_LIMITS.files)
@@ -154,7 +159,7 @@ function checkManifest(path: string, manifest: Record<string, unknown>, layout: 
       if (typeof entry !== 'string')
         throw new PluginManifestInvalidError(path, `has a ${key} entry that is not a path`);
       try {
-        checkPath(entry);
+        componentPath(entry);
       } catch {
         throw new PluginManifestInvalidError(path, `has a ${key} path '${entry.slice(0, 200)}' outside the plugin`);
       }
@@ -229,7 +234,7 @@ function findCandidates(files: Map<string, PluginFileInput>, skipped: SkippedFil
 function customPlaces(manifest: Record<string, unknown>, key: string): string[] {
   const value = manifest[key];
   if (value === undefined || isPlainObject(value)) return [];
-  return (Array.isArray(value) ? value : [value]).map((entry) => checkPath(String(entry)).replace(/\/+$/, ''));
+  return (Array.isArray(value) ? value : [value]).map((entry) => componentPath(String(entry)));
 }
 
 function inPlace(path: string, place: string): boolean {

@@ -54,8 +54,7 @@ export class PluginsService {
     const created: Created = { hierarchies: [], blueprints: [] };
     try {
       const plugins: ImportedPlugin[] = [];
-      for (const plugin of read.plugins)
-        plugins.push(await this.importOne(principal, plugin, input.visibility, created));
+      for (const plugin of read.plugins) plugins.push(await this.importOne(principal, plugin, input, created));
       return { plugins, skipped: read.skipped };
     } catch (error) {
       await this.repository.discard(principal.userId, created.hierarchies, created.blueprints);
@@ -66,7 +65,7 @@ export class PluginsService {
   private async importOne(
     principal: Principal,
     plugin: ReadPlugin,
-    visibility: string | undefined,
+    options: Pick<ImportPluginRequest, 'visibility' | 'publish'>,
     created: Created,
   ): Promise<ImportedPlugin> {
     const manifest = plugin.stored.manifests[plugin.tool];
@@ -93,7 +92,8 @@ export class PluginsService {
           kind: member.kind,
           format: member.format,
           content: member.content,
-          visibility: visibility ?? 'private',
+          visibility: options.visibility ?? 'private',
+          publish: options.publish,
           hierarchyId: hierarchy.id,
           repositoryPath: member.path,
           changelog: `Imported from plugin ${plugin.name} (${fullPath})`.slice(0, 500),

@@ -200,6 +200,38 @@ describe('Plugins: import as hierarchies, export as installable plugins', () => 
     expect(unknown.body.error.code).toBe('PLUGIN_UNKNOWN_TOOL');
   });
 
+  it('exports to others only the members they may read, published and public', async () => {
+    const author = await signInAs(testApp, 'publisher@example.org');
+    const files = filesUnder(FIXTURE)
+      .filter((file) => file.path.startsWith('plugins/example-plugin/'))
+      .map((file) => ({ ...file, path: file.path.slice('plugins/example-plugin/'.length) }));
+    const response = await author.agent
+      .post('/api/v1/plugins/import')
+      .set(author.writeHeaders)
+      .send({ files, visibility: 'public', publish: true })
+      .expect(201);
+    const [plugin] = response.body.plugins as ImportedPlugin[];
+    const hidden = plugin!.members.find((member) => member.path === 'skills/example-skill/SKILL.md')!;
+    await author.agent
+      .patch(`/api/v1/blueprints/${hidden.blueprintId}`)
+      .set(author.writeHeaders)
+      .send({ visibility: 'private' })
+      .expect(200);
+
+    const seen = await download(`/api/v1/hierarchies/${plugin!.hierarchyId}/plugin`, undefined);
+    expect(Object.keys(seen).sort()).toEqual([
+      '.claude-plugin/marketplace.json',
+      'CONVERSION.md',
+      'plugins/example-plugin/.claude-plugin/plugin.json',
+      'plugins/example-plugin/.mcp.json',
+      'plugins/example-plugin/commands/example-command.md',
+      'plugins/example-plugin/skills/example-command/SKILL.md',
+    ]);
+    expect(seen['CONVERSION.md']).not.toContain('example-skill');
+    const own = await download(`/api/v1/hierarchies/${plugin!.hierarchyId}/plugin`, author);
+    expect(Object.keys(own)).toContain('plugins/example-plugin/skills/example-skill/SKILL.md');
+  });
+
   it('refuses traversal paths, bad manifests and too many files with stable codes, creating nothing', async () => {
     const manifest = { path: '.claude-plugin/plugin.json', content: '{"name":"tiny"}', encoding: 'utf8' as const };
     const command = { path: 'commands/go.md', content: '---\ndescription: Go\n---\nGo.\n', encoding: 'utf8' as const };

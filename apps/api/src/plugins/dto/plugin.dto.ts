@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, ValidateNested } from 'class-validator';
 import { BLUEPRINT_KINDS } from '../../blueprints/blueprint-rules';
 import { FindingTotals, ScanFindingView } from '../../blueprints/dto/blueprint-responses.dto';
 import { WRITABLE_VISIBILITIES } from '../../blueprints/blueprint-rules';
@@ -39,6 +39,11 @@ export class ImportPluginRequest {
   @IsOptional()
   @IsString()
   visibility?: string;
+
+  @ApiPropertyOptional({ description: "Publish every member's first version at once" })
+  @IsOptional()
+  @IsBoolean()
+  publish?: boolean;
 }
 
 export class ImportedPluginMember {
