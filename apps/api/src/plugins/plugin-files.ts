@@ -111,26 +111,30 @@ export function checkFiles(files: readonly PluginFileInput[]): Map<string, Plugi
   for (const file of files) {
     const path = checkPath(file.path);
     if (checked.has(path)) throw new PluginPathInvalidError(path, 'appears twice');
-    const size = sizeOf(file, path);
-    if (size > PLUGIN_IMPORT_LIMITS.fileBytes)
-      throw new PluginFileTooLargeError(path, size, PLUGIN_IMPORT_LIMITS.fileBytes);
-    total += size;
+    // Only components are held to a blueprint's size (when read); a large image that is skipped counts in the total.
+    total += sizeOf(file, path);
     if (total > PLUGIN_IMPORT_LIMITS.totalBytes) throw new PluginTooLargeError(total, PLUGIN_IMPORT_LIMITS.totalBytes);
     checked.set(path, { ...file, path });
   }
   return checked;
 }
 
+/** A component's text: utf8, and at most a blueprint's size. */
 function textOf(file: PluginFileInput): string {
-  if (file.encoding !== 'utf8')
+  if (file.encoding !== 'utf8') {
     throw new PluginFileEncodingError(file.path, 'must be utf8 text: it is a plugin component');
+  }
+  const size = Buffer.byteLength(file.content, 'utf8');
+  if (size > PLUGIN_IMPORT_LIMITS.fileBytes)
+    throw new PluginFileTooLargeError(file.path, size, PLUGIN_IMPORT_LIMITS.fileBytes);
   return file.content;
 }
 
 function parseJsonObject(file: PluginFileInput): Record<string, unknown> {
+  const text = textOf(file);
   let value: unknown;
   try {
-    value = JSON.parse(textOf(file));
+    value = JSON.parse(text);
   } catch {
     throw new PluginManifestInvalidError(file.path, 'is not valid JSON');
   }
