@@ -13,6 +13,8 @@ export default tseslint.config(
       'packages/api-contract/src/schema.d.ts',
       'data/**',
       '.nx/**',
+      // Real files from public repositories, never edited (see apps/api/test/fixtures/corpus/README.md).
+      'apps/api/test/fixtures/corpus/*+*/**',
     ],
   },
   js.configs.recommended,

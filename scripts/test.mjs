@@ -1,7 +1,8 @@
 // `npm test`: provisions PostgreSQL, Redis and Chromium for the suite (see scripts/lib/services.mjs), then runs
 // every project's `test` target through Nx. Extra arguments go to `nx run-many` (e.g. --projects=@lynxprompt/api).
 // The exit code is Nx's; the last line is the suite's total ("N passed, N failed, N skipped").
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -31,6 +32,8 @@ async function main() {
     console.error(`\n${error.message}\n`);
     return 1;
   }
+
+  assembleRepositoryCorpus();
 
   const args = ['nx', 'run-many', '-t', 'test', '--outputStyle=stream'];
   if (process.env.CI && process.env.CI !== 'false') args.push('--skip-nx-cache');
@@ -70,6 +73,29 @@ async function main() {
   });
   console.log(`\n${summary.report().join('\n')}`);
   return code;
+}
+
+/**
+ * The repository corpus (apps/api/test/fixtures/corpus) is rebuilt from snapshots of its recorded commits, which
+ * are not ours to commit. Where the snapshots are on the machine the copies are made before the suite runs; where
+ * they are not, the specs that need them say so and skip.
+ */
+function assembleRepositoryCorpus() {
+  const fixture = path.join(root, 'apps/api/test/fixtures/corpus');
+  const mirrors = process.env.LYNXPROMPT_MIRRORS_DIR ?? '/work/.mirror';
+  if (process.env.LYNXPROMPT_REAL_CORPUS_DIR || existsSync(path.join(fixture, 'anthropics+claude-plugins-official'))) {
+    return;
+  }
+  if (!existsSync(mirrors)) {
+    console.log(`Repository corpus: no snapshots at ${mirrors}; its specs will skip.`);
+    return;
+  }
+  const result = spawnSync(process.execPath, [path.join(fixture, 'assemble.mjs'), '--mirrors', mirrors], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) console.log(`Repository corpus: could not assemble it:\n${result.stderr}`);
+  else console.log('Repository corpus: assembled from the recorded commits.');
 }
 
 process.exitCode = await main();

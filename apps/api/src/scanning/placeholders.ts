@@ -19,7 +19,24 @@ const PLACEHOLDER_WORDS =
 
 /** Keyboard walks and counting sequences that people type for pretend keys. */
 const DEMO_SEQUENCES =
-  /abc123|123abc|123456|654321|abcdef|qwerty|asdfgh|xyz789|789xyz|deadbeef|password|passw0rd|s3cr3t/;
+  /abc123|123abc|12345|54321|abcdef|qwerty|asdfgh|xyz789|789xyz|deadbeef|password|passw0rd|p@ssw0rd|s3cr3t/;
+
+/** A word (`actual`, `Desktop`, `H1`) or a number: what people write, as opposed to random characters. */
+export const WORD_SEGMENT = /^(?:[A-Z]?[a-z]+|[A-Z]+)\d{0,4}$|^\d+$/;
+const CREDENTIAL_NOUN = /^(?:secret|key|token|password|passwd|pass|pwd|apikey|credentials?|auth)$/i;
+
+/**
+ * A value that spells out what it stands for: words and numbers only, one of them naming a credential
+ * (`actual_secret_key_12345`, `my-api-token-2024`). Random keys never split into words like this.
+ */
+export function namesItself(value: string): boolean {
+  const segments = value.split(/[_\-.]+/).filter(Boolean);
+  return (
+    segments.length >= 2 &&
+    segments.every((segment) => WORD_SEGMENT.test(segment)) &&
+    segments.some((segment) => CREDENTIAL_NOUN.test(segment))
+  );
+}
 
 /** Published documentation examples, e.g. AWS's own sample key pair. */
 const DOCUMENTATION_EXAMPLES = new Set([
@@ -39,6 +56,7 @@ export function isPlaceholderSecret(secret: string, publicPrefix = 0): boolean {
   if (REFERENCE_PATTERNS.some((pattern) => pattern.test(value))) return true;
   const lower = value.toLowerCase();
   if (PLACEHOLDER_WORDS.test(lower) || DEMO_SEQUENCES.test(lower)) return true;
+  if (namesItself(value)) return true;
   // xxxxx, 00000, aaaaa: nobody's key repeats one character five times.
   if (/(.)\1{4,}/.test(value)) return true;
   // Too few distinct characters to be random (e.g. 'abababab').

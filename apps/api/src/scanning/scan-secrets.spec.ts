@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { scanContent, type ScanFinding, type ScanReport } from './index';
-import { connectionStringSamples, privateKeySamples, secretSamples, seededRandom } from './test-samples';
+import { connectionStringSamples, privateKeySamples, randomString, secretSamples, seededRandom } from './test-samples';
 
 /** The report must not contain the secret, nor any 8-character piece of its private part. */
 function expectNoLeak(report: ScanReport, secret: string, publicPrefix = ''): void {
@@ -159,6 +159,83 @@ describe('scanContent: secrets', () => {
     it.each(placeholders)('%s', async (line) => {
       const report = await scanContent(`Setup:\n\n${line}\n`);
       expect(secretFindings(report)).toEqual([]);
+    });
+  });
+
+  // Seen on real files (issue 12): each is quiet, while a real secret in the same place is still found.
+  describe('false alarms seen on real files, next to the real secrets they resemble', () => {
+    const random3 = seededRandom(12);
+    const r = (length: number, alphabet?: string) => randomString(random3, length, alphabet);
+    const hex = (length: number) => r(length, '0123456789abcdef');
+    const quiet: Array<[string, string]> = [
+      // github/awesome-copilot agents/se-gitops-ci-specialist.agent.md, under "# .env (DO NOT commit)".
+      ['documented anti-example', 'API_KEY=actual_secret_key_12345'],
+      ['anti-example without a counting sequence', 'API_KEY=actual_secret_key_98765'],
+      ['fixture password that names itself', 'TEST_DB_PASSWORD=test_password_2024'],
+      ['.NET strong name', 'Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089'],
+      [
+        '.NET strong name in XML',
+        '<add assembly="System.Web.Mvc, Version=5.2.3.0, Culture=neutral, PublicKeyToken=31bf3856ad364e35" />',
+      ],
+      // wshobson/commands tools/api-scaffold.md, a CI job's test database.
+      ['postgres image defaults', '        DATABASE_URL: postgresql://postgres:postgres@localhost:5432/test_db'],
+      ['test fixture database', '  test_database: "postgresql://test:test@localhost:5432/test_db"'],
+      ['RabbitMQ defaults', 'ConnectionStrings__messaging=amqp://guest:guest@localhost:5672'],
+      ['scaffold database', 'DATABASE_URL=postgresql://user:pass@localhost:5432/db'],
+      // github/awesome-copilot skills/data-breach-blast-radius: the "VULNERABLE" half of a fix pattern.
+      ['sample password with an @', 'DATABASE_URL = "postgresql://user:p@ssw0rd@prod-db.example.com/mydb"'],
+      ['design-token label', 'Figma Token: "Desktop/Title/H1"'],
+    ];
+
+    it.each(quiet)('%s is not a finding', async (_label, line) => {
+      const report = await scanContent(`Setup:\n\n${line}\n`);
+      expect(secretFindings(report)).toEqual([]);
+    });
+
+    const random = r(24);
+    const randomLong = r(40);
+    const password = r(16);
+    const at = `Xk2@${r(12)}`;
+    // [label, confidence, line, secret whose length the excerpt shows and which must not leak ('' when not checked)]
+    const found: Array<[string, 'high' | 'low', string, string]> = [
+      ['random key where the anti-example was', 'high', `API_KEY=${randomLong}`, randomLong],
+      ['shorter random key', 'low', `API_KEY=${random}`, random],
+      ['random key behind a word', 'low', `API_KEY=actual_${random}`, `actual_${random}`],
+      ['hex token under a secret name', 'low', `SessionToken=${hex(16)}`, ''],
+      [
+        'real password on a real host',
+        'high',
+        `DB: postgresql://postgres:${password}@db.prod.acme.io:5432/app`,
+        password,
+      ],
+      // The user name is shown in the excerpt, so only the length is checked.
+      ['stock password on a real host', 'low', 'DB: postgresql://postgres:postgres@db.prod.acme.io:5432/app', ''],
+      [
+        'real password on localhost',
+        'low',
+        `test_database: "postgresql://test:${password}@localhost:5432/t"`,
+        password,
+      ],
+      ['real password with an @', 'high', `DATABASE_URL = "postgresql://user:${at}@prod-db.acme.io/mydb"`, at],
+      ['random value with slashes', 'high', `Figma Token: "${r(20)}/${r(20)}"`, ''],
+    ];
+
+    it.each(found)('%s is found with %s confidence', async (_label, confidence, line, secret) => {
+      const report = await scanContent(`Setup:\n\n${line}\n`);
+      const [finding, ...others] = secretFindings(report);
+      expect(others).toEqual([]);
+      expect(finding).toMatchObject({ line: 3, confidence });
+      if (secret) {
+        expect(finding!.excerpt).toContain(`[redacted ${secret.length} chars]`);
+        expectNoLeak(report, secret);
+      }
+    });
+
+    it('shows the host after the last @ when the password holds one', async () => {
+      const report = await scanContent(`postgresql://user:${at}@prod-db.acme.io/mydb`);
+      expect(secretFindings(report)[0]!.excerpt).toBe(
+        `postgresql://user:…[redacted ${at.length} chars]@prod-db.acme.io/mydb`,
+      );
     });
   });
 

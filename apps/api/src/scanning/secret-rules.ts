@@ -1,6 +1,6 @@
 import { credentialUrlConfidence, credentialUrlVariableName, findCredentialUrls } from './credential-urls';
 import { characterClassCount, shannonEntropy } from './entropy';
-import { isPlaceholderSecret } from './placeholders';
+import { isPlaceholderSecret, WORD_SEGMENT } from './placeholders';
 import type { FindingConfidence } from './scan.types';
 import type { SecretCandidate } from './secret-candidates';
 
@@ -156,7 +156,7 @@ function keyFormatCandidates(content: string): SecretCandidate[] {
 function credentialUrlCandidates(content: string): SecretCandidate[] {
   const found: SecretCandidate[] = [];
   for (const url of findCredentialUrls(content)) {
-    const confidence = credentialUrlConfidence(content.slice(url.passwordStart, url.passwordEnd), url.host);
+    const confidence = credentialUrlConfidence(content.slice(url.passwordStart, url.passwordEnd), url.host, url.user);
     if (!confidence) continue;
     found.push({
       rule: 'connection-string-password',
@@ -238,7 +238,9 @@ function jwtCandidates(content: string): SecretCandidate[] {
 // *_KEY only in upper snake case (STRIPE_KEY), because camelCase `primaryKey` or `cacheKey` hold identifiers.
 const SECRET_NAME =
   /(?:secret|token|passw(?:or)?d|pwd|passphrase|credentials?|api[-_]?key|access[-_]?key|private[-_]?key|secret[-_]?key|signing[-_]?key|encryption[-_]?key|master[-_]?key|auth[-_]?key)$|^[A-Z0-9_]*_KEY$/i;
-const NOT_SECRET_NAME = /(?:public|publishable)[-_]?key$/i;
+// A .NET PublicKeyToken (`Culture=neutral, PublicKeyToken=b77a5c561934e089`) is a hash of an assembly's public key,
+// printed in every strong name.
+const NOT_SECRET_NAME = /(?:public|publishable)[-_]?key(?:[-_]?token)?$/i;
 const LINE_MENTIONS_SECRET_NAME = /secret|token|passw|pwd|passphrase|credential|key/i;
 const ASSIGNMENT =
   /(?<![A-Za-z0-9_.-])([A-Za-z_][A-Za-z0-9_.-]{0,80})["'\]]?[ \t]*(?::=|=>|=|:)[ \t]*(["'`]?)([A-Za-z0-9+/=_\-.~!@#$%^&*?]{12,256})(.?)/g;
@@ -281,6 +283,10 @@ function assignedValueConfidence(value: string, next: string): FindingConfidence
   // Code, not a literal: a call, a member access (config.apiKey), a path or a URL.
   if (next === '(' || /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value)) return undefined;
   if (/^(?:\.{0,2}\/|~\/|[a-z][a-z0-9+.-]*:\/\/)/i.test(value)) return undefined;
+  // A path or label of words (`Figma Token: "Desktop/Title/H1"`): random keys never split into words at their slashes.
+  if (value.includes('/') && value.split('/').every((segment) => segment === '' || WORD_SEGMENT.test(segment))) {
+    return undefined;
+  }
   // Random secrets of this length all but certainly hold both letters and digits; names and words do not.
   if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value)) return undefined;
   if (isPlaceholderSecret(value)) return undefined;

@@ -133,7 +133,7 @@ function toCandidate(
   if (messageId === 'BasicAuth' || messageId.endsWith('Connection')) {
     const url = findCredentialUrls(value, start)[0];
     if (!url) return undefined;
-    const confidence = credentialUrlConfidence(content.slice(url.passwordStart, url.passwordEnd), url.host);
+    const confidence = credentialUrlConfidence(content.slice(url.passwordStart, url.passwordEnd), url.host, url.user);
     if (!confidence) return undefined;
     return {
       ...base,
