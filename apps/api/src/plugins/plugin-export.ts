@@ -141,7 +141,7 @@ export function marketplaceFor(
   const name = manifest.name as string;
   const folder = `plugins/${name}`;
   const changes: ConversionChange[] = [];
-  const kept = source.stored?.tool === tool ? source.stored.marketplaceEntry : undefined;
+  const kept = source.stored?.marketplaceEntries?.[tool];
   const { source: _source, ...entry } = kept ?? {};
   const marketplaceName = `${name}-marketplace`;
   changes.push({

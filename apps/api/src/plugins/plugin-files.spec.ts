@@ -1,22 +1,13 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { importFile, zipStream } from '../formats';
 import { pluginEntries, type PluginSource, type PluginSourceMember } from './plugin-export';
-import { readPlugins, type PluginFileInput } from './plugin-files';
+import { readPlugins } from './plugin-files';
 import { PluginsErrorCode } from './plugins.errors';
+import { isCorpusAssembled, NOT_ASSEMBLED_NOTE } from '../../test/fixtures/corpus/corpus';
+import { multiToolUpload, officialPluginsUpload } from '../../test/support/plugin-uploads';
 
-const FIXTURE = path.join(__dirname, '../../test/fixtures/plugins/claude-plugins-official');
-
-function filesUnder(root: string, prefix = ''): PluginFileInput[] {
-  const found: PluginFileInput[] = [];
-  for (const entry of fs.readdirSync(path.join(root, prefix), { withFileTypes: true })) {
-    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) found.push(...filesUnder(root, relative));
-    else found.push({ path: relative, content: fs.readFileSync(path.join(root, relative), 'utf8'), encoding: 'utf8' });
-  }
-  return found.sort((a, b) => a.path.localeCompare(b.path));
-}
+const withCorpus = isCorpusAssembled() ? describe : describe.skip;
+if (!isCorpusAssembled()) console.warn(NOT_ASSEMBLED_NOTE);
 
 function codeOf(run: () => unknown): string | undefined {
   try {
@@ -34,8 +25,8 @@ async function unzip(chunks: AsyncIterable<Uint8Array>): Promise<Record<string, 
   return Object.fromEntries(Object.entries(files).map(([name, bytes]) => [name, strFromU8(bytes)]));
 }
 
-describe('reading plugins', () => {
-  const files = filesUnder(FIXTURE);
+withCorpus('reading real plugins (repository corpus)', () => {
+  const files = isCorpusAssembled() ? officialPluginsUpload() : [];
 
   it('reads each plugin the marketplace lists, its members by folder and its hooks', () => {
     const { plugins } = readPlugins(files);
@@ -53,7 +44,7 @@ describe('reading plugins', () => {
       ['skills/writing-rules/SKILL.md', 'claude-skill'],
     ]);
     expect(hookify!.stored.hooks?.config).toHaveProperty('hooks.PreToolUse');
-    expect(hookify!.stored.marketplaceEntry).toMatchObject({ category: 'productivity' });
+    expect(hookify!.stored.marketplaceEntries?.['claude-code']).toMatchObject({ category: 'productivity' });
     expect(hookify!.skipped.map((file) => file.path)).toContain('plugins/hookify/hooks/pretooluse.py');
     const mcp = example!.members.find((member) => member.kind === 'mcp-config');
     expect(mcp?.notes[0]).toMatch(/without an mcpServers key/);
@@ -71,6 +62,19 @@ describe('reading plugins', () => {
     expect(plugins[0]).toMatchObject({ root: '', name: 'hookify', manifestPath: '.claude-plugin/plugin.json' });
   });
 
+  it('reads a repository with a marketplace per tool: each plugin once, with every manifest and entry', () => {
+    const { plugins, skipped } = readPlugins(multiToolUpload(['conductor']));
+    expect(plugins).toHaveLength(1);
+    const [conductor] = plugins;
+    expect(conductor).toMatchObject({ name: 'conductor', tool: 'claude-code', root: 'plugins/conductor' });
+    expect(Object.keys(conductor!.stored.manifests).sort()).toEqual(['claude-code', 'codex']);
+    expect(Object.keys(conductor!.stored.marketplaceEntries ?? {}).sort()).toEqual(['claude-code', 'codex', 'cursor']);
+    expect(new Set(conductor!.members.map((member) => member.kind))).toEqual(new Set(['agent', 'command', 'skill']));
+    expect(skipped.some((file) => /#accessibility-compliance$/.test(file.path))).toBe(true);
+  });
+});
+
+describe('reading plugins', () => {
   it('reads Cursor and Codex plugins by their own layouts, and custom component paths', () => {
     const utf8 = (path: string, content: string) => ({ path, content, encoding: 'utf8' as const });
     const cursor = readPlugins([
@@ -135,15 +139,14 @@ describe('reading plugins', () => {
   });
 });
 
-describe('exporting plugins', () => {
-  const { plugins } = readPlugins(filesUnder(FIXTURE));
-  const hookify = plugins[0]!;
+withCorpus('exporting real plugins (repository corpus)', () => {
+  const hookify = isCorpusAssembled() ? readPlugins(officialPluginsUpload()).plugins[0]! : undefined!;
   const source: PluginSource = {
     id: 'ha_test',
     name: 'hookify',
     description: '',
     ownerName: 'Tester',
-    stored: hookify.stored,
+    stored: hookify?.stored ?? null,
   };
   async function* members(): AsyncGenerator<PluginSourceMember> {
     for (const member of hookify.members) {

@@ -189,7 +189,8 @@ function localSource(source: unknown): string | undefined {
 interface Candidate {
   root: string;
   tool?: PluginTool;
-  entry?: Record<string, unknown>;
+  /** The marketplace entries that listed it, by the marketplace's tool. */
+  entries: Partial<Record<PluginTool, Record<string, unknown>>>;
 }
 
 function under(root: string, path: string): string | undefined {
@@ -216,8 +217,10 @@ function findCandidates(files: Map<string, PluginFileInput>, skipped: SkippedFil
         skipped.push({ path: `${file.path}#${entry.name}`, reason: 'its source is not a folder of this upload' });
       } else if (![...files.keys()].some((path) => under(root, path) !== undefined)) {
         skipped.push({ path: `${file.path}#${entry.name}`, reason: `no files under ${root || './'} in this upload` });
-      } else if (!listed.some((candidate) => candidate.root === root)) {
-        listed.push({ root, tool, entry });
+      } else {
+        const known = listed.find((candidate) => candidate.root === root);
+        if (known) known.entries[tool] ??= entry;
+        else listed.push({ root, tool, entries: { [tool]: entry } });
       }
     }
   }
@@ -228,7 +231,7 @@ function findCandidates(files: Map<string, PluginFileInput>, skipped: SkippedFil
       const manifestPath = PLUGIN_LAYOUTS[tool].manifestPath;
       if (path !== manifestPath && !path.endsWith(`/${manifestPath}`)) continue;
       const root = path.slice(0, path.length - manifestPath.length).replace(/\/$/, '');
-      if (!roots.some((candidate) => candidate.root === root)) roots.push({ root });
+      if (!roots.some((candidate) => candidate.root === root)) roots.push({ root, entries: {} });
     }
   }
   return roots.sort((a, b) => a.root.localeCompare(b.root));
@@ -358,7 +361,7 @@ function readOne(candidate: Candidate, files: Map<string, PluginFileInput>, nest
   if (!tool) {
     // A marketplace entry may describe the plugin itself (Claude Code's strict: false).
     tool = candidate.tool ?? 'claude-code';
-    const entryName = candidate.entry?.name;
+    const entryName = candidate.tool ? candidate.entries[candidate.tool]?.name : undefined;
     if (typeof entryName !== 'string' || !PLUGIN_NAME.test(entryName)) throw new PluginManifestMissingError();
     name = entryName;
   }
@@ -367,7 +370,7 @@ function readOne(candidate: Candidate, files: Map<string, PluginFileInput>, nest
   const stored: StoredPlugin = {
     tool,
     manifests,
-    ...(candidate.entry ? { marketplaceEntry: candidate.entry } : {}),
+    ...(Object.keys(candidate.entries).length > 0 ? { marketplaceEntries: candidate.entries } : {}),
   };
   const members: PluginMember[] = [];
   const skipped: SkippedFile[] = [];

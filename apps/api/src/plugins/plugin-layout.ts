@@ -110,6 +110,6 @@ export interface StoredPlugin {
   manifests: Partial<Record<PluginTool, Record<string, unknown>>>;
   /** hooks/hooks.json as written, and the tool it is written for: blueprints have no kind for hooks yet. */
   hooks?: { tool: PluginTool; config: Record<string, unknown> };
-  /** The plugin's entry in the marketplace it was listed in. */
-  marketplaceEntry?: Record<string, unknown>;
+  /** The plugin's entry in each tool's marketplace that listed it (a repository may have one per tool). */
+  marketplaceEntries?: Partial<Record<PluginTool, Record<string, unknown>>>;
 }

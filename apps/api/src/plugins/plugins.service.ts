@@ -69,7 +69,7 @@ export class PluginsService {
     created: Created,
   ): Promise<ImportedPlugin> {
     const manifest = plugin.stored.manifests[plugin.tool];
-    const entry = plugin.stored.marketplaceEntry;
+    const entry = plugin.stored.marketplaceEntries?.[plugin.tool];
     const description = [manifest?.description, entry?.description].find((value) => typeof value === 'string');
     const hierarchy = await this.repository.createHierarchy(
       {

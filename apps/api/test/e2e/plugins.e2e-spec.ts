@@ -1,28 +1,15 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { Client } from 'pg';
 import { importFile } from '../../src/formats';
+import { isCorpusAssembled, NOT_ASSEMBLED_NOTE, readCorpusFile } from '../fixtures/corpus/corpus';
+import { corpusFolder, multiToolUpload, officialPluginsUpload, type UploadFile } from '../support/plugin-uploads';
 import { signInAs, TestSignInModule, type SignedIn } from '../support/sign-in';
 import { startTestApp, type TestApp } from '../support/test-app';
 
-const FIXTURE = path.join(__dirname, '../fixtures/plugins/claude-plugins-official');
-
-interface UploadFile {
-  path: string;
-  content: string;
-  encoding: 'utf8' | 'base64';
-}
-
-function filesUnder(root: string, prefix = ''): UploadFile[] {
-  const found: UploadFile[] = [];
-  for (const entry of fs.readdirSync(path.join(root, prefix), { withFileTypes: true })) {
-    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) found.push(...filesUnder(root, relative));
-    else found.push({ path: relative, content: fs.readFileSync(path.join(root, relative), 'utf8'), encoding: 'utf8' });
-  }
-  return found;
-}
+const OFFICIAL = 'anthropics+claude-plugins-official';
+/** The real plugins come from the repository corpus; without it those cases are skipped (npm test assembles it). */
+const withCorpus = isCorpusAssembled() ? it : it.skip;
+if (!isCorpusAssembled()) console.warn(NOT_ASSEMBLED_NOTE);
 
 interface ImportedMember {
   path: string;
@@ -93,118 +80,125 @@ describe('Plugins: import as hierarchies, export as installable plugins', () => 
     return response.body.content as string;
   }
 
-  it('imports a real marketplace of two Claude Code plugins, exports each back, and the export re-imports with the same meaning', async () => {
-    const imported = await importPlugins(filesUnder(FIXTURE));
-    const plugins = imported.body.plugins as ImportedPlugin[];
-    expect(plugins.map((plugin) => [plugin.name, plugin.tool, plugin.hooks])).toEqual([
-      ['hookify', 'claude-code', true],
-      ['example-plugin', 'claude-code', false],
-    ]);
-    const [hookify, example] = plugins as [ImportedPlugin, ImportedPlugin];
-    expect(hookify.members.map((member) => `${member.path} ${member.kind} ${member.format}`)).toEqual([
-      'agents/conversation-analyzer.md agent claude-agent',
-      'commands/configure.md command claude-command',
-      'commands/help.md command claude-command',
-      'commands/hookify.md command claude-command',
-      'commands/list.md command claude-command',
-      'skills/writing-rules/SKILL.md skill claude-skill',
-    ]);
-    expect(example.members.map((member) => `${member.path} ${member.kind}`)).toEqual([
-      '.mcp.json mcp-config',
-      'commands/example-command.md command',
-      'skills/example-command/SKILL.md skill',
-      'skills/example-skill/SKILL.md skill',
-    ]);
-    expect(hookify.skipped.map((file) => file.path)).toEqual(
-      expect.arrayContaining(['plugins/hookify/hooks/pretooluse.py', 'plugins/hookify/README.md']),
-    );
+  withCorpus(
+    'imports a real marketplace of two Claude Code plugins, exports each back, and the export re-imports with the same meaning',
+    async () => {
+      const imported = await importPlugins(officialPluginsUpload());
+      const plugins = imported.body.plugins as ImportedPlugin[];
+      expect(plugins.map((plugin) => [plugin.name, plugin.tool, plugin.hooks])).toEqual([
+        ['hookify', 'claude-code', true],
+        ['example-plugin', 'claude-code', false],
+      ]);
+      const [hookify, example] = plugins as [ImportedPlugin, ImportedPlugin];
+      expect(hookify.members.map((member) => `${member.path} ${member.kind} ${member.format}`)).toEqual([
+        'agents/conversation-analyzer.md agent claude-agent',
+        'commands/configure.md command claude-command',
+        'commands/help.md command claude-command',
+        'commands/hookify.md command claude-command',
+        'commands/list.md command claude-command',
+        'skills/writing-rules/SKILL.md skill claude-skill',
+      ]);
+      expect(example.members.map((member) => `${member.path} ${member.kind}`)).toEqual([
+        '.mcp.json mcp-config',
+        'commands/example-command.md command',
+        'skills/example-command/SKILL.md skill',
+        'skills/example-skill/SKILL.md skill',
+      ]);
+      expect(hookify.skipped.map((file) => file.path)).toEqual(
+        expect.arrayContaining(['plugins/hookify/hooks/pretooluse.py', 'plugins/hookify/LICENSE']),
+      );
 
-    // The hierarchy is a tree of the members at their plugin paths, and keeps the manifest and the hooks.
-    const tree = await user.agent.get(`/api/v1/hierarchies/${hookify.hierarchyId}`).expect(200);
-    expect(tree.body.name).toBe('hookify');
-    expect((tree.body.blueprints as { repositoryPath: string }[]).map((member) => member.repositoryPath)).toEqual(
-      hookify.members.map((member) => member.path),
-    );
-    const stored = await database.query('SELECT plugin_manifest FROM blueprint_hierarchies WHERE id = $1', [
-      hookify.hierarchyId,
-    ]);
-    expect(stored.rows[0].plugin_manifest).toMatchObject({
-      tool: 'claude-code',
-      manifests: { 'claude-code': { name: 'hookify', author: { name: 'Anthropic' } } },
-      hooks: { tool: 'claude-code', config: { hooks: { Stop: expect.any(Array) } } },
-      marketplaceEntry: { name: 'hookify', category: 'productivity' },
-    });
+      // The hierarchy is a tree of the members at their plugin paths, and keeps the manifest and the hooks.
+      const tree = await user.agent.get(`/api/v1/hierarchies/${hookify.hierarchyId}`).expect(200);
+      expect(tree.body.name).toBe('hookify');
+      expect((tree.body.blueprints as { repositoryPath: string }[]).map((member) => member.repositoryPath)).toEqual(
+        hookify.members.map((member) => member.path),
+      );
+      const stored = await database.query('SELECT plugin_manifest FROM blueprint_hierarchies WHERE id = $1', [
+        hookify.hierarchyId,
+      ]);
+      expect(stored.rows[0].plugin_manifest).toMatchObject({
+        tool: 'claude-code',
+        manifests: { 'claude-code': { name: 'hookify', author: { name: 'Anthropic' } } },
+        hooks: { tool: 'claude-code', config: { hooks: { Stop: expect.any(Array) } } },
+        marketplaceEntries: { 'claude-code': { name: 'hookify', category: 'productivity' } },
+      });
 
-    // Export: an installable plugin under plugins/<name>/, listed in the marketplace, with CONVERSION.md.
-    const zip = await download(`/api/v1/hierarchies/${hookify.hierarchyId}/plugin?tool=claude-code`, user);
-    expect(Object.keys(zip).sort()).toEqual([
-      '.claude-plugin/marketplace.json',
-      'CONVERSION.md',
-      'plugins/hookify/.claude-plugin/plugin.json',
-      'plugins/hookify/agents/conversation-analyzer.md',
-      'plugins/hookify/commands/configure.md',
-      'plugins/hookify/commands/help.md',
-      'plugins/hookify/commands/hookify.md',
-      'plugins/hookify/commands/list.md',
-      'plugins/hookify/hooks/hooks.json',
-      'plugins/hookify/skills/writing-rules/SKILL.md',
-    ]);
-    expect(JSON.parse(zip['plugins/hookify/.claude-plugin/plugin.json']!)).toEqual(
-      JSON.parse(fs.readFileSync(path.join(FIXTURE, 'plugins/hookify/.claude-plugin/plugin.json'), 'utf8')),
-    );
-    expect(JSON.parse(zip['plugins/hookify/hooks/hooks.json']!)).toEqual(
-      JSON.parse(fs.readFileSync(path.join(FIXTURE, 'plugins/hookify/hooks/hooks.json'), 'utf8')),
-    );
-    const marketplace = JSON.parse(zip['.claude-plugin/marketplace.json']!);
-    expect(marketplace).toMatchObject({
-      owner: { name: expect.any(String) },
-      plugins: [{ name: 'hookify', source: './plugins/hookify' }],
-    });
-    expect(zip['CONVERSION.md']).toContain('hooks/pretooluse.py');
+      // Export: an installable plugin under plugins/<name>/, listed in the marketplace, with CONVERSION.md.
+      const zip = await download(`/api/v1/hierarchies/${hookify.hierarchyId}/plugin?tool=claude-code`, user);
+      expect(Object.keys(zip).sort()).toEqual([
+        '.claude-plugin/marketplace.json',
+        'CONVERSION.md',
+        'plugins/hookify/.claude-plugin/plugin.json',
+        'plugins/hookify/agents/conversation-analyzer.md',
+        'plugins/hookify/commands/configure.md',
+        'plugins/hookify/commands/help.md',
+        'plugins/hookify/commands/hookify.md',
+        'plugins/hookify/commands/list.md',
+        'plugins/hookify/hooks/hooks.json',
+        'plugins/hookify/skills/writing-rules/SKILL.md',
+      ]);
+      expect(JSON.parse(zip['plugins/hookify/.claude-plugin/plugin.json']!)).toEqual(
+        JSON.parse(readCorpusFile(`${OFFICIAL}/plugins/hookify/.claude-plugin/plugin.json`)),
+      );
+      expect(JSON.parse(zip['plugins/hookify/hooks/hooks.json']!)).toEqual(
+        JSON.parse(readCorpusFile(`${OFFICIAL}/plugins/hookify/hooks/hooks.json`)),
+      );
+      const marketplace = JSON.parse(zip['.claude-plugin/marketplace.json']!);
+      expect(marketplace).toMatchObject({
+        owner: { name: expect.any(String) },
+        plugins: [{ name: 'hookify', source: './plugins/hookify' }],
+      });
+      expect(zip['CONVERSION.md']).toContain('hooks/pretooluse.py');
 
-    // The export, uploaded again, gives a hierarchy whose every member means what the first one's does.
-    const upload = Object.entries(zip)
-      .filter(([name]) => name !== 'CONVERSION.md')
-      .map(([name, content]) => ({ path: name, content, encoding: 'utf8' as const }));
-    const again = (await importPlugins(upload)).body.plugins as ImportedPlugin[];
-    expect(again).toHaveLength(1);
-    expect(again[0]!.members.map((member) => member.path)).toEqual(hookify.members.map((member) => member.path));
-    for (const [index, member] of hookify.members.entries()) {
-      const copy = again[0]!.members[index]!;
-      expect(copy.format).toBe(member.format);
-      const first = importFile({ content: await contentOf(user, member.blueprintId), format: member.format }).document;
-      const second = importFile({ content: await contentOf(user, copy.blueprintId), format: copy.format }).document;
-      expect(second).toEqual(first);
-    }
+      // The export, uploaded again, gives a hierarchy whose every member means what the first one's does.
+      const upload = Object.entries(zip)
+        .filter(([name]) => name !== 'CONVERSION.md')
+        .map(([name, content]) => ({ path: name, content, encoding: 'utf8' as const }));
+      const again = (await importPlugins(upload)).body.plugins as ImportedPlugin[];
+      expect(again).toHaveLength(1);
+      expect(again[0]!.members.map((member) => member.path)).toEqual(hookify.members.map((member) => member.path));
+      for (const [index, member] of hookify.members.entries()) {
+        const copy = again[0]!.members[index]!;
+        expect(copy.format).toBe(member.format);
+        const first = importFile({
+          content: await contentOf(user, member.blueprintId),
+          format: member.format,
+        }).document;
+        const second = importFile({ content: await contentOf(user, copy.blueprintId), format: copy.format }).document;
+        expect(second).toEqual(first);
+      }
 
-    // The MCP member and the Cursor layout of the example plugin.
-    const cursor = await download(`/api/v1/hierarchies/${example.hierarchyId}/plugin?tool=cursor`, user);
-    expect(Object.keys(cursor).sort()).toEqual([
-      '.cursor-plugin/marketplace.json',
-      'CONVERSION.md',
-      'plugins/example-plugin/.cursor-plugin/plugin.json',
-      'plugins/example-plugin/commands/example-command.md',
-      'plugins/example-plugin/mcp.json',
-      'plugins/example-plugin/skills/example-command/SKILL.md',
-      'plugins/example-plugin/skills/example-skill/SKILL.md',
-    ]);
-    expect(JSON.parse(cursor['plugins/example-plugin/mcp.json']!)).toEqual({
-      mcpServers: { 'example-server': { url: 'https://mcp.example.com/api' } },
-    });
-    expect(cursor['CONVERSION.md']).toMatch(/derived `manifest`: written from the claude-code manifest/);
+      // The MCP member and the Cursor layout of the example plugin.
+      const cursor = await download(`/api/v1/hierarchies/${example.hierarchyId}/plugin?tool=cursor`, user);
+      expect(Object.keys(cursor).sort()).toEqual([
+        '.cursor-plugin/marketplace.json',
+        'CONVERSION.md',
+        'plugins/example-plugin/.cursor-plugin/plugin.json',
+        'plugins/example-plugin/commands/example-command.md',
+        'plugins/example-plugin/mcp.json',
+        'plugins/example-plugin/skills/example-command/SKILL.md',
+        'plugins/example-plugin/skills/example-skill/SKILL.md',
+      ]);
+      expect(JSON.parse(cursor['plugins/example-plugin/mcp.json']!)).toEqual({
+        mcpServers: { 'example-server': { url: 'https://mcp.example.com/api' } },
+      });
+      expect(cursor['CONVERSION.md']).toMatch(/derived `manifest`: written from the claude-code manifest/);
 
-    // Same read rule as the archive: private members are nobody else's.
-    await download(`/api/v1/hierarchies/${hookify.hierarchyId}/plugin`, other, 404);
-    await download(`/api/v1/hierarchies/${hookify.hierarchyId}/plugin`, undefined, 404);
-    const unknown = await user.agent.get(`/api/v1/hierarchies/${hookify.hierarchyId}/plugin?tool=vim`).expect(400);
-    expect(unknown.body.error.code).toBe('PLUGIN_UNKNOWN_TOOL');
-  });
+      // Same read rule as the archive: private members are nobody else's.
+      await download(`/api/v1/hierarchies/${hookify.hierarchyId}/plugin`, other, 404);
+      await download(`/api/v1/hierarchies/${hookify.hierarchyId}/plugin`, undefined, 404);
+      const unknown = await user.agent.get(`/api/v1/hierarchies/${hookify.hierarchyId}/plugin?tool=vim`).expect(400);
+      expect(unknown.body.error.code).toBe('PLUGIN_UNKNOWN_TOOL');
+    },
+  );
 
-  it('exports to others only the members they may read, published and public', async () => {
+  withCorpus('exports to others only the members they may read, published and public', async () => {
     const author = await signInAs(testApp, 'publisher@example.org');
-    const files = filesUnder(FIXTURE)
-      .filter((file) => file.path.startsWith('plugins/example-plugin/'))
-      .map((file) => ({ ...file, path: file.path.slice('plugins/example-plugin/'.length) }));
+    const files = corpusFolder(OFFICIAL, 'plugins/example-plugin').map((file) => ({
+      ...file,
+      path: file.path.slice('plugins/example-plugin/'.length),
+    }));
     const response = await author.agent
       .post('/api/v1/plugins/import')
       .set(author.writeHeaders)
@@ -232,6 +226,28 @@ describe('Plugins: import as hierarchies, export as installable plugins', () => 
     expect(Object.keys(own)).toContain('plugins/example-plugin/skills/example-skill/SKILL.md');
   });
 
+  withCorpus(
+    'imports a repository with a marketplace per tool and exports it for Codex with its own entry and manifest',
+    async () => {
+      const imported = await importPlugins(multiToolUpload(['conductor']));
+      const [conductor] = imported.body.plugins as (ImportedPlugin & { manifests: string[] })[];
+      expect(conductor).toMatchObject({ name: 'conductor', tool: 'claude-code', manifests: ['claude-code', 'codex'] });
+      const zip = await download(`/api/v1/hierarchies/${conductor!.hierarchyId}/plugin?tool=codex`, user);
+      const codexManifest = JSON.parse(readCorpusFile('wshobson+agents/plugins/conductor/.codex-plugin/plugin.json'));
+      const { skills: _skills, ...expected } = codexManifest;
+      expect(JSON.parse(zip['plugins/conductor/.codex-plugin/plugin.json']!)).toEqual(expected);
+      const marketplace = JSON.parse(zip['.agents/plugins/marketplace.json']!);
+      const upstream = JSON.parse(readCorpusFile('wshobson+agents/.agents/plugins/marketplace.json'));
+      const entry = upstream.plugins.find((plugin: { name: string }) => plugin.name === 'conductor');
+      expect(marketplace.plugins).toEqual([{ ...entry, source: { source: 'local', path: './plugins/conductor' } }]);
+      const skills = conductor!.members.filter((member) => member.kind === 'skill');
+      expect(skills.length).toBeGreaterThan(0);
+      for (const skill of skills) expect(Object.keys(zip)).toContain(`plugins/conductor/${skill.path}`);
+      expect(zip['CONVERSION.md']).toMatch(/changed `skills`/);
+      expect(zip['CONVERSION.md']).toMatch(/## Left out[\s\S]*agents\//);
+    },
+  );
+
   it('refuses traversal paths, bad manifests and too many files with stable codes, creating nothing', async () => {
     const manifest = { path: '.claude-plugin/plugin.json', content: '{"name":"tiny"}', encoding: 'utf8' as const };
     const command = { path: 'commands/go.md', content: '---\ndescription: Go\n---\nGo.\n', encoding: 'utf8' as const };
@@ -254,24 +270,27 @@ describe('Plugins: import as hierarchies, export as installable plugins', () => 
     expect(await countOwned(other.userId)).toEqual({ hierarchies: 0, blueprints: 0 });
   });
 
-  it('is all or nothing: a member refused after others were written leaves no hierarchy and no blueprint', async () => {
-    const good = filesUnder(FIXTURE).filter((file) => !file.path.startsWith('plugins/example-plugin/'));
-    // Valid frontmatter, but over the 10,000-line limit of a blueprint: refused only when it is written.
-    const long = `---\ndescription: Long\n---\n${'step\n'.repeat(10_001)}`;
-    const files = [
-      ...good,
-      {
-        path: 'plugins/example-plugin/.claude-plugin/plugin.json',
-        content: '{"name":"example-plugin"}',
-        encoding: 'utf8' as const,
-      },
-      { path: 'plugins/example-plugin/commands/long.md', content: long, encoding: 'utf8' as const },
-    ];
-    const response = await importPlugins(files, other, 422);
-    expect(response.body.error).toMatchObject({
-      code: 'PLUGIN_MEMBER_REJECTED',
-      details: { path: 'plugins/example-plugin/commands/long.md', cause: { code: 'CONTENT_TOO_MANY_LINES' } },
-    });
-    expect(await countOwned(other.userId)).toEqual({ hierarchies: 0, blueprints: 0 });
-  });
+  withCorpus(
+    'is all or nothing: a member refused after others were written leaves no hierarchy and no blueprint',
+    async () => {
+      const good = officialPluginsUpload().filter((file) => !file.path.startsWith('plugins/example-plugin/'));
+      // Valid frontmatter, but over the 10,000-line limit of a blueprint: refused only when it is written.
+      const long = `---\ndescription: Long\n---\n${'step\n'.repeat(10_001)}`;
+      const files = [
+        ...good,
+        {
+          path: 'plugins/example-plugin/.claude-plugin/plugin.json',
+          content: '{"name":"example-plugin"}',
+          encoding: 'utf8' as const,
+        },
+        { path: 'plugins/example-plugin/commands/long.md', content: long, encoding: 'utf8' as const },
+      ];
+      const response = await importPlugins(files, other, 422);
+      expect(response.body.error).toMatchObject({
+        code: 'PLUGIN_MEMBER_REJECTED',
+        details: { path: 'plugins/example-plugin/commands/long.md', cause: { code: 'CONTENT_TOO_MANY_LINES' } },
+      });
+      expect(await countOwned(other.userId)).toEqual({ hierarchies: 0, blueprints: 0 });
+    },
+  );
 });
