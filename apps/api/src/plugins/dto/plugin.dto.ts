@@ -37,7 +37,7 @@ export class ImportPluginRequest {
 
   @ApiPropertyOptional({ enum: WRITABLE_VISIBILITIES, description: 'Of every member; private when omitted' })
   @IsOptional()
-  @IsString()
+  @IsIn(WRITABLE_VISIBILITIES)
   visibility?: string;
 
   @ApiPropertyOptional({ description: "Publish every member's first version at once" })
