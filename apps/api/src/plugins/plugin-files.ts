@@ -293,7 +293,7 @@ function classify(path: string, layout: PluginLayout, manifest: Record<string, u
   for (const { kind, folder, extension } of byFolder) {
     const place = members[kind];
     if (!place) continue;
-    const folders = [folder, ...customPlaces(manifest, `${folder}`)];
+    const folders = [folder, ...customPlaces(manifest, folder)];
     if (folders.some((candidate) => inPlace(path, candidate)) && extension.test(path)) {
       return { type: 'member', kind, format: place.format, name: baseName(path), note: place.note };
     }
