@@ -2070,7 +2070,7 @@ export interface components {
       slug: string;
       description: string;
       /** @enum {string} */
-      kind: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config';
+      kind: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config' | 'settings';
       /** @description Format registry id the content is written in */
       format: string;
       /** @description Tool the format belongs to */
@@ -2147,7 +2147,7 @@ export interface components {
       /** @example Cursor */
       toolName: string;
       label: string;
-      kinds: ('rules' | 'command' | 'skill' | 'agent' | 'mcp-config')[];
+      kinds: ('rules' | 'command' | 'skill' | 'agent' | 'mcp-config' | 'settings')[];
       /** @example .cursor/rules/{slug}.mdc */
       path: string;
       /** @enum {string} */
@@ -2250,7 +2250,7 @@ export interface components {
       parentId?: string | null;
       name: string;
       /** @enum {string} */
-      kind: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config';
+      kind: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config' | 'settings';
       /** @description Format registry id the content is written in (GET /api/v1/formats) */
       format: string;
       /** @description Markdown, MDC, JSON or YAML; at most 256 KB and 10,000 lines */
@@ -2287,7 +2287,7 @@ export interface components {
       slug: string;
       description: string;
       /** @enum {string} */
-      kind: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config';
+      kind: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config' | 'settings';
       /** @description Format registry id the content is written in */
       format: string;
       /** @description Tool the format belongs to */
@@ -2384,7 +2384,7 @@ export interface components {
       parentId?: string | null;
       name?: string;
       /** @enum {string} */
-      kind?: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config';
+      kind?: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config' | 'settings';
       /** @description Format registry id the content is written in (GET /api/v1/formats) */
       format?: string;
       /** @description The file as the tool reads it, frontmatter included */
@@ -2437,7 +2437,7 @@ export interface components {
       parentId?: string | null;
       name?: string;
       /** @enum {string} */
-      kind?: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config';
+      kind?: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config' | 'settings';
       /** @description Format registry id the content is written in (GET /api/v1/formats) */
       format?: string;
       /** @description Markdown, MDC, JSON or YAML; at most 256 KB and 10,000 lines */
@@ -2571,7 +2571,7 @@ export interface components {
       id: string;
       name: string;
       /** @enum {string} */
-      kind: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config';
+      kind: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config' | 'settings';
       format: string;
       /** @example packages/web/AGENTS.md */
       repositoryPath: string;
@@ -5006,7 +5006,7 @@ export interface operations {
       query?: {
         /** @description Web-search syntax: words, "phrases", -exclusions, or */
         q?: string;
-        kind?: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config';
+        kind?: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config' | 'settings';
         /** @description Tool id, e.g. cursor */
         tool?: string;
         /** @description Format id, e.g. cursor-rules */

@@ -38,15 +38,17 @@ export const CATEGORIES = [
   'other',
 ] as const;
 
-export const BLUEPRINT_KINDS = ['rules', 'command', 'skill', 'agent', 'mcp-config'] as const;
+export const BLUEPRINT_KINDS = ['rules', 'command', 'skill', 'agent', 'mcp-config', 'settings'] as const;
 export type BlueprintKindName = (typeof BLUEPRINT_KINDS)[number];
 
 /** Prisma names the enum value `mcp_config`; the database and the API say `mcp-config`. */
-export function toDbKind(kind: BlueprintKindName): 'rules' | 'command' | 'skill' | 'agent' | 'mcp_config' {
+type DbKind = 'rules' | 'command' | 'skill' | 'agent' | 'mcp_config' | 'settings';
+
+export function toDbKind(kind: BlueprintKindName): DbKind {
   return kind === 'mcp-config' ? 'mcp_config' : kind;
 }
 
-export function fromDbKind(kind: 'rules' | 'command' | 'skill' | 'agent' | 'mcp_config'): BlueprintKindName {
+export function fromDbKind(kind: DbKind): BlueprintKindName {
   return kind === 'mcp_config' ? 'mcp-config' : kind;
 }
 

@@ -1,7 +1,7 @@
 import { fromNeutralArguments, toNeutralArguments } from './arguments';
 import { FormatParseError } from './formats.errors';
 import { parseToml, stringifyToml, TomlError } from './toml';
-import type { BlueprintDocument, FormatTarget } from './formats.types';
+import type { BlueprintDocument, FormatTarget, ReadNote } from './formats.types';
 import { keyLine, parseFrontmatterYaml, splitFrontmatter, yamlEntry } from './frontmatter';
 import {
   neutralServersBody,
@@ -11,6 +11,7 @@ import {
   writeMcpFile,
   type McpServersDialect,
 } from './mcp';
+import { parseSettings, serializeSettings, type SettingsDialect } from './settings';
 import { droppedFields, readMetadata, writeMetadata, type WriteContext } from './metadata';
 import { isPlainObject, normaliseNewlines, withFinalNewline } from './text';
 
@@ -19,6 +20,8 @@ export interface TargetDefinition extends FormatTarget {
   /** Path patterns (on a `/`-separated path) that identify this target's files. */
   detect: readonly RegExp[];
   mcpDialect?: McpServersDialect;
+  /** For settings targets: whose settings file it is (the hooks and permissions it holds). */
+  settingsDialect?: SettingsDialect;
 }
 
 export interface Serialized {
@@ -26,11 +29,13 @@ export interface Serialized {
   dropped: string[];
 }
 
-export function parseTarget(content: string, target: TargetDefinition): BlueprintDocument {
+/** Reads a file of the target; tolerances the reading needed (lenient frontmatter) are pushed onto `notes`. */
+export function parseTarget(content: string, target: TargetDefinition, notes: ReadNote[] = []): BlueprintDocument {
   const text = normaliseNewlines(content);
   if (target.mcpStructure) return parseMcp(text, target);
+  if (target.settingsDialect) return parseSettings(text, target.id, target.settingsDialect);
   if (target.frontmatter?.container === 'toml') return parseTomlCommand(text, target);
-  return parseMarkdown(text, target);
+  return parseMarkdown(text, target, notes);
 }
 
 export function serializeTarget(
@@ -39,13 +44,14 @@ export function serializeTarget(
   context: WriteContext,
 ): Serialized {
   if (target.mcpStructure) return serializeMcp(document, target, context);
+  if (target.settingsDialect) return serializeSettings(document, target.id, target.settingsDialect, context);
   if (target.frontmatter?.container === 'toml') return serializeTomlCommand(document, target, context);
   return serializeMarkdown(document, target, context);
 }
 
 // Markdown, with or without YAML frontmatter -------------------------------------------------------------------
 
-function parseMarkdown(text: string, target: TargetDefinition): BlueprintDocument {
+function parseMarkdown(text: string, target: TargetDefinition, notes: ReadNote[]): BlueprintDocument {
   const mapping = target.frontmatter;
   const document: BlueprintDocument = { kind: primaryKind(target), body: '', sourceTool: target.tool };
   if (!mapping) {
@@ -61,7 +67,7 @@ function parseMarkdown(text: string, target: TargetDefinition): BlueprintDocumen
   }
   const rawKeys = mapping.fields.filter((field) => field.encoding === 'comma-list-raw').map((field) => field.key);
   const yaml = split.yaml;
-  const values = parseFrontmatterYaml(yaml, split.yamlStartLine, target.id, rawKeys);
+  const values = parseFrontmatterYaml(yaml, split.yamlStartLine, target.id, rawKeys, notes);
   const { fields, extra } = readMetadata(values, mapping, target.id, (key) => keyLine(yaml, key, split.yamlStartLine));
   Object.assign(document, fields);
   if (Object.keys(extra).length) document.extra = extra;

@@ -3,23 +3,23 @@ import { IncompatibleFormatError, InvalidSlugError, UnknownFormatError } from '.
 import type {
   BlueprintDocument,
   ConversionReport,
-  Detection,
   ExportedFile,
   FormatTarget,
   ImportResult,
+  ReadNote,
 } from './formats.types';
-import { splitFrontmatter } from './frontmatter';
+import { detect, givenDetection } from './detection';
 import { TARGETS } from './registry';
-import { isPlainObject, isSafeSlug, normaliseNewlines } from './text';
-import { parse as parseYaml } from 'yaml';
-import { assertYamlWithinLimits, MAX_YAML_ALIASES } from './yaml-limits';
+import { isSafeSlug } from './text';
+
+export { detect, detectCandidates } from './detection';
 
 const BY_ID = new Map(TARGETS.map((target) => [target.id, target]));
 const PUBLIC = TARGETS.map(toPublic);
 const PUBLIC_BY_ID = new Map(PUBLIC.map((target) => [target.id, target]));
 
 function toPublic(definition: TargetDefinition): FormatTarget {
-  const { detect: _detect, mcpDialect: _mcpDialect, ...target } = definition;
+  const { detect: _detect, mcpDialect: _mcpDialect, settingsDialect: _settingsDialect, ...target } = definition;
   return Object.freeze({
     ...target,
     kinds: Object.freeze([...target.kinds]),
@@ -55,85 +55,17 @@ export function detectFormat(path?: string, content?: string): FormatTarget | un
   return detection ? PUBLIC_BY_ID.get(detection.format) : undefined;
 }
 
-/** What a file is, how it was told and how sure that is; undefined when nothing fits. */
-export function detect(input: { path?: string; content?: string }): Detection | undefined {
-  if (input.path) {
-    const normalised = input.path.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
-    const byPath = TARGETS.find((target) => target.detect.some((pattern) => pattern.test(normalised)));
-    if (byPath) return detectionOf(byPath.id, 'certain', 'path', `path ${normalised}`);
-  }
-  if (input.content === undefined) return undefined;
-  const byContent = detectByContent(normaliseNewlines(input.content));
-  return byContent ? detectionOf(byContent, 'guess', 'content', "the file's content") : undefined;
-}
-
-function detectionOf(
-  id: string,
-  confidence: Detection['confidence'],
-  method: Detection['method'],
-  reason: string,
-): Detection {
-  return { format: id, kind: definitionOf(id).kinds[0]!, confidence, method, reason, alternatives: [] };
-}
-
-function detectByContent(content: string): string | undefined {
-  const trimmed = content.trimStart();
-  if (trimmed.startsWith('{')) {
-    try {
-      const value: unknown = JSON.parse(trimmed);
-      if (!isPlainObject(value)) return undefined;
-      if ('mcpServers' in value) return 'claude-mcp';
-      if ('servers' in value) return 'vscode-mcp';
-      if ('context_servers' in value) return 'zed-mcp';
-      if ('mcp' in value) return 'opencode-mcp';
-    } catch {
-      return undefined;
-    }
-    return undefined;
-  }
-  if (/^prompt\s*=/m.test(content)) return 'gemini-command';
-  if (/^\[mcp_servers\./m.test(content)) return 'codex-mcp';
-  if (/^schema:\s*v1\s*$/m.test(content) && /^mcpServers:/m.test(content)) return 'continue-mcp';
-  if (!trimmed.startsWith('---')) return undefined;
-  let keys: string[];
-  try {
-    const yaml = splitFrontmatter(content, 'detect').yaml ?? '';
-    // Cursor's unquoted globs are not YAML; only the key names matter here.
-    assertYamlWithinLimits(yaml, { format: 'detect', part: 'frontmatter' });
-    // Repeated keys are refused by the format's own parser, in linear time; yaml's check is quadratic.
-    const value: unknown = parseYaml(yaml.replace(/^globs:.*$/m, 'globs: x'), {
-      maxAliasCount: MAX_YAML_ALIASES,
-      uniqueKeys: false,
-    });
-    keys = isPlainObject(value) ? Object.keys(value) : [];
-  } catch {
-    return undefined;
-  }
-  const has = (key: string) => keys.includes(key);
-  if (has('applyTo')) return 'copilot-instructions';
-  if (has('alwaysApply') || has('globs')) return 'cursor-rules';
-  if (has('trigger')) return 'windsurf-rules';
-  if (has('inclusion')) return 'kiro-steering';
-  if (has('paths')) return 'claude-rules';
-  if (has('allowed-tools') || has('argument-hint')) return 'claude-command';
-  if (has('mode') || has('agent') || has('tools')) return 'copilot-prompt';
-  return undefined;
-}
-
 export function importFile(input: { content: string; format?: string; path?: string }): ImportResult {
   const detection = input.format
-    ? detectionOf(input.format, 'certain', 'given', 'format given')
+    ? givenDetection(definitionOf(input.format).id)
     : detect({ path: input.path, content: input.content });
   if (!detection) {
     throw new UnknownFormatError(input.path ?? '(content)', 'could not be detected; give a format id');
   }
   const target = definitionOf(detection.format);
-  return {
-    format: PUBLIC_BY_ID.get(target.id)!,
-    document: parseTarget(input.content, target),
-    detection,
-    notes: [],
-  };
+  const notes: ReadNote[] = [];
+  const document = parseTarget(input.content, target, notes);
+  return { format: PUBLIC_BY_ID.get(target.id)!, document, detection, notes };
 }
 
 export function exportDocument(document: BlueprintDocument, formatId: string, options: { slug: string }): ExportedFile {

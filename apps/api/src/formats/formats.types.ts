@@ -1,5 +1,12 @@
-export type BlueprintKind = 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config';
-export const BLUEPRINT_KINDS: readonly BlueprintKind[] = ['rules', 'command', 'skill', 'agent', 'mcp-config'];
+export type BlueprintKind = 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config' | 'settings';
+export const BLUEPRINT_KINDS: readonly BlueprintKind[] = [
+  'rules',
+  'command',
+  'skill',
+  'agent',
+  'mcp-config',
+  'settings',
+];
 
 export type FormatSyntax = 'markdown' | 'mdc' | 'json' | 'yaml' | 'toml';
 
@@ -97,7 +104,8 @@ export interface BlueprintDocument {
   description?: string;
   /**
    * Instruction text without frontmatter, argument placeholders spelled `$ARGUMENTS`. For mcp-config: the servers
-   * object as JSON, `{ "<name>": { type, command, args, env, cwd, url, headers } }`.
+   * object as JSON, `{ "<name>": { type, command, args, env, cwd, url, headers } }`. For settings: `{ hooks?,
+   * permissions? }` as JSON, two-space indented.
    */
   body: string;
   /** File patterns the rule applies to (Cursor `globs` <-> Copilot `applyTo`). */

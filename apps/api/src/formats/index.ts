@@ -19,7 +19,16 @@ export type {
   NeutralField,
 } from './formats.types';
 export { BLUEPRINT_KINDS } from './formats.types';
-export { convert, detect, detectFormat, exportDocument, getFormat, importFile, listFormats } from './formats';
+export {
+  convert,
+  detect,
+  detectCandidates,
+  detectFormat,
+  exportDocument,
+  getFormat,
+  importFile,
+  listFormats,
+} from './formats';
 export { buildZip, zipStream, ZipWriter, type ZipEntry } from './zip';
 export {
   canonicalVariableName,

@@ -87,6 +87,12 @@ const WINDSURF_RULE = yamlFrontmatter(
 
 const PATHS_RULE = yamlFrontmatter(field('paths', 'globs', 'paths-or-always'));
 
+/** The Agent Skills standard's two required keys; other keys (license, compatibility, metadata) stay as written. */
+const AGENT_SKILL = yamlFrontmatter(
+  field('name', 'name', 'slug'),
+  field('description', 'description', 'string', { required: true }),
+);
+
 const MCP_SERVERS: Record<string, McpServersDialect> = {
   plain: { remoteUrlKey: 'url', remoteType: 'none', cwd: false },
   claude: { remoteUrlKey: 'url', remoteType: 'http', cwd: false },
@@ -539,6 +545,44 @@ export const TARGETS: readonly TargetDefinition[] = [
     docsUrl: 'https://code.visualstudio.com/docs/copilot/customization/agent-skills',
   }),
   define({
+    id: 'gemini-skill',
+    tool: 'gemini-cli',
+    toolName: 'Gemini CLI',
+    label: 'Gemini CLI agent skill (.gemini/skills)',
+    kinds: ['skill'],
+    path: '.gemini/skills/{slug}/SKILL.md',
+    syntax: 'markdown',
+    frontmatter: AGENT_SKILL,
+    detect: [at('\\.gemini/skills/[^/]+/SKILL\\.md')],
+    docsUrl: 'https://geminicli.com/docs/cli/skills',
+  }),
+  define({
+    id: 'codex-skill',
+    tool: 'codex',
+    toolName: 'OpenAI Codex',
+    label: 'Codex agent skill (.agents/skills)',
+    kinds: ['skill'],
+    path: '.agents/skills/{slug}/SKILL.md',
+    syntax: 'markdown',
+    frontmatter: AGENT_SKILL,
+    detect: [at('\\.agents/skills/[^/]+/SKILL\\.md'), at('\\.codex/skills/[^/]+/SKILL\\.md')],
+    docsUrl: 'https://developers.openai.com/codex/skills',
+    notes:
+      'Codex reads project skills from .agents/skills (Gemini CLI, Cursor and OpenCode read it too); .codex/skills is recognised on import.',
+  }),
+  define({
+    id: 'cursor-skill',
+    tool: 'cursor',
+    toolName: 'Cursor',
+    label: 'Cursor agent skill (.cursor/skills)',
+    kinds: ['skill'],
+    path: '.cursor/skills/{slug}/SKILL.md',
+    syntax: 'markdown',
+    frontmatter: AGENT_SKILL,
+    detect: [at('\\.cursor/skills/[^/]+/SKILL\\.md')],
+    docsUrl: 'https://cursor.com/docs/context/skills',
+  }),
+  define({
     id: 'claude-agent',
     tool: 'claude-code',
     toolName: 'Claude Code',
@@ -572,7 +616,45 @@ export const TARGETS: readonly TargetDefinition[] = [
     ),
     detect: [at('[^/]+\\.agent\\.md'), at('\\.github/agents/(.+/)?[^/]+\\.md')],
     docsUrl: 'https://code.visualstudio.com/docs/copilot/customization/custom-agents',
-    notes: 'Formerly custom chat modes (.github/chatmodes/*.chatmode.md).',
+    notes: 'Formerly custom chat modes (.github/chatmodes/*.chatmode.md, the copilot-chatmode target).',
+  }),
+
+  define({
+    id: 'copilot-chatmode',
+    tool: 'github-copilot',
+    toolName: 'GitHub Copilot',
+    label: 'Copilot chat mode (.chatmode.md, legacy agents)',
+    kinds: ['agent'],
+    path: '.github/chatmodes/{slug}.chatmode.md',
+    syntax: 'markdown',
+    frontmatter: yamlFrontmatter(
+      description,
+      field('tools', 'allowedTools', 'list'),
+      field('model', 'model', 'string'),
+    ),
+    detect: [at('[^/]+\\.chatmode\\.md'), at('\\.github/chatmodes/(.+/)?[^/]+\\.md')],
+    docsUrl: 'https://code.visualstudio.com/docs/copilot/customization/custom-chat-modes',
+    notes:
+      'The legacy form of Copilot custom agents, still read by VS Code. The file name is the mode name; there is no `name` key.',
+  }),
+  define({
+    id: 'gemini-agent',
+    tool: 'gemini-cli',
+    toolName: 'Gemini CLI',
+    label: 'Gemini CLI subagent (.gemini/agents)',
+    kinds: ['agent'],
+    path: '.gemini/agents/{slug}.md',
+    syntax: 'markdown',
+    frontmatter: yamlFrontmatter(
+      field('name', 'name', 'slug', { required: true }),
+      field('description', 'description', 'string', { required: true }),
+      field('tools', 'allowedTools', 'list'),
+      field('model', 'model', 'string'),
+    ),
+    detect: [at('\\.gemini/agents/(.+/)?[^/]+\\.md')],
+    docsUrl: 'https://geminicli.com/docs/core/subagents',
+    notes:
+      'Gemini CLI subagents: `name` must be a slug; `kind`, `temperature`, `max_turns` and `timeout_mins` are kept for Gemini CLI only.',
   }),
 
   // ---- MCP server configuration ---------------------------------------------------------------------------------
@@ -750,6 +832,36 @@ export const TARGETS: readonly TargetDefinition[] = [
     docsUrl: 'https://developers.openai.com/codex/mcp',
     notes:
       'TOML tables `[mcp_servers.<name>]`; Codex reads the project file only in trusted projects (~/.codex/config.toml otherwise).',
+  }),
+
+  // ---- Settings: hooks and permissions ---------------------------------------------------------------------------
+  define({
+    id: 'claude-settings',
+    tool: 'claude-code',
+    toolName: 'Claude Code',
+    label: 'Claude Code settings: hooks and permissions (.claude/settings.json)',
+    kinds: ['settings'],
+    path: '.claude/settings.json',
+    syntax: 'json',
+    settingsDialect: 'claude',
+    detect: [at('\\.claude/settings(\\.local)?\\.json')],
+    docsUrl: 'https://code.claude.com/docs/en/settings',
+    notes:
+      "The body is the `hooks` and `permissions` objects as JSON; other settings (env, model, ...) are kept for Claude Code only. A plugin's hooks/hooks.json has the same `hooks` shape.",
+  }),
+  define({
+    id: 'gemini-settings',
+    tool: 'gemini-cli',
+    toolName: 'Gemini CLI',
+    label: 'Gemini CLI settings: hooks (.gemini/settings.json)',
+    kinds: ['settings'],
+    path: '.gemini/settings.json',
+    syntax: 'json',
+    settingsDialect: 'gemini',
+    detect: [at('\\.gemini/settings\\.json')],
+    docsUrl: 'https://geminicli.com/docs/hooks/reference',
+    notes:
+      'The same file as gemini-mcp: the content decides which one a file is read as. The body is the `hooks` object; Claude Code hook events and tool matchers with a Gemini equivalent are translated (PreToolUse → BeforeTool, Bash → run_shell_command...), the rest and `permissions` are reported as dropped.',
   }),
 ];
 

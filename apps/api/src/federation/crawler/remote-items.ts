@@ -132,6 +132,7 @@ const GENERIC_FORMAT: Record<(typeof BLUEPRINT_KINDS)[number], string> = {
   skill: 'claude-skill',
   agent: 'claude-agent',
   'mcp-config': 'vscode-mcp',
+  settings: 'claude-settings',
 };
 
 function formatAndKind(format: string | undefined, kind: string | undefined) {

@@ -35,6 +35,7 @@ export const BLUEPRINT_KINDS = [
   'skill',
   'agent',
   'mcp-config',
+  'settings',
 ] as const satisfies readonly BlueprintKind[];
 
 export const VISIBILITIES = ['private', 'unlisted', 'public'] as const satisfies readonly Visibility[];
@@ -78,6 +79,7 @@ export const KIND_LABELS: Record<BlueprintKind, string> = {
   skill: 'Skill',
   agent: 'Agent',
   'mcp-config': 'MCP config',
+  settings: 'Settings (hooks, permissions)',
 };
 
 export const VISIBILITY_LABELS: Record<Visibility, string> = {

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "BlueprintKind" ADD VALUE 'settings';
