@@ -201,7 +201,12 @@ function slugOf(member: PluginSourceMember): string {
   return slugify(member.name) || 'member';
 }
 
-function freePath(pattern: string, slug: string, used: Set<string>): { path: string; slug: string } {
+function freePath(pattern: string, slug: string, used: Set<string>): { path: string; slug: string } | undefined {
+  if (!pattern.includes('{slug}')) {
+    if (used.has(pattern)) return undefined;
+    used.add(pattern);
+    return { path: pattern, slug };
+  }
   for (let n = 1; ; n += 1) {
     const candidate = n === 1 ? slug : `${slug}-${n}`;
     const path = pattern.replace('{slug}', candidate);
@@ -225,11 +230,28 @@ function convertMember(
 ): ZipEntry | undefined {
   const place = layout.members[member.kind];
   if (!place) {
-    notes.members.push({ from: member.repositoryPath, leftOut: `a ${layout.label} holds no ${member.kind}` });
+    const leftOut =
+      member.kind === 'settings'
+        ? `${layout.label}s write hooks in a format LynxPrompt has no codec for`
+        : `a ${layout.label} holds no ${member.kind}`;
+    notes.members.push({ from: member.repositoryPath, leftOut });
     return undefined;
   }
   const wanted = slugOf(member);
-  const { path, slug } = freePath(place.path, wanted, used);
+  const free = freePath(place.path, wanted, used);
+  if (!free) {
+    notes.members.push({ from: member.repositoryPath, leftOut: `another member already is ${place.path}` });
+    return undefined;
+  }
+  const { path, slug } = free;
+  if (member.kind === 'settings') {
+    for (const script of scriptsIn(member.content)) {
+      notes.notIncluded.push({
+        path: script,
+        reason: `run by ${path}: plugin scripts are not stored, add it before installing`,
+      });
+    }
+  }
   const outcome: MemberOutcome = { from: member.repositoryPath, to: path };
   try {
     if (member.format === place.format) {
@@ -334,34 +356,44 @@ function mergeMcp(
 }
 
 /** Files a hooks configuration runs that the plugin export cannot include (LynxPrompt stores no scripts). */
-function scriptsOf(config: Record<string, unknown>): string[] {
+function scriptsIn(text: string): string[] {
   const found = new Set<string>();
-  for (const match of JSON.stringify(config).matchAll(
-    /\$\{(?:CLAUDE_PLUGIN_ROOT|CURSOR_PLUGIN_ROOT|PLUGIN_ROOT)\}\/([^\s"'\\]+)/g,
-  )) {
+  for (const match of text.matchAll(/\$\{(?:CLAUDE_PLUGIN_ROOT|CURSOR_PLUGIN_ROOT|PLUGIN_ROOT)\}\/([^\s"'\\]+)/g)) {
     found.add(match[1]!);
   }
   return [...found];
 }
 
-function hooksEntry(tool: PluginTool, source: PluginSource, root: string, notes: Notes): ZipEntry | undefined {
+/** Hooks kept with the manifest (Cursor and Codex hooks, inline hooks): written back only for the tool they are for. */
+function hooksEntry(
+  tool: PluginTool,
+  source: PluginSource,
+  root: string,
+  used: Set<string>,
+  notes: Notes,
+): ZipEntry | undefined {
   const hooks = source.stored?.hooks;
   const layout = PLUGIN_LAYOUTS[tool];
   if (!hooks) return undefined;
-  if (hooks.tool !== tool || !layout.hooksPath) {
+  const path = layout.hooksPath ?? layout.members.settings?.path;
+  if (hooks.tool !== tool || !path) {
     notes.notIncluded.push({
       path: 'hooks',
       reason: `the hooks are written for ${hooks.tool}, whose hook events and format ${layout.label}s do not share`,
     });
     return undefined;
   }
-  for (const script of scriptsOf(hooks.config)) {
+  if (used.has(path)) {
+    notes.notIncluded.push({ path: 'hooks', reason: `the manifest's inline hooks: ${path} holds a member's hooks` });
+    return undefined;
+  }
+  for (const script of scriptsIn(JSON.stringify(hooks.config))) {
     notes.notIncluded.push({
       path: script,
-      reason: `run by ${layout.hooksPath}: plugin scripts are not stored, add it before installing`,
+      reason: `run by ${path}: plugin scripts are not stored, add it before installing`,
     });
   }
-  return { path: `${root}/${layout.hooksPath}`, content: json(hooks.config) };
+  return { path: `${root}/${path}`, content: json(hooks.config) };
 }
 
 function changeLines(changes: readonly ConversionChange[]): string[] {
@@ -446,7 +478,7 @@ export async function* pluginEntries(
   }
   const mcpEntry = mergeMcp(mcp, layout, root, notes);
   if (mcpEntry) yield mcpEntry;
-  const hooks = hooksEntry(tool, source, root, notes);
+  const hooks = hooksEntry(tool, source, root, used, notes);
   if (hooks) yield hooks;
   yield { path: 'CONVERSION.md', content: conversionMarkdown(tool, source, root, notes) };
 }

@@ -41,9 +41,13 @@ withCorpus('reading real plugins (repository corpus)', () => {
       ['commands/help.md', 'claude-command'],
       ['commands/hookify.md', 'claude-command'],
       ['commands/list.md', 'claude-command'],
+      ['hooks/hooks.json', 'claude-settings'],
       ['skills/writing-rules/SKILL.md', 'claude-skill'],
     ]);
-    expect(hookify!.stored.hooks?.config).toHaveProperty('hooks.PreToolUse');
+    // hooks/hooks.json is a settings member; its hooks are the body, its description an extra key.
+    const hooks = hookify!.members.find((member) => member.kind === 'settings')!;
+    expect(Object.keys(JSON.parse(hooks.document.body).hooks)).toContain('PreToolUse');
+    expect(hookify!.stored.hooks).toBeUndefined();
     expect(hookify!.stored.marketplaceEntries?.['claude-code']).toMatchObject({ category: 'productivity' });
     expect(hookify!.skipped.map((file) => file.path)).toContain('plugins/hookify/hooks/pretooluse.py');
     const mcp = example!.members.find((member) => member.kind === 'mcp-config');
@@ -103,7 +107,7 @@ describe('reading plugins', () => {
     expect(codex.tool).toBe('codex');
     expect(codex.members.map((member) => [member.path, member.format, member.notes])).toEqual([
       ['.mcp.json', 'claude-mcp', ["from the manifest's inline mcpServers"]],
-      ['packs/summarise/SKILL.md', 'claude-skill', [expect.stringMatching(/Agent Skills/)]],
+      ['packs/summarise/SKILL.md', 'codex-skill', []],
     ]);
     expect(codex.skipped).toEqual([
       { path: 'packs/summarise/references/style.md', reason: expect.stringMatching(/resource of skill summarise/) },

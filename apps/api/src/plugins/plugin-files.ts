@@ -268,9 +268,10 @@ function classify(path: string, layout: PluginLayout, manifest: Record<string, u
         : 'not a manifest LynxPrompt reads',
     };
   }
-  if (layout.hooksPath && (path === layout.hooksPath || customPlaces(manifest, 'hooks').includes(path))) {
-    return { type: 'hooks' };
-  }
+  const settings = members.settings;
+  const isHooks = path === 'hooks/hooks.json' || customPlaces(manifest, 'hooks').includes(path);
+  if (isHooks && settings) return { type: 'member', kind: 'settings', format: settings.format, name: 'hooks' };
+  if (isHooks && layout.hooksPath) return { type: 'hooks' };
   const mcp = members['mcp-config'];
   if (mcp && (path === mcp.path || customPlaces(manifest, 'mcpServers').includes(path))) {
     return { type: 'member', kind: 'mcp-config', format: mcp.format, name: baseName(path) || 'mcp' };
@@ -328,7 +329,10 @@ function readMember(
   const text = classified.kind === 'mcp-config' ? wrapFlatMcp(content, notes) : content;
   let document: BlueprintDocument;
   try {
-    document = importFile({ content: text, format: classified.format }).document;
+    const read = importFile({ content: text, format: classified.format });
+    document = read.document;
+    // The tolerances the reader needed (LENIENT_FRONTMATTER), as the tool itself reads the file.
+    notes.push(...read.notes.map((note) => note.message));
   } catch (error) {
     if (error instanceof AppError) throw new PluginMemberRejectedError(fullPath, error);
     throw error;
@@ -374,6 +378,7 @@ function readOne(candidate: Candidate, files: Map<string, PluginFileInput>, nest
   };
   const members: PluginMember[] = [];
   const skipped: SkippedFile[] = [];
+  // Inline hooks are kept as written with the manifest.
   if (isPlainObject(manifest.hooks)) stored.hooks = { tool, config: manifest.hooks };
   if (isPlainObject(manifest.mcpServers)) {
     const content = `${JSON.stringify({ mcpServers: manifest.mcpServers }, null, 2)}\n`;

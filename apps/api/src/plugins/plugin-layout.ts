@@ -24,15 +24,13 @@ export interface PluginLayout {
   marketplacePath: string;
   /** Where each kind of member sits in the plugin (the kinds without an entry have no place in it). */
   members: Partial<Record<BlueprintKind, MemberPlace>>;
-  /** Hooks, kept with the plugin's manifest until blueprints can hold settings. */
+  /** Hooks in a format the registry has no codec for: kept with the plugin's manifest, written back as they were. */
   hooksPath?: string;
   /** Manifest keys that point at component paths or hold components inline. */
   componentKeys: readonly string[];
   /** The tool's plugin reference. */
   docsUrl: string;
 }
-
-const AGENT_SKILL_NOTE = 'written as a Claude Code SKILL.md: the Agent Skills format the tool reads';
 
 export const PLUGIN_LAYOUTS: Record<PluginTool, PluginLayout> = {
   'claude-code': {
@@ -45,8 +43,9 @@ export const PLUGIN_LAYOUTS: Record<PluginTool, PluginLayout> = {
       command: { kind: 'command', format: 'claude-command', path: 'commands/{slug}.md' },
       skill: { kind: 'skill', format: 'claude-skill', path: 'skills/{slug}/SKILL.md' },
       'mcp-config': { kind: 'mcp-config', format: 'claude-mcp', path: '.mcp.json' },
+      // hooks/hooks.json has the `hooks` shape of .claude/settings.json.
+      settings: { kind: 'settings', format: 'claude-settings', path: 'hooks/hooks.json' },
     },
-    hooksPath: 'hooks/hooks.json',
     componentKeys: ['commands', 'agents', 'skills', 'hooks', 'mcpServers', 'outputStyles', 'lspServers'],
     docsUrl: 'https://code.claude.com/docs/en/plugins-reference',
   },
@@ -64,7 +63,7 @@ export const PLUGIN_LAYOUTS: Record<PluginTool, PluginLayout> = {
         note: 'written as a Markdown agent with name and description frontmatter (no Cursor agent format in the registry yet)',
       },
       command: { kind: 'command', format: 'cursor-command', path: 'commands/{slug}.md' },
-      skill: { kind: 'skill', format: 'claude-skill', path: 'skills/{slug}/SKILL.md', note: AGENT_SKILL_NOTE },
+      skill: { kind: 'skill', format: 'cursor-skill', path: 'skills/{slug}/SKILL.md' },
       'mcp-config': { kind: 'mcp-config', format: 'cursor-mcp', path: 'mcp.json' },
     },
     hooksPath: 'hooks/hooks.json',
@@ -77,8 +76,13 @@ export const PLUGIN_LAYOUTS: Record<PluginTool, PluginLayout> = {
     manifestPath: '.codex-plugin/plugin.json',
     marketplacePath: '.agents/plugins/marketplace.json',
     members: {
-      skill: { kind: 'skill', format: 'claude-skill', path: 'skills/{slug}/SKILL.md', note: AGENT_SKILL_NOTE },
-      'mcp-config': { kind: 'mcp-config', format: 'claude-mcp', path: '.mcp.json' },
+      skill: { kind: 'skill', format: 'codex-skill', path: 'skills/{slug}/SKILL.md' },
+      'mcp-config': {
+        kind: 'mcp-config',
+        format: 'claude-mcp',
+        path: '.mcp.json',
+        note: "read with the Claude Code codec: a Codex plugin's .mcp.json is the same mcpServers JSON",
+      },
     },
     hooksPath: 'hooks/hooks.json',
     componentKeys: ['skills', 'hooks', 'mcpServers', 'apps'],
@@ -108,7 +112,7 @@ export interface StoredPlugin {
   tool: PluginTool;
   /** Each manifest the plugin carried, by tool, as written. */
   manifests: Partial<Record<PluginTool, Record<string, unknown>>>;
-  /** hooks/hooks.json as written, and the tool it is written for: blueprints have no kind for hooks yet. */
+  /** hooks/hooks.json as written, for tools whose hooks have no settings format here (Cursor, Codex). */
   hooks?: { tool: PluginTool; config: Record<string, unknown> };
   /** The plugin's entry in each tool's marketplace that listed it (a repository may have one per tool). */
   marketplaceEntries?: Partial<Record<PluginTool, Record<string, unknown>>>;

@@ -120,7 +120,7 @@ export class PluginsService {
       tool: plugin.tool,
       root: plugin.root,
       manifests: PLUGIN_TOOLS.filter((tool) => plugin.stored.manifests[tool]),
-      hooks: plugin.stored.hooks !== undefined,
+      hooks: plugin.stored.hooks !== undefined || plugin.members.some((member) => member.kind === 'settings'),
       members,
       skipped: plugin.skipped,
     };

@@ -1,7 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { Client } from 'pg';
 import { importFile } from '../../src/formats';
-import { isCorpusAssembled, NOT_ASSEMBLED_NOTE, readCorpusFile } from '../fixtures/corpus/corpus';
+import { corpusDir, isCorpusAssembled, NOT_ASSEMBLED_NOTE, readCorpusFile } from '../fixtures/corpus/corpus';
 import { corpusFolder, multiToolUpload, officialPluginsUpload, type UploadFile } from '../support/plugin-uploads';
 import { signInAs, TestSignInModule, type SignedIn } from '../support/sign-in';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -42,7 +44,11 @@ describe('Plugins: import as hierarchies, export as installable plugins', () => 
   let database: Client;
 
   beforeAll(async () => {
-    testApp = await startTestApp({ extraImports: [TestSignInModule] });
+    // A whole marketplace of real plugins is a few megabytes of JSON.
+    testApp = await startTestApp({
+      extraImports: [TestSignInModule],
+      env: { BODY_LIMIT_BYTES: String(8 * 1024 * 1024) },
+    });
     user = await signInAs(testApp, 'plugins@example.org');
     other = await signInAs(testApp, 'other@example.org');
     database = new Client({ connectionString: testApp.database.url });
@@ -96,6 +102,7 @@ describe('Plugins: import as hierarchies, export as installable plugins', () => 
         'commands/help.md command claude-command',
         'commands/hookify.md command claude-command',
         'commands/list.md command claude-command',
+        'hooks/hooks.json settings claude-settings',
         'skills/writing-rules/SKILL.md skill claude-skill',
       ]);
       expect(example.members.map((member) => `${member.path} ${member.kind}`)).toEqual([
@@ -120,9 +127,10 @@ describe('Plugins: import as hierarchies, export as installable plugins', () => 
       expect(stored.rows[0].plugin_manifest).toMatchObject({
         tool: 'claude-code',
         manifests: { 'claude-code': { name: 'hookify', author: { name: 'Anthropic' } } },
-        hooks: { tool: 'claude-code', config: { hooks: { Stop: expect.any(Array) } } },
         marketplaceEntries: { 'claude-code': { name: 'hookify', category: 'productivity' } },
       });
+      // hooks/hooks.json is a member (kind settings), not kept with the manifest.
+      expect(stored.rows[0].plugin_manifest).not.toHaveProperty('hooks');
 
       // Export: an installable plugin under plugins/<name>/, listed in the marketplace, with CONVERSION.md.
       const zip = await download(`/api/v1/hierarchies/${hookify.hierarchyId}/plugin?tool=claude-code`, user);
@@ -192,6 +200,32 @@ describe('Plugins: import as hierarchies, export as installable plugins', () => 
       expect(unknown.body.error.code).toBe('PLUGIN_UNKNOWN_TOOL');
     },
   );
+
+  withCorpus('imports the whole official marketplace: every listed plugin, the lenient agents included', async () => {
+    const reader = await signInAs(testApp, 'marketplace@example.org');
+    const names = fs.readdirSync(path.join(corpusDir, OFFICIAL, 'plugins')).sort();
+    const files = [
+      {
+        path: '.claude-plugin/marketplace.json',
+        content: readCorpusFile(`${OFFICIAL}/.claude-plugin/marketplace.json`),
+        encoding: 'utf8' as const,
+      },
+      ...names.flatMap((name) => corpusFolder(OFFICIAL, `plugins/${name}`)),
+    ];
+    const response = await importPlugins(files, reader);
+    const plugins = response.body.plugins as ImportedPlugin[];
+    // example-plugin is the one folder the marketplace does not list.
+    expect(plugins.map((plugin) => plugin.name).sort()).toEqual(names.filter((name) => name !== 'example-plugin'));
+    const skipped = response.body.skipped as { path: string; reason: string }[];
+    expect(skipped.filter((file) => file.path.startsWith('plugins/example-plugin/')).length).toBeGreaterThan(0);
+    const toolkit = plugins.find((plugin) => plugin.name === 'pr-review-toolkit')!;
+    const hunter = toolkit.members.find((member) => member.path === 'agents/silent-failure-hunter.md') as
+      (ImportedMember & { notes: string[] }) | undefined;
+    expect(hunter?.format).toBe('claude-agent');
+    expect(hunter?.notes).toEqual([expect.stringMatching(/read as plain text/)]);
+    const members = plugins.reduce((count, plugin) => count + plugin.members.length, 0);
+    expect(await countOwned(reader.userId)).toEqual({ hierarchies: plugins.length, blueprints: members });
+  });
 
   withCorpus('exports to others only the members they may read, published and public', async () => {
     const author = await signInAs(testApp, 'publisher@example.org');
