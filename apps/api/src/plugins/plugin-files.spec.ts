@@ -78,6 +78,36 @@ withCorpus('reading real plugins (repository corpus)', () => {
   });
 });
 
+describe('exporting plugins', () => {
+  it("converts a Gemini CLI hooks member into the plugin's hooks/hooks.json, events translated and reported", async () => {
+    const source: PluginSource = {
+      id: 'ha_x',
+      name: 'Guard rails',
+      description: '',
+      ownerName: 'Tester',
+      stored: null,
+    };
+    async function* members(): AsyncGenerator<PluginSourceMember> {
+      yield {
+        name: 'settings',
+        kind: 'settings',
+        format: 'gemini-settings',
+        repositoryPath: '.gemini/settings.json',
+        content: JSON.stringify({
+          hooks: { BeforeTool: [{ matcher: 'run_shell_command', hooks: [{ type: 'command', command: 'check.sh' }] }] },
+        }),
+      };
+    }
+    const zip = await unzip(zipStream(pluginEntries('claude-code', source, members())));
+    expect(JSON.parse(zip['plugins/guard-rails/hooks/hooks.json']!)).toEqual({
+      hooks: { PreToolUse: [{ matcher: 'Bash', hooks: [{ type: 'command', command: 'check.sh' }] }] },
+    });
+    expect(JSON.parse(zip['plugins/guard-rails/.claude-plugin/plugin.json']!)).toEqual({ name: 'guard-rails' });
+    expect(zip['CONVERSION.md']).toMatch(/derived `name`: from the hierarchy's name \(Guard rails → guard-rails\)/);
+    expect(zip['CONVERSION.md']).toMatch(/### hooks\/hooks.json \(from .gemini\/settings.json\)/);
+  });
+});
+
 describe('reading plugins', () => {
   it('reads Cursor and Codex plugins by their own layouts, and custom component paths', () => {
     const utf8 = (path: string, content: string) => ({ path, content, encoding: 'utf8' as const });
@@ -198,6 +228,9 @@ withCorpus('exporting real plugins (repository corpus)', () => {
     expect(Object.keys(zip)).toContain('plugins/hookify/skills/writing-rules/SKILL.md');
     expect(Object.keys(zip)).not.toContain('plugins/hookify/agents/conversation-analyzer.md');
     expect(zip['CONVERSION.md']).toMatch(/## Left out[\s\S]*agents\/conversation-analyzer\.md/);
+    expect(zip['CONVERSION.md']).toMatch(
+      /`hooks\/hooks\.json`: Codex plugins write hooks in a format LynxPrompt has no codec for/,
+    );
     expect(JSON.parse(zip['plugins/hookify/.codex-plugin/plugin.json']!)).toMatchObject({
       name: 'hookify',
       author: { name: 'Anthropic' },
