@@ -2636,7 +2636,7 @@ export interface components {
       blueprintId: string;
       name: string;
       /** @enum {string} */
-      kind: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config';
+      kind: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config' | 'settings';
       format: string;
       findings: components['schemas']['ScanFindingView'][];
       findingTotals: components['schemas']['FindingTotals'];
@@ -2660,7 +2660,7 @@ export interface components {
       root: string;
       /** @description Tools whose manifests the hierarchy keeps */
       manifests: string[];
-      /** @description hooks/hooks.json is kept with the manifest */
+      /** @description The plugin has hooks: a settings member, or kept with the manifest (Cursor, Codex) */
       hooks: boolean;
       members: components['schemas']['ImportedPluginMember'][];
       skipped: components['schemas']['SkippedPluginFile'][];

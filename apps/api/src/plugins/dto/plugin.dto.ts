@@ -69,7 +69,8 @@ export class ImportedPlugin {
   @ApiProperty({ enum: PLUGIN_TOOLS, description: 'The tool whose manifest it was read with' }) tool: string;
   @ApiProperty({ description: "The plugin's folder in the upload, '' for the root" }) root: string;
   @ApiProperty({ type: [String], description: 'Tools whose manifests the hierarchy keeps' }) manifests: string[];
-  @ApiProperty({ description: 'hooks/hooks.json is kept with the manifest' }) hooks: boolean;
+  @ApiProperty({ description: 'The plugin has hooks: a settings member, or kept with the manifest (Cursor, Codex)' })
+  hooks: boolean;
   @ApiProperty({ type: [ImportedPluginMember] }) members: ImportedPluginMember[];
   @ApiProperty({ type: [SkippedPluginFile] }) skipped: SkippedPluginFile[];
 }
