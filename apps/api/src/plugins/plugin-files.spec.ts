@@ -139,9 +139,8 @@ describe('reading plugins', () => {
       ['.mcp.json', 'claude-mcp', ["from the manifest's inline mcpServers"]],
       ['packs/summarise/SKILL.md', 'codex-skill', []],
     ]);
-    expect(codex.skipped).toEqual([
-      { path: 'packs/summarise/references/style.md', reason: expect.stringMatching(/resource of skill summarise/) },
-    ]);
+    expect(codex.skipped).toEqual([]);
+    expect(codex.members[1]!.files).toEqual([{ path: 'references/style.md', content: 'Style.\n', encoding: 'utf8' }]);
   });
 
   it('refuses bad paths, bad manifests and too many files with stable codes', () => {

@@ -1,5 +1,5 @@
 import { AppError } from '../common/errors/app-error';
-import { importFile, type BlueprintDocument, type BlueprintKind } from '../formats';
+import { importFile, type AttachedFile, type BlueprintDocument, type BlueprintKind } from '../formats';
 import { isPlainObject } from '../formats/text';
 import { MAX_CONTENT_BYTES } from '../blueprints/blueprint-rules';
 import {
@@ -41,6 +41,8 @@ export interface PluginMember {
   name: string;
   /** What the reader did that the file did not say. */
   notes: string[];
+  /** A skill's other files (references/, scripts/, assets/…), relative to its SKILL.md's folder. */
+  files: AttachedFile[];
 }
 
 export interface SkippedFile {
@@ -251,6 +253,7 @@ function inPlace(path: string, place: string): boolean {
 type Classified =
   | { type: 'member'; kind: BlueprintKind; format: string; name: string; note?: string }
   | { type: 'hooks' }
+  | { type: 'attachment' }
   | { type: 'skip'; reason: string };
 
 function baseName(path: string): string {
@@ -283,8 +286,8 @@ function classify(path: string, layout: PluginLayout, manifest: Record<string, u
     const match = /^([^/]+)\/SKILL\.md$/.exec(rest) ?? (rest === 'SKILL.md' ? [rest, baseName(folder)] : null);
     if (match)
       return { type: 'member', kind: 'skill', format: members.skill.format, name: match[1]!, note: members.skill.note };
-    const skill = rest.split('/')[0];
-    return { type: 'skip', reason: `a resource of skill ${skill}: attached files are not stored with plugins yet` };
+    // references/, scripts/, assets/…: given to the skill whose folder holds them, once every member is read.
+    return { type: 'attachment' };
   }
   const byFolder: { kind: BlueprintKind; folder: string; extension: RegExp }[] = [
     { kind: 'agent', folder: 'agents', extension: /\.md$/ },
@@ -338,7 +341,7 @@ function readMember(
     throw error;
   }
   const name = (document.kind === 'mcp-config' ? undefined : document.name) ?? classified.name;
-  return { path, kind: classified.kind, format: classified.format, content: text, document, name, notes };
+  return { path, kind: classified.kind, format: classified.format, content: text, document, name, notes, files: [] };
 }
 
 function readOne(candidate: Candidate, files: Map<string, PluginFileInput>, nested: string[]): ReadPlugin {
@@ -378,6 +381,7 @@ function readOne(candidate: Candidate, files: Map<string, PluginFileInput>, nest
   };
   const members: PluginMember[] = [];
   const skipped: SkippedFile[] = [];
+  const attachments: { fullPath: string; path: string; file: PluginFileInput }[] = [];
   // Inline hooks are kept as written with the manifest.
   if (isPlainObject(manifest.hooks)) stored.hooks = { tool, config: manifest.hooks };
   if (isPlainObject(manifest.mcpServers)) {
@@ -402,6 +406,8 @@ function readOne(candidate: Candidate, files: Map<string, PluginFileInput>, nest
     const classified = classify(path, layout, manifest);
     if (classified.type === 'skip') {
       skipped.push({ path: fullPath, reason: classified.reason });
+    } else if (classified.type === 'attachment') {
+      attachments.push({ fullPath, path, file });
     } else if (classified.type === 'hooks') {
       stored.hooks = { tool, config: parseJsonObject(file) };
     } else {
@@ -410,6 +416,17 @@ function readOne(candidate: Candidate, files: Map<string, PluginFileInput>, nest
       }
       members.push(readMember(fullPath, path, textOf(file), classified));
     }
+  }
+  for (const attachment of attachments) {
+    const skill = members.find(
+      (member) => member.kind === 'skill' && attachment.path.startsWith(member.path.replace(/SKILL\.md$/, '')),
+    );
+    if (!skill) {
+      skipped.push({ path: attachment.fullPath, reason: 'in a skill folder without a SKILL.md' });
+      continue;
+    }
+    const { content, encoding } = attachment.file;
+    skill.files.push({ path: attachment.path.slice(skill.path.length - 'SKILL.md'.length), content, encoding });
   }
   members.sort((a, b) => a.path.localeCompare(b.path));
   return { root, name: name!, tool, manifestPath, stored, members, skipped };

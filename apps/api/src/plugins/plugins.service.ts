@@ -83,8 +83,16 @@ export class PluginsService {
     );
     created.hierarchies.push(hierarchy.id);
     const members: ImportedPlugin['members'] = [];
+    const skipped = [...plugin.skipped];
     for (const member of plugin.members) {
       const fullPath = plugin.root ? `${plugin.root}/${member.path}` : member.path;
+      const folder = fullPath.slice(0, fullPath.length - 'SKILL.md'.length);
+      for (const file of member.files) {
+        skipped.push({
+          path: `${folder}${file.path}`,
+          reason: 'a resource of the skill: attached files are not stored yet',
+        });
+      }
       try {
         const detail = await this.blueprints.create(principal, {
           name: toVisibleName(member.name).trim().slice(0, 120) || member.path.slice(0, 120),
@@ -122,7 +130,7 @@ export class PluginsService {
       manifests: PLUGIN_TOOLS.filter((tool) => plugin.stored.manifests[tool]),
       hooks: plugin.stored.hooks !== undefined || plugin.members.some((member) => member.kind === 'settings'),
       members,
-      skipped: plugin.skipped,
+      skipped,
     };
   }
 
