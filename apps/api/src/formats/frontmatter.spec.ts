@@ -81,9 +81,16 @@ describe('lenient frontmatter', () => {
     expect(() => read(`description: a: b\n${'x: 1\n'.repeat(1_001)}`)).toThrow(/longer than/);
   });
 
-  it('stays linear on a long line: 200 KB of spaces or of "${input:" take milliseconds, not minutes', () => {
+  it('refuses frontmatter over 16 KB, real ones stay under 2.5 KB', () => {
+    const long = `---\nname: a\ndescription: ${'Use when: x '.repeat(1_500)}\n---\nbody`;
+    expect(() => importFile({ content: long, format: 'claude-agent' })).toThrow(/Frontmatter longer than 16 KB/);
+    const fits = `---\nname: a\ndescription: ${'Use when: x '.repeat(1_300)}\n---\nbody`;
+    expect(importFile({ content: fits, format: 'claude-agent' }).notes).toHaveLength(1);
+  });
+
+  it('stays linear on a long line: 16 KB of spaces or 200 KB of "${input:" take milliseconds, not minutes', () => {
     const started = Date.now();
-    const spaces = `---\nname: a\ndescription: Use when: x\nk${' '.repeat(200_000)}\n---\nbody`;
+    const spaces = `---\nname: a\ndescription: Use when: x\nk${' '.repeat(16_000)}\n---\nbody`;
     expect(importFile({ content: spaces, format: 'claude-agent' }).document.description).toBe('Use when: x\nk');
     expect(detect({ path: 'agents/x.md', content: spaces })?.format).toBe('claude-agent');
     detect({ content: `---\ndescription: d\n---\n${'${input:'.repeat(30_000)}` });
