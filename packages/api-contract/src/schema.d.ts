@@ -1056,6 +1056,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/blueprints/{id}/files': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['BlueprintVersions_file'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/blueprints/{id}/diff': {
     parameters: {
       query?: never;
@@ -2177,6 +2193,8 @@ export interface components {
       /** @description Redacted: never the secret itself */
       excerpt: string;
       suggestion?: string;
+      /** @description In an error’s list: the attached file the finding is in (absent: the content) */
+      file?: string;
     };
     SecretCounts: {
       /** @description Findings that block sharing */
@@ -2204,6 +2222,20 @@ export interface components {
       /** @description More findings than listed; the counts are exact */
       truncated: boolean;
       variables: components['schemas']['TemplateVariableView'][];
+    };
+    AttachedFileRequest: {
+      /**
+       * @description Relative to the main file’s folder, / separators, no .. (references/, scripts/, assets/, …)
+       * @example references/api.md
+       */
+      path: string;
+      /** @description The text, or the bytes in base64 when encoding is base64 */
+      content: string;
+      /**
+       * @description utf8 files are scanned like the content; base64 are not
+       * @enum {string}
+       */
+      encoding: 'utf8' | 'base64';
     };
     CreateBlueprintRequest: {
       /** @description Derived from the name when omitted */
@@ -2248,6 +2280,8 @@ export interface components {
       repositoryPath?: string | null;
       /** @description bp_… of the parent in the same hierarchy */
       parentId?: string | null;
+      /** @description Skills only: the other files of the skill’s folder (references/, scripts/, assets/). On update, omitted keeps the current files and [] removes them. Limits: BLUEPRINT_FILE_MAX_BYTES, BLUEPRINT_FILES_MAX_BYTES, BLUEPRINT_FILES_MAX_COUNT */
+      files?: components['schemas']['AttachedFileRequest'][];
       name: string;
       /** @enum {string} */
       kind: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config' | 'settings';
@@ -2263,6 +2297,22 @@ export interface components {
       hiddenInstructions: number;
       /** @description More findings than listed (SCAN_MAX_LISTED_FINDINGS); the counts are exact */
       truncated: boolean;
+    };
+    AttachedFileView: {
+      /**
+       * @description Relative to the main file’s folder
+       * @example references/api.md
+       */
+      path: string;
+      /** @enum {string} */
+      encoding: 'utf8' | 'base64';
+      sizeBytes: number;
+      /** @description SHA-256 of the bytes, hex */
+      contentHash: string;
+      /** @description Text files: the scan when written (binary: none). At most 200 across all files, secrets first: see findingTotals */
+      findings: components['schemas']['ScanFindingView'][];
+      /** @description Exact counts for this file; truncated when not all are listed */
+      findingTotals: components['schemas']['FindingTotals'];
     };
     HierarchyPlacement: {
       id: string;
@@ -2332,6 +2382,8 @@ export interface components {
       /** @description At most SCAN_MAX_LISTED_FINDINGS: see findingTotals */
       findings: components['schemas']['ScanFindingView'][];
       findingTotals: components['schemas']['FindingTotals'];
+      /** @description A skill’s other files (GET /blueprints/{id}/files?path= for one file’s bytes); [] for other kinds */
+      files: components['schemas']['AttachedFileView'][];
       variables: components['schemas']['TemplateVariableView'][];
       isOwner: boolean;
       isFavorite: boolean;
@@ -2382,6 +2434,8 @@ export interface components {
       repositoryPath?: string | null;
       /** @description bp_… of the parent in the same hierarchy */
       parentId?: string | null;
+      /** @description Skills only: the other files of the skill’s folder (references/, scripts/, assets/). On update, omitted keeps the current files and [] removes them. Limits: BLUEPRINT_FILE_MAX_BYTES, BLUEPRINT_FILES_MAX_BYTES, BLUEPRINT_FILES_MAX_COUNT */
+      files?: components['schemas']['AttachedFileRequest'][];
       name?: string;
       /** @enum {string} */
       kind?: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config' | 'settings';
@@ -2435,6 +2489,8 @@ export interface components {
       repositoryPath?: string | null;
       /** @description bp_… of the parent in the same hierarchy */
       parentId?: string | null;
+      /** @description Skills only: the other files of the skill’s folder (references/, scripts/, assets/). On update, omitted keeps the current files and [] removes them. Limits: BLUEPRINT_FILE_MAX_BYTES, BLUEPRINT_FILES_MAX_BYTES, BLUEPRINT_FILES_MAX_COUNT */
+      files?: components['schemas']['AttachedFileRequest'][];
       name?: string;
       /** @enum {string} */
       kind?: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config' | 'settings';
@@ -2475,6 +2531,30 @@ export interface components {
       /** @enum {string} */
       source: 'request' | 'saved' | 'default' | 'unresolved';
     };
+    ConversionChangeView: {
+      /** @description A neutral field (allowedTools), a source key (license), body, or file:<path> */
+      field: string;
+      /** @enum {string} */
+      change: 'dropped' | 'changed' | 'derived' | 'translated';
+      message: string;
+      from?: string;
+      to?: string;
+    };
+    ConversionReportView: {
+      /** @description The source tool or format */
+      from: string;
+      /** @description The target format id */
+      to: string;
+      /** @description Nothing was dropped or changed (derived and translated values keep the meaning) */
+      lossless: boolean;
+      changes: components['schemas']['ConversionChangeView'][];
+    };
+    RenderedAttachedFile: {
+      /** @description Relative to the repository root, beside the main file */
+      path: string;
+      /** @enum {string} */
+      encoding: 'utf8' | 'base64';
+    };
     RenderedFile: {
       format: string;
       /** @description Where the tool expects the file, relative to the repository root */
@@ -2484,6 +2564,12 @@ export interface components {
       content: string;
       variables: components['schemas']['RenderedVariable'][];
       unresolved: string[];
+      /** @description What the conversion dropped, changed, derived or translated (the same report as downloads) */
+      conversion: components['schemas']['ConversionReportView'];
+      /** @description The fields of the conversion’s dropped entries (kept for older clients) */
+      droppedFields: string[];
+      /** @description A skill’s attached files at their target paths; download with archive=zip to get them */
+      files: components['schemas']['RenderedAttachedFile'][];
     };
     DownloadRequest: {
       /** @description Target format id; the blueprint’s own format when omitted */
@@ -2525,6 +2611,8 @@ export interface components {
       withheld: boolean;
       /** @enum {string|null} */
       withheldReason: 'SECRET_DETECTED' | 'FINDINGS_TOO_MANY' | 'FINDINGS_NOT_ACKNOWLEDGED' | null;
+      /** @description The version’s attached files */
+      files: components['schemas']['AttachedFileView'][];
     };
     VersionList: {
       items: components['schemas']['VersionSummary'][];
@@ -2547,16 +2635,26 @@ export interface components {
       withheld: boolean;
       /** @enum {string|null} */
       withheldReason: 'SECRET_DETECTED' | 'FINDINGS_TOO_MANY' | 'FINDINGS_NOT_ACKNOWLEDGED' | null;
+      /** @description The version’s attached files */
+      files: components['schemas']['AttachedFileView'][];
       content: string;
       /** @description At most SCAN_MAX_LISTED_FINDINGS: see findingTotals */
       findings: components['schemas']['ScanFindingView'][];
       findingTotals: components['schemas']['FindingTotals'];
+    };
+    AttachedFileChange: {
+      /** @example references/api.md */
+      path: string;
+      /** @enum {string} */
+      change: 'added' | 'removed' | 'changed';
     };
     VersionDiff: {
       from: number;
       to: number;
       /** @description Unified diff of the two contents */
       unified: string;
+      /** @description Attached files added, removed or changed between the two versions, in path order */
+      files: components['schemas']['AttachedFileChange'][];
     };
     RestoreRequest: {
       changelog?: string;
@@ -6087,6 +6185,10 @@ export interface operations {
           'X-Hidden-Instructions'?: number;
           /** @description With strip=hidden: what was removed, e.g. "invisible-characters=12, html-comments=1" */
           'X-Hidden-Instructions-Removed'?: string;
+          /** @description What the conversion lost, compactly: "lossless", or e.g. "dropped=model,allowedTools; derived=name" (changes by kind: dropped, changed, derived, translated; "lossless; derived=name" when only derived or translated). Zips carry the details in CONVERSION.md; render returns them as conversion */
+          'X-Conversion-Report'?: string;
+          /** @description Without archive=zip, for a skill with attached files: "<count>; <path>,<path>…" (repository paths, percent-encoded, capped at 2000 characters). The response is the main file only; archive=zip gives the folder */
+          'X-Attached-Files'?: string;
           [name: string]: unknown;
         };
         content: {
@@ -6150,6 +6252,10 @@ export interface operations {
           'X-Hidden-Instructions'?: number;
           /** @description With strip=hidden: what was removed, e.g. "invisible-characters=12, html-comments=1" */
           'X-Hidden-Instructions-Removed'?: string;
+          /** @description What the conversion lost, compactly: "lossless", or e.g. "dropped=model,allowedTools; derived=name" (changes by kind: dropped, changed, derived, translated; "lossless; derived=name" when only derived or translated). Zips carry the details in CONVERSION.md; render returns them as conversion */
+          'X-Conversion-Report'?: string;
+          /** @description Without archive=zip, for a skill with attached files: "<count>; <path>,<path>…" (repository paths, percent-encoded, capped at 2000 characters). The response is the main file only; archive=zip gives the folder */
+          'X-Attached-Files'?: string;
           [name: string]: unknown;
         };
         content: {
@@ -6255,6 +6361,52 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  BlueprintVersions_file: {
+    parameters: {
+      query: {
+        path: string;
+        /** @description The version; the one you would read by default */
+        version?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One attached file of a skill, as stored: text/plain (utf8 files) or application/octet-stream (base64 files) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/plain': string;
+          'application/octet-stream': string;
+        };
+      };
+      /** @description BLUEPRINT_NOT_FOUND, VERSION_NOT_FOUND, ATTACHED_FILE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/plain': components['schemas']['ErrorResponse'];
+          'application/octet-stream': components['schemas']['ErrorResponse'];
         };
       };
       /** @description Any error, in the error envelope with a stable `code` */
@@ -6594,9 +6746,11 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Every file at its repository path */
+      /** @description Every file at its repository path, skills with their attached files, and CONVERSION.md (members go out as stored: nothing is converted) */
       200: {
         headers: {
+          /** @description What the conversion lost, compactly: "lossless", or e.g. "dropped=model,allowedTools; derived=name" (changes by kind: dropped, changed, derived, translated; "lossless; derived=name" when only derived or translated). Zips carry the details in CONVERSION.md; render returns them as conversion */
+          'X-Conversion-Report'?: string;
           [name: string]: unknown;
         };
         content: {

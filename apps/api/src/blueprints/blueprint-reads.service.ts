@@ -7,13 +7,31 @@ import { APP_CONFIG } from '../config/config.module';
 import { isRemoteBlueprintId } from '../federation/remote-blueprints/remote-blueprint-rules';
 import type { RemoteBlueprintRow } from '../federation/remote-blueprints/remote-blueprints.repository';
 import { RemoteBlueprintsService } from '../federation/remote-blueprints/remote-blueprints.service';
-import { buildZip, exportDocument, getFormat, importFile, parseVariables, renderTemplate } from '../formats';
+import {
+  buildZip,
+  exportDocument,
+  getFormat,
+  importFile,
+  parseVariables,
+  renderTemplate,
+  type AttachedFile,
+  type ConversionReport,
+  type ExportedFile,
+  type ZipEntry,
+} from '../formats';
 import { SavedVariablesService } from '../saved-variables/saved-variables.service';
 import { storedScanReport, stripHiddenContent } from '../scanning';
 import { mayReadVersion, readAccess, sharedWithEveryone } from './blueprint-access';
 import { slugify } from './blueprint-rules';
 import { remoteDetailOf, versionDetailOf, versionSummaryOf } from './blueprint-views';
-import { BlueprintNotFoundError, NothingToPublishError, VersionNotFoundError } from './blueprints.errors';
+import {
+  AttachedFileNotFoundError,
+  BlueprintNotFoundError,
+  NothingToPublishError,
+  VersionNotFoundError,
+} from './blueprints.errors';
+import { attachedFileChanges, toAttachedFiles } from './attached-files';
+import { CONVERSION_FILE, conversionMarkdown, unchangedReport } from './conversion-report';
 import { BlueprintsRepository } from './blueprints.repository';
 import { BlueprintsService } from './blueprints.service';
 import { VersionDiffs } from './version-diffs';
@@ -41,6 +59,18 @@ export interface DownloadFile {
   body: string | Uint8Array;
   /** What the file holds of hidden instructions, for the reader's warning (response headers). */
   hidden?: HiddenInExport;
+  /** What the conversion dropped or changed (X-Conversion-Report; CONVERSION.md inside a zip). */
+  conversion?: ConversionReport;
+  /** Without archive=zip: the attached files the response leaves out, at their repository paths (X-Attached-Files). */
+  attachedFiles?: string[];
+}
+
+/** One attached file's bytes, for GET /blueprints/:id/files. */
+export interface AttachedFileContent {
+  path: string;
+  encoding: string;
+  content: Buffer;
+  contentHash: string;
 }
 
 export interface HiddenInExport {
@@ -112,10 +142,12 @@ export class BlueprintReadsService {
     const row = await this.repository.findById(id);
     const access = readAccess(row, principal);
     const versions = await this.repository.listVersions(id, !access.readsDrafts);
+    const readable = versions.filter((version) => mayReadVersion(access, version));
+    const files = await this.repository.filesOfVersions(readable.map((version) => version.id));
     return {
-      items: versions
-        .filter((version) => mayReadVersion(access, version))
-        .map((version) => versionSummaryOf(version, row?.publishedVersion ?? null)),
+      items: readable.map((version) =>
+        versionSummaryOf(version, row?.publishedVersion ?? null, files.get(version.id) ?? []),
+      ),
     };
   }
 
@@ -124,7 +156,29 @@ export class BlueprintReadsService {
     const access = readAccess(row, principal);
     const version = await this.repository.findVersion(id, number);
     if (!version || !mayReadVersion(access, version)) throw new VersionNotFoundError(number);
-    return versionDetailOf(version, row?.publishedVersion ?? null);
+    return versionDetailOf(version, row?.publishedVersion ?? null, await this.repository.versionFiles(version.id));
+  }
+
+  /** One attached file of the version this caller reads (or of `number`, when it may read that one). */
+  async file(
+    id: string,
+    path: string,
+    number: number | undefined,
+    principal: Principal | undefined,
+  ): Promise<AttachedFileContent> {
+    // A remote copy is one file: it has nothing attached.
+    if (isRemoteBlueprintId(id)) {
+      await this.readableRemote(id, principal);
+      throw new AttachedFileNotFoundError(path);
+    }
+    const row = await this.repository.findById(id);
+    const access = readAccess(row, principal);
+    const wanted = number ?? access.version;
+    const version = await this.repository.findVersion(id, wanted);
+    if (!version || !mayReadVersion(access, version)) throw new VersionNotFoundError(wanted);
+    const file = await this.repository.versionFile(version.id, path);
+    if (!file) throw new AttachedFileNotFoundError(path);
+    return file;
   }
 
   async diff(id: string, from: number, to: number, principal: Principal | undefined): Promise<VersionDiff> {
@@ -133,7 +187,13 @@ export class BlueprintReadsService {
     const [a, b] = await Promise.all([this.repository.findVersion(id, from), this.repository.findVersion(id, to)]);
     if (!a || !mayReadVersion(access, a)) throw new VersionNotFoundError(from);
     if (!b || !mayReadVersion(access, b)) throw new VersionNotFoundError(to);
-    return { from, to, unified: await this.diffs.unified(a, b) };
+    const files = await this.repository.filesOfVersions([a.id, b.id]);
+    return {
+      from,
+      to,
+      unified: await this.diffs.unified(a, b),
+      files: attachedFileChanges(files.get(a.id) ?? [], files.get(b.id) ?? []),
+    };
   }
 
   async variables(id: string, principal: Principal | undefined): Promise<VariableList> {
@@ -152,8 +212,20 @@ export class BlueprintReadsService {
   ): Promise<RenderedFile> {
     const source = await this.readable(id, principal);
     const rendered = await this.fill(source.content, principal, input.values);
-    const file = this.convert(rendered.content, source.format, input.format ?? source.format, source.slug);
-    return { ...file, variables: rendered.variables, unresolved: rendered.unresolved };
+    const { files } = await this.attachedFilesOf(source);
+    const file = this.convert(rendered.content, source.format, input.format ?? source.format, source.slug, files);
+    return {
+      format: file.format,
+      path: file.path,
+      fileName: file.fileName,
+      mediaType: file.mediaType,
+      content: file.content,
+      variables: rendered.variables,
+      unresolved: rendered.unresolved,
+      conversion: file.report,
+      droppedFields: file.droppedFields,
+      files: file.files.map((attached) => ({ path: attached.path, encoding: attached.encoding })),
+    };
   }
 
   /**
@@ -190,23 +262,67 @@ export class BlueprintReadsService {
   /** Converts, strips and zips when asked, and counts the download: one path for export and download. */
   private async attachment(
     id: string,
-    source: { content: string; format: string; slug: string; hiddenFindings: number },
+    source: ReadableContent,
     input: { format?: string; archive?: 'zip'; strip?: 'hidden' },
     visitor: Visitor,
   ): Promise<DownloadFile> {
-    const converted = this.convert(source.content, source.format, input.format ?? source.format, source.slug);
-    const { file, hidden } = await withHiddenContent(converted, source.hiddenFindings, input.strip);
+    const attached = await this.attachedFilesOf(source);
+    const converted = this.convert(
+      source.content,
+      source.format,
+      input.format ?? source.format,
+      source.slug,
+      attached.files,
+    );
+    // A zip carries the attached files too: their hidden instructions count, and strip=hidden strips them as well.
+    const zipped = input.archive === 'zip';
+    const { file, hidden } = await withHiddenContent(
+      converted,
+      source.hiddenFindings + (zipped ? attached.hiddenFindings : 0),
+      input.strip,
+      zipped,
+    );
     // Downloads of a remote blueprint are its origin's to count; we only mirror the peer's figure.
     if (!isRemoteBlueprintId(id)) await this.countDownload(id, visitor);
+    const conversion = file.report;
     if (input.archive === 'zip') {
+      // The whole folder in the target tool's layout, with the report beside it.
+      const entries: ZipEntry[] = [
+        { path: file.path, content: file.content },
+        ...file.files.map((extra) => ({ path: extra.path, content: attachedBytes(extra) })),
+        {
+          path: CONVERSION_FILE,
+          content: conversionMarkdown([
+            { path: file.path, report: conversion, attached: file.files.map((extra) => extra.path) },
+          ]),
+        },
+      ];
       return {
         fileName: `${source.slug}.zip`,
         mediaType: 'application/zip',
-        body: buildZip([{ path: file.path, content: file.content }]),
+        body: buildZip(entries),
         hidden,
+        conversion,
       };
     }
-    return { fileName: file.fileName, mediaType: file.mediaType, body: file.content, hidden };
+    return {
+      fileName: file.fileName,
+      mediaType: file.mediaType,
+      body: file.content,
+      hidden,
+      conversion,
+      attachedFiles: file.files.map((extra) => extra.path),
+    };
+  }
+
+  /** The version's attached files (none for a remote copy: federation carries one file). */
+  private async attachedFilesOf(source: ReadableContent): Promise<{ files: AttachedFile[]; hiddenFindings: number }> {
+    if (source.versionId === undefined) return { files: [], hiddenFindings: 0 };
+    const stored = await this.repository.versionFileContents(source.versionId);
+    return {
+      files: toAttachedFiles(stored),
+      hiddenFindings: stored.reduce((sum, file) => sum + storedScanReport(file.findings).hiddenInstructions, 0),
+    };
   }
 
   async countDownload(id: string, visitor: Visitor): Promise<void> {
@@ -221,19 +337,26 @@ export class BlueprintReadsService {
     await this.repository.recordDownload(id, key, day);
   }
 
-  /** The file for the target tool; in its own format the content goes out byte for byte as the author wrote it. */
-  convert(content: string, fromFormat: string, toFormat: string, slug: string) {
+  /**
+   * The file for the target tool, its attached files beside it. In its own format the content goes out byte for byte
+   * as the author wrote it, and the report says so.
+   */
+  convert(
+    content: string,
+    fromFormat: string,
+    toFormat: string,
+    slug: string,
+    files: AttachedFile[] = [],
+  ): ExportedFile {
     const target = getFormat(toFormat);
     const { document } = importFile({ content, format: fromFormat });
-    const file = exportDocument(document, target.id, { slug });
-    return target.id === fromFormat ? { ...file, content } : file;
+    const file = exportDocument({ ...document, files }, target.id, { slug });
+    if (target.id !== fromFormat) return file;
+    return { ...file, content, droppedFields: [], report: unchangedReport(target.id) };
   }
 
   /** The content this caller may read, with what conversion needs. */
-  async readable(
-    id: string,
-    principal: Principal | undefined,
-  ): Promise<{ content: string; format: string; slug: string; version: number; hiddenFindings: number }> {
+  async readable(id: string, principal: Principal | undefined): Promise<ReadableContent> {
     if (isRemoteBlueprintId(id)) {
       const remote = await this.readableRemote(id, principal);
       return {
@@ -253,6 +376,7 @@ export class BlueprintReadsService {
       format: version.format,
       slug: row.slug,
       version: version.number,
+      versionId: version.id,
       hiddenFindings: storedScanReport(version.findings).hiddenInstructions,
     };
   }
@@ -280,25 +404,52 @@ export class BlueprintReadsService {
   }
 }
 
+/** The content a caller may read, with what conversion needs. */
+export interface ReadableContent {
+  content: string;
+  format: string;
+  slug: string;
+  version: number;
+  /** The stored version's id (its attached files); undefined for a remote copy. */
+  versionId?: string;
+  hiddenFindings: number;
+}
+
+function attachedBytes(file: AttachedFile): Uint8Array {
+  return Buffer.from(file.content, file.encoding === 'base64' ? 'base64' : 'utf8');
+}
+
 /**
  * The exported file and what it holds of hidden instructions. With strip=hidden the converted file itself is
  * stripped, so what is removed is exactly what the reader would have received.
  */
-async function withHiddenContent<File extends { content: string }>(
+async function withHiddenContent<File extends { content: string; files: AttachedFile[] }>(
   file: File,
   hiddenFindings: number,
   strip: 'hidden' | undefined,
+  withAttached: boolean,
 ): Promise<{ file: File; hidden: HiddenInExport }> {
   if (strip !== 'hidden') return { file, hidden: { findings: hiddenFindings } };
   // Off the event loop, like every scan: the hidden-instruction rules are linear but not cheap on 256 KB.
   const stripped = await stripHiddenContent(file.content);
-  return {
-    file: { ...file, content: stripped.content },
-    hidden: {
-      findings: stripped.remaining,
-      removed: { invisibleCharacters: stripped.invisibleCharacters, htmlComments: stripped.htmlComments },
-    },
+  const hidden = {
+    findings: stripped.remaining,
+    removed: { invisibleCharacters: stripped.invisibleCharacters, htmlComments: stripped.htmlComments },
   };
+  if (!withAttached) return { file: { ...file, content: stripped.content }, hidden };
+  const files: AttachedFile[] = [];
+  for (const attached of file.files) {
+    if (attached.encoding !== 'utf8') {
+      files.push(attached);
+      continue;
+    }
+    const clean = await stripHiddenContent(attached.content);
+    hidden.findings += clean.remaining;
+    hidden.removed.invisibleCharacters += clean.invisibleCharacters;
+    hidden.removed.htmlComments += clean.htmlComments;
+    files.push({ ...attached, content: clean.content });
+  }
+  return { file: { ...file, content: stripped.content, files }, hidden };
 }
 
 /** If-None-Match names this entity tag (weak or strong; a list is allowed). */

@@ -4,6 +4,7 @@ import {
   ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiProduces,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -12,11 +13,11 @@ import { CurrentPrincipal, OptionalPrincipal } from '../auth/current-principal.d
 import type { Principal } from '../auth/principal';
 import { ErrorResponse } from '../common/errors/error-envelope';
 import { Authenticated, Public } from '../common/security/route-policy';
-import { BlueprintIdPipe, VersionNumberPipe, WritableBlueprintIdPipe } from './blueprint-id.pipe';
+import { AnyBlueprintIdPipe, BlueprintIdPipe, VersionNumberPipe, WritableBlueprintIdPipe } from './blueprint-id.pipe';
 import { BlueprintReadsService } from './blueprint-reads.service';
 import { etagOf, revisionFromIfMatch } from './blueprint-views';
 import { BlueprintsService } from './blueprints.service';
-import { DiffQuery, RestoreRequest } from './dto/blueprint-requests.dto';
+import { AttachedFileQuery, DiffQuery, RestoreRequest } from './dto/blueprint-requests.dto';
 import { BlueprintDetail, VersionDetail, VersionDiff, VersionList } from './dto/blueprint-responses.dto';
 
 @ApiTags('blueprint versions')
@@ -44,6 +45,37 @@ export class BlueprintVersionsController {
     @OptionalPrincipal() principal?: Principal,
   ): Promise<VersionDetail> {
     return this.reads.version(id, number, principal);
+  }
+
+  @Get('files')
+  @Public()
+  @ApiProduces('text/plain', 'application/octet-stream')
+  @ApiOkResponse({
+    description:
+      'One attached file of a skill, as stored: text/plain (utf8 files) or application/octet-stream (base64 files)',
+    schema: { type: 'string', format: 'binary' },
+  })
+  @ApiNotFoundResponse({
+    type: ErrorResponse,
+    description: 'BLUEPRINT_NOT_FOUND, VERSION_NOT_FOUND, ATTACHED_FILE_NOT_FOUND',
+  })
+  async file(
+    @Param('id', AnyBlueprintIdPipe) id: string,
+    @Query() query: AttachedFileQuery,
+    @OptionalPrincipal() principal: Principal | undefined,
+    @Res() response: Response,
+  ): Promise<void> {
+    const number = query.version === undefined ? undefined : Number(query.version);
+    const file = await this.reads.file(id, query.path, number, principal);
+    const name = file.path.slice(file.path.lastIndexOf('/') + 1).replace(/[^\x20-\x7e]|["\\]/g, '_');
+    response.setHeader(
+      'Content-Type',
+      file.encoding === 'base64' ? 'application/octet-stream' : 'text/plain; charset=utf-8',
+    );
+    response.setHeader('Content-Disposition', `attachment; filename="${name}"`);
+    response.setHeader('Cache-Control', 'private, no-cache');
+    response.setHeader('ETag', `"${file.contentHash}"`);
+    response.send(file.content);
   }
 
   @Get('diff')

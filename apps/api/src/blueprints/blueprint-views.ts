@@ -1,12 +1,13 @@
 // Row → response mappings, one per shape, shared by every route that returns it.
-import { storedScanReport, type ScanFinding, type ScanReport } from '../scanning';
+import { DEFAULT_MAX_LISTED_FINDINGS, storedScanReport, type ScanFinding, type ScanReport } from '../scanning';
 import type { TemplateVariable } from '../formats';
 import type { RemoteBlueprintRow } from '../federation/remote-blueprints/remote-blueprints.repository';
 import { findableBy } from './blueprint-access';
 import { fromDbKind, slugify } from './blueprint-rules';
-import type { BlueprintRow, VersionRow, WithheldVersion } from './blueprints.repository';
+import type { BlueprintRow, VersionFileSummary, VersionRow, WithheldVersion } from './blueprints.repository';
 import type { CatalogRow } from './catalog.repository';
 import type {
+  AttachedFileView,
   AuthorRef,
   BlueprintDetail,
   FindingTotals,
@@ -173,6 +174,8 @@ export function remoteDetailOf(row: RemoteBlueprintRow, context: { variables: Te
     // Null only for a copy stored before findings were kept, until the background scan reaches it.
     findings: storedScanReport(row.scanFindings).findings,
     findingTotals: findingTotalsOf(storedScanReport(row.scanFindings)),
+    // Federation carries one file per blueprint: a remote copy has no attached files.
+    files: [],
     variables: context.variables,
     isOwner: false,
     isFavorite: false,
@@ -181,9 +184,46 @@ export function remoteDetailOf(row: RemoteBlueprintRow, context: { variables: Te
   };
 }
 
+/**
+ * The attached files with their findings: the totals exact per file, the listed findings at most
+ * DEFAULT_MAX_LISTED_FINDINGS across all files together (secrets first), so many files full of findings cannot make
+ * every detail response huge.
+ */
+export function attachedFileViewsOf(
+  files: readonly VersionFileSummary[],
+  maxListed = DEFAULT_MAX_LISTED_FINDINGS,
+): AttachedFileView[] {
+  const reports = files.map((file) => storedScanReport(file.findings));
+  const listed = reports.map(() => [] as ScanFinding[]);
+  let budget = maxListed;
+  for (const wanted of [(f: ScanFinding) => f.category === 'secret', (f: ScanFinding) => f.category !== 'secret']) {
+    reports.forEach((report, index) => {
+      const take = report.findings.filter(wanted).slice(0, Math.max(budget, 0));
+      budget -= take.length;
+      listed[index]!.push(...take);
+    });
+  }
+  return files.map((file, index) => {
+    const report = reports[index]!;
+    const shown = listed[index]!.sort((a, b) => a.line - b.line || a.column - b.column);
+    return {
+      path: file.path,
+      encoding: file.encoding,
+      sizeBytes: file.sizeBytes,
+      contentHash: file.contentHash,
+      findings: shown,
+      findingTotals: {
+        ...findingTotalsOf(report),
+        truncated: report.truncated || shown.length < report.findings.length,
+      },
+    };
+  });
+}
+
 export function versionSummaryOf(
   version: Omit<VersionRow, 'content'>,
   publishedVersion: number | null,
+  files: readonly VersionFileSummary[] = [],
 ): VersionSummary {
   return {
     number: version.number,
@@ -198,6 +238,7 @@ export function versionSummaryOf(
     isPublished: version.number === publishedVersion,
     withheld: version.withheldAt !== null,
     withheldReason: version.withheldAt !== null ? version.withheldReason : null,
+    files: attachedFileViewsOf(files),
   };
 }
 
@@ -210,10 +251,14 @@ export function findingTotalsOf(report: ScanReport): FindingTotals {
   return { secrets: report.secrets, hiddenInstructions: report.hiddenInstructions, truncated: report.truncated };
 }
 
-export function versionDetailOf(version: VersionRow, publishedVersion: number | null): VersionDetail {
+export function versionDetailOf(
+  version: VersionRow,
+  publishedVersion: number | null,
+  files: readonly VersionFileSummary[],
+): VersionDetail {
   const report = storedScanReport(version.findings);
   return {
-    ...versionSummaryOf(version, publishedVersion),
+    ...versionSummaryOf(version, publishedVersion, files),
     content: version.content,
     findings: report.findings,
     findingTotals: findingTotalsOf(report),
@@ -224,6 +269,7 @@ export function detailOf(
   row: BlueprintRow,
   version: VersionRow,
   context: {
+    files: readonly VersionFileSummary[];
     instance: string;
     readerId: string | undefined;
     isOwner: boolean;
@@ -242,6 +288,7 @@ export function detailOf(
     sizeBytes: version.sizeBytes,
     findings: findingsOf(version),
     findingTotals: findingTotalsOf(storedScanReport(version.findings)),
+    files: attachedFileViewsOf(context.files),
     variables: context.variables,
     isOwner: context.isOwner,
     isFavorite: context.isFavorite,

@@ -35,7 +35,7 @@ import { AnyBlueprintIdPipe, WritableBlueprintIdPipe } from './blueprint-id.pipe
 import { BlueprintReadsService } from './blueprint-reads.service';
 import { etagOf, revisionFromIfMatch } from './blueprint-views';
 import { BlueprintsService } from './blueprints.service';
-import { EXPORT_HIDDEN_HEADERS, sendDownload } from './download-response';
+import { EXPORT_HEADERS, sendDownload } from './download-response';
 import {
   BlueprintReadQuery,
   CreateBlueprintRequest,
@@ -289,7 +289,7 @@ export class BlueprintsController {
     description:
       'The file for the chosen tool with its variables filled (as by render), as an attachment; counted as a download',
     schema: { type: 'string', format: 'binary' },
-    headers: EXPORT_HIDDEN_HEADERS,
+    headers: EXPORT_HEADERS,
   })
   async download(
     @Param('id', AnyBlueprintIdPipe) id: string,
@@ -310,7 +310,7 @@ export class BlueprintsController {
   @ApiOkResponse({
     description: 'The file for the chosen tool, as an attachment',
     schema: { type: 'string' },
-    headers: EXPORT_HIDDEN_HEADERS,
+    headers: EXPORT_HEADERS,
   })
   async export(
     @Param('id', AnyBlueprintIdPipe) id: string,

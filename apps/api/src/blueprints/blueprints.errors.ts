@@ -235,3 +235,63 @@ export class DiffTooLargeError extends AppError {
     );
   }
 }
+
+/** Attached files belong to multi-file artefacts (a skill's folder); other kinds are one file. */
+export class AttachedFilesNotSupportedError extends AppError {
+  constructor(kind: string) {
+    super(
+      'ATTACHED_FILES_NOT_SUPPORTED',
+      `A ${kind} is one file; only skills have attached files (references/, scripts/, assets/). Send files: [] to drop them`,
+      422,
+      { kind, kinds: ['skill'] },
+    );
+  }
+}
+
+export class AttachedFileInvalidPathError extends AppError {
+  constructor(path: string, reason: string) {
+    super('ATTACHED_FILE_INVALID_PATH', `Attached file "${path.slice(0, 200)}" ${reason}`, 422, {
+      path: path.slice(0, 200),
+      reason,
+    });
+  }
+}
+
+export class AttachedFileInvalidEncodingError extends AppError {
+  constructor(path: string, reason: string) {
+    super('ATTACHED_FILE_INVALID_ENCODING', `Attached file "${path}" ${reason}`, 422, { path, reason });
+  }
+}
+
+export class AttachedFileTooLargeError extends AppError {
+  constructor(path: string, sizeBytes: number, limitBytes: number) {
+    super('ATTACHED_FILE_TOO_LARGE', `Attached file "${path}" is ${sizeBytes} bytes; the limit is ${limitBytes}`, 413, {
+      path,
+      sizeBytes,
+      limitBytes,
+    });
+  }
+}
+
+export class AttachedFilesTooLargeError extends AppError {
+  constructor(sizeBytes: number, limitBytes: number) {
+    super(
+      'ATTACHED_FILES_TOO_LARGE',
+      `The attached files hold ${sizeBytes} bytes together; the limit is ${limitBytes}`,
+      413,
+      { sizeBytes, limitBytes },
+    );
+  }
+}
+
+export class AttachedFilesTooManyError extends AppError {
+  constructor(count: number, limit: number) {
+    super('ATTACHED_FILES_TOO_MANY', `${count} attached files; the limit is ${limit}`, 422, { count, limit });
+  }
+}
+
+export class AttachedFileNotFoundError extends AppError {
+  constructor(path: string) {
+    super('ATTACHED_FILE_NOT_FOUND', `This version has no attached file "${path.slice(0, 200)}"`, 404);
+  }
+}

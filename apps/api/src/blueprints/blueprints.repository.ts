@@ -29,6 +29,43 @@ export interface NewVersion {
   /** Finding ids the author confirmed are not secrets. */
   acknowledgedFindings: string[];
   restoredFrom?: number;
+  /** Attached files, written in the same transaction as the version. */
+  files?: NewVersionFile[];
+}
+
+export interface NewVersionFile {
+  path: string;
+  content: Uint8Array;
+  encoding: 'utf8' | 'base64';
+  sizeBytes: number;
+  contentHash: string;
+  findings: Prisma.InputJsonValue;
+}
+
+/** An attached file without its bytes, for listings. */
+export interface VersionFileSummary {
+  path: string;
+  encoding: string;
+  sizeBytes: number;
+  contentHash: string;
+  findings: unknown;
+}
+
+const FILE_SUMMARY = { path: true, encoding: true, sizeBytes: true, contentHash: true, findings: true } as const;
+
+/** The version row's data with its files as a nested create, so both land in one statement batch of the write. */
+function versionData(version: NewVersion) {
+  const { files, ...rest } = version;
+  return {
+    ...rest,
+    ...(files && files.length > 0
+      ? {
+          files: {
+            create: files.map((file) => ({ ...file, content: Uint8Array.from(file.content) })),
+          },
+        }
+      : {}),
+  };
 }
 
 export interface BlueprintMetadata {
@@ -103,6 +140,60 @@ export class BlueprintsRepository {
       where: { blueprintId_number: { blueprintId, number } },
       include: { author: AUTHOR },
     });
+  }
+
+  /** A version's attached files, in path order, without their bytes. */
+  versionFiles(versionId: string): Promise<VersionFileSummary[]> {
+    return this.prisma.blueprintVersionFile.findMany({
+      where: { versionId },
+      select: FILE_SUMMARY,
+      orderBy: { path: 'asc' },
+    });
+  }
+
+  /** The attached files of several versions (a version list), by version id. */
+  async filesOfVersions(versionIds: string[]): Promise<Map<string, VersionFileSummary[]>> {
+    const byVersion = new Map<string, VersionFileSummary[]>();
+    if (versionIds.length === 0) return byVersion;
+    const rows = await this.prisma.blueprintVersionFile.findMany({
+      where: { versionId: { in: versionIds } },
+      select: { versionId: true, ...FILE_SUMMARY },
+      orderBy: { path: 'asc' },
+    });
+    for (const { versionId, ...file } of rows) {
+      byVersion.set(versionId, [...(byVersion.get(versionId) ?? []), file]);
+    }
+    return byVersion;
+  }
+
+  /** Every attached file of a version with its bytes: bounded by BLUEPRINT_FILES_MAX_BYTES when written. */
+  async versionFileContents(
+    versionId: string,
+  ): Promise<{ path: string; encoding: 'utf8' | 'base64'; bytes: Buffer; contentHash: string; findings: unknown }[]> {
+    const rows = await this.prisma.blueprintVersionFile.findMany({
+      where: { versionId },
+      select: { path: true, encoding: true, content: true, contentHash: true, findings: true },
+      orderBy: { path: 'asc' },
+    });
+    return rows.map((row) => ({
+      path: row.path,
+      encoding: row.encoding === 'base64' ? 'base64' : 'utf8',
+      bytes: Buffer.from(row.content),
+      contentHash: row.contentHash,
+      findings: row.findings,
+    }));
+  }
+
+  /** One attached file with its bytes. */
+  async versionFile(
+    versionId: string,
+    path: string,
+  ): Promise<{ path: string; encoding: string; content: Buffer; contentHash: string } | null> {
+    const row = await this.prisma.blueprintVersionFile.findUnique({
+      where: { versionId_path: { versionId, path } },
+      select: { path: true, encoding: true, content: true, contentHash: true },
+    });
+    return row ? { ...row, content: Buffer.from(row.content) } : null;
   }
 
   /** What /raw needs to decide access and answer a conditional GET, without joins or content. */
@@ -207,7 +298,12 @@ export class BlueprintsRepository {
         },
       });
       await tx.blueprintVersion.create({
-        data: { ...version, blueprintId: blueprint.id, number: 1, publishedAt: publish ? new Date() : null },
+        data: {
+          ...versionData(version),
+          blueprintId: blueprint.id,
+          number: 1,
+          publishedAt: publish ? new Date() : null,
+        },
       });
       if (publish) await this.markPublished(tx, blueprint.id, publish);
       return tx.blueprint.findUniqueOrThrow({ where: { id: blueprint.id }, include: BLUEPRINT_VIEW });
@@ -248,7 +344,9 @@ export class BlueprintsRepository {
       if (count === 0) throw new StaleRevisionError();
       const row = await tx.blueprint.findUniqueOrThrow({ where: { id }, select: { headVersion: true } });
       if (change.version) {
-        await tx.blueprintVersion.create({ data: { ...change.version, blueprintId: id, number: row.headVersion } });
+        await tx.blueprintVersion.create({
+          data: { ...versionData(change.version), blueprintId: id, number: row.headVersion },
+        });
       }
       const published = change.publish?.(row.headVersion);
       if (published) {

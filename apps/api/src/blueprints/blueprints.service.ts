@@ -37,6 +37,7 @@ import { isRemoteBlueprintId, remoteLicenseAllowsFork } from '../federation/remo
 import { RemoteLicenseForbidsForkError } from '../federation/remote-blueprints/remote-blueprints.errors';
 import { RemoteBlueprintsService } from '../federation/remote-blueprints/remote-blueprints.service';
 import {
+  AttachedFilesNotSupportedError,
   BlueprintNotFoundError,
   ContentEmptyError,
   FindingsNotAcknowledgedError,
@@ -70,12 +71,27 @@ import type {
 } from './dto/blueprint-requests.dto';
 import { SharedResponseCache } from '../http-cache/shared-response-cache';
 import { HierarchiesRepository } from './hierarchies.repository';
+import {
+  combinedReport,
+  decodeAttachedFiles,
+  KINDS_WITH_FILES,
+  sameFiles,
+  scanAttachedFiles,
+  toAttachedFiles,
+  type AttachedFileInput,
+  type DecodedFile,
+  type ScannedFile,
+} from './attached-files';
 import { QuotaService } from '../quotas/quotas.service';
 import type { QuotaDemand } from '../quotas/quotas.types';
 
-/** The content a write brings in, already checked and scanned. */
+/** The content a write brings in, already checked and scanned, with its attached files. */
 interface ScannedContent extends CheckedContent {
+  /** The main file's own report (stored with the version). */
   report: ScanReport;
+  files: ScannedFile[];
+  /** The main file's and every attached file's findings: what the secret policy decides on. */
+  combined: ScanReport;
 }
 
 function checkKind(kind: string): BlueprintKindName {
@@ -149,6 +165,11 @@ function acknowledgementsFor(findings: readonly ScanFinding[], acknowledged: rea
   return [...new Set(low.map((finding) => finding.id).filter((id) => acknowledged.includes(id)))];
 }
 
+/** Bytes a version adds to the storage quota: its content and its attached files. */
+function versionBytes(version: NewVersion): number {
+  return (version.files ?? []).reduce((sum, file) => sum + file.sizeBytes, version.sizeBytes);
+}
+
 /** A blueprint entering a hierarchy it was not in takes one place of that hierarchy's quota. */
 function joining(hierarchyId: string | null | undefined, currentHierarchyId?: string | null): QuotaDemand[] {
   return hierarchyId && hierarchyId !== currentHierarchyId
@@ -172,10 +193,27 @@ export class BlueprintsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async scan(content: string): Promise<ScannedContent> {
+  /** Checks and scans the content and its attached files (each text file with the same scanner and policy). */
+  async scan(content: string, files: readonly DecodedFile[] = []): Promise<ScannedContent> {
     const checked = checkContent(content);
     const report = await scanContent(checked.content);
-    return { ...checked, report };
+    const scannedFiles = await scanAttachedFiles(files);
+    const combined = combinedReport(report, scannedFiles, this.config.scanning.maxListedFindings);
+    return { ...checked, report, files: scannedFiles, combined };
+  }
+
+  /** A stored version scanned afresh, attached files included: the rules may have learned since it was written. */
+  private async rescan(version: { id: string; content: string }): Promise<ScannedContent> {
+    return this.scan(version.content, await this.repository.versionFileContents(version.id));
+  }
+
+  private decodeFiles(kind: string, files: readonly AttachedFileInput[] | undefined): DecodedFile[] {
+    return decodeAttachedFiles(kind, files ?? [], this.config.blueprints.files);
+  }
+
+  /** Bytes a new version adds to the storage quota: its content and its attached files. */
+  private storedBytes(scanned: ScannedContent): number {
+    return scanned.files.reduce((sum, file) => sum + file.sizeBytes, scanned.sizeBytes);
   }
 
   async create(
@@ -186,8 +224,8 @@ export class BlueprintsService {
     const kind = checkKind(input.kind);
     const format = checkFormatForKind(input.format, kind);
     const visibility = checkVisibility(input.visibility ?? 'private');
-    const scanned = await this.scan(input.content);
-    enforceSecretPolicy(scanned.report, visibility, input.acknowledgedFindings);
+    const scanned = await this.scan(input.content, this.decodeFiles(kind, input.files));
+    enforceSecretPolicy(scanned.combined, visibility, input.acknowledgedFindings);
     const slug = input.slug ?? (await this.freeSlug(principal.userId, slugify(input.name)));
     if (input.slug && (await this.repository.slugTaken(principal.userId, slug))) throw new SlugTakenError(slug);
     const placement = await this.placement(principal.userId, input, undefined);
@@ -210,10 +248,10 @@ export class BlueprintsService {
         ...forkedFrom,
       },
       this.newVersion(principal, scanned, format.id, input.changelog ?? '', input.acknowledgedFindings),
-      input.publish ? this.publishedState(1, scanned.contentHash, scanned.report) : null,
+      input.publish ? this.publishedState(1, scanned.contentHash, scanned.combined) : null,
       this.quotas.guard(principal.userId, [
         { quota: 'blueprints', wanted: 1 },
-        { quota: 'storageBytes', wanted: scanned.sizeBytes },
+        { quota: 'storageBytes', wanted: this.storedBytes(scanned) },
         ...joining(placement.hierarchyId),
       ]),
     );
@@ -276,12 +314,22 @@ export class BlueprintsService {
     // A new format without new content is the same text declared in another format: still a new version, so the
     // blueprint's format and its head version's never disagree.
     const formatChanged = format !== undefined && format.id !== current.format;
-    const content =
-      input.content ??
-      (formatChanged ? (await this.repository.findVersion(id, current.headVersion))?.content : undefined);
-    if (content !== undefined) {
-      const scanned = await this.scan(content);
-      if (scanned.contentHash !== current.headContentHash || formatChanged) {
+    const kindChanged = kind !== undefined && toDbKind(kind) !== current.kind;
+    if (input.content !== undefined || input.files !== undefined || formatChanged || kindChanged) {
+      const head = await this.repository.findVersion(id, current.headVersion);
+      if (!head) throw new BlueprintNotFoundError();
+      // Files not sent are the head version's, carried into the new version (and rescanned with it).
+      const files =
+        input.files === undefined
+          ? await this.repository.versionFileContents(head.id)
+          : this.decodeFiles(resultingKind, input.files);
+      if (files.length > 0 && !KINDS_WITH_FILES.includes(resultingKind)) {
+        throw new AttachedFilesNotSupportedError(resultingKind);
+      }
+      const scanned = await this.scan(input.content ?? head.content, files);
+      const filesChanged =
+        input.files !== undefined && !sameFiles(scanned.files, await this.repository.versionFiles(head.id));
+      if (scanned.contentHash !== current.headContentHash || formatChanged || filesChanged) {
         version = this.newVersion(
           principal,
           scanned,
@@ -289,7 +337,7 @@ export class BlueprintsService {
           input.changelog ?? '',
           input.acknowledgedFindings,
         );
-        newReport = scanned.report;
+        newReport = scanned.combined;
       }
     }
     // New content must pass the secret policy when others can read the blueprint (drafts too, so a shared
@@ -318,7 +366,7 @@ export class BlueprintsService {
           ? (number) => this.publishedState(number, version.contentHash, newReport)
           : undefined,
       beforeWrite: this.quotas.guard(principal.userId, [
-        { quota: 'storageBytes', wanted: version?.sizeBytes ?? 0 },
+        { quota: 'storageBytes', wanted: version ? versionBytes(version) : 0 },
         ...joining(metadata.hierarchyId, current.hierarchyId),
       ]),
       readable,
@@ -338,7 +386,7 @@ export class BlueprintsService {
     const version = await this.repository.findVersion(id, number);
     if (!version) throw new VersionNotFoundError(number);
     // A fresh scan, not the findings stored with the version: the rules may have learned since it was written.
-    const report = await scanContent(version.content);
+    const report = (await this.rescan(version)).combined;
     let readable: ReadableVersionsPlan | undefined;
     if (current.visibility !== 'private') {
       const known = [...version.acknowledgedFindings, ...(acknowledged ?? [])];
@@ -370,9 +418,12 @@ export class BlueprintsService {
     const old = await this.repository.findVersion(id, number);
     if (!old) throw new VersionNotFoundError(number);
     // Rescanned, not copied: the rules may have learned about secrets since that version was written.
-    const scanned = await this.scan(old.content);
+    const scanned = await this.rescan(old);
+    // The blueprint may have stopped being a skill since: its files cannot come back with it.
+    const kind = fromDbKind(current.kind);
+    if (scanned.files.length > 0 && !KINDS_WITH_FILES.includes(kind)) throw new AttachedFilesNotSupportedError(kind);
     const acknowledged = [...old.acknowledgedFindings, ...(input.acknowledgedFindings ?? [])];
-    enforceSecretPolicy(scanned.report, current.visibility, acknowledged, number);
+    enforceSecretPolicy(scanned.combined, current.visibility, acknowledged, number);
     const format = getFormat(old.format);
     const row = await this.write(id, expectedRevision, {
       metadata: { format: format.id, tool: format.tool },
@@ -386,7 +437,7 @@ export class BlueprintsService {
         ),
         restoredFrom: number,
       },
-      beforeWrite: this.quotas.guard(principal.userId, [{ quota: 'storageBytes', wanted: scanned.sizeBytes }]),
+      beforeWrite: this.quotas.guard(principal.userId, [{ quota: 'storageBytes', wanted: this.storedBytes(scanned) }]),
     });
     return this.writtenDetail(row, principal);
   }
@@ -401,7 +452,7 @@ export class BlueprintsService {
     if (!head) throw new BlueprintNotFoundError();
     const stripped = stripInvisibleCharacters(head.content);
     if (stripped.removed === 0) throw new NothingToStripError();
-    const scanned = await this.scan(stripped.content);
+    const scanned = await this.scan(stripped.content, await this.repository.versionFileContents(head.id));
     const row = await this.write(id, expectedRevision, {
       version: this.newVersion(
         principal,
@@ -410,7 +461,7 @@ export class BlueprintsService {
         `Removed ${stripped.removed} invisible character${stripped.removed === 1 ? '' : 's'}`,
         head.acknowledgedFindings,
       ),
-      beforeWrite: this.quotas.guard(principal.userId, [{ quota: 'storageBytes', wanted: scanned.sizeBytes }]),
+      beforeWrite: this.quotas.guard(principal.userId, [{ quota: 'storageBytes', wanted: this.storedBytes(scanned) }]),
     });
     return this.writtenDetail(row, principal);
   }
@@ -447,6 +498,7 @@ export class BlueprintsService {
         license: source.license,
         visibility: 'private',
         content: version.content,
+        files: toAttachedFiles(await this.repository.versionFileContents(version.id)),
         changelog: `Forked from ${source.owner.handle}/${source.slug} version ${version.number}`,
       },
       { forkedFromId: source.id },
@@ -532,7 +584,7 @@ export class BlueprintsService {
   ): Promise<{ number: number; acknowledged: string[] }> {
     const version = await this.repository.findVersion(blueprintId, number);
     if (!version) throw new VersionNotFoundError(number);
-    const report = await scanContent(version.content);
+    const report = (await this.rescan(version)).combined;
     const known = [...version.acknowledgedFindings, ...acknowledged];
     enforceSecretPolicy(report, visibility, known, number);
     return { number, acknowledged: acknowledgementsFor(report.findings, known) };
@@ -554,7 +606,7 @@ export class BlueprintsService {
       if (number === target) continue;
       const version = await this.repository.findVersion(blueprintId, number);
       if (!version) continue;
-      const report = await scanContent(version.content);
+      const report = (await this.rescan(version)).combined;
       const known = [...version.acknowledgedFindings, ...acknowledged];
       const failure = secretPolicyFailure(report, known);
       if (failure) plan.withhold.push({ number, reason: failure.reason });
@@ -616,7 +668,15 @@ export class BlueprintsService {
       changelog: changelog.trim(),
       // The report as the worker made it: the capped list with its exact totals (read back by storedScanReport).
       findings: scanned.report as unknown as Prisma.InputJsonValue,
-      acknowledgedFindings: acknowledgementsFor(scanned.report.findings, acknowledged),
+      acknowledgedFindings: acknowledgementsFor(scanned.combined.findings, acknowledged),
+      files: scanned.files.map((file) => ({
+        path: file.path,
+        content: file.bytes,
+        encoding: file.encoding,
+        sizeBytes: file.sizeBytes,
+        contentHash: file.contentHash,
+        findings: file.report as unknown as Prisma.InputJsonValue,
+      })),
     };
   }
 
@@ -642,6 +702,7 @@ export class BlueprintsService {
     if (!version || !mayReadVersion(access, version)) throw new BlueprintNotFoundError();
     const isFavorite = principal ? await this.repository.isFavorite(principal.userId, row.id) : false;
     return detailOf(row, version, {
+      files: await this.repository.versionFiles(version.id),
       instance: this.config.instance.domain,
       readerId: ownerReaderOf(principal),
       isOwner: access.isOwner,

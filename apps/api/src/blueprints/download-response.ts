@@ -3,6 +3,12 @@ import { pipeline } from 'node:stream/promises';
 import type { Response } from 'express';
 import type { Logger } from 'pino';
 import type { DownloadFile } from './blueprint-reads.service';
+import {
+  ATTACHED_FILES_HEADER,
+  attachedFilesHeader,
+  CONVERSION_REPORT_HEADER,
+  conversionHeader,
+} from './conversion-report';
 
 /** Hidden-instruction findings in the file as sent (after stripping, when asked). */
 export const HIDDEN_INSTRUCTIONS_HEADER = 'X-Hidden-Instructions';
@@ -22,10 +28,35 @@ export const EXPORT_HIDDEN_HEADERS = {
   },
 };
 
+/** The conversion report header, for every download, export and archive. */
+export const CONVERSION_HEADERS = {
+  [CONVERSION_REPORT_HEADER]: {
+    description:
+      'What the conversion lost, compactly: "lossless", or e.g. "dropped=model,allowedTools; derived=name" ' +
+      '(changes by kind: dropped, changed, derived, translated; "lossless; derived=name" when only derived or ' +
+      'translated). Zips carry the details in CONVERSION.md; render returns them as conversion',
+    schema: { type: 'string' },
+  },
+};
+
+/** Every header of a single blueprint's export or download. */
+export const EXPORT_HEADERS = {
+  ...EXPORT_HIDDEN_HEADERS,
+  ...CONVERSION_HEADERS,
+  [ATTACHED_FILES_HEADER]: {
+    description:
+      'Without archive=zip, for a skill with attached files: "<count>; <path>,<path>…" (repository paths, ' +
+      'percent-encoded, capped at 2000 characters). The response is the main file only; archive=zip gives the folder',
+    schema: { type: 'string' },
+  },
+};
+
 /** A download produced as it is sent, so its size never has to fit in memory. */
 export interface StreamedDownload {
   fileName: string;
   mediaType: string;
+  /** The X-Conversion-Report value, known before the first byte. */
+  conversion?: string;
   chunks: AsyncIterable<Uint8Array>;
 }
 
@@ -38,6 +69,10 @@ function setDownloadHeaders(response: Response, file: { fileName: string; mediaT
 /** Sends a file as an attachment, never cached; quotes and line breaks in its name cannot break the header. */
 export function sendDownload(response: Response, file: DownloadFile): void {
   setDownloadHeaders(response, file);
+  if (file.conversion) response.setHeader(CONVERSION_REPORT_HEADER, conversionHeader(file.conversion));
+  if (file.attachedFiles && file.attachedFiles.length > 0) {
+    response.setHeader(ATTACHED_FILES_HEADER, attachedFilesHeader(file.attachedFiles));
+  }
   if (file.hidden) {
     // For scripts and the CLI: the same warning the web page gives before a download.
     response.setHeader(HIDDEN_INSTRUCTIONS_HEADER, String(file.hidden.findings));
@@ -60,6 +95,7 @@ export function sendDownload(response: Response, file: DownloadFile): void {
  */
 export async function streamDownload(response: Response, file: StreamedDownload, logger: Logger): Promise<void> {
   setDownloadHeaders(response, file);
+  if (file.conversion) response.setHeader(CONVERSION_REPORT_HEADER, file.conversion);
   try {
     await pipeline(Readable.from(file.chunks, { objectMode: false, highWaterMark: 64 * 1024 }), response);
   } catch (error) {

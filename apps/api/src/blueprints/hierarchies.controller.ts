@@ -17,7 +17,7 @@ import { Authenticated, Public } from '../common/security/route-policy';
 import { HierarchyIdPipe } from './blueprint-id.pipe';
 import { CreateHierarchyRequest, HierarchyDetail, HierarchyList, UpdateHierarchyRequest } from './dto/hierarchy.dto';
 import { HierarchiesService } from './hierarchies.service';
-import { streamDownload } from './download-response';
+import { CONVERSION_HEADERS, streamDownload } from './download-response';
 
 @ApiTags('hierarchies')
 @Controller('api/v1')
@@ -77,7 +77,13 @@ export class HierarchiesController {
   @Get('hierarchies/:id/archive')
   @Public()
   @ApiProduces('application/zip')
-  @ApiOkResponse({ description: 'Every file at its repository path', schema: { type: 'string', format: 'binary' } })
+  @ApiOkResponse({
+    description:
+      'Every file at its repository path, skills with their attached files, and CONVERSION.md (members go out as ' +
+      'stored: nothing is converted)',
+    schema: { type: 'string', format: 'binary' },
+    headers: CONVERSION_HEADERS,
+  })
   async archive(
     @Param('id', HierarchyIdPipe) id: string,
     @OptionalPrincipal() principal: Principal | undefined,

@@ -90,14 +90,61 @@ export class HierarchiesRepository {
     });
   }
 
-  /** The content of each given version, keyed by blueprint id: the caller bounds how many it asks for at once. */
-  async contents(versions: { blueprintId: string; number: number }[]): Promise<Map<string, string>> {
+  /**
+   * The content of each given version and whether it has attached files, keyed by blueprint id: the caller bounds how
+   * many it asks for at once.
+   */
+  async contents(
+    versions: { blueprintId: string; number: number }[],
+  ): Promise<Map<string, { content: string; versionId: string; format: string; hasFiles: boolean }>> {
     if (versions.length === 0) return new Map();
     const rows = await this.prisma.blueprintVersion.findMany({
       where: { OR: versions.map(({ blueprintId, number }) => ({ blueprintId, number })) },
-      select: { blueprintId: true, content: true },
+      select: { id: true, blueprintId: true, content: true, format: true, _count: { select: { files: true } } },
     });
-    return new Map(rows.map((row) => [row.blueprintId, row.content]));
+    return new Map(
+      rows.map((row) => [
+        row.blueprintId,
+        { content: row.content, versionId: row.id, format: row.format, hasFiles: row._count.files > 0 },
+      ]),
+    );
+  }
+
+  /** Which of these paths a live member of the hierarchy sits at (an attached file there would collide with it). */
+  async memberPathsAmong(id: string, paths: string[]): Promise<Set<string>> {
+    if (paths.length === 0) return new Set();
+    const rows = await this.prisma.blueprint.findMany({
+      where: { hierarchyId: id, deletedAt: null, repositoryPath: { in: paths } },
+      select: { repositoryPath: true },
+    });
+    return new Set(rows.flatMap((row) => (row.repositoryPath ? [row.repositoryPath] : [])));
+  }
+
+  /**
+   * Paths where an attached file of a member's head or published version would land on another member: known before
+   * an archive's first byte, for its header (the archive itself decides per version read).
+   */
+  async attachedPathCollisions(id: string): Promise<string[]> {
+    const rows = await this.prisma.$queryRaw<{ path: string }[]>`
+      SELECT DISTINCT o.repository_path AS path
+        FROM blueprints m
+        JOIN blueprint_versions v ON v.blueprint_id = m.id AND v.number IN (m.head_version, m.published_version)
+        JOIN blueprint_version_files f ON f.version_id = v.id
+        JOIN blueprints o ON o.hierarchy_id = m.hierarchy_id AND o.deleted_at IS NULL
+         AND o.repository_path = regexp_replace(m.repository_path, '[^/]*$', '') || f.path
+       WHERE m.hierarchy_id = ${id} AND m.deleted_at IS NULL
+       ORDER BY 1
+       LIMIT 50`;
+    return rows.map((row) => row.path);
+  }
+
+  /** A version's attached files with their bytes (bounded by BLUEPRINT_FILES_MAX_BYTES when written). */
+  attachedFiles(versionId: string): Promise<{ path: string; content: Uint8Array }[]> {
+    return this.prisma.blueprintVersionFile.findMany({
+      where: { versionId },
+      select: { path: true, content: true },
+      orderBy: { path: 'asc' },
+    });
   }
 
   /** Whether `candidate` sits below `ancestor` in the parent chain (so making it the parent would close a cycle). */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
-import { zipStream, type ZipEntry } from '../formats';
+import { zipStream, type ConversionReport, type ZipEntry } from '../formats';
 import { QuotaService } from '../quotas/quotas.service';
 import { readAccess, type ReadAccess } from './blueprint-access';
 import { fromDbKind, newPublicId } from './blueprint-rules';
@@ -8,8 +8,26 @@ import { HierarchyNotFoundError } from './blueprints.errors';
 import { HierarchiesRepository } from './hierarchies.repository';
 import type { HierarchyDetail, HierarchySummary } from './dto/hierarchy.dto';
 import type { StreamedDownload } from './download-response';
+import { CONVERSION_FILE, conversionHeader, conversionMarkdown, unchangedReport } from './conversion-report';
 
 type Member = Awaited<ReturnType<HierarchiesRepository['members']>>[number];
+
+/** An archive entry and what CONVERSION.md says of it: a member (its format), or a member's attached file. */
+type ArchiveEntry = ZipEntry & { member?: string; attachedTo?: string; leftOut?: boolean };
+
+/** A member goes out as stored; only attached files left out for another member's path are reported. */
+function leftOutReport(format: string, leftOut: readonly string[]): ConversionReport {
+  if (leftOut.length === 0) return unchangedReport(format);
+  return {
+    ...unchangedReport(format),
+    lossless: false,
+    changes: leftOut.map((path) => ({
+      field: `file:${path}`,
+      change: 'dropped' as const,
+      message: 'Another blueprint of the hierarchy sits at this path; the attached file was left out.',
+    })),
+  };
+}
 
 /** Members whose metadata one archive step holds; contents are read fewer at a time (each up to 256 KB). */
 const ARCHIVE_PAGE_SIZE = 200;
@@ -122,16 +140,44 @@ export class HierarchiesService {
         .toLowerCase()
         .replace(/[^a-z0-9]+/g, '-')
         .replace(/^-|-$/g, '') || hierarchy.id;
+    // Every member goes out as stored, in its own format: nothing is converted, so nothing is lost. The report says
+    // so per member file, last, under a name no member has.
+    const members: { path: string; format: string; attached: string[]; leftOut: string[] }[] = [];
+    const paths = new Set<string>();
     async function* all(): AsyncGenerator<ZipEntry> {
-      if (first.done) return;
-      yield first.value;
-      yield* files;
+      let next: IteratorResult<ArchiveEntry> = first;
+      while (!next.done) {
+        const entry = next.value;
+        paths.add(entry.path);
+        if (entry.member) members.push({ path: entry.path, format: entry.member, attached: [], leftOut: [] });
+        else if (entry.attachedTo) members.at(-1)?.attached.push(entry.path);
+        if (entry.leftOut) members.at(-1)?.leftOut.push(entry.path);
+        else yield entry;
+        next = await files.next();
+      }
+      let name = CONVERSION_FILE;
+      for (let suffix = 2; paths.has(name); suffix += 1) name = `CONVERSION-${suffix}.md`;
+      yield {
+        path: name,
+        content: conversionMarkdown(
+          members.map((member) => ({
+            path: member.path,
+            report: leftOutReport(member.format, member.leftOut),
+            attached: member.attached,
+          })),
+        ),
+      };
     }
-    return { fileName: `${slug}.zip`, mediaType: 'application/zip', chunks: zipStream(all()) };
+    return {
+      fileName: `${slug}.zip`,
+      mediaType: 'application/zip',
+      conversion: conversionHeader(leftOutReport('hierarchy', await this.repository.attachedPathCollisions(id))),
+      chunks: zipStream(all()),
+    };
   }
 
   /** The files this caller may read, in path order, holding at most one page of metadata and a few contents. */
-  private async *readableFiles(id: string, principal: Principal | undefined): AsyncGenerator<ZipEntry> {
+  private async *readableFiles(id: string, principal: Principal | undefined): AsyncGenerator<ArchiveEntry> {
     let after: string | undefined;
     for (;;) {
       const page = await this.repository.memberPage(id, after, ARCHIVE_PAGE_SIZE);
@@ -146,8 +192,25 @@ export class HierarchiesService {
         const batch = wanted.slice(start, start + ARCHIVE_CONTENT_BATCH);
         const contents = await this.repository.contents(batch);
         for (const file of batch) {
-          const content = contents.get(file.blueprintId);
-          if (content !== undefined) yield { path: file.path, content };
+          const version = contents.get(file.blueprintId);
+          if (version === undefined) continue;
+          yield { path: file.path, content: version.content, member: version.format };
+          // A skill's folder: its attached files beside its SKILL.md, unless another member sits at one's path (the
+          // member wins; CONVERSION.md says which file was left out).
+          if (version.hasFiles) {
+            const folder = file.path.slice(0, file.path.lastIndexOf('/') + 1);
+            const attached = (await this.repository.attachedFiles(version.versionId)).map((extra) => ({
+              path: `${folder}${extra.path}`,
+              content: extra.content,
+            }));
+            const taken = await this.repository.memberPathsAmong(
+              id,
+              attached.map((extra) => extra.path),
+            );
+            for (const extra of attached) {
+              yield taken.has(extra.path) ? { ...extra, leftOut: true } : { ...extra, attachedTo: file.path };
+            }
+          }
         }
       }
       if (page.length < ARCHIVE_PAGE_SIZE) return;

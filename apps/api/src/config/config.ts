@@ -64,6 +64,8 @@ export interface AppConfig {
     readonly diffMaxEdits: number;
     /** Matches per side that search facets are counted over at most (past it, a sample). */
     readonly facetSampleSize: number;
+    /** Limits on a version's attached files (a skill's references/, scripts/, assets/). */
+    readonly files: { readonly maxFileBytes: number; readonly maxTotalBytes: number; readonly maxCount: number };
   };
   /** The pool that runs scans and diffs off the event loop. */
   readonly workers: { readonly threads: number; readonly taskTimeoutMs: number };
@@ -216,6 +218,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       publicReadCacheSeconds: vars.PUBLIC_READ_CACHE_SECONDS,
       diffMaxEdits: vars.DIFF_MAX_EDITS,
       facetSampleSize: vars.SEARCH_FACET_SAMPLE_SIZE,
+      files: {
+        maxFileBytes: vars.BLUEPRINT_FILE_MAX_BYTES,
+        maxTotalBytes: vars.BLUEPRINT_FILES_MAX_BYTES,
+        maxCount: vars.BLUEPRINT_FILES_MAX_COUNT,
+      },
     },
     workers: {
       threads: vars.WORKER_THREADS ?? DEFAULT_WORKER_POOL_SETTINGS.threads,

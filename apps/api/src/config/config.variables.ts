@@ -180,6 +180,32 @@ export const configVariables = {
       'matching more gets counts from a sample of that many, marked `facets.sample`, so a common word costs the sample ' +
       'rather than its tens of thousands of matches.',
   },
+  BLUEPRINT_FILE_MAX_BYTES: {
+    schema: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(16 * 1024 * 1024)
+      .default(256 * 1024),
+    description:
+      'The largest attached file of a skill (references/, scripts/, assets/), in bytes after base64 decoding; a larger ' +
+      'one answers `413 ATTACHED_FILE_TOO_LARGE`.',
+  },
+  BLUEPRINT_FILES_MAX_BYTES: {
+    schema: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(256 * 1024 * 1024)
+      .default(768 * 1024),
+    description:
+      'The most bytes all attached files of one version may hold together (`413 ATTACHED_FILES_TOO_LARGE`). They ' +
+      'arrive in one request body, base64 files a third larger: raise `BODY_LIMIT_BYTES` with it.',
+  },
+  BLUEPRINT_FILES_MAX_COUNT: {
+    schema: z.coerce.number().int().min(1).max(10_000).default(128),
+    description: 'The most attached files one version may have (`422 ATTACHED_FILES_TOO_MANY`).',
+  },
   BLUEPRINT_DEFAULT_LICENSE: {
     schema: z
       .string()

@@ -93,8 +93,17 @@ export function exportDocument(document: BlueprintDocument, formatId: string, op
     mediaType: target.mediaType,
     droppedFields: dropped,
     report,
-    files: [],
+    files: attachedAt(path, document.files),
   };
+}
+
+/**
+ * The document's attached files beside the main file, whatever the target's layout: `references/x.md` of
+ * `.claude/skills/s/SKILL.md` lands at `.claude/skills/s/references/x.md`.
+ */
+function attachedAt(mainPath: string, files: BlueprintDocument['files']): ExportedFile['files'] {
+  const folder = mainPath.slice(0, mainPath.lastIndexOf('/') + 1);
+  return (files ?? []).map((file) => ({ ...file, path: `${folder}${file.path}` }));
 }
 
 /** Import from one format and export to another: metadata is mapped, not just the file renamed. */

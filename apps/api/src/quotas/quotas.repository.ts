@@ -19,7 +19,7 @@ export class QuotasRepository {
   }
 
   /**
-   * Current use, as the limits count it. Storage is the size of every stored version of the user's live blueprints
+   * Current use, as the limits count it. Storage is the size of every stored version of the user's live blueprints, attached files included
    * (deleting a blueprint deletes its versions).
    */
   async usage(tx: QuotaTransaction, userId: string, demand: QuotaDemand): Promise<number> {
@@ -31,7 +31,11 @@ export class QuotasRepository {
           where: { blueprint: { ownerId: userId, deletedAt: null } },
           _sum: { sizeBytes: true },
         });
-        return Number(sum._sum.sizeBytes ?? 0);
+        const files = await tx.blueprintVersionFile.aggregate({
+          where: { version: { blueprint: { ownerId: userId, deletedAt: null } } },
+          _sum: { sizeBytes: true },
+        });
+        return Number(sum._sum.sizeBytes ?? 0) + Number(files._sum.sizeBytes ?? 0);
       }
       case 'hierarchies':
         return tx.blueprintHierarchy.count({ where: { ownerId: userId } });

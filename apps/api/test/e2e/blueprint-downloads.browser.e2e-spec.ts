@@ -89,7 +89,7 @@ describe('downloads with filled variables, in Chromium', () => {
     ]);
     expect(zipDownload.suggestedFilename()).toBe('project-conventions.zip');
     const entries = unzipSync(new Uint8Array(fs.readFileSync(await zipDownload.path())));
-    expect(Object.keys(entries)).toEqual(['AGENTS.md']);
+    expect(Object.keys(entries)).toEqual(['AGENTS.md', 'CONVERSION.md']);
     const zipped = strFromU8(entries['AGENTS.md']!);
     expect(zipped).toContain('# Conventions for Marmalade');
     expect(zipped).toContain('platform-squad');

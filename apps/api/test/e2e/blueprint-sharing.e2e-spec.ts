@@ -108,7 +108,7 @@ describe('Blueprints: variables, rendering, export, tokens and hierarchies', () 
       .parse(collectBytes)
       .expect(200);
     const entries = unzipSync(new Uint8Array(zip.body as Buffer));
-    expect(Object.keys(entries)).toEqual(['.windsurf/rules/export-me.md']);
+    expect(Object.keys(entries)).toEqual(['.windsurf/rules/export-me.md', 'CONVERSION.md']);
     expect(strFromU8(entries['.windsurf/rules/export-me.md'] as Uint8Array)).toContain('# TypeScript conventions');
     await reader.agent.get(`/api/v1/blueprints/${blueprint.id}/export`).expect(200);
     await reader.agent.get(`/api/v1/blueprints/${blueprint.id}/export`).expect(200);
@@ -228,10 +228,13 @@ describe('Blueprints: variables, rendering, export, tokens and hierarchies', () 
       .parse(collectBytes)
       .expect(200);
     const files = unzipSync(new Uint8Array(archive.body as Buffer));
-    expect(Object.fromEntries(Object.entries(files).map(([path, bytes]) => [path, strFromU8(bytes)]))).toEqual({
+    const { 'CONVERSION.md': report, ...members } = files;
+    expect(Object.fromEntries(Object.entries(members).map(([path, bytes]) => [path, strFromU8(bytes)]))).toEqual({
       'AGENTS.md': '# Root\n',
       'packages/web/AGENTS.md': '# Web\n',
     });
+    expect(strFromU8(report!)).toContain('Nothing was lost');
+    expect(archive.headers['x-conversion-report']).toBe('lossless');
     const ownersArchive = await owner.agent.get(`/api/v1/hierarchies/${hierarchyId}`).expect(200);
     expect(ownersArchive.body.blueprints).toHaveLength(3);
   });

@@ -99,9 +99,11 @@ describe('hierarchy archives on a small heap (a real instance process)', () => {
 
     const files = unzipSync(new Uint8Array(first.body));
     const paths = Object.keys(files);
-    expect(paths).toHaveLength(MEMBERS);
+    // Every member, then the conversion report (members go out as stored: nothing lost).
+    expect(paths).toHaveLength(MEMBERS + 1);
     expect(paths[0]).toBe(big.path(1));
     expect(paths[MEMBERS - 1]).toBe(big.path(MEMBERS));
+    expect(paths[MEMBERS]).toBe('CONVERSION.md');
     let total = 0;
     for (let i = 1; i <= MEMBERS; i += 1) {
       const bytes = files[big.path(i)];
@@ -128,7 +130,7 @@ describe('hierarchy archives on a small heap (a real instance process)', () => {
     const whole = await download(url);
     expect(whole.status).toBe(200);
     const files = unzipSync(new Uint8Array(whole.body));
-    expect(Object.keys(files)).toHaveLength(60);
+    expect(Object.keys(files)).toHaveLength(60 + 1); // and CONVERSION.md
     expect(whole.body.length).toBeGreaterThan(4 * 1024 * 1024);
   }, 120_000);
 
@@ -187,6 +189,6 @@ describe('hierarchy archives: a failure after the first byte', () => {
 
     const whole = await download(url);
     expect(whole.status).toBe(200);
-    expect(Object.keys(unzipSync(new Uint8Array(whole.body)))).toHaveLength(120);
+    expect(Object.keys(unzipSync(new Uint8Array(whole.body)))).toHaveLength(120 + 1); // and CONVERSION.md
   });
 });

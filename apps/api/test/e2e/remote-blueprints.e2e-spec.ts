@@ -243,6 +243,15 @@ describe('Remote blueprints in discovery', () => {
 
     const exported = await testApp.http.get(`/api/v1/blueprints/${ids.remoteReact}/export`).expect(200);
     expect(exported.headers['content-disposition']).toContain('react-testing-guide');
+    // A remote copy is one file: no attached files, and its export still reports the conversion.
+    expect(detail.body.files).toEqual([]);
+    expect(exported.headers['x-conversion-report']).toBe('lossless');
+    expect(exported.headers['x-attached-files']).toBeUndefined();
+    const file = await testApp.http
+      .get(`/api/v1/blueprints/${ids.remoteReact}/files`)
+      .query({ path: 'references/x.md' })
+      .expect(404);
+    expect(file.body.error.code).toBe('ATTACHED_FILE_NOT_FOUND');
     const variables = await testApp.http.get(`/api/v1/blueprints/${ids.remoteReact}/variables`).expect(200);
     expect(variables.body.variables).toEqual([expect.objectContaining({ name: 'SERVICE' })]);
 

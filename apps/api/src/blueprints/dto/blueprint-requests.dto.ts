@@ -1,11 +1,41 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { BLUEPRINT_KINDS, CATEGORIES, WRITABLE_VISIBILITIES } from '../blueprint-rules';
 import { NonBlankName } from '../../common/text/visible-name';
 
 // Kind, format, tags, licence and content are checked by the service, so each failure gets its own error code
 // (UNKNOWN_KIND, UNKNOWN_FORMAT, TOO_MANY_TAGS, CONTENT_TOO_LARGE, ...) instead of a generic VALIDATION_FAILED.
+
+/** One attached file of a skill; paths, sizes and counts are checked by the service (ATTACHED_FILE_… codes). */
+export class AttachedFileRequest {
+  @ApiProperty({
+    example: 'references/api.md',
+    description: 'Relative to the main file’s folder, / separators, no .. (references/, scripts/, assets/, …)',
+  })
+  @IsString()
+  path: string;
+
+  @ApiProperty({ description: 'The text, or the bytes in base64 when encoding is base64' })
+  @IsString()
+  content: string;
+
+  @ApiProperty({ enum: ['utf8', 'base64'], description: 'utf8 files are scanned like the content; base64 are not' })
+  @IsIn(['utf8', 'base64'])
+  encoding: 'utf8' | 'base64';
+}
 
 /**
  * The fields every blueprint write may carry. Create, update and import each add the four that identify the content
@@ -82,6 +112,19 @@ class BlueprintWriteFields {
   @IsOptional()
   @IsString()
   parentId?: string | null;
+
+  @ApiPropertyOptional({
+    type: [AttachedFileRequest],
+    description:
+      'Skills only: the other files of the skill’s folder (references/, scripts/, assets/). On update, omitted ' +
+      'keeps the current files and [] removes them. Limits: BLUEPRINT_FILE_MAX_BYTES, BLUEPRINT_FILES_MAX_BYTES, ' +
+      'BLUEPRINT_FILES_MAX_COUNT',
+  })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => AttachedFileRequest)
+  files?: AttachedFileRequest[];
 }
 
 export class BlueprintFieldsRequest extends BlueprintWriteFields {
@@ -299,6 +342,19 @@ export class ExportQuery {
   @IsOptional()
   @IsIn(['hidden'])
   strip?: 'hidden';
+}
+
+export class AttachedFileQuery {
+  @ApiProperty({ example: 'references/api.md', maxLength: 255 })
+  @IsString()
+  @Length(1, 255)
+  path: string;
+
+  @ApiPropertyOptional({ minimum: 1, type: 'integer', description: 'The version; the one you would read by default' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{1,9}$/)
+  version?: string;
 }
 
 export class DiffQuery {

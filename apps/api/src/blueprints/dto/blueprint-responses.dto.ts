@@ -74,6 +74,8 @@ export class ScanFindingView {
   @ApiProperty() message: string;
   @ApiProperty({ description: 'Redacted: never the secret itself' }) excerpt: string;
   @ApiPropertyOptional() suggestion?: string;
+  @ApiPropertyOptional({ description: 'In an error’s list: the attached file the finding is in (absent: the content)' })
+  file?: string;
 }
 
 export class VariableOccurrence {
@@ -114,6 +116,22 @@ export class FindingTotals {
   truncated: boolean;
 }
 
+export class AttachedFileView {
+  @ApiProperty({ example: 'references/api.md', description: 'Relative to the main file’s folder' }) path: string;
+  @ApiProperty({ enum: ['utf8', 'base64'] }) encoding: string;
+  @ApiProperty() sizeBytes: number;
+  @ApiProperty({ description: 'SHA-256 of the bytes, hex' }) contentHash: string;
+  @ApiProperty({
+    type: [ScanFindingView],
+    description:
+      'Text files: the scan when written (binary: none). At most 200 across all files, ' +
+      'secrets first: see findingTotals',
+  })
+  findings: ScanFindingView[];
+  @ApiProperty({ type: FindingTotals, description: 'Exact counts for this file; truncated when not all are listed' })
+  findingTotals: FindingTotals;
+}
+
 export class BlueprintDetail extends BlueprintSummary {
   @ApiProperty({ description: 'Bumped by every write; the ETag is "r<revision>"' }) revision: number;
   @ApiProperty({ description: 'The version this content is' }) version: number;
@@ -124,6 +142,11 @@ export class BlueprintDetail extends BlueprintSummary {
   @ApiProperty({ type: [ScanFindingView], description: 'At most SCAN_MAX_LISTED_FINDINGS: see findingTotals' })
   findings: ScanFindingView[];
   @ApiProperty({ type: FindingTotals }) findingTotals: FindingTotals;
+  @ApiProperty({
+    type: [AttachedFileView],
+    description: 'A skill’s other files (GET /blueprints/{id}/files?path= for one file’s bytes); [] for other kinds',
+  })
+  files: AttachedFileView[];
   @ApiProperty({ type: [TemplateVariableView] }) variables: TemplateVariableView[];
   @ApiProperty() isOwner: boolean;
   @ApiProperty() isFavorite: boolean;
@@ -198,6 +221,7 @@ export class VersionSummary {
   @ApiProperty({ description: 'Withheld from readers by the secret policy (only its owner sees such a version)' })
   withheld: boolean;
   @ApiProperty({ type: String, enum: WITHHELD_REASONS, nullable: true }) withheldReason: string | null;
+  @ApiProperty({ type: [AttachedFileView], description: 'The version’s attached files' }) files: AttachedFileView[];
 }
 
 export class VersionList {
@@ -211,10 +235,20 @@ export class VersionDetail extends VersionSummary {
   @ApiProperty({ type: FindingTotals }) findingTotals: FindingTotals;
 }
 
+export class AttachedFileChange {
+  @ApiProperty({ example: 'references/api.md' }) path: string;
+  @ApiProperty({ enum: ['added', 'removed', 'changed'] }) change: string;
+}
+
 export class VersionDiff {
   @ApiProperty() from: number;
   @ApiProperty() to: number;
   @ApiProperty({ description: 'Unified diff of the two contents' }) unified: string;
+  @ApiProperty({
+    type: [AttachedFileChange],
+    description: 'Attached files added, removed or changed between the two versions, in path order',
+  })
+  files: AttachedFileChange[];
 }
 
 export class VariableList {
@@ -226,6 +260,28 @@ export class RenderedVariable {
   @ApiProperty({ enum: ['request', 'saved', 'default', 'unresolved'] }) source: string;
 }
 
+export class ConversionChangeView {
+  @ApiProperty({ description: 'A neutral field (allowedTools), a source key (license), body, or file:<path>' })
+  field: string;
+  @ApiProperty({ enum: ['dropped', 'changed', 'derived', 'translated'] }) change: string;
+  @ApiProperty() message: string;
+  @ApiPropertyOptional() from?: string;
+  @ApiPropertyOptional() to?: string;
+}
+
+export class ConversionReportView {
+  @ApiProperty({ description: 'The source tool or format' }) from: string;
+  @ApiProperty({ description: 'The target format id' }) to: string;
+  @ApiProperty({ description: 'Nothing was dropped or changed (derived and translated values keep the meaning)' })
+  lossless: boolean;
+  @ApiProperty({ type: [ConversionChangeView] }) changes: ConversionChangeView[];
+}
+
+export class RenderedAttachedFile {
+  @ApiProperty({ description: 'Relative to the repository root, beside the main file' }) path: string;
+  @ApiProperty({ enum: ['utf8', 'base64'] }) encoding: string;
+}
+
 export class RenderedFile {
   @ApiProperty() format: string;
   @ApiProperty({ description: 'Where the tool expects the file, relative to the repository root' }) path: string;
@@ -234,6 +290,21 @@ export class RenderedFile {
   @ApiProperty() content: string;
   @ApiProperty({ type: [RenderedVariable] }) variables: RenderedVariable[];
   @ApiProperty({ type: [String] }) unresolved: string[];
+  @ApiProperty({
+    type: ConversionReportView,
+    description: 'What the conversion dropped, changed, derived or translated (the same report as downloads)',
+  })
+  conversion: ConversionReportView;
+  @ApiProperty({
+    type: [String],
+    description: 'The fields of the conversion’s dropped entries (kept for older clients)',
+  })
+  droppedFields: string[];
+  @ApiProperty({
+    type: [RenderedAttachedFile],
+    description: 'A skill’s attached files at their target paths; download with archive=zip to get them',
+  })
+  files: RenderedAttachedFile[];
 }
 
 export class ScanResult {

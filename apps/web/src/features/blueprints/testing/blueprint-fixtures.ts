@@ -56,6 +56,7 @@ export function detail(overrides: Partial<BlueprintDetail> = {}): BlueprintDetai
     isFavorite: false,
     hierarchy: null,
     withheldVersions: [],
+    files: [],
     ...overrides,
   };
 }
@@ -128,6 +129,7 @@ export function version(number: number, overrides: Partial<VersionSummary> = {})
     isPublished: false,
     withheld: false,
     withheldReason: null,
+    files: [],
     ...overrides,
   };
 }
