@@ -2740,6 +2740,8 @@ export interface components {
       findingTotals: components['schemas']['FindingTotals'];
       /** @description What the reader did that the file did not say */
       notes: string[];
+      /** @description A skill's attached files stored with it, relative to its folder */
+      files: string[];
     };
     SkippedPluginFile: {
       path: string;

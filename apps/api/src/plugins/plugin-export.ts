@@ -34,6 +34,8 @@ export interface PluginSourceMember {
   format: string;
   repositoryPath: string;
   content: string;
+  /** A skill's attached files, relative to its SKILL.md's folder. */
+  files?: { path: string; content: string | Uint8Array }[];
 }
 
 /** What became of one member, for CONVERSION.md. */
@@ -44,9 +46,11 @@ interface MemberOutcome {
   /** Kept byte for byte: the member is already in the tool's format. */
   asStored?: boolean;
   leftOut?: string;
+  /** Attached files written beside it unchanged, by their path in the plugin. */
+  attached?: string[];
 }
 
-interface Notes {
+export interface Notes {
   manifest: ConversionChange[];
   marketplace: ConversionChange[];
   members: MemberOutcome[];
@@ -227,7 +231,7 @@ function convertMember(
   root: string,
   used: Set<string>,
   notes: Notes,
-): ZipEntry | undefined {
+): ZipEntry[] {
   const place = layout.members[member.kind];
   if (!place) {
     const leftOut =
@@ -235,13 +239,13 @@ function convertMember(
         ? `${layout.label}s write hooks in a format LynxPrompt has no codec for`
         : `a ${layout.label} holds no ${member.kind}`;
     notes.members.push({ from: member.repositoryPath, leftOut });
-    return undefined;
+    return [];
   }
   const wanted = slugOf(member);
   const free = freePath(place.path, wanted, used);
   if (!free) {
     notes.members.push({ from: member.repositoryPath, leftOut: `another member already is ${place.path}` });
-    return undefined;
+    return [];
   }
   const { path, slug } = free;
   if (member.kind === 'settings') {
@@ -254,30 +258,58 @@ function convertMember(
   }
   const outcome: MemberOutcome = { from: member.repositoryPath, to: path };
   try {
+    let content = member.content;
     if (member.format === place.format) {
       outcome.asStored = true;
-      notes.members.push(outcome);
-      return { path: `${root}/${path}`, content: member.content };
-    }
-    const { document } = importFile({ content: member.content, format: member.format });
-    const exported = exportDocument(document, place.format, { slug });
-    outcome.report = exported.report;
-    if (slug !== wanted) {
-      exported.report.changes.push({
-        field: 'slug',
-        change: 'derived',
-        message: 'another member had the same name',
-        from: wanted,
-        to: slug,
-      });
+    } else {
+      const { document } = importFile({ content: member.content, format: member.format });
+      const exported = exportDocument(document, place.format, { slug });
+      outcome.report = exported.report;
+      content = exported.content;
+      if (slug !== wanted) {
+        exported.report.changes.push({
+          field: 'slug',
+          change: 'derived',
+          message: 'another member had the same name',
+          from: wanted,
+          to: slug,
+        });
+      }
     }
     notes.members.push(outcome);
-    return { path: `${root}/${path}`, content: exported.content };
+    return [{ path: `${root}/${path}`, content }, ...attachedEntries(member, path, root, used, outcome, notes)];
   } catch (error) {
     used.delete(path);
     notes.members.push({ from: member.repositoryPath, leftOut: causeOf(error) });
-    return undefined;
+    return [];
   }
+}
+
+/** A skill's attached files beside its SKILL.md, unchanged; one at a path already taken is left out and reported. */
+function attachedEntries(
+  member: PluginSourceMember,
+  path: string,
+  root: string,
+  used: Set<string>,
+  outcome: MemberOutcome,
+  notes: Notes,
+): ZipEntry[] {
+  const folder = path.slice(0, path.lastIndexOf('/') + 1);
+  const entries: ZipEntry[] = [];
+  for (const file of member.files ?? []) {
+    const target = `${folder}${file.path}`;
+    if (used.has(target)) {
+      notes.notIncluded.push({
+        path: `${member.repositoryPath}: ${file.path}`,
+        reason: `${target} is another file's path`,
+      });
+      continue;
+    }
+    used.add(target);
+    (outcome.attached ??= []).push(target);
+    entries.push({ path: `${root}/${target}`, content: file.content });
+  }
+  return entries;
 }
 
 /** Every MCP member's servers in the one file the tool reads; the first of two servers with one name wins. */
@@ -405,14 +437,38 @@ function changeLines(changes: readonly ConversionChange[]): string[] {
 }
 
 /** CONVERSION.md: what the export derived, changed, dropped or left out, member by member. */
-export function conversionMarkdown(tool: PluginTool, source: PluginSource, pluginRoot: string, notes: Notes): string {
-  const layout = PLUGIN_LAYOUTS[tool];
-  const lossless =
+function isLossless(notes: Notes): boolean {
+  return (
     notes.members.every((member) => !member.leftOut && (member.asStored || member.report?.lossless)) &&
     notes.notIncluded.length === 0 &&
     [...notes.manifest, ...notes.marketplace].every(
       (change) => change.change === 'derived' || change.change === 'translated',
-    );
+    )
+  );
+}
+
+/**
+ * The whole export as one report (the X-Conversion-Report header): each change under its file's plugin path
+ * (`agents/x.md:model`), members left out and files not included as dropped.
+ */
+export function summaryReport(tool: PluginTool, notes: Notes): ConversionReport {
+  const changes: ConversionChange[] = [
+    ...notes.manifest.map((change) => ({ ...change, field: `manifest:${change.field}` })),
+    ...notes.marketplace.map((change) => ({ ...change, field: `marketplace:${change.field}` })),
+  ];
+  for (const member of notes.members) {
+    if (member.leftOut) changes.push({ field: `file:${member.from}`, change: 'dropped', message: member.leftOut });
+    for (const change of member.report?.changes ?? [])
+      changes.push({ ...change, field: `${member.to}:${change.field}` });
+  }
+  for (const file of notes.notIncluded)
+    changes.push({ field: `file:${file.path}`, change: 'dropped', message: file.reason });
+  return { from: 'hierarchy', to: PLUGIN_LAYOUTS[tool].manifestPath, lossless: isLossless(notes), changes };
+}
+
+export function conversionMarkdown(tool: PluginTool, source: PluginSource, pluginRoot: string, notes: Notes): string {
+  const layout = PLUGIN_LAYOUTS[tool];
+  const lossless = isLossless(notes);
   const lines = [
     `# Conversion report: ${source.name} as a ${layout.label}`,
     '',
@@ -436,6 +492,10 @@ export function conversionMarkdown(tool: PluginTool, source: PluginSource, plugi
       : `converted ${member.report?.from} → ${member.report?.to}${member.report?.lossless ? ', lossless' : ''}`;
     lines.push(`### ${member.to} (from ${member.from})`, '', `${status}.`);
     if (member.report) lines.push(...changeLines(member.report.changes));
+    if (member.attached?.length) {
+      lines.push('', `Attached files, copied unchanged (${member.attached.length}):`, '');
+      lines.push(...member.attached.map((path) => `- \`${path}\``));
+    }
     lines.push('');
   }
   const leftOut = notes.members.filter((member) => member.leftOut);
@@ -456,6 +516,7 @@ export async function* pluginEntries(
   tool: PluginTool,
   source: PluginSource,
   members: AsyncIterable<PluginSourceMember>,
+  onDone?: (notes: Notes) => void,
 ): AsyncGenerator<ZipEntry> {
   const layout = PLUGIN_LAYOUTS[tool];
   const notes: Notes = { manifest: [], marketplace: [], members: [], notIncluded: [] };
@@ -473,12 +534,28 @@ export async function* pluginEntries(
       mcp.push(member);
       continue;
     }
-    const entry = convertMember(member, layout, root, used, notes);
-    if (entry) yield entry;
+    yield* convertMember(member, layout, root, used, notes);
   }
   const mcpEntry = mergeMcp(mcp, layout, root, notes);
   if (mcpEntry) yield mcpEntry;
   const hooks = hooksEntry(tool, source, root, used, notes);
   if (hooks) yield hooks;
   yield { path: 'CONVERSION.md', content: conversionMarkdown(tool, source, root, notes) };
+  onDone?.(notes);
+}
+
+/**
+ * The export's report before the first byte: the same entries built once without keeping them (contents are read
+ * again for the zip itself), so the header can say what CONVERSION.md will.
+ */
+export async function planReport(
+  tool: PluginTool,
+  source: PluginSource,
+  members: AsyncIterable<PluginSourceMember>,
+): Promise<ConversionReport> {
+  let report: ConversionReport | undefined;
+  for await (const _entry of pluginEntries(tool, source, members, (notes) => (report = summaryReport(tool, notes)))) {
+    // Each entry is dropped at once: only the report is kept.
+  }
+  return report!;
 }

@@ -14,9 +14,10 @@ import { accessOf } from '../blueprints/hierarchies.service';
 import { fromDbKind } from '../blueprints/blueprint-rules';
 import { QuotaService } from '../quotas/quotas.service';
 import type { ImportedPlugin, ImportPluginRequest, PluginImportResult } from './dto/plugin.dto';
-import { manifestFor, pluginEntries, type PluginSource, type PluginSourceMember } from './plugin-export';
+import { manifestFor, planReport, pluginEntries, type PluginSource, type PluginSourceMember } from './plugin-export';
+import { conversionHeader } from '../blueprints/conversion-report';
 import { readPlugins, type ReadPlugin } from './plugin-files';
-import { isPluginTool, PLUGIN_TOOLS, type PluginTool, type StoredPlugin } from './plugin-layout';
+import { isPluginTool, PLUGIN_TOOLS, type StoredPlugin } from './plugin-layout';
 import { PluginMemberRejectedError, PluginUnknownToolError } from './plugins.errors';
 import { PluginsRepository } from './plugins.repository';
 
@@ -83,16 +84,8 @@ export class PluginsService {
     );
     created.hierarchies.push(hierarchy.id);
     const members: ImportedPlugin['members'] = [];
-    const skipped = [...plugin.skipped];
     for (const member of plugin.members) {
       const fullPath = plugin.root ? `${plugin.root}/${member.path}` : member.path;
-      const folder = fullPath.slice(0, fullPath.length - 'SKILL.md'.length);
-      for (const file of member.files) {
-        skipped.push({
-          path: `${folder}${file.path}`,
-          reason: 'a resource of the skill: attached files are not stored yet',
-        });
-      }
       try {
         const detail = await this.blueprints.create(principal, {
           name: toVisibleName(member.name).trim().slice(0, 120) || member.path.slice(0, 120),
@@ -100,6 +93,8 @@ export class PluginsService {
           kind: member.kind,
           format: member.format,
           content: member.content,
+          // A skill's references/, scripts/ and assets/ are stored with its version, checked and scanned.
+          ...(member.files.length > 0 ? { files: member.files } : {}),
           visibility: options.visibility ?? 'private',
           publish: options.publish,
           hierarchyId: hierarchy.id,
@@ -116,6 +111,7 @@ export class PluginsService {
           findings: detail.findings,
           findingTotals: detail.findingTotals,
           notes: member.notes,
+          files: member.files.map((file) => file.path),
         });
       } catch (error) {
         if (error instanceof AppError) throw new PluginMemberRejectedError(fullPath, error);
@@ -130,7 +126,7 @@ export class PluginsService {
       manifests: PLUGIN_TOOLS.filter((tool) => plugin.stored.manifests[tool]),
       hooks: plugin.stored.hooks !== undefined || plugin.members.some((member) => member.kind === 'settings'),
       members,
-      skipped,
+      skipped: plugin.skipped,
     };
   }
 
@@ -173,15 +169,21 @@ export class PluginsService {
         const batch = readable.slice(start, start + EXPORT_CONTENT_BATCH);
         const contents = await repository.contents(batch);
         for (const member of batch) {
-          const content = contents.get(member.blueprintId);
-          if (content !== undefined) yield { ...member.meta, content };
+          const version = contents.get(member.blueprintId);
+          if (version === undefined) continue;
+          // The version's own format: it is what its content is written in.
+          const files = version.hasFiles ? await repository.attachedFiles(version.versionId) : undefined;
+          yield { ...member.meta, format: version.format, content: version.content, files };
         }
       }
     }
-    const name = manifestFor(tool as PluginTool, source).manifest.name as string;
+    const name = manifestFor(tool, source).manifest.name as string;
+    // Built once for the header (known before the first byte), then again as the zip is sent.
+    const report = await planReport(tool, source, members());
     return {
       fileName: `${name}-${tool}-plugin.zip`,
       mediaType: 'application/zip',
+      conversion: conversionHeader(report),
       chunks: zipStream(pluginEntries(tool, source, members())),
     };
   }

@@ -3,7 +3,13 @@ import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { Client } from 'pg';
 import { importFile } from '../../src/formats';
-import { corpusDir, isCorpusAssembled, NOT_ASSEMBLED_NOTE, readCorpusFile } from '../fixtures/corpus/corpus';
+import {
+  corpusDir,
+  isCorpusAssembled,
+  NOT_ASSEMBLED_NOTE,
+  readCorpusBytes,
+  readCorpusFile,
+} from '../fixtures/corpus/corpus';
 import { corpusFolder, multiToolUpload, officialPluginsUpload, type UploadFile } from '../support/plugin-uploads';
 import { signInAs, TestSignInModule, type SignedIn } from '../support/sign-in';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -18,6 +24,8 @@ interface ImportedMember {
   blueprintId: string;
   kind: string;
   format: string;
+  notes: string[];
+  files: string[];
 }
 interface ImportedPlugin {
   hierarchyId: string;
@@ -63,12 +71,23 @@ describe('Plugins: import as hierarchies, export as installable plugins', () => 
     return as.agent.post('/api/v1/plugins/import').set(as.writeHeaders).send({ files }).expect(status);
   }
 
-  async function download(url: string, as: SignedIn | undefined, status = 200): Promise<Record<string, string>> {
+  async function downloadRaw(
+    url: string,
+    as: SignedIn | undefined,
+    status = 200,
+  ): Promise<{ files: Record<string, Uint8Array>; report: string | undefined }> {
     const request = (as ? as.agent : testApp.http).get(url).buffer(true).parse(binary);
     const response = await request.expect(status);
-    if (status !== 200) return {};
+    if (status !== 200) return { files: {}, report: undefined };
     expect(response.headers['content-type']).toBe('application/zip');
-    const files = unzipSync(new Uint8Array(response.body as Buffer));
+    return {
+      files: unzipSync(new Uint8Array(response.body as Buffer)),
+      report: response.headers['x-conversion-report'] as string | undefined,
+    };
+  }
+
+  async function download(url: string, as: SignedIn | undefined, status = 200): Promise<Record<string, string>> {
+    const { files } = await downloadRaw(url, as, status);
     return Object.fromEntries(Object.entries(files).map(([name, bytes]) => [name, strFromU8(bytes)]));
   }
 
@@ -219,12 +238,46 @@ describe('Plugins: import as hierarchies, export as installable plugins', () => 
     const skipped = response.body.skipped as { path: string; reason: string }[];
     expect(skipped.filter((file) => file.path.startsWith('plugins/example-plugin/')).length).toBeGreaterThan(0);
     const toolkit = plugins.find((plugin) => plugin.name === 'pr-review-toolkit')!;
-    const hunter = toolkit.members.find((member) => member.path === 'agents/silent-failure-hunter.md') as
-      (ImportedMember & { notes: string[] }) | undefined;
+    const hunter = toolkit.members.find((member) => member.path === 'agents/silent-failure-hunter.md');
     expect(hunter?.format).toBe('claude-agent');
     expect(hunter?.notes).toEqual([expect.stringMatching(/read as plain text/)]);
     const members = plugins.reduce((count, plugin) => count + plugin.members.length, 0);
     expect(await countOwned(reader.userId)).toEqual({ hierarchies: plugins.length, blueprints: members });
+  });
+
+  withCorpus("keeps a skill's attached files: stored with it, exported byte for byte beside its SKILL.md", async () => {
+    const owner = await signInAs(testApp, 'skills@example.org');
+    const folder = 'plugins/skill-creator';
+    const upload = corpusFolder(OFFICIAL, folder).map((file) => ({
+      ...file,
+      path: file.path.slice(folder.length + 1),
+    }));
+    const [plugin] = (await importPlugins(upload, owner)).body.plugins as ImportedPlugin[];
+    const skill = plugin!.members.find((member) => member.kind === 'skill')!;
+    const expected = upload
+      .filter((file) => file.path.startsWith('skills/skill-creator/') && !file.path.endsWith('/SKILL.md'))
+      .map((file) => file.path.slice('skills/skill-creator/'.length))
+      .sort();
+    expect(expected.length).toBeGreaterThan(5);
+    expect([...skill.files].sort()).toEqual(expected);
+
+    const claude = await downloadRaw(`/api/v1/hierarchies/${plugin!.hierarchyId}/plugin`, owner);
+    for (const file of expected) {
+      const bytes = claude.files[`plugins/skill-creator/skills/skill-creator/${file}`];
+      expect(
+        bytes && Buffer.from(bytes).equals(readCorpusBytes(`${OFFICIAL}/${folder}/skills/skill-creator/${file}`)),
+      ).toBe(true);
+    }
+    // Only the marketplace's name and owner were derived: the header says nothing was lost.
+    expect(claude.report).toMatch(/^lossless/);
+    expect(strFromU8(claude.files['CONVERSION.md']!)).toContain(
+      `Attached files, copied unchanged (${expected.length})`,
+    );
+
+    const codex = await downloadRaw(`/api/v1/hierarchies/${plugin!.hierarchyId}/plugin?tool=codex`, owner);
+    expect(Object.keys(codex.files)).toContain('plugins/skill-creator/skills/skill-creator/SKILL.md');
+    expect(codex.report).toEqual(expect.any(String));
+    expect(codex.report).toMatch(/derived=.*marketplace:category/);
   });
 
   withCorpus('exports to others only the members they may read, published and public', async () => {

@@ -56,6 +56,8 @@ export class ImportedPluginMember {
   @ApiProperty({ type: [ScanFindingView] }) findings: ScanFindingView[];
   @ApiProperty({ type: FindingTotals }) findingTotals: FindingTotals;
   @ApiProperty({ type: [String], description: 'What the reader did that the file did not say' }) notes: string[];
+  @ApiProperty({ type: [String], description: "A skill's attached files stored with it, relative to its folder" })
+  files: string[];
 }
 
 export class SkippedPluginFile {
