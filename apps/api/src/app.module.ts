@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { AuditModule } from './audit/audit.module';
 import { BlueprintsModule } from './blueprints/blueprints.module';
 import { PluginsModule } from './plugins/plugins.module';
+import { ImportsModule } from './imports/imports.module';
 import { AuthModule } from './auth/auth.module';
 import { MagicLinkModule } from './auth/magic-link/magic-link.module';
 import { OAuthModule } from './auth/oauth/oauth.module';
@@ -80,6 +81,7 @@ export class AppModule {
         MailModule,
         BlueprintsModule,
         PluginsModule,
+        ImportsModule,
         OutboundModule,
         InstanceKeysModule,
         FederationCatalogueModule,

@@ -1200,6 +1200,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/imports/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['Imports_preview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['Imports_import'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/admin/federation/key/rotate': {
     parameters: {
       query?: never;
@@ -2769,6 +2801,169 @@ export interface components {
       plugins: components['schemas']['ImportedPlugin'][];
       /** @description Files and marketplace entries that belong to no plugin imported */
       skipped: components['schemas']['SkippedPluginFile'][];
+    };
+    ImportFileInput: {
+      /**
+       * @description Relative; `/`-separated
+       * @example plugins/review/agents/code-reviewer.md
+       */
+      path: string;
+      /** @description The file as it is in the repository */
+      content: string;
+      /**
+       * @description base64 for binary skill assets
+       * @default utf8
+       * @enum {string}
+       */
+      encoding: 'utf8' | 'base64';
+    };
+    PreviewImportRequest: {
+      /** @description At most 200 files, 256 KB each, 4 MB in all */
+      files: components['schemas']['ImportFileInput'][];
+    };
+    ImportDetectionView: {
+      /** @example claude-agent */
+      format: string;
+      /** @enum {string} */
+      kind: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config' | 'settings';
+      /** @enum {string} */
+      confidence: 'certain' | 'likely' | 'guess';
+      /** @enum {string} */
+      method: 'given' | 'path' | 'layout' | 'content';
+      /** @example path .claude/agents/*.md */
+      reason: string;
+      /** @description Other formats that would also fit, best first */
+      alternatives: string[];
+    };
+    ImportReadNoteView: {
+      /** @example LENIENT_FRONTMATTER */
+      code: string;
+      message: string;
+      line?: number;
+      key?: string;
+    };
+    ImportScanView: {
+      findings: components['schemas']['ScanFindingView'][];
+      secrets: components['schemas']['SecretCounts'];
+      hiddenInstructions: number;
+      truncated: boolean;
+    };
+    ImportAttachmentView: {
+      /**
+       * @description Relative to the SKILL.md’s folder
+       * @example references/api.md
+       */
+      path: string;
+      /** @example skills/pdf/references/api.md */
+      repositoryPath: string;
+      /** @enum {string} */
+      encoding: 'utf8' | 'base64';
+      sizeBytes: number;
+      /** @description null for base64 (binary) files */
+      scan: components['schemas']['ImportScanView'] | null;
+    };
+    ImportConflictView: {
+      /**
+       * @description SLUG_EXISTS: you have a blueprint with this slug; SAME_NAME_IN_BATCH: another item would get the same one. Either way the import still succeeds, with a numbered slug (name-2)
+       * @enum {string}
+       */
+      code: 'SLUG_EXISTS' | 'SAME_NAME_IN_BATCH';
+      message: string;
+      /** @description SLUG_EXISTS: your blueprint with that slug */
+      blueprintId?: string | null;
+      /** @description SAME_NAME_IN_BATCH: the other items */
+      paths?: string[];
+    };
+    ImportErrorView: {
+      /** @example FORMAT_PARSE_FAILED */
+      code: string;
+      message: string;
+      /** @description As the error envelope’s details */
+      details?: Record<string, never>;
+    };
+    ImportPreviewItem: {
+      /** @example skills/pdf/SKILL.md */
+      path: string;
+      /**
+       * @description ready: detected and read; invalid: detected but not readable as that format (see error); unknown: nothing recognises it (see reason). Invalid and unknown items can still be imported with a format override
+       * @enum {string}
+       */
+      status: 'ready' | 'invalid' | 'unknown';
+      /** @description Why: how it was detected, or why nothing fits */
+      reason: string;
+      detection: components['schemas']['ImportDetectionView'] | null;
+      /** @description The name it would be imported with */
+      name: string | null;
+      slug: string | null;
+      notes: components['schemas']['ImportReadNoteView'][];
+      /** @description null for binary files */
+      scan: components['schemas']['ImportScanView'] | null;
+      /** @description A skill’s references/, scripts/ and assets/ */
+      attachments: components['schemas']['ImportAttachmentView'][];
+      conflicts: components['schemas']['ImportConflictView'][];
+      error: components['schemas']['ImportErrorView'] | null;
+    };
+    ImportLimits: {
+      maxFiles: number;
+      maxFileBytes: number;
+      maxTotalBytes: number;
+    };
+    ImportPreview: {
+      items: components['schemas']['ImportPreviewItem'][];
+      limits: components['schemas']['ImportLimits'];
+    };
+    ImportItemChoice: {
+      /** @description The item’s path, as the preview gave it */
+      path: string;
+      /** @description Skip this item: nothing is created for it */
+      skip?: boolean;
+      /** @description A format id to read the file as, instead of the detected one */
+      format?: string;
+      /**
+       * @description The kind, instead of the format’s
+       * @enum {string}
+       */
+      kind?: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config' | 'settings';
+      /** @description The name, instead of the file’s own */
+      name?: string;
+    };
+    CreateImportRequest: {
+      /** @description The same files as the preview */
+      files: components['schemas']['ImportFileInput'][];
+      /** @description The items to import, in order; others are left out */
+      items: components['schemas']['ImportItemChoice'][];
+      /**
+       * @description blueprints: one private blueprint each; hierarchy: one new hierarchy holding them at their paths
+       * @enum {string}
+       */
+      target: 'blueprints' | 'hierarchy';
+      /** @description For target hierarchy: the new hierarchy’s name (required unless hierarchyId is given) */
+      hierarchyName?: string;
+      /** @description For target hierarchy: add to this hierarchy of yours instead of making a new one (a batch sent in several requests continues the hierarchy the first one made) */
+      hierarchyId?: string;
+    };
+    ImportItemResult: {
+      path: string;
+      /** @enum {string} */
+      status: 'created' | 'skipped' | 'failed';
+      blueprintId: string | null;
+      name: string | null;
+      slug: string | null;
+      format: string | null;
+      /** @enum {string|null} */
+      kind: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config' | 'settings' | null;
+      /** @description Files sent with it as attachments (a skill’s resources) */
+      attachedFiles: number;
+      error: components['schemas']['ImportErrorView'] | null;
+    };
+    ImportOutcome: {
+      /** @description The hierarchy the items went into (a new one only when at least one item was created) */
+      hierarchyId: string | null;
+      created: number;
+      skipped: number;
+      failed: number;
+      /** @description One per requested item, in order */
+      items: components['schemas']['ImportItemResult'][];
     };
     InstancePublicKeyView: {
       /**
@@ -6877,6 +7072,126 @@ export interface operations {
         };
         content: {
           'application/zip': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Imports_preview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PreviewImportRequest'];
+      };
+    };
+    responses: {
+      /** @description What each file is, what the scanner finds and what would clash; nothing is stored */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportPreview'];
+        };
+      };
+      /** @description IMPORT_INVALID_PATH, IMPORT_DUPLICATE_PATH, … */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description IMPORT_TOO_MANY_FILES, IMPORT_FILE_TOO_LARGE, IMPORT_TOTAL_TOO_LARGE, PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Imports_import: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateImportRequest'];
+      };
+    };
+    responses: {
+      /** @description One result per item: each is imported on its own, so a failing item leaves the others created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportOutcome'];
+        };
+      };
+      /** @description IMPORT_UNKNOWN_ITEM, IMPORT_NOTHING_TO_IMPORT, … */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description IMPORT_TOO_MANY_FILES, IMPORT_FILE_TOO_LARGE, IMPORT_TOTAL_TOO_LARGE, PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
         };
       };
       /** @description Any error, in the error envelope with a stable `code` */

@@ -36,6 +36,13 @@ import { VersionDiffs } from './version-diffs';
     SearchStatistics,
     VersionDiffs,
   ],
-  exports: [BlueprintsService, BlueprintReadsService, CatalogService, SearchStatistics, HierarchiesRepository],
+  exports: [
+    BlueprintsService,
+    BlueprintReadsService,
+    CatalogService,
+    HierarchiesService,
+    SearchStatistics,
+    HierarchiesRepository,
+  ],
 })
 export class BlueprintsModule {}

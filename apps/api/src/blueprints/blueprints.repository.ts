@@ -271,6 +271,15 @@ export class BlueprintsRepository {
     return rows.map((row) => ({ number: row.number, reason: row.withheldReason ?? '', withheldAt: row.withheldAt! }));
   }
 
+  /** Which of these slugs the owner already uses, with the blueprint holding each (deleted ones keep theirs). */
+  async slugHolders(ownerId: string, slugs: readonly string[]): Promise<Map<string, { id: string; deleted: boolean }>> {
+    const rows = await this.prisma.blueprint.findMany({
+      where: { ownerId, slug: { in: [...slugs] } },
+      select: { id: true, slug: true, deletedAt: true },
+    });
+    return new Map(rows.map((row) => [row.slug, { id: row.id, deleted: row.deletedAt !== null }]));
+  }
+
   async slugTaken(ownerId: string, slug: string, exceptId?: string): Promise<boolean> {
     const row = await this.prisma.blueprint.findUnique({
       where: { ownerId_slug: { ownerId, slug } },

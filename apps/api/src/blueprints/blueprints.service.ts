@@ -112,6 +112,20 @@ function checkFormatForKind(formatId: string, kind: BlueprintKindName): FormatTa
   return format;
 }
 
+/**
+ * The name an imported file gets when the request names none: the file's own name, else its file name without the
+ * tool's suffixes, else the format's label. A name from the file itself never passed the DTO's VisibleName rule:
+ * invisible characters are dropped instead.
+ */
+export function importedName(documentName: string | undefined, path: string | undefined, format: FormatTarget): string {
+  const fileName = path
+    ?.split(/[\\/]/)
+    .pop()
+    ?.replace(/\.[^.]*$/, '')
+    .replace(/\.(instructions|prompt|agent)$/, '');
+  return toVisibleName(documentName ?? fileName ?? '').trim() || format.label;
+}
+
 /** Why content may not be read by others (the findings to fix or acknowledge), or null when it may. */
 export interface SecretPolicyFailure {
   reason: 'SECRET_DETECTED' | 'FINDINGS_TOO_MANY' | 'FINDINGS_NOT_ACKNOWLEDGED';
@@ -263,20 +277,20 @@ export class BlueprintsService {
     // The DTO's content inherits @IsOptional() from the shared fields, so a missing file gets this far.
     if (typeof input.content !== 'string') throw new ContentEmptyError();
     const { format, document } = importFile({ content: input.content, format: input.format, path: input.path });
-    const fileName = input.path
-      ?.split(/[\\/]/)
-      .pop()
-      ?.replace(/\.[^.]*$/, '')
-      .replace(/\.(instructions|prompt|agent)$/, '');
     return this.create(principal, {
       ...input,
-      // A name from the file itself never passed the DTO's VisibleName rule: invisible characters are dropped instead.
-      name: input.name ?? (toVisibleName(document.name ?? fileName ?? '').trim() || format.label),
+      name: input.name ?? importedName(document.name, input.path, format),
       description: input.description ?? document.description,
       kind: input.kind ?? document.kind,
       format: format.id,
       changelog: input.changelog ?? `Imported from ${input.path ?? format.label}`,
     });
+  }
+
+  /** Which of these slugs the caller already uses, and by which blueprint (null when that one is deleted). */
+  async slugHolders(principal: Principal, slugs: readonly string[]): Promise<Map<string, string | null>> {
+    const holders = await this.repository.slugHolders(principal.userId, slugs);
+    return new Map([...holders].map(([slug, holder]) => [slug, holder.deleted ? null : holder.id]));
   }
 
   async update(

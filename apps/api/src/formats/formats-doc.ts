@@ -62,9 +62,12 @@ export function renderFormatsTable(): string {
 }
 
 function argumentSpelling(target: FormatTarget): string {
-  return { 'dollar-arguments': '$ARGUMENTS', 'gemini-args': '{{args}}', 'vscode-input': '${input:args}' }[
-    target.argumentSyntax!
-  ];
+  return {
+    'dollar-arguments': '$ARGUMENTS',
+    'gemini-args': '{{args}}',
+    'vscode-input': '${input:args}',
+    appended: 'none (appended)',
+  }[target.argumentSyntax!];
 }
 
 /** Replaces the generated section of the document text. */

@@ -164,9 +164,14 @@ describe('golden files', () => {
     expect(document.body).toBe(sample.body);
     for (const field of CHECKED_FIELDS) {
       if (sample[field] === undefined || file.droppedFields.includes(field)) continue;
+      // A command's name is its file name: carried by the path, not by a key.
+      if (field === 'name' && file.path.includes(`/${sample.name}.`)) continue;
       expect({ field, value: document[field] }).toEqual({ field, value: sample[field] });
     }
-    if (!file.droppedFields.includes('alwaysApply')) {
+    const activationReported = file.report.changes.some(
+      (change) => change.field === 'alwaysApply' || change.field === 'activation',
+    );
+    if (!activationReported) {
       expect(document.alwaysApply ?? false).toBe(sample.alwaysApply ?? false);
     }
   });
@@ -177,7 +182,9 @@ describe('golden files', () => {
     );
     const actual = (fs.readdirSync(GOLDEN_DIR, { recursive: true, withFileTypes: true }) as fs.Dirent[])
       .filter((entry) => entry.isFile())
-      .map((entry) => path.relative(GOLDEN_DIR, path.join(entry.parentPath, entry.name)));
+      .map((entry) => path.relative(GOLDEN_DIR, path.join(entry.parentPath, entry.name)))
+      // The loss table of the corpus chains (formats.meaning.spec.ts) lives beside the exported files.
+      .filter((file) => file !== 'loss-table.json');
     expect(actual.sort()).toEqual(expected.sort());
   });
 });

@@ -262,7 +262,11 @@ describe('commands and argument placeholders', () => {
     expect(gemini.content).toBe(
       "description = \"Create a commit\"\nprompt = '''\nCommit with message: {{args}}\n'''\n",
     );
-    expect(gemini.droppedFields).toEqual(['argumentHint', 'allowedTools', 'model']);
+    expect(gemini.droppedFields).toEqual(['argumentHint', 'allowedTools', 'model', 'disable-model-invocation']);
+    expect(gemini.report.lossless).toBe(false);
+    expect(gemini.report.changes).toContainEqual(
+      expect.objectContaining({ field: 'body', change: 'translated', from: '$ARGUMENTS', to: '{{args}}' }),
+    );
     const back = convert(gemini.content, 'gemini-command', 'claude-command', { slug: 'commit' });
     expect(back.content).toBe('---\ndescription: Create a commit\n---\n\nCommit with message: $ARGUMENTS\n');
   });
@@ -278,7 +282,7 @@ describe('commands and argument placeholders', () => {
     expect(withHint.document.body).toBe('Fix $ARGUMENTS');
   });
 
-  it('reads the deprecated prompt-file `mode` as `agent` and writes `agent`', () => {
+  it('reads the deprecated prompt-file `mode` as `agent`, and writes it back as written for Copilot', () => {
     const source = "---\nmode: 'agent'\nmodel: GPT-4o\ntools: ['githubRepo', 'search/codebase']\n---\nDo it.";
     const { document } = importFile({ content: source, format: 'copilot-prompt' });
     expect(document).toMatchObject({
@@ -287,7 +291,11 @@ describe('commands and argument placeholders', () => {
       allowedTools: ['githubRepo', 'search/codebase'],
     });
     const again = exportDocument(document, 'copilot-prompt', { slug: 'p' }).content;
-    expect(again).toBe(
+    expect(again).toBe(source);
+    const changed = exportDocument({ ...document, agent: 'ask' }, 'copilot-prompt', { slug: 'p' }).content;
+    expect(changed).toBe("---\nmode: ask\nmodel: GPT-4o\ntools: ['githubRepo', 'search/codebase']\n---\nDo it.");
+    const neutral = exportDocument({ ...document, spelling: undefined }, 'copilot-prompt', { slug: 'p' }).content;
+    expect(neutral).toBe(
       '---\nagent: agent\nmodel: GPT-4o\ntools:\n  - githubRepo\n  - search/codebase\n---\n\nDo it.\n',
     );
   });

@@ -1,8 +1,13 @@
 import { parseTarget, serializeTarget, type TargetDefinition } from './codecs';
 import { IncompatibleFormatError, InvalidSlugError, UnknownFormatError } from './formats.errors';
+import { argumentChanges } from './arguments';
+import { identifierOf, isIdentifier } from './identifiers';
+import { AGENT_SKILLS_KEYS } from './metadata';
 import type {
+  ArgumentSyntax,
   BlueprintDocument,
   ConversionReport,
+  ExportOptions,
   ExportedFile,
   FormatTarget,
   ImportResult,
@@ -68,22 +73,55 @@ export function importFile(input: { content: string; format?: string; path?: str
   return { format: PUBLIC_BY_ID.get(target.id)!, document, detection, notes };
 }
 
-export function exportDocument(document: BlueprintDocument, formatId: string, options: { slug: string }): ExportedFile {
+export function exportDocument(document: BlueprintDocument, formatId: string, options: ExportOptions): ExportedFile {
   const target = definitionOf(formatId);
   if (!target.kinds.includes(document.kind)) throw new IncompatibleFormatError(document.kind, formatId, target.kinds);
   if (!isSafeSlug(options.slug)) throw new InvalidSlugError(options.slug);
   const sameTool = document.sourceTool === undefined || document.sourceTool === target.tool;
-  const { content, dropped } = serializeTarget(document, target, { slug: options.slug, sameTool });
-  const path = target.path.replace('{slug}', options.slug);
+  const spelling = document.spelling?.format === target.id ? document.spelling : undefined;
+  const source = document.spelling ? BY_ID.get(document.spelling.format) : undefined;
+  const named = identifierFor(document, target, options, spelling !== undefined);
+  const { content, changes } = serializeTarget(document, target, {
+    identifier: named.identifier,
+    sameTool,
+    spelling,
+    portableKeys: target.kinds.includes('skill') ? AGENT_SKILLS_KEYS : [],
+    nameInPath: named.carriesName,
+    targetLabel: target.label,
+    targetTool: target.toolName,
+    sourceTool: source?.toolName ?? toolLabel(document.sourceTool),
+  });
+  if (named.derivedFrom !== undefined && !changes.some((change) => change.field === 'name')) {
+    changes.push({
+      field: 'name',
+      change: 'derived',
+      message: `The ${target.path.includes('{slug}/') ? 'folder' : 'file'} is named \`${named.identifier}\`, an identifier derived from "${named.derivedFrom}"${target.frontmatter?.fields.some((field) => field.key === 'name' && field.encoding === 'string') ? '; `name` keeps the name as written' : ''}.`,
+      from: named.derivedFrom,
+      to: named.identifier,
+    });
+  }
+  if (!spelling) {
+    const sourceSyntax = source ? source.argumentSyntax : NEUTRAL_SYNTAX[document.kind];
+    changes.push(
+      ...argumentChanges(
+        document.body,
+        sourceSyntax,
+        target.argumentSyntax,
+        {
+          source: source?.toolName ?? 'the source',
+          target: target.toolName,
+        },
+        document.spelling?.body,
+      ),
+    );
+  }
+  const path = target.path.replace('{slug}', named.identifier);
+  const dropped = changes.filter((change) => change.change === 'dropped').map((change) => change.field);
   const report: ConversionReport = {
-    from: document.sourceTool ?? 'neutral',
+    from: document.spelling?.format ?? document.sourceTool ?? 'neutral',
     to: target.id,
-    lossless: dropped.length === 0,
-    changes: dropped.map((field) => ({
-      field,
-      change: 'dropped' as const,
-      message: `${target.label} has nowhere to put ${field}.`,
-    })),
+    lossless: !changes.some((change) => change.change === 'dropped' || change.change === 'changed'),
+    changes,
   };
   return {
     format: target.id,
@@ -91,7 +129,7 @@ export function exportDocument(document: BlueprintDocument, formatId: string, op
     fileName: path.slice(path.lastIndexOf('/') + 1),
     content,
     mediaType: target.mediaType,
-    droppedFields: dropped,
+    droppedFields: [...new Set(dropped)],
     report,
     files: attachedAt(path, document.files),
   };
@@ -106,13 +144,45 @@ function attachedAt(mainPath: string, files: BlueprintDocument['files']): Export
   return (files ?? []).map((file) => ({ ...file, path: `${folder}${file.path}` }));
 }
 
+/** A document authored in the product spells command and skill arguments the neutral (Claude Code) way. */
+const NEUTRAL_SYNTAX: Partial<Record<BlueprintDocument['kind'], ArgumentSyntax>> = {
+  command: 'dollar-arguments',
+  skill: 'dollar-arguments',
+};
+
+/** Kinds whose file or folder name is what the user types or what the tool calls them by. */
+const NAMED_KINDS: readonly BlueprintDocument['kind'][] = ['command', 'skill', 'agent'];
+
+/**
+ * The file or folder name for a command, skill or agent: its name as written when that is a valid one for the
+ * target, else an identifier derived from it (reported), else the export slug. Rules files keep the slug.
+ */
+function identifierFor(
+  document: BlueprintDocument,
+  target: TargetDefinition,
+  options: ExportOptions,
+  sameFormat: boolean,
+): { identifier: string; derivedFrom?: string; carriesName: boolean } {
+  const name = document.name ?? options.name;
+  if (!target.path.includes('{slug}') || !NAMED_KINDS.includes(document.kind) || !name) {
+    return { identifier: options.slug, carriesName: false };
+  }
+  // The tool took the file under its own name: only a name that is a file name moves it.
+  if (sameFormat) return { identifier: isSafeSlug(name) ? name : options.slug, carriesName: isSafeSlug(name) };
+  const strict = target.frontmatter?.fields.some((field) => field.encoding === 'slug') ?? false;
+  if (strict ? isIdentifier(name) : isSafeSlug(name)) return { identifier: name, carriesName: true };
+  const derived = identifierOf(name);
+  if (!derived || !isSafeSlug(derived)) return { identifier: options.slug, carriesName: false };
+  return { identifier: derived, derivedFrom: name, carriesName: true };
+}
+
+function toolLabel(tool: string | undefined): string {
+  if (tool === undefined) return 'the source';
+  return TARGETS.find((target) => target.tool === tool)?.toolName ?? tool;
+}
+
 /** Import from one format and export to another: metadata is mapped, not just the file renamed. */
-export function convert(
-  content: string,
-  fromFormat: string,
-  toFormat: string,
-  options: { slug: string },
-): ExportedFile {
+export function convert(content: string, fromFormat: string, toFormat: string, options: ExportOptions): ExportedFile {
   definitionOf(toFormat);
   const { document } = importFile({ content, format: fromFormat });
   return exportDocument(document, toFormat, options);

@@ -67,8 +67,12 @@ export interface FrontmatterMapping {
 export type McpStructure =
   'mcpServers' | 'vscode-servers' | 'zed-context-servers' | 'opencode-mcp' | 'codex-mcp-servers' | 'continue-block';
 
-/** How a command's argument placeholder is spelled: Claude `$ARGUMENTS` (neutral), Gemini `{{args}}`, VS Code `${input:args}`. */
-export type ArgumentSyntax = 'dollar-arguments' | 'gemini-args' | 'vscode-input';
+/**
+ * How a command's argument placeholder is spelled: Claude `$ARGUMENTS` (neutral, with positional `$1`..`$9`), Gemini
+ * `{{args}}`, VS Code `${input:args}` (with named `${input:name}` variables); `appended` tools substitute nothing and
+ * add what the user typed after the command's text (Cursor commands, Windsurf workflows).
+ */
+export type ArgumentSyntax = 'dollar-arguments' | 'gemini-args' | 'vscode-input' | 'appended';
 
 export interface FormatTarget {
   /** Stable kebab id, e.g. `cursor-rules`. */
@@ -111,6 +115,11 @@ export interface BlueprintDocument {
   /** File patterns the rule applies to (Cursor `globs` <-> Copilot `applyTo`). */
   globs?: string[];
   alwaysApply?: boolean;
+  /**
+   * The rule is applied only when the user mentions it, although it has a description: Windsurf `trigger: manual`,
+   * Kiro `inclusion: manual`, Augment `type: manual`. Without it, a description means the model decides.
+   */
+  manual?: boolean;
   argumentHint?: string;
   allowedTools?: string[];
   model?: string;
@@ -118,15 +127,56 @@ export interface BlueprintDocument {
   agent?: string;
   /**
    * The tool the document was imported from. Tool-specific values (allowedTools, model, agent, extra) are only
-   * written back to that tool's targets, because another tool would misread them; unset means "authored neutrally".
+   * written back to that tool's targets, because another tool would misread them (the Agent Skills keys of `extra`
+   * also go to every skill target); each one withheld is a `dropped` entry of the report. Unset means "authored
+   * neutrally".
    */
   sourceTool?: string;
-  /** Metadata keys the mapping does not know, preserved when exporting to the same tool. */
+  /** Metadata keys the mapping does not know, preserved when exporting to the same tool (reported elsewhere). */
   extra?: Record<string, unknown>;
   /** The other files of a multi-file artefact (a skill's references/, scripts/ and assets/). */
   files?: AttachedFile[];
+  /** How the source file spelled its metadata and body, so that an export to the same format keeps it. */
+  spelling?: SourceSpelling;
 }
 
+/**
+ * What a file said beyond its meaning: which key aliases, value shapes, key order and formatting it used. An export
+ * to `format` writes back every unchanged value the way it was read (the same key, list or string, the same text),
+ * and adds no key the source did not have unless the value changed.
+ */
+export interface SourceSpelling {
+  /** The target id the file was read as. */
+  format: string;
+  /** The metadata as parsed, by key, in the order written. */
+  values: Record<string, unknown>;
+  /** Each top-level key's lines as written (YAML frontmatter only). */
+  texts?: Record<string, string>;
+  /** Comment or blank lines before the first key. */
+  preamble?: string;
+  /** The body as written, when the neutral body spells argument placeholders differently. */
+  body?: string;
+  /** The blank lines between the frontmatter and the body. */
+  gap?: string;
+  /** The whitespace the file ended with. */
+  ending?: string;
+  /** JSON files: the indentation the values were written with. */
+  indent?: string;
+  /** The file used CRLF line ends / opened with a byte-order mark. */
+  crlf?: boolean;
+  bom?: boolean;
+}
+
+/** What an export needs besides the document: the file name to use and the name the blueprint is known by. */
+export interface ExportOptions {
+  /** The fallback file or folder name (the blueprint's slug). */
+  slug: string;
+  /**
+   * The blueprint's name: a command's, skill's or agent's file is named after the document's name, or this name,
+   * when either is a valid identifier for the target (or derives one from it, reported as `derived`).
+   */
+  name?: string;
+}
 /** A file that belongs with the main file, by its path relative to the main file's folder. */
 export interface AttachedFile {
   /** `/`-separated, relative, no `..`: e.g. `references/api.md`, `scripts/check.py`. */

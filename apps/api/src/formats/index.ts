@@ -9,6 +9,7 @@ export type {
   BlueprintDocument,
   BlueprintKind,
   ExportedFile,
+  ExportOptions,
   FieldEncoding,
   FormatSyntax,
   FormatTarget,
@@ -17,6 +18,7 @@ export type {
   ImportResult,
   McpStructure,
   NeutralField,
+  SourceSpelling,
 } from './formats.types';
 export { BLUEPRINT_KINDS } from './formats.types';
 export {

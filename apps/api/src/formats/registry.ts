@@ -76,7 +76,7 @@ function plainRules(
 const CURSOR_RULE = yamlFrontmatter(
   description,
   field('globs', 'globs', 'comma-list-raw'),
-  field('alwaysApply', 'alwaysApply', 'boolean', { required: true }),
+  field('alwaysApply', 'alwaysApply', 'boolean'),
 );
 
 const WINDSURF_RULE = yamlFrontmatter(
@@ -406,10 +406,11 @@ export const TARGETS: readonly TargetDefinition[] = [
     kinds: command,
     path: '.cursor/commands/{slug}.md',
     syntax: 'markdown',
-    argumentSyntax: 'dollar-arguments',
+    argumentSyntax: 'appended',
     detect: [at('\\.cursor/commands/(.+/)?[^/]+\\.md')],
     docsUrl: 'https://cursor.com/docs/agent/chat/commands',
-    notes: 'Plain Markdown, no frontmatter. Cursor appends what follows the command; `$ARGUMENTS` is kept as written.',
+    notes:
+      'Plain Markdown, no frontmatter. Cursor substitutes no placeholder: it appends what follows the command, so `$ARGUMENTS` from another tool stays as written and is reported.',
   }),
   define({
     id: 'claude-command',
@@ -438,7 +439,7 @@ export const TARGETS: readonly TargetDefinition[] = [
     path: '.windsurf/workflows/{slug}.md',
     syntax: 'markdown',
     frontmatter: yamlFrontmatter(description),
-    argumentSyntax: 'dollar-arguments',
+    argumentSyntax: 'appended',
     detect: [at('\\.windsurf/workflows/(.+/)?[^/]+\\.md')],
     docsUrl: 'https://docs.windsurf.com/windsurf/cascade/workflows',
   }),
@@ -477,10 +478,10 @@ export const TARGETS: readonly TargetDefinition[] = [
       description,
       field('invokable', 'none', 'true'),
     ),
-    argumentSyntax: 'dollar-arguments',
+    argumentSyntax: 'appended',
     detect: [at('\\.continue/prompts/(.+/)?[^/]+\\.md')],
     docsUrl: 'https://docs.continue.dev/customize/deep-dives/prompts',
-    notes: '`invokable: true` makes the prompt a slash command.',
+    notes: '`invokable: true` makes the prompt a slash command; what the user types is added to it (no placeholder).',
   }),
   define({
     id: 'opencode-command',
@@ -523,7 +524,9 @@ export const TARGETS: readonly TargetDefinition[] = [
     frontmatter: yamlFrontmatter(
       field('name', 'name', 'slug'),
       field('description', 'description', 'string', { required: true }),
+      field('argument-hint', 'argumentHint', 'string'),
       field('allowed-tools', 'allowedTools', 'comma-list'),
+      field('model', 'model', 'string'),
     ),
     argumentSyntax: 'dollar-arguments',
     detect: [at('\\.claude/skills/[^/]+/SKILL\\.md')],
@@ -540,6 +543,8 @@ export const TARGETS: readonly TargetDefinition[] = [
     frontmatter: yamlFrontmatter(
       field('name', 'name', 'slug'),
       field('description', 'description', 'string', { required: true }),
+      field('argument-hint', 'argumentHint', 'string'),
+      field('allowed-tools', 'allowedTools', 'comma-list'),
     ),
     detect: [at('\\.github/skills/[^/]+/SKILL\\.md')],
     docsUrl: 'https://code.visualstudio.com/docs/copilot/customization/agent-skills',

@@ -5,7 +5,7 @@ export function normaliseNewlines(content: string): string {
 
 /** Exported files end with exactly one newline; trailing whitespace at the end of the file carries no meaning. */
 export function withFinalNewline(text: string): string {
-  const trimmed = text.replace(/\s+$/, '');
+  const trimmed = text.trimEnd();
   return trimmed === '' ? '' : `${trimmed}\n`;
 }
 

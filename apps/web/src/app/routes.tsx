@@ -30,6 +30,7 @@ function lazyPage(load: () => Promise<ComponentType>) {
 const cataloguePage = lazyPage(() => import('../pages/CataloguePage').then((module) => module.CataloguePage));
 const blueprintPage = lazyPage(() => import('../pages/BlueprintPage').then((module) => module.BlueprintPage));
 const hierarchyPage = lazyPage(() => import('../pages/HierarchyPage').then((module) => module.HierarchyPage));
+const importPage = lazyPage(() => import('../pages/BlueprintImportPage').then((module) => module.BlueprintImportPage));
 const editorPage = lazyPage(() => import('../pages/BlueprintEditorPage').then((module) => module.BlueprintEditorPage));
 const myBlueprintsPage = lazyPage(() => import('../pages/MyBlueprintsPage').then((module) => module.MyBlueprintsPage));
 const instancesPage = lazyPage(() => import('../pages/InstancesPage').then((module) => module.InstancesPage));
@@ -74,8 +75,9 @@ export const routes: RouteObject[] = [
                   { path: 'variables', element: savedVariablesPage },
                 ],
               },
-              // "new" is a static segment, so it wins over blueprints/:id.
+              // "new" and "import" are static segments, so they win over blueprints/:id.
               { path: 'blueprints/new', element: editorPage },
+              { path: 'blueprints/import', element: importPage },
               { path: 'blueprints/:id/edit', element: editorPage },
               { path: 'me/blueprints', element: myBlueprintsPage },
               // Administrators only: the page itself tells anyone else so.

@@ -26,6 +26,9 @@ export function MyBlueprintsPage() {
         <Link className="button button--primary" to="/blueprints/new">
           New blueprint
         </Link>
+        <Link className="button button--secondary" to="/blueprints/import">
+          Import files
+        </Link>
       </div>
       <section className="catalog__results" aria-label="My blueprints" aria-busy={mine.isFetching}>
         {mine.data ? (

@@ -57,6 +57,11 @@ export function SiteHeader() {
                     New blueprint
                   </NavLink>
                 </li>
+                <li>
+                  <NavLink to="/blueprints/import" className="site-nav__link">
+                    Import
+                  </NavLink>
+                </li>
               </>
             )}
             {admin && (

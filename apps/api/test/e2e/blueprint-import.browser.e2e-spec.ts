@@ -1,0 +1,172 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { zipSync } from 'fflate';
+import type { BrowserContext, Page } from 'playwright-core';
+import { collectPageProblems, signedInContext, startBrowserApp, type BrowserApp } from '../support/browser';
+import { fixture, FIXTURE_PATHS, IMPORT_FIXTURES } from '../support/import-batch';
+import { TestSignInModule, type SignedIn } from '../support/sign-in';
+
+/** Every fixture file, relative to the fixtures folder. */
+function fixtureTree(folder = IMPORT_FIXTURES, prefix = ''): string[] {
+  return fs.readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+    return entry.isDirectory() ? fixtureTree(path.join(folder, entry.name), relative) : [relative];
+  });
+}
+
+/**
+ * Importing a repository as a user would, in Chromium against the real app serving the real web build: real files
+ * from public repositories (test/fixtures/import-batch) chosen as a folder or as a GitHub-style zip, read and unzipped
+ * in the browser, previewed by the API, one format overridden and one file skipped, imported as a hierarchy.
+ */
+describe('importing files, in Chromium', () => {
+  let started: BrowserApp;
+  const contexts: BrowserContext[] = [];
+  let scratch: string;
+
+  beforeAll(async () => {
+    started = await startBrowserApp({ extraImports: [TestSignInModule] });
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'lp-import-'));
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await started?.close();
+    fs.rmSync(scratch, { recursive: true, force: true });
+  });
+
+  async function signedInPage(email: string): Promise<{ page: Page; problems: string[]; user: SignedIn }> {
+    const { context, user } = await signedInContext(started, email);
+    contexts.push(context);
+    const page = await context.newPage();
+    return { page, problems: collectPageProblems(page), user };
+  }
+
+  const item = (page: Page, itemPath: string) =>
+    page.getByRole('region', { name: 'Files found' }).getByRole('region', { name: itemPath, exact: true });
+
+  it('imports a chosen folder as a hierarchy, with an override, a skip, a skill’s attachments and an unknown file', async () => {
+    const { page, problems, user } = await signedInPage('folder.importer@example.org');
+    await page.goto(`${started.baseUrl}/me/blueprints`);
+    await page.getByRole('link', { name: 'Import files' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Import files' }).waitFor();
+
+    await page.getByLabel('Choose a folder').setInputFiles(IMPORT_FIXTURES);
+    await page.getByRole('region', { name: 'Files found' }).waitFor({ timeout: 30_000 });
+
+    const rule = item(page, FIXTURE_PATHS.cursorRule);
+    await expectText(rule, 'Detected as Cursor project rule (.mdc) (rules).');
+    const skill = item(page, FIXTURE_PATHS.skill);
+    await expectText(skill, 'With 2 attached files');
+    await expectText(item(page, FIXTURE_PATHS.readme), 'Unknown');
+    expect(await item(page, FIXTURE_PATHS.readme).getByRole('checkbox', { name: 'Skip' }).isChecked()).toBe(true);
+    // The skill's reference and licence are attachments, not items.
+    expect(await item(page, FIXTURE_PATHS.skillReference).count()).toBe(0);
+
+    // The plugin's subagent, read as a Claude Code subagent whatever the detection made of it; the Copilot file skipped.
+    const agent = item(page, FIXTURE_PATHS.pluginAgent);
+    await agent.getByLabel('Format').selectOption('claude-agent');
+    expect(await agent.getByRole('checkbox', { name: 'Skip' }).isChecked()).toBe(false);
+    await item(page, FIXTURE_PATHS.copilotInstructions).getByRole('checkbox', { name: 'Skip' }).check();
+
+    expect(await page.getByRole('radio', { name: /One hierarchy/ }).isChecked()).toBe(true);
+    await page.getByLabel('Hierarchy name').fill('Imported in Chromium');
+    await page.getByRole('button', { name: 'Import 3 items' }).click();
+
+    const results = page.getByRole('region', { name: 'Import results' });
+    await results.getByRole('status').waitFor({ timeout: 30_000 });
+    expect(await results.getByRole('status').innerText()).toMatch(/^3 imported, \d+ skipped, 0 failed\./);
+    const row = (filePath: string) => results.getByRole('row').filter({ hasText: filePath });
+    expect(await row(FIXTURE_PATHS.copilotInstructions).innerText()).toContain('Skipped');
+    expect(await row(FIXTURE_PATHS.skill).innerText()).toContain('with 2 attached files');
+
+    const linked = async (filePath: string) => {
+      const href = await row(filePath).getByRole('link').getAttribute('href');
+      expect(href).toMatch(/^\/blueprints\/bp_/);
+      return href!.slice('/blueprints/'.length);
+    };
+    const agentBlueprint = await user.agent
+      .get(`/api/v1/blueprints/${await linked(FIXTURE_PATHS.pluginAgent)}`)
+      .expect(200);
+    expect(agentBlueprint.body).toMatchObject({
+      name: 'c-pro',
+      kind: 'agent',
+      format: 'claude-agent',
+      visibility: 'private',
+    });
+    expect(agentBlueprint.body.content).toBe(fixture(FIXTURE_PATHS.pluginAgent));
+    const skillBlueprint = await user.agent.get(`/api/v1/blueprints/${await linked(FIXTURE_PATHS.skill)}`).expect(200);
+    expect(skillBlueprint.body).toMatchObject({ name: 'skill-creator', kind: 'skill', format: 'claude-skill' });
+    const ruleBlueprint = await user.agent
+      .get(`/api/v1/blueprints/${await linked(FIXTURE_PATHS.cursorRule)}`)
+      .expect(200);
+    expect(ruleBlueprint.body).toMatchObject({
+      format: 'cursor-rules',
+      hierarchy: { repositoryPath: FIXTURE_PATHS.cursorRule },
+    });
+
+    // The hierarchy holds the three at their repository paths; the page links to it.
+    await results.getByRole('link', { name: 'Open the hierarchy' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Imported in Chromium' }).waitFor();
+    const hierarchyId = new URL(page.url()).pathname.split('/').pop();
+    const tree = await user.agent.get(`/api/v1/hierarchies/${hierarchyId}`).expect(200);
+    expect(
+      (tree.body.blueprints as { repositoryPath: string }[]).map((member) => member.repositoryPath).sort(),
+    ).toEqual([FIXTURE_PATHS.cursorRule, FIXTURE_PATHS.pluginAgent, FIXTURE_PATHS.skill].sort());
+    expect(problems).toEqual([]);
+  });
+
+  it('unzips a GitHub-style repository zip in the browser, leaving source code and .git out', async () => {
+    const { page, problems } = await signedInPage('zip.importer@example.org');
+    const entries: Record<string, Uint8Array> = {};
+    for (const relative of fixtureTree()) {
+      entries[`wshobson-agents-main/${relative}`] = fs.readFileSync(path.join(IMPORT_FIXTURES, relative));
+    }
+    entries['wshobson-agents-main/src/index.ts'] = Buffer.from('export const answer = 42;\n');
+    entries['wshobson-agents-main/.git/config'] = Buffer.from('[core]\n');
+    const zipPath = path.join(scratch, 'wshobson-agents-main.zip');
+    fs.writeFileSync(zipPath, zipSync(entries));
+
+    await page.goto(`${started.baseUrl}/blueprints/import`);
+    await page.getByLabel('Choose a zip').setInputFiles(zipPath);
+    await page.getByRole('region', { name: 'Files found' }).waitFor({ timeout: 30_000 });
+    await expectText(item(page, FIXTURE_PATHS.cursorRule), 'Detected as Cursor project rule (.mdc)');
+    await expectText(item(page, FIXTURE_PATHS.skill), 'With 2 attached files');
+    expect(await page.getByLabel('Hierarchy name').inputValue()).toBe('wshobson-agents-main');
+    await page.getByText(/files? left out/).click();
+    expect(await page.getByRole('list', { name: 'Files left out' }).innerText()).toContain(
+      'src/index.ts: not an instruction file',
+    );
+    expect(await page.getByText('.git/config').count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('takes files dropped on the page', async () => {
+    const { page, problems } = await signedInPage('drop.importer@example.org');
+    await page.goto(`${started.baseUrl}/blueprints/import`);
+    const dropped = [FIXTURE_PATHS.cursorRule, FIXTURE_PATHS.pluginAgent].map((file) => ({
+      name: path.basename(file),
+      text: fixture(file),
+    }));
+    const dataTransfer = await page.evaluateHandle((files) => {
+      // Runs in the page; the API's TypeScript has no DOM types.
+      const { DataTransfer } = globalThis as unknown as {
+        DataTransfer: new () => { items: { add(file: unknown): void } };
+      };
+      const transfer = new DataTransfer();
+      for (const file of files) transfer.items.add(new File([file.text], file.name, { type: 'text/markdown' }));
+      return transfer;
+    }, dropped);
+    await page.getByRole('region', { name: 'Files to import' }).dispatchEvent('drop', { dataTransfer });
+    await page.getByRole('region', { name: 'Files found' }).waitFor({ timeout: 30_000 });
+    // Dropped one by one, the files have no repository path: the rule is told by its content, the agent too.
+    await expectText(item(page, 'go.mdc'), 'Detected as Cursor project rule (.mdc)');
+    await item(page, 'c-pro.md').waitFor();
+    expect(await page.getByRole('radio', { name: /Separate blueprints/ }).isChecked()).toBe(true);
+    expect(problems).toEqual([]);
+  });
+});
+
+async function expectText(locator: ReturnType<Page['getByRole']>, text: string): Promise<void> {
+  await locator.getByText(text, { exact: false }).first().waitFor({ timeout: 15_000 });
+}

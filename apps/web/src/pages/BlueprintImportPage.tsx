@@ -1,0 +1,250 @@
+import { useId, useState } from 'react';
+import { Link } from 'react-router';
+import '../features/blueprints/components/blueprint.css';
+import { useFormats } from '../features/blueprints/hooks/use-blueprint';
+import {
+  previewImport,
+  runImport,
+  type ImportItemResult,
+  type ImportPreviewItem,
+} from '../features/imports/api/imports-api';
+import { withConflictsAcrossBatches } from '../features/imports/batch-conflicts';
+import { splitIntoBatches } from '../features/imports/batches';
+import { collectFiles, type CollectedFile, type LeftOutFile, type PickedFile } from '../features/imports/collect-files';
+import { ImportItemCard } from '../features/imports/components/ImportItemCard';
+import { ImportPicker } from '../features/imports/components/ImportPicker';
+import { ImportResults } from '../features/imports/components/ImportResults';
+import '../features/imports/components/imports.css';
+import { initialChoice, requestChoice, type ItemChoice } from '../features/imports/import-choices';
+import { usePageTitle } from '../features/instance/hooks/use-page-title';
+import { ApiError } from '../shared/api/api-error';
+import { useApiClient } from '../shared/api/api-client-context';
+import { ApiErrorNotice } from '../shared/components/ApiErrorNotice';
+import { LoadingState } from '../shared/components/LoadingState';
+
+/** The preview of one request's files: the server sees a skill folder whole, so batches never split one. */
+interface PreviewBatch {
+  files: CollectedFile[];
+  items: ImportPreviewItem[];
+}
+
+type Target = 'blueprints' | 'hierarchy';
+
+interface Outcome {
+  results: ImportItemResult[];
+  hierarchyId: string | null;
+}
+
+const NO_RESULT = {
+  blueprintId: null,
+  name: null,
+  slug: null,
+  format: null,
+  kind: null,
+  attachedFiles: 0,
+  error: null,
+} satisfies Omit<ImportItemResult, 'path' | 'status'>;
+
+/** A batch the server refused as a whole: each of its items gets that error as its result. */
+function refusedResults(items: readonly ImportPreviewItem[], error: unknown): ImportItemResult[] {
+  const code = error instanceof ApiError ? error.code : 'UNKNOWN_ERROR';
+  const message = error instanceof Error ? error.message : 'The request failed.';
+  return items.map((item) => ({ ...NO_RESULT, path: item.path, status: 'failed', error: { code, message } }));
+}
+
+/** /blueprints/import: many files at once, each checked and chosen before anything is stored. */
+export function BlueprintImportPage() {
+  usePageTitle('Import files');
+  const client = useApiClient();
+  const formats = useFormats();
+  const ids = { hierarchyName: useId() };
+  const [busy, setBusy] = useState<string | undefined>();
+  const [failure, setFailure] = useState<unknown>();
+  const [batches, setBatches] = useState<PreviewBatch[]>([]);
+  const [leftOut, setLeftOut] = useState<LeftOutFile[]>([]);
+  const [choices, setChoices] = useState<Record<string, ItemChoice>>({});
+  const [target, setTarget] = useState<Target>('blueprints');
+  const [hierarchyName, setHierarchyName] = useState('');
+  const [outcome, setOutcome] = useState<Outcome | undefined>();
+
+  const items = batches.flatMap((batch) => batch.items);
+
+  async function onPicked(picked: PickedFile[], label: string | undefined) {
+    setFailure(undefined);
+    setOutcome(undefined);
+    setBatches([]);
+    setBusy('Reading the files…');
+    try {
+      const collection = await collectFiles(picked);
+      setLeftOut(collection.leftOut);
+      if (collection.files.length === 0) return;
+      setBusy('Checking the files…');
+      const previews: PreviewBatch[] = [];
+      for (const files of splitIntoBatches(collection.files)) {
+        const preview = await previewImport(client, files);
+        previews.push({ files, items: preview.items });
+      }
+      const checked = withConflictsAcrossBatches(previews.map((batch) => batch.items));
+      setBatches(previews.map((batch, index) => ({ ...batch, items: checked[index] ?? batch.items })));
+      setChoices(
+        Object.fromEntries(previews.flatMap((batch) => batch.items).map((item) => [item.path, initialChoice(item)])),
+      );
+      // Files with their repository paths (a folder or a zip) make a tree; single files make blueprints.
+      const fromRepository =
+        picked.some((entry) => entry.relativePath) || collection.files.some((f) => f.path.includes('/'));
+      setTarget(fromRepository ? 'hierarchy' : 'blueprints');
+      setHierarchyName(label ?? 'Imported files');
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setBusy(undefined);
+    }
+  }
+
+  async function onImport() {
+    setFailure(undefined);
+    setBusy('Importing…');
+    const results: ImportItemResult[] = [];
+    let hierarchyId: string | null = null;
+    try {
+      for (const batch of batches) {
+        const chosen = batch.items.map((item) => requestChoice(item, choices[item.path] ?? initialChoice(item)));
+        // The server refuses a request that skips everything: such a batch is not sent.
+        if (chosen.every((choice) => choice.skip)) {
+          results.push(...batch.items.map((item) => ({ ...NO_RESULT, path: item.path, status: 'skipped' as const })));
+          continue;
+        }
+        try {
+          const answer = await runImport(client, batch.files, {
+            items: chosen,
+            target,
+            ...(target === 'hierarchy'
+              ? hierarchyId
+                ? { hierarchyId }
+                : { hierarchyName: hierarchyName.trim() || 'Imported files' }
+              : {}),
+          });
+          hierarchyId = answer.hierarchyId ?? hierarchyId;
+          results.push(...answer.items);
+        } catch (error) {
+          results.push(...refusedResults(batch.items, error));
+        }
+      }
+      setOutcome({ results, hierarchyId });
+    } finally {
+      setBusy(undefined);
+    }
+  }
+
+  const importing = items.filter((item) => !choices[item.path]?.skip).length;
+
+  return (
+    <div className="stack">
+      <div className="stack stack--tight">
+        <h1 className="page-title">Import files</h1>
+        <p className="field__hint">
+          Each file’s format is detected from its path and content; check it, change it or skip the file, then import.
+          Imported blueprints are private until you publish them. Or <Link to="/blueprints/new">write a new one</Link>.
+        </p>
+      </div>
+      <ImportPicker disabled={busy !== undefined} onPicked={(picked, label) => void onPicked(picked, label)} />
+      {busy && <LoadingState label={busy} />}
+      {failure !== undefined && <ApiErrorNotice title="The files could not be checked" error={failure} />}
+      {leftOut.length > 0 && (
+        <details className="import-left-out">
+          <summary>{leftOut.length === 1 ? '1 file left out' : `${leftOut.length} files left out`}</summary>
+          <ul aria-label="Files left out">
+            {leftOut.slice(0, 200).map((file, index) => (
+              <li key={`${file.path}-${index}`}>
+                <code>{file.path}</code>: {file.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {outcome ? (
+        <>
+          <ImportResults results={outcome.results} hierarchyId={outcome.hierarchyId} />
+          <p>
+            <Link to="/me/blueprints">My blueprints</Link>
+          </p>
+        </>
+      ) : (
+        items.length > 0 && (
+          <>
+            <section className="stack" aria-label="Files found">
+              <h2 className="section-title">
+                {items.length === 1 ? '1 item' : `${items.length} items`}, {importing} to import
+              </h2>
+              <div className="import-items">
+                {items.map((item) => (
+                  <ImportItemCard
+                    key={item.path}
+                    item={item}
+                    choice={choices[item.path] ?? initialChoice(item)}
+                    formats={formats.data ?? []}
+                    disabled={busy !== undefined}
+                    onChange={(choice) => setChoices((all) => ({ ...all, [item.path]: choice }))}
+                  />
+                ))}
+              </div>
+            </section>
+            <fieldset className="fieldset">
+              <legend>Import as</legend>
+              <div className="choice-grid">
+                <label className="choice">
+                  <input
+                    type="radio"
+                    name="import-target"
+                    checked={target === 'blueprints'}
+                    onChange={() => setTarget('blueprints')}
+                  />
+                  <span className="choice__text">
+                    <span className="choice__label">Separate blueprints</span>
+                    <span className="choice__hint">One private blueprint per file.</span>
+                  </span>
+                </label>
+                <label className="choice">
+                  <input
+                    type="radio"
+                    name="import-target"
+                    checked={target === 'hierarchy'}
+                    onChange={() => setTarget('hierarchy')}
+                  />
+                  <span className="choice__text">
+                    <span className="choice__label">One hierarchy</span>
+                    <span className="choice__hint">A new tree keeping each file at its repository path.</span>
+                  </span>
+                </label>
+              </div>
+              {target === 'hierarchy' && (
+                <div className="field">
+                  <label className="field__label" htmlFor={ids.hierarchyName}>
+                    Hierarchy name
+                  </label>
+                  <input
+                    id={ids.hierarchyName}
+                    className="input"
+                    value={hierarchyName}
+                    maxLength={120}
+                    onChange={(event) => setHierarchyName(event.target.value)}
+                  />
+                </div>
+              )}
+            </fieldset>
+            <div className="cluster">
+              <button
+                type="button"
+                className="button button--primary"
+                disabled={busy !== undefined || importing === 0}
+                onClick={() => void onImport()}
+              >
+                {importing === 1 ? 'Import 1 item' : `Import ${importing} items`}
+              </button>
+            </div>
+          </>
+        )
+      )}
+    </div>
+  );
+}
