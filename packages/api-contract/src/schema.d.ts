@@ -2478,6 +2478,92 @@ export interface components {
       /** @description Where the file lives in a repository; used to detect its format and name */
       path?: string;
     };
+    ImportDetectionView: {
+      /** @example claude-agent */
+      format: string;
+      /** @enum {string} */
+      kind: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config' | 'settings';
+      /** @enum {string} */
+      confidence: 'certain' | 'likely' | 'guess';
+      /** @enum {string} */
+      method: 'given' | 'path' | 'layout' | 'content';
+      /** @example path .claude/agents/*.md */
+      reason: string;
+      /** @description Other formats that would also fit, best first */
+      alternatives: string[];
+    };
+    ImportReadNoteView: {
+      /** @example LENIENT_FRONTMATTER */
+      code: string;
+      message: string;
+      line?: number;
+      key?: string;
+    };
+    ImportedBlueprint: {
+      /** @example bp_k3j9x2mq7w4t8pzr */
+      id: string;
+      name: string;
+      slug: string;
+      description: string;
+      /** @enum {string} */
+      kind: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config' | 'settings';
+      /** @description Format registry id the content is written in */
+      format: string;
+      /** @description Tool the format belongs to */
+      tool: string;
+      category: string | null;
+      tags: string[];
+      /** @description SPDX licence expression */
+      license: string;
+      /** @enum {string} */
+      visibility: 'private' | 'unlisted' | 'public';
+      author: components['schemas']['AuthorRef'];
+      favoriteCount: number;
+      downloadCount: number;
+      publishedVersion: number | null;
+      headVersion: number;
+      /** @description The published content carries hidden-instruction findings */
+      hasHiddenInstructions: boolean;
+      /** @description Null too when the source is gone or private */
+      forkedFrom: components['schemas']['ForkSource'] | null;
+      /** @description Present on forks of another instance’s blueprint */
+      forkedFromRemote?: components['schemas']['RemoteForkSource'];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /**
+       * Format: date-time
+       * @description First publication
+       */
+      publishedAt: string | null;
+      origin: components['schemas']['BlueprintOrigin'];
+      /** @description Bumped by every write; the ETag is "r<revision>" */
+      revision: number;
+      /** @description The version this content is */
+      version: number;
+      /** @description True when the content is not the published version */
+      isDraft: boolean;
+      content: string;
+      /** @description SHA-256 of the content, hex */
+      contentHash: string;
+      sizeBytes: number;
+      /** @description At most SCAN_MAX_LISTED_FINDINGS: see findingTotals */
+      findings: components['schemas']['ScanFindingView'][];
+      findingTotals: components['schemas']['FindingTotals'];
+      /** @description A skill’s other files (GET /blueprints/{id}/files?path= for one file’s bytes); [] for other kinds */
+      files: components['schemas']['AttachedFileView'][];
+      variables: components['schemas']['TemplateVariableView'][];
+      isOwner: boolean;
+      isFavorite: boolean;
+      hierarchy: components['schemas']['HierarchyPlacement'] | null;
+      /** @description For the owner: once-published versions the secret policy withholds from everyone else (empty for others) */
+      withheldVersions: components['schemas']['WithheldVersion'][];
+      /** @description The format and kind the file was taken as, and why */
+      detection: components['schemas']['ImportDetectionView'];
+      /** @description Tolerances the reading needed (LENIENT_FRONTMATTER) */
+      readNotes: components['schemas']['ImportReadNoteView'][];
+    };
     UpdateBlueprintRequest: {
       /** @description Derived from the name when omitted */
       slug?: string;
@@ -2820,27 +2906,6 @@ export interface components {
     PreviewImportRequest: {
       /** @description At most 200 files, 256 KB each, 4 MB in all */
       files: components['schemas']['ImportFileInput'][];
-    };
-    ImportDetectionView: {
-      /** @example claude-agent */
-      format: string;
-      /** @enum {string} */
-      kind: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config' | 'settings';
-      /** @enum {string} */
-      confidence: 'certain' | 'likely' | 'guess';
-      /** @enum {string} */
-      method: 'given' | 'path' | 'layout' | 'content';
-      /** @example path .claude/agents/*.md */
-      reason: string;
-      /** @description Other formats that would also fit, best first */
-      alternatives: string[];
-    };
-    ImportReadNoteView: {
-      /** @example LENIENT_FRONTMATTER */
-      code: string;
-      message: string;
-      line?: number;
-      key?: string;
     };
     ImportScanView: {
       findings: components['schemas']['ScanFindingView'][];
@@ -5615,13 +5680,13 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The file’s format is detected and its frontmatter read */
+      /** @description The file’s format is detected (or given) and its frontmatter read; the detection says how */
       201: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['BlueprintDetail'];
+          'application/json': components['schemas']['ImportedBlueprint'];
         };
       };
       /** @description Not signed in, or missing a required scope */

@@ -213,7 +213,7 @@ export class BlueprintReadsService {
     const source = await this.readable(id, principal);
     const rendered = await this.fill(source.content, principal, input.values);
     const { files } = await this.attachedFilesOf(source);
-    const file = this.convert(rendered.content, source.format, input.format ?? source.format, source.slug, files);
+    const file = this.convert(rendered.content, source.format, input.format ?? source.format, source, files);
     return {
       format: file.format,
       path: file.path,
@@ -271,7 +271,7 @@ export class BlueprintReadsService {
       source.content,
       source.format,
       input.format ?? source.format,
-      source.slug,
+      source,
       attached.files,
     );
     // A zip carries the attached files too: their hidden instructions count, and strip=hidden strips them as well.
@@ -345,12 +345,13 @@ export class BlueprintReadsService {
     content: string,
     fromFormat: string,
     toFormat: string,
-    slug: string,
+    names: { slug: string; name: string },
     files: AttachedFile[] = [],
   ): ExportedFile {
     const target = getFormat(toFormat);
     const { document } = importFile({ content, format: fromFormat });
-    const file = exportDocument({ ...document, files }, target.id, { slug });
+    // The blueprint's name names a command, skill or agent whose file carries none (`clean_gone.md`).
+    const file = exportDocument({ ...document, files }, target.id, { slug: names.slug, name: names.name });
     if (target.id !== fromFormat) return file;
     return { ...file, content, droppedFields: [], report: unchangedReport(target.id) };
   }
@@ -363,6 +364,7 @@ export class BlueprintReadsService {
         content: remote.content,
         format: remote.format,
         slug: slugify(remote.name),
+        name: remote.name,
         version: remote.remoteVersion ?? 1,
         hiddenFindings: remote.findings,
       };
@@ -375,6 +377,7 @@ export class BlueprintReadsService {
       content: version.content,
       format: version.format,
       slug: row.slug,
+      name: row.name,
       version: version.number,
       versionId: version.id,
       hiddenFindings: storedScanReport(version.findings).hiddenInstructions,
@@ -409,6 +412,8 @@ export interface ReadableContent {
   content: string;
   format: string;
   slug: string;
+  /** The blueprint's display name. */
+  name: string;
   version: number;
   /** The stored version's id (its attached files); undefined for a remote copy. */
   versionId?: string;

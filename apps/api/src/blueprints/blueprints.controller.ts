@@ -47,7 +47,13 @@ import {
   RenderRequest,
   UpdateBlueprintRequest,
 } from './dto/blueprint-requests.dto';
-import { BlueprintDetail, FavoriteState, RenderedFile, VariableList } from './dto/blueprint-responses.dto';
+import {
+  BlueprintDetail,
+  FavoriteState,
+  ImportedBlueprint,
+  RenderedFile,
+  VariableList,
+} from './dto/blueprint-responses.dto';
 
 const IF_MATCH = {
   name: 'If-Match',
@@ -56,7 +62,7 @@ const IF_MATCH = {
 };
 
 /** Sends a detail with its ETag, so the next write can carry If-Match. */
-function withEtag(response: Response, detail: BlueprintDetail): BlueprintDetail {
+function withEtag<Detail extends BlueprintDetail>(response: Response, detail: Detail): Detail {
   response.setHeader('ETag', etagOf(detail.revision));
   return detail;
 }
@@ -95,12 +101,15 @@ export class BlueprintsController {
 
   @Post('import')
   @Authenticated('blueprints:write')
-  @ApiCreatedResponse({ type: BlueprintDetail, description: 'The file’s format is detected and its frontmatter read' })
+  @ApiCreatedResponse({
+    type: ImportedBlueprint,
+    description: 'The file’s format is detected (or given) and its frontmatter read; the detection says how',
+  })
   async import(
     @Body() body: ImportBlueprintRequest,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<BlueprintDetail> {
+  ): Promise<ImportedBlueprint> {
     return withEtag(response, await this.blueprints.importFile(principal, body));
   }
 

@@ -63,7 +63,7 @@ import {
   type PublishedState,
   type ReadableVersionsPlan,
 } from './blueprints.repository';
-import type { BlueprintDetail } from './dto/blueprint-responses.dto';
+import type { BlueprintDetail, ImportedBlueprint } from './dto/blueprint-responses.dto';
 import type {
   BlueprintFieldsRequest,
   CreateBlueprintRequest,
@@ -118,11 +118,13 @@ function checkFormatForKind(formatId: string, kind: BlueprintKindName): FormatTa
  * invisible characters are dropped instead.
  */
 export function importedName(documentName: string | undefined, path: string | undefined, format: FormatTarget): string {
-  const fileName = path
-    ?.split(/[\\/]/)
-    .pop()
+  const segments = path?.split(/[\\/]/) ?? [];
+  let fileName = segments
+    .at(-1)
     ?.replace(/\.[^.]*$/, '')
-    .replace(/\.(instructions|prompt|agent)$/, '');
+    .replace(/\.(instructions|prompt|agent|chatmode)$/, '');
+  // A skill is named by its folder: `skills/pdf/SKILL.md` is "pdf".
+  if (fileName === 'SKILL' && segments.length > 1) fileName = segments.at(-2);
   return toVisibleName(documentName ?? fileName ?? '').trim() || format.label;
 }
 
@@ -273,11 +275,15 @@ export class BlueprintsService {
     return this.writtenDetail(row, principal);
   }
 
-  async importFile(principal: Principal, input: ImportBlueprintRequest): Promise<BlueprintDetail> {
+  async importFile(principal: Principal, input: ImportBlueprintRequest): Promise<ImportedBlueprint> {
     // The DTO's content inherits @IsOptional() from the shared fields, so a missing file gets this far.
     if (typeof input.content !== 'string') throw new ContentEmptyError();
-    const { format, document } = importFile({ content: input.content, format: input.format, path: input.path });
-    return this.create(principal, {
+    const { format, document, detection, notes } = importFile({
+      content: input.content,
+      format: input.format,
+      path: input.path,
+    });
+    const detail = await this.create(principal, {
       ...input,
       name: input.name ?? importedName(document.name, input.path, format),
       description: input.description ?? document.description,
@@ -285,6 +291,7 @@ export class BlueprintsService {
       format: format.id,
       changelog: input.changelog ?? `Imported from ${input.path ?? format.label}`,
     });
+    return { ...detail, detection, readNotes: notes };
   }
 
   /** Which of these slugs the caller already uses, and by which blueprint (null when that one is deleted). */

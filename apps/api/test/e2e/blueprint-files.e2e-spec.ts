@@ -136,12 +136,14 @@ function binary(response: Response, callback: (error: Error | null, body: Buffer
 
     it('exports the whole folder as a zip in every tool’s skill layout, bytes unchanged, with CONVERSION.md', async () => {
       const created = await importSkill(owner, mcp, { visibility: 'public', publish: true });
+      // The folder is the skill's name (the tools require them to match), not the blueprint's slug (mcp-builder-2).
+      expect(created.slug).not.toBe(created.name);
       for (const [format, folder] of [
-        ['claude-skill', `.claude/skills/${created.slug}`],
-        ['copilot-skill', `.github/skills/${created.slug}`],
-        ['gemini-skill', `.gemini/skills/${created.slug}`],
-        ['codex-skill', `.agents/skills/${created.slug}`],
-        ['cursor-skill', `.cursor/skills/${created.slug}`],
+        ['claude-skill', `.claude/skills/${created.name}`],
+        ['copilot-skill', `.github/skills/${created.name}`],
+        ['gemini-skill', `.gemini/skills/${created.name}`],
+        ['codex-skill', `.agents/skills/${created.name}`],
+        ['cursor-skill', `.cursor/skills/${created.name}`],
       ]) {
         const response = await reader.agent
           .get(`/api/v1/blueprints/${created.id}/export`)
@@ -177,7 +179,7 @@ function binary(response: Response, callback: (error: Error | null, body: Buffer
         .expect(200);
       const header = single.headers['x-attached-files'] as string;
       expect(header.startsWith(`${mcp.files.size}; `)).toBe(true);
-      expect(header).toContain(`.github/skills/${created.slug}/reference/evaluation.md`);
+      expect(header).toContain(`.github/skills/${created.name}/reference/evaluation.md`);
 
       // Render says the same in JSON.
       const rendered = await reader.agent
@@ -320,7 +322,7 @@ function binary(response: Response, callback: (error: Error | null, body: Buffer
         { files, visibility: 'public', publish: true },
       );
       expect(created.files[0].findings).toEqual([expect.objectContaining({ category: 'hidden-instruction' })]);
-      const folder = `.claude/skills/${created.slug}`;
+      const folder = `.claude/skills/${created.name}`;
       const plain = await reader.agent
         .get(`/api/v1/blueprints/${created.id}/export`)
         .query({ archive: 'zip' })

@@ -73,4 +73,62 @@ describe('Formats: importing what the tools read', () => {
       details: { format: 'claude-settings', key: 'hooks' },
     });
   });
+
+  it('says how the file was read: its detection and the lenient reading it needed', async () => {
+    const imported = await owner.agent
+      .post('/api/v1/blueprints/import')
+      .set(owner.writeHeaders)
+      .send({ path: 'plugins/audit/agents/auditor.md', content: LENIENT_AGENT })
+      .expect(201);
+    expect(imported.body.detection).toMatchObject({
+      format: 'claude-agent',
+      kind: 'agent',
+      confidence: 'likely',
+      method: 'layout',
+    });
+    expect(imported.body.readNotes).toEqual([
+      expect.objectContaining({ code: 'LENIENT_FRONTMATTER', key: 'description', line: 3 }),
+    ]);
+  });
+
+  it('takes the user’s override of the format, and refuses a kind the format cannot hold', async () => {
+    const overridden = await owner.agent
+      .post('/api/v1/blueprints/import')
+      .set(owner.writeHeaders)
+      .send({ path: 'agents/auditor.md', content: LENIENT_AGENT, format: 'gemini-agent' })
+      .expect(201);
+    expect(overridden.body).toMatchObject({ format: 'gemini-agent', kind: 'agent' });
+    expect(overridden.body.detection).toMatchObject({ format: 'gemini-agent', method: 'given' });
+    const refused = await owner.agent
+      .post('/api/v1/blueprints/import')
+      .set(owner.writeHeaders)
+      .send({ path: 'agents/auditor.md', content: LENIENT_AGENT, kind: 'command' })
+      .expect(422);
+    expect(refused.body.error.code).toBe('FORMAT_INCOMPATIBLE');
+  });
+
+  it('keeps names as written: a command file named clean_gone exports as clean_gone, a skill is named by its folder', async () => {
+    const command = await owner.agent
+      .post('/api/v1/blueprints/import')
+      .set(owner.writeHeaders)
+      .send({
+        path: 'commands/clean_gone.md',
+        content: '---\ndescription: Remove gone branches\n---\nRun git fetch --prune.\n',
+      })
+      .expect(201);
+    expect(command.body).toMatchObject({ name: 'clean_gone', format: 'claude-command' });
+    const prompt = await owner.agent
+      .get(`/api/v1/blueprints/${command.body.id as string}/export?format=copilot-prompt`)
+      .expect(200);
+    expect(prompt.headers['content-disposition']).toContain('clean_gone.prompt.md');
+    const skill = await owner.agent
+      .post('/api/v1/blueprints/import')
+      .set(owner.writeHeaders)
+      .send({
+        path: 'skills/release-notes/SKILL.md',
+        content: '---\ndescription: Write release notes\n---\nSummarise the changes.\n',
+      })
+      .expect(201);
+    expect(skill.body).toMatchObject({ name: 'release-notes', kind: 'skill' });
+  });
 });

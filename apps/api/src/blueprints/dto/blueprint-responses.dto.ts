@@ -339,3 +339,28 @@ export class FormatTargetView {
 export class FormatList {
   @ApiProperty({ type: [FormatTargetView] }) items: FormatTargetView[];
 }
+
+export class ImportDetectionView {
+  @ApiProperty({ example: 'claude-agent' }) format: string;
+  @ApiProperty({ enum: BLUEPRINT_KINDS }) kind: string;
+  @ApiProperty({ enum: ['certain', 'likely', 'guess'] }) confidence: string;
+  @ApiProperty({ enum: ['given', 'path', 'layout', 'content'] }) method: string;
+  @ApiProperty({ example: 'path .claude/agents/*.md' }) reason: string;
+  @ApiProperty({ type: [String], description: 'Other formats that would also fit, best first' })
+  alternatives: string[];
+}
+
+export class ImportReadNoteView {
+  @ApiProperty({ example: 'LENIENT_FRONTMATTER' }) code: string;
+  @ApiProperty() message: string;
+  @ApiPropertyOptional() line?: number;
+  @ApiPropertyOptional() key?: string;
+}
+
+/** An imported blueprint, with how its file was read. */
+export class ImportedBlueprint extends BlueprintDetail {
+  @ApiProperty({ type: ImportDetectionView, description: 'The format and kind the file was taken as, and why' })
+  detection: ImportDetectionView;
+  @ApiProperty({ type: [ImportReadNoteView], description: 'Tolerances the reading needed (LENIENT_FRONTMATTER)' })
+  readNotes: ImportReadNoteView[];
+}

@@ -1,23 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { BLUEPRINT_KINDS } from '../../blueprints/blueprint-rules';
-import { ScanFindingView, SecretCounts } from '../../blueprints/dto/blueprint-responses.dto';
+import {
+  ImportDetectionView,
+  ImportReadNoteView,
+  ScanFindingView,
+  SecretCounts,
+} from '../../blueprints/dto/blueprint-responses.dto';
 
-export class ImportDetectionView {
-  @ApiProperty({ example: 'claude-agent' }) format: string;
-  @ApiProperty({ enum: BLUEPRINT_KINDS }) kind: string;
-  @ApiProperty({ enum: ['certain', 'likely', 'guess'] }) confidence: string;
-  @ApiProperty({ enum: ['given', 'path', 'layout', 'content'] }) method: string;
-  @ApiProperty({ example: 'path .claude/agents/*.md' }) reason: string;
-  @ApiProperty({ type: [String], description: 'Other formats that would also fit, best first' })
-  alternatives: string[];
-}
-
-export class ImportReadNoteView {
-  @ApiProperty({ example: 'LENIENT_FRONTMATTER' }) code: string;
-  @ApiProperty() message: string;
-  @ApiPropertyOptional() line?: number;
-  @ApiPropertyOptional() key?: string;
-}
+export { ImportDetectionView, ImportReadNoteView };
 
 export class ImportScanView {
   @ApiProperty({ type: [ScanFindingView] }) findings: ScanFindingView[];
