@@ -6,6 +6,7 @@ import { HttpCacheModule } from './http-cache/http-cache.module';
 import type { Logger } from 'pino';
 import { AuditModule } from './audit/audit.module';
 import { BlueprintsModule } from './blueprints/blueprints.module';
+import { PluginsModule } from './plugins/plugins.module';
 import { ImportsModule } from './imports/imports.module';
 import { AuthModule } from './auth/auth.module';
 import { MagicLinkModule } from './auth/magic-link/magic-link.module';
@@ -79,6 +80,7 @@ export class AppModule {
         AccountModule,
         MailModule,
         BlueprintsModule,
+        PluginsModule,
         ImportsModule,
         OutboundModule,
         InstanceKeysModule,

@@ -1168,6 +1168,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/plugins/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['Plugins_import'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/hierarchies/{id}/plugin': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Plugins_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/imports/preview': {
     parameters: {
       query?: never;
@@ -2785,6 +2817,76 @@ export interface components {
     UpdateHierarchyRequest: {
       name?: string;
       description?: string;
+    };
+    PluginFile: {
+      /**
+       * @description Relative to the uploaded folder, / separators
+       * @example agents/code-reviewer.md
+       */
+      path: string;
+      /** @description At most 262144 bytes once decoded */
+      content: string;
+      /**
+       * @description Components must be utf8; other files may be base64
+       * @enum {string}
+       */
+      encoding: 'utf8' | 'base64';
+    };
+    ImportPluginRequest: {
+      /** @description The files of one plugin (with .claude-plugin/plugin.json, .cursor-plugin/plugin.json or .codex-plugin/plugin.json) or of a marketplace (with its marketplace.json), by path */
+      files: components['schemas']['PluginFile'][];
+      /**
+       * @description Of every member; private when omitted
+       * @enum {string}
+       */
+      visibility?: 'private' | 'unlisted' | 'public';
+      /** @description Publish every member's first version at once */
+      publish?: boolean;
+    };
+    ImportedPluginMember: {
+      /**
+       * @description The member's repositoryPath in the hierarchy
+       * @example agents/code-reviewer.md
+       */
+      path: string;
+      blueprintId: string;
+      name: string;
+      /** @enum {string} */
+      kind: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config' | 'settings';
+      format: string;
+      findings: components['schemas']['ScanFindingView'][];
+      findingTotals: components['schemas']['FindingTotals'];
+      /** @description What the reader did that the file did not say */
+      notes: string[];
+      /** @description A skill's attached files stored with it, relative to its folder */
+      files: string[];
+    };
+    SkippedPluginFile: {
+      path: string;
+      reason: string;
+    };
+    ImportedPlugin: {
+      hierarchyId: string;
+      /** @description The plugin's name from its manifest */
+      name: string;
+      /**
+       * @description The tool whose manifest it was read with
+       * @enum {string}
+       */
+      tool: 'claude-code' | 'cursor' | 'codex';
+      /** @description The plugin's folder in the upload, '' for the root */
+      root: string;
+      /** @description Tools whose manifests the hierarchy keeps */
+      manifests: string[];
+      /** @description The plugin has hooks: a settings member, or kept with the manifest (Cursor, Codex) */
+      hooks: boolean;
+      members: components['schemas']['ImportedPluginMember'][];
+      skipped: components['schemas']['SkippedPluginFile'][];
+    };
+    PluginImportResult: {
+      plugins: components['schemas']['ImportedPlugin'][];
+      /** @description Files and marketplace entries that belong to no plugin imported */
+      skipped: components['schemas']['SkippedPluginFile'][];
     };
     ImportFileInput: {
       /**
@@ -6915,6 +7017,126 @@ export interface operations {
         };
         content: {
           'application/zip': string;
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Plugins_import: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ImportPluginRequest'];
+      };
+    };
+    responses: {
+      /** @description One hierarchy per plugin, each member a blueprint */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PluginImportResult'];
+        };
+      };
+      /** @description PLUGIN_PATH_INVALID, PLUGIN_FILE_ENCODING */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description PLUGIN_TOO_MANY_FILES, PLUGIN_FILE_TOO_LARGE, PLUGIN_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description PLUGIN_MANIFEST_MISSING, PLUGIN_MANIFEST_INVALID, PLUGIN_MEMBER_REJECTED (nothing is created) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Plugins_export: {
+    parameters: {
+      query?: {
+        tool?: 'claude-code' | 'cursor' | 'codex';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The hierarchy as an installable plugin: marketplace file, plugins/<name>/ with its manifest and members, CONVERSION.md */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/zip': string;
+        };
+      };
+      /** @description PLUGIN_UNKNOWN_TOOL */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/zip': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description HIERARCHY_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/zip': components['schemas']['ErrorResponse'];
         };
       };
       /** @description Any error, in the error envelope with a stable `code` */

@@ -36,6 +36,13 @@ import { VersionDiffs } from './version-diffs';
     SearchStatistics,
     VersionDiffs,
   ],
-  exports: [BlueprintsService, BlueprintReadsService, CatalogService, HierarchiesService, SearchStatistics],
+  exports: [
+    BlueprintsService,
+    BlueprintReadsService,
+    CatalogService,
+    HierarchiesService,
+    SearchStatistics,
+    HierarchiesRepository,
+  ],
 })
 export class BlueprintsModule {}

@@ -37,7 +37,7 @@ const ARCHIVE_CONTENT_BATCH = 8;
  * How this caller may read a member of the tree or archive; undefined leaves it out. Others see only listed members:
  * an unlisted blueprint's id is its capability, not to be handed out here.
  */
-function accessOf(member: Member, principal: Principal | undefined): ReadAccess | undefined {
+export function accessOf(member: Member, principal: Principal | undefined): ReadAccess | undefined {
   try {
     const access = readAccess(member, principal);
     return access.isOwner || member.listed ? access : undefined;

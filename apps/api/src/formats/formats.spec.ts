@@ -319,6 +319,20 @@ describe('MCP configuration', () => {
     },
   });
 
+  it('reads a Claude Code plugin .mcp.json that lists its servers without the mcpServers wrapper', () => {
+    const plugin = `${JSON.stringify({ github: { type: 'http', url: 'https://api.example.com/mcp/' } }, null, 2)}\n`;
+    const { document } = importFile({ content: plugin, path: 'plugins/github/.mcp.json' });
+    expect(JSON.parse(document.body)).toEqual({
+      github: expect.objectContaining({ url: 'https://api.example.com/mcp/' }),
+    });
+    const cursor = convert(plugin, 'claude-mcp', 'cursor-mcp', { slug: 'github' });
+    expect(JSON.parse(cursor.content).mcpServers.github.url).toBe('https://api.example.com/mcp/');
+    expect(exportDocument(document, 'claude-mcp', { slug: 'github' }).content).toBe(plugin);
+    // An object whose values are not all servers stays what it was: top-level keys, no servers.
+    const other = importFile({ content: '{"theme": {"dark": true}}', format: 'claude-mcp' }).document;
+    expect(JSON.parse(other.body)).toEqual({});
+  });
+
   it("writes each tool's own structure", () => {
     const vscode = JSON.parse(convert(cursorMcp, 'cursor-mcp', 'vscode-mcp', { slug: 'm' }).content);
     expect(vscode).toEqual({

@@ -72,9 +72,25 @@ export function parseMcpFile(content: string, structure: McpStructure, formatId:
       return readMap(parseJsonObject(content, formatId), 'context_servers', formatId);
     case 'opencode-mcp':
       return readMap(parseJsonObject(content, formatId), 'mcp', formatId);
-    default:
-      return readMap(parseJsonObject(content, formatId), 'mcpServers', formatId);
+    default: {
+      const root = parseJsonObject(content, formatId);
+      // A Claude Code plugin's .mcp.json may list its servers at the top level, without the mcpServers wrapper.
+      if (structure === 'mcpServers' && root.mcpServers === undefined && isServerMap(root)) {
+        return readMap({ mcpServers: root }, 'mcpServers', formatId);
+      }
+      return readMap(root, 'mcpServers', formatId);
+    }
   }
+}
+
+function isServerMap(root: Record<string, unknown>): boolean {
+  const values = Object.values(root);
+  return (
+    values.length > 0 &&
+    values.every(
+      (value) => isPlainObject(value) && (typeof value.command === 'string' || typeof value.url === 'string'),
+    )
+  );
 }
 
 function readMap(root: Record<string, unknown>, containerKey: string, formatId: string): McpFile {

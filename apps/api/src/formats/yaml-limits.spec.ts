@@ -1,7 +1,7 @@
 import { parseDocument } from 'yaml';
 import { FormatParseError } from './formats.errors';
 import { importFile } from './index';
-import { MAX_YAML_LINES, repeatedKeyOffset, USER_YAML_OPTIONS } from './yaml-limits';
+import { MAX_YAML_LENGTH, MAX_YAML_LINES, repeatedKeyOffset, USER_YAML_OPTIONS } from './yaml-limits';
 
 const frontmatter = (lines: string[]) => ['---', ...lines, '---', '# Rules', ''].join('\n');
 const keys = (count: number) => Array.from({ length: count }, (_, index) => `key${index}: value ${index}`);
@@ -24,7 +24,7 @@ function parseFailure(content: string, format = 'cursor-rules'): FormatParseErro
 describe('bounds on YAML from users', () => {
   it('refuses frontmatter over the line limit before the YAML parser sees it', () => {
     // The second line is not YAML at all: a parser that ran first would report that instead.
-    const failure = parseFailure(frontmatter(['title: [unclosed', ...keys(6_000)]));
+    const failure = parseFailure(frontmatter(['title: [unclosed', ...keys(1_500)]));
     expect(failure.code).toBe('FORMAT_PARSE_FAILED');
     expect(failure.message).toBe(`YAML longer than ${MAX_YAML_LINES} lines.`);
     expect(failure.details).toMatchObject({ part: 'frontmatter', line: 2 });
@@ -57,5 +57,20 @@ describe('bounds on YAML from users', () => {
     expect(nested.errors).toEqual([]);
     expect(repeatedKeyOffset(nested)).toBe('a:\n  b:\n    c: 1\n    '.length);
     expect(repeatedKeyOffset(parseDocument('a: 1\nb: { a: 1 }\n', USER_YAML_OPTIONS))).toBeUndefined();
+  });
+});
+
+describe('the length of YAML from users', () => {
+  it('refuses a YAML file over 64 KB before the parser sees it, with the part named', () => {
+    const hostile = `name: x\nd: ${': '.repeat(40_000)}\n`;
+    let failure: unknown;
+    try {
+      importFile({ content: hostile, format: 'continue-mcp' });
+    } catch (error) {
+      failure = error;
+    }
+    expect(failure).toBeInstanceOf(FormatParseError);
+    expect((failure as FormatParseError).message).toBe(`YAML longer than ${MAX_YAML_LENGTH / 1024} KB.`);
+    expect((failure as FormatParseError).details).toMatchObject({ format: 'continue-mcp', part: 'yaml' });
   });
 });

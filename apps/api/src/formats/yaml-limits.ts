@@ -8,6 +8,8 @@ export const MAX_YAML_NESTING = 64;
  * YAML parser is not cheap per line, and it runs on the event loop: this bounds its work on any input.
  */
 export const MAX_YAML_LINES = 1_000;
+/** The parser takes about a second on 250 KB of hostile text (`: : :`); configuration YAML is a few KB. */
+export const MAX_YAML_LENGTH = 64 * 1024;
 /** Alias expansions allowed when a document becomes plain values (yaml's default, stated so it cannot drift). */
 export const MAX_YAML_ALIASES = 100;
 
@@ -18,6 +20,9 @@ export const MAX_YAML_ALIASES = 100;
  * check stricter on input no one writes.
  */
 export function assertYamlWithinLimits(text: string, details: ParseErrorDetails): void {
+  if (text.length > MAX_YAML_LENGTH) {
+    throw new FormatParseError(`YAML longer than ${MAX_YAML_LENGTH / 1024} KB.`, details);
+  }
   let depth = 0;
   let lines = 1;
   for (let index = 0; index < text.length; index += 1) {

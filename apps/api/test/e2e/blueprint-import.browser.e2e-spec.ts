@@ -4,30 +4,25 @@ import path from 'node:path';
 import { zipSync } from 'fflate';
 import type { BrowserContext, Page } from 'playwright-core';
 import { collectPageProblems, signedInContext, startBrowserApp, type BrowserApp } from '../support/browser';
-import { fixture, FIXTURE_PATHS, IMPORT_FIXTURES } from '../support/import-batch';
+import { fixture, fixtureFiles, FIXTURE_PATHS, writeFixtureTree } from '../support/import-batch';
 import { TestSignInModule, type SignedIn } from '../support/sign-in';
 
-/** Every fixture file, relative to the fixtures folder. */
-function fixtureTree(folder = IMPORT_FIXTURES, prefix = ''): string[] {
-  return fs.readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
-    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-    return entry.isDirectory() ? fixtureTree(path.join(folder, entry.name), relative) : [relative];
-  });
-}
-
 /**
- * Importing a repository as a user would, in Chromium against the real app serving the real web build: real files
- * from public repositories (test/fixtures/import-batch) chosen as a folder or as a GitHub-style zip, read and unzipped
- * in the browser, previewed by the API, one format overridden and one file skipped, imported as a hierarchy.
+ * Importing a repository as a user would, in Chromium against the real app serving the real web build: a small
+ * repository (test/support/import-batch: two files of the shared corpus, a subagent, a skill folder, a README) written
+ * to a temporary folder and chosen as a folder or as a GitHub-style zip, read and unzipped in the browser, previewed by
+ * the API, one format overridden and one file skipped, imported as a hierarchy.
  */
 describe('importing files, in Chromium', () => {
   let started: BrowserApp;
   const contexts: BrowserContext[] = [];
   let scratch: string;
+  let repository: string;
 
   beforeAll(async () => {
-    started = await startBrowserApp({ extraImports: [TestSignInModule] });
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'lp-import-'));
+    repository = writeFixtureTree(path.join(scratch, 'ledgerline'));
+    started = await startBrowserApp({ extraImports: [TestSignInModule] });
   });
   afterAll(async () => {
     for (const context of contexts) await context.close();
@@ -51,7 +46,7 @@ describe('importing files, in Chromium', () => {
     await page.getByRole('link', { name: 'Import files' }).click();
     await page.getByRole('heading', { level: 1, name: 'Import files' }).waitFor();
 
-    await page.getByLabel('Choose a folder').setInputFiles(IMPORT_FIXTURES);
+    await page.getByLabel('Choose a folder').setInputFiles(repository);
     await page.getByRole('region', { name: 'Files found' }).waitFor({ timeout: 30_000 });
 
     const rule = item(page, FIXTURE_PATHS.cursorRule);
@@ -75,7 +70,7 @@ describe('importing files, in Chromium', () => {
 
     const results = page.getByRole('region', { name: 'Import results' });
     await results.getByRole('status').waitFor({ timeout: 30_000 });
-    expect(await results.getByRole('status').innerText()).toMatch(/^3 imported, \d+ skipped, 0 failed\./);
+    expect(await results.getByRole('status').innerText()).toMatch(/^3 imported, 2 skipped, 0 failed\./);
     const row = (filePath: string) => results.getByRole('row').filter({ hasText: filePath });
     expect(await row(FIXTURE_PATHS.copilotInstructions).innerText()).toContain('Skipped');
     expect(await row(FIXTURE_PATHS.skill).innerText()).toContain('with 2 attached files');
@@ -96,7 +91,7 @@ describe('importing files, in Chromium', () => {
     });
     expect(agentBlueprint.body.content).toBe(fixture(FIXTURE_PATHS.pluginAgent));
     const skillBlueprint = await user.agent.get(`/api/v1/blueprints/${await linked(FIXTURE_PATHS.skill)}`).expect(200);
-    expect(skillBlueprint.body).toMatchObject({ name: 'skill-creator', kind: 'skill', format: 'claude-skill' });
+    expect(skillBlueprint.body).toMatchObject({ name: 'release-notes', kind: 'skill', format: 'claude-skill' });
     const ruleBlueprint = await user.agent
       .get(`/api/v1/blueprints/${await linked(FIXTURE_PATHS.cursorRule)}`)
       .expect(200);
@@ -119,12 +114,10 @@ describe('importing files, in Chromium', () => {
   it('unzips a GitHub-style repository zip in the browser, leaving source code and .git out', async () => {
     const { page, problems } = await signedInPage('zip.importer@example.org');
     const entries: Record<string, Uint8Array> = {};
-    for (const relative of fixtureTree()) {
-      entries[`wshobson-agents-main/${relative}`] = fs.readFileSync(path.join(IMPORT_FIXTURES, relative));
-    }
-    entries['wshobson-agents-main/src/index.ts'] = Buffer.from('export const answer = 42;\n');
-    entries['wshobson-agents-main/.git/config'] = Buffer.from('[core]\n');
-    const zipPath = path.join(scratch, 'wshobson-agents-main.zip');
+    for (const file of fixtureFiles()) entries[`ledgerline-main/${file.path}`] = Buffer.from(file.content);
+    entries['ledgerline-main/src/index.ts'] = Buffer.from('export const answer = 42;\n');
+    entries['ledgerline-main/.git/config'] = Buffer.from('[core]\n');
+    const zipPath = path.join(scratch, 'ledgerline-main.zip');
     fs.writeFileSync(zipPath, zipSync(entries));
 
     await page.goto(`${started.baseUrl}/blueprints/import`);
@@ -132,7 +125,7 @@ describe('importing files, in Chromium', () => {
     await page.getByRole('region', { name: 'Files found' }).waitFor({ timeout: 30_000 });
     await expectText(item(page, FIXTURE_PATHS.cursorRule), 'Detected as Cursor project rule (.mdc)');
     await expectText(item(page, FIXTURE_PATHS.skill), 'With 2 attached files');
-    expect(await page.getByLabel('Hierarchy name').inputValue()).toBe('wshobson-agents-main');
+    expect(await page.getByLabel('Hierarchy name').inputValue()).toBe('ledgerline-main');
     await page.getByText(/files? left out/).click();
     expect(await page.getByRole('list', { name: 'Files left out' }).innerText()).toContain(
       'src/index.ts: not an instruction file',

@@ -14,6 +14,7 @@ interface PreviewItem {
   scan: { secrets: { high: number; low: number }; findings: { rule: string }[] } | null;
   attachments: { path: string; repositoryPath: string; sizeBytes: number }[];
   conflicts: { code: string; blueprintId?: string | null; paths?: string[] }[];
+  notes: { code: string; key?: string }[];
 }
 
 interface ItemResult {
@@ -40,7 +41,7 @@ describe('Imports: preview and import a batch of files', () => {
     who.agent.post('/api/v1/imports/preview').set(who.writeHeaders).send({ files });
   const runImport = (body: object) => author.agent.post('/api/v1/imports').set(author.writeHeaders).send(body);
 
-  it('previews real files: formats, a skill with its attachments, unknowns, findings and conflicts; stores nothing', async () => {
+  it('previews a repository’s files: formats, a skill with its attachments, unknowns, findings and conflicts; stores nothing', async () => {
     await createBlueprint(author, { name: 'go', slug: 'go', content: SAMPLE_RULE });
     const sample = secretSamples(seededRandom(3)).find((candidate) => candidate.confidence === 'high')!;
     const leaky = `${fixture(FIXTURE_PATHS.cursorRule)}\n${sample.line}\n`;
@@ -70,19 +71,23 @@ describe('Imports: preview and import a batch of files', () => {
     expect(byPath.get(FIXTURE_PATHS.copilotInstructions)?.detection?.format).toBe('copilot-instructions');
     const skill = byPath.get(FIXTURE_PATHS.skill)!;
     expect(skill).toMatchObject({ status: 'ready', detection: { format: 'claude-skill', kind: 'skill' } });
-    expect(skill.name).toBe('skill-creator');
+    expect(skill.name).toBe('release-notes');
     expect(skill.attachments.map((attachment) => [attachment.path, attachment.repositoryPath])).toEqual([
-      ['references/schemas.md', FIXTURE_PATHS.skillReference],
+      ['references/style.md', FIXTURE_PATHS.skillReference],
       ['LICENSE.txt', FIXTURE_PATHS.skillLicense],
     ]);
     expect(byPath.get(FIXTURE_PATHS.readme)).toMatchObject({ status: 'unknown', detection: null });
     expect(byPath.get(FIXTURE_PATHS.readme)?.reason).toMatch(/No format recognises/);
-    // A subagent in a plugin folder is told by the repository layout, with how sure that is.
-    expect(byPath.get(FIXTURE_PATHS.pluginAgent)).toMatchObject({
+    // A subagent in a plugin folder is told by the repository layout, with how sure that is; its description holds
+    // ": ", which strict YAML refuses, so it is read leniently and the preview says so.
+    const pluginAgent = byPath.get(FIXTURE_PATHS.pluginAgent)!;
+    expect(pluginAgent).toMatchObject({
       status: 'ready',
       detection: { format: 'claude-agent', kind: 'agent', method: 'layout' },
       name: 'c-pro',
     });
+    expect(pluginAgent.notes).toEqual([expect.objectContaining({ code: 'LENIENT_FRONTMATTER', key: 'description' })]);
+    expect(byPath.get(FIXTURE_PATHS.skill)?.notes).toEqual([]);
 
     // Findings: the scanner runs on every file.
     const leakyItem = byPath.get('services/api/.cursor/rules/go.mdc')!;
@@ -123,7 +128,7 @@ describe('Imports: preview and import a batch of files', () => {
     const response = await runImport({
       files,
       target: 'hierarchy',
-      hierarchyName: 'wshobson and friends',
+      hierarchyName: 'Ledgerline and friends',
       items: [
         { path: FIXTURE_PATHS.cursorRule, name: 'Go rules' },
         { path: FIXTURE_PATHS.copilotInstructions, skip: true },
@@ -145,7 +150,7 @@ describe('Imports: preview and import a batch of files', () => {
     expect(results[3]).toMatchObject({ format: 'claude-skill', kind: 'skill', attachedFiles: 2 });
 
     const hierarchy = await author.agent.get(`/api/v1/hierarchies/${response.body.hierarchyId}`).expect(200);
-    expect(hierarchy.body.name).toBe('wshobson and friends');
+    expect(hierarchy.body.name).toBe('Ledgerline and friends');
     expect(
       (hierarchy.body.blueprints as { repositoryPath: string; id: string }[])
         .map((member) => [member.repositoryPath, member.id])

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "blueprint_hierarchies" ADD COLUMN     "plugin_manifest" JSONB;
