@@ -11,7 +11,7 @@ import {
   writeMcpFile,
   type McpServersDialect,
 } from './mcp';
-import { parseSettings, serializeSettings, type SettingsDialect } from './settings';
+import { parseSettings, serializeSettings, type SettingsDialect, type WrittenSettings } from './settings';
 import { droppedFields, readMetadata, writeMetadata, type WriteContext } from './metadata';
 import {
   entryTexts,
@@ -69,15 +69,24 @@ export function serializeTarget(
   return serialized;
 }
 
-/** The settings codec names what it could not carry; each is a `dropped` entry of the report. */
-function settingsChanges(written: { content: string; dropped: string[] }, context: WriteContext): Serialized {
+/** The settings codec names what it could not carry (dropped) and what it renamed (translated). */
+function settingsChanges(written: WrittenSettings, context: WriteContext): Serialized {
   return {
     content: written.content,
-    changes: written.dropped.map((field) => ({
-      field,
-      change: 'dropped' as const,
-      message: `${context.targetLabel} has no equivalent of the ${context.sourceTool} setting \`${field}\`.`,
-    })),
+    changes: [
+      ...written.translated.map((entry) => ({
+        field: entry.field,
+        change: 'translated' as const,
+        message: `${context.sourceTool}'s \`${entry.from}\` is \`${entry.to}\` in ${context.targetLabel}.`,
+        from: entry.from,
+        to: entry.to,
+      })),
+      ...written.dropped.map((field) => ({
+        field,
+        change: 'dropped' as const,
+        message: `${context.targetLabel} has no equivalent of the ${context.sourceTool} setting \`${field}\`.`,
+      })),
+    ],
   };
 }
 

@@ -154,6 +154,11 @@ describe('gemini-settings', () => {
       'hooks.SubagentStop',
     ]);
     expect(file.report.lossless).toBe(false);
+    expect(file.report.changes.filter((change) => change.change === 'translated')).toEqual([
+      expect.objectContaining({ field: 'hooks.PreToolUse', from: 'PreToolUse', to: 'BeforeTool' }),
+      expect.objectContaining({ field: 'hooks.PreToolUse.matcher', from: 'Bash', to: 'run_shell_command' }),
+      expect.objectContaining({ field: 'hooks.Stop', from: 'Stop', to: 'AfterAgent' }),
+    ]);
   });
 
   it('Gemini hooks become Claude hooks the same way, back again', () => {

@@ -69,7 +69,7 @@ export function serializeSettings(
   formatId: string,
   dialect: SettingsDialect,
   context: WriteContext,
-): { content: string; dropped: string[] } {
+): WrittenSettings {
   const rules = DIALECTS[dialect];
   let parsed: unknown;
   try {
@@ -84,20 +84,37 @@ export function serializeSettings(
   const sourceDialect = (source ?? dialect) as SettingsDialect;
   const sourceBody = settingsBody(parsed, formatId, DIALECTS[sourceDialect]);
   const dropped = droppedFields(document, null, context);
-  const body = translateBody(sourceBody, sourceDialect, dialect, dropped);
+  const translated: TranslatedSetting[] = [];
+  const body = translateBody(sourceBody, sourceDialect, dialect, { dropped, translated });
   const { $schema: schema, ...others } = context.sameTool ? (document.extra ?? {}) : {};
   // A target with nothing left to hold still gets a hooks object, so the file reads back as settings.
   const kept = rules.bodyKeys.some((key) => body[key] !== undefined) ? body : { hooks: {} };
   const file: Record<string, unknown> = { ...(schema === undefined ? {} : { $schema: schema }), ...kept, ...others };
-  return { content: settingsJson(file), dropped };
+  return { content: settingsJson(file), dropped, translated };
 }
 
-/** The body in the target's vocabulary; what has no equivalent is left out and named in `dropped`. */
+/** An event or matcher written in the target's vocabulary: `hooks.PreToolUse` -> `BeforeTool`. */
+export interface TranslatedSetting {
+  field: string;
+  from: string;
+  to: string;
+}
+
+export interface WrittenSettings {
+  content: string;
+  dropped: string[];
+  translated: TranslatedSetting[];
+}
+
+/**
+ * The body in the target's vocabulary; what has no equivalent is left out and named in `dropped`, what was renamed
+ * is named in `translated`.
+ */
 function translateBody(
   body: Record<string, unknown>,
   from: SettingsDialect,
   to: SettingsDialect,
-  dropped: string[],
+  { dropped, translated: renamed }: { dropped: string[]; translated: TranslatedSetting[] },
 ): Record<string, unknown> {
   if (from === to) return body;
   const result: Record<string, unknown> = {};
@@ -112,6 +129,7 @@ function translateBody(
       dropped.push(`hooks.${event}`);
       continue;
     }
+    if (target !== event) renamed.push({ field: `hooks.${event}`, from: event, to: target });
     const kept = groups.flatMap((group) => {
       const { matcher, ...rest } = group as Record<string, unknown>;
       if (typeof matcher !== 'string' || !TOOL_EVENTS.has(event)) return [group];
@@ -120,6 +138,7 @@ function translateBody(
         dropped.push(`hooks.${event}[matcher ${matcher}]`);
         return [];
       }
+      if (translated !== matcher) renamed.push({ field: `hooks.${event}.matcher`, from: matcher, to: translated });
       return [{ matcher: translated, ...rest }];
     });
     if (kept.length) hooks[target] = [...(hooks[target] ?? []), ...kept];
