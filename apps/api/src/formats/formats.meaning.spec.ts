@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { exportDocument, importFile, listFormats } from './formats';
 import type { BlueprintDocument, ConversionChange, ExportedFile } from './formats.types';
-import { activationOf } from './metadata';
+import { activationOf, NEUTRAL_FIELDS } from './metadata';
 import { sameValue } from './spelling';
 import {
   isCorpusAssembled,
@@ -47,17 +47,6 @@ const CHAINS: readonly (readonly string[])[] = [
   ['codex-skill', 'copilot-skill', 'gemini-skill'],
 ];
 
-const NEUTRAL = [
-  'name',
-  'description',
-  'globs',
-  'alwaysApply',
-  'argumentHint',
-  'allowedTools',
-  'model',
-  'agent',
-] as const;
-
 /** The slug the product would export a file under: its name in the tool's own path. */
 function slugOf(toolPath: string): string {
   const parts = toolPath.split('/');
@@ -69,7 +58,7 @@ function slugOf(toolPath: string): string {
 /** What `after` no longer says of what `before` said: neutral fields, extra keys and the body. */
 function lost(before: BlueprintDocument, after: BlueprintDocument, exported: ExportedFile): string[] {
   const fields: string[] = [];
-  for (const field of NEUTRAL) {
+  for (const field of NEUTRAL_FIELDS) {
     const a = field === 'alwaysApply' ? (before.alwaysApply ?? false) : before[field];
     const b = field === 'alwaysApply' ? (after.alwaysApply ?? false) : after[field];
     if (a === undefined || (Array.isArray(a) && a.length === 0)) continue;

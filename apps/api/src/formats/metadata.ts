@@ -30,7 +30,8 @@ export const TOOL_SPECIFIC_FIELDS: readonly NeutralField[] = ['allowedTools', 'm
  */
 export const AGENT_SKILLS_KEYS: readonly string[] = ['license', 'compatibility', 'metadata', 'allowed-tools'];
 
-const NEUTRAL_FIELDS: readonly NeutralField[] = [
+/** Every neutral metadata field, in the order reports list them. */
+export const NEUTRAL_FIELDS: readonly NeutralField[] = [
   'name',
   'description',
   'globs',
