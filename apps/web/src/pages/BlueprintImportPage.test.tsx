@@ -249,3 +249,152 @@ describe('BlueprintImportPage', { timeout: 30_000 }, () => {
     expect(alert).toHaveTextContent('IMPORT_TOTAL_TOO_LARGE');
   });
 });
+
+const PLUGIN_MANIFEST = '{\n  "name": "shipit",\n  "version": "1.0.0",\n  "description": "Release helpers"\n}\n';
+const HOOKS =
+  '{\n  "hooks": {\n    "PostToolUse": [{ "matcher": "Edit", "hooks": [{ "type": "command", "command": "./scripts/fmt.sh" }] }]\n  }\n}\n';
+
+function pluginZip() {
+  return zipSync({
+    'shipit-main/.claude-plugin/plugin.json': strToU8(PLUGIN_MANIFEST),
+    'shipit-main/agents/x.md': strToU8(AGENT),
+    'shipit-main/commands/y.md': strToU8('---\ndescription: Ship\n---\nShip $ARGUMENTS.\n'),
+    'shipit-main/skills/z/SKILL.md': strToU8(SKILL),
+    'shipit-main/hooks/hooks.json': strToU8(HOOKS),
+    'shipit-main/scripts/fmt.sh': strToU8('#!/bin/sh\ngofmt -w .\n'),
+    'shipit-main/README.md': strToU8('# shipit'),
+  });
+}
+
+const pluginMember = (path: string, kind: BlueprintKind, format: string, index: number) => ({
+  path,
+  blueprintId: `bp_plugin00000000${index}`,
+  name: path
+    .split('/')
+    .slice(-1)[0]!
+    .replace(/\.\w+$/, ''),
+  kind,
+  format,
+  findings: [],
+  findingTotals: { secrets: { high: 0, low: 0 }, hiddenInstructions: 0, truncated: false },
+  notes: [],
+  files: [],
+});
+
+describe('BlueprintImportPage with a plugin', { timeout: 30_000 }, () => {
+  let server: TestServer | undefined;
+
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  async function choosePluginZip(routes: Parameters<typeof startApiServer>[0]) {
+    server = await startApiServer(
+      {
+        'GET /api/v1/formats': { status: 200, body: { items: FORMATS } },
+        'POST /api/v1/imports/preview': previewRoute,
+        ...routes,
+      },
+      { session: activeSession() },
+    );
+    const { user } = renderApp({ apiBaseUrl: server.url, path: '/blueprints/import' });
+    await screen.findByRole('heading', { level: 1, name: 'Import files' });
+    await user.upload(
+      screen.getByLabelText('Choose a zip'),
+      new File([pluginZip()], 'shipit-main.zip', { type: 'application/zip' }),
+    );
+    return user;
+  }
+
+  it('says the files hold a plugin, imports them through the plugin route and shows each member and skipped file', async () => {
+    const user = await choosePluginZip({
+      'POST /api/v1/plugins/import': {
+        status: 201,
+        body: {
+          plugins: [
+            {
+              hierarchyId: 'ha_plugin000000001',
+              name: 'shipit',
+              tool: 'claude-code',
+              root: '',
+              manifests: ['claude-code'],
+              hooks: true,
+              members: [
+                {
+                  ...pluginMember('agents/x.md', 'agent', 'claude-agent', 1),
+                  findings: [finding({ id: 'f1', line: 5, column: 1 })],
+                  findingTotals: { secrets: { high: 1, low: 0 }, hiddenInstructions: 0, truncated: false },
+                  notes: ["'description' read leniently"],
+                },
+                pluginMember('commands/y.md', 'command', 'claude-command', 2),
+                pluginMember('hooks/hooks.json', 'settings', 'claude-settings', 3),
+                pluginMember('skills/z/SKILL.md', 'skill', 'claude-skill', 4),
+              ],
+              skipped: [
+                { path: 'README.md', reason: 'not a Claude Code plugin component LynxPrompt stores' },
+                { path: 'scripts/fmt.sh', reason: 'not a Claude Code plugin component LynxPrompt stores' },
+              ],
+            },
+          ],
+          skipped: [],
+        },
+      },
+    });
+
+    const found = await screen.findByRole('region', { name: 'Plugin found' });
+    expect(within(found).getByRole('list', { name: 'Plugins found' })).toHaveTextContent(
+      './ with the Claude Code manifest',
+    );
+    expect(screen.getByRole('radio', { name: /Import as plugin/ })).toBeChecked();
+    // The blueprint choices are still offered beside it.
+    expect(screen.getByRole('radio', { name: /One hierarchy/ })).not.toBeChecked();
+    await user.click(screen.getByRole('button', { name: 'Import the plugin' }));
+
+    const results = await screen.findByRole('region', { name: 'Plugin import results' });
+    const sent = apiCalls(server!, 'POST').find((call) => call.path === '/api/v1/plugins/import')!;
+    // Every file of the plugin goes, the hooks and the script too (the server says why it skips some).
+    expect((sent.body as { files: SentFile[] }).files.map((file) => file.path)).toEqual([
+      '.claude-plugin/plugin.json',
+      'README.md',
+      'agents/x.md',
+      'commands/y.md',
+      'hooks/hooks.json',
+      'scripts/fmt.sh',
+      'skills/z/SKILL.md',
+    ]);
+    expect(apiCalls(server!, 'POST').some((call) => call.path === '/api/v1/imports')).toBe(false);
+    expect(within(results).getByRole('status')).toHaveTextContent('1 plugin imported, 4 members in all.');
+    expect(within(results).getByRole('link', { name: 'Open the hierarchy shipit' })).toHaveAttribute(
+      'href',
+      '/hierarchies/ha_plugin000000001',
+    );
+    const agent = within(results).getByRole('row', { name: /agents\/x\.md/ });
+    expect(agent).toHaveTextContent('claude-agent (agent)');
+    expect(agent).toHaveTextContent('Found 1 likely secret.');
+    expect(agent).toHaveTextContent("'description' read leniently");
+    expect(within(agent).getByRole('link', { name: 'x' })).toHaveAttribute('href', '/blueprints/bp_plugin000000001');
+    expect(within(results).getByRole('row', { name: /hooks\/hooks\.json/ })).toHaveTextContent(
+      'claude-settings (settings)',
+    );
+    expect(within(results).getByRole('list', { name: 'Files of shipit not imported' })).toHaveTextContent(
+      'scripts/fmt.sh: not a Claude Code plugin component LynxPrompt stores',
+    );
+  });
+
+  it('shows a refused plugin import with its code and the file at fault', async () => {
+    const user = await choosePluginZip({
+      'POST /api/v1/plugins/import': errorReply(422, 'PLUGIN_MEMBER_REJECTED', "'agents/x.md' was refused: too long", {
+        path: 'agents/x.md',
+        cause: { code: 'CONTENT_TOO_LARGE', message: 'too long' },
+      }),
+    });
+    await user.click(await screen.findByRole('button', { name: 'Import the plugin' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('PLUGIN_MEMBER_REJECTED');
+    expect(screen.getByLabelText('Refused file')).toHaveTextContent(
+      'In agents/x.md (CONTENT_TOO_LARGE too long). Nothing was created.',
+    );
+    // The choice stays, so the author can import the files another way.
+    expect(screen.getByRole('radio', { name: /One hierarchy/ })).toBeEnabled();
+  });
+});

@@ -14,6 +14,9 @@ import { collectFiles, type CollectedFile, type LeftOutFile, type PickedFile } f
 import { ImportItemCard } from '../features/imports/components/ImportItemCard';
 import { ImportPicker } from '../features/imports/components/ImportPicker';
 import { ImportResults } from '../features/imports/components/ImportResults';
+import { PluginResults } from '../features/imports/components/PluginResults';
+import { importPlugins, type PluginImportResult } from '../features/imports/api/plugins-api';
+import { PLUGIN_PLACES, type PluginUpload } from '../features/imports/plugin-upload';
 import '../features/imports/components/imports.css';
 import { initialChoice, requestChoice, type ItemChoice } from '../features/imports/import-choices';
 import { usePageTitle } from '../features/instance/hooks/use-page-title';
@@ -28,12 +31,10 @@ interface PreviewBatch {
   items: ImportPreviewItem[];
 }
 
-type Target = 'blueprints' | 'hierarchy';
+type Target = 'blueprints' | 'hierarchy' | 'plugin';
 
-interface Outcome {
-  results: ImportItemResult[];
-  hierarchyId: string | null;
-}
+type Outcome =
+  { results: ImportItemResult[]; hierarchyId: string | null; plugins?: undefined } | { plugins: PluginImportResult };
 
 const NO_RESULT = {
   blueprintId: null,
@@ -66,6 +67,8 @@ export function BlueprintImportPage() {
   const [target, setTarget] = useState<Target>('blueprints');
   const [hierarchyName, setHierarchyName] = useState('');
   const [outcome, setOutcome] = useState<Outcome | undefined>();
+  const [plugin, setPlugin] = useState<PluginUpload | undefined>();
+  const [pluginFailure, setPluginFailure] = useState<unknown>();
 
   const items = batches.flatMap((batch) => batch.items);
 
@@ -73,10 +76,15 @@ export function BlueprintImportPage() {
     setFailure(undefined);
     setOutcome(undefined);
     setBatches([]);
+    setPlugin(undefined);
+    setPluginFailure(undefined);
     setBusy('Reading the files…');
     try {
       const collection = await collectFiles(picked);
       setLeftOut(collection.leftOut);
+      // A manifest or marketplace makes the plugin route the first choice: it keeps the manifest and the layout.
+      setPlugin(collection.plugin);
+      if (collection.plugin) setTarget('plugin');
       if (collection.files.length === 0) return;
       setBusy('Checking the files…');
       const previews: PreviewBatch[] = [];
@@ -92,7 +100,7 @@ export function BlueprintImportPage() {
       // Files with their repository paths (a folder or a zip) make a tree; single files make blueprints.
       const fromRepository =
         picked.some((entry) => entry.relativePath) || collection.files.some((f) => f.path.includes('/'));
-      setTarget(fromRepository ? 'hierarchy' : 'blueprints');
+      setTarget(collection.plugin ? 'plugin' : fromRepository ? 'hierarchy' : 'blueprints');
       setHierarchyName(label ?? 'Imported files');
     } catch (error) {
       setFailure(error);
@@ -101,7 +109,21 @@ export function BlueprintImportPage() {
     }
   }
 
+  async function onImportPlugin(upload: PluginUpload) {
+    setPluginFailure(undefined);
+    setBusy('Importing the plugin…');
+    try {
+      setOutcome({ plugins: await importPlugins(client, upload.files) });
+    } catch (error) {
+      setPluginFailure(error);
+    } finally {
+      setBusy(undefined);
+    }
+  }
+
   async function onImport() {
+    if (target === 'plugin' && plugin) return onImportPlugin(plugin);
+    const filesTarget = target === 'plugin' ? 'hierarchy' : target;
     setFailure(undefined);
     setBusy('Importing…');
     const results: ImportItemResult[] = [];
@@ -117,8 +139,8 @@ export function BlueprintImportPage() {
         try {
           const answer = await runImport(client, batch.files, {
             items: chosen,
-            target,
-            ...(target === 'hierarchy'
+            target: filesTarget,
+            ...(filesTarget === 'hierarchy'
               ? hierarchyId
                 ? { hierarchyId }
                 : { hierarchyName: hierarchyName.trim() || 'Imported files' }
@@ -137,6 +159,8 @@ export function BlueprintImportPage() {
   }
 
   const importing = items.filter((item) => !choices[item.path]?.skip).length;
+  const asPlugin = target === 'plugin' && plugin !== undefined;
+  const pluginCount = plugin?.plugins.length ?? 0;
 
   return (
     <div className="stack">
@@ -164,31 +188,38 @@ export function BlueprintImportPage() {
       )}
       {outcome ? (
         <>
-          <ImportResults results={outcome.results} hierarchyId={outcome.hierarchyId} />
+          {outcome.plugins ? (
+            <PluginResults result={outcome.plugins} />
+          ) : (
+            <ImportResults results={outcome.results} hierarchyId={outcome.hierarchyId} />
+          )}
           <p>
             <Link to="/me/blueprints">My blueprints</Link>
           </p>
         </>
       ) : (
-        items.length > 0 && (
+        (items.length > 0 || plugin) && (
           <>
-            <section className="stack" aria-label="Files found">
-              <h2 className="section-title">
-                {items.length === 1 ? '1 item' : `${items.length} items`}, {importing} to import
-              </h2>
-              <div className="import-items">
-                {items.map((item) => (
-                  <ImportItemCard
-                    key={item.path}
-                    item={item}
-                    choice={choices[item.path] ?? initialChoice(item)}
-                    formats={formats.data ?? []}
-                    disabled={busy !== undefined}
-                    onChange={(choice) => setChoices((all) => ({ ...all, [item.path]: choice }))}
-                  />
-                ))}
-              </div>
-            </section>
+            {plugin && <PluginFound upload={plugin} />}
+            {items.length > 0 && (
+              <section className="stack" aria-label="Files found">
+                <h2 className="section-title">
+                  {items.length === 1 ? '1 item' : `${items.length} items`}, {importing} to import
+                </h2>
+                <div className="import-items">
+                  {items.map((item) => (
+                    <ImportItemCard
+                      key={item.path}
+                      item={item}
+                      choice={choices[item.path] ?? initialChoice(item)}
+                      formats={formats.data ?? []}
+                      disabled={busy !== undefined}
+                      onChange={(choice) => setChoices((all) => ({ ...all, [item.path]: choice }))}
+                    />
+                  ))}
+                </div>
+              </section>
+            )}
             <fieldset className="fieldset">
               <legend>Import as</legend>
               <div className="choice-grid">
@@ -216,6 +247,23 @@ export function BlueprintImportPage() {
                     <span className="choice__hint">A new tree keeping each file at its repository path.</span>
                   </span>
                 </label>
+                {plugin && (
+                  <label className="choice">
+                    <input
+                      type="radio"
+                      name="import-target"
+                      checked={target === 'plugin'}
+                      onChange={() => setTarget('plugin')}
+                    />
+                    <span className="choice__text">
+                      <span className="choice__label">Import as plugin</span>
+                      <span className="choice__hint">
+                        A hierarchy per plugin keeping its manifest, each agent, command, skill and hooks file a
+                        blueprint. The manifest says what each file is: the choices per file above do not apply.
+                      </span>
+                    </span>
+                  </label>
+                )}
               </div>
               {target === 'hierarchy' && (
                 <div className="field">
@@ -236,15 +284,86 @@ export function BlueprintImportPage() {
               <button
                 type="button"
                 className="button button--primary"
-                disabled={busy !== undefined || importing === 0}
+                disabled={busy !== undefined || (asPlugin ? plugin.overLimit !== undefined : importing === 0)}
                 onClick={() => void onImport()}
               >
-                {importing === 1 ? 'Import 1 item' : `Import ${importing} items`}
+                {asPlugin
+                  ? pluginCount === 1
+                    ? 'Import the plugin'
+                    : `Import ${pluginCount} plugins`
+                  : importing === 1
+                    ? 'Import 1 item'
+                    : `Import ${importing} items`}
               </button>
             </div>
+            {pluginFailure !== undefined && <PluginImportFailure error={pluginFailure} />}
           </>
         )
       )}
     </div>
+  );
+}
+
+const TOOL_LABELS: Record<string, string> = Object.fromEntries(PLUGIN_PLACES.map((place) => [place.tool, place.label]));
+
+/** What makes the files a plugin, and whether the plugin route can take them. */
+function PluginFound({ upload }: { upload: PluginUpload }) {
+  return (
+    <section className="callout" aria-label="Plugin found">
+      <p>
+        {upload.plugins.length === 1
+          ? 'These files hold a plugin'
+          : `These files hold ${upload.plugins.length} plugins`}
+        {upload.marketplaces.length > 0 && (
+          <>
+            , listed by <code>{upload.marketplaces.join(', ')}</code>
+          </>
+        )}
+        : {upload.files.length === 1 ? '1 file' : `${upload.files.length} files`} would be sent.
+      </p>
+      <ul aria-label="Plugins found">
+        {upload.plugins.map((found) => (
+          <li key={found.root}>
+            <code>{found.root === '' ? './' : `${found.root}/`}</code>
+            {found.manifests.length > 0
+              ? ` with the ${found.manifests.map((tool) => TOOL_LABELS[tool] ?? tool).join(', ')} manifest${found.manifests.length === 1 ? '' : 's'}`
+              : ', described by its marketplace entry'}
+          </li>
+        ))}
+      </ul>
+      {upload.overLimit && (
+        <p role="alert">
+          <code>{upload.overLimit.code}</code> {upload.overLimit.message} Choose the plugin’s own folder.
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** A refused plugin import: nothing was created. The member or manifest at fault is named with its cause. */
+function PluginImportFailure({ error }: { error: unknown }) {
+  const details =
+    error instanceof ApiError ? (error.details as { path?: unknown; cause?: unknown } | undefined) : undefined;
+  const cause = details?.cause as { code?: unknown; message?: unknown } | undefined;
+  return (
+    <>
+      <ApiErrorNotice title="The plugin was not imported" error={error} />
+      {(typeof details?.path === 'string' || typeof cause?.code === 'string') && (
+        <p className="field__hint" aria-label="Refused file">
+          {typeof details?.path === 'string' && (
+            <>
+              In <code>{details.path}</code>
+            </>
+          )}
+          {typeof cause?.code === 'string' && (
+            <>
+              {' '}
+              (<code>{cause.code}</code> {typeof cause.message === 'string' ? cause.message : ''})
+            </>
+          )}
+          . Nothing was created.
+        </p>
+      )}
+    </>
   );
 }

@@ -61,5 +61,40 @@ describe('HierarchyPage', () => {
       'href',
       '/blueprints/bp_web00000000000001',
     );
+    // Not laid out as a plugin: no plugin download.
+    expect(screen.queryByRole('group', { name: 'Download as plugin' })).not.toBeInTheDocument();
+  });
+
+  it('offers a plugin download for each tool when the tree is laid out as a plugin', async () => {
+    server = await startApiServer({
+      'GET /api/v1/hierarchies/:id': {
+        status: 200,
+        body: {
+          id: 'ha_plugin000000001',
+          name: 'shipit',
+          description: 'Release helpers',
+          owner: grace,
+          isOwner: false,
+          blueprints: [
+            { ...member('bp_agent00000000001', 'x', 'agents/x.md', null), kind: 'agent', format: 'claude-agent' },
+            { ...member('bp_hooks00000000001', 'hooks', 'hooks/hooks.json', null), kind: 'settings' },
+          ],
+        },
+      },
+    });
+    renderApp({ apiBaseUrl: server.url, path: '/hierarchies/ha_plugin000000001' });
+    const group = await screen.findByRole('group', { name: 'Download as plugin' });
+    expect(within(group).getByRole('link', { name: 'Claude Code' })).toHaveAttribute(
+      'href',
+      '/api/v1/hierarchies/ha_plugin000000001/plugin?tool=claude-code',
+    );
+    expect(within(group).getByRole('link', { name: 'Cursor' })).toHaveAttribute(
+      'href',
+      '/api/v1/hierarchies/ha_plugin000000001/plugin?tool=cursor',
+    );
+    expect(within(group).getByRole('link', { name: 'Codex' })).toHaveAttribute(
+      'href',
+      '/api/v1/hierarchies/ha_plugin000000001/plugin?tool=codex',
+    );
   });
 });

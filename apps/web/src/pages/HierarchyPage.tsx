@@ -2,7 +2,12 @@ import { useMemo } from 'react';
 import { useParams } from 'react-router';
 import '../features/blueprints/components/blueprint.css';
 import { AuthorName } from '../features/blueprints/components/BlueprintBadges';
-import { hierarchyArchiveUrl } from '../features/hierarchies/api/hierarchies-api';
+import {
+  hierarchyArchiveUrl,
+  looksLikePlugin,
+  PLUGIN_EXPORT_TOOLS,
+  pluginDownloadUrl,
+} from '../features/hierarchies/api/hierarchies-api';
 import { HierarchyTree } from '../features/hierarchies/components/HierarchyTree';
 import '../features/hierarchies/components/hierarchy.css';
 import { useHierarchy } from '../features/hierarchies/hooks/use-hierarchy';
@@ -45,6 +50,16 @@ export function HierarchyPage() {
             Download all as zip
           </a>
         </p>
+        {looksLikePlugin(hierarchy.blueprints) && (
+          <div className="cluster" role="group" aria-label="Download as plugin">
+            <span>Download as plugin:</span>
+            {PLUGIN_EXPORT_TOOLS.map(({ tool, label }) => (
+              <a key={tool} className="button button--secondary" href={pluginDownloadUrl(hierarchy.id, tool)} download>
+                {label}
+              </a>
+            ))}
+          </div>
+        )}
       </header>
       <SettingsSection title="Files" description="Each blueprint at its path in the repository, under its parent.">
         {tree.length > 0 ? (

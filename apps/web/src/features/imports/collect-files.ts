@@ -1,4 +1,5 @@
 import { unzipSync } from 'fflate';
+import { findPluginUpload, type PluginUpload } from './plugin-upload';
 
 /** A file to send for import, at its path in the repository. */
 export interface CollectedFile {
@@ -16,6 +17,13 @@ export interface LeftOutFile {
 export interface Collection {
   files: CollectedFile[];
   leftOut: LeftOutFile[];
+  /** The plugins a folder or zip holds (a manifest or a marketplace), with every file of theirs the API may take. */
+  plugin?: PluginUpload;
+}
+
+/** A folder's or zip's collection, with every readable file (not only candidates), for the plugin route. */
+interface Collected extends Collection {
+  readable: CollectedFile[];
 }
 
 /** What the browser reads before anything is sent: a repository zip can hold anything, so everything is bounded. */
@@ -135,36 +143,35 @@ function isCandidate(path: string, skillFolders: readonly string[]): boolean {
  * Turns raw entries into the files to send. `everything` (files the user picked one by one) sends every text file;
  * a folder or zip sends only candidates, so a repository's source code stays in the browser.
  */
-function collect(entries: RawEntry[], everything: boolean, leftOut: LeftOutFile[]): Collection {
+function collect(entries: RawEntry[], everything: boolean, leftOut: LeftOutFile[]): Collected {
   const skillFolders = entries
     .filter((entry) => entry.path.slice(entry.path.lastIndexOf('/') + 1) === SKILL_FILE)
     .map((entry) => folderOf(entry.path));
   const files: CollectedFile[] = [];
+  const readable: CollectedFile[] = [];
   for (const entry of entries) {
     if (entry.bytes.length > COLLECT_LIMITS.maxFileBytes) {
       leftOut.push({ path: entry.path, reason: 'larger than 256 KB' });
       continue;
     }
     const inSkill = inSkillFolder(entry.path, skillFolders);
+    const text = textOf(entry.bytes);
+    const read: CollectedFile | undefined =
+      text !== undefined
+        ? { path: entry.path, content: text, encoding: 'utf8', sizeBytes: entry.bytes.length }
+        : inSkill
+          ? { path: entry.path, content: base64Of(entry.bytes), encoding: 'base64', sizeBytes: entry.bytes.length }
+          : undefined;
+    // A plugin's hooks/hooks.json, scripts and README are the plugin route's to judge (it skips them with reasons).
+    if (read && !everything) readable.push(read);
     if (!everything && !isCandidate(entry.path, skillFolders)) {
       leftOut.push({ path: entry.path, reason: 'not an instruction file' });
       continue;
     }
-    const text = textOf(entry.bytes);
-    if (text !== undefined) {
-      files.push({ path: entry.path, content: text, encoding: 'utf8', sizeBytes: entry.bytes.length });
-    } else if (inSkill) {
-      files.push({
-        path: entry.path,
-        content: base64Of(entry.bytes),
-        encoding: 'base64',
-        sizeBytes: entry.bytes.length,
-      });
-    } else {
-      leftOut.push({ path: entry.path, reason: 'a binary file' });
-    }
+    if (read) files.push(read);
+    else leftOut.push({ path: entry.path, reason: 'a binary file' });
   }
-  return { files, leftOut };
+  return { files, leftOut, readable };
 }
 
 /**
@@ -206,7 +213,9 @@ export function readZip(zip: Uint8Array, leftOut: LeftOutFile[] = []): Collectio
     leftOut.push({ path: '(the rest of the zip)', reason: `more than ${COLLECT_LIMITS.maxEntries} entries` });
   }
   const raw = Object.entries(unzipped).map(([path, bytes]) => ({ path, bytes }));
-  return collect(withoutSharedTopFolder(raw), false, leftOut);
+  const { readable, ...collection } = collect(withoutSharedTopFolder(raw), false, leftOut);
+  const plugin = findPluginUpload(readable);
+  return plugin ? { ...collection, plugin } : collection;
 }
 
 /** A file the user gave, with the path it had in the folder they chose (webkitRelativePath) when there is one. */
@@ -226,6 +235,7 @@ async function bytesOf(file: File): Promise<Uint8Array> {
 export async function collectFiles(picked: readonly PickedFile[]): Promise<Collection> {
   const leftOut: LeftOutFile[] = [];
   const files: CollectedFile[] = [];
+  const pluginFiles: CollectedFile[] = [];
   const fromFolders: RawEntry[] = [];
   const single: RawEntry[] = [];
   let total = 0;
@@ -243,7 +253,9 @@ export async function collectFiles(picked: readonly PickedFile[]): Promise<Colle
         continue;
       }
       try {
-        files.push(...readZip(await bytesOf(file), leftOut).files);
+        const zip = readZip(await bytesOf(file), leftOut);
+        files.push(...zip.files);
+        pluginFiles.push(...(zip.plugin?.files ?? []));
       } catch {
         leftOut.push({ path, reason: 'not a zip the browser can read' });
       }
@@ -261,12 +273,18 @@ export async function collectFiles(picked: readonly PickedFile[]): Promise<Colle
     total += file.size;
     (relativePath ? fromFolders : single).push({ path, bytes: await bytesOf(file) });
   }
-  files.push(...collect(withoutSharedTopFolder(fromFolders), false, leftOut).files);
+  const folder = collect(withoutSharedTopFolder(fromFolders), false, leftOut);
+  files.push(...folder.files);
+  pluginFiles.push(...folder.readable);
   files.push(...collect(single, true, leftOut).files);
-  // The same path twice (a file chosen twice, or in two zips): the first wins, as the server takes each path once.
+  const plugin = findPluginUpload(uniqueInOrder(pluginFiles));
+  return { files: uniqueInOrder(files), leftOut, ...(plugin ? { plugin } : {}) };
+}
+
+/** The same path twice (a file chosen twice, or in two zips): the first wins, as the server takes each path once. */
+function uniqueInOrder(files: readonly CollectedFile[]): CollectedFile[] {
   const seen = new Set<string>();
   const unique = files.filter((file) => !seen.has(file.path) && Boolean(seen.add(file.path)));
   // In path order, as a repository lists them, whatever order the browser read them in.
-  unique.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files: unique, leftOut };
+  return unique.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
