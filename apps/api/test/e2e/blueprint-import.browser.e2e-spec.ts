@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { zipSync } from 'fflate';
+import { strFromU8, unzipSync, zipSync } from 'fflate';
 import type { BrowserContext, Page } from 'playwright-core';
 import { collectPageProblems, signedInContext, startBrowserApp, type BrowserApp } from '../support/browser';
+import { AUTHORED_PLUGIN, writeAuthoredPlugin } from '../support/authored-plugin';
 import { fixture, fixtureFiles, FIXTURE_PATHS, writeFixtureTree } from '../support/import-batch';
 import { TestSignInModule, type SignedIn } from '../support/sign-in';
 
@@ -18,10 +19,12 @@ describe('importing files, in Chromium', () => {
   const contexts: BrowserContext[] = [];
   let scratch: string;
   let repository: string;
+  let plugin: string;
 
   beforeAll(async () => {
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'lp-import-'));
     repository = writeFixtureTree(path.join(scratch, 'ledgerline'));
+    plugin = writeAuthoredPlugin(path.join(scratch, 'shipit'));
     started = await startBrowserApp({ extraImports: [TestSignInModule] });
   });
   afterAll(async () => {
@@ -156,6 +159,81 @@ describe('importing files, in Chromium', () => {
     await expectText(item(page, 'go.mdc'), 'Detected as Cursor project rule (.mdc)');
     await item(page, 'c-pro.md').waitFor();
     expect(await page.getByRole('radio', { name: /Separate blueprints/ }).isChecked()).toBe(true);
+    expect(problems).toEqual([]);
+  });
+
+  it('imports a chosen plugin folder as a plugin, and downloads the hierarchy as a Claude Code plugin', async () => {
+    const { page, problems, user } = await signedInPage('plugin.importer@example.org');
+    await page.goto(`${started.baseUrl}/blueprints/import`);
+    await page.getByLabel('Choose a folder').setInputFiles(plugin);
+
+    const found = page.getByRole('region', { name: 'Plugin found' });
+    await found.waitFor({ timeout: 30_000 });
+    expect(await found.getByRole('list', { name: 'Plugins found' }).innerText()).toContain(
+      './ with the Claude Code manifest',
+    );
+    expect(await page.getByRole('radio', { name: /Import as plugin/ }).isChecked()).toBe(true);
+    // The other choices stay beside it.
+    expect(await page.getByRole('radio', { name: /One hierarchy/ }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Import the plugin' }).click();
+
+    const results = page.getByRole('region', { name: 'Plugin import results' });
+    await results.getByRole('status').waitFor({ timeout: 30_000 });
+    expect(await results.getByRole('status').innerText()).toBe('1 plugin imported, 4 members in all.');
+    const row = (filePath: string) => results.getByRole('row').filter({ hasText: filePath });
+    expect(await row('agents/x.md').innerText()).toContain('claude-agent (agent)');
+    expect(await row('commands/y.md').innerText()).toContain('claude-command (command)');
+    expect(await row('skills/z/SKILL.md').innerText()).toContain('claude-skill (skill)');
+    expect(await row('hooks/hooks.json').innerText()).toContain('claude-settings (settings)');
+    await results.getByText('1 file not imported').click();
+    expect(await results.getByRole('list', { name: 'Files of shipit not imported' }).innerText()).toContain(
+      'scripts/fmt.sh',
+    );
+
+    // The hierarchy, as the API has it: named after the manifest, each member at its plugin path.
+    const href = await results.getByRole('link', { name: 'Open the hierarchy shipit' }).getAttribute('href');
+    const hierarchyId = href!.slice('/hierarchies/'.length);
+    const tree = await user.agent.get(`/api/v1/hierarchies/${hierarchyId}`).expect(200);
+    expect(tree.body.name).toBe('shipit');
+    const members = (tree.body.blueprints as { repositoryPath: string; kind: string; format: string }[])
+      .map((member) => `${member.repositoryPath} ${member.kind} ${member.format}`)
+      .sort();
+    expect(members).toEqual([
+      'agents/x.md agent claude-agent',
+      'commands/y.md command claude-command',
+      'hooks/hooks.json settings claude-settings',
+      'skills/z/SKILL.md skill claude-skill',
+    ]);
+    const agentId = (tree.body.blueprints as { id: string; repositoryPath: string }[]).find(
+      (member) => member.repositoryPath === 'agents/x.md',
+    )!.id;
+    const agent = await user.agent.get(`/api/v1/blueprints/${agentId}`).expect(200);
+    expect(agent.body.content).toBe(AUTHORED_PLUGIN['agents/x.md']);
+
+    // The hierarchy page offers it back as a plugin; the zip holds the manifest as imported and every member.
+    await results.getByRole('link', { name: 'Open the hierarchy shipit' }).click();
+    const downloads = page.getByRole('group', { name: 'Download as plugin' });
+    await downloads.waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      downloads.getByRole('link', { name: 'Claude Code' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('shipit-claude-code-plugin.zip');
+    const zip = unzipSync(new Uint8Array(fs.readFileSync((await download.path())!)));
+    expect(Object.keys(zip).sort()).toEqual(
+      expect.arrayContaining([
+        '.claude-plugin/marketplace.json',
+        'plugins/shipit/.claude-plugin/plugin.json',
+        'plugins/shipit/agents/x.md',
+        'plugins/shipit/commands/y.md',
+        'plugins/shipit/skills/z/SKILL.md',
+        'plugins/shipit/hooks/hooks.json',
+      ]),
+    );
+    expect(JSON.parse(strFromU8(zip['plugins/shipit/.claude-plugin/plugin.json']!))).toEqual(
+      JSON.parse(AUTHORED_PLUGIN['.claude-plugin/plugin.json']!),
+    );
+    expect(strFromU8(zip['plugins/shipit/agents/x.md']!)).toBe(AUTHORED_PLUGIN['agents/x.md']);
     expect(problems).toEqual([]);
   });
 });
