@@ -392,7 +392,7 @@ describe('BlueprintImportPage with a plugin', { timeout: 30_000 }, () => {
     await user.click(await screen.findByRole('button', { name: 'Import the plugin' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('PLUGIN_MEMBER_REJECTED');
     expect(screen.getByLabelText('Refused file')).toHaveTextContent(
-      'In agents/x.md (CONTENT_TOO_LARGE too long). Nothing was created.',
+      'In agents/x.md (CONTENT_TOO_LARGE too long). The plugins sent with it were not created.',
     );
     // The choice stays, so the author can import the files another way.
     expect(screen.getByRole('radio', { name: /One hierarchy/ })).toBeEnabled();

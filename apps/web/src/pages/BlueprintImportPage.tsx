@@ -15,8 +15,8 @@ import { ImportItemCard } from '../features/imports/components/ImportItemCard';
 import { ImportPicker } from '../features/imports/components/ImportPicker';
 import { ImportResults } from '../features/imports/components/ImportResults';
 import { PluginResults } from '../features/imports/components/PluginResults';
-import { importPlugins, type PluginImportResult } from '../features/imports/api/plugins-api';
-import { PLUGIN_PLACES, type PluginUpload } from '../features/imports/plugin-upload';
+import { importPlugins, mergePluginResults, type PluginImportResult } from '../features/imports/api/plugins-api';
+import { PLUGIN_PLACES, splitPluginUpload, type PluginUpload } from '../features/imports/plugin-upload';
 import '../features/imports/components/imports.css';
 import { initialChoice, requestChoice, type ItemChoice } from '../features/imports/import-choices';
 import { usePageTitle } from '../features/instance/hooks/use-page-title';
@@ -111,12 +111,15 @@ export function BlueprintImportPage() {
 
   async function onImportPlugin(upload: PluginUpload) {
     setPluginFailure(undefined);
-    setBusy('Importing the plugin…');
+    setBusy(upload.plugins.length === 1 ? 'Importing the plugin…' : 'Importing the plugins…');
+    const answers: PluginImportResult[] = [];
     try {
-      setOutcome({ plugins: await importPlugins(client, upload.files) });
+      // Each request holds whole plugins; one refused leaves those imported before it in place, and they are shown.
+      for (const files of splitPluginUpload(upload)) answers.push(await importPlugins(client, files));
     } catch (error) {
       setPluginFailure(error);
     } finally {
+      if (answers.length > 0) setOutcome({ plugins: mergePluginResults(answers) });
       setBusy(undefined);
     }
   }
@@ -296,10 +299,10 @@ export function BlueprintImportPage() {
                     : `Import ${importing} items`}
               </button>
             </div>
-            {pluginFailure !== undefined && <PluginImportFailure error={pluginFailure} />}
           </>
         )
       )}
+      {pluginFailure !== undefined && <PluginImportFailure error={pluginFailure} />}
     </div>
   );
 }
@@ -361,7 +364,7 @@ function PluginImportFailure({ error }: { error: unknown }) {
               (<code>{cause.code}</code> {typeof cause.message === 'string' ? cause.message : ''})
             </>
           )}
-          . Nothing was created.
+          . The plugins sent with it were not created.
         </p>
       )}
     </>

@@ -1,5 +1,6 @@
 import type { CollectedFile } from './collect-files';
-import { findPluginUpload, PLUGIN_LIMITS } from './plugin-upload';
+import { mergePluginResults, type PluginImportResult } from './api/plugins-api';
+import { findPluginUpload, PLUGIN_LIMITS, splitPluginUpload } from './plugin-upload';
 
 const file = (path: string, content = 'x'): CollectedFile => ({
   path,
@@ -59,5 +60,51 @@ describe('findPluginUpload', () => {
     expect(findPluginUpload([file('.claude-plugin/plugin.json', '{"name":"big"}'), ...many])?.overLimit?.code).toBe(
       'PLUGIN_TOO_MANY_FILES',
     );
+  });
+});
+
+describe('splitPluginUpload and mergePluginResults', () => {
+  const marketplace = JSON.stringify({
+    plugins: [
+      { name: 'a', source: './plugins/a' },
+      { name: 'b', source: './plugins/b' },
+      { name: 'c', source: './plugins/c' },
+      { name: 'remote', source: { source: 'github', repo: 'acme/remote' } },
+    ],
+  });
+  const upload = findPluginUpload([
+    file('.claude-plugin/marketplace.json', marketplace),
+    file('plugins/a/agents/x.md', 'a'.repeat(300)),
+    file('plugins/a/commands/y.md', 'a'.repeat(300)),
+    file('plugins/b/agents/x.md', 'b'.repeat(300)),
+    file('plugins/c/agents/x.md', 'c'.repeat(300)),
+  ])!;
+
+  it('sends one request when the files fit, else whole plugins per request, each with the marketplace', () => {
+    expect(splitPluginUpload(upload)).toEqual([upload.files]);
+    const batches = splitPluginUpload(upload, 1_200);
+    expect(batches.map((batch) => batch.map((each) => each.path))).toEqual([
+      ['.claude-plugin/marketplace.json', 'plugins/a/agents/x.md', 'plugins/a/commands/y.md'],
+      ['.claude-plugin/marketplace.json', 'plugins/b/agents/x.md', 'plugins/c/agents/x.md'],
+    ]);
+  });
+
+  it('reports a marketplace entry skipped only when every request skipped it', () => {
+    const answer = (names: string[], skipped: string[]): PluginImportResult => ({
+      plugins: names.map((name) => ({
+        hierarchyId: `ha_${name}`,
+        name,
+        tool: 'claude-code',
+        root: `plugins/${name}`,
+        manifests: [],
+        hooks: false,
+        members: [],
+        skipped: [],
+      })),
+      skipped: skipped.map((name) => ({ path: `.claude-plugin/marketplace.json#${name}`, reason: 'not here' })),
+    });
+    const merged = mergePluginResults([answer(['a'], ['b', 'c', 'remote']), answer(['b', 'c'], ['a', 'remote'])]);
+    expect(merged.plugins.map((plugin) => plugin.name)).toEqual(['a', 'b', 'c']);
+    expect(merged.skipped).toEqual([{ path: '.claude-plugin/marketplace.json#remote', reason: 'not here' }]);
   });
 });

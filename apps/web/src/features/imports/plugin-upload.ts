@@ -123,3 +123,50 @@ export function findPluginUpload(files: readonly CollectedFile[]): PluginUpload 
     ...(overLimit ? { overLimit } : {}),
   };
 }
+
+/** Under the server's default 1 MB request body, as the blueprint import batches are. */
+const BATCH_BYTES = 900_000;
+
+const encoder = new TextEncoder();
+
+function jsonBytes(file: CollectedFile): number {
+  return encoder.encode(JSON.stringify({ path: file.path, content: file.content, encoding: file.encoding })).length + 1;
+}
+
+/**
+ * The upload in requests under `maxBytes` of JSON (the server's request body limit is 1 MB by default): one request
+ * when it fits or holds one plugin, else whole plugins packed together, each request with the marketplaces. A plugin
+ * is never split, so each one stays all or nothing.
+ */
+export function splitPluginUpload(upload: PluginUpload, maxBytes: number = BATCH_BYTES): CollectedFile[][] {
+  const total = upload.files.reduce((sum, file) => sum + jsonBytes(file), 0);
+  if (total <= maxBytes || upload.plugins.length <= 1) return [upload.files];
+  const marketplaces = upload.files.filter((file) => upload.marketplaces.includes(file.path));
+  const roots = upload.plugins.map((plugin) => plugin.root);
+  const groups = roots.map((root) => {
+    // A plugin nested in another's folder goes with its own group, not its parent's.
+    const nested = roots.filter((other) => other !== root && other.startsWith(root === '' ? '' : `${root}/`));
+    return upload.files.filter(
+      (file) =>
+        !upload.marketplaces.includes(file.path) &&
+        under(root, file.path) &&
+        !nested.some((inner) => under(inner, file.path)),
+    );
+  });
+  const batches: CollectedFile[][] = [];
+  let current: CollectedFile[] = [];
+  let bytes = 0;
+  const base = marketplaces.reduce((sum, file) => sum + jsonBytes(file), 0);
+  for (const group of groups) {
+    const groupBytes = group.reduce((sum, file) => sum + jsonBytes(file), 0);
+    if (current.length > 0 && base + bytes + groupBytes > maxBytes) {
+      batches.push([...marketplaces, ...current]);
+      current = [];
+      bytes = 0;
+    }
+    current.push(...group);
+    bytes += groupBytes;
+  }
+  if (current.length > 0) batches.push([...marketplaces, ...current]);
+  return batches;
+}

@@ -15,3 +15,23 @@ export function importPlugins(client: ApiClient, files: readonly CollectedFile[]
     }),
   );
 }
+
+/**
+ * The answers of an upload sent in several requests, as one: a marketplace entry is reported skipped only when every
+ * request skipped it (each request holds only some plugins' folders, and says the others' are missing).
+ */
+export function mergePluginResults(results: readonly PluginImportResult[]): PluginImportResult {
+  const skipped = new Map<string, { entry: PluginImportResult['skipped'][number]; times: number }>();
+  for (const result of results) {
+    for (const entry of result.skipped) {
+      const known = skipped.get(entry.path);
+      skipped.set(entry.path, { entry: known?.entry ?? entry, times: (known?.times ?? 0) + 1 });
+    }
+  }
+  return {
+    plugins: results.flatMap((result) => result.plugins),
+    skipped: [...skipped.values()]
+      .filter(({ entry, times }) => !entry.path.includes('#') || times === results.length)
+      .map(({ entry }) => entry),
+  };
+}
