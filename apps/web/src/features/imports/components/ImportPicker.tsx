@@ -52,7 +52,8 @@ export function ImportPicker({ disabled, onPicked }: ImportPickerProps) {
       <p className="import-drop__title">Drop files, a folder or a zip of a repository here</p>
       <p className="field__hint">
         Rules, commands, skills (with their references, scripts and assets), agents and MCP configurations of any tool.
-        In a folder or zip, only files a tool could read are sent; .git, node_modules and binaries stay out.
+        In a folder or zip, only files a tool could read are sent (a plugin imported as one: every text file of its
+        folder); .git, node_modules and binaries stay out.
       </p>
       <div className="cluster">
         <label className="button button--secondary" htmlFor={ids.files}>
