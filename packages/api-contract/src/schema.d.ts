@@ -2793,6 +2793,15 @@ export interface components {
       repositoryPath: string;
       parentId: string | null;
     };
+    HierarchyPlugin: {
+      /**
+       * @description The tool whose manifest it was imported with
+       * @enum {string}
+       */
+      tool: 'claude-code' | 'cursor' | 'codex';
+      /** @description The tools it kept a manifest for */
+      manifests: ('claude-code' | 'cursor' | 'codex')[];
+    };
     HierarchyDetail: {
       /** @example ha_k3j9x2mq7w4t8pzr */
       id: string;
@@ -2802,6 +2811,8 @@ export interface components {
       isOwner: boolean;
       /** @description Only those you may read, by path */
       blueprints: components['schemas']['HierarchyMember'][];
+      /** @description Set when the hierarchy was imported as a plugin: GET /hierarchies/{id}/plugin exports it again */
+      plugin: components['schemas']['HierarchyPlugin'] | null;
     };
     HierarchySummary: {
       id: string;

@@ -6,6 +6,7 @@ import { readAccess, type ReadAccess } from './blueprint-access';
 import { fromDbKind, newPublicId } from './blueprint-rules';
 import { HierarchyNotFoundError } from './blueprints.errors';
 import { HierarchiesRepository } from './hierarchies.repository';
+import { pluginSummaryOf } from '../plugins/plugin-layout';
 import type { HierarchyDetail, HierarchySummary } from './dto/hierarchy.dto';
 import type { StreamedDownload } from './download-response';
 import { CONVERSION_FILE, conversionHeader, conversionMarkdown, unchangedReport } from './conversion-report';
@@ -70,6 +71,7 @@ export class HierarchiesService {
       owner: row.owner,
       isOwner: true,
       blueprints: [],
+      plugin: null,
     };
   }
 
@@ -92,6 +94,7 @@ export class HierarchiesService {
       description: hierarchy.description,
       owner: hierarchy.owner,
       isOwner: hierarchy.ownerId === principal?.userId,
+      plugin: pluginSummaryOf(hierarchy.pluginManifest),
       blueprints: members.map(({ member }) => ({
         id: member.id,
         name: member.name,

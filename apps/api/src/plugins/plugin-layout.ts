@@ -117,3 +117,12 @@ export interface StoredPlugin {
   /** The plugin's entry in each tool's marketplace that listed it (a repository may have one per tool). */
   marketplaceEntries?: Partial<Record<PluginTool, Record<string, unknown>>>;
 }
+
+/** What a hierarchy's stored plugin says about itself: the tool it came from and the tools it has manifests for. */
+export function pluginSummaryOf(stored: unknown): { tool: PluginTool; manifests: PluginTool[] } | null {
+  if (typeof stored !== 'object' || stored === null) return null;
+  const { tool, manifests } = stored as Partial<StoredPlugin>;
+  if (!tool || !(PLUGIN_TOOLS as readonly string[]).includes(tool)) return null;
+  const tools = PLUGIN_TOOLS.filter((candidate) => manifests?.[candidate] !== undefined);
+  return { tool, manifests: tools };
+}

@@ -108,6 +108,7 @@ describe('importing files, in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Imported in Chromium' }).waitFor();
     const hierarchyId = new URL(page.url()).pathname.split('/').pop();
     const tree = await user.agent.get(`/api/v1/hierarchies/${hierarchyId}`).expect(200);
+    expect(tree.body.plugin).toBeNull();
     expect(
       (tree.body.blueprints as { repositoryPath: string }[]).map((member) => member.repositoryPath).sort(),
     ).toEqual([FIXTURE_PATHS.cursorRule, FIXTURE_PATHS.pluginAgent, FIXTURE_PATHS.skill].sort());
@@ -195,6 +196,7 @@ describe('importing files, in Chromium', () => {
     const hierarchyId = href!.slice('/hierarchies/'.length);
     const tree = await user.agent.get(`/api/v1/hierarchies/${hierarchyId}`).expect(200);
     expect(tree.body.name).toBe('shipit');
+    expect(tree.body.plugin).toEqual({ tool: 'claude-code', manifests: ['claude-code'] });
     const members = (tree.body.blueprints as { repositoryPath: string; kind: string; format: string }[])
       .map((member) => `${member.repositoryPath} ${member.kind} ${member.format}`)
       .sort();

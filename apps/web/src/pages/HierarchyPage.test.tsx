@@ -32,6 +32,7 @@ describe('HierarchyPage', () => {
           name: 'Acme monorepo',
           description: 'Agents files of every package',
           owner: grace,
+          plugin: null,
           blueprints: [
             member('bp_web00000000000001', 'Web app', 'apps/web/AGENTS.md', 'bp_root0000000000001'),
             member('bp_root0000000000001', 'Root rules', 'AGENTS.md', null),
@@ -61,11 +62,11 @@ describe('HierarchyPage', () => {
       'href',
       '/blueprints/bp_web00000000000001',
     );
-    // Not laid out as a plugin: no plugin download.
+    // Not imported as a plugin: no plugin download.
     expect(screen.queryByRole('group', { name: 'Download as plugin' })).not.toBeInTheDocument();
   });
 
-  it('offers a plugin download for each tool when the tree is laid out as a plugin', async () => {
+  it('offers a plugin download for each tool when the hierarchy was imported as a plugin', async () => {
     server = await startApiServer({
       'GET /api/v1/hierarchies/:id': {
         status: 200,
@@ -75,6 +76,7 @@ describe('HierarchyPage', () => {
           description: 'Release helpers',
           owner: grace,
           isOwner: false,
+          plugin: { tool: 'claude-code', manifests: ['claude-code'] },
           blueprints: [
             { ...member('bp_agent00000000001', 'x', 'agents/x.md', null), kind: 'agent', format: 'claude-agent' },
             { ...member('bp_hooks00000000001', 'hooks', 'hooks/hooks.json', null), kind: 'settings' },

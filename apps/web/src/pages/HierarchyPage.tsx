@@ -4,7 +4,6 @@ import '../features/blueprints/components/blueprint.css';
 import { AuthorName } from '../features/blueprints/components/BlueprintBadges';
 import {
   hierarchyArchiveUrl,
-  looksLikePlugin,
   PLUGIN_EXPORT_TOOLS,
   pluginDownloadUrl,
 } from '../features/hierarchies/api/hierarchies-api';
@@ -50,7 +49,7 @@ export function HierarchyPage() {
             Download all as zip
           </a>
         </p>
-        {looksLikePlugin(hierarchy.blueprints) && (
+        {hierarchy.plugin && (
           <div className="cluster" role="group" aria-label="Download as plugin">
             <span>Download as plugin:</span>
             {PLUGIN_EXPORT_TOOLS.map(({ tool, label }) => (

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
+import { PLUGIN_TOOLS } from '../../plugins/plugin-layout';
 import { BLUEPRINT_KINDS } from '../blueprint-rules';
 import { AuthorRef } from './blueprint-responses.dto';
 import { NonBlankName } from '../../common/text/visible-name';
@@ -38,6 +39,12 @@ export class HierarchyMember {
   @ApiProperty({ type: String, nullable: true }) parentId: string | null;
 }
 
+export class HierarchyPlugin {
+  @ApiProperty({ enum: PLUGIN_TOOLS, description: 'The tool whose manifest it was imported with' }) tool: string;
+  @ApiProperty({ enum: PLUGIN_TOOLS, isArray: true, description: 'The tools it kept a manifest for' })
+  manifests: string[];
+}
+
 export class HierarchyDetail {
   @ApiProperty({ example: 'ha_k3j9x2mq7w4t8pzr' }) id: string;
   @ApiProperty() name: string;
@@ -46,6 +53,12 @@ export class HierarchyDetail {
   @ApiProperty() isOwner: boolean;
   @ApiProperty({ type: [HierarchyMember], description: 'Only those you may read, by path' })
   blueprints: HierarchyMember[];
+  @ApiProperty({
+    type: HierarchyPlugin,
+    nullable: true,
+    description: 'Set when the hierarchy was imported as a plugin: GET /hierarchies/{id}/plugin exports it again',
+  })
+  plugin: HierarchyPlugin | null;
 }
 
 export class HierarchySummary {

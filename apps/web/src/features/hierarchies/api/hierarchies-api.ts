@@ -23,15 +23,3 @@ export const PLUGIN_EXPORT_TOOLS = [
 export function pluginDownloadUrl(id: string, tool: (typeof PLUGIN_EXPORT_TOOLS)[number]['tool']): string {
   return `/api/v1/hierarchies/${encodeURIComponent(id)}/plugin?tool=${tool}`;
 }
-
-/**
- * Whether the tree is laid out as a plugin: HierarchyDetail does not say whether a manifest is kept, so this reads the
- * members' paths (agents/, commands/, skills/<n>/SKILL.md, hooks/hooks.json, rules/, an MCP file at the root).
- */
-export function looksLikePlugin(members: readonly Pick<HierarchyMember, 'repositoryPath'>[]): boolean {
-  return members.some((member) =>
-    /^(agents\/[^/]+\.md|commands\/[^/]+\.md|skills\/[^/]+\/SKILL\.md|hooks\/hooks\.json|rules\/[^/]+\.mdc?|\.?mcp\.json)$/.test(
-      member.repositoryPath,
-    ),
-  );
-}
