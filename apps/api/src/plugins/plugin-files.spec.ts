@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { importFile, zipStream } from '../formats';
 import { pluginEntries, type PluginSource, type PluginSourceMember } from './plugin-export';
-import { readPlugins } from './plugin-files';
+import { readPlugins, type ReadPlugin } from './plugin-files';
 import { PluginsErrorCode } from './plugins.errors';
 import { isCorpusAssembled, NOT_ASSEMBLED_NOTE } from '../../test/fixtures/corpus/corpus';
 import { multiToolUpload, officialPluginsUpload } from '../../test/support/plugin-uploads';
@@ -9,9 +9,9 @@ import { multiToolUpload, officialPluginsUpload } from '../../test/support/plugi
 const withCorpus = isCorpusAssembled() ? describe : describe.skip;
 if (!isCorpusAssembled()) console.warn(NOT_ASSEMBLED_NOTE);
 
-function codeOf(run: () => unknown): string | undefined {
+async function codeOf(run: () => Promise<unknown>): Promise<string | undefined> {
   try {
-    run();
+    await run();
   } catch (error) {
     return (error as { code?: string }).code;
   }
@@ -28,8 +28,8 @@ async function unzip(chunks: AsyncIterable<Uint8Array>): Promise<Record<string, 
 withCorpus('reading real plugins (repository corpus)', () => {
   const files = isCorpusAssembled() ? officialPluginsUpload() : [];
 
-  it('reads each plugin the marketplace lists, its members by folder and its hooks', () => {
-    const { plugins } = readPlugins(files);
+  it('reads each plugin the marketplace lists, its members by folder and its hooks', async () => {
+    const { plugins } = await readPlugins(files);
     expect(plugins.map((plugin) => [plugin.name, plugin.tool, plugin.root])).toEqual([
       ['hookify', 'claude-code', 'plugins/hookify'],
       ['example-plugin', 'claude-code', 'plugins/example-plugin'],
@@ -57,17 +57,17 @@ withCorpus('reading real plugins (repository corpus)', () => {
     });
   });
 
-  it('reads a single plugin by its manifest, without a marketplace', () => {
+  it('reads a single plugin by its manifest, without a marketplace', async () => {
     const single = files
       .filter((file) => file.path.startsWith('plugins/hookify/'))
       .map((file) => ({ ...file, path: file.path.slice('plugins/hookify/'.length) }));
-    const { plugins } = readPlugins(single);
+    const { plugins } = await readPlugins(single);
     expect(plugins).toHaveLength(1);
     expect(plugins[0]).toMatchObject({ root: '', name: 'hookify', manifestPath: '.claude-plugin/plugin.json' });
   });
 
-  it('reads a repository with a marketplace per tool: each plugin once, with every manifest and entry', () => {
-    const { plugins, skipped } = readPlugins(multiToolUpload(['conductor']));
+  it('reads a repository with a marketplace per tool: each plugin once, with every manifest and entry', async () => {
+    const { plugins, skipped } = await readPlugins(multiToolUpload(['conductor']));
     expect(plugins).toHaveLength(1);
     const [conductor] = plugins;
     expect(conductor).toMatchObject({ name: 'conductor', tool: 'claude-code', root: 'plugins/conductor' });
@@ -109,15 +109,17 @@ describe('exporting plugins', () => {
 });
 
 describe('reading plugins', () => {
-  it('reads Cursor and Codex plugins by their own layouts, and custom component paths', () => {
+  it('reads Cursor and Codex plugins by their own layouts, and custom component paths', async () => {
     const utf8 = (path: string, content: string) => ({ path, content, encoding: 'utf8' as const });
-    const cursor = readPlugins([
-      utf8('.cursor-plugin/plugin.json', '{"name":"team-kit","displayName":"Team Kit"}'),
-      utf8('rules/style.mdc', '---\ndescription: Style\nglobs: src/**\nalwaysApply: false\n---\nKeep it short.\n'),
-      utf8('commands/ship.md', 'Ship it.\n'),
-      utf8('mcp.json', '{"mcpServers":{"docs":{"url":"https://docs.example.com/mcp"}}}'),
-      utf8('hooks/hooks.json', '{"version":1,"hooks":{"afterFileEdit":[{"command":"./scripts/format.sh"}]}}'),
-    ]).plugins[0]!;
+    const cursor = (
+      await readPlugins([
+        utf8('.cursor-plugin/plugin.json', '{"name":"team-kit","displayName":"Team Kit"}'),
+        utf8('rules/style.mdc', '---\ndescription: Style\nglobs: src/**\nalwaysApply: false\n---\nKeep it short.\n'),
+        utf8('commands/ship.md', 'Ship it.\n'),
+        utf8('mcp.json', '{"mcpServers":{"docs":{"url":"https://docs.example.com/mcp"}}}'),
+        utf8('hooks/hooks.json', '{"version":1,"hooks":{"afterFileEdit":[{"command":"./scripts/format.sh"}]}}'),
+      ])
+    ).plugins[0]!;
     expect(cursor.tool).toBe('cursor');
     expect(cursor.members.map((member) => [member.path, member.format])).toEqual([
       ['commands/ship.md', 'cursor-command'],
@@ -126,14 +128,16 @@ describe('reading plugins', () => {
     ]);
     expect(cursor.stored.hooks).toMatchObject({ tool: 'cursor', config: { version: 1 } });
 
-    const codex = readPlugins([
-      utf8(
-        '.codex-plugin/plugin.json',
-        '{"name":"notes","skills":"./packs/","mcpServers":{"n":{"command":"notes-mcp"}}}',
-      ),
-      utf8('packs/summarise/SKILL.md', '---\nname: summarise\ndescription: Summarise notes\n---\nSummarise.\n'),
-      utf8('packs/summarise/references/style.md', 'Style.\n'),
-    ]).plugins[0]!;
+    const codex = (
+      await readPlugins([
+        utf8(
+          '.codex-plugin/plugin.json',
+          '{"name":"notes","skills":"./packs/","mcpServers":{"n":{"command":"notes-mcp"}}}',
+        ),
+        utf8('packs/summarise/SKILL.md', '---\nname: summarise\ndescription: Summarise notes\n---\nSummarise.\n'),
+        utf8('packs/summarise/references/style.md', 'Style.\n'),
+      ])
+    ).plugins[0]!;
     expect(codex.tool).toBe('codex');
     expect(codex.members.map((member) => [member.path, member.format, member.notes])).toEqual([
       ['.mcp.json', 'claude-mcp', ["from the manifest's inline mcpServers"]],
@@ -143,44 +147,46 @@ describe('reading plugins', () => {
     expect(codex.members[1]!.files).toEqual([{ path: 'references/style.md', content: 'Style.\n', encoding: 'utf8' }]);
   });
 
-  it('refuses bad paths, bad manifests and too many files with stable codes', () => {
+  it('refuses bad paths, bad manifests and too many files with stable codes', async () => {
     const manifest = { path: '.claude-plugin/plugin.json', content: '{"name":"ok"}', encoding: 'utf8' as const };
-    expect(codeOf(() => readPlugins([manifest, { path: '../x.md', content: 'x', encoding: 'utf8' }]))).toBe(
+    expect(await codeOf(() => readPlugins([manifest, { path: '../x.md', content: 'x', encoding: 'utf8' }]))).toBe(
       PluginsErrorCode.PathInvalid,
     );
-    expect(codeOf(() => readPlugins([manifest, { path: '/etc/passwd', content: 'x', encoding: 'utf8' }]))).toBe(
+    expect(await codeOf(() => readPlugins([manifest, { path: '/etc/passwd', content: 'x', encoding: 'utf8' }]))).toBe(
       PluginsErrorCode.PathInvalid,
     );
-    expect(codeOf(() => readPlugins([{ ...manifest, content: '{"name":"has space"}' }]))).toBe(
+    expect(await codeOf(() => readPlugins([{ ...manifest, content: '{"name":"has space"}' }]))).toBe(
       PluginsErrorCode.ManifestInvalid,
     );
-    expect(codeOf(() => readPlugins([{ ...manifest, content: '[1]' }]))).toBe(PluginsErrorCode.ManifestInvalid);
-    expect(codeOf(() => readPlugins([{ ...manifest, content: '{"name":"a","agents":"../../etc"}' }]))).toBe(
+    expect(await codeOf(() => readPlugins([{ ...manifest, content: '[1]' }]))).toBe(PluginsErrorCode.ManifestInvalid);
+    expect(await codeOf(() => readPlugins([{ ...manifest, content: '{"name":"a","agents":"../../etc"}' }]))).toBe(
       PluginsErrorCode.ManifestInvalid,
     );
-    expect(codeOf(() => readPlugins([{ path: 'README.md', content: 'x', encoding: 'utf8' }]))).toBe(
+    expect(await codeOf(() => readPlugins([{ path: 'README.md', content: 'x', encoding: 'utf8' }]))).toBe(
       PluginsErrorCode.ManifestMissing,
     );
     const many = Array.from({ length: 501 }, (_, n) => ({ path: `f${n}.md`, content: 'x', encoding: 'utf8' as const }));
-    expect(codeOf(() => readPlugins(many))).toBe(PluginsErrorCode.TooManyFiles);
+    expect(await codeOf(() => readPlugins(many))).toBe(PluginsErrorCode.TooManyFiles);
     expect(
-      codeOf(() => readPlugins([manifest, { path: 'agents/a.md', content: 'x'.repeat(300_000), encoding: 'utf8' }])),
+      await codeOf(() =>
+        readPlugins([manifest, { path: 'agents/a.md', content: 'x'.repeat(300_000), encoding: 'utf8' }]),
+      ),
     ).toBe(PluginsErrorCode.FileTooLarge);
     expect(
-      codeOf(() => readPlugins([manifest, { path: 'agents/a.md', content: '---\nname: [\n---\nx', encoding: 'utf8' }])),
+      await codeOf(() =>
+        readPlugins([manifest, { path: 'agents/a.md', content: '---\nname: [\n---\nx', encoding: 'utf8' }]),
+      ),
     ).toBe(PluginsErrorCode.MemberRejected);
   });
 });
 
 withCorpus('exporting real plugins (repository corpus)', () => {
-  const hookify = isCorpusAssembled() ? readPlugins(officialPluginsUpload()).plugins[0]! : undefined!;
-  const source: PluginSource = {
-    id: 'ha_test',
-    name: 'hookify',
-    description: '',
-    ownerName: 'Tester',
-    stored: hookify?.stored ?? null,
-  };
+  let hookify: ReadPlugin;
+  let source: PluginSource;
+  beforeAll(async () => {
+    hookify = (await readPlugins(officialPluginsUpload())).plugins[0]!;
+    source = { id: 'ha_test', name: 'hookify', description: '', ownerName: 'Tester', stored: hookify.stored };
+  });
   async function* members(): AsyncGenerator<PluginSourceMember> {
     for (const member of hookify.members) {
       yield {

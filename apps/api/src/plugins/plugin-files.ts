@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { AppError } from '../common/errors/app-error';
 import { importFile, type AttachedFile, type BlueprintDocument, type BlueprintKind } from '../formats';
 import { isPlainObject } from '../formats/text';
@@ -344,7 +345,11 @@ function readMember(
   return { path, kind: classified.kind, format: classified.format, content: text, document, name, notes, files: [] };
 }
 
-function readOne(candidate: Candidate, files: Map<string, PluginFileInput>, nested: string[]): ReadPlugin {
+async function readOne(
+  candidate: Candidate,
+  files: Map<string, PluginFileInput>,
+  nested: string[],
+): Promise<ReadPlugin> {
   const { root } = candidate;
   const manifests: StoredPlugin['manifests'] = {};
   const names: Partial<Record<PluginTool, string>> = {};
@@ -414,6 +419,8 @@ function readOne(candidate: Candidate, files: Map<string, PluginFileInput>, nest
       if (members.some((member) => member.path === path)) {
         throw new PluginPathInvalidError(fullPath, 'is given twice (the manifest holds the same component inline)');
       }
+      // A member is parsed on the event loop (up to ~30 ms for a hostile 256 KB file): others get a turn between.
+      await setImmediate();
       members.push(readMember(fullPath, path, textOf(file), classified));
     }
   }
@@ -437,19 +444,17 @@ function readOne(candidate: Candidate, files: Map<string, PluginFileInput>, nest
  * formats library, and every file that is not imported with the reason. Throws before anything is written when a
  * manifest or a member cannot be read.
  */
-export function readPlugins(input: readonly PluginFileInput[]): ReadPlugins {
+export async function readPlugins(input: readonly PluginFileInput[]): Promise<ReadPlugins> {
   const files = checkFiles(input);
   const skipped: SkippedFile[] = [];
   const candidates = findCandidates(files, skipped);
   if (candidates.length === 0) throw new PluginManifestMissingError();
   const roots = candidates.map((candidate) => candidate.root);
-  const plugins = candidates.map((candidate) =>
-    readOne(
-      candidate,
-      files,
-      roots.filter((root) => root !== candidate.root && under(candidate.root, root) !== undefined),
-    ),
-  );
+  const plugins: ReadPlugin[] = [];
+  for (const candidate of candidates) {
+    const nested = roots.filter((root) => root !== candidate.root && under(candidate.root, root) !== undefined);
+    plugins.push(await readOne(candidate, files, nested));
+  }
   for (const path of files.keys()) {
     if (roots.some((root) => under(root, path) !== undefined)) continue;
     if (PLUGIN_TOOLS.some((tool) => PLUGIN_LAYOUTS[tool].marketplacePath === path)) continue;

@@ -51,7 +51,7 @@ export class PluginsService {
 
   async import(principal: Principal, input: ImportPluginRequest): Promise<PluginImportResult> {
     // Every manifest and member is read before anything is written.
-    const read = readPlugins(input.files);
+    const read = await readPlugins(input.files);
     const created: Created = { hierarchies: [], blueprints: [] };
     try {
       const plugins: ImportedPlugin[] = [];
