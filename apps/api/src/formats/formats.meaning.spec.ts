@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { exportDocument, importFile, listFormats } from './formats';
 import type { BlueprintDocument, ConversionChange, ExportedFile } from './formats.types';
-import { activationOf, NEUTRAL_FIELDS } from './metadata';
+import { activationOf, isDefaultValue, NEUTRAL_FIELDS } from './metadata';
 import { sameValue } from './spelling';
 import {
   isCorpusAssembled,
@@ -61,7 +61,7 @@ function lost(before: BlueprintDocument, after: BlueprintDocument, exported: Exp
   for (const field of NEUTRAL_FIELDS) {
     const a = field === 'alwaysApply' ? (before.alwaysApply ?? false) : before[field];
     const b = field === 'alwaysApply' ? (after.alwaysApply ?? false) : after[field];
-    if (a === undefined || (Array.isArray(a) && a.length === 0)) continue;
+    if (a === undefined || (Array.isArray(a) && a.length === 0) || isDefaultValue(field, a)) continue;
     // A command's or agent's name may be its file name.
     if (field === 'name' && b === undefined && exported.path.includes(`/${String(a)}`)) continue;
     if (!sameValue(a, b)) fields.push(field);

@@ -140,6 +140,14 @@ describe('fields between tools', () => {
     );
   });
 
+  it('does not report `model: inherit` as lost: it is the default model, which a file without one gets', () => {
+    const agent = '---\nname: reviewer\ndescription: Reviews\nmodel: inherit\n---\n\nReview.\n';
+    const copilot = convert(agent, 'claude-agent', 'copilot-agent', { slug: 'reviewer' });
+    expect(copilot.content).not.toMatch(/model/);
+    expect(change(copilot, 'model')).toBeUndefined();
+    expect(copilot.report.lossless).toBe(true);
+  });
+
   it('carries the Agent Skills keys between the skill targets of different tools', () => {
     const skill = [
       '---',

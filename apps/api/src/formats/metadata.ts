@@ -30,6 +30,14 @@ export const TOOL_SPECIFIC_FIELDS: readonly NeutralField[] = ['allowedTools', 'm
  */
 export const AGENT_SKILLS_KEYS: readonly string[] = ['license', 'compatibility', 'metadata', 'allowed-tools'];
 
+/**
+ * A value that says "the default", which a file without the field gets in any tool: Claude Code's `model: inherit`
+ * (the conversation's model). Leaving it out loses nothing.
+ */
+export function isDefaultValue(field: NeutralField, value: unknown): boolean {
+  return field === 'model' && value === 'inherit';
+}
+
 /** Every neutral metadata field, in the order reports list them. */
 export const NEUTRAL_FIELDS: readonly NeutralField[] = [
   'name',
@@ -165,6 +173,7 @@ export function writeMetadata(
   for (const field of NEUTRAL_FIELDS) {
     if (!hasValue(document, field) || carried.has(field)) continue;
     if (field === 'name' && context.nameInPath) continue;
+    if (isDefaultValue(field, document[field])) continue;
     if (changes.some((change) => change.field === field)) continue;
     changes.push({
       field,
