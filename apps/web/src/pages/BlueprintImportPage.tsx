@@ -33,6 +33,19 @@ interface PreviewBatch {
 
 type Target = 'blueprints' | 'hierarchy' | 'plugin';
 
+/** The ways to import; "plugin" is offered only when the upload holds a plugin. */
+const TARGET_CHOICES: readonly { target: Target; label: string; hint: string }[] = [
+  { target: 'blueprints', label: 'Separate blueprints', hint: 'One private blueprint per file.' },
+  { target: 'hierarchy', label: 'One hierarchy', hint: 'A new tree keeping each file at its repository path.' },
+  {
+    target: 'plugin',
+    label: 'Import as plugin',
+    hint:
+      'A hierarchy per plugin keeping its manifest, each agent, command, skill and hooks file a blueprint. The ' +
+      'manifest says what each file is: the choices per file above do not apply.',
+  },
+];
+
 type Outcome =
   { results: ImportItemResult[]; hierarchyId: string | null; plugins?: undefined } | { plugins: PluginImportResult };
 
@@ -226,47 +239,20 @@ export function BlueprintImportPage() {
             <fieldset className="fieldset">
               <legend>Import as</legend>
               <div className="choice-grid">
-                <label className="choice">
-                  <input
-                    type="radio"
-                    name="import-target"
-                    checked={target === 'blueprints'}
-                    onChange={() => setTarget('blueprints')}
-                  />
-                  <span className="choice__text">
-                    <span className="choice__label">Separate blueprints</span>
-                    <span className="choice__hint">One private blueprint per file.</span>
-                  </span>
-                </label>
-                <label className="choice">
-                  <input
-                    type="radio"
-                    name="import-target"
-                    checked={target === 'hierarchy'}
-                    onChange={() => setTarget('hierarchy')}
-                  />
-                  <span className="choice__text">
-                    <span className="choice__label">One hierarchy</span>
-                    <span className="choice__hint">A new tree keeping each file at its repository path.</span>
-                  </span>
-                </label>
-                {plugin && (
-                  <label className="choice">
+                {TARGET_CHOICES.filter((choice) => choice.target !== 'plugin' || plugin).map((choice) => (
+                  <label key={choice.target} className="choice">
                     <input
                       type="radio"
                       name="import-target"
-                      checked={target === 'plugin'}
-                      onChange={() => setTarget('plugin')}
+                      checked={target === choice.target}
+                      onChange={() => setTarget(choice.target)}
                     />
                     <span className="choice__text">
-                      <span className="choice__label">Import as plugin</span>
-                      <span className="choice__hint">
-                        A hierarchy per plugin keeping its manifest, each agent, command, skill and hooks file a
-                        blueprint. The manifest says what each file is: the choices per file above do not apply.
-                      </span>
+                      <span className="choice__label">{choice.label}</span>
+                      <span className="choice__hint">{choice.hint}</span>
                     </span>
                   </label>
-                )}
+                ))}
               </div>
               {target === 'hierarchy' && (
                 <div className="field">
