@@ -8,6 +8,7 @@ import { AuditModule } from './audit/audit.module';
 import { BlueprintsModule } from './blueprints/blueprints.module';
 import { PluginsModule } from './plugins/plugins.module';
 import { ImportsModule } from './imports/imports.module';
+import { AccessModule } from './access/access.module';
 import { AuthModule } from './auth/auth.module';
 import { MagicLinkModule } from './auth/magic-link/magic-link.module';
 import { OAuthModule } from './auth/oauth/oauth.module';
@@ -69,6 +70,7 @@ export class AppModule {
         HealthModule,
         WellKnownModule,
         AuditModule,
+        AccessModule,
         UsersModule,
         AuthModule,
         MagicLinkModule,

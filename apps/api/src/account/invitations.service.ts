@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { AuditService } from '../audit/audit.service';
-import type { Principal } from '../auth/principal';
+import type { UserPrincipal } from '../auth/principal';
 import { requestContext } from '../auth/sessions/session.service';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
@@ -19,7 +19,7 @@ export class InvitationsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async invite(request: Request, principal: Principal, email: string): Promise<{ email: string; createdAt: Date }> {
+  async invite(request: Request, principal: UserPrincipal, email: string): Promise<{ email: string; createdAt: Date }> {
     const inviter = await this.users.requireAdmin(principal.userId);
     const invitation = await this.users.invite(email, inviter.id);
     await this.audit.record(

@@ -18,6 +18,16 @@ export class SessionOnlyError extends AppError {
   }
 }
 
+export class OrganizationTokenRefusedError extends AppError {
+  constructor() {
+    super(
+      'ORGANIZATION_TOKEN_NOT_ALLOWED',
+      "Organization tokens act on the organization's blueprints and hierarchies only; this route needs a person",
+      403,
+    );
+  }
+}
+
 export class RecentAuthenticationRequiredError extends AppError {
   constructor(what: 'sign-in' | 'second factor') {
     super(

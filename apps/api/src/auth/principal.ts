@@ -1,7 +1,13 @@
 import type { Request } from 'express';
 
-/** Who is calling: a browser session (all scopes of its user) or an API token (its scopes only). */
-export type Principal =
+/**
+ * Who is calling: a browser session (all scopes of its user), a personal API token (its scopes only, acting as its
+ * user) or an organization token (its scopes only, acting as its organization and never as any person).
+ */
+export type Principal = UserPrincipal | OrganizationTokenPrincipal;
+
+/** A person: their browser session or one of their personal tokens. */
+export type UserPrincipal =
   | {
       readonly kind: 'session';
       readonly userId: string;
@@ -18,6 +24,20 @@ export type Principal =
       readonly scopes: readonly string[];
       readonly environment: 'production' | 'development';
     };
+
+/** An organization token: only routes marked @AllowOrganizationTokens() accept it. */
+export interface OrganizationTokenPrincipal {
+  readonly kind: 'organization-token';
+  readonly organizationId: string;
+  readonly tokenId: string;
+  readonly scopes: readonly string[];
+  readonly environment: 'production' | 'development';
+}
+
+/** The person behind a principal, if it is one (organization tokens and anonymous callers have none). */
+export function userIdOf(principal: Principal | undefined): string | undefined {
+  return principal && principal.kind !== 'organization-token' ? principal.userId : undefined;
+}
 
 const principals = new WeakMap<Request, Principal>();
 

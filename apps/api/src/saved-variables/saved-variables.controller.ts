@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Put } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
-import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import type { Principal } from '../auth/principal';
+import { CurrentUser } from '../auth/current-principal.decorator';
+import type { UserPrincipal } from '../auth/principal';
 import { Authenticated } from '../common/security/route-policy';
 import { SavedVariablesService } from './saved-variables.service';
 
@@ -32,7 +32,7 @@ export class SavedVariablesController {
   @Authenticated('variables:read')
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({ type: SavedVariableList, description: 'Your values, decrypted for you alone' })
-  async list(@CurrentPrincipal() principal: Principal): Promise<SavedVariableList> {
+  async list(@CurrentUser() principal: UserPrincipal): Promise<SavedVariableList> {
     return { items: await this.savedVariables.list(principal.userId) };
   }
 
@@ -43,7 +43,7 @@ export class SavedVariablesController {
   set(
     @Param('name') name: string,
     @Body() body: SaveVariableRequest,
-    @CurrentPrincipal() principal: Principal,
+    @CurrentUser() principal: UserPrincipal,
   ): Promise<SavedVariable> {
     return this.savedVariables.set(principal.userId, name, body.value);
   }
@@ -52,7 +52,7 @@ export class SavedVariablesController {
   @Authenticated('variables:write')
   @HttpCode(204)
   @ApiNoContentResponse()
-  async delete(@Param('name') name: string, @CurrentPrincipal() principal: Principal): Promise<void> {
+  async delete(@Param('name') name: string, @CurrentUser() principal: UserPrincipal): Promise<void> {
     await this.savedVariables.delete(principal.userId, name);
   }
 }

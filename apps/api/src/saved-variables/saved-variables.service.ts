@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Principal } from '../auth/principal';
+import type { Principal, UserPrincipal } from '../auth/principal';
 import { FieldEncryption } from '../common/crypto/field-encryption';
 import { canonicalVariableName } from '../formats';
 import {
@@ -70,7 +70,8 @@ export class SavedVariablesService {
   }
 }
 
-export function mayUseSavedValues(principal: Principal | undefined): principal is Principal {
+/** Organization tokens are nobody's: they never fill in anyone's values. */
+export function mayUseSavedValues(principal: Principal | undefined): principal is UserPrincipal {
   if (principal?.kind === 'session') return principal.state === 'active';
   return principal?.kind === 'token' && principal.scopes.includes('variables:read');
 }

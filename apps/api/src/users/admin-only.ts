@@ -5,22 +5,25 @@ import { principalOf } from '../auth/principal';
 import { ErrorResponse } from '../common/errors/error-envelope';
 import { Authenticated, SessionOnly } from '../common/security/route-policy';
 import { AdminRequiredError } from './users.errors';
-import { UsersService } from './users.service';
+import { AccessService } from '../access/access.service';
+import { INSTANCE } from '../access/permissions';
 
-/** Runs after the route-policy guard has established a signed-in session; the role is read fresh each time. */
+/**
+ * Runs after the route-policy guard has established a signed-in session, and asks the permission function
+ * (`instance.administer`); the role is read fresh each time.
+ */
 @Injectable()
 export class AdminGuard implements CanActivate {
-  constructor(private readonly users: UsersService) {}
+  constructor(private readonly access: AccessService) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const principal = principalOf(context.switchToHttp().getRequest<Request>());
-    if (!principal) throw new AdminRequiredError();
-    await this.users.requireAdmin(principal.userId);
+    if (!(await this.access.can(principal, 'instance.administer', INSTANCE))) throw new AdminRequiredError();
     return true;
   }
 }
 
-/** Administrators only, from a browser session (never an API token). The module must import UsersModule. */
+/** Administrators only, from a browser session (never an API token). */
 export const AdminOnly = () =>
   applyDecorators(
     Authenticated(),

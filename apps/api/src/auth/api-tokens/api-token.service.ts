@@ -50,7 +50,7 @@ export class ApiTokenService {
   async authenticate(
     token: string,
     ip: string | undefined,
-  ): Promise<Extract<Principal, { kind: 'token' }> | undefined> {
+  ): Promise<Exclude<Principal, { kind: 'session' }> | undefined> {
     if (!TOKEN_PATTERN.test(token)) return undefined;
     const row = await this.tokens.findByHash(hashSecret(token));
     const now = new Date();
@@ -59,7 +59,10 @@ export class ApiTokenService {
       // Only the network is kept, as everywhere else we record client addresses.
       await this.tokens.recordUse(row.id, now, ipPrefix(ip));
     }
-    return { kind: 'token', userId: row.userId, tokenId: row.id, scopes: row.scopes, environment: row.environment };
+    const common = { tokenId: row.id, scopes: row.scopes, environment: row.environment };
+    if (row.organizationId) return { kind: 'organization-token', organizationId: row.organizationId, ...common };
+    if (row.userId) return { kind: 'token', userId: row.userId, ...common };
+    return undefined;
   }
 
   /**

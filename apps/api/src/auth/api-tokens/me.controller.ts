@@ -4,8 +4,8 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AppError, CommonErrorCode } from '../../common/errors/app-error';
 import { Authenticated } from '../../common/security/route-policy';
 import { UsersService } from '../../users/users.service';
-import { CurrentPrincipal } from '../current-principal.decorator';
-import type { Principal } from '../principal';
+import { CurrentUser } from '../current-principal.decorator';
+import type { UserPrincipal } from '../principal';
 import { MeResponse } from './api-tokens.dto';
 
 /** Who the caller is, for sessions and API tokens alike (the CLI's `whoami`). */
@@ -17,7 +17,7 @@ export class MeController {
   @Get()
   @Authenticated('profile:read')
   @ApiOkResponse({ type: MeResponse })
-  async me(@CurrentPrincipal() principal: Principal): Promise<MeResponse> {
+  async me(@CurrentUser() principal: UserPrincipal): Promise<MeResponse> {
     const user = await this.users.findById(principal.userId);
     // Tokens and sessions die with their account; this covers a deletion racing the request.
     if (!user) throw new AppError(CommonErrorCode.Unauthenticated, 'The account no longer exists', 401);

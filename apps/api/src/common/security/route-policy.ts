@@ -1,7 +1,12 @@
 import { applyDecorators, CanActivate, ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { CsrfError, SecondFactorRequiredError, SessionOnlyError } from '../../auth/auth.errors';
+import {
+  CsrfError,
+  OrganizationTokenRefusedError,
+  SecondFactorRequiredError,
+  SessionOnlyError,
+} from '../../auth/auth.errors';
 import { forgetPrincipal, principalOf, type Principal } from '../../auth/principal';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -13,6 +18,7 @@ import { secretsEqual } from '../crypto/secret-token';
 export const ROUTE_POLICY = 'lynxprompt:route-policy';
 const ALLOW_PENDING = 'lynxprompt:allow-pending-second-factor';
 const SESSION_ONLY = 'lynxprompt:session-only';
+const ORGANIZATION_TOKENS = 'lynxprompt:organization-tokens';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export type RoutePolicy =
@@ -37,6 +43,12 @@ export const AllowPendingSecondFactor = () => SetMetadata(ALLOW_PENDING, true);
 
 /** API tokens may not call this route, whatever their scopes (managing credentials, deleting the account). */
 export const SessionOnly = () => SetMetadata(SESSION_ONLY, true);
+
+/**
+ * Organization tokens may call this authenticated route (content routes, which ask `can` about the organization's
+ * content). Everywhere else they are refused, so no route written for a person can mistake one for a user.
+ */
+export const AllowOrganizationTokens = () => SetMetadata(ORGANIZATION_TOKENS, true);
 
 export function policyOf(reflector: Reflector, context: ExecutionContext): RoutePolicy | undefined {
   return reflector.getAllAndOverride<RoutePolicy | undefined>(ROUTE_POLICY, [context.getHandler(), context.getClass()]);
@@ -87,6 +99,8 @@ export class RoutePolicyGuard implements CanActivate {
       return true;
     }
     if (flag(SESSION_ONLY)) throw new SessionOnlyError();
+    if (principal.kind === 'organization-token' && !flag(ORGANIZATION_TOKENS))
+      throw new OrganizationTokenRefusedError();
     const missing = policy.scopes.filter((scope) => !principal.scopes.includes(scope));
     if (missing.length > 0) {
       throw new AppError(CommonErrorCode.Forbidden, 'The token lacks a required scope', 403, {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { AuditService } from '../../audit/audit.service';
-import type { Principal } from '../../auth/principal';
+import { userIdOf, type Principal, type UserPrincipal } from '../../auth/principal';
 import { requestContext } from '../../auth/sessions/session.service';
 import { BlueprintNotFoundError } from '../../blueprints/blueprints.errors';
 import { SharedResponseCache } from '../../http-cache/shared-response-cache';
@@ -35,17 +35,18 @@ export class RemoteBlueprintsService {
     if (!isRemoteBlueprintId(id)) return null;
     const row = await this.repository.findById(id);
     if (!row || row.peer.status === 'blocked') return null;
-    if (row.hiddenAt && !(principal && (await this.isAdmin(principal.userId)))) return null;
+    const userId = userIdOf(principal);
+    if (row.hiddenAt && !(userId && (await this.isAdmin(userId)))) return null;
     return row;
   }
 
-  async hide(request: Request, principal: Principal, id: string): Promise<RemoteBlueprintModeration> {
+  async hide(request: Request, principal: UserPrincipal, id: string): Promise<RemoteBlueprintModeration> {
     const admin = await this.users.requireAdmin(principal.userId);
     if (!isRemoteBlueprintId(id) || !(await this.repository.hide(id, admin.id))) throw new BlueprintNotFoundError();
     return this.afterModeration(request, admin.id, id, 'federation.remote_blueprint_hidden');
   }
 
-  async unhide(request: Request, principal: Principal, id: string): Promise<RemoteBlueprintModeration> {
+  async unhide(request: Request, principal: UserPrincipal, id: string): Promise<RemoteBlueprintModeration> {
     const admin = await this.users.requireAdmin(principal.userId);
     const row = isRemoteBlueprintId(id) ? await this.repository.findById(id) : null;
     if (!row) throw new BlueprintNotFoundError();
