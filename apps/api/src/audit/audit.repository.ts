@@ -12,6 +12,8 @@ export interface AuditEventRecord {
   userAgent: string | null;
   requestId: string | null;
   metadata: Prisma.InputJsonObject;
+  /** Shown in this organization's audit log too. */
+  organizationId?: string | null;
 }
 
 @Injectable()

@@ -21,12 +21,17 @@ const MAX_USER_AGENT = 512;
 export class AuditService {
   constructor(private readonly repository: AuditRepository) {}
 
+  /**
+   * One event of the trail. `organizationId` also puts it in that organization's audit log (membership, roles,
+   * invitations, tokens, and the visibility, publishing and deletion of its content).
+   */
   record(
     actor: AuditActor,
     action: string,
     target: { type: string; id: string } | null,
     context: AuditRequestContext = {},
     metadata: Prisma.InputJsonObject = {},
+    organizationId: string | null = null,
   ) {
     return this.repository.insert({
       actorType: actor.type,
@@ -38,6 +43,7 @@ export class AuditService {
       userAgent: context.userAgent?.slice(0, MAX_USER_AGENT) ?? null,
       requestId: context.requestId ?? null,
       metadata,
+      organizationId,
     });
   }
 
