@@ -1168,6 +1168,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/profiles/{handle}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Profiles_profile'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/profiles/{handle}/blueprints': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Profiles_blueprints'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/plugins/import': {
     parameters: {
       query?: never;
@@ -1679,6 +1711,8 @@ export interface components {
       handle: string;
       displayName: string;
       avatarUrl: string | null;
+      /** @description Shown on the public profile page (/@handle); may be empty */
+      bio: string;
       /** @enum {string} */
       role: 'user' | 'admin';
     };
@@ -1953,6 +1987,8 @@ export interface components {
       handle: string;
       displayName: string;
       avatarUrl: string | null;
+      /** @description Shown on the public profile page (/@handle); may be empty */
+      bio: string;
       /** @enum {string} */
       role: 'user' | 'admin';
       /**
@@ -2052,6 +2088,8 @@ export interface components {
        * @example ada
        */
       handle?: string;
+      /** @description Shown on the public profile page (/@handle); empty clears it */
+      bio?: string;
     };
     EmailChangeRequest: {
       /**
@@ -2828,6 +2866,43 @@ export interface components {
     UpdateHierarchyRequest: {
       name?: string;
       description?: string;
+    };
+    ProfileCounts: {
+      /** @description Listed blueprints: public, published and not deleted */
+      publicBlueprints: number;
+      /** @description Hierarchies holding at least one of those listed blueprints */
+      hierarchies: number;
+      /** @description Favourites of the listed blueprints, summed */
+      favoritesReceived: number;
+      /** @description Downloads of the listed blueprints, summed */
+      downloads: number;
+    };
+    Profile: {
+      /** @enum {string} */
+      kind: 'user' | 'organization';
+      /**
+       * @description A user's handle or an organization's slug (one namespace)
+       * @example ada
+       */
+      handle: string;
+      /** @description The user's display name or the organization's name */
+      name: string;
+      /** @description The user's bio or the organization's description; may be empty */
+      bio: string;
+      avatarUrl: string | null;
+      /** @description Organizations only; always null for users */
+      websiteUrl: string | null;
+      /**
+       * Format: date-time
+       * @description When the account or organization was created
+       */
+      createdAt: string;
+      counts: components['schemas']['ProfileCounts'];
+      /**
+       * @description The profile page: <APP_URL>/@handle
+       * @example https://prompts.example.org/@ada
+       */
+      profileUrl: string;
     };
     PluginFile: {
       /**
@@ -7028,6 +7103,98 @@ export interface operations {
         };
         content: {
           'application/zip': string;
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Profiles_profile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        handle: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A user or an organization, with counts of its listed blueprints */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Profile'];
+        };
+      };
+      /** @description PROFILE_NOT_FOUND: no user or organization has it */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Profiles_blueprints: {
+    parameters: {
+      query?: {
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        handle: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Its listed blueprints, newest first; keyset pagination */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BlueprintPage'];
+        };
+      };
+      /** @description INVALID_CURSOR or INVALID_LIMIT */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description PROFILE_NOT_FOUND: no user or organization has it */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
         };
       };
       /** @description Any error, in the error envelope with a stable `code` */
