@@ -3,7 +3,7 @@ import { PrismaService } from '../database/prisma.service';
 import type { Prisma } from '../generated/prisma/client';
 
 export interface AuditEventRecord {
-  actorType: 'user' | 'system' | 'anonymous';
+  actorType: 'user' | 'organization-token' | 'system' | 'anonymous';
   actorId: string | null;
   action: string;
   targetType: string | null;

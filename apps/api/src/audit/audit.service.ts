@@ -4,7 +4,7 @@ import { AuditRepository } from './audit.repository';
 import { ipPrefix } from '../common/request-context/ip-prefix';
 
 export interface AuditActor {
-  type: 'user' | 'system' | 'anonymous';
+  type: 'user' | 'organization-token' | 'system' | 'anonymous';
   id?: string;
 }
 
