@@ -60,7 +60,10 @@ export class OrganizationAuditController {
     const { organization, format, events } = await this.auditLog.export(slug, session, query);
     const day = new Date().toISOString().slice(0, 10);
     response.status(200);
-    response.setHeader('Content-Type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8');
+    response.setHeader(
+      'Content-Type',
+      format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
+    );
     response.setHeader('Content-Disposition', `attachment; filename="${organization.slug}-audit-${day}.${format}"`);
     response.setHeader('Cache-Control', 'no-store');
     response.setHeader('X-Content-Type-Options', 'nosniff');

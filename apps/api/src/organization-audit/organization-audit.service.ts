@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { OrganizationLookupService } from '../organizations/organization-lookup.service';
-import type { OrganizationAuditEvent, OrganizationAuditFilters, OrganizationAuditQuery } from './organization-audit.dto';
+import type {
+  OrganizationAuditEvent,
+  OrganizationAuditFilters,
+  OrganizationAuditQuery,
+} from './organization-audit.dto';
 import {
   InvalidAuditCursorError,
   InvalidAuditDateError,

@@ -50,7 +50,10 @@ export class ApiTokenRepository {
       select: { id: true, handle: true },
     });
     const handles = new Map(creators.map((user) => [user.id, user.handle]));
-    return rows.map((row) => ({ ...row, createdByHandle: row.createdById ? (handles.get(row.createdById) ?? null) : null }));
+    return rows.map((row) => ({
+      ...row,
+      createdByHandle: row.createdById ? (handles.get(row.createdById) ?? null) : null,
+    }));
   }
 
   /** Returns how many were revoked (0 when the token is not this organization's or already revoked). */

@@ -91,11 +91,7 @@ export class ApiTokenService {
   }
 
   /** A personal token made on the account page. */
-  async create(
-    session: SessionPrincipal,
-    input: NewTokenInput,
-    request: Request,
-  ): Promise<IssuedApiToken> {
+  async create(session: SessionPrincipal, input: NewTokenInput, request: Request): Promise<IssuedApiToken> {
     await this.assertMayIssue(session);
     return this.issue(session.userId, tokenSpec(input), request, 'account');
   }
