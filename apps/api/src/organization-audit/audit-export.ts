@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import type { Response } from 'express';
 import type { OrganizationAuditEvent } from './organization-audit.dto';
 import type { ExportFormat } from './organization-audit.service';
@@ -54,7 +53,7 @@ export async function streamExport(
   onError: (error: unknown) => void,
 ): Promise<void> {
   const write = async (text: string) => {
-    if (!response.write(text)) await Promise.race([once(response, 'drain'), once(response, 'close')]);
+    if (!response.write(text)) await drainedOrClosed(response);
   };
   try {
     await write(format === 'csv' ? CSV_COLUMNS.join(',') + '\r\n' : '[');
@@ -72,4 +71,17 @@ export async function streamExport(
   } finally {
     await events.return(undefined);
   }
+}
+
+/** Resolves when the socket wants more or the client has gone, leaving no listener behind. */
+function drainedOrClosed(response: Response): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      response.off('drain', done);
+      response.off('close', done);
+      resolve();
+    };
+    response.on('drain', done);
+    response.on('close', done);
+  });
 }
