@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ANONYMOUS } from '../access/actor';
 import { summaryOf } from '../blueprints/blueprint-views';
 import { decodeCursor, encodeCursor, parseLimit } from '../blueprints/catalog.service';
 import type { BlueprintPage } from '../blueprints/dto/blueprint-responses.dto';
@@ -47,17 +48,8 @@ export class ProfilesService {
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     return {
-      items: page.map((row) =>
-        summaryOf(
-          // Until the catalogue's summaryOf shows organizations itself, an organization's blueprint names the
-          // organization as its author (a user-owned row always has its owner).
-          row.owner
-            ? row
-            : { ...row, owner: { handle: view.handle, displayName: view.name, avatarUrl: view.avatarUrl } },
-          this.config.instance.domain,
-          undefined,
-        ),
-      ),
+      // Read as anyone would, whoever asks: the answer is shared (cached) and a profile is never a member's view.
+      items: page.map((row) => summaryOf(row, this.config.instance.domain, ANONYMOUS)),
       nextCursor:
         rows.length > limit && last?.firstPublishedAt
           ? encodeCursor(scope, { value: last.firstPublishedAt.toISOString(), id: last.id })

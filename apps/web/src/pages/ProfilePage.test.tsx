@@ -86,7 +86,23 @@ describe('ProfilePage (/@handle)', () => {
           profileUrl: 'http://lynx.test/@acme-corp',
         }),
       },
-      'GET /api/v1/profiles/acme-corp/blueprints': { status: 200, body: { items: [], nextCursor: null } },
+      'GET /api/v1/profiles/acme-corp/blueprints': {
+        status: 200,
+        body: {
+          items: [
+            summary({
+              name: 'Acme service rules',
+              author: {
+                kind: 'organization',
+                handle: 'acme-corp',
+                displayName: 'Acme Corporation',
+                avatarUrl: 'https://cdn.example.org/acme.png',
+              },
+            }),
+          ],
+          nextCursor: null,
+        },
+      },
       'GET /api/v1/formats': { status: 200, body: { items: [] } },
     });
     renderApp({ apiBaseUrl: server.url, path: '/@acme-corp' });
@@ -98,7 +114,12 @@ describe('ProfilePage (/@handle)', () => {
     const website = screen.getByRole('link', { name: /acme\.example\.org/ });
     expect(website).toHaveAttribute('href', 'https://acme.example.org/');
     expect(website).toHaveAttribute('rel', 'noopener noreferrer nofollow');
-    expect(await screen.findByText('No public blueprints yet.')).toBeInTheDocument();
+    // Its blueprints name the organization, with its avatar, and link back to this page.
+    const card = (await screen.findByRole('link', { name: 'Acme service rules' })).closest('article') as HTMLElement;
+    const author = within(card).getByRole('link', { name: /Acme Corporation/ });
+    expect(author).toHaveAttribute('href', '/@acme-corp');
+    expect(author).toHaveTextContent('(organization)');
+    expect(author.querySelector('img')).toHaveAttribute('src', 'https://cdn.example.org/acme.png');
   });
 
   it('links a remote author to their profile on their own instance, and never to a javascript: URL', async () => {
@@ -112,13 +133,13 @@ describe('ProfilePage (/@handle)', () => {
             summary({
               id: 'bp_remote00000000001',
               name: 'Remote rules',
-              author: { handle: 'carol', displayName: 'Carol Remote', avatarUrl: null },
+              author: { kind: 'user', handle: 'carol', displayName: 'Carol Remote', avatarUrl: null },
               origin: { ...remote, authorProfileUrl: 'https://prompts.example.org/@carol' } as never,
             }),
             summary({
               id: 'bp_remote00000000002',
               name: 'Hostile rules',
-              author: { handle: 'mallory', displayName: 'Mallory', avatarUrl: null },
+              author: { kind: 'user', handle: 'mallory', displayName: 'Mallory', avatarUrl: null },
               origin: { ...remote, authorProfileUrl: 'javascript:alert(1)' } as never,
             }),
           ],

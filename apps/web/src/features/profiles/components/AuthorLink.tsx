@@ -1,7 +1,9 @@
 import { Link } from 'react-router';
 import type { AuthorRef, BlueprintSummary } from '../../blueprints/api/blueprint-types';
 import { AuthorName } from '../../blueprints/components/BlueprintBadges';
+import { httpUrl } from '../../../shared/safe-url';
 import { profilePath, remoteAuthorProfileUrl } from '../profile-path';
+import './profile.css';
 
 interface AuthorLinkProps {
   author: AuthorRef;
@@ -16,9 +18,13 @@ interface AuthorLinkProps {
  */
 export function AuthorLink({ author, origin, fallbackTo }: AuthorLinkProps) {
   if (origin.local) {
+    // An organization's blueprints carry its avatar, so they read as the organization's at a glance.
+    const avatar = author.kind === 'organization' ? httpUrl(author.avatarUrl) : undefined;
     return (
       <Link to={profilePath(author.handle)}>
+        {avatar && <img className="author__avatar" src={avatar} alt="" width={16} height={16} />}
         <AuthorName author={author} />
+        {author.kind === 'organization' && <span className="visually-hidden"> (organization)</span>}
       </Link>
     );
   }
