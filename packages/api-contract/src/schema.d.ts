@@ -2348,6 +2348,8 @@ export interface components {
       signed?: boolean;
       /** @description Remote only, shown to admins: hidden by an admin, so 404 to everyone else */
       hidden?: boolean;
+      /** @description Remote only: the author's profile on their instance (/@handle on the peer's verified origin); absent when the peer published no handle */
+      authorProfileUrl?: string;
     };
     BlueprintSummary: {
       /** @example bp_k3j9x2mq7w4t8pzr */
