@@ -17,6 +17,7 @@ import { TwoStepModule } from './auth/two-step/two-step.module';
 import { ApiTokensModule } from './auth/api-tokens/api-tokens.module';
 import { DeviceModule } from './auth/device/device.module';
 import { AccountModule } from './account/account.module';
+import { OrganizationsModule } from './organizations/organizations.module';
 import { MailModule } from './mail/mail.module';
 import { CryptoModule } from './common/crypto/crypto.module';
 import { LoggingModule } from './common/logging/logging.module';
@@ -90,6 +91,7 @@ export class AppModule {
         RemoteBlueprintsModule,
         PeersModule,
         CrawlerModule,
+        OrganizationsModule,
         ...(options.extraImports ?? []),
       ],
       providers: [
