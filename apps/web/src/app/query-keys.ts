@@ -23,6 +23,12 @@ export const queryKeys = {
     myBlueprints: () => [...queryKeys.account.all, 'blueprints'] as const,
     favorites: () => [...queryKeys.account.all, 'favorites'] as const,
     savedVariables: () => [...queryKeys.account.all, 'saved-variables'] as const,
+    // Organizations as their members see them.
+    organizations: () => [...queryKeys.account.all, 'organizations'] as const,
+    organization: (slug: string) => [...queryKeys.account.organizations(), slug] as const,
+    organizationMembers: (slug: string) => [...queryKeys.account.organization(slug), 'members'] as const,
+    organizationInvitations: (slug: string) => [...queryKeys.account.organization(slug), 'invitations'] as const,
+    invitation: (token: string) => [...queryKeys.account.all, 'invitation', token] as const,
     // The federation administration: only an admin's session reads these.
     federation: () => [...queryKeys.account.all, 'federation'] as const,
     federationPeers: () => [...queryKeys.account.federation(), 'peers'] as const,

@@ -37,6 +37,28 @@ const instancesPage = lazyPage(() => import('../pages/InstancesPage').then((modu
 const adminFederationPage = lazyPage(() =>
   import('../pages/AdminFederationPage').then((module) => module.AdminFederationPage),
 );
+// Organizations: the pages around members, invitations and settings, one lazy chunk each.
+const createOrganizationPage = lazyPage(() =>
+  import('../pages/CreateOrganizationPage').then((module) => module.CreateOrganizationPage),
+);
+const organizationLayout = lazyPage(() =>
+  import('../pages/OrganizationLayout').then((module) => module.OrganizationLayout),
+);
+const organizationOverviewPage = lazyPage(() =>
+  import('../pages/OrganizationOverviewPage').then((module) => module.OrganizationOverviewPage),
+);
+const organizationMembersPage = lazyPage(() =>
+  import('../pages/OrganizationMembersPage').then((module) => module.OrganizationMembersPage),
+);
+const organizationInvitationsPage = lazyPage(() =>
+  import('../pages/OrganizationInvitationsPage').then((module) => module.OrganizationInvitationsPage),
+);
+const organizationSettingsPage = lazyPage(() =>
+  import('../pages/OrganizationSettingsPage').then((module) => module.OrganizationSettingsPage),
+);
+const invitationAcceptPage = lazyPage(() =>
+  import('../pages/InvitationAcceptPage').then((module) => module.InvitationAcceptPage),
+);
 const savedVariablesPage = lazyPage(() =>
   import('../pages/SavedVariablesPage').then((module) => module.SavedVariablesPage),
 );
@@ -83,6 +105,21 @@ export const routes: RouteObject[] = [
               // Administrators only: the page itself tells anyone else so.
               { path: 'admin/federation', element: adminFederationPage },
               { path: 'device', element: <DevicePage /> },
+              // "new" is a static segment, so it wins over orgs/:slug. The organization's Tokens and Audit log pages
+              // are further children of orgs/:slug (their own route components).
+              { path: 'orgs/new', element: createOrganizationPage },
+              {
+                path: 'orgs/:slug',
+                element: organizationLayout,
+                children: [
+                  { index: true, element: organizationOverviewPage },
+                  { path: 'members', element: organizationMembersPage },
+                  { path: 'invitations', element: organizationInvitationsPage },
+                  { path: 'settings', element: organizationSettingsPage },
+                ],
+              },
+              // An invitation is accepted by the invited address, signed in: sign-in comes first.
+              { path: 'invitations/:token', element: invitationAcceptPage },
               // The confirmation link is spent by the account that asked for the change, so sign-in comes first.
               { path: 'account/email/verify', element: <EmailVerifyPage /> },
             ],
