@@ -167,6 +167,7 @@ export function useInvitationPreview(token: string) {
     queryKey: queryKeys.account.invitation(token),
     queryFn: ({ signal }) => previewInvitation(client, token, signal),
     retry: false,
+    refetchOnWindowFocus: false,
   });
 }
 
@@ -176,8 +177,8 @@ export function useAcceptInvitation(token: string) {
   const navigate = useNavigate();
   return useMutation<Organization, ApiError>({
     mutationFn: () => acceptInvitation(client, token),
+    // The preview is left alone: removing it while its page is still mounted would read the used invitation again.
     onSuccess: async (organization) => {
-      queryClient.removeQueries({ queryKey: queryKeys.account.invitation(token) });
       await queryClient.invalidateQueries({ queryKey: queryKeys.account.organizations() });
       await navigate(`/orgs/${organization.slug}/members`);
     },
