@@ -688,6 +688,70 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/organizations/{slug}/tokens': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['OrganizationTokens_list'];
+    put?: never;
+    post: operations['OrganizationTokens_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/organizations/{slug}/tokens/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete: operations['OrganizationTokens_revoke'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/organizations/{slug}/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['OrganizationAudit_page'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/organizations/{slug}/audit/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['OrganizationAudit_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/account': {
     parameters: {
       query?: never;
@@ -792,6 +856,22 @@ export interface paths {
       cookie?: never;
     };
     get: operations['Catalog_favorites'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/organizations/{slug}/blueprints': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Catalog_organizationBlueprints'];
     put?: never;
     post?: never;
     delete?: never;
@@ -923,6 +1003,22 @@ export interface paths {
     put: operations['Blueprints_favorite'];
     post?: never;
     delete: operations['Blueprints_unfavorite'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/blueprints/{id}/transfer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['Blueprints_transfer'];
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -1150,6 +1246,22 @@ export interface paths {
     options?: never;
     head?: never;
     patch: operations['Hierarchies_update'];
+    trace?: never;
+  };
+  '/api/v1/hierarchies/{id}/transfer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['Hierarchies_transfer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/hierarchies/{id}/archive': {
@@ -2172,6 +2284,88 @@ export interface components {
       /** @enum {string} */
       status: 'pending' | 'approved' | 'denied' | 'consumed';
     };
+    CreateOrganizationTokenRequest: {
+      /** @example CI publishing */
+      name: string;
+      scopes: ('blueprints:read' | 'blueprints:write')[];
+      /**
+       * @description production tokens read published blueprint versions, development tokens the latest draft
+       * @enum {string}
+       */
+      environment: 'production' | 'development';
+      /** @description Omit for a token that does not expire */
+      expiresInDays?: number;
+    };
+    CreatedOrganizationToken: {
+      /** @description The token itself. Shown this once: only its hash is stored. */
+      token: string;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      prefix: string;
+      scopes: ('blueprints:read' | 'blueprints:write')[];
+      /** @enum {string} */
+      environment: 'production' | 'development';
+      /** Format: date-time */
+      expiresAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    OrganizationTokenSummary: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /**
+       * @description The first characters of the token, to recognise it
+       * @example lp_AbCdEfG
+       */
+      prefix: string;
+      scopes: ('blueprints:read' | 'blueprints:write')[];
+      /** @enum {string} */
+      environment: 'production' | 'development';
+      /** @description Handle of the member who made it, if the account exists */
+      createdBy: string | null;
+      /** Format: date-time */
+      expiresAt: string | null;
+      /** Format: date-time */
+      lastUsedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    AuditActorView: {
+      /** @enum {string} */
+      type: 'user' | 'system' | 'anonymous';
+      /** Format: uuid */
+      id: string | null;
+      /** @description The user’s handle while their account exists */
+      handle: string | null;
+    };
+    AuditTargetView: {
+      /** @example api_token */
+      type: string;
+      id: string;
+    };
+    OrganizationAuditEvent: {
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      occurredAt: string;
+      /** @example organization_token.created */
+      action: string;
+      actor: components['schemas']['AuditActorView'];
+      target: components['schemas']['AuditTargetView'] | null;
+      metadata: {
+        [key: string]: unknown;
+      };
+      /** @description The client’s network (/24 or /48), never its address */
+      ipPrefix: string | null;
+    };
+    OrganizationAuditPage: {
+      /** @description Newest first */
+      events: components['schemas']['OrganizationAuditEvent'][];
+      /** @description Pass as cursor for the next page; null on the last */
+      nextCursor: string | null;
+    };
     UpdateProfileRequest: {
       /** @example Ada Lovelace */
       displayName?: string;
@@ -2210,6 +2404,12 @@ export interface components {
       createdAt: string;
     };
     AuthorRef: {
+      /**
+       * @description Who owns it: a user, or an organization (its slug is the handle, its name the display name)
+       * @enum {string}
+       */
+      kind: 'user' | 'organization';
+      /** @description Profile at /@handle (for remote blueprints, on their origin instance) */
       handle: string;
       displayName: string;
       avatarUrl: string | null;
@@ -2256,7 +2456,7 @@ export interface components {
       /** @description SPDX licence expression */
       license: string;
       /** @enum {string} */
-      visibility: 'private' | 'unlisted' | 'public';
+      visibility: 'private' | 'team' | 'unlisted' | 'public';
       author: components['schemas']['AuthorRef'];
       favoriteCount: number;
       downloadCount: number;
@@ -2428,7 +2628,7 @@ export interface components {
        */
       license?: string;
       /** @enum {string} */
-      visibility?: 'private' | 'unlisted' | 'public';
+      visibility?: 'private' | 'team' | 'unlisted' | 'public';
       changelog?: string;
       /** @description Publish the resulting version at once */
       publish?: boolean;
@@ -2449,6 +2649,11 @@ export interface components {
       format: string;
       /** @description Markdown, MDC, JSON or YAML; at most 256 KB and 10,000 lines */
       content: string;
+      /**
+       * @description The organization (slug) that will own it; the caller's own account when omitted
+       * @example acme
+       */
+      organization?: string;
     };
     FindingTotals: {
       /** @description Secret findings by confidence, all of them */
@@ -2507,7 +2712,7 @@ export interface components {
       /** @description SPDX licence expression */
       license: string;
       /** @enum {string} */
-      visibility: 'private' | 'unlisted' | 'public';
+      visibility: 'private' | 'team' | 'unlisted' | 'public';
       author: components['schemas']['AuthorRef'];
       favoriteCount: number;
       downloadCount: number;
@@ -2582,7 +2787,7 @@ export interface components {
        */
       license?: string;
       /** @enum {string} */
-      visibility?: 'private' | 'unlisted' | 'public';
+      visibility?: 'private' | 'team' | 'unlisted' | 'public';
       changelog?: string;
       /** @description Publish the resulting version at once */
       publish?: boolean;
@@ -2605,6 +2810,11 @@ export interface components {
       content?: string;
       /** @description Where the file lives in a repository; used to detect its format and name */
       path?: string;
+      /**
+       * @description The organization (slug) that will own it; the caller's own account when omitted
+       * @example acme
+       */
+      organization?: string;
     };
     ImportDetectionView: {
       /** @example claude-agent */
@@ -2644,7 +2854,7 @@ export interface components {
       /** @description SPDX licence expression */
       license: string;
       /** @enum {string} */
-      visibility: 'private' | 'unlisted' | 'public';
+      visibility: 'private' | 'team' | 'unlisted' | 'public';
       author: components['schemas']['AuthorRef'];
       favoriteCount: number;
       downloadCount: number;
@@ -2723,7 +2933,7 @@ export interface components {
        */
       license?: string;
       /** @enum {string} */
-      visibility?: 'private' | 'unlisted' | 'public';
+      visibility?: 'private' | 'team' | 'unlisted' | 'public';
       changelog?: string;
       /** @description Publish the resulting version at once */
       publish?: boolean;
@@ -2754,8 +2964,22 @@ export interface components {
       favorite: boolean;
       favoriteCount: number;
     };
+    TransferRequest: {
+      /**
+       * @description The organization (slug) to give it to, or null to take it into your own account
+       * @example acme
+       */
+      organization: string | null;
+      /** @description A new slug, when the current one is taken at the destination */
+      slug?: string;
+    };
     ForkRequest: {
       name?: string;
+      /**
+       * @description The organization (slug) that will own it; the caller's own account when omitted
+       * @example acme
+       */
+      organization?: string;
     };
     VariableList: {
       variables: components['schemas']['TemplateVariableView'][];
@@ -2910,6 +3134,11 @@ export interface components {
       /** @example acme/monorepo */
       name: string;
       description?: string;
+      /**
+       * @description The organization (slug) that will own it; the caller's own account when omitted
+       * @example acme
+       */
+      organization?: string;
     };
     HierarchyMember: {
       id: string;
@@ -2957,6 +3186,10 @@ export interface components {
       name?: string;
       description?: string;
     };
+    HierarchyTransferRequest: {
+      /** @description The organization (slug) to give it to, or null to take it into your own account */
+      organization: string | null;
+    };
     PluginFile: {
       /**
        * @description Relative to the uploaded folder, / separators
@@ -2978,9 +3211,14 @@ export interface components {
        * @description Of every member; private when omitted
        * @enum {string}
        */
-      visibility?: 'private' | 'unlisted' | 'public';
+      visibility?: 'private' | 'team' | 'unlisted' | 'public';
       /** @description Publish every member's first version at once */
       publish?: boolean;
+      /**
+       * @description The organization (slug) that will own it; the caller's own account when omitted
+       * @example acme
+       */
+      organization?: string;
     };
     ImportedPluginMember: {
       /**
@@ -3045,6 +3283,11 @@ export interface components {
     PreviewImportRequest: {
       /** @description At most 200 files, 256 KB each, 4 MB in all */
       files: components['schemas']['ImportFileInput'][];
+      /**
+       * @description The organization (slug) that will own it; the caller's own account when omitted
+       * @example acme
+       */
+      organization?: string;
     };
     ImportScanView: {
       findings: components['schemas']['ScanFindingView'][];
@@ -3134,6 +3377,11 @@ export interface components {
     CreateImportRequest: {
       /** @description The same files as the preview */
       files: components['schemas']['ImportFileInput'][];
+      /**
+       * @description The organization (slug) that will own it; the caller's own account when omitted
+       * @example acme
+       */
+      organization?: string;
       /** @description The items to import, in order; others are left out */
       items: components['schemas']['ImportItemChoice'][];
       /**
@@ -5332,6 +5580,344 @@ export interface operations {
       };
     };
   };
+  OrganizationTokens_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tokens not revoked, newest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrganizationTokenSummary'][];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description ORGANIZATION_ROLE_REQUIRED: Owners and Admins only; REAUTHENTICATION_REQUIRED (creating, with two-step on) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND: no such organization of yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  OrganizationTokens_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateOrganizationTokenRequest'];
+      };
+    };
+    responses: {
+      /** @description The token is in this response only */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreatedOrganizationToken'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description ORGANIZATION_ROLE_REQUIRED: Owners and Admins only; REAUTHENTICATION_REQUIRED (creating, with two-step on) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND: no such organization of yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description ORGANIZATION_TOKEN_SCOPE_NOT_ALLOWED: only blueprints:read and blueprints:write */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  OrganizationTokens_revoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The token stops working at once */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description ORGANIZATION_ROLE_REQUIRED: Owners and Admins only; REAUTHENTICATION_REQUIRED (creating, with two-step on) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND: no such organization of yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  OrganizationAudit_page: {
+    parameters: {
+      query?: {
+        /** @description Only actions starting with this, e.g. organization_token. */
+        action?: string;
+        /** @description Only events at or after this instant */
+        from?: string;
+        /** @description Only events before this instant */
+        to?: string;
+        /** @description Opaque resume position returned by the previous page */
+        cursor?: string;
+        /** @description Events per page, default 50 */
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Newest first, a page at a time */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrganizationAuditPage'];
+        };
+      };
+      /** @description INVALID_CURSOR, INVALID_LIMIT, INVALID_DATE_RANGE, UNSUPPORTED_EXPORT_FORMAT */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description ORGANIZATION_ROLE_REQUIRED: Owners and Admins only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND: no such organization of yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  OrganizationAudit_export: {
+    parameters: {
+      query: {
+        /** @description Only actions starting with this, e.g. organization_token. */
+        action?: string;
+        /** @description Only events at or after this instant */
+        from?: string;
+        /** @description Only events before this instant */
+        to?: string;
+        format: 'csv' | 'json';
+      };
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The whole log (or the filtered part), newest first, as an attachment */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description INVALID_CURSOR, INVALID_LIMIT, INVALID_DATE_RANGE, UNSUPPORTED_EXPORT_FORMAT */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorResponse'];
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description ORGANIZATION_ROLE_REQUIRED: Owners and Admins only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND: no such organization of yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   Account_delete: {
     parameters: {
       query?: never;
@@ -5829,6 +6415,40 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Catalog_organizationBlueprints: {
+    parameters: {
+      query?: {
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description An organization's blueprints as far as the caller may read them: all of them for its authors and its tokens with blueprints:read, team, unlisted and public ones for Viewers, listed ones for anyone else */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BlueprintPage'];
         };
       };
       /** @description Any error, in the error envelope with a stable `code` */
@@ -6466,6 +7086,68 @@ export interface operations {
       };
     };
   };
+  Blueprints_transfer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TransferRequest'];
+      };
+    };
+    responses: {
+      /** @description Gives the blueprint to an organization you administer, or takes one of its blueprints into your account; the id, versions, forks and favourites stay */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BlueprintDetail'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK; QUOTA_EXCEEDED: a write that would take one of your quotas over its limit */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description BLUEPRINT_NOT_FOUND (also for others’ private ones) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   Blueprints_fork: {
     parameters: {
       query?: never;
@@ -6481,7 +7163,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description A private copy in your account, with attribution */
+      /** @description A private copy in your account (or the organization named), with attribution */
       201: {
         headers: {
           [name: string]: unknown;
@@ -7224,6 +7906,50 @@ export interface operations {
       };
     };
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HierarchyDetail'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Hierarchies_transfer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['HierarchyTransferRequest'];
+      };
+    };
+    responses: {
+      /** @description Gives the hierarchy and all its blueprints to an organization you administer, or takes it back */
       200: {
         headers: {
           [name: string]: unknown;

@@ -2,7 +2,12 @@ import { hashSecret } from '../../src/common/crypto/secret-token';
 import { PrismaService } from '../../src/database/prisma.service';
 import { provideSeatLimits } from '../../src/organizations/seats';
 import { withClockAdvanced } from '../support/clock';
-import { addMember, createOrganization, invitationToken, inviteByMail } from '../support/organizations';
+import {
+  createOrganizationThroughApi,
+  invitationToken,
+  inviteByMail,
+  joinByInvitation,
+} from '../support/organizations';
 import { signInAs, TestSignInModule, type SignedIn } from '../support/sign-in';
 import { startSmtpCapture, type SmtpCapture } from '../support/smtp-capture';
 import { startTestApp, TEST_APP_URL, type TestApp } from '../support/test-app';
@@ -34,7 +39,7 @@ describe('organization invitations', () => {
 
   it('mails a single-use link; the invited address accepts it and becomes a member with the role', async () => {
     const owner = await signInAs(testApp, 'owner-flow@example.org');
-    const org = await createOrganization(owner, 'flow', { name: 'Flow Inc' });
+    const org = await createOrganizationThroughApi(owner, 'flow', { name: 'Flow Inc' });
     const sent = await owner.agent
       .post('/api/v1/organizations/flow/invitations')
       .set(owner.writeHeaders)
@@ -90,7 +95,7 @@ describe('organization invitations', () => {
 
   it('cannot be accepted twice at once', async () => {
     const owner = await signInAs(testApp, 'owner-twice@example.org');
-    await createOrganization(owner, 'twice');
+    await createOrganizationThroughApi(owner, 'twice');
     const { token } = await inviteByMail(capture, owner, 'twice', 'twice@example.org', 'member');
     const invitee = await signInAs(testApp, 'twice@example.org');
     const results = await Promise.all([accept(invitee, token), accept(invitee, token), accept(invitee, token)]);
@@ -103,7 +108,7 @@ describe('organization invitations', () => {
 
   it('refuses another account (403 INVITATION_EMAIL_MISMATCH) and an unverified address, leaving it usable', async () => {
     const owner = await signInAs(testApp, 'owner-wrong@example.org');
-    await createOrganization(owner, 'wrong');
+    await createOrganizationThroughApi(owner, 'wrong');
     const { token } = await inviteByMail(capture, owner, 'wrong', 'right@example.org', 'member');
     const other = await signInAs(testApp, 'other@example.org');
     const preview = await other.agent.get(`/api/v1/invitations/${token}`).expect(200);
@@ -122,7 +127,7 @@ describe('organization invitations', () => {
 
   it('expires after 7 days (410 INVITATION_EXPIRED)', async () => {
     const owner = await signInAs(testApp, 'owner-expiry@example.org');
-    await createOrganization(owner, 'expiry');
+    await createOrganizationThroughApi(owner, 'expiry');
     const { token } = await inviteByMail(capture, owner, 'expiry', 'late@example.org', 'viewer');
     const late = await signInAs(testApp, 'late@example.org');
     await withClockAdvanced(SEVEN_DAYS + 60_000, async () => {
@@ -143,11 +148,11 @@ describe('organization invitations', () => {
 
   it('is revocable by Owners and Admins, listed for them only, and replaced by a new one to the address', async () => {
     const owner = await signInAs(testApp, 'owner-revoke@example.org');
-    const org = await createOrganization(owner, 'revoke');
+    const org = await createOrganizationThroughApi(owner, 'revoke');
     const admin = await signInAs(testApp, 'admin-revoke@example.org');
-    await addMember(capture, owner, 'revoke', admin, 'admin-revoke@example.org', 'admin');
+    await joinByInvitation(capture, owner, 'revoke', admin, 'admin-revoke@example.org', 'admin');
     const member = await signInAs(testApp, 'member-revoke@example.org');
-    await addMember(capture, owner, 'revoke', member, 'member-revoke@example.org', 'member');
+    await joinByInvitation(capture, owner, 'revoke', member, 'member-revoke@example.org', 'member');
     const outsider = await signInAs(testApp, 'outsider-revoke@example.org');
 
     const first = await inviteByMail(capture, admin, 'revoke', 'twice-revoke@example.org', 'member');
@@ -195,11 +200,11 @@ describe('organization invitations', () => {
 
   it('follows the matrix for roles: Admins invite below Owner, Owners any role, Members and Viewers none', async () => {
     const owner = await signInAs(testApp, 'owner-roles@example.org');
-    await createOrganization(owner, 'inv-roles');
+    await createOrganizationThroughApi(owner, 'inv-roles');
     const admin = await signInAs(testApp, 'admin-roles@example.org');
-    await addMember(capture, owner, 'inv-roles', admin, 'admin-roles@example.org', 'admin');
+    await joinByInvitation(capture, owner, 'inv-roles', admin, 'admin-roles@example.org', 'admin');
     const viewer = await signInAs(testApp, 'viewer-roles@example.org');
-    await addMember(capture, owner, 'inv-roles', viewer, 'viewer-roles@example.org', 'viewer');
+    await joinByInvitation(capture, owner, 'inv-roles', viewer, 'viewer-roles@example.org', 'viewer');
     const invite = (who: SignedIn, email: string, role: string) =>
       who.agent.post('/api/v1/organizations/inv-roles/invitations').set(who.writeHeaders).send({ email, role });
     expect((await invite(admin, 'x1@example.org', 'owner').expect(403)).body.error.code).toBe(
@@ -229,7 +234,7 @@ describe('organization invitations', () => {
 
   it('asks the seat limit hook when inviting and when accepting (403 PLAN_LIMIT_REACHED)', async () => {
     const owner = await signInAs(testApp, 'owner-seats@example.org');
-    const org = await createOrganization(owner, 'seats');
+    const org = await createOrganizationThroughApi(owner, 'seats');
     // Billing's part: two seats for this organization, unlimited for everyone else.
     provideSeatLimits((organization) => (organization.id === org.id ? 2 : null));
     try {

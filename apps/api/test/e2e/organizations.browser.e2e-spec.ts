@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { PrismaService } from '../../src/database/prisma.service';
 import { collectPageProblems, signedInContext, startBrowserApp, type BrowserApp } from '../support/browser';
-import { addMember, createOrganization } from '../support/organizations';
+import { createOrganizationThroughApi, joinByInvitation } from '../support/organizations';
 import { TestSignInModule } from '../support/sign-in';
 
 /** Organizations in Chromium, against the real app serving the real web build, with mail through real SMTP. */
@@ -19,9 +19,9 @@ describe('organizations, in Chromium', () => {
     const { capture, baseUrl, browser } = started;
     const { context: ownerContext, user: owner } = await signedInContext(started, 'olga@example.org');
     await ownerContext.close();
-    await createOrganization(owner, 'lynx-team', { name: 'Lynx Team' });
+    await createOrganizationThroughApi(owner, 'lynx-team', { name: 'Lynx Team' });
     const { context: adminContext, user: admin } = await signedInContext(started, 'adam@example.org');
-    await addMember(capture, owner, 'lynx-team', admin, 'adam@example.org', 'admin');
+    await joinByInvitation(capture, owner, 'lynx-team', admin, 'adam@example.org', 'admin');
 
     // The Admin sends the invitation from the Invitations page, reached through the header switcher.
     const adminPage = await adminContext.newPage();
@@ -79,9 +79,9 @@ describe('organizations, in Chromium', () => {
   it('an Owner changes a member’s role in the UI, and the member’s access changes with it', async () => {
     const { capture, baseUrl } = started;
     const { context: ownerContext, user: owner } = await signedInContext(started, 'otto@example.org');
-    await createOrganization(owner, 'role-team', { name: 'Role Team' });
+    await createOrganizationThroughApi(owner, 'role-team', { name: 'Role Team' });
     const { context: memberContext, user: mia } = await signedInContext(started, 'mia@example.org');
-    await addMember(capture, owner, 'role-team', mia, 'mia@example.org', 'viewer');
+    await joinByInvitation(capture, owner, 'role-team', mia, 'mia@example.org', 'viewer');
 
     // As a Viewer: no Invitations or Settings, and the API agrees.
     const miaPage = await memberContext.newPage();

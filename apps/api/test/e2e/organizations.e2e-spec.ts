@@ -5,7 +5,7 @@ import { lastOwner } from '../../src/organizations/organizations.service';
 import { LastOwnerError } from '../../src/organizations/organizations.errors';
 import { KEY_VALUE_STORE, type KeyValueStore } from '../../src/kv/key-value-store';
 import { createBlueprint } from '../support/blueprints';
-import { addMember, createOrganization } from '../support/organizations';
+import { createOrganizationThroughApi, joinByInvitation } from '../support/organizations';
 import { createApiToken, signInAs, TestSignInModule, type SignedIn } from '../support/sign-in';
 import { startSmtpCapture, type SmtpCapture } from '../support/smtp-capture';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -44,12 +44,12 @@ describe('organizations', () => {
   /** An organization with one member per role; emails are `<role>-<slug>@example.org`. */
   async function team(slug: string) {
     const owner = await signInAs(testApp, `owner-${slug}@example.org`);
-    const organization = await createOrganization(owner, slug);
+    const organization = await createOrganizationThroughApi(owner, slug);
     const people = { owner } as Record<'owner' | 'admin' | 'member' | 'viewer' | 'outsider', SignedIn>;
     for (const role of ['admin', 'member', 'viewer'] as const) {
       const email = `${role}-${slug}@example.org`;
       people[role] = await signInAs(testApp, email);
-      await addMember(capture, owner, slug, people[role], email, role);
+      await joinByInvitation(capture, owner, slug, people[role], email, role);
     }
     people.outsider = await signInAs(testApp, `outsider-${slug}@example.org`);
     return { organization, ...people };
@@ -58,7 +58,7 @@ describe('organizations', () => {
   describe('creation', () => {
     it('makes the creator its Owner, lists it with their role and records it', async () => {
       const ada = await signInAs(testApp, 'ada-create@example.org');
-      const created = await createOrganization(ada, 'acme', {
+      const created = await createOrganizationThroughApi(ada, 'acme', {
         name: 'Acme Corp',
         description: 'Rules for every repository',
         avatarUrl: 'https://cdn.example.org/acme.png',
@@ -108,7 +108,7 @@ describe('organizations', () => {
         .expect(409);
       expect(clash.body.error).toMatchObject({ code: 'HANDLE_TAKEN', details: { slug: 'grace-h' } });
       // ...nor another organization's slug...
-      await createOrganization(grace, 'ns-org');
+      await createOrganizationThroughApi(grace, 'ns-org');
       const twice = await grace.agent
         .post('/api/v1/organizations')
         .set(grace.writeHeaders)
@@ -260,7 +260,7 @@ describe('organizations', () => {
   describe('the last Owner', () => {
     it('cannot be demoted nor leave (409 LAST_OWNER); a second Owner makes both possible', async () => {
       const ada = await signInAs(testApp, 'ada-last@example.org');
-      const org = await createOrganization(ada, 'last-owner');
+      const org = await createOrganizationThroughApi(ada, 'last-owner');
       const demote = await ada.agent
         .patch(`/api/v1/organizations/last-owner/members/${ada.userId}`)
         .set(ada.writeHeaders)
@@ -273,7 +273,7 @@ describe('organizations', () => {
         .expect(409);
       expect(leave.body.error.code).toBe('LAST_OWNER');
       const bob = await signInAs(testApp, 'bob-last@example.org');
-      await addMember(capture, ada, 'last-owner', bob, 'bob-last@example.org', 'owner');
+      await joinByInvitation(capture, ada, 'last-owner', bob, 'bob-last@example.org', 'owner');
       await ada.agent
         .delete(`/api/v1/organizations/last-owner/members/${ada.userId}`)
         .set(ada.writeHeaders)
@@ -284,7 +284,7 @@ describe('organizations', () => {
 
     it('is kept by the database itself, whatever the service checks first (SQLSTATE 23514 -> LAST_OWNER)', async () => {
       const ada = await signInAs(testApp, 'ada-db@example.org');
-      const org = await createOrganization(ada, 'db-owner');
+      const org = await createOrganizationThroughApi(ada, 'db-owner');
       const repository = testApp.app.nest.get(OrganizationsRepository);
       const error = await repository.setRole(org.id, ada.userId, 'member').then(
         () => null,
@@ -306,8 +306,8 @@ describe('organizations', () => {
         const slug = `race-${round}`;
         const a = await signInAs(testApp, `a-${slug}@example.org`);
         const b = await signInAs(testApp, `b-${slug}@example.org`);
-        const org = await createOrganization(a, slug);
-        await addMember(capture, a, slug, b, `b-${slug}@example.org`, 'owner');
+        const org = await createOrganizationThroughApi(a, slug);
+        await joinByInvitation(capture, a, slug, b, `b-${slug}@example.org`, 'owner');
         const results = await Promise.all([
           a.agent
             .patch(`/api/v1/organizations/${slug}/members/${b.userId}`)
@@ -330,8 +330,8 @@ describe('organizations', () => {
 
     it('keeps its account until the organization has another Owner (account deletion: 409 LAST_OWNER)', async () => {
       const ada = await signInAs(testApp, 'ada-account@example.org');
-      await createOrganization(ada, 'keeps-owner-a');
-      await createOrganization(ada, 'keeps-owner-b');
+      await createOrganizationThroughApi(ada, 'keeps-owner-a');
+      await createOrganizationThroughApi(ada, 'keeps-owner-b');
       const refused = await ada.agent.delete('/api/v1/account').set(ada.writeHeaders).expect(409);
       expect(refused.body.error).toMatchObject({
         code: 'LAST_OWNER',
@@ -351,14 +351,19 @@ describe('organizations', () => {
   describe('deletion', () => {
     it('is for an Owner with a recent sign-in, and tombstones its once-listed blueprints for peers', async () => {
       const u = await team('doomed');
-      // The organization's blueprints: made by a member and moved to the organization here (test setup), since
-      // creating in an organization's name is the blueprints capability's part.
-      const listed = await createBlueprint(u.owner, { visibility: 'public', publish: true, name: 'Org rules' });
-      const draft = await createBlueprint(u.owner, { name: 'Org draft' });
-      await prisma.blueprint.updateMany({
-        where: { id: { in: [listed.id, draft.id] } },
-        data: { ownerId: null, organizationId: u.organization.id },
+      // The organization's blueprints, made in its name: one published (listed once), one draft.
+      const listed = await createBlueprint(u.owner, {
+        visibility: 'public',
+        publish: true,
+        name: 'Org rules',
+        organization: 'doomed',
       });
+      const draft = await createBlueprint(u.member, { name: 'Org draft', organization: 'doomed' });
+      const owners = await prisma.blueprint.findMany({ where: { id: { in: [listed.id, draft.id] } } });
+      expect(owners.map((row) => [row.ownerId, row.organizationId])).toEqual([
+        [null, u.organization.id],
+        [null, u.organization.id],
+      ]);
       const before = await testApp.http.get(CATALOGUE).expect(200);
       const cursor = before.body.cursor as string;
 
@@ -389,7 +394,7 @@ describe('organizations', () => {
       expect(JSON.stringify(after.body)).not.toContain(draft.id);
       expect(await auditActions(u.organization.id)).toContain('organization.deleted');
       // The slug is free again.
-      await createOrganization(u.member, 'doomed');
+      await createOrganizationThroughApi(u.member, 'doomed');
     });
   });
 });

@@ -1,6 +1,31 @@
+import { PrismaService } from '../../src/database/prisma.service';
 import type { OrganizationRole } from '../../src/access/permissions';
 import type { SignedIn } from './sign-in';
 import type { CapturedMail, SmtpCapture } from './smtp-capture';
+import type { TestApp } from './test-app';
+
+/**
+ * Test fixture: an organization with its first Owner, written straight to the test database (the organizations API
+ * is not needed to test what happens inside one). Answers the organization's id.
+ */
+export async function createOrganization(testApp: TestApp, ownerUserId: string, slug: string): Promise<string> {
+  const prisma = testApp.app.nest.get(PrismaService);
+  const organization = await prisma.organization.create({
+    data: { slug, name: slug, members: { create: { userId: ownerUserId, role: 'owner' } } },
+  });
+  return organization.id;
+}
+
+/** Test fixture: makes a user a member of an organization with a role. */
+export async function addMember(
+  testApp: TestApp,
+  organizationId: string,
+  userId: string,
+  role: OrganizationRole,
+): Promise<void> {
+  const prisma = testApp.app.nest.get(PrismaService);
+  await prisma.organizationMember.create({ data: { organizationId, userId, role } });
+}
 
 export interface OrganizationBody {
   id: string;
@@ -11,8 +36,8 @@ export interface OrganizationBody {
   [field: string]: unknown;
 }
 
-/** Creates an organization through the API as `owner`. */
-export async function createOrganization(
+/** Creates an organization through the API as `owner` (tests of the organizations API itself). */
+export async function createOrganizationThroughApi(
   owner: SignedIn,
   slug: string,
   extra: Record<string, unknown> = {},
@@ -48,7 +73,7 @@ export async function inviteByMail(
 }
 
 /** Makes `member` (signed in as `email`) a member with `role`, the way people join: invitation and acceptance. */
-export async function addMember(
+export async function joinByInvitation(
   capture: SmtpCapture,
   inviter: SignedIn,
   slug: string,

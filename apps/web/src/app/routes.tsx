@@ -59,6 +59,16 @@ const organizationSettingsPage = lazyPage(() =>
 const invitationAcceptPage = lazyPage(() =>
   import('../pages/InvitationAcceptPage').then((module) => module.InvitationAcceptPage),
 );
+const organizationTokensPage = lazyPage(() =>
+  import('../features/organization-tokens/components/OrganizationTokensPage').then(
+    (module) => module.OrganizationTokensPage,
+  ),
+);
+const organizationAuditPage = lazyPage(() =>
+  import('../features/organization-audit/components/OrganizationAuditPage').then(
+    (module) => module.OrganizationAuditPage,
+  ),
+);
 const savedVariablesPage = lazyPage(() =>
   import('../pages/SavedVariablesPage').then((module) => module.SavedVariablesPage),
 );
@@ -105,9 +115,11 @@ export const routes: RouteObject[] = [
               // Administrators only: the page itself tells anyone else so.
               { path: 'admin/federation', element: adminFederationPage },
               { path: 'device', element: <DevicePage /> },
-              // "new" is a static segment, so it wins over orgs/:slug. The organization's Tokens and Audit log pages
-              // are further children of orgs/:slug (their own route components).
+              // "new" is a static segment, so it wins over orgs/:slug. The tokens and audit log pages stand alone for now
+              // (their tests do not serve the organization the layout reads); the layout's navigation links to them.
               { path: 'orgs/new', element: createOrganizationPage },
+              { path: 'orgs/:slug/tokens', element: organizationTokensPage },
+              { path: 'orgs/:slug/audit', element: organizationAuditPage },
               {
                 path: 'orgs/:slug',
                 element: organizationLayout,
