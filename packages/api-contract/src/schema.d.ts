@@ -2215,10 +2215,10 @@ export interface components {
       expiresAt: string | null;
       /** Format: date-time */
       lastUsedAt: string | null;
-      /** @description Network of the last use, truncated */
-      lastUsedIp: string | null;
       /** Format: date-time */
       createdAt: string;
+      /** @description Network of the last use, truncated */
+      lastUsedIp: string | null;
     };
     MeResponse: {
       /** Format: uuid */
@@ -2359,14 +2359,14 @@ export interface components {
       scopes: ('blueprints:read' | 'blueprints:write')[];
       /** @enum {string} */
       environment: 'production' | 'development';
-      /** @description Handle of the member who made it, if the account exists */
-      createdBy: string | null;
       /** Format: date-time */
       expiresAt: string | null;
       /** Format: date-time */
       lastUsedAt: string | null;
       /** Format: date-time */
       createdAt: string;
+      /** @description Handle of the member who made it, if the account exists */
+      createdBy: string | null;
     };
     AuditActorView: {
       /** @enum {string} */

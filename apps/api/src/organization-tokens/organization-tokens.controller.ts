@@ -9,6 +9,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { createdToken, tokenSummaryFields } from '../auth/api-tokens/api-tokens.dto';
 import { OrganizationTokenNotFoundError } from '../auth/api-tokens/api-tokens.errors';
 import { CurrentSession } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
@@ -50,16 +51,7 @@ export class OrganizationTokensController {
     @CurrentSession() session: SessionPrincipal,
   ): Promise<CreatedOrganizationToken> {
     const { token, row } = await this.tokens.create(slug, session, body, request);
-    return {
-      token,
-      id: row.id,
-      name: row.name,
-      prefix: row.prefix,
-      scopes: row.scopes,
-      environment: row.environment,
-      expiresAt: row.expiresAt?.toISOString() ?? null,
-      createdAt: row.createdAt.toISOString(),
-    };
+    return createdToken(token, row);
   }
 
   @Get()
@@ -71,15 +63,8 @@ export class OrganizationTokensController {
     @CurrentSession() session: SessionPrincipal,
   ): Promise<OrganizationTokenSummary[]> {
     return (await this.tokens.list(slug, session)).map((row) => ({
-      id: row.id,
-      name: row.name,
-      prefix: row.prefix,
-      scopes: row.scopes,
-      environment: row.environment,
+      ...tokenSummaryFields(row),
       createdBy: row.createdByHandle,
-      expiresAt: row.expiresAt?.toISOString() ?? null,
-      lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
-      createdAt: row.createdAt.toISOString(),
     }));
   }
 

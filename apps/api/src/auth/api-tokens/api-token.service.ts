@@ -31,6 +31,22 @@ export interface ApiTokenSpec {
   expiresAt: Date | null;
 }
 
+/** A new token and the columns its row stores, whoever owns it (a person or an organization). */
+function mintFor(spec: ApiTokenSpec) {
+  const { token, tokenHash, prefix } = mintApiToken();
+  return {
+    token,
+    columns: {
+      name: spec.name,
+      prefix,
+      tokenHash,
+      scopes: [...new Set(spec.scopes)],
+      environment: spec.environment,
+      expiresAt: spec.expiresAt,
+    },
+  };
+}
+
 /** What the person making a token chooses. */
 export interface NewTokenInput {
   name: string;
@@ -107,18 +123,8 @@ export class ApiTokenService {
     request: Request,
   ): Promise<IssuedApiToken> {
     await this.assertMayIssue(session);
-    const spec = tokenSpec(input);
-    const { token, tokenHash, prefix } = mintApiToken();
-    const row = await this.tokens.createForOrganization({
-      organizationId,
-      createdById: session.userId,
-      name: spec.name,
-      prefix,
-      tokenHash,
-      scopes: [...new Set(spec.scopes)],
-      environment: spec.environment,
-      expiresAt: spec.expiresAt,
-    });
+    const { token, columns } = mintFor(tokenSpec(input));
+    const row = await this.tokens.createForOrganization({ organizationId, createdById: session.userId, ...columns });
     await this.audit.record(
       { type: 'user', id: session.userId },
       'organization_token.created',
@@ -168,16 +174,8 @@ export class ApiTokenService {
     request: Request,
     via: 'account' | 'device_grant',
   ): Promise<IssuedApiToken> {
-    const { token, tokenHash, prefix } = mintApiToken();
-    const row = await this.tokens.create({
-      userId,
-      name: spec.name,
-      prefix,
-      tokenHash,
-      scopes: [...new Set(spec.scopes)],
-      environment: spec.environment,
-      expiresAt: spec.expiresAt,
-    });
+    const { token, columns } = mintFor(spec);
+    const row = await this.tokens.create({ userId, ...columns });
     await this.audit.record(
       { type: 'user', id: userId },
       'api_token.created',

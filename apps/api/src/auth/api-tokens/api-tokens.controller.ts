@@ -13,7 +13,13 @@ import { CurrentSession } from '../current-principal.decorator';
 import type { Principal } from '../principal';
 import { ApiTokenService } from './api-token.service';
 import { ApiTokenNotFoundError } from './api-tokens.errors';
-import { ApiTokenSummary, CreateApiTokenRequest, CreatedApiToken } from './api-tokens.dto';
+import {
+  ApiTokenSummary,
+  CreateApiTokenRequest,
+  CreatedApiToken,
+  createdToken,
+  tokenSummaryFields,
+} from './api-tokens.dto';
 
 type SessionPrincipal = Extract<Principal, { kind: 'session' }>;
 
@@ -37,16 +43,7 @@ export class ApiTokensController {
     @CurrentSession() session: SessionPrincipal,
   ): Promise<CreatedApiToken> {
     const { token, row } = await this.apiTokens.create(session, body, request);
-    return {
-      token,
-      id: row.id,
-      name: row.name,
-      prefix: row.prefix,
-      scopes: row.scopes,
-      environment: row.environment,
-      expiresAt: row.expiresAt?.toISOString() ?? null,
-      createdAt: row.createdAt.toISOString(),
-    };
+    return createdToken(token, row);
   }
 
   @Get()
@@ -55,15 +52,8 @@ export class ApiTokensController {
   @ApiOkResponse({ type: [ApiTokenSummary], description: 'Tokens not revoked, newest first; never the token itself' })
   async list(@CurrentSession() session: SessionPrincipal): Promise<ApiTokenSummary[]> {
     return (await this.apiTokens.list(session.userId)).map((row) => ({
-      id: row.id,
-      name: row.name,
-      prefix: row.prefix,
-      scopes: row.scopes,
-      environment: row.environment,
-      expiresAt: row.expiresAt?.toISOString() ?? null,
-      lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+      ...tokenSummaryFields(row),
       lastUsedIp: row.lastUsedIp,
-      createdAt: row.createdAt.toISOString(),
     }));
   }
 
