@@ -9,6 +9,7 @@ import {
 } from '../../../test/http-server';
 import { renderApp } from '../../../test/render-app';
 import { securityPageRoutes } from '../../../test/security-routes';
+import { listedToken, submitTokenForm } from '../../../test/token-form';
 
 const SECRET = 'lp_dev_S3cr3tT0kenValue0123456789abcdef';
 
@@ -37,8 +38,7 @@ describe('API tokens', () => {
       securityPageRoutes({
         'GET /api/v1/account/api-tokens': () => ({ status: 200, body: tokens }),
         'POST /api/v1/account/api-tokens': () => {
-          const { token: _secret, ...summary } = created;
-          tokens = [{ ...summary, lastUsedAt: null, lastUsedIp: null }];
+          tokens = [listedToken(created, { lastUsedAt: null, lastUsedIp: null })];
           return { status: 201, body: created };
         },
       }),
@@ -51,11 +51,12 @@ describe('API tokens', () => {
     await user.click(within(section).getByRole('button', { name: 'Create a token' }));
 
     const form = within(section).getByRole('form', { name: 'Create an API token' });
-    await user.type(within(form).getByLabelText('Token name'), 'Laptop CLI');
-    await user.click(within(form).getByRole('checkbox', { name: /Read profile/ }));
-    await user.click(within(form).getByRole('radio', { name: /Development/ }));
-    await user.selectOptions(within(form).getByLabelText('Expires after'), '90 days');
-    await user.click(within(form).getByRole('button', { name: 'Create token' }));
+    await submitTokenForm(user, form, {
+      name: 'Laptop CLI',
+      addScopes: [/Read profile/],
+      environment: /Development/,
+      expiry: '90 days',
+    });
 
     const shown = await within(section).findByRole('region', { name: 'New API token' });
     expect(within(shown).getByText(SECRET)).toBeInTheDocument();
@@ -86,9 +87,10 @@ describe('API tokens', () => {
 
     const section = await screen.findByRole('region', { name: 'API tokens' });
     await user.click(await within(section).findByRole('button', { name: 'Create a token' }));
-    await user.type(within(section).getByLabelText('Token name'), 'CI');
-    await user.selectOptions(within(section).getByLabelText('Expires after'), 'Never');
-    await user.click(within(section).getByRole('button', { name: 'Create token' }));
+    await submitTokenForm(user, within(section).getByRole('form', { name: 'Create an API token' }), {
+      name: 'CI',
+      expiry: 'Never',
+    });
 
     await waitFor(() => expect(apiCalls(server!, 'POST')).toHaveLength(1));
     expect(apiCalls(server, 'POST')[0]?.body).toEqual({
@@ -116,8 +118,7 @@ describe('API tokens', () => {
 
     const section = await screen.findByRole('region', { name: 'API tokens' });
     await user.click(await within(section).findByRole('button', { name: 'Create a token' }));
-    await user.type(within(section).getByLabelText('Token name'), 'CI');
-    await user.click(within(section).getByRole('button', { name: 'Create token' }));
+    await submitTokenForm(user, within(section).getByRole('form', { name: 'Create an API token' }), { name: 'CI' });
 
     const alert = await within(section).findByRole('alert');
     expect(alert).toHaveTextContent('confirm this change with your second factor');
@@ -129,8 +130,7 @@ describe('API tokens', () => {
     expect(screen.queryByRole('region', { name: 'New API token' })).not.toBeInTheDocument();
   });
   it('revokes a token only after the confirmation, and can be cancelled', async () => {
-    const { token: _secret, ...summary } = created;
-    let tokens: unknown[] = [{ ...summary, lastUsedAt: null, lastUsedIp: null }];
+    let tokens: unknown[] = [listedToken(created, { lastUsedAt: null, lastUsedIp: null })];
     server = await startApiServer(
       securityPageRoutes({
         'GET /api/v1/account/api-tokens': () => ({ status: 200, body: tokens }),

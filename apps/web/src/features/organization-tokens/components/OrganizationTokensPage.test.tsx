@@ -9,6 +9,7 @@ import {
 } from '../../../test/http-server';
 import { organizationLayoutRoutes } from '../../../test/organizations';
 import { renderApp } from '../../../test/render-app';
+import { listedToken, submitTokenForm } from '../../../test/token-form';
 
 const SECRET = 'lp_OrgS3cr3tT0kenValue0123456789abcdefghijkl';
 const TOKENS = '/api/v1/organizations/acme/tokens';
@@ -25,8 +26,7 @@ const created = {
 };
 
 function summary() {
-  const { token: _secret, ...rest } = created;
-  return { ...rest, createdBy: 'ada', lastUsedAt: null };
+  return listedToken(created, { createdBy: 'ada', lastUsedAt: null });
 }
 
 describe('Organization tokens page', () => {
@@ -68,11 +68,12 @@ describe('Organization tokens page', () => {
         .getAllByRole('checkbox')
         .map((box) => (box as HTMLInputElement).value),
     ).toEqual(['blueprints:read', 'blueprints:write']);
-    await user.type(within(form).getByLabelText('Token name'), 'CI publishing');
-    await user.click(within(form).getByRole('checkbox', { name: /Write blueprints/ }));
-    await user.click(within(form).getByRole('radio', { name: /Development/ }));
-    await user.selectOptions(within(form).getByLabelText('Expires after'), '90 days');
-    await user.click(within(form).getByRole('button', { name: 'Create token' }));
+    await submitTokenForm(user, form, {
+      name: 'CI publishing',
+      addScopes: [/Write blueprints/],
+      environment: /Development/,
+      expiry: '90 days',
+    });
 
     const shown = await within(section).findByRole('region', { name: 'New organization token' });
     expect(within(shown).getByText(SECRET)).toBeInTheDocument();
