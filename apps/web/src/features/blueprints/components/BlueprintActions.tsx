@@ -1,6 +1,11 @@
 import { useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { ConfirmAction } from '../../../shared/components/ConfirmAction';
+import type { MyOrganization } from '../../content-owner/api/owner-api';
+import { BlueprintTransfer } from '../../content-owner/components/ContentTransfer';
+import { OwnerPicker } from '../../content-owner/components/OwnerPicker';
+import { useMyOrganizationRoles } from '../../content-owner/hooks/use-content-owners';
+import { mayCreateIn } from '../../content-owner/owner-rules';
 import { useSetRemoteHidden } from '../../federation/hooks/use-federation';
 import { signInPath } from '../../session/return-to';
 import type { BlueprintDetail } from '../api/blueprint-types';
@@ -26,22 +31,58 @@ export function BlueprintActions({ blueprint, signedIn, isAdmin = false }: Bluep
   );
 }
 
+/**
+ * Fork: straight away into my account, or, when I may create in an organization, after choosing the owner of the copy
+ * (the same owner choice as the editor's).
+ */
 function ForkButton({ blueprint, onError }: { blueprint: BlueprintDetail; onError: (error: unknown) => void }) {
   const navigate = useNavigate();
   const fork = useFork(blueprint.id);
+  const { data: organizations } = useMyOrganizationRoles();
+  const [choosing, setChoosing] = useState(false);
+  const [owner, setOwner] = useState<MyOrganization | undefined>();
+  const canChoose = (organizations ?? []).some((organization) => mayCreateIn(organization.role));
+
+  function run() {
+    fork.mutate(owner ? { organization: owner.slug } : undefined, {
+      onSuccess: (copy) => void navigate(`/blueprints/${copy.id}`),
+      onError,
+    });
+  }
+
+  if (choosing) {
+    return (
+      <div className="subpanel stack stack--tight" role="group" aria-label={`Fork ${blueprint.name}`}>
+        <OwnerPicker value={owner?.slug} onChange={setOwner} noun="fork" disabled={fork.isPending} />
+        <div className="cluster">
+          <button
+            type="button"
+            className="button button--primary button--small"
+            disabled={fork.isPending}
+            onClick={run}
+          >
+            {fork.isPending ? 'Forking…' : 'Fork'}
+          </button>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            disabled={fork.isPending}
+            onClick={() => setChoosing(false)}
+          >
+            Cancel
+          </button>
+        </div>
+      </div>
+    );
+  }
   return (
     <button
       type="button"
       className="button button--secondary button--small"
       disabled={fork.isPending}
-      onClick={() =>
-        fork.mutate(undefined, {
-          onSuccess: (copy) => void navigate(`/blueprints/${copy.id}`),
-          onError,
-        })
-      }
+      onClick={() => (canChoose ? setChoosing(true) : run())}
     >
-      {fork.isPending ? 'Forking…' : 'Fork'}
+      {fork.isPending ? 'Forking…' : canChoose ? 'Fork…' : 'Fork'}
     </button>
   );
 }
@@ -179,6 +220,7 @@ function LocalBlueprintActions({ blueprint, signedIn }: Omit<BlueprintActionsPro
           </>
         )}
       </div>
+      {blueprint.isOwner && <BlueprintTransfer blueprint={blueprint} />}
       {lastError && (
         <WriteErrorNotice
           key={String((lastError.error as { requestId?: string }).requestId)}

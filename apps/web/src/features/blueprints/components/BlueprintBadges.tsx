@@ -1,9 +1,28 @@
-import type { AuthorRef, BlueprintSummary } from '../api/blueprint-types';
+import { httpUrl } from '../../../shared/safe-url';
+import { VISIBILITY_LABELS, type AuthorRef, type BlueprintSummary } from '../api/blueprint-types';
 
+/**
+ * Who owns a blueprint: a person, or an organization (its name and avatar, marked as an organization). The avatar is
+ * an address from the API, shown only when it is http(s).
+ */
 export function AuthorName({ author }: { author: AuthorRef }) {
+  const avatar = httpUrl(author.avatarUrl);
+  const organization = author.kind === 'organization';
   return (
-    <span className="author">
+    <span className={organization ? 'author author--organization' : 'author'}>
+      {avatar && <img className="author__avatar" src={avatar} alt="" width={20} height={20} loading="lazy" />}
       {author.displayName} <span className="author__handle">@{author.handle}</span>
+      {organization && <span className="author__kind">Organization</span>}
+    </span>
+  );
+}
+
+/** `team` visibility, shown to whoever sees the blueprint (only the organization's members can). */
+export function TeamBadge({ visibility }: { visibility: BlueprintSummary['visibility'] }) {
+  if (visibility !== 'team') return null;
+  return (
+    <span className="badge badge--team" title="Only the organization’s members can see it">
+      {VISIBILITY_LABELS.team}
     </span>
   );
 }

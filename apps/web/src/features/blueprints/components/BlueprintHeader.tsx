@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { formatCount, formatDate } from '../../../shared/format';
 import { httpUrl } from '../../../shared/safe-url';
 import { KIND_LABELS, VISIBILITY_LABELS, type BlueprintDetail } from '../api/blueprint-types';
-import { AuthorName, OriginBadge } from './BlueprintBadges';
+import { AuthorName, OriginBadge, TeamBadge } from './BlueprintBadges';
 
 /** The catalogue filtered by an author: on another instance, a handle only means something with that instance. */
 function authorPath(blueprint: BlueprintDetail): string {
@@ -35,7 +35,13 @@ export function BlueprintHeader({ blueprint, toolName }: { blueprint: BlueprintD
         <span className="badge badge--accent">{KIND_LABELS[blueprint.kind]}</span>
         <span>{toolName ?? blueprint.tool}</span>
         <OriginBadge origin={blueprint.origin} />
-        {blueprint.isOwner && <span className="badge">{VISIBILITY_LABELS[blueprint.visibility]}</span>}
+        {blueprint.isOwner ? (
+          <span className={blueprint.visibility === 'team' ? 'badge badge--team' : 'badge'}>
+            {VISIBILITY_LABELS[blueprint.visibility]}
+          </span>
+        ) : (
+          <TeamBadge visibility={blueprint.visibility} />
+        )}
       </p>
       <h1 className="blueprint__title">{blueprint.name}</h1>
       {blueprint.description && <p className="blueprint__description">{blueprint.description}</p>}

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { formatDate } from '../../../shared/format';
 import { KIND_LABELS, VISIBILITY_LABELS, type BlueprintSummary } from '../../blueprints/api/blueprint-types';
-import { AuthorName, OriginBadge } from '../../blueprints/components/BlueprintBadges';
+import { AuthorName, OriginBadge, TeamBadge } from '../../blueprints/components/BlueprintBadges';
 
 const count = new Intl.NumberFormat('en', { notation: 'compact' });
 
@@ -27,6 +27,7 @@ export function BlueprintCard({ blueprint, toolName, showState = false, headingL
           <Link to={`/blueprints/${blueprint.id}`}>{blueprint.name}</Link>
         </Heading>
         <OriginBadge origin={blueprint.origin} />
+        {!showState && <TeamBadge visibility={blueprint.visibility} />}
       </div>
       {blueprint.description && <p className="bp-card__description">{blueprint.description}</p>}
       <p className="bp-card__meta cluster">
