@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import '../features/blueprints/components/blueprint.css';
 import { AuthorName } from '../features/blueprints/components/BlueprintBadges';
 import { HierarchyTransfer } from '../features/content-owner/components/ContentTransfer';
+import { profilePath } from '../features/profiles/profile-path';
 import {
   hierarchyArchiveUrl,
   PLUGIN_EXPORT_TOOLS,
@@ -42,7 +43,11 @@ export function HierarchyPage() {
         <h1 className="blueprint__title">{hierarchy.name}</h1>
         {hierarchy.description && <p className="blueprint__description">{hierarchy.description}</p>}
         <p className="blueprint__lineage">
-          By <AuthorName author={hierarchy.owner} /> · {hierarchy.blueprints.length} blueprint
+          By{' '}
+          <Link to={profilePath(hierarchy.owner.handle)}>
+            <AuthorName author={hierarchy.owner} />
+          </Link>{' '}
+          · {hierarchy.blueprints.length} blueprint
           {hierarchy.blueprints.length === 1 ? '' : 's'}
         </p>
         <p>
