@@ -167,8 +167,10 @@ describe('organization content, in Chromium', () => {
     expect(owner.page.url()).toBe(address);
     const author = authorFact(owner.page);
     expect(await author.innerText()).toContain('Harbor Ops');
-    expect(await author.innerText()).toContain('Organization');
-    expect(await author.getByRole('link').getAttribute('href')).toBe('/@harbor-ops');
+    expect(await author.locator('.author__kind').innerText()).toBe('Org');
+    expect(await author.getByRole('link', { name: /Harbor Ops.*\(organization\)/ }).getAttribute('href')).toBe(
+      '/@harbor-ops',
+    );
     const versions = owner.page.getByRole('list', { name: 'Versions' });
     await versions.waitFor();
     expect(await versions.getByRole('listitem').count()).toBe(2);

@@ -72,8 +72,8 @@ describe('transfer', { timeout: 20_000 }, () => {
     const [call] = transfers(server);
     expect(call?.body).toEqual({ organization: 'acme' });
     expect(call?.headers['if-match']).toBe('"r7"');
-    // The page shows the organization as author, with its avatar and the Organization mark.
-    await waitFor(() => expect(authorOf()).toHaveTextContent('Acme Corp @acmeOrganization'));
+    // The page shows the organization as author, with its avatar and the Org mark.
+    await waitFor(() => expect(authorOf()).toHaveTextContent('Acme Corp @acmeOrg (organization)'));
     expect(authorOf().querySelector('img')).toHaveAttribute('src', 'https://cdn.example.org/acme.png');
   });
 

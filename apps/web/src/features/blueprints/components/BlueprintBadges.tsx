@@ -1,18 +1,19 @@
-import { httpUrl } from '../../../shared/safe-url';
 import { VISIBILITY_LABELS, type AuthorRef, type BlueprintSummary } from '../api/blueprint-types';
 
 /**
- * Who owns a blueprint: a person, or an organization (its name and avatar, marked as an organization). The avatar is
- * an address from the API, shown only when it is http(s).
+ * Who owns a blueprint: a person, or an organization (its name, with a visible "Org" mark; links to it say
+ * "organization" to screen readers and show its avatar, see AuthorLink).
  */
 export function AuthorName({ author }: { author: AuthorRef }) {
-  const avatar = httpUrl(author.avatarUrl);
   const organization = author.kind === 'organization';
   return (
     <span className={organization ? 'author author--organization' : 'author'}>
-      {avatar && <img className="author__avatar" src={avatar} alt="" width={20} height={20} loading="lazy" />}
       {author.displayName} <span className="author__handle">@{author.handle}</span>
-      {organization && <span className="author__kind">Organization</span>}
+      {organization && (
+        <span className="author__kind" aria-hidden="true">
+          Org
+        </span>
+      )}
     </span>
   );
 }
