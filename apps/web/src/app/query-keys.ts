@@ -34,8 +34,6 @@ export const queryKeys = {
     organizationAudit: (slug: string) => [...queryKeys.account.all, 'organization', slug, 'audit'] as const,
     organizationAuditPage: (slug: string, filters: Record<string, string>, cursor: string | undefined) =>
       [...queryKeys.account.organizationAudit(slug), filters, cursor ?? null] as const,
-    // The organizations I belong to and my role in each, for choosing who owns new content.
-    organizationRoles: () => [...queryKeys.account.all, 'organization-roles'] as const,
     // The federation administration: only an admin's session reads these.
     federation: () => [...queryKeys.account.all, 'federation'] as const,
     federationPeers: () => [...queryKeys.account.federation(), 'peers'] as const,

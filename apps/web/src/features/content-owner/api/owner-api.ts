@@ -1,31 +1,10 @@
 import type { ApiClient } from '@lynxprompt/api-contract';
 import { callApi } from '../../../shared/api/call-api';
+import type { Organization, OrganizationRole } from '../../organizations/api/organizations-api';
 
-export type OrganizationRole = 'owner' | 'admin' | 'member' | 'viewer';
-
-/** An organization the signed-in person belongs to, as GET /api/v1/organizations lists it (only what we use). */
-export interface MyOrganization {
-  slug: string;
-  name: string;
-  avatarUrl: string | null;
-  role: OrganizationRole;
-}
-
-interface OrganizationListBody {
-  items: MyOrganization[];
-}
-
-/**
- * The caller's organizations with their role. The route comes with the organizations API (branch h-orgs-api): until
- * the generated contract knows it, the path is typed here by hand; once it does, drop the cast.
- */
-export async function listMyOrganizations(client: ApiClient, signal?: AbortSignal): Promise<MyOrganization[]> {
-  const untyped = client as unknown as {
-    GET: (path: string, init: { signal?: AbortSignal }) => Promise<{ data?: OrganizationListBody; response: Response }>;
-  };
-  const list = await callApi(untyped.GET('/api/v1/organizations', { signal }));
-  return list.items.map(({ slug, name, avatarUrl, role }) => ({ slug, name, avatarUrl, role }));
-}
+/** An organization I belong to, with my role there: what owner choice and transfer need of GET /api/v1/organizations. */
+export type MyOrganization = Pick<Organization, 'slug' | 'name' | 'avatarUrl' | 'role'>;
+export type { OrganizationRole };
 
 export interface TransferInput {
   /** The organization to give it to, or null for the caller's own account. */

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../../../app/query-keys';
 import { useApiClient } from '../../../shared/api/api-client-context';
 import type { ApiError } from '../../../shared/api/api-error';
@@ -6,28 +6,17 @@ import type { BlueprintDetail } from '../../blueprints/api/blueprint-types';
 import { storeDetail } from '../../blueprints/hooks/use-blueprint';
 import type { Hierarchy } from '../../hierarchies/api/hierarchies-api';
 import { useSession } from '../../session/hooks/use-session';
-import {
-  listMyOrganizations,
-  transferBlueprint,
-  transferHierarchy,
-  type MyOrganization,
-  type TransferInput,
-} from '../api/owner-api';
+import { useMyOrganizations } from '../../organizations/hooks/use-organizations';
+import { transferBlueprint, transferHierarchy, type TransferInput } from '../api/owner-api';
 
 /**
- * The organizations I belong to, with my role: the one place the web reads GET /api/v1/organizations for content
- * ownership (owner choice, transfer). Signed out: none, and nothing is asked.
+ * The organizations I belong to, with my role: the one place content ownership (owner choice, transfer) reads them.
+ * The same query as the organization switcher's, so creating, joining or leaving one refreshes both. Signed out: none,
+ * and nothing is asked.
  */
 export function useMyOrganizationRoles() {
-  const client = useApiClient();
   const { data: session } = useSession();
-  const signedIn = session?.status === 'active';
-  return useQuery<MyOrganization[], ApiError>({
-    queryKey: queryKeys.account.organizationRoles(),
-    queryFn: ({ signal }) => listMyOrganizations(client, signal),
-    enabled: signedIn,
-    staleTime: 30_000,
-  });
+  return useMyOrganizations(session?.status === 'active');
 }
 
 export function useTransferBlueprint(blueprint: Pick<BlueprintDetail, 'id' | 'revision'>) {
