@@ -237,6 +237,7 @@ export class BlueprintsController {
   @Authenticated('blueprints:write')
   @SessionOnly()
   @HttpCode(200)
+  @ApiHeader(IF_MATCH)
   @ApiOkResponse({
     type: BlueprintDetail,
     description:
