@@ -16,6 +16,8 @@ import { PasskeysModule } from './auth/passkeys/passkeys.module';
 import { TwoStepModule } from './auth/two-step/two-step.module';
 import { ApiTokensModule } from './auth/api-tokens/api-tokens.module';
 import { DeviceModule } from './auth/device/device.module';
+import { OrganizationTokensModule } from './organization-tokens/organization-tokens.module';
+import { OrganizationAuditModule } from './organization-audit/organization-audit.module';
 import { AccountModule } from './account/account.module';
 import { MailModule } from './mail/mail.module';
 import { CryptoModule } from './common/crypto/crypto.module';
@@ -79,6 +81,8 @@ export class AppModule {
         TwoStepModule,
         ApiTokensModule,
         DeviceModule,
+        OrganizationTokensModule,
+        OrganizationAuditModule,
         AccountModule,
         MailModule,
         BlueprintsModule,

@@ -688,6 +688,70 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/organizations/{slug}/tokens': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['OrganizationTokens_list'];
+    put?: never;
+    post: operations['OrganizationTokens_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/organizations/{slug}/tokens/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete: operations['OrganizationTokens_revoke'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/organizations/{slug}/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['OrganizationAudit_page'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/organizations/{slug}/audit/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['OrganizationAudit_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/account': {
     parameters: {
       query?: never;
@@ -2043,6 +2107,88 @@ export interface components {
       expiresAt: string;
       /** @enum {string} */
       status: 'pending' | 'approved' | 'denied' | 'consumed';
+    };
+    CreateOrganizationTokenRequest: {
+      /** @example CI publishing */
+      name: string;
+      scopes: ('blueprints:read' | 'blueprints:write')[];
+      /**
+       * @description production tokens read published blueprint versions, development tokens the latest draft
+       * @enum {string}
+       */
+      environment: 'production' | 'development';
+      /** @description Omit for a token that does not expire */
+      expiresInDays?: number;
+    };
+    CreatedOrganizationToken: {
+      /** @description The token itself. Shown this once: only its hash is stored. */
+      token: string;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      prefix: string;
+      scopes: ('blueprints:read' | 'blueprints:write')[];
+      /** @enum {string} */
+      environment: 'production' | 'development';
+      /** Format: date-time */
+      expiresAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    OrganizationTokenSummary: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /**
+       * @description The first characters of the token, to recognise it
+       * @example lp_AbCdEfG
+       */
+      prefix: string;
+      scopes: ('blueprints:read' | 'blueprints:write')[];
+      /** @enum {string} */
+      environment: 'production' | 'development';
+      /** @description Handle of the member who made it, if the account exists */
+      createdBy: string | null;
+      /** Format: date-time */
+      expiresAt: string | null;
+      /** Format: date-time */
+      lastUsedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    AuditActorView: {
+      /** @enum {string} */
+      type: 'user' | 'system' | 'anonymous';
+      /** Format: uuid */
+      id: string | null;
+      /** @description The user’s handle while their account exists */
+      handle: string | null;
+    };
+    AuditTargetView: {
+      /** @example api_token */
+      type: string;
+      id: string;
+    };
+    OrganizationAuditEvent: {
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      occurredAt: string;
+      /** @example organization_token.created */
+      action: string;
+      actor: components['schemas']['AuditActorView'];
+      target: components['schemas']['AuditTargetView'] | null;
+      metadata: {
+        [key: string]: unknown;
+      };
+      /** @description The client’s network (/24 or /48), never its address */
+      ipPrefix: string | null;
+    };
+    OrganizationAuditPage: {
+      /** @description Newest first */
+      events: components['schemas']['OrganizationAuditEvent'][];
+      /** @description Pass as cursor for the next page; null on the last */
+      nextCursor: string | null;
     };
     UpdateProfileRequest: {
       /** @example Ada Lovelace */
@@ -5079,6 +5225,344 @@ export interface operations {
       };
       /** @description Not signed in, or missing a required scope */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  OrganizationTokens_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tokens not revoked, newest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrganizationTokenSummary'][];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description ORGANIZATION_ROLE_REQUIRED: Owners and Admins only; REAUTHENTICATION_REQUIRED (creating, with two-step on) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND: no such organization of yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  OrganizationTokens_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateOrganizationTokenRequest'];
+      };
+    };
+    responses: {
+      /** @description The token is in this response only */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreatedOrganizationToken'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description ORGANIZATION_ROLE_REQUIRED: Owners and Admins only; REAUTHENTICATION_REQUIRED (creating, with two-step on) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND: no such organization of yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description ORGANIZATION_TOKEN_SCOPE_NOT_ALLOWED: only blueprints:read and blueprints:write */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  OrganizationTokens_revoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The token stops working at once */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description ORGANIZATION_ROLE_REQUIRED: Owners and Admins only; REAUTHENTICATION_REQUIRED (creating, with two-step on) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND: no such organization of yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  OrganizationAudit_page: {
+    parameters: {
+      query?: {
+        /** @description Only actions starting with this, e.g. organization_token. */
+        action?: string;
+        /** @description Only events at or after this instant */
+        from?: string;
+        /** @description Only events before this instant */
+        to?: string;
+        /** @description Opaque resume position returned by the previous page */
+        cursor?: string;
+        /** @description Events per page, default 50 */
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Newest first, a page at a time */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrganizationAuditPage'];
+        };
+      };
+      /** @description INVALID_CURSOR, INVALID_LIMIT, INVALID_DATE_RANGE, UNSUPPORTED_EXPORT_FORMAT */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description ORGANIZATION_ROLE_REQUIRED: Owners and Admins only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND: no such organization of yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  OrganizationAudit_export: {
+    parameters: {
+      query: {
+        /** @description Only actions starting with this, e.g. organization_token. */
+        action?: string;
+        /** @description Only events at or after this instant */
+        from?: string;
+        /** @description Only events before this instant */
+        to?: string;
+        format: 'csv' | 'json';
+      };
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The whole log (or the filtered part), newest first, as an attachment */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description INVALID_CURSOR, INVALID_LIMIT, INVALID_DATE_RANGE, UNSUPPORTED_EXPORT_FORMAT */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorResponse'];
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description ORGANIZATION_ROLE_REQUIRED: Owners and Admins only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND: no such organization of yours */
+      404: {
         headers: {
           [name: string]: unknown;
         };

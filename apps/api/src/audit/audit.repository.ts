@@ -3,7 +3,7 @@ import { PrismaService } from '../database/prisma.service';
 import type { Prisma } from '../generated/prisma/client';
 
 export interface AuditEventRecord {
-  actorType: 'user' | 'system' | 'anonymous';
+  actorType: 'user' | 'organization-token' | 'system' | 'anonymous';
   actorId: string | null;
   action: string;
   targetType: string | null;
@@ -14,6 +14,16 @@ export interface AuditEventRecord {
   metadata: Prisma.InputJsonObject;
   /** Shown in this organization's audit log too. */
   organizationId?: string | null;
+}
+
+/** One page of an organization's log: newest first, resuming strictly after `after` (the last event seen). */
+export interface OrganizationLogQuery {
+  organizationId: string;
+  actionPrefix?: string;
+  from?: Date;
+  to?: Date;
+  after?: { occurredAt: Date; id: string };
+  limit: number;
 }
 
 @Injectable()
@@ -30,5 +40,35 @@ export class AuditRepository {
       orderBy: { occurredAt: 'desc' },
       take: limit,
     });
+  }
+
+  /**
+   * A page of an organization's log, ordered by (occurredAt, id) descending so that paging is stable even when events
+   * share a millisecond; each event carries the handle of its user actor while that account exists.
+   */
+  async pageForOrganization(query: OrganizationLogQuery) {
+    const where: Prisma.AuditEventWhereInput = { organizationId: query.organizationId };
+    const and: Prisma.AuditEventWhereInput[] = [];
+    if (query.actionPrefix) and.push({ action: { startsWith: query.actionPrefix } });
+    if (query.from) and.push({ occurredAt: { gte: query.from } });
+    if (query.to) and.push({ occurredAt: { lt: query.to } });
+    if (query.after) {
+      const { occurredAt, id } = query.after;
+      and.push({ OR: [{ occurredAt: { lt: occurredAt } }, { occurredAt, id: { lt: id } }] });
+    }
+    const rows = await this.prisma.auditEvent.findMany({
+      where: { ...where, AND: and },
+      orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
+      take: query.limit,
+    });
+    const userIds = [
+      ...new Set(rows.filter((row) => row.actorType === 'user' && row.actorId).map((row) => row.actorId as string)),
+    ];
+    const users =
+      userIds.length === 0
+        ? []
+        : await this.prisma.user.findMany({ where: { id: { in: userIds } }, select: { id: true, handle: true } });
+    const handles = new Map(users.map((user) => [user.id, user.handle]));
+    return rows.map((row) => ({ ...row, actorHandle: row.actorId ? (handles.get(row.actorId) ?? null) : null }));
   }
 }

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '../generated/prisma/client';
-import { AuditRepository } from './audit.repository';
+import { AuditRepository, type OrganizationLogQuery } from './audit.repository';
 import { ipPrefix } from '../common/request-context/ip-prefix';
 
 export interface AuditActor {
-  type: 'user' | 'system' | 'anonymous';
+  type: 'user' | 'organization-token' | 'system' | 'anonymous';
   id?: string;
 }
 
@@ -49,5 +49,10 @@ export class AuditService {
 
   recentForActor(actorId: string, limit = 50) {
     return this.repository.listForActor(actorId, limit);
+  }
+
+  /** Reading an organization's log (the caller has checked `organization.audit`). */
+  organizationLog(query: OrganizationLogQuery) {
+    return this.repository.pageForOrganization(query);
   }
 }

@@ -1,9 +1,11 @@
-import type { Principal } from '../auth/principal';
+import { readsDrafts, type Actor } from '../access/actor';
+import { can, sharedWithEveryone, type Ownership } from '../access/permissions';
 import { BlueprintNotFoundError } from './blueprints.errors';
 
+export { sharedWithEveryone };
+
 /** The fields of a blueprint that decide who may read which of its versions. */
-export interface AccessSubject {
-  ownerId: string;
+export interface AccessSubject extends Ownership {
   visibility: string;
   headVersion: number;
   publishedVersion: number | null;
@@ -17,7 +19,7 @@ export interface VersionSubject {
 }
 
 export interface ReadAccess {
-  /** The caller reads as the owner: private blueprints and withheld versions. */
+  /** The caller reads as an owner (the user, or an organization's authors): private content and withheld versions. */
   isOwner: boolean;
   /** The caller may read versions that were never published (drafts). */
   readsDrafts: boolean;
@@ -27,29 +29,24 @@ export interface ReadAccess {
 
 /**
  * The one rule for reading a blueprint, used by every route (web, API token, export, render, download, fork,
- * hierarchy archive):
- * - the owner's active session reads the draft (`prefer: 'published'` asks for the published version);
- * - the owner's API token needs `blueprints:read`: a `development` token reads like the session, a `production` token
- *   reads only published versions, whatever it asks for;
- * - anyone else reads the published version of a public or unlisted blueprint, and of its history only the versions
- *   that were published and are not withheld by the secret policy;
- * - everything else is "not found", never "forbidden", so a private blueprint's existence does not leak.
+ * hierarchy archive). `can` decides who reads as an owner (`content.read-drafts`) and who may read the published
+ * version (`content.read`: public and unlisted for everyone, `team` for the organization's members). An owner's
+ * session and `development` tokens read the draft (`prefer: 'published'` asks for the published version);
+ * `production` tokens read only published versions. Anyone else reads the published version, and of its history only
+ * the versions that were published and are not withheld by the secret policy. Everything else is "not found", never
+ * "forbidden", so a private blueprint's existence does not leak.
  */
-export function readAccess(
-  blueprint: AccessSubject | null,
-  principal: Principal | undefined,
-  prefer?: 'published' | 'draft',
-): ReadAccess {
+export function readAccess(blueprint: AccessSubject | null, actor: Actor, prefer?: 'published' | 'draft'): ReadAccess {
   if (!blueprint || blueprint.deletedAt) throw new BlueprintNotFoundError();
-  if (readsAsOwner(blueprint, principal)) {
-    const readsDrafts = principalReadsDrafts(principal);
-    if (!readsDrafts || prefer === 'published') {
+  if (readsAsOwner(blueprint, actor)) {
+    const drafts = readsDrafts(actor);
+    if (!drafts || prefer === 'published') {
       if (blueprint.publishedVersion === null) throw new BlueprintNotFoundError();
-      return { isOwner: true, readsDrafts, version: blueprint.publishedVersion };
+      return { isOwner: true, readsDrafts: drafts, version: blueprint.publishedVersion };
     }
-    return { isOwner: true, readsDrafts, version: blueprint.headVersion };
+    return { isOwner: true, readsDrafts: drafts, version: blueprint.headVersion };
   }
-  if (!readableByOthers(blueprint) || blueprint.publishedVersion === null) throw new BlueprintNotFoundError();
+  if (!readableBy(blueprint, actor) || blueprint.publishedVersion === null) throw new BlueprintNotFoundError();
   return { isOwner: false, readsDrafts: false, version: blueprint.publishedVersion };
 }
 
@@ -61,12 +58,7 @@ export function writerAccess(blueprint: AccessSubject): ReadAccess {
   return { isOwner: true, readsDrafts: true, version: blueprint.headVersion };
 }
 
-/** Visibilities whose published version anyone may read (by id; only `public` is also listed). */
-export function sharedWithEveryone(visibility: string): boolean {
-  return visibility === 'public' || visibility === 'unlisted';
-}
-
-/** Whether someone other than the owner may read this blueprint at all. */
+/** Whether anyone at all (signed in or not) may read this blueprint's published version. */
 export function readableByOthers(
   blueprint: Pick<AccessSubject, 'visibility' | 'publishedVersion' | 'deletedAt'>,
 ): boolean {
@@ -75,42 +67,42 @@ export function readableByOthers(
   );
 }
 
-/** The user whose blueprints this principal reads as their owner (see readsAsOwner), if any. */
-export function ownerReaderOf(principal: Principal | undefined): string | undefined {
-  return principal && readsAsOwner({ ownerId: principal.userId }, principal) ? principal.userId : undefined;
+/** Whether this actor may read the published version (everyone's visibilities, and `team` for members). */
+export function readableBy(
+  blueprint: Pick<AccessSubject, 'visibility' | 'publishedVersion' | 'deletedAt'> & Ownership,
+  actor: Actor,
+): boolean {
+  return (
+    blueprint.deletedAt === null &&
+    blueprint.publishedVersion !== null &&
+    can(actor, 'content.read', { type: 'content', ...ownershipOf(blueprint), visibility: blueprint.visibility })
+  );
 }
 
 /**
  * Whether a reader may learn this blueprint's id from another one that points at it (a fork's attribution): only
- * when they could find it anyway, because it is listed or theirs. An unlisted blueprint's id is its capability
- * (whoever knows it reads it), so nothing else may reveal it.
+ * when they could find it anyway, because it is listed or they read it as an owner. An unlisted blueprint's id is its
+ * capability (whoever knows it reads it), so nothing else may reveal it.
  */
 export function findableBy(
-  blueprint: { listed: boolean; ownerId: string; deletedAt: Date | null },
-  readerId: string | undefined,
+  blueprint: Ownership & { listed: boolean; deletedAt: Date | null; visibility: string },
+  actor: Actor,
 ): boolean {
-  return (
-    blueprint.deletedAt === null && (blueprint.listed || (readerId !== undefined && blueprint.ownerId === readerId))
-  );
+  return blueprint.deletedAt === null && (blueprint.listed || readsAsOwner(blueprint, actor));
 }
 
-/** The owner, reading: an active session, or a token with `blueprints:read` (write-only tokens read like anyone). */
-export function readsAsOwner(blueprint: Pick<AccessSubject, 'ownerId'>, principal: Principal | undefined): boolean {
-  if (!principal || principal.userId !== blueprint.ownerId) return false;
-  if (principal.kind === 'session') return principal.state === 'active';
-  return principal.scopes.includes('blueprints:read');
+/** Reads as an owner: the user, an organization's authors, or a token of theirs with `blueprints:read`. */
+export function readsAsOwner(blueprint: Ownership & { visibility: string }, actor: Actor): boolean {
+  return can(actor, 'content.read-drafts', {
+    type: 'content',
+    ...ownershipOf(blueprint),
+    visibility: blueprint.visibility,
+  });
 }
 
-/** The owner, writing: an active session, or a token with `blueprints:write`. */
-export function writesAsOwner(blueprint: Pick<AccessSubject, 'ownerId'>, principal: Principal | undefined): boolean {
-  if (!principal || principal.userId !== blueprint.ownerId) return false;
-  if (principal.kind === 'session') return principal.state === 'active';
-  return principal.scopes.includes('blueprints:write');
-}
-
-/** Sessions and `development` tokens read drafts; `production` tokens read published versions only. */
-function principalReadsDrafts(principal: Principal | undefined): boolean {
-  return principal?.kind === 'session' || (principal?.kind === 'token' && principal.environment === 'development');
+/** Just the owner fields, so a whole row is never spread into a resource. */
+export function ownershipOf(owned: Ownership): Ownership {
+  return { ownerId: owned.ownerId, organizationId: owned.organizationId };
 }
 
 /**

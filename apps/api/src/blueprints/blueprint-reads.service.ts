@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { AccessService } from '../access/access.service';
 import type { Principal } from '../auth/principal';
 import type { AppConfig } from '../config/config';
 import { ifNoneMatchMatches } from '../common/http/conditional-get';
@@ -94,6 +95,7 @@ export class BlueprintReadsService {
     private readonly savedVariables: SavedVariablesService,
     private readonly remote: RemoteBlueprintsService,
     private readonly diffs: VersionDiffs,
+    private readonly access: AccessService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -118,10 +120,10 @@ export class BlueprintReadsService {
       ifNoneMatch === undefined ? await this.repository.rawWithContent(id) : await this.repository.rawState(id);
     if (!state || state.deletedAt) throw new BlueprintNotFoundError();
     if (state.publishedVersion === null || state.publishedHash === null) {
-      readAccess(state, principal);
+      readAccess(state, await this.access.actorOf(principal));
       throw new NothingToPublishError();
     }
-    readAccess(state, principal, 'published');
+    readAccess(state, await this.access.actorOf(principal), 'published');
     const etag = `"${state.publishedHash}"`;
     const shared = sharedWithEveryone(state.visibility);
     if (ifNoneMatchMatches(ifNoneMatch, etag)) return { etag, mediaType: getFormat(state.format).mediaType, shared };
@@ -140,7 +142,7 @@ export class BlueprintReadsService {
 
   async versions(id: string, principal: Principal | undefined): Promise<VersionList> {
     const row = await this.repository.findById(id);
-    const access = readAccess(row, principal);
+    const access = readAccess(row, await this.access.actorOf(principal));
     const versions = await this.repository.listVersions(id, !access.readsDrafts);
     const readable = versions.filter((version) => mayReadVersion(access, version));
     const files = await this.repository.filesOfVersions(readable.map((version) => version.id));
@@ -153,7 +155,7 @@ export class BlueprintReadsService {
 
   async version(id: string, number: number, principal: Principal | undefined): Promise<VersionDetail> {
     const row = await this.repository.findById(id);
-    const access = readAccess(row, principal);
+    const access = readAccess(row, await this.access.actorOf(principal));
     const version = await this.repository.findVersion(id, number);
     if (!version || !mayReadVersion(access, version)) throw new VersionNotFoundError(number);
     return versionDetailOf(version, row?.publishedVersion ?? null, await this.repository.versionFiles(version.id));
@@ -172,7 +174,7 @@ export class BlueprintReadsService {
       throw new AttachedFileNotFoundError(path);
     }
     const row = await this.repository.findById(id);
-    const access = readAccess(row, principal);
+    const access = readAccess(row, await this.access.actorOf(principal));
     const wanted = number ?? access.version;
     const version = await this.repository.findVersion(id, wanted);
     if (!version || !mayReadVersion(access, version)) throw new VersionNotFoundError(wanted);
@@ -183,7 +185,7 @@ export class BlueprintReadsService {
 
   async diff(id: string, from: number, to: number, principal: Principal | undefined): Promise<VersionDiff> {
     const row = await this.repository.findById(id);
-    const access = readAccess(row, principal);
+    const access = readAccess(row, await this.access.actorOf(principal));
     const [a, b] = await Promise.all([this.repository.findVersion(id, from), this.repository.findVersion(id, to)]);
     if (!a || !mayReadVersion(access, a)) throw new VersionNotFoundError(from);
     if (!b || !mayReadVersion(access, b)) throw new VersionNotFoundError(to);
@@ -370,7 +372,7 @@ export class BlueprintReadsService {
       };
     }
     const row = await this.repository.findById(id);
-    const access = readAccess(row, principal);
+    const access = readAccess(row, await this.access.actorOf(principal));
     const version = await this.repository.findVersion(id, access.version);
     if (!row || !version || !mayReadVersion(access, version)) throw new BlueprintNotFoundError();
     return {

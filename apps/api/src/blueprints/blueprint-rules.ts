@@ -52,8 +52,8 @@ export function fromDbKind(kind: DbKind): BlueprintKindName {
   return kind === 'mcp_config' ? 'mcp-config' : kind;
 }
 
-/** `team` exists in the model for organizations; until they ship, the API accepts only these. */
-export const WRITABLE_VISIBILITIES = ['private', 'unlisted', 'public'] as const;
+/** `team` is for organization-owned content only (checkVisibility in content-ownership.ts). */
+export const WRITABLE_VISIBILITIES = ['private', 'team', 'unlisted', 'public'] as const;
 export type WritableVisibility = (typeof WRITABLE_VISIBILITIES)[number];
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

@@ -12,7 +12,7 @@ import type { Response } from 'express';
 import { CurrentPrincipal, OptionalPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { ErrorResponse } from '../common/errors/error-envelope';
-import { Authenticated, Public } from '../common/security/route-policy';
+import { AllowOrganizationTokens, Authenticated, Public } from '../common/security/route-policy';
 import { AnyBlueprintIdPipe, BlueprintIdPipe, VersionNumberPipe, WritableBlueprintIdPipe } from './blueprint-id.pipe';
 import { BlueprintReadsService } from './blueprint-reads.service';
 import { etagOf, revisionFromIfMatch } from './blueprint-views';
@@ -23,6 +23,7 @@ import { BlueprintDetail, VersionDetail, VersionDiff, VersionList } from './dto/
 @ApiTags('blueprint versions')
 @ApiNotFoundResponse({ type: ErrorResponse, description: 'BLUEPRINT_NOT_FOUND or VERSION_NOT_FOUND' })
 @Controller('api/v1/blueprints/:id')
+@AllowOrganizationTokens()
 export class BlueprintVersionsController {
   constructor(
     private readonly blueprints: BlueprintsService,

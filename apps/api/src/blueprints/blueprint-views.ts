@@ -2,6 +2,7 @@
 import { DEFAULT_MAX_LISTED_FINDINGS, storedScanReport, type ScanFinding, type ScanReport } from '../scanning';
 import type { TemplateVariable } from '../formats';
 import type { RemoteBlueprintRow } from '../federation/remote-blueprints/remote-blueprints.repository';
+import type { Actor } from '../access/actor';
 import { findableBy } from './blueprint-access';
 import { fromDbKind, slugify } from './blueprint-rules';
 import type { BlueprintRow, VersionFileSummary, VersionRow, WithheldVersion } from './blueprints.repository';
@@ -18,10 +19,18 @@ import type {
   VersionSummary,
 } from './dto/blueprint-responses.dto';
 
-type Author = { handle: string; displayName: string; avatarUrl: string | null };
+type UserAuthor = { handle: string; displayName: string; avatarUrl: string | null };
+type OrganizationAuthor = { slug: string; name: string; avatarUrl: string | null };
 
-function author(user: Author): AuthorRef {
-  return { handle: user.handle, displayName: user.displayName, avatarUrl: user.avatarUrl };
+/** The owner as others see it: the user, or the organization under its slug, name and avatar. */
+export function authorOf(owned: { owner: UserAuthor | null; organization: OrganizationAuthor | null }): AuthorRef {
+  if (owned.organization) {
+    const { slug, name, avatarUrl } = owned.organization;
+    return { kind: 'organization', handle: slug, displayName: name, avatarUrl };
+  }
+  const user = owned.owner;
+  if (!user) throw new Error('A blueprint has a user or an organization as its owner');
+  return { kind: 'user', handle: user.handle, displayName: user.displayName, avatarUrl: user.avatarUrl };
 }
 
 export function etagOf(revision: number): string {
@@ -36,10 +45,10 @@ export function revisionFromIfMatch(header: string | undefined): number | undefi
   return match ? Number(match[1]) : -1;
 }
 
-/** `readerId`: the user reading as an owner (ownerReaderOf), who may see their own unlisted fork sources. */
-export function summaryOf(row: BlueprintRow, instance: string, readerId: string | undefined): BlueprintSummary {
+/** `actor`: who reads; those who read the fork's source as its owner may see it even when it is not listed. */
+export function summaryOf(row: BlueprintRow, instance: string, actor: Actor): BlueprintSummary {
   const fork = row.forkedFrom;
-  const forkVisible = fork !== null && findableBy(fork, readerId);
+  const forkVisible = fork !== null && findableBy(fork, actor);
   return {
     id: row.id,
     name: row.name,
@@ -52,13 +61,13 @@ export function summaryOf(row: BlueprintRow, instance: string, readerId: string 
     tags: row.tags,
     license: row.license,
     visibility: row.visibility,
-    author: author(row.owner),
+    author: authorOf(row),
     favoriteCount: row.favoriteCount,
     downloadCount: row.downloadCount,
     publishedVersion: row.publishedVersion,
     headVersion: row.headVersion,
     hasHiddenInstructions: row.publishedFindings > 0,
-    forkedFrom: forkVisible ? { id: fork.id, name: fork.name, author: author(fork.owner) } : null,
+    forkedFrom: forkVisible ? { id: fork.id, name: fork.name, author: authorOf(fork) } : null,
     ...remoteForkOf(
       row.forkedFromUrl,
       row.forkedFromRemote && !row.forkedFromRemote.hiddenAt ? row.forkedFromRemote : null,
@@ -104,7 +113,12 @@ export function catalogSummaryOf(row: CatalogRow, instance: string): BlueprintSu
     tags: row.tags,
     license: row.license,
     visibility: row.visibility,
-    author: { handle: row.owner_handle, displayName: row.owner_display_name, avatarUrl: row.owner_avatar_url },
+    author: {
+      kind: row.owner_kind,
+      handle: row.owner_handle,
+      displayName: row.owner_display_name,
+      avatarUrl: row.owner_avatar_url,
+    },
     favoriteCount: row.favorite_count,
     downloadCount: row.download_count,
     publishedVersion: row.published_version,
@@ -116,6 +130,7 @@ export function catalogSummaryOf(row: CatalogRow, instance: string): BlueprintSu
             id: row.fork_id,
             name: row.fork_name,
             author: {
+              kind: row.fork_owner_kind ?? 'user',
               handle: row.fork_owner_handle,
               displayName: row.fork_owner_display_name,
               avatarUrl: row.fork_owner_avatar_url,
@@ -147,7 +162,7 @@ export function remoteSummaryOf(row: RemoteBlueprintRow): BlueprintSummary {
     tags: row.tags,
     license: row.license,
     visibility: 'public',
-    author: { handle: row.authorHandle ?? row.authorName, displayName: row.authorName, avatarUrl: null },
+    author: { kind: 'user', handle: row.authorHandle ?? row.authorName, displayName: row.authorName, avatarUrl: null },
     favoriteCount: row.favoriteCount,
     downloadCount: row.downloadCount,
     publishedVersion: row.remoteVersion,
@@ -231,7 +246,14 @@ export function versionSummaryOf(
     sizeBytes: version.sizeBytes,
     format: version.format,
     changelog: version.changelog,
-    author: version.author ? author(version.author) : null,
+    author: version.author
+      ? {
+          kind: 'user',
+          handle: version.author.handle,
+          displayName: version.author.displayName,
+          avatarUrl: version.author.avatarUrl,
+        }
+      : null,
     createdAt: version.createdAt.toISOString(),
     publishedAt: version.publishedAt?.toISOString() ?? null,
     restoredFrom: version.restoredFrom,
@@ -271,7 +293,7 @@ export function detailOf(
   context: {
     files: readonly VersionFileSummary[];
     instance: string;
-    readerId: string | undefined;
+    actor: Actor;
     isOwner: boolean;
     isFavorite: boolean;
     variables: TemplateVariable[];
@@ -279,7 +301,7 @@ export function detailOf(
   },
 ): BlueprintDetail {
   return {
-    ...summaryOf(row, context.instance, context.readerId),
+    ...summaryOf(row, context.instance, context.actor),
     revision: row.revision,
     version: version.number,
     isDraft: version.number !== row.publishedVersion,

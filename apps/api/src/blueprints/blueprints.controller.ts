@@ -27,10 +27,10 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { CurrentPrincipal, OptionalPrincipal } from '../auth/current-principal.decorator';
-import type { Principal } from '../auth/principal';
+import { CurrentPrincipal, CurrentUser, OptionalPrincipal } from '../auth/current-principal.decorator';
+import { userIdOf, type Principal, type UserPrincipal } from '../auth/principal';
 import { ErrorResponse } from '../common/errors/error-envelope';
-import { Authenticated, Public } from '../common/security/route-policy';
+import { AllowOrganizationTokens, Authenticated, Public, SessionOnly } from '../common/security/route-policy';
 import { AnyBlueprintIdPipe, WritableBlueprintIdPipe } from './blueprint-id.pipe';
 import { BlueprintReadsService } from './blueprint-reads.service';
 import { etagOf, revisionFromIfMatch } from './blueprint-views';
@@ -46,6 +46,7 @@ import {
   PublishRequest,
   RenderRequest,
   UpdateBlueprintRequest,
+  TransferRequest,
 } from './dto/blueprint-requests.dto';
 import {
   BlueprintDetail,
@@ -77,6 +78,7 @@ function withEtag<Detail extends BlueprintDetail>(response: Response, detail: De
     'over its limit',
 })
 @Controller('api/v1/blueprints')
+@AllowOrganizationTokens()
 export class BlueprintsController {
   constructor(
     private readonly blueprints: BlueprintsService,
@@ -216,7 +218,7 @@ export class BlueprintsController {
   @ApiOkResponse({ type: FavoriteState })
   favorite(
     @Param('id', WritableBlueprintIdPipe) id: string,
-    @CurrentPrincipal() principal: Principal,
+    @CurrentUser() principal: UserPrincipal,
   ): Promise<FavoriteState> {
     return this.blueprints.setFavorite(principal, id, true);
   }
@@ -226,21 +228,44 @@ export class BlueprintsController {
   @ApiOkResponse({ type: FavoriteState })
   unfavorite(
     @Param('id', WritableBlueprintIdPipe) id: string,
-    @CurrentPrincipal() principal: Principal,
+    @CurrentUser() principal: UserPrincipal,
   ): Promise<FavoriteState> {
     return this.blueprints.setFavorite(principal, id, false);
   }
 
+  @Post(':id/transfer')
+  @Authenticated('blueprints:write')
+  @SessionOnly()
+  @HttpCode(200)
+  @ApiOkResponse({
+    type: BlueprintDetail,
+    description:
+      'Gives the blueprint to an organization you administer, or takes one of its blueprints into your account; ' +
+      'the id, versions, forks and favourites stay',
+  })
+  async transfer(
+    @Param('id', WritableBlueprintIdPipe) id: string,
+    @Body() body: TransferRequest,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<BlueprintDetail> {
+    return withEtag(response, await this.blueprints.transfer(principal, id, revisionFromIfMatch(ifMatch), body));
+  }
+
   @Post(':id/fork')
   @Authenticated('blueprints:write')
-  @ApiCreatedResponse({ type: BlueprintDetail, description: 'A private copy in your account, with attribution' })
+  @ApiCreatedResponse({
+    type: BlueprintDetail,
+    description: 'A private copy in your account (or the organization named), with attribution',
+  })
   async fork(
     @Param('id', AnyBlueprintIdPipe) id: string,
     @Body() body: ForkRequest,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: Response,
   ): Promise<BlueprintDetail> {
-    return withEtag(response, await this.blueprints.fork(principal, id, body.name));
+    return withEtag(response, await this.blueprints.fork(principal, id, body.name, body.organization));
   }
 
   @Get(':id/raw')
@@ -309,7 +334,7 @@ export class BlueprintsController {
   ): Promise<void> {
     sendDownload(
       response,
-      await this.reads.download(id, principal, body, { userId: principal?.userId, ip: request.ip }),
+      await this.reads.download(id, principal, body, { userId: userIdOf(principal), ip: request.ip }),
     );
   }
 
@@ -330,7 +355,7 @@ export class BlueprintsController {
   ): Promise<void> {
     sendDownload(
       response,
-      await this.reads.export(id, principal, query, { userId: principal?.userId, ip: request.ip }),
+      await this.reads.export(id, principal, query, { userId: userIdOf(principal), ip: request.ip }),
     );
   }
 }

@@ -66,13 +66,55 @@ export class InvalidLicenseError extends AppError {
 
 export class VisibilityNotAvailableError extends AppError {
   constructor(visibility: string) {
-    super('VISIBILITY_NOT_AVAILABLE', `Visibility ${visibility} is not available on this instance yet`, 400);
+    super(
+      'VISIBILITY_NOT_AVAILABLE',
+      `There is no visibility ${visibility}: private, team (organizations only), unlisted or public`,
+      400,
+    );
+  }
+}
+
+export class TeamVisibilityNeedsOrganizationError extends AppError {
+  constructor() {
+    super(
+      'TEAM_VISIBILITY_NEEDS_ORGANIZATION',
+      "Only an organization's blueprints can be visible to its team; yours can be private, unlisted or public",
+      422,
+    );
   }
 }
 
 export class SlugTakenError extends AppError {
   constructor(slug: string) {
     super('SLUG_TAKEN', `You already have a blueprint with the slug ${slug}`, 409, { slug });
+  }
+}
+
+export class TransferSlugsTakenError extends AppError {
+  constructor(slugs: string[]) {
+    super(
+      'SLUG_TAKEN',
+      `The new owner already has blueprints with these slugs: ${slugs.slice(0, 20).join(', ')}; rename them first`,
+      409,
+      { slugs: slugs.slice(0, 100) },
+    );
+  }
+}
+
+export class TransferToSameOwnerError extends AppError {
+  constructor() {
+    super('TRANSFER_TO_SAME_OWNER', 'It already belongs there', 422);
+  }
+}
+
+export class TransferHierarchyMemberError extends AppError {
+  constructor(hierarchyId: string) {
+    super(
+      'TRANSFER_HIERARCHY_MEMBER',
+      'This blueprint belongs to a hierarchy: transfer the hierarchy, which takes all its blueprints along',
+      409,
+      { hierarchyId },
+    );
   }
 }
 

@@ -17,10 +17,13 @@ import { HierarchiesService } from './hierarchies.service';
 import { SearchStatistics } from './search-statistics';
 import { SearchStatisticsRepository } from './search-statistics.repository';
 import { VersionDiffs } from './version-diffs';
+import { ContentOwnership } from './content-ownership';
+import { AuditModule } from '../audit/audit.module';
+import { OrganizationLookupModule } from '../organizations/organization-lookup.module';
 
 @Module({
   // One direction only: remote blueprints never import this module back.
-  imports: [SavedVariablesModule, RemoteBlueprintsModule, QuotasModule],
+  imports: [SavedVariablesModule, RemoteBlueprintsModule, QuotasModule, AuditModule, OrganizationLookupModule],
   // The catalogue controller first: its static routes (/blueprints, /me/…) must not be taken for ids.
   controllers: [CatalogController, BlueprintsController, BlueprintVersionsController, HierarchiesController],
   providers: [
@@ -35,8 +38,10 @@ import { VersionDiffs } from './version-diffs';
     SearchStatisticsRepository,
     SearchStatistics,
     VersionDiffs,
+    ContentOwnership,
   ],
   exports: [
+    ContentOwnership,
     BlueprintsService,
     BlueprintReadsService,
     CatalogService,

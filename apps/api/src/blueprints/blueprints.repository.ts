@@ -1,15 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, type BlueprintKind, type BlueprintVisibility } from '../generated/prisma/client';
 import { PrismaService } from '../database/prisma.service';
+import type { Ownership } from '../access/permissions';
 import { RepositoryPathTakenError, SlugTakenError } from './blueprints.errors';
 
 const AUTHOR = { select: { handle: true, displayName: true, avatarUrl: true } } as const;
+/** An organization owner, shown like a user author: its slug is the handle, its name the display name. */
+const ORGANIZATION_AUTHOR = { select: { slug: true, name: true, avatarUrl: true } } as const;
 
 /** Everything a summary or detail response shows about a blueprint, in one query. */
 export const BLUEPRINT_VIEW = {
   owner: AUTHOR,
+  organization: ORGANIZATION_AUTHOR,
   forkedFrom: {
-    select: { id: true, name: true, deletedAt: true, listed: true, ownerId: true, owner: AUTHOR },
+    select: {
+      id: true,
+      name: true,
+      deletedAt: true,
+      listed: true,
+      visibility: true,
+      ownerId: true,
+      organizationId: true,
+      owner: AUTHOR,
+      organization: ORGANIZATION_AUTHOR,
+    },
   },
   hierarchy: { select: { id: true, name: true } },
   forkedFromRemote: { select: { id: true, name: true, hiddenAt: true } },
@@ -23,7 +37,8 @@ export interface NewVersion {
   contentHash: string;
   sizeBytes: number;
   format: string;
-  authorId: string;
+  /** The person who wrote it; null when an organization token did. */
+  authorId: string | null;
   changelog: string;
   findings: Prisma.InputJsonValue;
   /** Finding ids the author confirmed are not secrets. */
@@ -202,6 +217,7 @@ export class BlueprintsRepository {
       where: { id },
       select: {
         ownerId: true,
+        organizationId: true,
         visibility: true,
         headVersion: true,
         publishedVersion: true,
@@ -216,7 +232,8 @@ export class BlueprintsRepository {
   async rawWithContent(id: string) {
     const rows = await this.prisma.$queryRaw<
       {
-        ownerId: string;
+        ownerId: string | null;
+        organizationId: string | null;
         visibility: string;
         headVersion: number;
         publishedVersion: number | null;
@@ -227,7 +244,7 @@ export class BlueprintsRepository {
         contentFormat: string | null;
       }[]
     >`
-      SELECT b.owner_id AS "ownerId", b.visibility::text AS visibility, b.head_version AS "headVersion",
+      SELECT b.owner_id AS "ownerId", b.organization_id AS "organizationId", b.visibility::text AS visibility, b.head_version AS "headVersion",
              b.published_version AS "publishedVersion", b.published_hash AS "publishedHash", b.format,
              b.deleted_at AS "deletedAt", v.content, v.format AS "contentFormat"
         FROM blueprints b
@@ -272,27 +289,66 @@ export class BlueprintsRepository {
   }
 
   /** Which of these slugs the owner already uses, with the blueprint holding each (deleted ones keep theirs). */
-  async slugHolders(ownerId: string, slugs: readonly string[]): Promise<Map<string, { id: string; deleted: boolean }>> {
+  async slugHolders(
+    owner: Ownership,
+    slugs: readonly string[],
+  ): Promise<Map<string, { id: string; deleted: boolean }>> {
     const rows = await this.prisma.blueprint.findMany({
-      where: { ownerId, slug: { in: [...slugs] } },
+      where: { ...ownedBy(owner), slug: { in: [...slugs] } },
       select: { id: true, slug: true, deletedAt: true },
     });
     return new Map(rows.map((row) => [row.slug, { id: row.id, deleted: row.deletedAt !== null }]));
   }
 
-  async slugTaken(ownerId: string, slug: string, exceptId?: string): Promise<boolean> {
-    const row = await this.prisma.blueprint.findUnique({
-      where: { ownerId_slug: { ownerId, slug } },
-      select: { id: true },
-    });
+  async slugTaken(owner: Ownership, slug: string, exceptId?: string): Promise<boolean> {
+    const row = await this.prisma.blueprint.findFirst({ where: { ...ownedBy(owner), slug }, select: { id: true } });
     return row !== null && row.id !== exceptId;
+  }
+
+  /**
+   * Gives a blueprint to another owner under `slug`, keeping its id (so its versions, forks, favourites and federation
+   * identity), and bumps its revision. `team` becomes `private` when the new owner is a user, who cannot hold it.
+   */
+  async transfer(
+    id: string,
+    expectedRevision: number | undefined,
+    to: Ownership,
+    slug: string,
+    beforeWrite?: BeforeWrite,
+  ): Promise<BlueprintRow> {
+    return this.prisma.$transaction(async (tx) => {
+      await beforeWrite?.(tx);
+      const current = await tx.blueprint.findUnique({ where: { id }, select: { revision: true, visibility: true } });
+      if (!current || (expectedRevision !== undefined && current.revision !== expectedRevision)) {
+        throw new StaleRevisionError();
+      }
+      try {
+        return await tx.blueprint.update({
+          where: { id },
+          data: {
+            ownerId: to.ownerId,
+            organizationId: to.organizationId,
+            slug,
+            visibility: to.organizationId === null && current.visibility === 'team' ? 'private' : undefined,
+            revision: { increment: 1 },
+          },
+          include: BLUEPRINT_VIEW,
+        });
+      } catch (error) {
+        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+          throw new SlugTakenError(slug);
+        }
+        throw error;
+      }
+    });
   }
 
   /** The blueprint, its first version and, when asked, its publication, all or nothing. */
   async create(
     blueprint: Required<Pick<BlueprintMetadata, 'name' | 'slug' | 'kind' | 'format' | 'tool' | 'tags' | 'license'>> &
       BlueprintMetadata &
-      ForkAttribution & { id: string; ownerId: string },
+      ForkAttribution &
+      Ownership & { id: string },
     version: NewVersion,
     publish: PublishedState | null,
     beforeWrite?: BeforeWrite,
@@ -486,15 +542,23 @@ export class BlueprintsRepository {
     await this.prisma.blueprintDownload.deleteMany({ where: { day: { lt: day } } });
   }
 
+  /** An owner's live blueprints, newest change first; `visibilities` narrows them (an organization's Viewers). */
   listOwned(
-    ownerId: string,
-    options: { limit: number; after?: { updatedAt: Date; id: string } },
+    owner: Ownership,
+    options: {
+      limit: number;
+      after?: { updatedAt: Date; id: string };
+      visibilities?: BlueprintVisibility[];
+      listedOnly?: boolean;
+    },
   ): Promise<BlueprintRow[]> {
     const { after } = options;
     return this.prisma.blueprint.findMany({
       where: {
-        ownerId,
+        ...ownedBy(owner),
         deletedAt: null,
+        ...(options.visibilities ? { visibility: { in: options.visibilities } } : {}),
+        ...(options.listedOnly ? { listed: true } : {}),
         ...(after
           ? { OR: [{ updatedAt: { lt: after.updatedAt } }, { updatedAt: after.updatedAt, id: { lt: after.id } }] }
           : {}),
@@ -532,4 +596,11 @@ export class BlueprintsRepository {
   countListed(): Promise<number> {
     return this.prisma.blueprint.count({ where: { listed: true } });
   }
+}
+
+/** The where-clause for "owned by": a user's or an organization's (exactly one is set). */
+export function ownedBy(owner: Ownership): { ownerId: string } | { organizationId: string } {
+  if (owner.organizationId !== null) return { organizationId: owner.organizationId };
+  if (owner.ownerId !== null) return { ownerId: owner.ownerId };
+  throw new Error('An owner is a user or an organization');
 }

@@ -1,19 +1,16 @@
 import { toVisibleName } from '../common/text/visible-name';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Principal } from '../auth/principal';
+import type { Principal, UserPrincipal } from '../auth/principal';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { getFormat, importFile, parseVariables, type FormatTarget } from '../formats';
 import { scanContent, stripInvisibleCharacters, type ScanFinding, type ScanReport } from '../scanning';
 import type { BlueprintVisibility, Prisma } from '../generated/prisma/client';
-import {
-  mayReadVersion,
-  ownerReaderOf,
-  readAccess,
-  writerAccess,
-  writesAsOwner,
-  type ReadAccess,
-} from './blueprint-access';
+import type { Actor } from '../access/actor';
+import type { ContentAction, Ownership } from '../access/permissions';
+import { userIdOf } from '../auth/principal';
+import { mayReadVersion, ownershipOf, readAccess, writerAccess, type ReadAccess } from './blueprint-access';
+import { checkVisibility, ContentOwnership } from './content-ownership';
 import {
   allowsDerivatives,
   BLUEPRINT_KINDS,
@@ -28,11 +25,10 @@ import {
   normaliseRepositoryPath,
   normaliseTags,
   slugify,
-  WRITABLE_VISIBILITIES,
   type BlueprintKindName,
   type CheckedContent,
 } from './blueprint-rules';
-import { detailOf } from './blueprint-views';
+import { authorOf, detailOf } from './blueprint-views';
 import { isRemoteBlueprintId, remoteLicenseAllowsFork } from '../federation/remote-blueprints/remote-blueprint-rules';
 import { RemoteLicenseForbidsForkError } from '../federation/remote-blueprints/remote-blueprints.errors';
 import { RemoteBlueprintsService } from '../federation/remote-blueprints/remote-blueprints.service';
@@ -49,9 +45,10 @@ import {
   SlugTakenError,
   UnknownKindError,
   VersionNotFoundError,
-  VisibilityNotAvailableError,
   FormatKindMismatchError,
   NothingToStripError,
+  TransferHierarchyMemberError,
+  TransferToSameOwnerError,
 } from './blueprints.errors';
 import {
   BlueprintsRepository,
@@ -97,13 +94,6 @@ interface ScannedContent extends CheckedContent {
 function checkKind(kind: string): BlueprintKindName {
   if (!(BLUEPRINT_KINDS as readonly string[]).includes(kind)) throw new UnknownKindError(kind, BLUEPRINT_KINDS);
   return kind as BlueprintKindName;
-}
-
-function checkVisibility(visibility: string): BlueprintVisibility {
-  if (!(WRITABLE_VISIBILITIES as readonly string[]).includes(visibility)) {
-    throw new VisibilityNotAvailableError(visibility);
-  }
-  return visibility as BlueprintVisibility;
 }
 
 function checkFormatForKind(formatId: string, kind: BlueprintKindName): FormatTarget {
@@ -206,6 +196,7 @@ export class BlueprintsService {
     private readonly sharedResponses: SharedResponseCache,
     private readonly remote: RemoteBlueprintsService,
     private readonly quotas: QuotaService,
+    private readonly ownership: ContentOwnership,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -237,19 +228,24 @@ export class BlueprintsService {
     input: CreateBlueprintRequest,
     forkedFrom: ForkAttribution = {},
   ): Promise<BlueprintDetail> {
+    const owner = await this.ownership.newOwner(principal, input.organization);
     const kind = checkKind(input.kind);
     const format = checkFormatForKind(input.format, kind);
-    const visibility = checkVisibility(input.visibility ?? 'private');
+    const visibility = checkVisibility(input.visibility ?? 'private', owner);
+    // Anything others outside the team will read, or any publication, is publishing: Members create drafts.
+    if (input.publish || visibility === 'public' || visibility === 'unlisted') {
+      await this.ownership.assertOnOwner(principal, 'content.publish', owner);
+    }
     const scanned = await this.scan(input.content, this.decodeFiles(kind, input.files));
     enforceSecretPolicy(scanned.combined, visibility, input.acknowledgedFindings);
-    const slug = input.slug ?? (await this.freeSlug(principal.userId, slugify(input.name)));
-    if (input.slug && (await this.repository.slugTaken(principal.userId, slug))) throw new SlugTakenError(slug);
-    const placement = await this.placement(principal.userId, input, undefined);
+    const slug = input.slug ?? (await this.freeSlug(owner, slugify(input.name)));
+    if (input.slug && (await this.repository.slugTaken(owner, slug))) throw new SlugTakenError(slug);
+    const placement = await this.placement(owner, input, undefined);
     const id = newPublicId('bp');
     const row = await this.repository.create(
       {
         id,
-        ownerId: principal.userId,
+        ...owner,
         name: input.name.trim(),
         slug,
         description: input.description?.trim() ?? '',
@@ -265,13 +261,15 @@ export class BlueprintsService {
       },
       this.newVersion(principal, scanned, format.id, input.changelog ?? '', input.acknowledgedFindings),
       input.publish ? this.publishedState(1, scanned.contentHash, scanned.combined) : null,
-      this.quotas.guard(principal.userId, [
+      this.quotas.guard(owner, [
         { quota: 'blueprints', wanted: 1 },
         { quota: 'storageBytes', wanted: this.storedBytes(scanned) },
         ...joining(placement.hierarchyId),
       ]),
     );
     this.sharedResponses.clear();
+    if (input.publish)
+      await this.ownership.recordForOrganization(principal, 'blueprint.published', row, { version: 1 });
     return this.writtenDetail(row, principal);
   }
 
@@ -294,9 +292,9 @@ export class BlueprintsService {
     return { ...detail, detection, readNotes: notes };
   }
 
-  /** Which of these slugs the caller already uses, and by which blueprint (null when that one is deleted). */
-  async slugHolders(principal: Principal, slugs: readonly string[]): Promise<Map<string, string | null>> {
-    const holders = await this.repository.slugHolders(principal.userId, slugs);
+  /** Which of these slugs the owner already uses, and by which blueprint (null when that one is deleted). */
+  async slugHolders(owner: Ownership, slugs: readonly string[]): Promise<Map<string, string | null>> {
+    const holders = await this.repository.slugHolders(owner, slugs);
     return new Map([...holders].map(([slug, holder]) => [slug, holder.deleted ? null : holder.id]));
   }
 
@@ -306,14 +304,17 @@ export class BlueprintsService {
     expectedRevision: number | undefined,
     input: BlueprintFieldsRequest,
   ): Promise<BlueprintDetail> {
-    const current = await this.owned(principal, id);
+    const current = await this.owned(principal, id, 'content.edit');
+    const owner = ownershipOf(current);
+    const visibility = input.visibility === undefined ? current.visibility : checkVisibility(input.visibility, owner);
+    const visibilityChanged = visibility !== current.visibility;
+    if (input.publish || visibilityChanged) await this.owned(principal, id, 'content.publish');
     const kind = input.kind === undefined ? undefined : checkKind(input.kind);
     const resultingKind = kind ?? fromDbKind(current.kind);
     const format =
       input.format !== undefined || kind !== undefined
         ? checkFormatForKind(input.format ?? current.format, resultingKind)
         : undefined;
-    const visibility = input.visibility === undefined ? current.visibility : checkVisibility(input.visibility);
     const metadata: BlueprintMetadata = {
       ...(input.name !== undefined ? { name: input.name.trim() } : {}),
       ...(input.description !== undefined ? { description: input.description.trim() } : {}),
@@ -323,10 +324,10 @@ export class BlueprintsService {
       ...(input.tags !== undefined ? { tags: normaliseTags(input.tags) } : {}),
       ...(input.license !== undefined ? { license: checkLicense(input.license) } : {}),
       ...(input.visibility !== undefined ? { visibility } : {}),
-      ...(await this.placement(principal.userId, input, current)),
+      ...(await this.placement(owner, input, current)),
     };
     if (input.slug !== undefined && input.slug !== current.slug) {
-      if (await this.repository.slugTaken(principal.userId, input.slug, id)) throw new SlugTakenError(input.slug);
+      if (await this.repository.slugTaken(owner, input.slug, id)) throw new SlugTakenError(input.slug);
       metadata.slug = input.slug;
     }
 
@@ -386,12 +387,21 @@ export class BlueprintsService {
         input.publish && version && newReport
           ? (number) => this.publishedState(number, version.contentHash, newReport)
           : undefined,
-      beforeWrite: this.quotas.guard(principal.userId, [
+      beforeWrite: this.quotas.guard(owner, [
         { quota: 'storageBytes', wanted: version ? versionBytes(version) : 0 },
         ...joining(metadata.hierarchyId, current.hierarchyId),
       ]),
       readable,
     });
+    if (visibilityChanged) {
+      await this.ownership.recordForOrganization(principal, 'blueprint.visibility_changed', row, {
+        from: current.visibility,
+        to: visibility,
+      });
+    }
+    if (publishesNew) {
+      await this.ownership.recordForOrganization(principal, 'blueprint.published', row, { version: row.headVersion });
+    }
     return this.writtenDetail(row, principal);
   }
 
@@ -402,7 +412,7 @@ export class BlueprintsService {
     versionNumber: number | undefined,
     acknowledged: string[] | undefined,
   ): Promise<BlueprintDetail> {
-    const current = await this.owned(principal, id);
+    const current = await this.owned(principal, id, 'content.publish');
     const number = versionNumber ?? current.headVersion;
     const version = await this.repository.findVersion(id, number);
     if (!version) throw new VersionNotFoundError(number);
@@ -419,12 +429,14 @@ export class BlueprintsService {
       publish: () => this.publishedState(number, version.contentHash, report),
       readable,
     });
+    await this.ownership.recordForOrganization(principal, 'blueprint.published', row, { version: number });
     return this.writtenDetail(row, principal);
   }
 
   async unpublish(principal: Principal, id: string, expectedRevision: number | undefined): Promise<BlueprintDetail> {
-    await this.owned(principal, id);
+    await this.owned(principal, id, 'content.publish');
     const row = await this.write(id, expectedRevision, { unpublish: true });
+    await this.ownership.recordForOrganization(principal, 'blueprint.unpublished', row);
     return this.writtenDetail(row, principal);
   }
 
@@ -435,7 +447,7 @@ export class BlueprintsService {
     number: number,
     input: { changelog?: string; acknowledgedFindings?: string[] },
   ): Promise<BlueprintDetail> {
-    const current = await this.owned(principal, id);
+    const current = await this.owned(principal, id, 'content.edit');
     const old = await this.repository.findVersion(id, number);
     if (!old) throw new VersionNotFoundError(number);
     // Rescanned, not copied: the rules may have learned about secrets since that version was written.
@@ -458,7 +470,9 @@ export class BlueprintsService {
         ),
         restoredFrom: number,
       },
-      beforeWrite: this.quotas.guard(principal.userId, [{ quota: 'storageBytes', wanted: this.storedBytes(scanned) }]),
+      beforeWrite: this.quotas.guard(ownershipOf(current), [
+        { quota: 'storageBytes', wanted: this.storedBytes(scanned) },
+      ]),
     });
     return this.writtenDetail(row, principal);
   }
@@ -468,7 +482,7 @@ export class BlueprintsService {
     id: string,
     expectedRevision: number | undefined,
   ): Promise<BlueprintDetail> {
-    const current = await this.owned(principal, id);
+    const current = await this.owned(principal, id, 'content.edit');
     const head = await this.repository.findVersion(id, current.headVersion);
     if (!head) throw new BlueprintNotFoundError();
     const stripped = stripInvisibleCharacters(head.content);
@@ -482,27 +496,77 @@ export class BlueprintsService {
         `Removed ${stripped.removed} invisible character${stripped.removed === 1 ? '' : 's'}`,
         head.acknowledgedFindings,
       ),
-      beforeWrite: this.quotas.guard(principal.userId, [{ quota: 'storageBytes', wanted: this.storedBytes(scanned) }]),
+      beforeWrite: this.quotas.guard(ownershipOf(current), [
+        { quota: 'storageBytes', wanted: this.storedBytes(scanned) },
+      ]),
     });
     return this.writtenDetail(row, principal);
   }
 
   async delete(principal: Principal, id: string, expectedRevision: number | undefined): Promise<void> {
-    const current = await this.owned(principal, id);
+    const current = await this.owned(principal, id, 'content.delete');
     try {
       await this.repository.softDelete(id, expectedRevision);
       this.sharedResponses.clear();
+      await this.ownership.recordForOrganization(principal, 'blueprint.deleted', current, { name: current.name });
     } catch (error) {
       if (error instanceof StaleRevisionError) throw new PreconditionFailedError(`"r${current.revision}"`);
       throw error;
     }
   }
 
-  /** A private copy in the caller's account that remembers where it came from. */
-  async fork(principal: Principal, id: string, name: string | undefined): Promise<BlueprintDetail> {
-    if (isRemoteBlueprintId(id)) return this.forkRemote(principal, id, name);
+  /**
+   * Gives a blueprint to an organization the caller administers, or takes one of such an organization's into the
+   * caller's account (`organization: null`): the caller must be allowed `content.transfer` on both sides, which is how
+   * both sides consent. The id stays, and with it the versions, forks, favourites and the federation identity.
+   */
+  async transfer(
+    principal: Principal,
+    id: string,
+    expectedRevision: number | undefined,
+    input: { organization: string | null; slug?: string },
+  ): Promise<BlueprintDetail> {
+    const current = await this.owned(principal, id, 'content.transfer');
+    if (current.hierarchyId !== null) throw new TransferHierarchyMemberError(current.hierarchyId);
+    const to = await this.ownership.destination(principal, input.organization);
+    if (to.ownerId === current.ownerId && to.organizationId === current.organizationId) {
+      throw new TransferToSameOwnerError();
+    }
+    const slug = input.slug ?? current.slug;
+    if (await this.repository.slugTaken(to, slug, id)) throw new SlugTakenError(slug);
+    let row: BlueprintRow;
+    try {
+      row = await this.repository.transfer(
+        id,
+        expectedRevision,
+        to,
+        slug,
+        this.quotas.guard(to, [{ quota: 'blueprints', wanted: 1 }]),
+      );
+    } catch (error) {
+      if (error instanceof StaleRevisionError) throw new PreconditionFailedError(`"r${current.revision}"`);
+      throw error;
+    }
+    this.sharedResponses.clear();
+    const metadata = {
+      from: current.organizationId === null ? 'user' : 'organization',
+      to: input.organization ?? 'user',
+    };
+    await this.ownership.recordForOrganization(principal, 'blueprint.transferred', current, metadata);
+    await this.ownership.recordForOrganization(principal, 'blueprint.transferred', row, metadata);
+    return this.writtenDetail(row, principal);
+  }
+
+  /** A private copy, in the caller's account or an organization's, that remembers where it came from. */
+  async fork(
+    principal: Principal,
+    id: string,
+    name: string | undefined,
+    organization?: string,
+  ): Promise<BlueprintDetail> {
+    if (isRemoteBlueprintId(id)) return this.forkRemote(principal, id, name, organization);
     const source = await this.repository.findById(id);
-    const access = readAccess(source, principal);
+    const access = readAccess(source, await this.ownership.actorOf(principal));
     if (!source) throw new BlueprintNotFoundError();
     if (!access.isOwner && !allowsDerivatives(source.license)) throw new ForkNotAllowedError(source.license);
     const version = await this.repository.findVersion(id, access.version);
@@ -520,7 +584,8 @@ export class BlueprintsService {
         visibility: 'private',
         content: version.content,
         files: toAttachedFiles(await this.repository.versionFileContents(version.id)),
-        changelog: `Forked from ${source.owner.handle}/${source.slug} version ${version.number}`,
+        changelog: `Forked from ${authorOf(source).handle}/${source.slug} version ${version.number}`,
+        organization,
       },
       { forkedFromId: source.id },
     );
@@ -531,7 +596,12 @@ export class BlueprintsService {
    * kept as attribution, so it survives the remote copy being purged. Metadata from elsewhere is taken leniently
    * (unknown categories and tags we would refuse are dropped); the content passes the same checks as any write.
    */
-  private async forkRemote(principal: Principal, id: string, name: string | undefined): Promise<BlueprintDetail> {
+  private async forkRemote(
+    principal: Principal,
+    id: string,
+    name: string | undefined,
+    organization: string | undefined,
+  ): Promise<BlueprintDetail> {
     const source = await this.remote.findReadable(id, principal);
     if (!source) throw new BlueprintNotFoundError();
     if (!remoteLicenseAllowsFork(source.license)) throw new RemoteLicenseForbidsForkError(source.license);
@@ -549,18 +619,19 @@ export class BlueprintsService {
         visibility: 'private',
         content: source.content,
         changelog: `Forked from ${source.canonicalUrl}${version}`.slice(0, 500),
+        organization,
       },
       { forkedFromRemoteId: source.id, forkedFromUrl: source.canonicalUrl },
     );
   }
 
   async setFavorite(
-    principal: Principal,
+    principal: UserPrincipal,
     id: string,
     favorite: boolean,
   ): Promise<{ favorite: boolean; favoriteCount: number }> {
     const blueprint = await this.repository.findById(id);
-    readAccess(blueprint, principal);
+    readAccess(blueprint, await this.ownership.actorOf(principal));
     // Counters may lag in shared copies for their few seconds; the caller's own reads bypass them.
     const favoriteCount = await this.repository.setFavorite(principal.userId, id, favorite);
     return { favorite, favoriteCount };
@@ -585,10 +656,14 @@ export class BlueprintsService {
     }
   }
 
-  /** The caller's own blueprint; anyone else's, private or not, is "not found" for writing. */
-  private async owned(principal: Principal, id: string): Promise<BlueprintRow> {
+  /**
+   * A blueprint the caller may take `action` on (the permission function decides). Refused: "not found" for anyone
+   * who cannot read it; 403 for a member of the owning organization whose role is too low.
+   */
+  private async owned(principal: Principal, id: string, action: ContentAction): Promise<BlueprintRow> {
     const row = await this.repository.findById(id);
-    if (!row || row.deletedAt || !writesAsOwner(row, principal)) throw new BlueprintNotFoundError();
+    if (!row || row.deletedAt) throw new BlueprintNotFoundError();
+    await this.ownership.assert(principal, action, row, () => new BlueprintNotFoundError());
     return row;
   }
 
@@ -637,7 +712,7 @@ export class BlueprintsService {
   }
 
   private async placement(
-    ownerId: string,
+    owner: Ownership,
     input: Pick<BlueprintFieldsRequest, 'hierarchyId' | 'repositoryPath' | 'parentId'>,
     current: BlueprintRow | undefined,
   ): Promise<Pick<BlueprintMetadata, 'hierarchyId' | 'repositoryPath' | 'parentId'>> {
@@ -645,8 +720,8 @@ export class BlueprintsService {
       return {};
     const hierarchyId = input.hierarchyId === undefined ? (current?.hierarchyId ?? null) : input.hierarchyId;
     if (hierarchyId === null) return { hierarchyId: null, repositoryPath: null, parentId: null };
-    if (!(await this.hierarchies.ownedBy(hierarchyId, ownerId)))
-      throw new InvalidParentError('No such hierarchy of yours');
+    if (!(await this.hierarchies.ownedBy(hierarchyId, owner)))
+      throw new InvalidParentError('No such hierarchy of this owner');
     const rawPath = input.repositoryPath === undefined ? current?.repositoryPath : input.repositoryPath;
     if (!rawPath) throw new InvalidParentError('A blueprint in a hierarchy needs a repositoryPath');
     const repositoryPath = normaliseRepositoryPath(rawPath);
@@ -654,8 +729,8 @@ export class BlueprintsService {
     if (parentId !== null) {
       if (parentId === current?.id) throw new InvalidParentError('A blueprint cannot be its own parent');
       const parent = await this.repository.findById(parentId);
-      if (!parent || parent.deletedAt || parent.ownerId !== ownerId || parent.hierarchyId !== hierarchyId) {
-        throw new InvalidParentError('The parent must be one of your blueprints in the same hierarchy');
+      if (!parent || parent.deletedAt || parent.hierarchyId !== hierarchyId) {
+        throw new InvalidParentError('The parent must be a blueprint in the same hierarchy');
       }
       if (current && (await this.hierarchies.isDescendant(parentId, current.id))) {
         throw new InvalidParentError('That parent would make a cycle');
@@ -664,11 +739,11 @@ export class BlueprintsService {
     return { hierarchyId, repositoryPath, parentId };
   }
 
-  private async freeSlug(ownerId: string, base: string): Promise<string> {
-    if (!(await this.repository.slugTaken(ownerId, base))) return base;
+  private async freeSlug(owner: Ownership, base: string): Promise<string> {
+    if (!(await this.repository.slugTaken(owner, base))) return base;
     for (let suffix = 2; suffix < 1000; suffix += 1) {
       const candidate = `${base.slice(0, 75)}-${suffix}`;
-      if (!(await this.repository.slugTaken(ownerId, candidate))) return candidate;
+      if (!(await this.repository.slugTaken(owner, candidate))) return candidate;
     }
     return `${base.slice(0, 60)}-${newPublicId('bp').slice(3, 11)}`;
   }
@@ -685,7 +760,7 @@ export class BlueprintsService {
       contentHash: scanned.contentHash,
       sizeBytes: scanned.sizeBytes,
       format,
-      authorId: principal.userId,
+      authorId: userIdOf(principal) ?? null,
       changelog: changelog.trim(),
       // The report as the worker made it: the capped list with its exact totals (read back by storedScanReport).
       findings: scanned.report as unknown as Prisma.InputJsonValue,
@@ -710,22 +785,24 @@ export class BlueprintsService {
     principal: Principal | undefined,
     prefer?: 'published' | 'draft',
   ): Promise<BlueprintDetail> {
-    return this.detailFor(row, principal, readAccess(row, principal, prefer));
+    const actor = await this.ownership.actorOf(principal);
+    return this.detailFor(row, principal, actor, readAccess(row, actor, prefer));
   }
 
   /** What a write answers: the blueprint as it now stands, for the caller who was allowed to write it. */
-  private writtenDetail(row: BlueprintRow, principal: Principal): Promise<BlueprintDetail> {
-    return this.detailFor(row, principal, writerAccess(row));
+  private async writtenDetail(row: BlueprintRow, principal: Principal): Promise<BlueprintDetail> {
+    return this.detailFor(row, principal, await this.ownership.actorOf(principal), writerAccess(row));
   }
 
-  private async detailFor(row: BlueprintRow, principal: Principal | undefined, access: ReadAccess) {
+  private async detailFor(row: BlueprintRow, principal: Principal | undefined, actor: Actor, access: ReadAccess) {
     const version = await this.repository.findVersion(row.id, access.version);
     if (!version || !mayReadVersion(access, version)) throw new BlueprintNotFoundError();
-    const isFavorite = principal ? await this.repository.isFavorite(principal.userId, row.id) : false;
+    const userId = userIdOf(principal);
+    const isFavorite = userId ? await this.repository.isFavorite(userId, row.id) : false;
     return detailOf(row, version, {
       files: await this.repository.versionFiles(version.id),
       instance: this.config.instance.domain,
-      readerId: ownerReaderOf(principal),
+      actor,
       isOwner: access.isOwner,
       isFavorite,
       variables: parseVariables(version.content),

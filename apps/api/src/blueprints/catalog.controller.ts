@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import type { Principal } from '../auth/principal';
+import { CurrentUser, OptionalPrincipal } from '../auth/current-principal.decorator';
+import type { Principal, UserPrincipal } from '../auth/principal';
 import { ErrorResponse } from '../common/errors/error-envelope';
 import { Authenticated, Public } from '../common/security/route-policy';
 import { listFormats, parseVariables } from '../formats';
@@ -34,15 +34,33 @@ export class CatalogController {
   @Get('me/blueprints')
   @Authenticated('blueprints:read')
   @ApiOkResponse({ type: BlueprintPage, description: 'All of yours, drafts and private ones too; latest change first' })
-  mine(@Query() query: PageQuery, @CurrentPrincipal() principal: Principal): Promise<BlueprintPage> {
-    return this.catalog.mine(principal.userId, query.cursor, query.limit);
+  mine(@Query() query: PageQuery, @CurrentUser() principal: UserPrincipal): Promise<BlueprintPage> {
+    return this.catalog.mine(principal, query.cursor, query.limit);
   }
 
   @Get('me/favorites')
   @Authenticated('blueprints:read')
   @ApiOkResponse({ type: BlueprintPage })
-  favorites(@Query() query: PageQuery, @CurrentPrincipal() principal: Principal): Promise<BlueprintPage> {
-    return this.catalog.favorites(principal.userId, query.cursor, query.limit);
+  favorites(@Query() query: PageQuery, @CurrentUser() principal: UserPrincipal): Promise<BlueprintPage> {
+    return this.catalog.favorites(principal, query.cursor, query.limit);
+  }
+
+  @Get('organizations/:slug/blueprints')
+  @Public()
+  // The answer depends on who asks: never kept by a shared cache.
+  @Header('Cache-Control', 'private, no-cache')
+  @ApiOkResponse({
+    type: BlueprintPage,
+    description:
+      "An organization's blueprints as far as the caller may read them: all of them for its authors and its tokens " +
+      'with blueprints:read, team, unlisted and public ones for Viewers, listed ones for anyone else',
+  })
+  organizationBlueprints(
+    @Param('slug') slug: string,
+    @Query() query: PageQuery,
+    @OptionalPrincipal() principal: Principal | undefined,
+  ): Promise<BlueprintPage> {
+    return this.catalog.ofOrganization(slug, principal, query.cursor, query.limit);
   }
 
   @Get('formats')

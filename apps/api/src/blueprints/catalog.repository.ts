@@ -55,11 +55,13 @@ export interface CatalogRow {
   created_at: Date;
   updated_at: Date;
   first_published_at: Date | null;
+  owner_kind: 'user' | 'organization';
   owner_handle: string;
   owner_display_name: string;
   owner_avatar_url: string | null;
   fork_id: string | null;
   fork_name: string | null;
+  fork_owner_kind: 'user' | 'organization' | null;
   fork_owner_handle: string | null;
   fork_owner_display_name: string | null;
   fork_owner_avatar_url: string | null;
@@ -115,9 +117,13 @@ const SELECT_SUMMARY: Record<Side, Prisma.Sql> = {
   b.id, b.name, b.slug, b.description, b.kind::text AS kind, b.format, b.tool, b.category, b.tags,
   b.license, b.visibility::text AS visibility, b.favorite_count, b.download_count, b.published_version,
   b.head_version, b.published_findings, b.created_at, b.updated_at, b.first_published_at,
-  u.handle AS owner_handle, u.display_name AS owner_display_name, u.avatar_url AS owner_avatar_url,
-  f.id AS fork_id, f.name AS fork_name, fu.handle AS fork_owner_handle,
-  fu.display_name AS fork_owner_display_name, fu.avatar_url AS fork_owner_avatar_url,
+  CASE WHEN o.id IS NULL THEN 'user' ELSE 'organization' END AS owner_kind,
+  coalesce(o.slug, u.handle) AS owner_handle, coalesce(o.name, u.display_name) AS owner_display_name,
+  coalesce(o.avatar_url, u.avatar_url) AS owner_avatar_url,
+  f.id AS fork_id, f.name AS fork_name,
+  CASE WHEN f.id IS NULL THEN NULL WHEN fo.id IS NULL THEN 'user' ELSE 'organization' END AS fork_owner_kind,
+  coalesce(fo.slug, fu.handle) AS fork_owner_handle, coalesce(fo.name, fu.display_name) AS fork_owner_display_name,
+  coalesce(fo.avatar_url, fu.avatar_url) AS fork_owner_avatar_url,
   b.forked_from_url AS fork_remote_url, fr.id AS fork_remote_id, fr.name AS fork_remote_name,
   NULL::text AS origin_domain, NULL::text AS canonical_url, NULL::boolean AS signed`,
   remote: Prisma.sql`
@@ -125,8 +131,9 @@ const SELECT_SUMMARY: Record<Side, Prisma.Sql> = {
   b.license, 'public'::text AS visibility, b.favorite_count, b.download_count, b.remote_version AS published_version,
   coalesce(b.remote_version, 1) AS head_version, b.findings AS published_findings, b.remote_created_at AS created_at,
   b.remote_updated_at AS updated_at, b.remote_created_at AS first_published_at,
-  coalesce(b.author_handle, b.author_name) AS owner_handle, b.author_name AS owner_display_name,
-  NULL::text AS owner_avatar_url, NULL::text AS fork_id, NULL::text AS fork_name, NULL::text AS fork_owner_handle,
+  'user'::text AS owner_kind, coalesce(b.author_handle, b.author_name) AS owner_handle,
+  b.author_name AS owner_display_name, NULL::text AS owner_avatar_url, NULL::text AS fork_id,
+  NULL::text AS fork_name, NULL::text AS fork_owner_kind, NULL::text AS fork_owner_handle,
   NULL::text AS fork_owner_display_name, NULL::text AS fork_owner_avatar_url,
   NULL::text AS fork_remote_url, NULL::text AS fork_remote_id, NULL::text AS fork_remote_name,
   p.domain AS origin_domain, b.canonical_url, p.signed`,
@@ -134,9 +141,11 @@ const SELECT_SUMMARY: Record<Side, Prisma.Sql> = {
 
 const FROM: Record<Side, Prisma.Sql> = {
   local: Prisma.sql`blueprints b
-  JOIN users u ON u.id = b.owner_id
+  LEFT JOIN users u ON u.id = b.owner_id
+  LEFT JOIN organizations o ON o.id = b.organization_id
   LEFT JOIN blueprints f ON f.id = b.forked_from_id AND f.listed
   LEFT JOIN users fu ON fu.id = f.owner_id
+  LEFT JOIN organizations fo ON fo.id = f.organization_id
   LEFT JOIN remote_blueprints fr ON fr.id = b.forked_from_remote_id AND fr.hidden_at IS NULL`,
   remote: Prisma.sql`remote_blueprints b JOIN peers p ON p.id = b.peer_id`,
 };
@@ -268,7 +277,12 @@ export class CatalogRepository {
     if (filters.license) conditions.push(Prisma.sql`b.license = ${filters.license}`);
     if (filters.tags && filters.tags.length > 0) conditions.push(Prisma.sql`b.tags @> ${filters.tags}::text[]`);
     if (side === 'local' && filters.author) {
-      conditions.push(Prisma.sql`b.owner_id = (SELECT id FROM users WHERE handle = ${filters.author.toLowerCase()})`);
+      // One namespace: the handle is a user's or an organization's, never both.
+      const handle = filters.author.toLowerCase();
+      conditions.push(
+        Prisma.sql`(b.owner_id = (SELECT id FROM users WHERE handle = ${handle})
+          OR b.organization_id = (SELECT id FROM organizations WHERE slug = ${handle}))`,
+      );
     }
     if (side === 'remote' && filters.origin && 'peer' in filters.origin) {
       conditions.push(Prisma.sql`b.peer_id = (SELECT id FROM peers WHERE domain = ${filters.origin.peer})`);

@@ -4,7 +4,13 @@ import { LRUCache } from 'lru-cache';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { getFormat, listFormats } from '../formats';
-import { readableByOthers } from './blueprint-access';
+import { AccessService } from '../access/access.service';
+import { can, type Ownership } from '../access/permissions';
+import type { Principal, UserPrincipal } from '../auth/principal';
+import type { BlueprintVisibility } from '../generated/prisma/client';
+import { OrganizationLookupService } from '../organizations/organization-lookup.service';
+import { OrganizationNotFoundError } from '../organizations/organizations.errors';
+import { readableBy, readsAsOwner } from './blueprint-access';
 import { BLUEPRINT_KINDS, checkCategory } from './blueprint-rules';
 import { catalogSummaryOf, summaryOf } from './blueprint-views';
 import {
@@ -166,6 +172,8 @@ export class CatalogService {
   constructor(
     private readonly catalog: CatalogRepository,
     private readonly blueprints: BlueprintsRepository,
+    private readonly access: AccessService,
+    private readonly organizations: OrganizationLookupService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -277,19 +285,64 @@ export class CatalogService {
     return this.blueprints.countListed();
   }
 
-  async mine(ownerId: string, cursor: string | undefined, rawLimit: string | undefined): Promise<BlueprintPage> {
-    const limit = parseLimit(rawLimit);
-    const scope = scopeOf(['mine', ownerId]);
-    const after = decodeCursor(scope, cursor, 'timestamp');
-    const rows = await this.blueprints.listOwned(ownerId, {
-      limit: limit + 1,
-      after: after ? { updatedAt: new Date(after.value), id: after.id } : undefined,
-    });
-    const { page, nextCursor } = cut(rows, limit, scope, (row) => ({ value: row.updatedAt.toISOString(), id: row.id }));
-    return { items: page.map((row) => summaryOf(row, this.config.instance.domain, ownerId)), nextCursor };
+  /** The caller's own blueprints, drafts and private ones too. */
+  async mine(principal: UserPrincipal, cursor: string | undefined, rawLimit: string | undefined) {
+    return this.owned({ ownerId: principal.userId, organizationId: null }, principal, cursor, rawLimit);
   }
 
-  async favorites(userId: string, cursor: string | undefined, rawLimit: string | undefined): Promise<BlueprintPage> {
+  /**
+   * An organization's blueprints, as far as the caller may read them: everything for its authors (and its tokens
+   * with `blueprints:read`), `team`, unlisted and public ones for Viewers, and only listed ones for anyone else.
+   */
+  async ofOrganization(
+    slug: string,
+    principal: Principal | undefined,
+    cursor: string | undefined,
+    rawLimit: string | undefined,
+  ): Promise<BlueprintPage> {
+    const organization = await this.organizations.bySlug(slug);
+    if (!organization) throw new OrganizationNotFoundError();
+    return this.owned({ ownerId: null, organizationId: organization.id }, principal, cursor, rawLimit);
+  }
+
+  private async owned(
+    owner: Ownership,
+    principal: Principal | undefined,
+    cursor: string | undefined,
+    rawLimit: string | undefined,
+  ): Promise<BlueprintPage> {
+    const actor = await this.access.actorOf(principal);
+    const as = (visibility: string) => can(actor, 'content.read', { type: 'content', ...owner, visibility });
+    const visibilities: BlueprintVisibility[] | undefined = can(actor, 'content.read-drafts', {
+      type: 'content',
+      ...owner,
+      visibility: 'private',
+    })
+      ? undefined
+      : as('team')
+        ? ['team', 'unlisted', 'public']
+        : ['public'];
+    const limit = parseLimit(rawLimit);
+    const scope = scopeOf(['owned', owner.organizationId ?? owner.ownerId, visibilities ?? 'all']);
+    const after = decodeCursor(scope, cursor, 'timestamp');
+    const rows = await this.blueprints.listOwned(owner, {
+      limit: limit + 1,
+      after: after ? { updatedAt: new Date(after.value), id: after.id } : undefined,
+      visibilities,
+      // Outsiders see what the catalogue lists: public and published.
+      listedOnly: visibilities?.length === 1,
+    });
+    const { page, nextCursor } = cut(rows, limit, scope, (row) => ({ value: row.updatedAt.toISOString(), id: row.id }));
+    return { items: page.map((row) => summaryOf(row, this.config.instance.domain, actor)), nextCursor };
+  }
+
+  async favorites(
+    principal: UserPrincipal,
+    cursor: string | undefined,
+    rawLimit: string | undefined,
+  ): Promise<BlueprintPage> {
+    const userId = principal.userId;
+    const actor = await this.access.actorOf(principal);
     const limit = parseLimit(rawLimit);
     const scope = scopeOf(['favorites', userId]);
     const after = decodeCursor(scope, cursor, 'timestamp');
@@ -302,10 +355,10 @@ export class CatalogService {
       id: row.blueprint.id,
     }));
     return {
-      // A favourite that has since turned private is not shown (its owner's choice wins).
+      // A favourite that has since turned private (or whose team the reader left) is not shown.
       items: page
-        .filter(({ blueprint }) => blueprint.ownerId === userId || readableByOthers(blueprint))
-        .map(({ blueprint }) => summaryOf(blueprint, this.config.instance.domain, userId)),
+        .filter(({ blueprint }) => readsAsOwner(blueprint, actor) || readableBy(blueprint, actor))
+        .map(({ blueprint }) => summaryOf(blueprint, this.config.instance.domain, actor)),
       nextCursor,
     };
   }

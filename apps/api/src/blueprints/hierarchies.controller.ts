@@ -13,14 +13,21 @@ import { CurrentPrincipal, OptionalPrincipal } from '../auth/current-principal.d
 import type { Principal } from '../auth/principal';
 import { ErrorResponse } from '../common/errors/error-envelope';
 import { LOGGER } from '../common/logging/logging.module';
-import { Authenticated, Public } from '../common/security/route-policy';
+import { AllowOrganizationTokens, Authenticated, Public, SessionOnly } from '../common/security/route-policy';
 import { HierarchyIdPipe } from './blueprint-id.pipe';
-import { CreateHierarchyRequest, HierarchyDetail, HierarchyList, UpdateHierarchyRequest } from './dto/hierarchy.dto';
+import {
+  CreateHierarchyRequest,
+  HierarchyDetail,
+  HierarchyList,
+  HierarchyTransferRequest,
+  UpdateHierarchyRequest,
+} from './dto/hierarchy.dto';
 import { HierarchiesService } from './hierarchies.service';
 import { CONVERSION_HEADERS, streamDownload } from './download-response';
 
 @ApiTags('hierarchies')
 @Controller('api/v1')
+@AllowOrganizationTokens()
 export class HierarchiesController {
   constructor(
     private readonly hierarchies: HierarchiesService,
@@ -72,6 +79,22 @@ export class HierarchiesController {
   @ApiNoContentResponse({ description: 'The hierarchy goes; its blueprints stay' })
   async delete(@Param('id', HierarchyIdPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<void> {
     await this.hierarchies.delete(principal, id);
+  }
+
+  @Post('hierarchies/:id/transfer')
+  @Authenticated('blueprints:write')
+  @SessionOnly()
+  @HttpCode(200)
+  @ApiOkResponse({
+    type: HierarchyDetail,
+    description: 'Gives the hierarchy and all its blueprints to an organization you administer, or takes it back',
+  })
+  transfer(
+    @Param('id', HierarchyIdPipe) id: string,
+    @Body() body: HierarchyTransferRequest,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<HierarchyDetail> {
+    return this.hierarchies.transfer(principal, id, body.organization);
   }
 
   @Get('hierarchies/:id/archive')

@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service';
-import type { BeforeWrite } from './blueprints.repository';
+import type { Ownership } from '../access/permissions';
+import { TransferSlugsTakenError } from './blueprints.errors';
+import { ownedBy, type BeforeWrite } from './blueprints.repository';
 
 const OWNER = { select: { handle: true, displayName: true, avatarUrl: true } } as const;
+const ORGANIZATION = { select: { slug: true, name: true, avatarUrl: true } } as const;
+const OWNERS = { owner: OWNER, organization: ORGANIZATION } as const;
 
 /**
  * The most rows one tree or list response holds. Quotas keep hierarchies below it (their limits cannot be set higher);
@@ -17,6 +21,7 @@ const MEMBER = {
   kind: true,
   format: true,
   ownerId: true,
+  organizationId: true,
   visibility: true,
   listed: true,
   headVersion: true,
@@ -30,33 +35,65 @@ const MEMBER = {
 export class HierarchiesRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  create(data: { id: string; ownerId: string; name: string; description: string }, beforeWrite?: BeforeWrite) {
+  create(data: Ownership & { id: string; name: string; description: string }, beforeWrite?: BeforeWrite) {
     return this.prisma.$transaction(async (tx) => {
       await beforeWrite?.(tx);
-      return tx.blueprintHierarchy.create({ data, include: { owner: OWNER } });
+      return tx.blueprintHierarchy.create({ data, include: OWNERS });
     });
   }
 
   findById(id: string) {
-    return this.prisma.blueprintHierarchy.findUnique({ where: { id }, include: { owner: OWNER } });
+    return this.prisma.blueprintHierarchy.findUnique({ where: { id }, include: OWNERS });
   }
 
-  async ownedBy(id: string, ownerId: string): Promise<boolean> {
-    const row = await this.prisma.blueprintHierarchy.findUnique({ where: { id }, select: { ownerId: true } });
-    return row?.ownerId === ownerId;
+  async ownedBy(id: string, owner: Ownership): Promise<boolean> {
+    const row = await this.prisma.blueprintHierarchy.findFirst({
+      where: { id, ...ownedBy(owner) },
+      select: { id: true },
+    });
+    return row !== null;
   }
 
-  listOwned(ownerId: string) {
+  listOwned(owner: Ownership) {
     return this.prisma.blueprintHierarchy.findMany({
-      where: { ownerId },
-      include: { owner: OWNER, _count: { select: { blueprints: { where: { deletedAt: null } } } } },
+      where: ownedBy(owner),
+      include: { ...OWNERS, _count: { select: { blueprints: { where: { deletedAt: null } } } } },
       orderBy: { updatedAt: 'desc' },
       take: MAX_LISTED,
     });
   }
 
   update(id: string, data: { name?: string; description?: string }) {
-    return this.prisma.blueprintHierarchy.update({ where: { id }, data, include: { owner: OWNER } });
+    return this.prisma.blueprintHierarchy.update({ where: { id }, data, include: OWNERS });
+  }
+
+  /**
+   * Gives the hierarchy and every blueprint in it to another owner at once (their ids stay). A member whose slug the
+   * new owner already uses fails the whole transfer with SLUG_TAKEN; `team` members become `private` for a user.
+   */
+  async transfer(id: string, to: Ownership): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      const members = await tx.blueprint.findMany({ where: { hierarchyId: id }, select: { slug: true } });
+      const clashes = await tx.blueprint.findMany({
+        where: { ...ownedBy(to), slug: { in: members.map((member) => member.slug) }, NOT: { hierarchyId: id } },
+        select: { slug: true },
+      });
+      if (clashes.length > 0) throw new TransferSlugsTakenError(clashes.map((clash) => clash.slug));
+      await tx.blueprintHierarchy.update({
+        where: { id },
+        data: { ownerId: to.ownerId, organizationId: to.organizationId },
+      });
+      if (to.organizationId === null) {
+        await tx.blueprint.updateMany({
+          where: { hierarchyId: id, visibility: 'team' },
+          data: { visibility: 'private' },
+        });
+      }
+      await tx.blueprint.updateMany({
+        where: { hierarchyId: id },
+        data: { ownerId: to.ownerId, organizationId: to.organizationId, revision: { increment: 1 } },
+      });
+    });
   }
 
   /** Its blueprints stay, outside any hierarchy. */

@@ -1,8 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import type { Actor } from '../access/actor';
+import type { ContentAction, Ownership } from '../access/permissions';
 import type { Principal } from '../auth/principal';
+import { SharedResponseCache } from '../http-cache/shared-response-cache';
 import { zipStream, type ConversionReport, type ZipEntry } from '../formats';
 import { QuotaService } from '../quotas/quotas.service';
-import { readAccess, type ReadAccess } from './blueprint-access';
+import { readAccess, readsAsOwner, type ReadAccess } from './blueprint-access';
+import { authorOf } from './blueprint-views';
+import { ContentOwnership, type OwnedContent } from './content-ownership';
 import { fromDbKind, newPublicId } from './blueprint-rules';
 import { HierarchyNotFoundError } from './blueprints.errors';
 import { HierarchiesRepository } from './hierarchies.repository';
@@ -38,9 +43,9 @@ const ARCHIVE_CONTENT_BATCH = 8;
  * How this caller may read a member of the tree or archive; undefined leaves it out. Others see only listed members:
  * an unlisted blueprint's id is its capability, not to be handed out here.
  */
-export function accessOf(member: Member, principal: Principal | undefined): ReadAccess | undefined {
+export function accessOf(member: Member, actor: Actor): ReadAccess | undefined {
   try {
-    const access = readAccess(member, principal);
+    const access = readAccess(member, actor);
     return access.isOwner || member.listed ? access : undefined;
   } catch {
     return undefined;
@@ -52,31 +57,42 @@ export class HierarchiesService {
   constructor(
     private readonly repository: HierarchiesRepository,
     private readonly quotas: QuotaService,
+    private readonly ownership: ContentOwnership,
+    private readonly sharedResponses: SharedResponseCache,
   ) {}
 
-  async create(principal: Principal, input: { name: string; description?: string }): Promise<HierarchyDetail> {
+  async create(
+    principal: Principal,
+    input: { name: string; description?: string; organization?: string },
+  ): Promise<HierarchyDetail> {
+    const owner = await this.ownership.newOwner(principal, input.organization);
     const row = await this.repository.create(
       {
         id: newPublicId('ha'),
-        ownerId: principal.userId,
+        ...owner,
         name: input.name.trim(),
         description: input.description?.trim() ?? '',
       },
-      this.quotas.guard(principal.userId, [{ quota: 'hierarchies', wanted: 1 }]),
+      this.quotas.guard(owner, [{ quota: 'hierarchies', wanted: 1 }]),
     );
     return {
       id: row.id,
       name: row.name,
       description: row.description,
-      owner: row.owner,
+      owner: authorOf(row),
       isOwner: true,
       blueprints: [],
       plugin: null,
     };
   }
 
+  /** The caller's own hierarchies (an organization token: its organization's). */
   async listOwned(principal: Principal): Promise<HierarchySummary[]> {
-    const rows = await this.repository.listOwned(principal.userId);
+    const owner =
+      principal.kind === 'organization-token'
+        ? { ownerId: null, organizationId: principal.organizationId }
+        : { ownerId: principal.userId, organizationId: null };
+    const rows = await this.repository.listOwned(owner);
     return rows.map((row) => ({
       id: row.id,
       name: row.name,
@@ -87,13 +103,13 @@ export class HierarchiesService {
   }
 
   async get(id: string, principal: Principal | undefined): Promise<HierarchyDetail> {
-    const { hierarchy, members } = await this.readable(id, principal);
+    const { hierarchy, members, actor } = await this.readable(id, principal);
     return {
       id: hierarchy.id,
       name: hierarchy.name,
       description: hierarchy.description,
-      owner: hierarchy.owner,
-      isOwner: hierarchy.ownerId === principal?.userId,
+      owner: authorOf(hierarchy),
+      isOwner: readsAsOwner(asContent(hierarchy), actor),
       plugin: pluginSummaryOf(hierarchy.pluginManifest),
       blueprints: members.map(({ member }) => ({
         id: member.id,
@@ -111,7 +127,7 @@ export class HierarchiesService {
     id: string,
     input: { name?: string; description?: string },
   ): Promise<HierarchyDetail> {
-    await this.owned(principal, id);
+    await this.owned(principal, id, 'content.edit');
     await this.repository.update(id, {
       ...(input.name !== undefined ? { name: input.name.trim() } : {}),
       ...(input.description !== undefined ? { description: input.description.trim() } : {}),
@@ -120,8 +136,24 @@ export class HierarchiesService {
   }
 
   async delete(principal: Principal, id: string): Promise<void> {
-    await this.owned(principal, id);
+    const hierarchy = await this.owned(principal, id, 'content.delete');
     await this.repository.delete(id);
+    await this.ownership.recordForOrganization(principal, 'hierarchy.deleted', hierarchy, { name: hierarchy.name });
+  }
+
+  /**
+   * Gives the hierarchy, with all its blueprints, to an organization the caller administers or back to the caller
+   * (`organization: null`): both sides must allow `content.transfer`. Ids, versions, forks and favourites stay.
+   */
+  async transfer(principal: Principal, id: string, organization: string | null): Promise<HierarchyDetail> {
+    const hierarchy = await this.owned(principal, id, 'content.transfer');
+    const to = await this.ownership.destination(principal, organization);
+    await this.repository.transfer(id, to);
+    this.sharedResponses.clear();
+    const metadata = { from: ownerLabel(hierarchy), to: organization ?? 'user' };
+    await this.ownership.recordForOrganization(principal, 'hierarchy.transferred', hierarchy, metadata);
+    await this.ownership.recordForOrganization(principal, 'hierarchy.transferred', { id, ...to }, metadata);
+    return this.get(id, principal);
   }
 
   /**
@@ -132,9 +164,10 @@ export class HierarchiesService {
   async archive(id: string, principal: Principal | undefined): Promise<StreamedDownload> {
     const hierarchy = await this.repository.findById(id);
     if (!hierarchy) throw new HierarchyNotFoundError();
-    const files = this.readableFiles(id, principal);
+    const actor = await this.ownership.actorOf(principal);
+    const files = this.readableFiles(id, actor);
     const first = await files.next();
-    if (first.done && hierarchy.ownerId !== principal?.userId) {
+    if (first.done && !readsAsOwner(asContent(hierarchy), actor)) {
       // To others, a hierarchy with nothing readable does not exist.
       throw new HierarchyNotFoundError();
     }
@@ -180,13 +213,13 @@ export class HierarchiesService {
   }
 
   /** The files this caller may read, in path order, holding at most one page of metadata and a few contents. */
-  private async *readableFiles(id: string, principal: Principal | undefined): AsyncGenerator<ArchiveEntry> {
+  private async *readableFiles(id: string, actor: Actor): AsyncGenerator<ArchiveEntry> {
     let after: string | undefined;
     for (;;) {
       const page = await this.repository.memberPage(id, after, ARCHIVE_PAGE_SIZE);
       const wanted: { path: string; blueprintId: string; number: number }[] = [];
       for (const member of page) {
-        const access = accessOf(member, principal);
+        const access = accessOf(member, actor);
         if (access && member.repositoryPath) {
           wanted.push({ path: member.repositoryPath, blueprintId: member.id, number: access.version });
         }
@@ -221,20 +254,42 @@ export class HierarchiesService {
     }
   }
 
-  private async owned(principal: Principal, id: string) {
-    if (!(await this.repository.ownedBy(id, principal.userId))) throw new HierarchyNotFoundError();
+  /** A hierarchy the caller may take `action` on: 404 for outsiders, 403 for members lacking the role. */
+  private async owned(principal: Principal, id: string, action: ContentAction) {
+    const hierarchy = await this.repository.findById(id);
+    if (!hierarchy) throw new HierarchyNotFoundError();
+    await this.ownership.assert(principal, action, asContent(hierarchy), () => new HierarchyNotFoundError());
+    return hierarchy;
   }
 
   /** The hierarchy and the members this caller may read; to others, a hierarchy with nothing readable does not exist. */
   private async readable(id: string, principal: Principal | undefined) {
     const hierarchy = await this.repository.findById(id);
     if (!hierarchy) throw new HierarchyNotFoundError();
+    const actor = await this.ownership.actorOf(principal);
     const members: { member: Member; access: ReadAccess }[] = [];
     for (const member of await this.repository.members(id)) {
-      const access = accessOf(member, principal);
+      const access = accessOf(member, actor);
       if (access) members.push({ member, access });
     }
-    if (members.length === 0 && hierarchy.ownerId !== principal?.userId) throw new HierarchyNotFoundError();
-    return { hierarchy, members };
+    if (members.length === 0 && !readsAsOwner(asContent(hierarchy), actor)) throw new HierarchyNotFoundError();
+    return { hierarchy, members, actor };
   }
+}
+
+/**
+ * A hierarchy as the permission function sees it. It has no visibility of its own (its members do): acting on it is
+ * an owner's action, judged as on team content for an organization (so its Viewers get 403, not 404) and private
+ * content for a user.
+ */
+export function asContent(hierarchy: Ownership): OwnedContent {
+  return {
+    ownerId: hierarchy.ownerId,
+    organizationId: hierarchy.organizationId,
+    visibility: hierarchy.organizationId === null ? 'private' : 'team',
+  };
+}
+
+function ownerLabel(owner: Ownership): string {
+  return owner.organizationId === null ? 'user' : 'organization';
 }

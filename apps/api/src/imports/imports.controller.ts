@@ -9,7 +9,7 @@ import {
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { ErrorResponse } from '../common/errors/error-envelope';
-import { Authenticated } from '../common/security/route-policy';
+import { AllowOrganizationTokens, Authenticated } from '../common/security/route-policy';
 import { CreateImportRequest, PreviewImportRequest } from './dto/import-requests.dto';
 import { ImportOutcome, ImportPreview } from './dto/import-responses.dto';
 import { ImportsService } from './imports.service';
@@ -21,6 +21,7 @@ import { ImportsService } from './imports.service';
 })
 @ApiBadRequestResponse({ type: ErrorResponse, description: 'IMPORT_INVALID_PATH, IMPORT_DUPLICATE_PATH, …' })
 @Controller('api/v1/imports')
+@AllowOrganizationTokens()
 export class ImportsController {
   constructor(private readonly imports: ImportsService) {}
 
@@ -32,7 +33,7 @@ export class ImportsController {
     description: 'What each file is, what the scanner finds and what would clash; nothing is stored',
   })
   preview(@Body() body: PreviewImportRequest, @CurrentPrincipal() principal: Principal): Promise<ImportPreview> {
-    return this.imports.preview(principal, body.files);
+    return this.imports.preview(principal, body.files, body.organization);
   }
 
   @Post()

@@ -1,6 +1,8 @@
 import { setImmediate } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
+import type { Ownership } from '../access/permissions';
 import type { Principal } from '../auth/principal';
+import { ContentOwnership } from '../blueprints/content-ownership';
 import { slugify } from '../blueprints/blueprint-rules';
 import { BlueprintsService, importedName } from '../blueprints/blueprints.service';
 import type { ImportBlueprintRequest } from '../blueprints/dto/blueprint-requests.dto';
@@ -100,14 +102,16 @@ export class ImportsService {
   constructor(
     private readonly blueprints: BlueprintsService,
     private readonly hierarchies: HierarchiesService,
+    private readonly ownership: ContentOwnership,
   ) {}
 
-  async preview(principal: Principal, files: readonly IncomingFile[]): Promise<ImportPreview> {
+  async preview(principal: Principal, files: readonly IncomingFile[], organization?: string): Promise<ImportPreview> {
+    const owner = await this.ownership.newOwner(principal, organization);
     const { items, detections } = await readBatch(files);
     const previews = await mapLimit(items, SCAN_CONCURRENCY, (item) =>
       this.previewItem(item, detections.get(item.file)),
     );
-    await this.addConflicts(principal, previews);
+    await this.addConflicts(owner, previews);
     return {
       items: previews,
       limits: {
@@ -158,6 +162,7 @@ export class ImportsService {
           ...(choice.format ? { format: choice.format } : {}),
           ...(choice.kind ? { kind: choice.kind } : {}),
           ...(choice.name ? { name: choice.name } : {}),
+          ...(request.organization ? { organization: request.organization } : {}),
           ...(hierarchy ? { hierarchyId: hierarchy.id, repositoryPath: item.path } : {}),
           ...(item.attachments.length > 0 ? { files: attachedFiles(item) } : {}),
         };
@@ -205,7 +210,10 @@ export class ImportsService {
       if (!existing.isOwner) throw new HierarchyNotFoundError();
       return { id: existing.id, isNew: false };
     }
-    const created = await this.hierarchies.create(principal, { name: request.hierarchyName ?? 'Imported files' });
+    const created = await this.hierarchies.create(principal, {
+      name: request.hierarchyName ?? 'Imported files',
+      organization: request.organization,
+    });
     return { id: created.id, isNew: true };
   }
 
@@ -284,9 +292,9 @@ export class ImportsService {
   }
 
   /** Items that would land on a slug you already use, or on the same slug as another item of the batch. */
-  private async addConflicts(principal: Principal, previews: ImportPreviewItem[]): Promise<void> {
+  private async addConflicts(owner: Ownership, previews: ImportPreviewItem[]): Promise<void> {
     const named = previews.filter((preview): preview is ImportPreviewItem & { slug: string } => preview.slug !== null);
-    const holders = await this.blueprints.slugHolders(principal, [...new Set(named.map((preview) => preview.slug))]);
+    const holders = await this.blueprints.slugHolders(owner, [...new Set(named.map((preview) => preview.slug))]);
     const bySlug = new Map<string, string[]>();
     for (const preview of named) bySlug.set(preview.slug, [...(bySlug.get(preview.slug) ?? []), preview.path]);
     for (const preview of named) {

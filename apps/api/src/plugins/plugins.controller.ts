@@ -17,12 +17,13 @@ import { HierarchyIdPipe } from '../blueprints/blueprint-id.pipe';
 import { streamDownload } from '../blueprints/download-response';
 import { ErrorResponse } from '../common/errors/error-envelope';
 import { LOGGER } from '../common/logging/logging.module';
-import { Authenticated, Public } from '../common/security/route-policy';
+import { AllowOrganizationTokens, Authenticated, Public } from '../common/security/route-policy';
 import { ImportPluginRequest, PluginExportQuery, PluginImportResult } from './dto/plugin.dto';
 import { PluginsService } from './plugins.service';
 
 @ApiTags('plugins')
 @Controller('api/v1')
+@AllowOrganizationTokens()
 export class PluginsController {
   constructor(
     private readonly plugins: PluginsService,

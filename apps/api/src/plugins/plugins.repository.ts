@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service';
 import type { Prisma } from '../generated/prisma/client';
+import type { Ownership } from '../access/permissions';
+import { ownedBy } from '../blueprints/blueprints.repository';
 import type { WriteGuard } from '../quotas/quotas.service';
 
-const OWNER = { select: { handle: true, displayName: true } } as const;
+const OWNER = { select: { handle: true, displayName: true, avatarUrl: true } } as const;
+const ORGANIZATION = { select: { slug: true, name: true, avatarUrl: true } } as const;
 
 /** The hierarchies plugins are imported into, with the manifest each keeps. */
 @Injectable()
@@ -11,7 +14,7 @@ export class PluginsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   createHierarchy(
-    data: { id: string; ownerId: string; name: string; description: string; pluginManifest: Prisma.InputJsonValue },
+    data: Ownership & { id: string; name: string; description: string; pluginManifest: Prisma.InputJsonValue },
     beforeWrite: WriteGuard,
   ) {
     return this.prisma.$transaction(async (tx) => {
@@ -23,7 +26,16 @@ export class PluginsRepository {
   findHierarchy(id: string) {
     return this.prisma.blueprintHierarchy.findUnique({
       where: { id },
-      select: { id: true, name: true, description: true, ownerId: true, pluginManifest: true, owner: OWNER },
+      select: {
+        id: true,
+        name: true,
+        description: true,
+        ownerId: true,
+        organizationId: true,
+        pluginManifest: true,
+        owner: OWNER,
+        organization: ORGANIZATION,
+      },
     });
   }
 
@@ -31,10 +43,10 @@ export class PluginsRepository {
    * Undoes a plugin import that failed part way: its blueprints go for good (versions and favourites with them, so
    * quotas count them no more), then its hierarchies. Only what this import created is named.
    */
-  async discard(ownerId: string, hierarchyIds: string[], blueprintIds: string[]): Promise<void> {
+  async discard(owner: Ownership, hierarchyIds: string[], blueprintIds: string[]): Promise<void> {
     await this.prisma.$transaction([
-      this.prisma.blueprint.deleteMany({ where: { ownerId, id: { in: blueprintIds } } }),
-      this.prisma.blueprintHierarchy.deleteMany({ where: { ownerId, id: { in: hierarchyIds } } }),
+      this.prisma.blueprint.deleteMany({ where: { ...ownedBy(owner), id: { in: blueprintIds } } }),
+      this.prisma.blueprintHierarchy.deleteMany({ where: { ...ownedBy(owner), id: { in: hierarchyIds } } }),
     ]);
   }
 }

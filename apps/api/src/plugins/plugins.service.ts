@@ -10,7 +10,11 @@ import { BlueprintsService } from '../blueprints/blueprints.service';
 import { HierarchyNotFoundError } from '../blueprints/blueprints.errors';
 import type { StreamedDownload } from '../blueprints/download-response';
 import { HierarchiesRepository } from '../blueprints/hierarchies.repository';
-import { accessOf } from '../blueprints/hierarchies.service';
+import type { Ownership } from '../access/permissions';
+import { readsAsOwner } from '../blueprints/blueprint-access';
+import { authorOf } from '../blueprints/blueprint-views';
+import { ContentOwnership } from '../blueprints/content-ownership';
+import { accessOf, asContent } from '../blueprints/hierarchies.service';
 import { fromDbKind } from '../blueprints/blueprint-rules';
 import { QuotaService } from '../quotas/quotas.service';
 import type { ImportedPlugin, ImportPluginRequest, PluginImportResult } from './dto/plugin.dto';
@@ -47,26 +51,29 @@ export class PluginsService {
     private readonly blueprints: BlueprintsService,
     private readonly hierarchies: HierarchiesRepository,
     private readonly quotas: QuotaService,
+    private readonly ownership: ContentOwnership,
   ) {}
 
   async import(principal: Principal, input: ImportPluginRequest): Promise<PluginImportResult> {
     // Every manifest and member is read before anything is written.
+    const owner = await this.ownership.newOwner(principal, input.organization);
     const read = await readPlugins(input.files);
     const created: Created = { hierarchies: [], blueprints: [] };
     try {
       const plugins: ImportedPlugin[] = [];
-      for (const plugin of read.plugins) plugins.push(await this.importOne(principal, plugin, input, created));
+      for (const plugin of read.plugins) plugins.push(await this.importOne(principal, owner, plugin, input, created));
       return { plugins, skipped: read.skipped };
     } catch (error) {
-      await this.repository.discard(principal.userId, created.hierarchies, created.blueprints);
+      await this.repository.discard(owner, created.hierarchies, created.blueprints);
       throw error;
     }
   }
 
   private async importOne(
     principal: Principal,
+    owner: Ownership,
     plugin: ReadPlugin,
-    options: Pick<ImportPluginRequest, 'visibility' | 'publish'>,
+    options: Pick<ImportPluginRequest, 'visibility' | 'publish' | 'organization'>,
     created: Created,
   ): Promise<ImportedPlugin> {
     const manifest = plugin.stored.manifests[plugin.tool];
@@ -75,12 +82,12 @@ export class PluginsService {
     const hierarchy = await this.repository.createHierarchy(
       {
         id: newPublicId('ha'),
-        ownerId: principal.userId,
+        ...owner,
         name: plugin.name.slice(0, 120),
         description: ((description as string | undefined) ?? '').trim().slice(0, 1000),
         pluginManifest: plugin.stored as unknown as Prisma.InputJsonValue,
       },
-      this.quotas.guard(principal.userId, [{ quota: 'hierarchies', wanted: 1 }]),
+      this.quotas.guard(owner, [{ quota: 'hierarchies', wanted: 1 }]),
     );
     created.hierarchies.push(hierarchy.id);
     const members: ImportedPlugin['members'] = [];
@@ -97,6 +104,7 @@ export class PluginsService {
           ...(member.files.length > 0 ? { files: member.files } : {}),
           visibility: options.visibility ?? 'private',
           publish: options.publish,
+          organization: options.organization,
           hierarchyId: hierarchy.id,
           repositoryPath: member.path,
           changelog: `Imported from plugin ${plugin.name} (${fullPath})`.slice(0, 500),
@@ -139,9 +147,10 @@ export class PluginsService {
     if (!isPluginTool(tool)) throw new PluginUnknownToolError(tool, PLUGIN_TOOLS);
     const hierarchy = await this.repository.findHierarchy(id);
     if (!hierarchy) throw new HierarchyNotFoundError();
+    const actor = await this.ownership.actorOf(principal);
     const readable: { blueprintId: string; number: number; meta: Omit<PluginSourceMember, 'content'> }[] = [];
     for (const member of await this.hierarchies.members(id)) {
-      const access = accessOf(member, principal);
+      const access = accessOf(member, actor);
       if (!access || !member.repositoryPath) continue;
       readable.push({
         blueprintId: member.id,
@@ -155,12 +164,12 @@ export class PluginsService {
       });
     }
     // To others, a hierarchy with nothing readable does not exist.
-    if (readable.length === 0 && hierarchy.ownerId !== principal?.userId) throw new HierarchyNotFoundError();
+    if (readable.length === 0 && !readsAsOwner(asContent(hierarchy), actor)) throw new HierarchyNotFoundError();
     const source: PluginSource = {
       id: hierarchy.id,
       name: hierarchy.name,
       description: hierarchy.description,
-      ownerName: hierarchy.owner.displayName || hierarchy.owner.handle,
+      ownerName: authorOf(hierarchy).displayName || authorOf(hierarchy).handle,
       stored: storedPluginOf(hierarchy.pluginManifest),
     };
     const repository = this.hierarchies;

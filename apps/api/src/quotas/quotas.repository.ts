@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '../generated/prisma/client';
+import type { Ownership } from '../access/permissions';
+import { ownedBy } from '../blueprints/blueprints.repository';
 import type { QuotaDemand } from './quotas.types';
 
 /** The transaction a write runs in; its quota check must run in the same one. */
@@ -14,31 +16,33 @@ export class QuotasRepository {
    * Serialises the growing writes of one user until the transaction ends, so two of them cannot both see room for
    * one more. Every quota-checked write takes this lock before any row lock.
    */
-  async lockUser(tx: QuotaTransaction, userId: string): Promise<void> {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${QUOTA_LOCK_NAMESPACE}::int, hashtext(${userId}))`;
+  async lockOwner(tx: QuotaTransaction, owner: Ownership): Promise<void> {
+    const key = owner.organizationId ?? owner.ownerId ?? '';
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${QUOTA_LOCK_NAMESPACE}::int, hashtext(${key}))`;
   }
 
   /**
    * Current use, as the limits count it. Storage is the size of every stored version of the user's live blueprints, attached files included
    * (deleting a blueprint deletes its versions).
    */
-  async usage(tx: QuotaTransaction, userId: string, demand: QuotaDemand): Promise<number> {
+  async usage(tx: QuotaTransaction, owner: Ownership, demand: QuotaDemand): Promise<number> {
+    const mine = ownedBy(owner);
     switch (demand.quota) {
       case 'blueprints':
-        return tx.blueprint.count({ where: { ownerId: userId, deletedAt: null } });
+        return tx.blueprint.count({ where: { ...mine, deletedAt: null } });
       case 'storageBytes': {
         const sum = await tx.blueprintVersion.aggregate({
-          where: { blueprint: { ownerId: userId, deletedAt: null } },
+          where: { blueprint: { ...mine, deletedAt: null } },
           _sum: { sizeBytes: true },
         });
         const files = await tx.blueprintVersionFile.aggregate({
-          where: { version: { blueprint: { ownerId: userId, deletedAt: null } } },
+          where: { version: { blueprint: { ...mine, deletedAt: null } } },
           _sum: { sizeBytes: true },
         });
         return Number(sum._sum.sizeBytes ?? 0) + Number(files._sum.sizeBytes ?? 0);
       }
       case 'hierarchies':
-        return tx.blueprintHierarchy.count({ where: { ownerId: userId } });
+        return tx.blueprintHierarchy.count({ where: mine });
       case 'hierarchyMembers':
         return tx.blueprint.count({ where: { hierarchyId: demand.hierarchyId, deletedAt: null } });
     }

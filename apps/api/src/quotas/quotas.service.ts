@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
+import type { Ownership } from '../access/permissions';
 import { QuotaExceededError } from './quotas.errors';
 import { QuotasRepository, type QuotaTransaction } from './quotas.repository';
 import { QUOTA_LIMITS, type QuotaDemand, type QuotaLimits, type QuotaName } from './quotas.types';
@@ -13,14 +14,15 @@ export type WriteGuard = (tx: QuotaTransaction) => Promise<void>;
 export class ConfiguredQuotaLimits implements QuotaLimits {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  limitFor(_userId: string, quota: QuotaName): Promise<number> {
+  limitFor(_owner: Ownership, quota: QuotaName): Promise<number> {
     return Promise.resolve(this.config.quotas[quota]);
   }
 }
 
 /**
- * Answers whether a user may grow their account by what a write wants. Checks run inside the write's transaction
- * under a per-user lock, so concurrent writes are counted one after the other and never both pass at the limit.
+ * Answers whether an owner (a user or an organization) may grow by what a write wants. Checks run inside the write's
+ * transaction under a per-owner lock, so concurrent writes are counted one after the other and never both pass at
+ * the limit.
  */
 @Injectable()
 export class QuotaService {
@@ -30,19 +32,19 @@ export class QuotaService {
   ) {}
 
   /** Throws QuotaExceededError naming the first quota the demands would exceed. */
-  async check(tx: QuotaTransaction, userId: string, demands: readonly QuotaDemand[]): Promise<void> {
+  async check(tx: QuotaTransaction, owner: Ownership, demands: readonly QuotaDemand[]): Promise<void> {
     const growing = demands.filter((demand) => demand.wanted > 0);
     if (growing.length === 0) return;
-    await this.repository.lockUser(tx, userId);
+    await this.repository.lockOwner(tx, owner);
     for (const demand of growing) {
-      const limit = await this.limits.limitFor(userId, demand.quota);
-      const used = await this.repository.usage(tx, userId, demand);
+      const limit = await this.limits.limitFor(owner, demand.quota);
+      const used = await this.repository.usage(tx, owner, demand);
       if (used + demand.wanted > limit) throw new QuotaExceededError(demand, limit, used);
     }
   }
 
   /** The check as a hook for a repository's write transaction. */
-  guard(userId: string, demands: readonly QuotaDemand[]): WriteGuard {
-    return (tx) => this.check(tx, userId, demands);
+  guard(owner: Ownership, demands: readonly QuotaDemand[]): WriteGuard {
+    return (tx) => this.check(tx, owner, demands);
   }
 }

@@ -1,4 +1,6 @@
-/** What a user's account may grow to. Each has a limit per user (hierarchy members: per hierarchy of the user). */
+import type { Ownership } from '../access/permissions';
+
+/** What an owner (a user or an organization) may grow to. Each has a limit per owner (hierarchy members: per hierarchy). */
 export const QUOTA_NAMES = ['blueprints', 'storageBytes', 'hierarchies', 'hierarchyMembers'] as const;
 export type QuotaName = (typeof QUOTA_NAMES)[number];
 
@@ -12,7 +14,7 @@ export type QuotaDemand =
  * same question later by providing QUOTA_LIMITS.
  */
 export interface QuotaLimits {
-  limitFor(userId: string, quota: QuotaName): Promise<number>;
+  limitFor(owner: Ownership, quota: QuotaName): Promise<number>;
 }
 
 export const QUOTA_LIMITS = Symbol('QUOTA_LIMITS');

@@ -213,7 +213,8 @@ describe('Blueprints: authoring, versions and visibility', () => {
       [{ kind: 'mcp-config' }, 422, 'FORMAT_INCOMPATIBLE'],
       [{ category: 'astrology' }, 400, 'UNKNOWN_CATEGORY'],
       [{ license: 'not a licence' }, 400, 'INVALID_LICENSE'],
-      [{ visibility: 'team' }, 400, 'VISIBILITY_NOT_AVAILABLE'],
+      [{ visibility: 'team' }, 422, 'TEAM_VISIBILITY_NEEDS_ORGANIZATION'],
+      [{ visibility: 'secret' }, 400, 'VISIBILITY_NOT_AVAILABLE'],
     ];
     for (const [overrides, status, code] of cases) {
       const body = await createBlueprint(owner, overrides, status);

@@ -23,6 +23,11 @@ export const queryKeys = {
     myBlueprints: () => [...queryKeys.account.all, 'blueprints'] as const,
     favorites: () => [...queryKeys.account.all, 'favorites'] as const,
     savedVariables: () => [...queryKeys.account.all, 'saved-variables'] as const,
+    // What a member sees inside an organization: dropped with the rest when the signed-in person changes.
+    organizationTokens: (slug: string) => [...queryKeys.account.all, 'organization', slug, 'tokens'] as const,
+    organizationAudit: (slug: string) => [...queryKeys.account.all, 'organization', slug, 'audit'] as const,
+    organizationAuditPage: (slug: string, filters: Record<string, string>, cursor: string | undefined) =>
+      [...queryKeys.account.organizationAudit(slug), filters, cursor ?? null] as const,
     // The federation administration: only an admin's session reads these.
     federation: () => [...queryKeys.account.all, 'federation'] as const,
     federationPeers: () => [...queryKeys.account.federation(), 'peers'] as const,

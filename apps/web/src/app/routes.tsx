@@ -37,6 +37,16 @@ const instancesPage = lazyPage(() => import('../pages/InstancesPage').then((modu
 const adminFederationPage = lazyPage(() =>
   import('../pages/AdminFederationPage').then((module) => module.AdminFederationPage),
 );
+const organizationTokensPage = lazyPage(() =>
+  import('../features/organization-tokens/components/OrganizationTokensPage').then(
+    (module) => module.OrganizationTokensPage,
+  ),
+);
+const organizationAuditPage = lazyPage(() =>
+  import('../features/organization-audit/components/OrganizationAuditPage').then(
+    (module) => module.OrganizationAuditPage,
+  ),
+);
 const savedVariablesPage = lazyPage(() =>
   import('../pages/SavedVariablesPage').then((module) => module.SavedVariablesPage),
 );
@@ -80,6 +90,9 @@ export const routes: RouteObject[] = [
               { path: 'blueprints/import', element: importPage },
               { path: 'blueprints/:id/edit', element: editorPage },
               { path: 'me/blueprints', element: myBlueprintsPage },
+              // An organization's tokens and audit log: Owners and Admins (the API answers anyone else).
+              { path: 'orgs/:slug/tokens', element: organizationTokensPage },
+              { path: 'orgs/:slug/audit', element: organizationAuditPage },
               // Administrators only: the page itself tells anyone else so.
               { path: 'admin/federation', element: adminFederationPage },
               { path: 'device', element: <DevicePage /> },

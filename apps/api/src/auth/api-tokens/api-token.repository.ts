@@ -12,6 +12,12 @@ export interface NewApiToken {
   expiresAt: Date | null;
 }
 
+/** An organization's token: it belongs to the organization, and names the admin who made it. */
+export interface NewOrganizationToken extends Omit<NewApiToken, 'userId'> {
+  organizationId: string;
+  createdById: string;
+}
+
 @Injectable()
 export class ApiTokenRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -26,6 +32,37 @@ export class ApiTokenRepository {
 
   listForUser(userId: string) {
     return this.prisma.apiToken.findMany({ where: { userId, revokedAt: null }, orderBy: { createdAt: 'desc' } });
+  }
+
+  createForOrganization(token: NewOrganizationToken) {
+    return this.prisma.apiToken.create({ data: { ...token, userId: null } });
+  }
+
+  /** The organization's tokens that are not revoked, newest first, with the handle of whoever made each. */
+  async listForOrganization(organizationId: string) {
+    const rows = await this.prisma.apiToken.findMany({
+      where: { organizationId, revokedAt: null },
+      orderBy: { createdAt: 'desc' },
+    });
+    const creatorIds = [...new Set(rows.map((row) => row.createdById).filter((id): id is string => id !== null))];
+    const creators = await this.prisma.user.findMany({
+      where: { id: { in: creatorIds } },
+      select: { id: true, handle: true },
+    });
+    const handles = new Map(creators.map((user) => [user.id, user.handle]));
+    return rows.map((row) => ({
+      ...row,
+      createdByHandle: row.createdById ? (handles.get(row.createdById) ?? null) : null,
+    }));
+  }
+
+  /** Returns how many were revoked (0 when the token is not this organization's or already revoked). */
+  async revokeForOrganization(organizationId: string, id: string, at: Date): Promise<number> {
+    const { count } = await this.prisma.apiToken.updateMany({
+      where: { id, organizationId, revokedAt: null },
+      data: { revokedAt: at },
+    });
+    return count;
   }
 
   recordUse(id: string, at: Date, ip: string | null) {

@@ -7,7 +7,7 @@ import type { Principal } from '../principal';
 import { requestContext, SessionService } from '../sessions/session.service';
 import { TwoStepRepository } from '../two-step/two-step.repository';
 import { ApiTokenRepository } from './api-token.repository';
-import { ApiTokenNotFoundError } from './api-tokens.errors';
+import { ApiTokenNotFoundError, OrganizationTokenNotFoundError } from './api-tokens.errors';
 import { hashSecret, mintSecretToken } from '../../common/crypto/secret-token';
 
 export const API_TOKEN_PREFIX = 'lp_';
@@ -29,6 +29,23 @@ export interface ApiTokenSpec {
   scopes: readonly string[];
   environment: TokenEnvironment;
   expiresAt: Date | null;
+}
+
+/** What the person making a token chooses. */
+export interface NewTokenInput {
+  name: string;
+  scopes: readonly string[];
+  environment: TokenEnvironment;
+  expiresInDays?: number;
+}
+
+function tokenSpec(input: NewTokenInput): ApiTokenSpec {
+  return {
+    name: input.name.trim(),
+    scopes: input.scopes,
+    environment: input.environment,
+    expiresAt: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * DAY_MS) : null,
+  };
 }
 
 /** A freshly stored token and, this once, its value. */
@@ -74,22 +91,73 @@ export class ApiTokenService {
   }
 
   /** A personal token made on the account page. */
-  async create(
+  async create(session: SessionPrincipal, input: NewTokenInput, request: Request): Promise<IssuedApiToken> {
+    await this.assertMayIssue(session);
+    return this.issue(session.userId, tokenSpec(input), request, 'account');
+  }
+
+  /**
+   * An organization token, made by one of its Owners or Admins (the caller has checked that): the same rules as a
+   * personal token (recent second factor, expiry, shown once), stored on the organization and recorded in its log.
+   */
+  async issueForOrganization(
     session: SessionPrincipal,
-    input: { name: string; scopes: readonly string[]; environment: TokenEnvironment; expiresInDays?: number },
+    organizationId: string,
+    input: NewTokenInput,
     request: Request,
   ): Promise<IssuedApiToken> {
     await this.assertMayIssue(session);
-    return this.issue(
-      session.userId,
+    const spec = tokenSpec(input);
+    const { token, tokenHash, prefix } = mintApiToken();
+    const row = await this.tokens.createForOrganization({
+      organizationId,
+      createdById: session.userId,
+      name: spec.name,
+      prefix,
+      tokenHash,
+      scopes: [...new Set(spec.scopes)],
+      environment: spec.environment,
+      expiresAt: spec.expiresAt,
+    });
+    await this.audit.record(
+      { type: 'user', id: session.userId },
+      'organization_token.created',
+      { type: 'api_token', id: row.id },
+      requestContext(request),
       {
-        name: input.name.trim(),
-        scopes: input.scopes,
-        environment: input.environment,
-        expiresAt: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * DAY_MS) : null,
+        name: row.name,
+        prefix: row.prefix,
+        scopes: row.scopes,
+        environment: row.environment,
+        expiresAt: row.expiresAt?.toISOString() ?? null,
       },
-      request,
-      'account',
+      organizationId,
+    );
+    return { token, row };
+  }
+
+  /** The organization's tokens that are not revoked, with who made each. */
+  listForOrganization(organizationId: string) {
+    return this.tokens.listForOrganization(organizationId);
+  }
+
+  /** Revokes at once, like a personal token; recorded in the organization's log. */
+  async revokeForOrganization(
+    session: SessionPrincipal,
+    organizationId: string,
+    id: string,
+    request: Request,
+  ): Promise<void> {
+    if ((await this.tokens.revokeForOrganization(organizationId, id, new Date())) === 0) {
+      throw new OrganizationTokenNotFoundError();
+    }
+    await this.audit.record(
+      { type: 'user', id: session.userId },
+      'organization_token.revoked',
+      { type: 'api_token', id },
+      requestContext(request),
+      {},
+      organizationId,
     );
   }
 

@@ -5,3 +5,9 @@ export class ApiTokenNotFoundError extends AppError {
     super('API_TOKEN_NOT_FOUND', 'No such API token of yours', 404);
   }
 }
+
+export class OrganizationTokenNotFoundError extends AppError {
+  constructor() {
+    super('ORGANIZATION_TOKEN_NOT_FOUND', 'No such token of this organization', 404);
+  }
+}

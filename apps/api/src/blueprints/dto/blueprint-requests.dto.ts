@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -12,6 +13,7 @@ import {
   Matches,
   Min,
   ValidateNested,
+  ValidateIf,
 } from 'class-validator';
 import { BLUEPRINT_KINDS, CATEGORIES, WRITABLE_VISIBILITIES } from '../blueprint-rules';
 import { NonBlankName } from '../../common/text/visible-name';
@@ -35,6 +37,19 @@ export class AttachedFileRequest {
   @ApiProperty({ enum: ['utf8', 'base64'], description: 'utf8 files are scanned like the content; base64 are not' })
   @IsIn(['utf8', 'base64'])
   encoding: 'utf8' | 'base64';
+}
+
+/** The optional `organization` of a create request: who will own what it makes (the caller when omitted). */
+export function OwningOrganization() {
+  return applyDecorators(
+    ApiPropertyOptional({
+      description: "The organization (slug) that will own it; the caller's own account when omitted",
+      example: 'acme',
+    }),
+    IsOptional(),
+    IsString(),
+    Length(1, 64),
+  );
 }
 
 /**
@@ -165,6 +180,9 @@ export class CreateBlueprintRequest extends BlueprintWriteFields {
   @ApiProperty({ description: 'Markdown, MDC, JSON or YAML; at most 256 KB and 10,000 lines' })
   @IsString()
   declare content: string;
+
+  @OwningOrganization()
+  organization?: string;
 }
 
 export class UpdateBlueprintRequest extends BlueprintFieldsRequest {}
@@ -179,6 +197,9 @@ export class ImportBlueprintRequest extends BlueprintFieldsRequest {
   @IsString()
   @Length(1, 512)
   path?: string;
+
+  @OwningOrganization()
+  organization?: string;
 }
 
 export class PublishRequest {
@@ -214,6 +235,29 @@ export class ForkRequest {
   @IsOptional()
   @NonBlankName(120)
   name?: string;
+
+  @OwningOrganization()
+  organization?: string;
+}
+
+/** Ownership moves between a user and an organization they administer; the id, versions and forks stay. */
+export class TransferRequest {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The organization (slug) to give it to, or null to take it into your own account',
+    example: 'acme',
+  })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  @Length(1, 64)
+  organization: string | null;
+
+  @ApiPropertyOptional({ description: 'A new slug, when the current one is taken at the destination' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 80)
+  slug?: string;
 }
 
 export class RenderRequest {

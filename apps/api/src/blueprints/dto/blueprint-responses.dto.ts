@@ -2,7 +2,12 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { BLUEPRINT_KINDS, WRITABLE_VISIBILITIES } from '../blueprint-rules';
 
 export class AuthorRef {
-  @ApiProperty() handle: string;
+  @ApiProperty({
+    enum: ['user', 'organization'],
+    description: 'Who owns it: a user, or an organization (its slug is the handle, its name the display name)',
+  })
+  kind: 'user' | 'organization';
+  @ApiProperty({ description: 'Profile at /@handle (for remote blueprints, on their origin instance)' }) handle: string;
   @ApiProperty() displayName: string;
   @ApiProperty({ type: String, nullable: true }) avatarUrl: string | null;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length } from 'class-validator';
+import { IsOptional, IsString, Length, ValidateIf } from 'class-validator';
+import { OwningOrganization } from './blueprint-requests.dto';
 import { PLUGIN_TOOLS } from '../../plugins/plugin-layout';
 import { BLUEPRINT_KINDS } from '../blueprint-rules';
 import { AuthorRef } from './blueprint-responses.dto';
@@ -15,6 +16,22 @@ export class CreateHierarchyRequest {
   @IsString()
   @Length(0, 1000)
   description?: string;
+
+  @OwningOrganization()
+  organization?: string;
+}
+
+/** Gives a hierarchy and all its blueprints to an organization you administer, or takes it into your account. */
+export class HierarchyTransferRequest {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The organization (slug) to give it to, or null to take it into your own account',
+  })
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  @Length(1, 64)
+  organization: string | null;
 }
 
 export class UpdateHierarchyRequest {

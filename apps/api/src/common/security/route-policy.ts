@@ -98,9 +98,10 @@ export class RoutePolicyGuard implements CanActivate {
       if (owesSecondFactor) throw new SecondFactorRequiredError();
       return true;
     }
-    if (flag(SESSION_ONLY)) throw new SessionOnlyError();
+    // An organization token hears the same answer on every route for people, session-only ones included.
     if (principal.kind === 'organization-token' && !flag(ORGANIZATION_TOKENS))
       throw new OrganizationTokenRefusedError();
+    if (flag(SESSION_ONLY)) throw new SessionOnlyError();
     const missing = policy.scopes.filter((scope) => !principal.scopes.includes(scope));
     if (missing.length > 0) {
       throw new AppError(CommonErrorCode.Forbidden, 'The token lacks a required scope', 403, {

@@ -43,7 +43,8 @@ export const HOLD_BACK_SECONDS = 2;
 
 const ITEM_COLUMNS = Prisma.sql`
   b.id, b.listed, b.name, b.description, b.kind::text AS kind, b.format, b.tool, b.category, b.tags, b.license,
-  u.display_name AS author, u.handle AS author_handle, b.published_version, b.published_hash,
+  coalesce(o.name, u.display_name) AS author, coalesce(o.slug, u.handle) AS author_handle, b.published_version,
+  b.published_hash,
   b.download_count, b.favorite_count, b.created_at, b.updated_at, b.first_published_at`;
 
 @Injectable()
@@ -84,8 +85,8 @@ export class FederationCatalogueRepository {
              END AS content
         FROM (
           SELECT page.id, coalesce(b.listed, false) AS listed, b.name, b.description, b.kind::text AS kind,
-                 b.format, b.tool, b.category, b.tags, b.license, u.display_name AS author,
-                 u.handle AS author_handle, b.published_version, b.published_hash, b.download_count,
+                 b.format, b.tool, b.category, b.tags, b.license, coalesce(o.name, u.display_name) AS author,
+                 coalesce(o.slug, u.handle) AS author_handle, b.published_version, b.published_hash, b.download_count,
                  b.favorite_count, b.created_at, page.changed_at AS updated_at, b.first_published_at, v.size_bytes,
                  sum(coalesce(v.size_bytes, 0)) OVER w AS running,
                  row_number() OVER w AS position
@@ -101,6 +102,7 @@ export class FederationCatalogueRepository {
                   ORDER BY changed_at, id LIMIT ${limit}) page
             LEFT JOIN blueprints b ON b.id = page.id
             LEFT JOIN users u ON u.id = b.owner_id
+            LEFT JOIN organizations o ON o.id = b.organization_id
             LEFT JOIN blueprint_versions v
                    ON b.listed AND v.blueprint_id = b.id AND v.number = b.published_version
           WINDOW w AS (ORDER BY page.changed_at, page.id)
@@ -113,7 +115,8 @@ export class FederationCatalogueRepository {
     return this.prisma.$queryRaw<FeedRow[]>`
       SELECT ${ITEM_COLUMNS}, v.size_bytes, NULL::text AS content
         FROM blueprints b
-        JOIN users u ON u.id = b.owner_id
+        LEFT JOIN users u ON u.id = b.owner_id
+        LEFT JOIN organizations o ON o.id = b.organization_id
         JOIN blueprint_versions v ON v.blueprint_id = b.id AND v.number = b.published_version
        WHERE b.listed
        ORDER BY b.download_count DESC, b.id DESC

@@ -6,6 +6,7 @@ import { NonBlankName } from '../../common/text/visible-name';
 
 // Counts and sizes are checked by the service, so each gets its own code (IMPORT_TOO_MANY_FILES, …) rather than
 // VALIDATION_FAILED; the request body limit bounds what reaches the validator.
+import { OwningOrganization } from '../../blueprints/dto/blueprint-requests.dto';
 
 export class ImportFileInput {
   @ApiProperty({ example: 'plugins/review/agents/code-reviewer.md', description: 'Relative; `/`-separated' })
@@ -29,6 +30,9 @@ export class PreviewImportRequest {
   @ValidateNested({ each: true })
   @Type(() => ImportFileInput)
   files: ImportFileInput[];
+
+  @OwningOrganization()
+  organization?: string;
 }
 
 /** What to do with one item of the preview: import it as detected, with another format or kind, or not at all. */
@@ -67,6 +71,9 @@ export class CreateImportRequest {
   @ValidateNested({ each: true })
   @Type(() => ImportFileInput)
   files: ImportFileInput[];
+
+  @OwningOrganization()
+  organization?: string;
 
   @ApiProperty({ type: [ImportItemChoice], description: 'The items to import, in order; others are left out' })
   @IsArray()

@@ -1,3 +1,4 @@
+import { OwningOrganization } from '../../blueprints/dto/blueprint-requests.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, ValidateNested } from 'class-validator';
@@ -44,6 +45,9 @@ export class ImportPluginRequest {
   @IsOptional()
   @IsBoolean()
   publish?: boolean;
+
+  @OwningOrganization()
+  organization?: string;
 }
 
 export class ImportedPluginMember {
