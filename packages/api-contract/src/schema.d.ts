@@ -864,6 +864,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/organizations/{slug}/blueprints': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Catalog_organizationBlueprints'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/formats': {
     parameters: {
       query?: never;
@@ -987,6 +1003,22 @@ export interface paths {
     put: operations['Blueprints_favorite'];
     post?: never;
     delete: operations['Blueprints_unfavorite'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/blueprints/{id}/transfer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['Blueprints_transfer'];
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -1214,6 +1246,22 @@ export interface paths {
     options?: never;
     head?: never;
     patch: operations['Hierarchies_update'];
+    trace?: never;
+  };
+  '/api/v1/hierarchies/{id}/transfer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['Hierarchies_transfer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/hierarchies/{id}/archive': {
@@ -2228,6 +2276,12 @@ export interface components {
       createdAt: string;
     };
     AuthorRef: {
+      /**
+       * @description Who owns it: a user, or an organization (its slug is the handle, its name the display name)
+       * @enum {string}
+       */
+      kind: 'user' | 'organization';
+      /** @description Profile at /@handle (for remote blueprints, on their origin instance) */
       handle: string;
       displayName: string;
       avatarUrl: string | null;
@@ -2274,7 +2328,7 @@ export interface components {
       /** @description SPDX licence expression */
       license: string;
       /** @enum {string} */
-      visibility: 'private' | 'unlisted' | 'public';
+      visibility: 'private' | 'team' | 'unlisted' | 'public';
       author: components['schemas']['AuthorRef'];
       favoriteCount: number;
       downloadCount: number;
@@ -2446,7 +2500,7 @@ export interface components {
        */
       license?: string;
       /** @enum {string} */
-      visibility?: 'private' | 'unlisted' | 'public';
+      visibility?: 'private' | 'team' | 'unlisted' | 'public';
       changelog?: string;
       /** @description Publish the resulting version at once */
       publish?: boolean;
@@ -2467,6 +2521,11 @@ export interface components {
       format: string;
       /** @description Markdown, MDC, JSON or YAML; at most 256 KB and 10,000 lines */
       content: string;
+      /**
+       * @description The organization (slug) that will own it; the caller's own account when omitted
+       * @example acme
+       */
+      organization?: string;
     };
     FindingTotals: {
       /** @description Secret findings by confidence, all of them */
@@ -2525,7 +2584,7 @@ export interface components {
       /** @description SPDX licence expression */
       license: string;
       /** @enum {string} */
-      visibility: 'private' | 'unlisted' | 'public';
+      visibility: 'private' | 'team' | 'unlisted' | 'public';
       author: components['schemas']['AuthorRef'];
       favoriteCount: number;
       downloadCount: number;
@@ -2600,7 +2659,7 @@ export interface components {
        */
       license?: string;
       /** @enum {string} */
-      visibility?: 'private' | 'unlisted' | 'public';
+      visibility?: 'private' | 'team' | 'unlisted' | 'public';
       changelog?: string;
       /** @description Publish the resulting version at once */
       publish?: boolean;
@@ -2623,6 +2682,11 @@ export interface components {
       content?: string;
       /** @description Where the file lives in a repository; used to detect its format and name */
       path?: string;
+      /**
+       * @description The organization (slug) that will own it; the caller's own account when omitted
+       * @example acme
+       */
+      organization?: string;
     };
     ImportDetectionView: {
       /** @example claude-agent */
@@ -2662,7 +2726,7 @@ export interface components {
       /** @description SPDX licence expression */
       license: string;
       /** @enum {string} */
-      visibility: 'private' | 'unlisted' | 'public';
+      visibility: 'private' | 'team' | 'unlisted' | 'public';
       author: components['schemas']['AuthorRef'];
       favoriteCount: number;
       downloadCount: number;
@@ -2741,7 +2805,7 @@ export interface components {
        */
       license?: string;
       /** @enum {string} */
-      visibility?: 'private' | 'unlisted' | 'public';
+      visibility?: 'private' | 'team' | 'unlisted' | 'public';
       changelog?: string;
       /** @description Publish the resulting version at once */
       publish?: boolean;
@@ -2772,8 +2836,22 @@ export interface components {
       favorite: boolean;
       favoriteCount: number;
     };
+    TransferRequest: {
+      /**
+       * @description The organization (slug) to give it to, or null to take it into your own account
+       * @example acme
+       */
+      organization: string | null;
+      /** @description A new slug, when the current one is taken at the destination */
+      slug?: string;
+    };
     ForkRequest: {
       name?: string;
+      /**
+       * @description The organization (slug) that will own it; the caller's own account when omitted
+       * @example acme
+       */
+      organization?: string;
     };
     VariableList: {
       variables: components['schemas']['TemplateVariableView'][];
@@ -2928,6 +3006,11 @@ export interface components {
       /** @example acme/monorepo */
       name: string;
       description?: string;
+      /**
+       * @description The organization (slug) that will own it; the caller's own account when omitted
+       * @example acme
+       */
+      organization?: string;
     };
     HierarchyMember: {
       id: string;
@@ -2975,6 +3058,10 @@ export interface components {
       name?: string;
       description?: string;
     };
+    HierarchyTransferRequest: {
+      /** @description The organization (slug) to give it to, or null to take it into your own account */
+      organization: string | null;
+    };
     PluginFile: {
       /**
        * @description Relative to the uploaded folder, / separators
@@ -2996,9 +3083,14 @@ export interface components {
        * @description Of every member; private when omitted
        * @enum {string}
        */
-      visibility?: 'private' | 'unlisted' | 'public';
+      visibility?: 'private' | 'team' | 'unlisted' | 'public';
       /** @description Publish every member's first version at once */
       publish?: boolean;
+      /**
+       * @description The organization (slug) that will own it; the caller's own account when omitted
+       * @example acme
+       */
+      organization?: string;
     };
     ImportedPluginMember: {
       /**
@@ -3063,6 +3155,11 @@ export interface components {
     PreviewImportRequest: {
       /** @description At most 200 files, 256 KB each, 4 MB in all */
       files: components['schemas']['ImportFileInput'][];
+      /**
+       * @description The organization (slug) that will own it; the caller's own account when omitted
+       * @example acme
+       */
+      organization?: string;
     };
     ImportScanView: {
       findings: components['schemas']['ScanFindingView'][];
@@ -3152,6 +3249,11 @@ export interface components {
     CreateImportRequest: {
       /** @description The same files as the preview */
       files: components['schemas']['ImportFileInput'][];
+      /**
+       * @description The organization (slug) that will own it; the caller's own account when omitted
+       * @example acme
+       */
+      organization?: string;
       /** @description The items to import, in order; others are left out */
       items: components['schemas']['ImportItemChoice'][];
       /**
@@ -6082,6 +6184,40 @@ export interface operations {
       };
     };
   };
+  Catalog_organizationBlueprints: {
+    parameters: {
+      query?: {
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description An organization's blueprints as far as the caller may read them: all of them for its authors and its tokens with blueprints:read, team, unlisted and public ones for Viewers, listed ones for anyone else */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BlueprintPage'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   Catalog_formats: {
     parameters: {
       query?: never;
@@ -6706,6 +6842,68 @@ export interface operations {
       };
     };
   };
+  Blueprints_transfer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TransferRequest'];
+      };
+    };
+    responses: {
+      /** @description Gives the blueprint to an organization you administer, or takes one of its blueprints into your account; the id, versions, forks and favourites stay */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BlueprintDetail'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK; QUOTA_EXCEEDED: a write that would take one of your quotas over its limit */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description BLUEPRINT_NOT_FOUND (also for others’ private ones) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   Blueprints_fork: {
     parameters: {
       query?: never;
@@ -6721,7 +6919,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description A private copy in your account, with attribution */
+      /** @description A private copy in your account (or the organization named), with attribution */
       201: {
         headers: {
           [name: string]: unknown;
@@ -7464,6 +7662,50 @@ export interface operations {
       };
     };
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HierarchyDetail'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Hierarchies_transfer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['HierarchyTransferRequest'];
+      };
+    };
+    responses: {
+      /** @description Gives the hierarchy and all its blueprints to an organization you administer, or takes it back */
       200: {
         headers: {
           [name: string]: unknown;

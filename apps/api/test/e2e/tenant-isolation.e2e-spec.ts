@@ -46,6 +46,9 @@ describe('tenant isolation over every route', () => {
         // One client sending a few thousand requests, a dozen at a time.
         RATE_LIMIT_PER_MINUTE: '1000000',
         DATABASE_POOL_SIZE: '16',
+        // Every destructive call works on a fresh copy, and every create creates: far beyond a person's quotas.
+        QUOTA_BLUEPRINTS_PER_USER: '1000000',
+        QUOTA_HIERARCHIES_PER_USER: '10000',
         LOG_LEVEL: 'warn',
         OUTBOUND_CONNECT_TIMEOUT_MS: '300',
       },

@@ -49,6 +49,8 @@ export interface Fixture {
   readonly orgs: Readonly<Record<OrgKey, { id: string; slug: string }>>;
   readonly blueprints: readonly SeededObject[];
   readonly hierarchies: readonly SeededObject[];
+  /** The two organizations as targets of the organization routes: id is the slug (no markers of their own). */
+  readonly organizations: readonly SeededObject[];
   /** Every secret string of the fixture and who may see it. */
   readonly markers: readonly Marker[];
   /** Ids of objects that belong to another person (B's Owner), for the account routes. */
@@ -58,6 +60,8 @@ export interface Fixture {
   freshBlueprint(from: SeededObject): Promise<{ id: string; revision: number }>;
   /** A throwaway copy of a seeded hierarchy, with a copy of its member blueprint. */
   freshHierarchy(from: SeededObject): Promise<{ id: string }>;
+  /** A throwaway organization token (its id), for revoking. */
+  freshOrganizationToken(org: OrgKey): Promise<string>;
 }
 
 const tag = () => randomBytes(3).toString('hex');
@@ -174,9 +178,12 @@ export async function seedFixture(testApp: TestApp): Promise<Fixture> {
   // Organization tokens: the suite's own (A) and one of B, all named with markers only their admins may see.
   const tokens = {} as Record<PrincipalName, string>;
   async function orgToken(org: OrgKey, scopes: string[], label: string): Promise<string> {
+    return (await storeOrgToken(org, scopes, label)).token;
+  }
+  async function storeOrgToken(org: OrgKey, scopes: string[], label: string) {
     const { token, tokenHash, prefix } = mintApiToken();
     const marker = `ISO-${org}-TOKEN-${tag()}`;
-    await prisma.apiToken.create({
+    const row = await prisma.apiToken.create({
       data: {
         organizationId: orgs[org].id,
         createdById: sessions[org === 'A' ? 'owner' : 'ownerB'].userId,
@@ -192,7 +199,7 @@ export async function seedFixture(testApp: TestApp): Promise<Fixture> {
       label: `${org} organization token`,
       visibleTo: (p) => allowsOnOrganization(p, 'organization.tokens', org),
     });
-    return token;
+    return { token, id: row.id };
   }
   for (const principal of PRINCIPALS) {
     if (principal.kind === 'organization-token') {
@@ -295,6 +302,13 @@ export async function seedFixture(testApp: TestApp): Promise<Fixture> {
     orgs,
     blueprints,
     hierarchies,
+    organizations: (['A', 'B'] as const).map((org) => ({
+      label: `organization ${org}`,
+      id: orgs[org].slug,
+      subject: { owner: { org }, visibility: 'team' },
+      marker: '',
+      draftMarker: '',
+    })),
     markers,
     foreign: { sessionId: ownerBSession.id, apiTokenId: ownerBToken.body.id as string, variableName: 'ISO_SECRET' },
     headersOf,
@@ -302,6 +316,9 @@ export async function seedFixture(testApp: TestApp): Promise<Fixture> {
       const id = await cloneBlueprint(from.id, null);
       const row = await prisma.blueprint.findUniqueOrThrow({ where: { id }, select: { revision: true } });
       return { id, revision: row.revision };
+    },
+    async freshOrganizationToken(org) {
+      return (await storeOrgToken(org, ['blueprints:read'], 'throwaway')).id;
     },
     async freshHierarchy(from) {
       const id = newId('ha');

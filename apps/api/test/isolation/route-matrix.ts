@@ -4,12 +4,15 @@ import { SAMPLE_RULE } from '../support/blueprints';
 import type { Fixture } from './fixture';
 import {
   allows,
+  allowsOnOrganization,
   defaultOwnerOf,
   mayCreateAs,
   personOf,
   roleIn,
   type ContentAction,
   type ContentSubject,
+  type OrganizationAction,
+  type OrgKey,
   type PrincipalName,
   type PrincipalSpec,
   type Scope,
@@ -53,8 +56,12 @@ export interface RequestParts {
 /** What a request may be built from: the fixture, and for a content route the target's (fresh) id and revision. */
 export interface RequestContext {
   readonly fixture: Fixture;
+  /** The target's id (a fresh copy's, for a destructive call); an organization's slug. */
   readonly id?: string;
   readonly revision?: number;
+  /** Destructive organization routes: a fresh token of the target organization, and one of the other. */
+  readonly tokenId?: string;
+  readonly otherTokenId?: string;
 }
 
 export interface Variant {
@@ -62,6 +69,8 @@ export interface Variant {
   readonly request?: (context: RequestContext) => RequestParts;
   /** Overrides the entry's decision for this variant. */
   readonly decide?: Decide;
+  /** Without a target: the outcome by the spec, for principals the route's gates let through. */
+  readonly decidePrincipal?: (principal: PrincipalSpec) => Outcome;
 }
 
 export interface KnownIssue {
@@ -70,6 +79,8 @@ export interface KnownIssue {
   readonly principals?: readonly PrincipalName[];
   /** The seeded objects it concerns, by label ("B-public", "member-private hierarchy"; all when left out). */
   readonly targets?: readonly string[];
+  /** The variants it concerns, by label (all when left out). */
+  readonly variants?: readonly string[];
 }
 
 export type Decide = (principal: PrincipalSpec, subject: ContentSubject) => Outcome;
@@ -83,11 +94,16 @@ export interface RouteEntry {
    * ORGANIZATION_TOKEN_NOT_ALLOWED; 'unspecified' where the spec says neither (only the leak scan then).
    */
   readonly orgTokens?: boolean | 'unspecified';
-  /** The kind of fixture object whose id fills {id}: the route then runs once per seeded object of that kind. */
-  readonly target?: 'blueprint' | 'hierarchy';
+  /**
+   * The kind of fixture object whose id fills {id} ({slug} for organizations): the route then runs once per seeded
+   * object of that kind (for organizations, A and B; the decision sees `{ owner: { org } }`).
+   */
+  readonly target?: 'blueprint' | 'hierarchy' | 'organization';
   /** For a target: the outcome by the spec, for principals the route's gates let through. */
   readonly decide?: Decide;
-  /** Without a target: the outcome for principals the gates let through. Default `any`. */
+  /** Without a target: the outcome by the spec, for principals the route's gates let through. */
+  readonly decidePrincipal?: (principal: PrincipalSpec) => Outcome;
+  /** Without a target and without decidePrincipal: the outcome for principals the gates let through. Default `any`. */
   readonly passed?: Outcome;
   /** Destructive on its target: each call gets a fresh copy of the seeded object. */
   readonly mutates?: boolean;
@@ -128,13 +144,78 @@ export const writes =
   (principal, subject) => {
     if (allows(principal, action, subject)) return granted;
     if (!allows(principal, 'content.read', subject)) return 'not-found';
-    const insider =
-      'org' in subject.owner
-        ? roleIn(principal, subject.owner.org) !== undefined ||
-          (principal.kind === 'organization-token' && principal.org === subject.owner.org)
-        : personOf(principal) === subject.owner.user;
-    return insider ? 'forbidden' : 'any-refusal';
+    // A member of the owning organization (one who reads its team content) lacking the role: "forbidden".
+    const member = 'org' in subject.owner && allows(principal, 'content.read', { ...subject, visibility: 'team' });
+    return member ? 'forbidden' : 'any-refusal';
   };
+
+/**
+ * Managing an organization (browser sessions only, so tokens never get here): its members with the role may; its
+ * other members are refused with 403; everyone else hears 404, as if there were no such organization.
+ */
+export const manages =
+  (action: OrganizationAction, granted: Outcome = 'ok'): Decide =>
+  (principal, subject) => {
+    const org = 'org' in subject.owner ? subject.owner.org : undefined;
+    if (!org) throw new Error('an organization route needs an organization target');
+    if (allowsOnOrganization(principal, action, org)) return granted;
+    return roleIn(principal, org) !== undefined ? 'forbidden' : 'not-found';
+  };
+
+/**
+ * Transferring to an owner: the source must allow `content.transfer` (tokens never may; the route is session-only);
+ * the destination must be the caller's own account or an organization where they may receive (Owner, Admin).
+ */
+const transfersTo =
+  (destination: 'own account' | OrgKey): Decide =>
+  (principal, subject) => {
+    if (!allows(principal, 'content.transfer', subject)) return writes('content.transfer')(principal, subject);
+    const sameOwner =
+      destination === 'own account'
+        ? 'user' in subject.owner && subject.owner.user === personOf(principal)
+        : 'org' in subject.owner && subject.owner.org === destination;
+    // Giving content to its own owner is refused for what it is (409/422), not for access.
+    if (sameOwner) return 'not-refused';
+    if (destination === 'own account') return 'ok';
+    if (allows(principal, 'content.transfer', { owner: { org: destination }, visibility: 'private' })) return 'ok';
+    // An organization's existence is public (its profile): to a non-member either refusal.
+    return roleIn(principal, destination) !== undefined ? 'forbidden' : 'any-refusal';
+  };
+
+/**
+ * Creating in an owner's name: no organization named, the caller's own account (an organization token: its
+ * organization); an organization named, its Members and up (and its tokens). Refused: 403 to that organization's
+ * members without the role; to others either refusal (an organization's existence is public, its profile).
+ */
+const createsIn =
+  (org: OrgKey | undefined) =>
+  (principal: PrincipalSpec): Outcome => {
+    const owner = org ? { org } : defaultOwnerOf(principal);
+    if (owner && mayCreateAs(principal, owner)) return 'ok';
+    return org && roleIn(principal, org) !== undefined ? 'forbidden' : 'any-refusal';
+  };
+
+/** A creating route, run as is and naming each organization as the owner. */
+function creates(body: (organization: string | undefined) => RequestParts): RouteEntry {
+  return {
+    access: 'authenticated',
+    scope: 'blueprints:write',
+    orgTokens: true,
+    variants: [
+      { label: 'own account', request: () => body(undefined), decidePrincipal: createsIn(undefined) },
+      {
+        label: 'in organization A',
+        request: ({ fixture }) => body(fixture.orgs.A.slug),
+        decidePrincipal: createsIn('A'),
+      },
+      {
+        label: 'in organization B',
+        request: ({ fixture }) => body(fixture.orgs.B.slug),
+        decidePrincipal: createsIn('B'),
+      },
+    ],
+  };
+}
 
 /** Forking: read the source, create in the caller's own name (or its organization's). */
 const forks: Decide = (principal, subject) => {
@@ -359,34 +440,14 @@ export const ROUTE_MATRIX: Readonly<Record<string, RouteEntry>> = {
   },
 
   // Creating content: in the caller's own name, or an organization token's organization.
-  'POST /api/v1/blueprints': {
-    access: 'authenticated',
-    scope: 'blueprints:write',
-    orgTokens: true,
-    passed: 'ok',
-    request: () => ({ body: blueprintBody(unique('Isolation new')) }),
-  },
-  'POST /api/v1/blueprints/import': {
-    access: 'authenticated',
-    scope: 'blueprints:write',
-    orgTokens: true,
-    passed: 'ok',
-    request: () => ({ body: { content: SAMPLE_RULE, path: importFiles()[0]?.path } }),
-  },
-  'POST /api/v1/hierarchies': {
-    access: 'authenticated',
-    scope: 'blueprints:write',
-    orgTokens: true,
-    passed: 'ok',
-    request: () => ({ body: { name: unique('Isolation tree') } }),
-  },
-  'POST /api/v1/plugins/import': {
-    access: 'authenticated',
-    scope: 'blueprints:write',
-    orgTokens: true,
-    passed: 'ok',
-    request: () => ({ body: { files: pluginFiles() } }),
-  },
+  'POST /api/v1/blueprints': creates((organization) => ({
+    body: { ...blueprintBody(unique('Isolation new')), organization },
+  })),
+  'POST /api/v1/blueprints/import': creates((organization) => ({
+    body: { content: SAMPLE_RULE, path: importFiles()[0]?.path, organization },
+  })),
+  'POST /api/v1/hierarchies': creates((organization) => ({ body: { name: unique('Isolation tree'), organization } })),
+  'POST /api/v1/plugins/import': creates((organization) => ({ body: { files: pluginFiles(), organization } })),
   'POST /api/v1/imports/preview': {
     access: 'authenticated',
     scope: 'blueprints:write',
@@ -395,14 +456,18 @@ export const ROUTE_MATRIX: Readonly<Record<string, RouteEntry>> = {
     request: () => ({ body: { files: importFiles() } }),
   },
   'POST /api/v1/imports': {
-    access: 'authenticated',
-    scope: 'blueprints:write',
-    orgTokens: true,
-    passed: 'ok',
-    request: () => {
+    ...creates((organization) => {
       const files = importFiles();
-      return { body: { files, items: [{ path: files[0]?.path }], target: 'blueprints' } };
-    },
+      return { body: { files, items: [{ path: files[0]?.path }], target: 'blueprints', organization } };
+    }),
+    knownIssues: [
+      {
+        issue:
+          'naming an organization the caller may not create in answers 201 with every item failed, instead of ' +
+          'refusing the batch (403 ORGANIZATION_ROLE_REQUIRED, as POST /api/v1/blueprints does)',
+        variants: ['in organization A', 'in organization B'],
+      },
+    ],
   },
 
   // One blueprint: run against every seeded blueprint (A's and B's four visibilities, two people's own).
@@ -474,7 +539,15 @@ export const ROUTE_MATRIX: Readonly<Record<string, RouteEntry>> = {
     orgTokens: true,
     target: 'blueprint',
     decide: forks,
-    request: () => ({ body: { name: unique('Fork') } }),
+    variants: [
+      { label: 'into own account', request: () => ({ body: { name: unique('Fork') } }) },
+      {
+        label: 'into organization A',
+        request: ({ fixture }) => ({ body: { name: unique('Fork'), organization: fixture.orgs.A.slug } }),
+        decide: (principal, subject) =>
+          allows(principal, 'content.read', subject) ? createsIn('A')(principal) : 'not-found',
+      },
+    ],
   },
   'GET /api/v1/blueprints/{id}/raw': { access: 'public', target: 'blueprint', decide: reads() },
   'GET /api/v1/blueprints/{id}/variables': { access: 'public', target: 'blueprint', decide: reads() },
@@ -536,10 +609,10 @@ export const ROUTE_MATRIX: Readonly<Record<string, RouteEntry>> = {
     knownIssues: [
       {
         issue:
-          "a personal token without blueprints:read still reads its owner's own hierarchy (name, description): " +
-          "hierarchies.service readable() lets the owner through whatever the token's scopes",
-        principals: ['member-token:write'],
-        targets: ['member-private hierarchy', 'member-unlisted hierarchy'],
+          'a Viewer reads every team blueprint of a hierarchy (GET /api/v1/blueprints/{id}: 200) but not the ' +
+          'hierarchy (404): hierarchies.service accessOf() keeps only members read as an owner or listed ones',
+        principals: ['viewer'],
+        targets: ['A-team hierarchy'],
       },
     ],
   },
@@ -551,6 +624,21 @@ export const ROUTE_MATRIX: Readonly<Record<string, RouteEntry>> = {
     mutates: true,
     decide: writes('content.edit'),
     request: () => ({ body: { description: 'Edited by the isolation suite' } }),
+    knownIssues: [
+      {
+        issue:
+          'a Viewer hears 403 ORGANIZATION_ROLE_REQUIRED for a hierarchy whose members they cannot read (GET answers ' +
+          '404 HIERARCHY_NOT_FOUND): the existence of private content leaks; answer 404 unless the caller reads it',
+        principals: ['viewer'],
+        targets: ['A-private hierarchy', 'A-unlisted hierarchy'],
+      },
+      {
+        issue:
+          'a token with blueprints:write but not blueprints:read hears 404 on editing a hierarchy it may edit (the ' +
+          'spec: content.edit needs blueprints:write; PATCH /api/v1/blueprints/{id} allows it)',
+        principals: ['org-token:write', 'member-token:write'],
+      },
+    ],
   },
   'DELETE /api/v1/hierarchies/{id}': {
     access: 'authenticated',
@@ -559,6 +647,15 @@ export const ROUTE_MATRIX: Readonly<Record<string, RouteEntry>> = {
     target: 'hierarchy',
     mutates: true,
     decide: writes('content.delete'),
+    knownIssues: [
+      {
+        issue:
+          'a Viewer hears 403 ORGANIZATION_ROLE_REQUIRED for a hierarchy whose members they cannot read (GET answers ' +
+          '404 HIERARCHY_NOT_FOUND): the existence of private content leaks; answer 404 unless the caller reads it',
+        principals: ['viewer'],
+        targets: ['A-private hierarchy', 'A-unlisted hierarchy'],
+      },
+    ],
   },
   'GET /api/v1/hierarchies/{id}/archive': {
     access: 'public',
@@ -567,10 +664,10 @@ export const ROUTE_MATRIX: Readonly<Record<string, RouteEntry>> = {
     knownIssues: [
       {
         issue:
-          "a personal token without blueprints:read still reads its owner's own hierarchy (name, description): " +
-          "hierarchies.service readable() lets the owner through whatever the token's scopes",
-        principals: ['member-token:write'],
-        targets: ['member-private hierarchy', 'member-unlisted hierarchy'],
+          'a Viewer reads every team blueprint of a hierarchy (GET /api/v1/blueprints/{id}: 200) but not the ' +
+          'hierarchy (404): hierarchies.service accessOf() keeps only members read as an owner or listed ones',
+        principals: ['viewer'],
+        targets: ['A-team hierarchy'],
       },
     ],
   },
@@ -579,15 +676,121 @@ export const ROUTE_MATRIX: Readonly<Record<string, RouteEntry>> = {
     target: 'hierarchy',
     decide: readsAny(),
     note: 'the seeded hierarchies are not plugins: readers get 404 too',
+    request: () => ({ query: { tool: 'claude-code' } }),
+  },
+
+  // Transfers between a person and an organization they administer (browser sessions only).
+  'POST /api/v1/blueprints/{id}/transfer': {
+    access: 'session-only',
+    scope: 'blueprints:write',
+    orgTokens: true,
+    target: 'blueprint',
+    mutates: true,
+    variants: [
+      {
+        label: 'to organization A',
+        request: (context) => ({ headers: ifMatchOf(context), body: { organization: context.fixture.orgs.A.slug } }),
+        decide: transfersTo('A'),
+      },
+      {
+        label: 'to organization B',
+        request: (context) => ({ headers: ifMatchOf(context), body: { organization: context.fixture.orgs.B.slug } }),
+        decide: transfersTo('B'),
+      },
+      {
+        label: 'to own account',
+        request: (context) => ({ headers: ifMatchOf(context), body: { organization: null } }),
+        decide: transfersTo('own account'),
+      },
+    ],
+  },
+  'POST /api/v1/hierarchies/{id}/transfer': {
+    access: 'session-only',
+    scope: 'blueprints:write',
+    orgTokens: true,
+    target: 'hierarchy',
+    mutates: true,
+    variants: [
+      {
+        label: 'to organization A',
+        request: ({ fixture }) => ({ body: { organization: fixture.orgs.A.slug } }),
+        decide: transfersTo('A'),
+      },
+      {
+        label: 'to organization B',
+        request: ({ fixture }) => ({ body: { organization: fixture.orgs.B.slug } }),
+        decide: transfersTo('B'),
+      },
+      {
+        label: 'to own account',
+        request: () => ({ body: { organization: null } }),
+        decide: transfersTo('own account'),
+      },
+    ],
     knownIssues: [
       {
         issue:
-          "a personal token without blueprints:read still reads its owner's own hierarchy (name, description): " +
-          "hierarchies.service readable() lets the owner through whatever the token's scopes",
-        principals: ['member-token:write'],
-        targets: ['member-private hierarchy', 'member-unlisted hierarchy'],
+          'a Viewer hears 403 ORGANIZATION_ROLE_REQUIRED for a hierarchy whose members they cannot read (GET answers ' +
+          '404 HIERARCHY_NOT_FOUND): the existence of private content leaks; answer 404 unless the caller reads it',
+        principals: ['viewer'],
+        targets: ['A-private hierarchy', 'A-unlisted hierarchy'],
       },
     ],
-    request: () => ({ query: { tool: 'claude-code' } }),
+  },
+
+  // An organization's public page: its listed blueprints only.
+  'GET /api/v1/organizations/{slug}/blueprints': {
+    access: 'public',
+    target: 'organization',
+    decide: () => 'ok',
+    request: () => ({ query: { limit: '100' } }),
+  },
+
+  // Organization tokens and the audit log: Owners and Admins, in a browser.
+  'GET /api/v1/organizations/{slug}/tokens': {
+    access: 'session-only',
+    target: 'organization',
+    decide: manages('organization.tokens'),
+  },
+  'POST /api/v1/organizations/{slug}/tokens': {
+    access: 'session-only',
+    target: 'organization',
+    decide: manages('organization.tokens'),
+    request: () => ({ body: { name: unique('Isolation'), scopes: ['blueprints:read'], environment: 'production' } }),
+  },
+  'DELETE /api/v1/organizations/{slug}/tokens/{id}': {
+    access: 'session-only',
+    target: 'organization',
+    mutates: true,
+    variants: [
+      {
+        label: "the organization's own token",
+        request: ({ tokenId }) => ({ params: { id: tokenId ?? NO_SUCH_UUID } }),
+        decide: manages('organization.tokens'),
+      },
+      {
+        label: "the other organization's token",
+        request: ({ otherTokenId }) => ({ params: { id: otherTokenId ?? NO_SUCH_UUID } }),
+        // Even for its Admins: a token of another organization is no token of this one.
+        decide: (principal, subject) => {
+          const outcome = manages('organization.tokens')(principal, subject);
+          return outcome === 'ok' ? 'not-found' : outcome;
+        },
+      },
+    ],
+  },
+  'GET /api/v1/organizations/{slug}/audit': {
+    access: 'session-only',
+    target: 'organization',
+    decide: manages('organization.audit'),
+  },
+  'GET /api/v1/organizations/{slug}/audit/export': {
+    access: 'session-only',
+    target: 'organization',
+    decide: manages('organization.audit'),
+    variants: [
+      { label: 'CSV', request: () => ({ query: { format: 'csv' } }) },
+      { label: 'JSON', request: () => ({ query: { format: 'json' } }) },
+    ],
   },
 };

@@ -73,6 +73,10 @@ export interface RunOptions {
 
 let throwaways = 0;
 
+/** The path parameter a target's id fills. */
+const TARGET_PARAM = { blueprint: 'id', hierarchy: 'id', organization: 'slug' } as const;
+const TARGETS = { blueprint: 'blueprints', hierarchy: 'hierarchies', organization: 'organizations' } as const;
+
 /** Runs one operation for every principal (and target and variant) and checks each answer. */
 export async function runOperation(
   method: string,
@@ -82,11 +86,7 @@ export async function runOperation(
 ): Promise<CallResult[]> {
   const { fixture } = options;
   const targets: readonly (SeededObject | undefined)[] =
-    entry.target === 'blueprint'
-      ? fixture.blueprints
-      : entry.target === 'hierarchy'
-        ? fixture.hierarchies
-        : [undefined];
+    entry.target === undefined ? [undefined] : fixture[TARGETS[entry.target]];
   const variants: readonly (Variant | undefined)[] = entry.variants ?? [undefined];
   const jobs: Job[] = [];
   for (const principal of options.principals) {
@@ -108,10 +108,23 @@ async function runJob(
 ): Promise<CallResult> {
   const decide = variant?.decide ?? entry.decide;
   const expected: Outcome =
-    gateOutcome(entry, principal) ?? (target && decide ? decide(principal, target.subject) : (entry.passed ?? 'any'));
+    gateOutcome(entry, principal) ??
+    (target && decide
+      ? decide(principal, target.subject)
+      : ((variant?.decidePrincipal ?? entry.decidePrincipal)?.(principal) ?? entry.passed ?? 'any'));
 
+  // A call the route's gates refuse before any lookup needs no fresh copy (a wrong gate shows as a wrong status).
+  const fresh = target !== undefined && entry.mutates === true && gateOutcome(entry, principal) === undefined;
   let context: RequestContext = { fixture, id: target?.id };
-  if (target && entry.mutates) {
+  if (target && fresh && entry.target === 'organization') {
+    const org = 'org' in target.subject.owner ? target.subject.owner.org : 'A';
+    context = {
+      fixture,
+      id: target.id,
+      tokenId: await fixture.freshOrganizationToken(org),
+      otherTokenId: await fixture.freshOrganizationToken(org === 'A' ? 'B' : 'A'),
+    };
+  } else if (target && fresh) {
     const fresh =
       entry.target === 'hierarchy'
         ? { ...(await fixture.freshHierarchy(target)), revision: undefined }
@@ -127,7 +140,8 @@ async function runJob(
     body: own.body ?? base.body,
   };
   const path = template.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = name === 'id' && context.id !== undefined ? context.id : merged.params?.[name];
+    const value =
+      merged.params?.[name] ?? (name === TARGET_PARAM[entry.target ?? 'blueprint'] ? context.id : undefined);
     if (value === undefined) throw new Error(`${method} ${template}: nothing fills {${name}}`);
     return encodeURIComponent(value);
   });
@@ -197,6 +211,7 @@ async function pool<T>(items: readonly T[], concurrency: number, work: (item: T)
 export function covers(issue: KnownIssue, result: CallResult): boolean {
   return (
     (!issue.principals || issue.principals.includes(result.principal as never)) &&
-    (!issue.targets || (result.target !== undefined && issue.targets.includes(result.target)))
+    (!issue.targets || (result.target !== undefined && issue.targets.includes(result.target))) &&
+    (!issue.variants || (result.variant !== undefined && issue.variants.includes(result.variant)))
   );
 }
