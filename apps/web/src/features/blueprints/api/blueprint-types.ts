@@ -85,6 +85,7 @@ export const KIND_LABELS: Record<BlueprintKind, string> = {
 
 export const VISIBILITY_LABELS: Record<Visibility, string> = {
   private: 'Private',
+  team: 'Team (organization members)',
   unlisted: 'Unlisted',
   public: 'Public',
 };

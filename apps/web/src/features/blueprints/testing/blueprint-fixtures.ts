@@ -10,9 +10,9 @@ import type {
   VersionSummary,
 } from '../api/blueprint-types';
 
-export const grace: AuthorRef = { handle: 'grace', displayName: 'Grace Hopper', avatarUrl: null };
+export const grace: AuthorRef = { kind: 'user', handle: 'grace', displayName: 'Grace Hopper', avatarUrl: null };
 /** The signed-in user of activeSession() in src/test/http-server.ts. */
-export const ada: AuthorRef = { handle: 'ada', displayName: 'Ada Lovelace', avatarUrl: null };
+export const ada: AuthorRef = { kind: 'user', handle: 'ada', displayName: 'Ada Lovelace', avatarUrl: null };
 
 export function summary(overrides: Partial<BlueprintSummary> = {}): BlueprintSummary {
   return {
