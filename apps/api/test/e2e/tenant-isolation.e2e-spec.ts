@@ -90,6 +90,29 @@ describe('tenant isolation over every route', () => {
     expect(scan('member')).toEqual([]);
   });
 
+  it('lists what everyone may see (a control: the leak scan of lists, feeds and profiles is not vacuous)', async () => {
+    const markerOf = (label: string) => fixture.blueprints.find((item) => item.label === label)?.marker as string;
+    const everyone = ['A-public', 'B-public', 'member-public', 'outsider-public'].map(markerOf);
+    const catalogue = await testApp.http
+      .get('/api/v1/blueprints')
+      .query({ tag: 'isolation', limit: '100' })
+      .expect(200);
+    for (const marker of everyone) expect(catalogue.text).toContain(marker);
+    // The feed holds back rows changed in the last 2 s (docs/federation.md, 2.1).
+    await new Promise((resolve) => setTimeout(resolve, 2_300));
+    const feed = await testApp.http.get('/api/v1/federation/blueprints').query({ limit: '500' }).expect(200);
+    for (const marker of everyone) expect(feed.text).toContain(marker);
+    const organization = await testApp.http.get(`/api/v1/organizations/${fixture.orgs.A.slug}/blueprints`).expect(200);
+    expect(organization.text).toContain(markerOf('A-public'));
+    // And a member reads the team's draft, where a Viewer reads only its published version.
+    const team = fixture.blueprints.find((item) => item.label === 'A-team');
+    const asMember = await fixture.sessions.member.agent.get(`/api/v1/blueprints/${team?.id}`).expect(200);
+    expect(asMember.text).toContain(team?.draftMarker);
+    const asViewer = await fixture.sessions.viewer.agent.get(`/api/v1/blueprints/${team?.id}`).expect(200);
+    expect(asViewer.text).toContain(team?.marker);
+    expect(asViewer.text).not.toContain(team?.draftMarker);
+  });
+
   const runnable = operationKeys.filter((key) => key in ROUTE_MATRIX);
   it.each(runnable)(
     '%s',
