@@ -46,6 +46,7 @@ export interface Marker {
 export interface Fixture {
   readonly sessions: Readonly<Record<UserKey, SignedIn>>;
   readonly emails: Readonly<Record<UserKey, string>>;
+  readonly handles: Readonly<Record<UserKey, string>>;
   readonly orgs: Readonly<Record<OrgKey, { id: string; slug: string }>>;
   readonly blueprints: readonly SeededObject[];
   readonly hierarchies: readonly SeededObject[];
@@ -62,6 +63,12 @@ export interface Fixture {
   freshHierarchy(from: SeededObject): Promise<{ id: string }>;
   /** A throwaway organization token (its id), for revoking. */
   freshOrganizationToken(org: OrgKey): Promise<string>;
+  /** A throwaway person who is a Member of the organization (their handle), for role changes and removals. */
+  freshMember(org: OrgKey): Promise<string>;
+  /** A throwaway pending invitation of the organization (its id), for revoking. */
+  freshInvitation(org: OrgKey): Promise<string>;
+  /** A throwaway organization with the same people in the same roles (its slug), for deleting. */
+  freshOrganization(org: OrgKey): Promise<string>;
 }
 
 const tag = () => randomBytes(3).toString('hex');
@@ -86,6 +93,11 @@ export async function seedFixture(testApp: TestApp): Promise<Fixture> {
   ) as Record<UserKey, string>;
   const sessions = {} as Record<UserKey, SignedIn>;
   for (const key of USER_KEYS) sessions[key] = await signInAs(testApp, emails[key]);
+
+  const handles = {} as Record<UserKey, string>;
+  for (const key of USER_KEYS) {
+    handles[key] = (await prisma.user.findUniqueOrThrow({ where: { id: sessions[key].userId } })).handle;
+  }
 
   const orgs = {} as Record<OrgKey, { id: string; slug: string }>;
   for (const org of ['A', 'B'] as const) {
@@ -299,6 +311,7 @@ export async function seedFixture(testApp: TestApp): Promise<Fixture> {
   return {
     sessions,
     emails,
+    handles,
     orgs,
     blueprints,
     hierarchies,
@@ -319,6 +332,37 @@ export async function seedFixture(testApp: TestApp): Promise<Fixture> {
     },
     async freshOrganizationToken(org) {
       return (await storeOrgToken(org, ['blueprints:read'], 'throwaway')).id;
+    },
+    async freshMember(org) {
+      const handle = `iso-member-${tag()}${tag()}`;
+      const user = await prisma.user.create({
+        data: { email: `${handle}@iso.test`, handle, displayName: handle, emailVerifiedAt: new Date() },
+      });
+      await prisma.organizationMember.create({
+        data: { organizationId: orgs[org].id, userId: user.id, role: 'member' },
+      });
+      return handle;
+    },
+    async freshInvitation(org) {
+      const row = await prisma.organizationInvitation.create({
+        data: {
+          organizationId: orgs[org].id,
+          email: `iso-invitee-${tag()}@iso.test`,
+          role: 'member',
+          tokenHash: randomBytes(32).toString('hex'),
+          expiresAt: new Date(Date.now() + 7 * 24 * 3600 * 1000),
+        },
+      });
+      return row.id;
+    },
+    async freshOrganization(org) {
+      const slug = `iso-${org.toLowerCase()}-copy-${tag()}${tag()}`;
+      const copy = await prisma.organization.create({ data: { slug, name: `Copy of ${org}` } });
+      const members = await prisma.organizationMember.findMany({ where: { organizationId: orgs[org].id } });
+      await prisma.organizationMember.createMany({
+        data: members.map((member) => ({ organizationId: copy.id, userId: member.userId, role: member.role })),
+      });
+      return slug;
     },
     async freshHierarchy(from) {
       const id = newId('ha');

@@ -118,12 +118,18 @@ async function runJob(
   let context: RequestContext = { fixture, id: target?.id };
   if (target && fresh && entry.target === 'organization') {
     const org = 'org' in target.subject.owner ? target.subject.owner.org : 'A';
-    context = {
-      fixture,
-      id: target.id,
-      tokenId: await fixture.freshOrganizationToken(org),
-      otherTokenId: await fixture.freshOrganizationToken(org === 'A' ? 'B' : 'A'),
-    };
+    const other = org === 'A' ? 'B' : 'A';
+    const kind = entry.fresh ?? 'token';
+    if (kind === 'organization') {
+      context = { fixture, id: await fixture.freshOrganization(org) };
+    } else {
+      const make = {
+        token: fixture.freshOrganizationToken,
+        member: fixture.freshMember,
+        invitation: fixture.freshInvitation,
+      }[kind];
+      context = { fixture, id: target.id, freshId: await make(org), otherFreshId: await make(other) };
+    }
   } else if (target && fresh) {
     const fresh =
       entry.target === 'hierarchy'
