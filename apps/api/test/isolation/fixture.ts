@@ -21,9 +21,9 @@ import {
 
 /*
  * Test setup only: two organizations (A and B) with every object kind in a private, team, unlisted and public
- * instance each, plus two people's own content. Organizations, memberships, organization tokens, invitations and the
- * move of content into an organization are written straight through PrismaService; blueprints themselves are made
- * through the API (so versions, scans and search vectors are real) and then handed to their organization.
+ * instance each, plus two people's own content. Organizations, memberships, organization tokens and invitations are
+ * written straight through PrismaService; blueprints and hierarchies are made through the API by their owner (so
+ * versions, scans, search vectors and the listing triggers are real).
  */
 
 export interface SeededObject {
@@ -128,10 +128,12 @@ export async function seedFixture(testApp: TestApp): Promise<Fixture> {
     const draftMarker = `ISO-${id}-DRAFT-${tag()}`;
     const hierarchyMarker = `ISO-${id}-TREE-${tag()}`;
     const creator = creatorOf(owner);
+    // Made through the API in their owner's name, as their owner would: published, then a newer draft.
+    const organization = 'org' in owner ? orgs[owner.org].slug : undefined;
     const hierarchy = await creator.agent
       .post('/api/v1/hierarchies')
       .set(creator.writeHeaders)
-      .send({ name: `Tree ${hierarchyMarker}`, description: hierarchyMarker })
+      .send({ name: `Tree ${hierarchyMarker}`, description: hierarchyMarker, organization })
       .expect(201);
     const created = await creator.agent
       .post('/api/v1/blueprints')
@@ -143,22 +145,20 @@ export async function seedFixture(testApp: TestApp): Promise<Fixture> {
         format: 'cursor-rules',
         content: `${SAMPLE_RULE}\nPublished ${marker}\n`,
         tags: ['isolation'],
-        // Published while shared, so every instance has a published version; its real visibility is set below.
-        visibility: 'public',
+        visibility,
         publish: true,
+        organization,
         hierarchyId: hierarchy.body.id,
         repositoryPath: 'AGENTS.md',
       })
       .expect(201);
+    expect(created.body.publishedVersion).toBe(1);
     await creator.agent
       .patch(`/api/v1/blueprints/${created.body.id}`)
       .set(creator.writeHeaders)
       .set(ifMatch(created.body))
       .send({ content: `${SAMPLE_RULE}\nDraft ${draftMarker}\n` })
       .expect(200);
-    const ownership = 'org' in owner ? { ownerId: null, organizationId: orgs[owner.org].id } : {};
-    await prisma.blueprint.update({ where: { id: created.body.id }, data: { ...ownership, visibility } });
-    await prisma.blueprintHierarchy.update({ where: { id: hierarchy.body.id }, data: ownership });
     const label = `${ownerLabel}-${visibility}`;
     // A hierarchy shows others only its listed members (an unlisted blueprint's id is its capability, not handed out
     // there), so for a hierarchy `unlisted` reads as `private`: only those who read as owners see it.
