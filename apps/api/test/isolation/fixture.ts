@@ -79,15 +79,14 @@ function newId(prefix: 'bp' | 'ha'): string {
   return `${prefix}_${suffix}`;
 }
 
-const USER_KEYS: readonly UserKey[] = ['outsider', 'viewer', 'member', 'admin', 'owner', 'ownerB'];
+const USER_KEYS: readonly UserKey[] = ['instanceAdmin', 'outsider', 'viewer', 'member', 'admin', 'owner', 'ownerB'];
 
 export async function seedFixture(testApp: TestApp): Promise<Fixture> {
   const prisma = testApp.app.nest.get(PrismaService);
   const run = tag();
   const appOrigin = new URL(testApp.app.config.http.appUrl).origin;
 
-  // The first account of an instance becomes its administrator: that is nobody the suite runs as.
-  await signInAs(testApp, `instance-admin-${run}@iso.test`);
+  // The first account of an instance becomes its administrator (USER_KEYS begins with it).
   const emails = Object.fromEntries(
     USER_KEYS.map((key) => [key, `iso-${key.toLowerCase()}-${run}@iso.test`]),
   ) as Record<UserKey, string>;

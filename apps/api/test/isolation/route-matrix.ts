@@ -384,7 +384,7 @@ export const ROUTE_MATRIX: Readonly<Record<string, RouteEntry>> = {
     ...ADMIN,
     request: () => ({ params: { id: 'rb_x' } }),
   },
-  'GET /api/v1/admin/federation/peers': ADMIN,
+  'GET /api/v1/admin/federation/peers': { ...ADMIN, passed: 'ok' },
   'POST /api/v1/admin/federation/peers': { ...ADMIN, request: () => ({ body: { url: 'https://peer.invalid' } }) },
   'GET /api/v1/admin/federation/peers/{id}': { ...ADMIN, request: () => ({ params: { id: NO_SUCH_UUID } }) },
   'DELETE /api/v1/admin/federation/peers/{id}': { ...ADMIN, request: () => ({ params: { id: NO_SUCH_UUID } }) },
@@ -393,13 +393,13 @@ export const ROUTE_MATRIX: Readonly<Record<string, RouteEntry>> = {
     ...ADMIN,
     request: () => ({ params: { id: NO_SUCH_UUID } }),
   },
-  'GET /api/v1/admin/federation/domain-rules': ADMIN,
+  'GET /api/v1/admin/federation/domain-rules': { ...ADMIN, passed: 'ok' },
   'POST /api/v1/admin/federation/domain-rules': {
     ...ADMIN,
     request: () => ({ body: { domain: 'spam.example', action: 'block' } }),
   },
   'DELETE /api/v1/admin/federation/domain-rules/{id}': { ...ADMIN, request: () => ({ params: { id: NO_SUCH_UUID } }) },
-  'GET /api/v1/admin/federation/settings': ADMIN,
+  'GET /api/v1/admin/federation/settings': { ...ADMIN, passed: 'ok' },
   'PATCH /api/v1/admin/federation/settings': ADMIN,
 
   // Federation between instances: public, and only ever public content.

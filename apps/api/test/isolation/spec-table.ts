@@ -99,6 +99,7 @@ export type OrgKey = 'A' | 'B';
 /** Who the suite runs as. Personal tokens belong to the Member of A; organization tokens to A. */
 export type PrincipalName =
   | 'anonymous'
+  | 'instance-admin'
   | 'outsider'
   | 'viewer'
   | 'member'
@@ -111,10 +112,14 @@ export type PrincipalName =
   | 'member-token:write'
   | 'member-token:read+write';
 
-/** The people of the fixture and their roles: A has one of each role; B has its own Owner. */
-export type UserKey = 'outsider' | 'viewer' | 'member' | 'admin' | 'owner' | 'ownerB';
+/**
+ * The people of the fixture and their roles: A has one of each role; B has its own Owner. The instance's
+ * administrator belongs to no organization: administering the instance gives no right on any organization's content.
+ */
+export type UserKey = 'instanceAdmin' | 'outsider' | 'viewer' | 'member' | 'admin' | 'owner' | 'ownerB';
 
 export const MEMBERSHIPS: Readonly<Record<UserKey, Partial<Record<OrgKey, Role>>>> = {
+  instanceAdmin: {},
   outsider: {},
   viewer: { A: 'viewer' },
   member: { A: 'member' },
@@ -137,6 +142,7 @@ export type PrincipalSpec =
 export const PRINCIPALS: readonly PrincipalSpec[] = [
   { name: 'anonymous', kind: 'anonymous' },
   { name: 'outsider', kind: 'session', user: 'outsider' },
+  { name: 'instance-admin', kind: 'session', user: 'instanceAdmin' },
   { name: 'viewer', kind: 'session', user: 'viewer' },
   { name: 'member', kind: 'session', user: 'member' },
   { name: 'admin', kind: 'session', user: 'admin' },
@@ -228,6 +234,11 @@ export function seesContent(principal: PrincipalSpec, subject: ContentSubject, d
   // A write answers with the blueprint as it now stands, so whoever may edit also sees the drafts.
   if (allows(principal, 'content.edit', subject)) return true;
   return allows(principal, drafts ? 'content.read-drafts' : 'content.read', subject);
+}
+
+/** `instance.administer`: an instance administrator's browser session. */
+export function administersInstance(principal: PrincipalSpec): boolean {
+  return principal.kind === 'session' && principal.user === 'instanceAdmin';
 }
 
 /** Organization-level actions: browser sessions of members with the role only (tokens never manage). */
