@@ -7,6 +7,7 @@ import { zipStream, type ConversionReport, type ZipEntry } from '../formats';
 import { QuotaService } from '../quotas/quotas.service';
 import { readAccess, readsAsOwner, type ReadAccess } from './blueprint-access';
 import { authorOf } from './blueprint-views';
+import { OrganizationRoleRequiredError } from '../organizations/organizations.errors';
 import { ContentOwnership, type OwnedContent } from './content-ownership';
 import { fromDbKind, newPublicId } from './blueprint-rules';
 import { HierarchyNotFoundError } from './blueprints.errors';
@@ -40,13 +41,13 @@ const ARCHIVE_PAGE_SIZE = 200;
 const ARCHIVE_CONTENT_BATCH = 8;
 
 /**
- * How this caller may read a member of the tree or archive; undefined leaves it out. Others see only listed members:
- * an unlisted blueprint's id is its capability, not to be handed out here.
+ * How this caller may read a member of the tree or archive; undefined leaves it out. Others see only listed members
+ * (an unlisted blueprint's id is its capability, not to be handed out here) and, in an organization, its team ones.
  */
 export function accessOf(member: Member, actor: Actor): ReadAccess | undefined {
   try {
     const access = readAccess(member, actor);
-    return access.isOwner || member.listed ? access : undefined;
+    return access.isOwner || member.listed || member.visibility === 'team' ? access : undefined;
   } catch {
     return undefined;
   }
@@ -254,11 +255,19 @@ export class HierarchiesService {
     }
   }
 
-  /** A hierarchy the caller may take `action` on: 404 for outsiders, 403 for members lacking the role. */
+  /**
+   * A hierarchy the caller may take `action` on: 404 for whoever cannot see it, 403 for a member of its organization
+   * who sees it (one of its blueprints is readable to them) but lacks the role.
+   */
   private async owned(principal: Principal, id: string, action: ContentAction) {
     const hierarchy = await this.repository.findById(id);
     if (!hierarchy) throw new HierarchyNotFoundError();
-    await this.ownership.assert(principal, action, asContent(hierarchy), () => new HierarchyNotFoundError());
+    try {
+      await this.ownership.assert(principal, action, asContent(hierarchy), () => new HierarchyNotFoundError());
+    } catch (error) {
+      if (error instanceof OrganizationRoleRequiredError) await this.readable(id, principal);
+      throw error;
+    }
     return hierarchy;
   }
 

@@ -136,6 +136,8 @@ export class ImportsService {
       return { choice, item };
     });
     if (chosen.every(({ choice }) => choice.skip)) throw new ImportNothingToImportError();
+    // Refused as a whole (not item by item) when the caller may not create for that owner.
+    await this.ownership.newOwner(principal, request.organization);
 
     const hierarchy = await this.targetHierarchy(principal, request);
     const results: ImportItemResult[] = [];

@@ -223,12 +223,19 @@ describe('Organization content', () => {
     expect(moved.body.owner).toMatchObject({ kind: 'organization', handle: 'acme' });
     const member1 = await member.agent.get(`/api/v1/blueprints/${inside.id}`).expect(200);
     expect(member1.body.author.handle).toBe('acme');
-    const viewerEdit = await viewer.agent
-      .patch(`/api/v1/hierarchies/${created.body.id}`)
-      .set(viewer.writeHeaders)
-      .send({ name: 'Renamed' })
-      .expect(403);
-    expect(viewerEdit.body.error.code).toBe('ORGANIZATION_ROLE_REQUIRED');
+    const rename = (who: SignedIn) =>
+      who.agent.patch(`/api/v1/hierarchies/${created.body.id}`).set(who.writeHeaders).send({ name: 'Renamed' });
+    // Its only blueprint is private: to a Viewer the hierarchy does not exist yet.
+    await viewer.agent.get(`/api/v1/hierarchies/${created.body.id}`).expect(404);
+    expect((await rename(viewer).expect(404)).body.error.code).toBe('HIERARCHY_NOT_FOUND');
+    await admin.agent
+      .patch(`/api/v1/blueprints/${inside.id}`)
+      .set(admin.writeHeaders)
+      .send({ visibility: 'team', publish: true, content: '# Root\n\nShared with the team.\n' })
+      .expect(200);
+    const tree = await viewer.agent.get(`/api/v1/hierarchies/${created.body.id}`).expect(200);
+    expect(tree.body.blueprints.map((entry: { id: string }) => entry.id)).toEqual([inside.id]);
+    expect((await rename(viewer).expect(403)).body.error.code).toBe('ORGANIZATION_ROLE_REQUIRED');
     await outsider.agent
       .patch(`/api/v1/hierarchies/${created.body.id}`)
       .set(outsider.writeHeaders)
