@@ -472,20 +472,10 @@ export const ROUTE_MATRIX: Readonly<Record<string, RouteEntry>> = {
     passed: 'ok',
     request: () => ({ body: { files: importFiles() } }),
   },
-  'POST /api/v1/imports': {
-    ...creates((organization) => {
-      const files = importFiles();
-      return { body: { files, items: [{ path: files[0]?.path }], target: 'blueprints', organization } };
-    }),
-    knownIssues: [
-      {
-        issue:
-          'naming an organization the caller may not create in answers 201 with every item failed, instead of ' +
-          'refusing the batch (403 ORGANIZATION_ROLE_REQUIRED, as POST /api/v1/blueprints does)',
-        variants: ['in organization A', 'in organization B'],
-      },
-    ],
-  },
+  'POST /api/v1/imports': creates((organization) => {
+    const files = importFiles();
+    return { body: { files, items: [{ path: files[0]?.path }], target: 'blueprints', organization } };
+  }),
 
   // One blueprint: run against every seeded blueprint (A's and B's four visibilities, two people's own).
   'GET /api/v1/blueprints/{id}': { access: 'public', target: 'blueprint', decide: reads() },
@@ -623,15 +613,6 @@ export const ROUTE_MATRIX: Readonly<Record<string, RouteEntry>> = {
     access: 'public',
     target: 'hierarchy',
     decide: reads(),
-    knownIssues: [
-      {
-        issue:
-          'a Viewer reads every team blueprint of a hierarchy (GET /api/v1/blueprints/{id}: 200) but not the ' +
-          'hierarchy (404): hierarchies.service accessOf() keeps only members read as an owner or listed ones',
-        principals: ['viewer'],
-        targets: ['A-team hierarchy'],
-      },
-    ],
   },
   'PATCH /api/v1/hierarchies/{id}': {
     access: 'authenticated',
@@ -642,13 +623,6 @@ export const ROUTE_MATRIX: Readonly<Record<string, RouteEntry>> = {
     decide: writes('content.edit'),
     request: () => ({ body: { description: 'Edited by the isolation suite' } }),
     knownIssues: [
-      {
-        issue:
-          'a Viewer hears 403 ORGANIZATION_ROLE_REQUIRED for a hierarchy whose members they cannot read (GET answers ' +
-          '404 HIERARCHY_NOT_FOUND): the existence of private content leaks; answer 404 unless the caller reads it',
-        principals: ['viewer'],
-        targets: ['A-private hierarchy', 'A-unlisted hierarchy'],
-      },
       {
         issue:
           'a token with blueprints:write but not blueprints:read hears 404 on editing a hierarchy it may edit (the ' +
@@ -664,29 +638,11 @@ export const ROUTE_MATRIX: Readonly<Record<string, RouteEntry>> = {
     target: 'hierarchy',
     mutates: true,
     decide: writes('content.delete'),
-    knownIssues: [
-      {
-        issue:
-          'a Viewer hears 403 ORGANIZATION_ROLE_REQUIRED for a hierarchy whose members they cannot read (GET answers ' +
-          '404 HIERARCHY_NOT_FOUND): the existence of private content leaks; answer 404 unless the caller reads it',
-        principals: ['viewer'],
-        targets: ['A-private hierarchy', 'A-unlisted hierarchy'],
-      },
-    ],
   },
   'GET /api/v1/hierarchies/{id}/archive': {
     access: 'public',
     target: 'hierarchy',
     decide: reads(),
-    knownIssues: [
-      {
-        issue:
-          'a Viewer reads every team blueprint of a hierarchy (GET /api/v1/blueprints/{id}: 200) but not the ' +
-          'hierarchy (404): hierarchies.service accessOf() keeps only members read as an owner or listed ones',
-        principals: ['viewer'],
-        targets: ['A-team hierarchy'],
-      },
-    ],
   },
   'GET /api/v1/hierarchies/{id}/plugin': {
     access: 'public',
@@ -742,15 +698,6 @@ export const ROUTE_MATRIX: Readonly<Record<string, RouteEntry>> = {
         label: 'to own account',
         request: () => ({ body: { organization: null } }),
         decide: transfersTo('own account'),
-      },
-    ],
-    knownIssues: [
-      {
-        issue:
-          'a Viewer hears 403 ORGANIZATION_ROLE_REQUIRED for a hierarchy whose members they cannot read (GET answers ' +
-          '404 HIERARCHY_NOT_FOUND): the existence of private content leaks; answer 404 unless the caller reads it',
-        principals: ['viewer'],
-        targets: ['A-private hierarchy', 'A-unlisted hierarchy'],
       },
     ],
   },
