@@ -136,6 +136,18 @@ describe('tenant isolation over every route', () => {
         principals: PRINCIPALS,
         concurrency: CONCURRENCY,
       });
+      // ISO_REPORT=1: every call's status, to see what a route answers whom.
+      if (process.env.ISO_REPORT) {
+        console.log(
+          `${key}\n${results
+            .map(
+              (r) =>
+                `  ${r.principal}${r.target ? ` ${r.target}` : ''}${r.variant ? ` (${r.variant})` : ''}: ${r.status}`,
+            )
+            .sort()
+            .join('\n')}`,
+        );
+      }
       const failing = results.filter((result) => result.problems.length > 0);
       const known = failing.filter((result) => entry.knownIssues?.some((issue) => covers(issue, result)));
       const unknown = failing.filter((result) => !known.includes(result));

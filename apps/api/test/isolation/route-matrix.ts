@@ -438,7 +438,7 @@ export const ROUTE_MATRIX: Readonly<Record<string, RouteEntry>> = {
   'GET /api/v1/me/blueprints': {
     access: 'authenticated',
     scope: 'blueprints:read',
-    orgTokens: 'unspecified',
+    // A person's own list: organization tokens are refused (403 ORGANIZATION_TOKEN_NOT_ALLOWED).
     passed: 'ok',
     request: () => ({ query: { limit: '100' } }),
   },
@@ -446,12 +446,13 @@ export const ROUTE_MATRIX: Readonly<Record<string, RouteEntry>> = {
   'GET /api/v1/me/hierarchies': {
     access: 'authenticated',
     scope: 'blueprints:read',
-    orgTokens: 'unspecified',
+    // The caller's hierarchies: an organization token's are its organization's.
+    orgTokens: true,
     passed: 'ok',
   },
   'POST /api/v1/scan': {
     access: 'authenticated',
-    orgTokens: 'unspecified',
+    // Scanning text is a person's tool, not an act on the organization's content.
     passed: 'ok',
     request: () => ({ body: { content: SAMPLE_RULE } }),
   },
@@ -532,6 +533,15 @@ export const ROUTE_MATRIX: Readonly<Record<string, RouteEntry>> = {
     mutates: true,
     decide: reads(),
     note: 'favourites are a person’s: anyone who may read may favourite; organization tokens are not people',
+    knownIssues: [
+      {
+        issue:
+          "favourites are a person's, yet the route is open to organization tokens (class-level " +
+          '@AllowOrganizationTokens on BlueprintsController): a read-only organization token hears 403 FORBIDDEN ' +
+          '(missing scope) instead of 403 ORGANIZATION_TOKEN_NOT_ALLOWED',
+        principals: ['org-token:read'],
+      },
+    ],
   },
   'DELETE /api/v1/blueprints/{id}/favorite': {
     access: 'authenticated',
@@ -539,6 +549,15 @@ export const ROUTE_MATRIX: Readonly<Record<string, RouteEntry>> = {
     target: 'blueprint',
     mutates: true,
     decide: (principal, subject) => (allows(principal, 'content.read', subject) ? 'any' : 'not-found'),
+    knownIssues: [
+      {
+        issue:
+          "favourites are a person's, yet the route is open to organization tokens (class-level " +
+          '@AllowOrganizationTokens on BlueprintsController): a read-only organization token hears 403 FORBIDDEN ' +
+          '(missing scope) instead of 403 ORGANIZATION_TOKEN_NOT_ALLOWED',
+        principals: ['org-token:read'],
+      },
+    ],
   },
   'POST /api/v1/blueprints/{id}/fork': {
     access: 'authenticated',

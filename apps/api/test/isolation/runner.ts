@@ -37,6 +37,15 @@ export function gateOutcome(entry: RouteEntry, principal: PrincipalSpec): Outcom
   return undefined;
 }
 
+/**
+ * The error code a refusal must carry where the spec names one: an organization token on a route not open to
+ * organization tokens hears 403 ORGANIZATION_TOKEN_NOT_ALLOWED (docs/organizations.md, Organization tokens).
+ */
+export function expectedCode(entry: RouteEntry, principal: PrincipalSpec): string | undefined {
+  if (principal.kind !== 'organization-token' || entry.access === 'public') return undefined;
+  return entry.orgTokens === true || entry.orgTokens === 'unspecified' ? undefined : 'ORGANIZATION_TOKEN_NOT_ALLOWED';
+}
+
 export function matches(expected: Outcome, status: number): boolean {
   if (status >= 500) return false;
   switch (expected) {
@@ -167,6 +176,10 @@ async function runJob(
   const problems: string[] = [];
   if (!matches(expected, response.status)) {
     problems.push(`expected ${expected}, got ${response.status} ${text.slice(0, 160).replace(/\s+/g, ' ')}`);
+  }
+  const code = expectedCode(entry, principal);
+  if (code && !text.includes(`"code":"${code}"`)) {
+    problems.push(`expected the error code ${code}, got ${text.slice(0, 120).replace(/\s+/g, ' ')}`);
   }
   const leaks = leakedMarkers(fixture.markers, principal, { text, headers: response.headers });
   if (leaks.length > 0) problems.push(`leaked ${leaks.map((leak) => leak.label).join(', ')}`);
