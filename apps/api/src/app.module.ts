@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { AuditModule } from './audit/audit.module';
 import { BlueprintsModule } from './blueprints/blueprints.module';
 import { PluginsModule } from './plugins/plugins.module';
+import { ProfilesModule } from './profiles/profiles.module';
 import { ImportsModule } from './imports/imports.module';
 import { AccessModule } from './access/access.module';
 import { AuthModule } from './auth/auth.module';
@@ -86,6 +87,7 @@ export class AppModule {
         AccountModule,
         MailModule,
         BlueprintsModule,
+        ProfilesModule,
         PluginsModule,
         ImportsModule,
         OutboundModule,

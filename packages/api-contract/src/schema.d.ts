@@ -1280,6 +1280,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/profiles/{handle}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Profiles_profile'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/profiles/{handle}/blueprints': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Profiles_blueprints'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/plugins/import': {
     parameters: {
       query?: never;
@@ -1791,6 +1823,8 @@ export interface components {
       handle: string;
       displayName: string;
       avatarUrl: string | null;
+      /** @description Shown on the public profile page (/@handle); may be empty */
+      bio: string;
       /** @enum {string} */
       role: 'user' | 'admin';
     };
@@ -2065,6 +2099,8 @@ export interface components {
       handle: string;
       displayName: string;
       avatarUrl: string | null;
+      /** @description Shown on the public profile page (/@handle); may be empty */
+      bio: string;
       /** @enum {string} */
       role: 'user' | 'admin';
       /**
@@ -2246,6 +2282,8 @@ export interface components {
        * @example ada
        */
       handle?: string;
+      /** @description Shown on the public profile page (/@handle); empty clears it */
+      bio?: string;
     };
     EmailChangeRequest: {
       /**
@@ -2310,6 +2348,8 @@ export interface components {
       signed?: boolean;
       /** @description Remote only, shown to admins: hidden by an admin, so 404 to everyone else */
       hidden?: boolean;
+      /** @description Remote only: the author's profile on their instance (/@handle on the peer's verified origin); absent when the peer published no handle */
+      authorProfileUrl?: string;
     };
     BlueprintSummary: {
       /** @example bp_k3j9x2mq7w4t8pzr */
@@ -3061,6 +3101,43 @@ export interface components {
     HierarchyTransferRequest: {
       /** @description The organization (slug) to give it to, or null to take it into your own account */
       organization: string | null;
+    };
+    ProfileCounts: {
+      /** @description Listed blueprints: public, published and not deleted */
+      publicBlueprints: number;
+      /** @description Hierarchies holding at least one of those listed blueprints */
+      hierarchies: number;
+      /** @description Favourites of the listed blueprints, summed */
+      favoritesReceived: number;
+      /** @description Downloads of the listed blueprints, summed */
+      downloads: number;
+    };
+    Profile: {
+      /** @enum {string} */
+      kind: 'user' | 'organization';
+      /**
+       * @description A user's handle or an organization's slug (one namespace)
+       * @example ada
+       */
+      handle: string;
+      /** @description The user's display name or the organization's name */
+      name: string;
+      /** @description The user's bio or the organization's description; may be empty */
+      bio: string;
+      avatarUrl: string | null;
+      /** @description Organizations only; always null for users */
+      websiteUrl: string | null;
+      /**
+       * Format: date-time
+       * @description When the account or organization was created
+       */
+      createdAt: string;
+      counts: components['schemas']['ProfileCounts'];
+      /**
+       * @description The profile page: <APP_URL>/@handle
+       * @example https://prompts.example.org/@ada
+       */
+      profileUrl: string;
     };
     PluginFile: {
       /**
@@ -7754,6 +7831,98 @@ export interface operations {
         };
         content: {
           'application/zip': string;
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Profiles_profile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        handle: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A user or an organization, with counts of its listed blueprints */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Profile'];
+        };
+      };
+      /** @description PROFILE_NOT_FOUND: no user or organization has it */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Profiles_blueprints: {
+    parameters: {
+      query?: {
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        handle: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Its listed blueprints, newest first; keyset pagination */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BlueprintPage'];
+        };
+      };
+      /** @description INVALID_CURSOR or INVALID_LIMIT */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description PROFILE_NOT_FOUND: no user or organization has it */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
         };
       };
       /** @description Any error, in the error envelope with a stable `code` */

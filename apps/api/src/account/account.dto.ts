@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
-import { VisibleName } from '../common/text/visible-name';
+import { VisibleName, VisibleText } from '../common/text/visible-name';
 
 export class UpdateProfileRequest {
   @ApiPropertyOptional({ minLength: 1, maxLength: 80, example: 'Ada Lovelace' })
@@ -20,6 +20,13 @@ export class UpdateProfileRequest {
   @IsString()
   @MaxLength(64)
   handle?: string;
+
+  @ApiPropertyOptional({ maxLength: 500, description: 'Shown on the public profile page (/@handle); empty clears it' })
+  @IsOptional()
+  @VisibleText()
+  @IsString()
+  @MaxLength(500)
+  bio?: string;
 }
 
 export class EmailChangeRequest {

@@ -47,12 +47,12 @@ export class AccountService {
   async updateProfile(
     request: Request,
     principal: SessionPrincipal,
-    changes: { displayName?: string; handle?: string },
+    changes: { displayName?: string; handle?: string; bio?: string },
   ): Promise<User> {
     const before = await this.currentUser(principal);
     const user = await this.users.update(principal.userId, changes);
-    const fields = (['displayName', 'handle'] as const).filter((field) => before[field] !== user[field]);
-    // Public pages (catalogue, federation feed) show the author's name and handle.
+    const fields = (['displayName', 'handle', 'bio'] as const).filter((field) => before[field] !== user[field]);
+    // Public pages (catalogue, federation feed, profiles) show the author's name, handle and bio.
     if (fields.length > 0) this.responseCache.clear();
     // A handle is how others find and cite the account: changing it belongs in the security log.
     if (fields.length > 0) {

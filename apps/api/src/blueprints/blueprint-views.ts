@@ -1,6 +1,7 @@
 // Row → response mappings, one per shape, shared by every route that returns it.
 import { DEFAULT_MAX_LISTED_FINDINGS, storedScanReport, type ScanFinding, type ScanReport } from '../scanning';
 import type { TemplateVariable } from '../formats';
+import { remoteAuthorProfileUrl } from '../federation/remote-blueprints/remote-author';
 import type { RemoteBlueprintRow } from '../federation/remote-blueprints/remote-blueprints.repository';
 import type { Actor } from '../access/actor';
 import { findableBy } from './blueprint-access';
@@ -88,8 +89,21 @@ function remoteForkOf(
   return { forkedFromRemote: { url, ...(copy ? { id: copy.id, name: copy.name } : {}) } };
 }
 
-function remoteOrigin(domain: string, url: string, signed: boolean, hidden = false): BlueprintOrigin {
-  return { instance: domain, local: false, url, signed, ...(hidden ? { hidden: true } : {}) };
+function remoteOrigin(
+  domain: string,
+  url: string,
+  signed: boolean,
+  authorProfileUrl: string | null,
+  hidden = false,
+): BlueprintOrigin {
+  return {
+    instance: domain,
+    local: false,
+    url,
+    signed,
+    ...(authorProfileUrl ? { authorProfileUrl } : {}),
+    ...(hidden ? { hidden: true } : {}),
+  };
 }
 
 /**
@@ -99,7 +113,12 @@ function remoteOrigin(domain: string, url: string, signed: boolean, hidden = fal
 export function catalogSummaryOf(row: CatalogRow, instance: string): BlueprintSummary {
   const origin =
     row.origin_domain !== null && row.canonical_url !== null
-      ? remoteOrigin(row.origin_domain, row.canonical_url, row.signed === true)
+      ? remoteOrigin(
+          row.origin_domain,
+          row.canonical_url,
+          row.signed === true,
+          row.origin_base_url === null ? null : remoteAuthorProfileUrl(row.origin_base_url, row.author_handle),
+        )
       : undefined;
   return {
     id: row.id,
@@ -172,7 +191,13 @@ export function remoteSummaryOf(row: RemoteBlueprintRow): BlueprintSummary {
     createdAt: row.remoteCreatedAt.toISOString(),
     updatedAt: row.remoteUpdatedAt.toISOString(),
     publishedAt: row.remoteCreatedAt.toISOString(),
-    origin: remoteOrigin(row.peer.domain, row.canonicalUrl, row.peer.signed, row.hiddenAt !== null),
+    origin: remoteOrigin(
+      row.peer.domain,
+      row.canonicalUrl,
+      row.peer.signed,
+      remoteAuthorProfileUrl(row.peer.baseUrl, row.authorHandle),
+      row.hiddenAt !== null,
+    ),
   };
 }
 

@@ -73,6 +73,9 @@ export interface CatalogRow {
   origin_domain: string | null;
   canonical_url: string | null;
   signed: boolean | null;
+  /** Remote rows: the peer's verified origin and the author's handle as published (null if none); null locally. */
+  origin_base_url: string | null;
+  author_handle: string | null;
   tier: number;
   sort_value: number | Date | string;
 }
@@ -125,7 +128,8 @@ const SELECT_SUMMARY: Record<Side, Prisma.Sql> = {
   coalesce(fo.slug, fu.handle) AS fork_owner_handle, coalesce(fo.name, fu.display_name) AS fork_owner_display_name,
   coalesce(fo.avatar_url, fu.avatar_url) AS fork_owner_avatar_url,
   b.forked_from_url AS fork_remote_url, fr.id AS fork_remote_id, fr.name AS fork_remote_name,
-  NULL::text AS origin_domain, NULL::text AS canonical_url, NULL::boolean AS signed`,
+  NULL::text AS origin_domain, NULL::text AS canonical_url, NULL::boolean AS signed,
+  NULL::text AS origin_base_url, NULL::text AS author_handle`,
   remote: Prisma.sql`
   b.id, b.name, ''::text AS slug, b.description, b.kind::text AS kind, b.format, b.tool, b.category, b.tags,
   b.license, 'public'::text AS visibility, b.favorite_count, b.download_count, b.remote_version AS published_version,
@@ -136,7 +140,7 @@ const SELECT_SUMMARY: Record<Side, Prisma.Sql> = {
   NULL::text AS fork_name, NULL::text AS fork_owner_kind, NULL::text AS fork_owner_handle,
   NULL::text AS fork_owner_display_name, NULL::text AS fork_owner_avatar_url,
   NULL::text AS fork_remote_url, NULL::text AS fork_remote_id, NULL::text AS fork_remote_name,
-  p.domain AS origin_domain, b.canonical_url, p.signed`,
+  p.domain AS origin_domain, b.canonical_url, p.signed, p.base_url AS origin_base_url, b.author_handle`,
 };
 
 const FROM: Record<Side, Prisma.Sql> = {

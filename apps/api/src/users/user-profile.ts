@@ -7,6 +7,8 @@ export interface UserProfile {
   handle: string;
   displayName: string;
   avatarUrl: string | null;
+  /** Shown on the public profile page (/@handle). */
+  bio: string;
   role: 'user' | 'admin';
 }
 
@@ -17,6 +19,7 @@ export function toUserProfile(user: User): UserProfile {
     handle: user.handle,
     displayName: user.displayName,
     avatarUrl: user.avatarUrl,
+    bio: user.bio,
     role: user.role,
   };
 }

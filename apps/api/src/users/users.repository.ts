@@ -14,6 +14,7 @@ export interface NewUser {
 export interface UserChanges {
   displayName?: string;
   handle?: string;
+  bio?: string;
   email?: string;
   emailVerifiedAt?: Date | null;
 }

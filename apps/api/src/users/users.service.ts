@@ -23,7 +23,7 @@ export class UsersService {
   }
 
   /** Profile changes. Handles follow the same rules as at sign-up; a taken handle or address is a conflict. */
-  async update(id: string, changes: { displayName?: string; handle?: string }): Promise<User> {
+  async update(id: string, changes: { displayName?: string; handle?: string; bio?: string }): Promise<User> {
     if (changes.handle !== undefined && !HANDLE_PATTERN.test(changes.handle)) {
       throw new InvalidHandleError(changes.handle);
     }
@@ -32,6 +32,8 @@ export class UsersService {
       return await this.users.update(id, {
         ...(changes.handle === undefined ? {} : { handle: changes.handle }),
         ...(displayName ? { displayName } : {}),
+        // Trimmed, so a bio of only white space is no bio.
+        ...(changes.bio === undefined ? {} : { bio: changes.bio.trim() }),
       });
     } catch (error) {
       throw uniqueViolation(error, changes.handle ?? '');

@@ -47,6 +47,7 @@ describe('account', () => {
         handle: 'countess',
         displayName: 'Ada Lovelace',
         avatarUrl: null,
+        bio: '',
         role: expect.stringMatching(/^(user|admin)$/),
       });
       const session = await ada.agent.get('/api/v1/auth/session').expect(200);

@@ -79,6 +79,7 @@ describe('API tokens', () => {
       handle: 'maker',
       displayName: 'maker',
       avatarUrl: null,
+      bio: '',
       role: expect.any(String),
       tokenEnvironment: 'production',
     });

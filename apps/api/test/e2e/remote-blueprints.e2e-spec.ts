@@ -15,7 +15,14 @@ interface Summary {
   visibility: string;
   forkedFrom: unknown;
   forkedFromRemote?: { url: string; id?: string; name?: string };
-  origin: { instance: string; local: boolean; url?: string; signed?: boolean; hidden?: boolean };
+  origin: {
+    instance: string;
+    local: boolean;
+    url?: string;
+    signed?: boolean;
+    hidden?: boolean;
+    authorProfileUrl?: string;
+  };
 }
 
 interface Page {
@@ -427,5 +434,26 @@ describe('Remote blueprints in discovery', () => {
       .expect(403);
     expect(unknown.body.error.code).toBe('REMOTE_LICENSE_FORBIDS_FORK');
     await testApp.http.post(`/api/v1/blueprints/${ids.remoteNoDerivs}/fork`).send({}).expect(401);
+  });
+
+  it("links a remote author to /@handle on the peer's own origin, never to a path the peer made up", async () => {
+    const hostile = await insertRemoteBlueprint(testApp, peer, {
+      name: 'Zz hostile handle',
+      authorHandle: '../admin?next=https://evil.example',
+      authorName: 'Mallory',
+    });
+    const page = await search('limit=100');
+    const byId = new Map(page.items.map((item) => [item.id, item]));
+    expect(byId.get(ids.remoteHooks)?.origin.authorProfileUrl).toBe('https://prompts.example.org/@carol');
+    expect(byId.get(ids.legacyPython)?.origin).not.toHaveProperty('authorProfileUrl');
+    expect(byId.get(hostile.id)?.origin).not.toHaveProperty('authorProfileUrl');
+    expect(byId.get(ids.localVue)?.origin).toEqual({ instance: 'lynx.test', local: true });
+
+    // The remote React guide was removed by the fork test above; this one is still held.
+    const detail = await testApp.http.get(`/api/v1/blueprints/${ids.remoteNoDerivs}`).expect(200);
+    expect(detail.body.origin.authorProfileUrl).toBe('https://prompts.example.org/@carol');
+    const hostileDetail = await testApp.http.get(`/api/v1/blueprints/${hostile.id}`).expect(200);
+    expect(hostileDetail.body.origin).not.toHaveProperty('authorProfileUrl');
+    expect(hostileDetail.text).not.toContain('evil.example/');
   });
 });

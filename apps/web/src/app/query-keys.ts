@@ -59,6 +59,12 @@ export const queryKeys = {
     all: ['formats'] as const,
     list: () => [...queryKeys.formats.all, 'list'] as const,
   },
+  // Public profiles (/@handle): the same for everyone, like the catalogue.
+  profiles: {
+    all: ['profiles'] as const,
+    detail: (handle: string) => [...queryKeys.profiles.all, 'detail', handle] as const,
+    blueprints: (handle: string) => [...queryKeys.profiles.detail(handle), 'blueprints'] as const,
+  },
   hierarchies: {
     all: ['hierarchies'] as const,
     detail: (id: string) => [...queryKeys.hierarchies.all, 'detail', id] as const,

@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ComponentType } from 'react';
-import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { createBrowserRouter, Navigate, useParams, type RouteObject } from 'react-router';
 import { RequireSession } from '../features/session/components/RequireSession';
 import { AccountSettingsPage } from '../pages/AccountSettingsPage';
 import { DevicePage } from '../pages/DevicePage';
@@ -50,6 +50,17 @@ const organizationAuditPage = lazyPage(() =>
 const savedVariablesPage = lazyPage(() =>
   import('../pages/SavedVariablesPage').then((module) => module.SavedVariablesPage),
 );
+const profilePage = lazyPage(() => import('../pages/ProfilePage').then((module) => module.ProfileRoute));
+
+/**
+ * `/@handle`, a user's or an organization's profile. React Router has no partial dynamic segment ("/@:handle"), so a
+ * top-level `:segment` route, after every static one, shows the profile when the segment starts with `@`; any other
+ * single segment is an unknown page.
+ */
+function ProfileSegment() {
+  const { segment = '' } = useParams();
+  return segment.length > 1 && segment.startsWith('@') ? profilePage : <NotFoundPage />;
+}
 
 /** The route table, shared by the browser router and by tests (which use a memory router). */
 export const routes: RouteObject[] = [
@@ -100,6 +111,7 @@ export const routes: RouteObject[] = [
               { path: 'account/email/verify', element: <EmailVerifyPage /> },
             ],
           },
+          { path: ':segment', element: <ProfileSegment /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -844,7 +844,7 @@ describe('BlueprintPage', { timeout: 20_000 }, () => {
       expect(original).toHaveAttribute('href', ORIGINAL);
       expect(original).toHaveAttribute('target', '_blank');
       expect(original).toHaveAttribute('rel', 'noopener noreferrer');
-      // An author handle means something on its own instance only.
+      // An author handle means something on its own instance only: without a profile URL, the catalogue filter.
       expect(within(header).getByRole('link', { name: /Grace Hopper/ })).toHaveAttribute(
         'href',
         '/blueprints?instance=rules.other.test&author=grace',
@@ -969,6 +969,37 @@ describe('BlueprintPage', { timeout: 20_000 }, () => {
       ]);
       expect(posts[0]?.headers['x-csrf-token']).toBe(CSRF_TOKEN);
     });
+  });
+
+  it("links the author to their profile: /@handle here, their own instance's profile for a remote author", async () => {
+    server = await startApiServer(
+      pageRoutes(detail(), {}, [
+        detail({
+          id: 'rb_k3n8q2x7w9m4p6r2',
+          origin: {
+            instance: 'rules.other.test',
+            local: false,
+            url: 'https://rules.other.test/blueprints/bp_orig000000000001',
+            signed: true,
+            authorProfileUrl: 'https://rules.other.test/@grace',
+          } as BlueprintDetail['origin'],
+        }),
+      ]),
+    );
+    const local = renderApp({ apiBaseUrl: server.url, path: `/blueprints/${ID}` });
+    const header = (await screen.findByRole('heading', { level: 1, name: 'React testing rules' })).closest(
+      'header',
+    ) as HTMLElement;
+    expect(within(header).getByRole('link', { name: /Grace Hopper/ })).toHaveAttribute('href', '/@grace');
+    local.unmount();
+
+    renderApp({ apiBaseUrl: server.url, path: '/blueprints/rb_k3n8q2x7w9m4p6r2' });
+    const remoteHeader = (await screen.findByRole('heading', { level: 1, name: 'React testing rules' })).closest(
+      'header',
+    ) as HTMLElement;
+    const author = within(remoteHeader).getByRole('link', { name: /Grace Hopper/ });
+    expect(author).toHaveAttribute('href', 'https://rules.other.test/@grace');
+    expect(author).toHaveAttribute('rel', 'noopener noreferrer nofollow');
   });
 
   it('answers an unknown or private id with a not-found page', async () => {

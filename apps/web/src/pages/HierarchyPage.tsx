@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import '../features/blueprints/components/blueprint.css';
 import { AuthorName } from '../features/blueprints/components/BlueprintBadges';
+import { profilePath } from '../features/profiles/profile-path';
 import {
   hierarchyArchiveUrl,
   PLUGIN_EXPORT_TOOLS,
@@ -41,7 +42,11 @@ export function HierarchyPage() {
         <h1 className="blueprint__title">{hierarchy.name}</h1>
         {hierarchy.description && <p className="blueprint__description">{hierarchy.description}</p>}
         <p className="blueprint__lineage">
-          By <AuthorName author={hierarchy.owner} /> · {hierarchy.blueprints.length} blueprint
+          By{' '}
+          <Link to={profilePath(hierarchy.owner.handle)}>
+            <AuthorName author={hierarchy.owner} />
+          </Link>{' '}
+          · {hierarchy.blueprints.length} blueprint
           {hierarchy.blueprints.length === 1 ? '' : 's'}
         </p>
         <p>

@@ -135,6 +135,7 @@ export const sampleUser: SessionUser = {
   handle: 'ada',
   displayName: 'Ada Lovelace',
   avatarUrl: null,
+  bio: '',
   role: 'user',
 };
 

@@ -6,6 +6,8 @@ export class SessionUser {
   @ApiProperty() handle: string;
   @ApiProperty() displayName: string;
   @ApiProperty({ type: String, nullable: true }) avatarUrl: string | null;
+  @ApiProperty({ description: 'Shown on the public profile page (/@handle); may be empty', maxLength: 500 })
+  bio: string;
   @ApiProperty({ enum: ['user', 'admin'] }) role: 'user' | 'admin';
 }
 

@@ -35,6 +35,12 @@ export class BlueprintOrigin {
   signed?: boolean;
   @ApiPropertyOptional({ description: 'Remote only, shown to admins: hidden by an admin, so 404 to everyone else' })
   hidden?: boolean;
+  @ApiPropertyOptional({
+    description:
+      "Remote only: the author's profile on their instance (/@handle on the peer's verified origin); absent when the " +
+      'peer published no handle',
+  })
+  authorProfileUrl?: string;
 }
 
 export class BlueprintSummary {

@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { IsString, validateSync } from 'class-validator';
-import { firstInvisibleCharacter, toVisibleName, VisibleName } from './visible-name';
+import { firstInvisibleCharacter, toVisibleName, VisibleName, VisibleText } from './visible-name';
 
 class Named {
   @VisibleName()
@@ -81,5 +81,39 @@ describe('toVisibleName', () => {
     expect(toVisibleName('pa\u200By\u2066pal\uFEFF')).toBe('paypal');
     expect(toVisibleName('Cafe\u0301')).toBe('Caf\u00e9');
     expect(firstInvisibleCharacter(toVisibleName('a\u200D\u200Cb'))).toBeUndefined();
+  });
+});
+
+class Described {
+  @VisibleText()
+  @IsString()
+  bio: string;
+}
+
+describe('VisibleText', () => {
+  function checkText(bio: string) {
+    const instance = plainToInstance(Described, { bio });
+    return {
+      value: instance.bio,
+      errors: validateSync(instance).flatMap((error) => Object.values(error.constraints ?? {})),
+    };
+  }
+
+  it('keeps lines (CRLF read as LF) and emoji with their variation selector', () => {
+    expect(checkText('Rust and TypeScript.\r\nI ❤️ linters.')).toEqual({
+      value: 'Rust and TypeScript.\nI ❤️ linters.',
+      errors: [],
+    });
+  });
+
+  it.each([
+    ['RIGHT-TO-LEFT OVERRIDE', '\u202E'],
+    ['ZERO WIDTH SPACE', '\u200B'],
+    ['TAG LATIN SMALL LETTER A', '\u{E0061}'],
+    ['a tab', '\t'],
+    ['PARAGRAPH SEPARATOR', '\u2029'],
+  ])('refuses %s', (_label, character) => {
+    const { errors } = checkText(`hello${character}world`);
+    expect(errors).toEqual([expect.stringMatching(/^bio must not contain invisible or text-direction characters/)]);
   });
 });

@@ -58,6 +58,38 @@ export function VisibleName(options?: ValidationOptions): PropertyDecorator {
   ) as PropertyDecorator;
 }
 
+/** As INVISIBLE_IN_NAME, but line feeds are allowed: running text shown to others (a profile's bio) has lines. */
+const INVISIBLE_IN_TEXT = /(?![\uFE00-\uFE0F\n])[\p{Default_Ignorable_Code_Point}\p{Cc}\u2028\u2029\uFFF9-\uFFFB]/u;
+
+/**
+ * For a short text other people see (a bio): NFC with CRLF read as LF, and, like VisibleName, invisible or bidi
+ * characters refused with a VALIDATION_FAILED field error naming the character. Line feeds are allowed.
+ */
+export function VisibleText(options?: ValidationOptions): PropertyDecorator {
+  return applyDecorators(
+    Transform(({ value }: { value: unknown }) =>
+      typeof value === 'string' ? value.normalize('NFC').replace(/\r\n?/g, '\n') : value,
+    ),
+    ValidateBy(
+      {
+        name: 'visibleText',
+        validator: {
+          validate: (value: unknown) => typeof value !== 'string' || !INVISIBLE_IN_TEXT.test(value),
+          defaultMessage: (args) => {
+            const value = args?.value;
+            const character = typeof value === 'string' ? INVISIBLE_IN_TEXT.exec(value)?.[0] : undefined;
+            return (
+              `${args?.property ?? 'text'} must not contain invisible or text-direction characters` +
+              (character ? ` (found ${codePointLabel(character)})` : '')
+            );
+          },
+        },
+      },
+      options,
+    ),
+  ) as PropertyDecorator;
+}
+
 /**
  * A required-looking name field: a visible name (above) that is a string of 1 to `maxLength` characters and not only
  * white space. Combine with @IsOptional() where the field may be left out.

@@ -1,20 +1,26 @@
 import { useId, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { FormError } from '../../../shared/components/FormError';
 import type { SessionUser } from '../../session/api/session-api';
+import { profilePath } from '../../profiles/profile-path';
 import { useUpdateProfile } from '../hooks/use-account';
 
-/** Display name and handle. Only changed fields are sent. */
+/** Display name, handle and bio (shown on the public profile, /@handle). Only changed fields are sent. */
 export function ProfileForm({ user }: { user: SessionUser }) {
   const nameId = useId();
   const handleId = useId();
   const handleHintId = useId();
+  const bioId = useId();
+  const bioHintId = useId();
   const [displayName, setDisplayName] = useState(user.displayName);
   const [handle, setHandle] = useState(user.handle);
+  const [bio, setBio] = useState(user.bio);
   const update = useUpdateProfile();
 
   const changes = {
     ...(displayName.trim() !== user.displayName ? { displayName: displayName.trim() } : {}),
     ...(handle.trim() !== user.handle ? { handle: handle.trim() } : {}),
+    ...(bio.trim() !== user.bio ? { bio: bio.trim() } : {}),
   };
   const dirty = Object.keys(changes).length > 0;
 
@@ -61,6 +67,24 @@ export function ProfileForm({ user }: { user: SessionUser }) {
           />
           <p id={handleHintId} className="field__hint">
             2–39 lowercase letters, digits or single hyphens. It appears in your profile’s address.
+          </p>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={bioId}>
+            Bio
+          </label>
+          <textarea
+            id={bioId}
+            className="input"
+            name="bio"
+            rows={3}
+            maxLength={500}
+            value={bio}
+            onChange={(event) => setBio(event.target.value)}
+            aria-describedby={bioHintId}
+          />
+          <p id={bioHintId} className="field__hint">
+            Up to 500 characters, shown on <Link to={profilePath(user.handle)}>your public profile</Link>.
           </p>
         </div>
       </div>

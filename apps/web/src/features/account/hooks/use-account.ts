@@ -17,8 +17,12 @@ export function useUpdateProfile() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (changes: ProfileChanges) => updateProfile(client, changes),
-    // The header shows the name from the session: read it again.
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.session.all }),
+    // The header shows the name from the session, and profiles the name and bio: read them again.
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.session.all }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.profiles.all }),
+      ]),
   });
 }
 

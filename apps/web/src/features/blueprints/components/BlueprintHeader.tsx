@@ -3,10 +3,15 @@ import { Link } from 'react-router';
 import { formatCount, formatDate } from '../../../shared/format';
 import { httpUrl } from '../../../shared/safe-url';
 import { KIND_LABELS, VISIBILITY_LABELS, type BlueprintDetail } from '../api/blueprint-types';
+import { AuthorLink } from '../../profiles/components/AuthorLink';
+import { profilePath } from '../../profiles/profile-path';
 import { AuthorName, OriginBadge } from './BlueprintBadges';
 
-/** The catalogue filtered by an author: on another instance, a handle only means something with that instance. */
-function authorPath(blueprint: BlueprintDetail): string {
+/**
+ * The catalogue filtered by a remote author, for peers that give no profile URL: on another instance, a handle only
+ * means something with that instance.
+ */
+function remoteAuthorSearch(blueprint: BlueprintDetail): string {
   const params = new URLSearchParams();
   if (!blueprint.origin.local) params.set('instance', blueprint.origin.instance);
   params.set('author', blueprint.author.handle);
@@ -52,9 +57,11 @@ export function BlueprintHeader({ blueprint, toolName }: { blueprint: BlueprintD
         <div>
           <dt>Author</dt>
           <dd>
-            <Link to={authorPath(blueprint)}>
-              <AuthorName author={blueprint.author} />
-            </Link>
+            <AuthorLink
+              author={blueprint.author}
+              origin={blueprint.origin}
+              fallbackTo={remoteAuthorSearch(blueprint)}
+            />
           </dd>
         </div>
         <div>
@@ -105,7 +112,9 @@ export function BlueprintHeader({ blueprint, toolName }: { blueprint: BlueprintD
       {blueprint.forkedFrom && (
         <p className="blueprint__lineage">
           Forked from <Link to={`/blueprints/${blueprint.forkedFrom.id}`}>{blueprint.forkedFrom.name}</Link> by{' '}
-          <AuthorName author={blueprint.forkedFrom.author} />
+          <Link to={profilePath(blueprint.forkedFrom.author.handle)}>
+            <AuthorName author={blueprint.forkedFrom.author} />
+          </Link>
         </p>
       )}
       {remoteFork && (

@@ -1,7 +1,8 @@
 import { Link } from 'react-router';
 import { formatDate } from '../../../shared/format';
 import { KIND_LABELS, VISIBILITY_LABELS, type BlueprintSummary } from '../../blueprints/api/blueprint-types';
-import { AuthorName, OriginBadge } from '../../blueprints/components/BlueprintBadges';
+import { OriginBadge } from '../../blueprints/components/BlueprintBadges';
+import { AuthorLink } from '../../profiles/components/AuthorLink';
 
 const count = new Intl.NumberFormat('en', { notation: 'compact' });
 
@@ -33,7 +34,7 @@ export function BlueprintCard({ blueprint, toolName, showState = false, headingL
         <span className="badge badge--accent">{KIND_LABELS[blueprint.kind]}</span>
         <span>{toolName ?? blueprint.tool}</span>
         <span>
-          by <AuthorName author={blueprint.author} />
+          by <AuthorLink author={blueprint.author} origin={blueprint.origin} />
         </span>
         {showState && (
           <>
