@@ -115,6 +115,8 @@ describe('tenant isolation over every route', () => {
     for (const marker of everyone) expect(feed.text).toContain(marker);
     const organization = await testApp.http.get(`/api/v1/organizations/${fixture.orgs.A.slug}/blueprints`).expect(200);
     expect(organization.text).toContain(markerOf('A-public'));
+    const profile = await testApp.http.get(`/api/v1/profiles/${fixture.orgs.B.slug}/blueprints`).expect(200);
+    expect(profile.text).toContain(markerOf('B-public'));
     // And a member reads the team's draft, where a Viewer reads only its published version.
     const team = fixture.blueprints.find((item) => item.label === 'A-team');
     const asMember = await fixture.sessions.member.agent.get(`/api/v1/blueprints/${team?.id}`).expect(200);
