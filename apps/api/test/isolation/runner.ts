@@ -139,11 +139,11 @@ async function runJob(
       context = { fixture, id: target.id, freshId: await make(org), otherFreshId: await make(other) };
     }
   } else if (target && fresh) {
-    const fresh =
+    const copy =
       entry.target === 'hierarchy'
         ? { ...(await fixture.freshHierarchy(target)), revision: undefined }
         : await fixture.freshBlueprint(target);
-    context = { fixture, id: fresh.id, revision: fresh.revision };
+    context = { fixture, id: copy.id, revision: copy.revision };
   }
   const base = entry.request?.(context) ?? {};
   const own = variant?.request?.(context) ?? {};
