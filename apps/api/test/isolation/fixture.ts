@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mintApiToken } from '../../src/auth/api-tokens/api-token.service';
 import { PrismaService } from '../../src/database/prisma.service';
-import { ifMatch, SAMPLE_RULE } from '../support/blueprints';
+import { ifMatch } from '../support/blueprints';
 import { createApiToken, signInAs, type SignedIn } from '../support/sign-in';
 import type { TestApp } from '../support/test-app';
 import {
@@ -71,6 +71,9 @@ export interface Fixture {
   freshOrganization(org: OrgKey): Promise<string>;
 }
 
+/** The attached file every seeded skill has. */
+export const ATTACHED_FILE = 'references/notes.md';
+
 const tag = () => randomBytes(3).toString('hex');
 const ID_CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789';
 function newId(prefix: 'bp' | 'ha'): string {
@@ -134,21 +137,26 @@ export async function seedFixture(testApp: TestApp): Promise<Fixture> {
       .set(creator.writeHeaders)
       .send({ name: `Tree ${hierarchyMarker}`, description: hierarchyMarker, organization })
       .expect(201);
+    // A skill with an attached file, so the files routes have something to serve (or to withhold).
+    const fileMarker = `ISO-${id}-FILE-${tag()}`;
+    const skill = (body: string) =>
+      `---\nname: iso-${id.toLowerCase()}-${tag()}\ndescription: Isolation skill ${marker}\n---\n\n# Skill\n\n${body}\n`;
     const created = await creator.agent
       .post('/api/v1/blueprints')
       .set(creator.writeHeaders)
       .send({
         name: `Rules ${marker}`,
         description: `About ${marker}`,
-        kind: 'rules',
-        format: 'cursor-rules',
-        content: `${SAMPLE_RULE}\nPublished ${marker}\n`,
+        kind: 'skill',
+        format: 'claude-skill',
+        content: skill(`Published ${marker}`),
+        files: [{ path: ATTACHED_FILE, content: `Notes ${fileMarker}\n`, encoding: 'utf8' }],
         tags: ['isolation'],
         visibility,
         publish: true,
         organization,
         hierarchyId: hierarchy.body.id,
-        repositoryPath: 'AGENTS.md',
+        repositoryPath: '.claude/skills/isolation/SKILL.md',
       })
       .expect(201);
     expect(created.body.publishedVersion).toBe(1);
@@ -156,7 +164,7 @@ export async function seedFixture(testApp: TestApp): Promise<Fixture> {
       .patch(`/api/v1/blueprints/${created.body.id}`)
       .set(creator.writeHeaders)
       .set(ifMatch(created.body))
-      .send({ content: `${SAMPLE_RULE}\nDraft ${draftMarker}\n` })
+      .send({ content: skill(`Draft ${draftMarker}`) })
       .expect(200);
     const label = `${ownerLabel}-${visibility}`;
     // A hierarchy shows others only its listed members (an unlisted blueprint's id is its capability, not handed out
@@ -173,6 +181,7 @@ export async function seedFixture(testApp: TestApp): Promise<Fixture> {
     markers.push(
       { marker, label, visibleTo: (p) => seesContent(p, subject, false) },
       { marker: draftMarker, label: `${label} draft`, visibleTo: (p) => seesContent(p, subject, true) },
+      { marker: fileMarker, label: `${label} attached file`, visibleTo: (p) => seesContent(p, subject, false) },
       // A hierarchy is as visible as what it holds.
       // Its name is also on its members' pages: whoever reads a member may see it.
       { marker: hierarchyMarker, label: `${label} hierarchy`, visibleTo: (p) => seesContent(p, subject, false) },

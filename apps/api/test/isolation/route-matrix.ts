@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { AUTHORED_PLUGIN } from '../support/authored-plugin';
 import { SAMPLE_RULE } from '../support/blueprints';
-import type { Fixture } from './fixture';
+import { ATTACHED_FILE, type Fixture } from './fixture';
 import {
   allows,
   allowsOnOrganization,
@@ -607,9 +607,8 @@ export const ROUTE_MATRIX: Readonly<Record<string, RouteEntry>> = {
   'GET /api/v1/blueprints/{id}/files': {
     access: 'public',
     target: 'blueprint',
-    decide: readsAny(),
-    note: 'the seeded blueprints hold no attached files: readers get 404 FILE_NOT_FOUND, the rest 404 too',
-    request: () => ({ query: { path: 'references/notes.md' } }),
+    decide: reads(),
+    request: () => ({ query: { path: ATTACHED_FILE } }),
   },
   'GET /api/v1/blueprints/{id}/diff': {
     access: 'public',
