@@ -20,6 +20,7 @@ import { DeviceModule } from './auth/device/device.module';
 import { OrganizationTokensModule } from './organization-tokens/organization-tokens.module';
 import { OrganizationAuditModule } from './organization-audit/organization-audit.module';
 import { AccountModule } from './account/account.module';
+import { OrganizationsModule } from './organizations/organizations.module';
 import { MailModule } from './mail/mail.module';
 import { CryptoModule } from './common/crypto/crypto.module';
 import { LoggingModule } from './common/logging/logging.module';
@@ -96,6 +97,7 @@ export class AppModule {
         RemoteBlueprintsModule,
         PeersModule,
         CrawlerModule,
+        OrganizationsModule,
         ...(options.extraImports ?? []),
       ],
       providers: [

@@ -83,6 +83,10 @@ export class AccountController {
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The account and everything attached to it is deleted; signed out' })
   @ApiForbiddenResponse({ type: ErrorResponse, description: REAUTHENTICATION })
+  @ApiConflictResponse({
+    type: ErrorResponse,
+    description: 'LAST_OWNER: you are the only Owner of the organizations in details.organizations',
+  })
   async delete(
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,

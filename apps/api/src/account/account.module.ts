@@ -3,6 +3,7 @@ import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { MagicLinkModule } from '../auth/magic-link/magic-link.module';
 import { MailModule } from '../mail/mail.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
 import { UsersModule } from '../users/users.module';
 import { AccountController } from './account.controller';
 import { AccountService } from './account.service';
@@ -11,7 +12,7 @@ import { InvitationsService } from './invitations.service';
 
 /** Account settings: profile, email change, deletion, invitations. */
 @Module({
-  imports: [AuthModule, UsersModule, AuditModule, MailModule, MagicLinkModule],
+  imports: [AuthModule, UsersModule, AuditModule, MailModule, MagicLinkModule, OrganizationsModule],
   controllers: [AccountController, AdminInvitationsController],
   providers: [AccountService, InvitationsService],
 })

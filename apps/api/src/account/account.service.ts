@@ -15,6 +15,8 @@ import { MailService } from '../mail/mail.service';
 import { EmailTakenError } from '../users/users.errors';
 import { normalizeEmail } from '../users/users.repository';
 import { UsersService } from '../users/users.service';
+import { LastOwnerError } from '../organizations/organizations.errors';
+import { OrganizationsService } from '../organizations/organizations.service';
 import {
   AccountGoneError,
   AccountRateLimitedError,
@@ -39,6 +41,7 @@ export class AccountService {
     private readonly emailTokens: EmailTokenService,
     private readonly mail: MailService,
     private readonly audit: AuditService,
+    private readonly organizations: OrganizationsService,
     private readonly responseCache: SharedResponseCache,
     @Inject(KEY_VALUE_STORE) private readonly store: KeyValueStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -131,11 +134,15 @@ export class AccountService {
 
   /**
    * Deletes the account and everything hanging off it (sessions, identities, factors, tokens). Needs a sign-in within
-   * ten minutes, and a fresh second factor when two-step is on. The audit trail stays: its actor ids are not keys.
+   * ten minutes, and a fresh second factor when two-step is on. Refused (LAST_OWNER) while the user is the only Owner
+   * of an organization. The audit trail stays: its actor ids are not keys.
    */
   async deleteAccount(request: Request, response: Response, principal: SessionPrincipal): Promise<void> {
     await this.assertFreshAuthentication(principal);
     const user = await this.currentUser(principal);
+    // An organization must keep an Owner: whoever is the only one hands over or deletes it first.
+    const soleOwner = await this.organizations.soleOwnerships(user.id);
+    if (soleOwner.length > 0) throw new LastOwnerError(soleOwner);
     // Sessions first, through the service, so their cached copies go too and no replica serves them for a minute.
     await this.sessions.revokeAll(user.id);
     await this.users.delete(user.id);

@@ -105,6 +105,8 @@ export interface AppConfig {
   readonly auth: {
     readonly adminEmail: string | undefined;
     readonly registrationEnabled: boolean;
+    /** Who may create organizations (ORGANIZATION_CREATION). */
+    readonly organizationCreation: 'everyone' | 'admins' | 'nobody';
     readonly sessionIdleMs: number;
     readonly sessionMaxAgeMs: number;
     /** `__Host-` prefixed (and Secure) when APP_URL is https. */
@@ -262,6 +264,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     auth: {
       adminEmail: vars.ADMIN_EMAIL?.toLowerCase(),
       registrationEnabled: vars.ENABLE_REGISTRATION,
+      organizationCreation: vars.ORGANIZATION_CREATION,
       sessionIdleMs: vars.SESSION_IDLE_TIMEOUT_DAYS * DAY_MS,
       sessionMaxAgeMs: vars.SESSION_MAX_AGE_DAYS * DAY_MS,
       sessionCookieName: appUrl.startsWith('https:') ? '__Host-lp_session' : 'lp_session',

@@ -359,6 +359,12 @@ export const configVariables = {
     schema: booleanFlag.default(true),
     description: 'When `false`, only existing users and invited addresses can sign in; nobody else gets an account.',
   },
+  ORGANIZATION_CREATION: {
+    schema: z.enum(['everyone', 'admins', 'nobody']).default('everyone'),
+    description:
+      'Who may create organizations: `everyone` signed in, instance `admins` only, or `nobody` ' +
+      '(ORGANIZATION_CREATION_DISABLED).',
+  },
   SESSION_IDLE_TIMEOUT_DAYS: {
     schema: z.coerce.number().min(0.00001).max(90).default(7),
     description: 'A session unused for this many days ends.',

@@ -69,8 +69,13 @@ export class UsersRepository {
     };
   }
 
-  handleExists(handle: string): Promise<boolean> {
-    return this.prisma.user.count({ where: { handle } }).then((count) => count > 0);
+  /** Whether a user or an organization has the name: the two share one namespace (`/@name`). */
+  async handleExists(handle: string): Promise<boolean> {
+    const [users, organizations] = await Promise.all([
+      this.prisma.user.count({ where: { handle } }),
+      this.prisma.organization.count({ where: { slug: handle } }),
+    ]);
+    return users + organizations > 0;
   }
 
   update(id: string, changes: UserChanges) {

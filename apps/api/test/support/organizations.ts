@@ -1,5 +1,7 @@
 import { PrismaService } from '../../src/database/prisma.service';
 import type { OrganizationRole } from '../../src/access/permissions';
+import type { SignedIn } from './sign-in';
+import type { CapturedMail, SmtpCapture } from './smtp-capture';
 import type { TestApp } from './test-app';
 
 /**
@@ -23,4 +25,62 @@ export async function addMember(
 ): Promise<void> {
   const prisma = testApp.app.nest.get(PrismaService);
   await prisma.organizationMember.create({ data: { organizationId, userId, role } });
+}
+
+export interface OrganizationBody {
+  id: string;
+  slug: string;
+  name: string;
+  role: OrganizationRole;
+  memberCount: number;
+  [field: string]: unknown;
+}
+
+/** Creates an organization through the API as `owner` (tests of the organizations API itself). */
+export async function createOrganizationThroughApi(
+  owner: SignedIn,
+  slug: string,
+  extra: Record<string, unknown> = {},
+): Promise<OrganizationBody> {
+  const response = await owner.agent
+    .post('/api/v1/organizations')
+    .set(owner.writeHeaders)
+    .send({ slug, name: `Org ${slug}`, ...extra })
+    .expect(201);
+  return response.body as OrganizationBody;
+}
+
+/** The token of an invitation mail's link (`<APP_URL>/invitations/<token>`). */
+export function invitationToken(mail: CapturedMail): string {
+  return new URL(mail.link('/invitations/')).pathname.split('/').pop() as string;
+}
+
+/** Sends an invitation as `inviter` and returns the token from the mail it produced. */
+export async function inviteByMail(
+  capture: SmtpCapture,
+  inviter: SignedIn,
+  slug: string,
+  email: string,
+  role: OrganizationRole,
+): Promise<{ id: string; token: string }> {
+  const response = await inviter.agent
+    .post(`/api/v1/organizations/${slug}/invitations`)
+    .set(inviter.writeHeaders)
+    .send({ email, role })
+    .expect(201);
+  const mail = await capture.waitForMail(email);
+  return { id: response.body.id as string, token: invitationToken(mail) };
+}
+
+/** Makes `member` (signed in as `email`) a member with `role`, the way people join: invitation and acceptance. */
+export async function joinByInvitation(
+  capture: SmtpCapture,
+  inviter: SignedIn,
+  slug: string,
+  member: SignedIn,
+  email: string,
+  role: OrganizationRole,
+): Promise<void> {
+  const { token } = await inviteByMail(capture, inviter, slug, email, role);
+  await member.agent.post(`/api/v1/invitations/${token}/accept`).set(member.writeHeaders).expect(200);
 }

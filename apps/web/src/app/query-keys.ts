@@ -23,6 +23,12 @@ export const queryKeys = {
     myBlueprints: () => [...queryKeys.account.all, 'blueprints'] as const,
     favorites: () => [...queryKeys.account.all, 'favorites'] as const,
     savedVariables: () => [...queryKeys.account.all, 'saved-variables'] as const,
+    // Organizations as their members see them.
+    organizations: () => [...queryKeys.account.all, 'organizations'] as const,
+    organization: (slug: string) => [...queryKeys.account.organizations(), slug] as const,
+    organizationMembers: (slug: string) => [...queryKeys.account.organization(slug), 'members'] as const,
+    organizationInvitations: (slug: string) => [...queryKeys.account.organization(slug), 'invitations'] as const,
+    invitation: (token: string) => [...queryKeys.account.all, 'invitation', token] as const,
     // What a member sees inside an organization: dropped with the rest when the signed-in person changes.
     organizationTokens: (slug: string) => [...queryKeys.account.all, 'organization', slug, 'tokens'] as const,
     organizationAudit: (slug: string) => [...queryKeys.account.all, 'organization', slug, 'audit'] as const,

@@ -37,6 +37,28 @@ const instancesPage = lazyPage(() => import('../pages/InstancesPage').then((modu
 const adminFederationPage = lazyPage(() =>
   import('../pages/AdminFederationPage').then((module) => module.AdminFederationPage),
 );
+// Organizations: the pages around members, invitations and settings, one lazy chunk each.
+const createOrganizationPage = lazyPage(() =>
+  import('../pages/CreateOrganizationPage').then((module) => module.CreateOrganizationPage),
+);
+const organizationLayout = lazyPage(() =>
+  import('../pages/OrganizationLayout').then((module) => module.OrganizationLayout),
+);
+const organizationOverviewPage = lazyPage(() =>
+  import('../pages/OrganizationOverviewPage').then((module) => module.OrganizationOverviewPage),
+);
+const organizationMembersPage = lazyPage(() =>
+  import('../pages/OrganizationMembersPage').then((module) => module.OrganizationMembersPage),
+);
+const organizationInvitationsPage = lazyPage(() =>
+  import('../pages/OrganizationInvitationsPage').then((module) => module.OrganizationInvitationsPage),
+);
+const organizationSettingsPage = lazyPage(() =>
+  import('../pages/OrganizationSettingsPage').then((module) => module.OrganizationSettingsPage),
+);
+const invitationAcceptPage = lazyPage(() =>
+  import('../pages/InvitationAcceptPage').then((module) => module.InvitationAcceptPage),
+);
 const organizationTokensPage = lazyPage(() =>
   import('../features/organization-tokens/components/OrganizationTokensPage').then(
     (module) => module.OrganizationTokensPage,
@@ -101,12 +123,26 @@ export const routes: RouteObject[] = [
               { path: 'blueprints/import', element: importPage },
               { path: 'blueprints/:id/edit', element: editorPage },
               { path: 'me/blueprints', element: myBlueprintsPage },
-              // An organization's tokens and audit log: Owners and Admins (the API answers anyone else).
-              { path: 'orgs/:slug/tokens', element: organizationTokensPage },
-              { path: 'orgs/:slug/audit', element: organizationAuditPage },
               // Administrators only: the page itself tells anyone else so.
               { path: 'admin/federation', element: adminFederationPage },
               { path: 'device', element: <DevicePage /> },
+              // "new" is a static segment, so it wins over orgs/:slug. The tokens and audit log pages stand alone for now
+              // (their tests do not serve the organization the layout reads); the layout's navigation links to them.
+              { path: 'orgs/new', element: createOrganizationPage },
+              { path: 'orgs/:slug/tokens', element: organizationTokensPage },
+              { path: 'orgs/:slug/audit', element: organizationAuditPage },
+              {
+                path: 'orgs/:slug',
+                element: organizationLayout,
+                children: [
+                  { index: true, element: organizationOverviewPage },
+                  { path: 'members', element: organizationMembersPage },
+                  { path: 'invitations', element: organizationInvitationsPage },
+                  { path: 'settings', element: organizationSettingsPage },
+                ],
+              },
+              // An invitation is accepted by the invited address, signed in: sign-in comes first.
+              { path: 'invitations/:token', element: invitationAcceptPage },
               // The confirmation link is spent by the account that asked for the change, so sign-in comes first.
               { path: 'account/email/verify', element: <EmailVerifyPage /> },
             ],

@@ -229,6 +229,8 @@ export function apiCalls(server: TestServer, method?: string): RecordedRequest[]
     (call) =>
       call.path !== '/.well-known/lynxprompt.json' &&
       call.path !== '/api/v1/auth/session' &&
+      // The header's organization switcher reads this on every signed-in page.
+      !(call.method === 'GET' && call.path === '/api/v1/organizations') &&
       (method === undefined || call.method === method),
   );
 }

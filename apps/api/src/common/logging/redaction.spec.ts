@@ -38,4 +38,14 @@ describe('redaction', () => {
       nested: [{ password: REDACTED, refreshToken: REDACTED, clientSecret: REDACTED, note: 'fine' }],
     });
   });
+
+  it('masks organization invitation tokens in paths, not invitation ids', () => {
+    const token = 'Xc7zJups3JQvVhMlAgiQK06EyAU9TRdnRyH-qw5PVZI';
+    expect(maskUrl(`/api/v1/invitations/${token}/accept`)).toBe(`/api/v1/invitations/${REDACTED}/accept`);
+    expect(maskUrl(`/invitations/${token}`)).toBe(`/invitations/${REDACTED}`);
+    const id = '0b7d4f8e-3c1a-4d2b-9e6f-5a4b3c2d1e0f';
+    expect(maskUrl(`/api/v1/organizations/acme/invitations/${id}`)).toBe(
+      `/api/v1/organizations/acme/invitations/${id}`,
+    );
+  });
 });

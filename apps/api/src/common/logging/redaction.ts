@@ -25,7 +25,13 @@ export function maskString(value: string): string {
 /** Masks query values whose names look like credentials (magic-link tokens, codes), then emails and phones. */
 export function maskUrl(rawUrl: string): string {
   // The device grant's user code travels in the path (/api/v1/auth/device/requests/<code>/approve).
-  const url = rawUrl.replace(/(\/auth\/device\/requests\/)[^/?#]+/i, `$1${REDACTED}`);
+  // So does an organization invitation's token (/invitations/<token>, API and web page); invitation ids stay.
+  const url = rawUrl
+    .replace(/(\/auth\/device\/requests\/)[^/?#]+/i, `$1${REDACTED}`)
+    .replace(
+      /(\/invitations\/)(?![0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?:[/?#]|$))[^/?#]+/gi,
+      `$1${REDACTED}`,
+    );
   const queryStart = url.indexOf('?');
   if (queryStart === -1) return maskString(url);
   const params = new URLSearchParams(url.slice(queryStart + 1));

@@ -1,4 +1,5 @@
 import { Link, NavLink } from 'react-router';
+import { OrganizationSwitcher } from '../../features/organizations/components/OrganizationSwitcher';
 import { useInstanceManifest } from '../../features/instance/hooks/use-instance-manifest';
 import { FALLBACK_TITLE } from '../../features/instance/hooks/use-page-title';
 import { UserMenu } from '../../features/session/components/UserMenu';
@@ -81,6 +82,7 @@ export function SiteHeader() {
         </nav>
         <div className="site-header__tools">
           {/* Signed in, the toggle moves into the account menu: the header keeps one row for the longer navigation. */}
+          {signedIn && <OrganizationSwitcher />}
           <UserMenu preferences={<ThemeToggle />} />
         </div>
       </div>
