@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mintApiToken } from '../../src/auth/api-tokens/api-token.service';
+import { hashSecret, mintSecretToken } from '../../src/common/crypto/secret-token';
 import { PrismaService } from '../../src/database/prisma.service';
 import { ifMatch } from '../support/blueprints';
 import { createApiToken, signInAs, type SignedIn } from '../support/sign-in';
@@ -48,6 +49,8 @@ export interface Fixture {
   readonly emails: Readonly<Record<UserKey, string>>;
   readonly handles: Readonly<Record<UserKey, string>>;
   readonly orgs: Readonly<Record<OrgKey, { id: string; slug: string }>>;
+  /** The tokens of the seeded pending invitations (each to an address nobody of the suite has). */
+  readonly invitationTokens: Readonly<Record<OrgKey, string>>;
   readonly blueprints: readonly SeededObject[];
   readonly hierarchies: readonly SeededObject[];
   /** The two organizations as targets of the organization routes: id is the slug (no markers of their own). */
@@ -230,15 +233,18 @@ export async function seedFixture(testApp: TestApp): Promise<Fixture> {
   }
   await orgToken('B', ['blueprints:read', 'blueprints:write'], 'B automation');
 
-  // Pending invitations of both organizations: their addresses are for that organization's Admins only.
+  // Pending invitations of both organizations: their addresses are for that organization's Admins only; their tokens
+  // are the invitees' (kept here to play someone else holding one).
+  const invitationTokens = {} as Record<OrgKey, string>;
   for (const org of ['A', 'B'] as const) {
     const marker = `iso-${org.toLowerCase()}-invitee-${tag()}`;
+    invitationTokens[org] = mintSecretToken();
     await prisma.organizationInvitation.create({
       data: {
         organizationId: orgs[org].id,
         email: `${marker}@iso.test`,
         role: 'member',
-        tokenHash: randomBytes(32).toString('hex'),
+        tokenHash: hashSecret(invitationTokens[org]),
         invitedById: sessions[org === 'A' ? 'owner' : 'ownerB'].userId,
         expiresAt: new Date(Date.now() + 7 * 24 * 3600 * 1000),
       },
@@ -321,6 +327,7 @@ export async function seedFixture(testApp: TestApp): Promise<Fixture> {
     emails,
     handles,
     orgs,
+    invitationTokens,
     blueprints,
     hierarchies,
     organizations: (['A', 'B'] as const).map((org) => ({

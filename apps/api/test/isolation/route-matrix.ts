@@ -881,16 +881,37 @@ export const ROUTE_MATRIX: Readonly<Record<string, RouteEntry>> = {
       },
     ],
   },
-  // An invitation is its token's: a token nobody was sent is no invitation.
+  // An invitation is its token's: a token nobody was sent is no invitation; one sent to someone else may be looked
+  // at (its address masked) but not accepted.
   'GET /api/v1/invitations/{token}': {
     access: 'session-only',
-    passed: 'not-found',
-    request: () => ({ params: { token: randomBytes(32).toString('base64url') } }),
+    variants: [
+      {
+        label: 'an unknown token',
+        request: () => ({ params: { token: randomBytes(32).toString('base64url') } }),
+        decidePrincipal: () => 'not-found',
+      },
+      {
+        label: "B's invitation to another address",
+        request: ({ fixture }) => ({ params: { token: fixture.invitationTokens.B } }),
+        decidePrincipal: () => 'ok',
+      },
+    ],
   },
   'POST /api/v1/invitations/{token}/accept': {
     access: 'session-only',
-    passed: 'not-found',
-    request: () => ({ params: { token: randomBytes(32).toString('base64url') } }),
+    variants: [
+      {
+        label: 'an unknown token',
+        request: () => ({ params: { token: randomBytes(32).toString('base64url') } }),
+        decidePrincipal: () => 'not-found',
+      },
+      {
+        label: "B's invitation to another address",
+        request: ({ fixture }) => ({ params: { token: fixture.invitationTokens.B } }),
+        decidePrincipal: () => 'forbidden',
+      },
+    ],
   },
 };
 
