@@ -91,6 +91,8 @@ describe('organizations, in Chromium', () => {
     const miaNav = miaPage.getByRole('navigation', { name: 'Organization' });
     expect(await miaNav.getByRole('link', { name: 'Invitations' }).count()).toBe(0);
     expect(await miaNav.getByRole('link', { name: 'Settings' }).count()).toBe(0);
+    expect(await miaNav.getByRole('link', { name: 'Tokens' }).count()).toBe(0);
+    expect(await miaNav.getByRole('link', { name: 'Audit log' }).count()).toBe(0);
     await mia.agent.get('/api/v1/organizations/role-team/invitations').expect(403);
 
     // The Owner makes her an Admin on the Members page.
@@ -113,6 +115,15 @@ describe('organizations, in Chromium', () => {
     await miaPage.getByRole('form', { name: 'Invite someone' }).waitFor();
     await miaPage.getByText('No pending invitations.').waitFor();
     await mia.agent.get('/api/v1/organizations/role-team/invitations').expect(200);
+    // Tokens and Audit log open inside the organization's page, under its title, with their tab current.
+    await miaNav.getByRole('link', { name: 'Tokens' }).click();
+    await miaPage.getByRole('region', { name: 'Organization tokens' }).getByText('No organization tokens.').waitFor();
+    await miaPage.getByRole('heading', { level: 1, name: 'Role Team' }).waitFor();
+    expect(await miaNav.getByRole('link', { name: 'Tokens' }).getAttribute('aria-current')).toBe('page');
+    await miaNav.getByRole('link', { name: 'Audit log' }).click();
+    // The log holds the promotion that let her in.
+    await miaPage.getByRole('region', { name: 'Audit log table' }).getByText('member.role_changed').first().waitFor();
+    expect(await miaPage.getByRole('heading', { level: 1 }).allTextContents()).toEqual(['Role Team']);
 
     // And back to Viewer: the access goes again.
     const demoted = ownerPage.waitForResponse(

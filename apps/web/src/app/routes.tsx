@@ -37,7 +37,8 @@ const instancesPage = lazyPage(() => import('../pages/InstancesPage').then((modu
 const adminFederationPage = lazyPage(() =>
   import('../pages/AdminFederationPage').then((module) => module.AdminFederationPage),
 );
-// Organizations: the pages around members, invitations and settings, one lazy chunk each.
+// Organizations: the layout and its pages (overview, members, invitations, tokens, audit log, settings), one lazy
+// chunk each.
 const createOrganizationPage = lazyPage(() =>
   import('../pages/CreateOrganizationPage').then((module) => module.CreateOrganizationPage),
 );
@@ -126,11 +127,8 @@ export const routes: RouteObject[] = [
               // Administrators only: the page itself tells anyone else so.
               { path: 'admin/federation', element: adminFederationPage },
               { path: 'device', element: <DevicePage /> },
-              // "new" is a static segment, so it wins over orgs/:slug. The tokens and audit log pages stand alone for now
-              // (their tests do not serve the organization the layout reads); the layout's navigation links to them.
+              // "new" is a static segment, so it wins over orgs/:slug.
               { path: 'orgs/new', element: createOrganizationPage },
-              { path: 'orgs/:slug/tokens', element: organizationTokensPage },
-              { path: 'orgs/:slug/audit', element: organizationAuditPage },
               {
                 path: 'orgs/:slug',
                 element: organizationLayout,
@@ -138,6 +136,8 @@ export const routes: RouteObject[] = [
                   { index: true, element: organizationOverviewPage },
                   { path: 'members', element: organizationMembersPage },
                   { path: 'invitations', element: organizationInvitationsPage },
+                  { path: 'tokens', element: organizationTokensPage },
+                  { path: 'audit', element: organizationAuditPage },
                   { path: 'settings', element: organizationSettingsPage },
                 ],
               },

@@ -10,7 +10,7 @@ import './settings.css';
 
 /**
  * An organization's pages for its members: a title, the sub-navigation its role allows, and the page in the outlet
- * (which reads the organization with useCurrentOrganization). Tokens and Audit log are routes of their own.
+ * (which reads the organization with useCurrentOrganization). The layout owns the document title.
  */
 export function OrganizationLayout() {
   const { slug = '' } = useParams();

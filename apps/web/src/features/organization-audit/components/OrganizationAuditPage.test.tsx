@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { vi } from 'vitest';
 import { activeSession, apiCalls, startApiServer, type TestServer } from '../../../test/http-server';
+import { organizationLayoutRoutes } from '../../../test/organizations';
 import { renderApp } from '../../../test/render-app';
 
 const AUDIT = '/api/v1/organizations/acme/audit';
@@ -29,6 +30,7 @@ describe('Organization audit log page', () => {
   it('shows events in a table and pages with the cursor, forwards and back', async () => {
     server = await startApiServer(
       {
+        ...organizationLayoutRoutes('owner'),
         [`GET ${AUDIT}`]: (request) =>
           request.url.includes('cursor=page2')
             ? {
@@ -42,6 +44,11 @@ describe('Organization audit log page', () => {
     const { user } = renderApp({ apiBaseUrl: server.url, path: '/orgs/acme/audit' });
 
     const table = await screen.findByRole('region', { name: 'Audit log table' });
+    // Inside the organization's page: its one title, and the Audit log tab marked as the current one.
+    expect(screen.getAllByRole('heading', { level: 1 }).map((heading) => heading.textContent)).toEqual(['Acme Corp']);
+    const nav = screen.getByRole('navigation', { name: 'Organization' });
+    expect(within(nav).getByRole('link', { name: 'Audit log' })).toHaveAttribute('aria-current', 'page');
+    expect(within(nav).getByRole('link', { name: 'Tokens' })).not.toHaveAttribute('aria-current');
     expect(await within(table).findByText('@ada')).toBeInTheDocument();
     expect(within(table).getByText('api_token token-1')).toBeInTheDocument();
     expect(within(table).getByText('{"name":"Token 1"}')).toBeInTheDocument();
@@ -61,6 +68,7 @@ describe('Organization audit log page', () => {
   it('filters by action prefix and dates (the end day included), and exports with the same filters', async () => {
     server = await startApiServer(
       {
+        ...organizationLayoutRoutes('admin'),
         [`GET ${AUDIT}`]: { status: 200, body: { events: [event(1)], nextCursor: null } },
         [`GET ${AUDIT}/export`]: { status: 200, text: 'occurredAt,action\r\n' },
       },

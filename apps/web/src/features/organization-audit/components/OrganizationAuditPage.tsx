@@ -1,11 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
-import { useParams } from 'react-router';
 import { ApiErrorNotice } from '../../../shared/components/ApiErrorNotice';
 import { FormError } from '../../../shared/components/FormError';
 import { LoadingState } from '../../../shared/components/LoadingState';
 import { SettingsSection } from '../../../shared/components/SettingsSection';
 import { formatDateTime } from '../../../shared/format';
-import { usePageTitle } from '../../instance/hooks/use-page-title';
+import { useCurrentOrganization } from '../../organizations/hooks/use-current-organization';
 import type { AuditFilters, OrganizationAuditEvent } from '../api/organization-audit-api';
 import { useExportOrganizationAudit, useOrganizationAudit } from '../hooks/use-organization-audit';
 
@@ -18,15 +17,14 @@ function dayAfter(date: string): string {
 
 /** /orgs/:slug/audit: the organization's audit log, for its Owners and Admins. */
 export function OrganizationAuditPage() {
-  const { slug = '' } = useParams();
-  usePageTitle(`Audit log · ${slug}`);
+  const { slug, name } = useCurrentOrganization();
   return (
     <div className="settings__sections">
       <SettingsSection
         title="Audit log"
         description={
           <>
-            Who changed what in <strong>{slug}</strong>: membership, roles, invitations, tokens, and the publishing,
+            Who changed what in <strong>{name}</strong>: membership, roles, invitations, tokens, and the publishing,
             visibility and deletion of its blueprints. Entries cannot be changed or removed.
           </>
         }

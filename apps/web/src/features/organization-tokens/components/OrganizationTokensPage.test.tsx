@@ -7,6 +7,7 @@ import {
   startApiServer,
   type TestServer,
 } from '../../../test/http-server';
+import { organizationLayoutRoutes } from '../../../test/organizations';
 import { renderApp } from '../../../test/render-app';
 
 const SECRET = 'lp_OrgS3cr3tT0kenValue0123456789abcdefghijkl';
@@ -40,6 +41,7 @@ describe('Organization tokens page', () => {
     let tokens: unknown[] = [];
     server = await startApiServer(
       {
+        ...organizationLayoutRoutes('admin'),
         [`GET ${TOKENS}`]: () => ({ status: 200, body: tokens }),
         [`POST ${TOKENS}`]: () => {
           tokens = [summary()];
@@ -51,6 +53,11 @@ describe('Organization tokens page', () => {
     const { user } = renderApp({ apiBaseUrl: server.url, path: '/orgs/acme/tokens' });
 
     const section = await screen.findByRole('region', { name: 'Organization tokens' });
+    // Inside the organization's page: its one title, and the Tokens tab marked as the current one.
+    expect(screen.getAllByRole('heading', { level: 1 }).map((heading) => heading.textContent)).toEqual(['Acme Corp']);
+    const nav = screen.getByRole('navigation', { name: 'Organization' });
+    expect(within(nav).getByRole('link', { name: 'Tokens' })).toHaveAttribute('aria-current', 'page');
+    expect(within(nav).getByRole('link', { name: 'Audit log' })).not.toHaveAttribute('aria-current');
     expect(await within(section).findByText('No organization tokens.')).toBeInTheDocument();
     await user.click(within(section).getByRole('button', { name: 'Create a token' }));
 
@@ -91,6 +98,7 @@ describe('Organization tokens page', () => {
     let tokens: unknown[] = [summary()];
     server = await startApiServer(
       {
+        ...organizationLayoutRoutes('owner'),
         [`GET ${TOKENS}`]: () => ({ status: 200, body: tokens }),
         [`DELETE ${TOKENS}/:id`]: () => {
           tokens = [];
@@ -110,9 +118,10 @@ describe('Organization tokens page', () => {
     expect(await within(section).findByText('No organization tokens.')).toBeInTheDocument();
   });
 
-  it('tells a Member that managing tokens needs an Owner or Admin', async () => {
+  it('shows a Member no Tokens or Audit log tab, and the API’s refusal when they open the address', async () => {
     server = await startApiServer(
       {
+        ...organizationLayoutRoutes('member'),
         [`GET ${TOKENS}`]: errorReply(
           403,
           'ORGANIZATION_ROLE_REQUIRED',
@@ -126,5 +135,9 @@ describe('Organization tokens page', () => {
     const section = await screen.findByRole('region', { name: 'Organization tokens' });
     expect(await within(section).findByText(/ORGANIZATION_ROLE_REQUIRED/)).toBeInTheDocument();
     expect(within(section).queryByRole('button', { name: 'Create a token' })).not.toBeInTheDocument();
+    const nav = screen.getByRole('navigation', { name: 'Organization' });
+    expect(within(nav).getByRole('link', { name: 'Members' })).toBeInTheDocument();
+    expect(within(nav).queryByRole('link', { name: 'Tokens' })).not.toBeInTheDocument();
+    expect(within(nav).queryByRole('link', { name: 'Audit log' })).not.toBeInTheDocument();
   });
 });

@@ -1,5 +1,4 @@
 import { useId, useState, type FormEvent } from 'react';
-import { useParams } from 'react-router';
 import { ApiErrorNotice } from '../../../shared/components/ApiErrorNotice';
 import { ConfirmAction } from '../../../shared/components/ConfirmAction';
 import { CopyButton } from '../../../shared/components/CopyButton';
@@ -8,7 +7,7 @@ import { LoadingState } from '../../../shared/components/LoadingState';
 import { SettingsSection } from '../../../shared/components/SettingsSection';
 import { formatDate, formatDateTime } from '../../../shared/format';
 import { API_SCOPES, EXPIRY_CHOICES } from '../../api-tokens/scopes';
-import { usePageTitle } from '../../instance/hooks/use-page-title';
+import { useCurrentOrganization } from '../../organizations/hooks/use-current-organization';
 import type {
   CreatedOrganizationToken,
   NewOrganizationToken,
@@ -29,15 +28,14 @@ const ORGANIZATION_SCOPES = API_SCOPES.filter(
 
 /** /orgs/:slug/tokens: the organization's API tokens, for its Owners and Admins. */
 export function OrganizationTokensPage() {
-  const { slug = '' } = useParams();
-  usePageTitle(`Tokens · ${slug}`);
+  const { slug, name } = useCurrentOrganization();
   return (
     <div className="settings__sections">
       <SettingsSection
         title="Organization tokens"
         description={
           <>
-            Tokens that act as <strong>{slug}</strong>, not as you: for CI and deployments reading or publishing the
+            Tokens that act as <strong>{name}</strong>, not as you: for CI and deployments reading or publishing the
             organization’s blueprints. They keep working when their creator leaves, until they expire or are revoked.
           </>
         }
