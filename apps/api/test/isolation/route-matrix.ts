@@ -533,15 +533,6 @@ export const ROUTE_MATRIX: Readonly<Record<string, RouteEntry>> = {
     mutates: true,
     decide: reads(),
     note: 'favourites are a person’s: anyone who may read may favourite; organization tokens are not people',
-    knownIssues: [
-      {
-        issue:
-          "favourites are a person's, yet the route is open to organization tokens (class-level " +
-          '@AllowOrganizationTokens on BlueprintsController): a read-only organization token hears 403 FORBIDDEN ' +
-          '(missing scope) instead of 403 ORGANIZATION_TOKEN_NOT_ALLOWED',
-        principals: ['org-token:read'],
-      },
-    ],
   },
   'DELETE /api/v1/blueprints/{id}/favorite': {
     access: 'authenticated',
@@ -549,15 +540,6 @@ export const ROUTE_MATRIX: Readonly<Record<string, RouteEntry>> = {
     target: 'blueprint',
     mutates: true,
     decide: (principal, subject) => (allows(principal, 'content.read', subject) ? 'any' : 'not-found'),
-    knownIssues: [
-      {
-        issue:
-          "favourites are a person's, yet the route is open to organization tokens (class-level " +
-          '@AllowOrganizationTokens on BlueprintsController): a read-only organization token hears 403 FORBIDDEN ' +
-          '(missing scope) instead of 403 ORGANIZATION_TOKEN_NOT_ALLOWED',
-        principals: ['org-token:read'],
-      },
-    ],
   },
   'POST /api/v1/blueprints/{id}/fork': {
     access: 'authenticated',
@@ -640,14 +622,6 @@ export const ROUTE_MATRIX: Readonly<Record<string, RouteEntry>> = {
     mutates: true,
     decide: writes('content.edit'),
     request: () => ({ body: { description: 'Edited by the isolation suite' } }),
-    knownIssues: [
-      {
-        issue:
-          'a token with blueprints:write but not blueprints:read hears 404 on editing a hierarchy it may edit (the ' +
-          'spec: content.edit needs blueprints:write; PATCH /api/v1/blueprints/{id} allows it)',
-        principals: ['org-token:write', 'member-token:write'],
-      },
-    ],
   },
   'DELETE /api/v1/hierarchies/{id}': {
     access: 'authenticated',
@@ -914,13 +888,6 @@ export const ROUTE_MATRIX: Readonly<Record<string, RouteEntry>> = {
     ],
   },
 };
-
-/**
- * Entries for routes being built on other branches (none now). Each is used as soon as its
- * operation is in the OpenAPI document; until then the suite prints it as awaiting its route. Move an entry into
- * ROUTE_MATRIX once its route has landed.
- */
-export const UPCOMING_ROUTES: Readonly<Record<string, RouteEntry>> = {};
 
 /** Each organization's and a few people's profiles. */
 function profileVariants(): Variant[] {
