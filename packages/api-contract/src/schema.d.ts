@@ -7166,7 +7166,10 @@ export interface operations {
   Blueprints_transfer: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The ETag of the blueprint you read ("r<revision>"); a stale one gets 412 PRECONDITION_FAILED */
+        'If-Match'?: string;
+      };
       path: {
         id: string;
       };

@@ -30,7 +30,13 @@ import type { Request, Response } from 'express';
 import { CurrentPrincipal, CurrentUser, OptionalPrincipal } from '../auth/current-principal.decorator';
 import { userIdOf, type Principal, type UserPrincipal } from '../auth/principal';
 import { ErrorResponse } from '../common/errors/error-envelope';
-import { AllowOrganizationTokens, Authenticated, Public, SessionOnly } from '../common/security/route-policy';
+import {
+  AllowOrganizationTokens,
+  Authenticated,
+  PeopleOnly,
+  Public,
+  SessionOnly,
+} from '../common/security/route-policy';
 import { AnyBlueprintIdPipe, WritableBlueprintIdPipe } from './blueprint-id.pipe';
 import { BlueprintReadsService } from './blueprint-reads.service';
 import { etagOf, revisionFromIfMatch } from './blueprint-views';
@@ -215,6 +221,7 @@ export class BlueprintsController {
 
   @Put(':id/favorite')
   @Authenticated('blueprints:write')
+  @PeopleOnly()
   @ApiOkResponse({ type: FavoriteState })
   favorite(
     @Param('id', WritableBlueprintIdPipe) id: string,
@@ -225,6 +232,7 @@ export class BlueprintsController {
 
   @Delete(':id/favorite')
   @Authenticated('blueprints:write')
+  @PeopleOnly()
   @ApiOkResponse({ type: FavoriteState })
   unfavorite(
     @Param('id', WritableBlueprintIdPipe) id: string,
@@ -237,6 +245,7 @@ export class BlueprintsController {
   @Authenticated('blueprints:write')
   @SessionOnly()
   @HttpCode(200)
+  @ApiHeader(IF_MATCH)
   @ApiOkResponse({
     type: BlueprintDetail,
     description:

@@ -103,8 +103,16 @@ export class HierarchiesService {
     }));
   }
 
-  async get(id: string, principal: Principal | undefined): Promise<HierarchyDetail> {
-    const { hierarchy, members, actor } = await this.readable(id, principal);
+  /**
+   * The tree as this caller may read it. After a write (`writer`), whoever made it gets the hierarchy back even when
+   * none of its blueprints is readable to them (a write-only token), as a blueprint write answers its writer.
+   */
+  async get(
+    id: string,
+    principal: Principal | undefined,
+    as: 'reader' | 'writer' = 'reader',
+  ): Promise<HierarchyDetail> {
+    const { hierarchy, members, actor } = await this.readable(id, principal, as);
     return {
       id: hierarchy.id,
       name: hierarchy.name,
@@ -133,7 +141,7 @@ export class HierarchiesService {
       ...(input.name !== undefined ? { name: input.name.trim() } : {}),
       ...(input.description !== undefined ? { description: input.description.trim() } : {}),
     });
-    return this.get(id, principal);
+    return this.get(id, principal, 'writer');
   }
 
   async delete(principal: Principal, id: string): Promise<void> {
@@ -154,7 +162,7 @@ export class HierarchiesService {
     const metadata = { from: ownerLabel(hierarchy), to: organization ?? 'user' };
     await this.ownership.recordForOrganization(principal, 'hierarchy.transferred', hierarchy, metadata);
     await this.ownership.recordForOrganization(principal, 'hierarchy.transferred', { id, ...to }, metadata);
-    return this.get(id, principal);
+    return this.get(id, principal, 'writer');
   }
 
   /**
@@ -272,7 +280,7 @@ export class HierarchiesService {
   }
 
   /** The hierarchy and the members this caller may read; to others, a hierarchy with nothing readable does not exist. */
-  private async readable(id: string, principal: Principal | undefined) {
+  private async readable(id: string, principal: Principal | undefined, as: 'reader' | 'writer' = 'reader') {
     const hierarchy = await this.repository.findById(id);
     if (!hierarchy) throw new HierarchyNotFoundError();
     const actor = await this.ownership.actorOf(principal);
@@ -281,7 +289,9 @@ export class HierarchiesService {
       const access = accessOf(member, actor);
       if (access) members.push({ member, access });
     }
-    if (members.length === 0 && !readsAsOwner(asContent(hierarchy), actor)) throw new HierarchyNotFoundError();
+    if (as === 'reader' && members.length === 0 && !readsAsOwner(asContent(hierarchy), actor)) {
+      throw new HierarchyNotFoundError();
+    }
     return { hierarchy, members, actor };
   }
 }

@@ -47,7 +47,7 @@ describe('Profiles in Chromium', () => {
 
     await page.goto(`${started.baseUrl}/@navy-labs`);
     await page.getByRole('heading', { level: 1, name: 'Navy Labs' }).waitFor({ timeout: 15_000 });
-    await page.getByText('Organization', { exact: true }).waitFor();
+    await page.getByRole('main').getByText('Organization', { exact: true }).waitFor();
     await page.getByText('Rules for every ship.').waitFor();
     await page.getByRole('region', { name: 'Public blueprints' }).getByRole('link', { name: 'Fleet rules' }).waitFor();
 

@@ -1,6 +1,8 @@
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import '../features/blueprints/components/blueprint.css';
+import type { MyOrganization } from '../features/content-owner/api/owner-api';
+import { OwnerPicker } from '../features/content-owner/components/OwnerPicker';
 import { useFormats } from '../features/blueprints/hooks/use-blueprint';
 import {
   previewImport,
@@ -82,10 +84,15 @@ export function BlueprintImportPage() {
   const [outcome, setOutcome] = useState<Outcome | undefined>();
   const [plugin, setPlugin] = useState<PluginUpload | undefined>();
   const [pluginFailure, setPluginFailure] = useState<unknown>();
+  // Who the imported content belongs to; the preview's clashes are with that owner's blueprints.
+  const [owner, setOwner] = useState<MyOrganization | undefined>();
+  const [lastPick, setLastPick] = useState<{ picked: PickedFile[]; label: string | undefined }>();
+  const organization = owner?.slug;
 
   const items = batches.flatMap((batch) => batch.items);
 
-  async function onPicked(picked: PickedFile[], label: string | undefined) {
+  async function onPicked(picked: PickedFile[], label: string | undefined, forOrganization = organization) {
+    setLastPick({ picked, label });
     setFailure(undefined);
     setOutcome(undefined);
     setBatches([]);
@@ -102,7 +109,7 @@ export function BlueprintImportPage() {
       setBusy('Checking the files…');
       const previews: PreviewBatch[] = [];
       for (const files of splitIntoBatches(collection.files)) {
-        const preview = await previewImport(client, files);
+        const preview = await previewImport(client, files, forOrganization);
         previews.push({ files, items: preview.items });
       }
       const checked = withConflictsAcrossBatches(previews.map((batch) => batch.items));
@@ -128,7 +135,7 @@ export function BlueprintImportPage() {
     const answers: PluginImportResult[] = [];
     try {
       // Each request holds whole plugins; one refused leaves those imported before it in place, and they are shown.
-      for (const files of splitPluginUpload(upload)) answers.push(await importPlugins(client, files));
+      for (const files of splitPluginUpload(upload)) answers.push(await importPlugins(client, files, organization));
     } catch (error) {
       setPluginFailure(error);
     } finally {
@@ -156,6 +163,7 @@ export function BlueprintImportPage() {
           const answer = await runImport(client, batch.files, {
             items: chosen,
             target: filesTarget,
+            ...(organization ? { organization } : {}),
             ...(filesTarget === 'hierarchy'
               ? hierarchyId
                 ? { hierarchyId }
@@ -187,6 +195,16 @@ export function BlueprintImportPage() {
           Imported blueprints are private until you publish them. Or <Link to="/blueprints/new">write a new one</Link>.
         </p>
       </div>
+      <OwnerPicker
+        value={organization}
+        noun="imported content"
+        disabled={busy !== undefined}
+        onChange={(chosen) => {
+          setOwner(chosen);
+          // Clashes depend on the owner: check the same files again against the new owner's blueprints.
+          if (lastPick && !outcome) void onPicked(lastPick.picked, lastPick.label, chosen?.slug);
+        }}
+      />
       <ImportPicker disabled={busy !== undefined} onPicked={(picked, label) => void onPicked(picked, label)} />
       {busy && <LoadingState label={busy} />}
       {failure !== undefined && <ApiErrorNotice title="The files could not be checked" error={failure} />}

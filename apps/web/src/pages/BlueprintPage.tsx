@@ -79,7 +79,7 @@ function BlueprintView({ blueprint }: { blueprint: BlueprintDetail }) {
       {blueprint.isOwner && (blueprint.isDraft || blueprint.publishedVersion === null) && (
         <p className="callout" role="note">
           {blueprint.publishedVersion === null
-            ? `You are seeing the draft (version ${blueprint.version}). Nothing is published yet, so only you can see it.`
+            ? `You are seeing the draft (version ${blueprint.version}). Nothing is published yet, so only ${blueprint.author.kind === 'organization' ? 'the organization’s Owners, Admins and Members' : 'you'} can see it.`
             : `You are seeing the draft (version ${blueprint.version}). Others see version ${blueprint.publishedVersion}.`}
         </p>
       )}

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import '../features/blueprints/components/blueprint.css';
 import { AuthorName } from '../features/blueprints/components/BlueprintBadges';
+import { HierarchyTransfer } from '../features/content-owner/components/ContentTransfer';
 import { profilePath } from '../features/profiles/profile-path';
 import {
   hierarchyArchiveUrl,
@@ -64,6 +65,7 @@ export function HierarchyPage() {
             ))}
           </div>
         )}
+        {hierarchy.isOwner && <HierarchyTransfer hierarchy={hierarchy} />}
       </header>
       <SettingsSection title="Files" description="Each blueprint at its path in the repository, under its parent.">
         {tree.length > 0 ? (

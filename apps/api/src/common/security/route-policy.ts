@@ -50,6 +50,9 @@ export const SessionOnly = () => SetMetadata(SESSION_ONLY, true);
  */
 export const AllowOrganizationTokens = () => SetMetadata(ORGANIZATION_TOKENS, true);
 
+/** On a route of an @AllowOrganizationTokens() controller: this one is a person's (favourites), tokens of none. */
+export const PeopleOnly = () => SetMetadata(ORGANIZATION_TOKENS, false);
+
 export function policyOf(reflector: Reflector, context: ExecutionContext): RoutePolicy | undefined {
   return reflector.getAllAndOverride<RoutePolicy | undefined>(ROUTE_POLICY, [context.getHandler(), context.getClass()]);
 }

@@ -26,7 +26,14 @@ export const WRITE_ERROR_MESSAGES: Record<string, string> = {
   SLUG_TAKEN: 'You already have a blueprint with this name. Choose another name.',
   INVALID_REPOSITORY_PATH: 'The repository path is not valid: use a relative path without “..”.',
   VISIBILITY_NOT_AVAILABLE: 'There is no such visibility.',
-  TEAM_VISIBILITY_NEEDS_ORGANIZATION: 'Only an organization’s blueprints can be visible to its team.',
+  TEAM_VISIBILITY_NEEDS_ORGANIZATION:
+    'Team visibility is for blueprints that belong to an organization. Choose the organization as owner, or pick another visibility.',
+  ORGANIZATION_ROLE_REQUIRED:
+    'Your role in this organization does not allow this. Members write private or team drafts; publishing, making a blueprint unlisted or public, deleting and transferring take an Admin or Owner of the organization.',
+  ORGANIZATION_NOT_FOUND: 'There is no such organization, or you are not one of its members.',
+  TRANSFER_HIERARCHY_MEMBER:
+    'This blueprint is part of a hierarchy: transfer the hierarchy instead, which takes all its blueprints along.',
+  TRANSFER_TO_SAME_OWNER: 'It already belongs there.',
   BLUEPRINT_NOT_FOUND: 'This blueprint no longer exists, or you cannot see it.',
   NOT_PUBLISHED: 'This blueprint has no published version.',
   FORK_NOT_ALLOWED: 'The licence of this blueprint does not allow derivative works, so it cannot be forked.',

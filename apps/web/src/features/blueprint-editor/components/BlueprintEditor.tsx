@@ -5,15 +5,19 @@ import {
   BLUEPRINT_KINDS,
   MAX_CONTENT_BYTES,
   MAX_CONTENT_LINES,
-  VISIBILITIES,
   VISIBILITY_LABELS,
   type BlueprintDetail,
   type BlueprintKind,
   type FormatTarget,
+  type Visibility,
 } from '../../blueprints/api/blueprint-types';
 import { BlueprintContent } from '../../blueprints/components/BlueprintContent';
 import { useAcknowledgedFindings, WriteErrorNotice } from '../../blueprints/components/WriteErrorNotice';
 import { byteLength, countLines, formatBytes } from '../../blueprints/content';
+import type { MyOrganization } from '../../content-owner/api/owner-api';
+import { OwnerPicker } from '../../content-owner/components/OwnerPicker';
+import { useMyOrganizationRoles } from '../../content-owner/hooks/use-content-owners';
+import { allowanceFor, organizationOf, type OwnerAllowance } from '../../content-owner/owner-rules';
 import {
   createBody,
   effectiveFormat,
@@ -28,11 +32,36 @@ import { useSaveBlueprint } from '../hooks/use-save-blueprint';
 import { LiveScanPanel } from './LiveScanPanel';
 import './editor.css';
 
-const VISIBILITY_HINTS = {
+const VISIBILITY_HINTS: Record<Visibility, string> = {
   private: 'Only you. Secrets are allowed here.',
+  team: 'Members of the organization only; never in the catalogue or shared with other instances.',
   unlisted: 'Anyone with the link; not listed in the catalogue.',
   public: 'Listed in the catalogue once published.',
-} as const;
+};
+
+const ORGANIZATION_PRIVATE_HINT = 'The organization’s Owners, Admins and Members only. Secrets are allowed here.';
+
+/**
+ * What the owner allows: for a new blueprint the chosen owner; for an existing one its author, with my role when it
+ * is one of my organizations (unknown role: everything, and the API has the last word).
+ */
+function editorAllowance(
+  base: BlueprintDetail | undefined,
+  chosen: MyOrganization | undefined,
+  organizations: MyOrganization[] | undefined,
+): OwnerAllowance & { organizationOwned: boolean } {
+  if (!base) return { ...allowanceFor(chosen), organizationOwned: chosen !== undefined };
+  if (base.author.kind !== 'organization') return { ...allowanceFor(undefined), organizationOwned: false };
+  const mine = organizationOf(base.author, organizations);
+  const allowance = mine
+    ? allowanceFor(mine)
+    : { visibilities: ['private', 'team', 'unlisted', 'public'] as Visibility[], mayPublish: true };
+  // A Member editing an organization blueprint someone else shared keeps its visibility on screen.
+  const visibilities = allowance.visibilities.includes(base.visibility)
+    ? allowance.visibilities
+    : [...allowance.visibilities, base.visibility];
+  return { ...allowance, visibilities, organizationOwned: true };
+}
 
 interface BlueprintEditorProps {
   /** The blueprint being edited (its draft), or undefined for a new one. */
@@ -60,6 +89,9 @@ export function BlueprintEditor({ base, initial, formats, onSaved, onReload }: B
     changelog: useId(),
   };
   const [fields, setFields] = useState<EditorFields>(initial);
+  const [owner, setOwner] = useState<MyOrganization | undefined>();
+  const organizations = useMyOrganizationRoles().data;
+  const allowance = editorAllowance(base, owner, organizations);
   const save = useSaveBlueprint();
   // Possible secrets the author confirmed, by finding id: every save sends them, so ticking and pressing the save
   // button is enough, and a failed save does not untick them.
@@ -80,13 +112,30 @@ export function BlueprintEditor({ base, initial, formats, onSaved, onReload }: B
     setFields((current) => ({ ...current, [key]: value }));
   }
 
+  /** A new owner may not allow what was chosen for the previous one: fall back to a private draft. */
+  function chooseOwner(organization: MyOrganization | undefined) {
+    setOwner(organization);
+    const allowed = allowanceFor(organization);
+    setFields((current) => ({
+      ...current,
+      visibility: allowed.visibilities.includes(current.visibility) ? current.visibility : 'private',
+      publish: allowed.mayPublish && current.publish,
+    }));
+  }
+
   function submit() {
     if (tagProblem) return;
     const acknowledgedFindings = acknowledged.ids.size > 0 ? [...acknowledged.ids] : undefined;
     save.mutate(
       base
         ? { mode: 'update', base, body: updateBody(fields, format, base, acknowledgedFindings) }
-        : { mode: 'create', body: createBody(fields, format, acknowledgedFindings) },
+        : {
+            mode: 'create',
+            body: {
+              ...createBody(fields, format, acknowledgedFindings),
+              ...(owner ? { organization: owner.slug } : {}),
+            },
+          },
       { onSuccess: onSaved },
     );
   }
@@ -99,6 +148,7 @@ export function BlueprintEditor({ base, initial, formats, onSaved, onReload }: B
   return (
     <form className="editor" onSubmit={onSubmit} aria-label={base ? `Edit ${base.name}` : 'New blueprint'}>
       <div className="editor__meta form-grid">
+        {!base && <OwnerPicker value={owner?.slug} onChange={chooseOwner} />}
         <div className="field">
           <label className="field__label" htmlFor={ids.name}>
             Name
@@ -216,7 +266,7 @@ export function BlueprintEditor({ base, initial, formats, onSaved, onReload }: B
       <fieldset className="fieldset">
         <legend>Visibility</legend>
         <div className="choice-grid">
-          {VISIBILITIES.map((visibility) => (
+          {allowance.visibilities.map((visibility) => (
             <label key={visibility} className="choice">
               <input
                 type="radio"
@@ -227,11 +277,20 @@ export function BlueprintEditor({ base, initial, formats, onSaved, onReload }: B
               />
               <span className="choice__text">
                 <span className="choice__label">{VISIBILITY_LABELS[visibility]}</span>
-                <span className="choice__hint">{VISIBILITY_HINTS[visibility]}</span>
+                <span className="choice__hint">
+                  {visibility === 'private' && allowance.organizationOwned
+                    ? ORGANIZATION_PRIVATE_HINT
+                    : VISIBILITY_HINTS[visibility]}
+                </span>
               </span>
             </label>
           ))}
         </div>
+        {allowance.restriction && (
+          <p className="field__hint" role="note">
+            {allowance.restriction}
+          </p>
+        )}
       </fieldset>
 
       <div className="editor__panes">
@@ -280,11 +339,20 @@ export function BlueprintEditor({ base, initial, formats, onSaved, onReload }: B
           />
         </div>
         <label className="choice">
-          <input type="checkbox" checked={fields.publish} onChange={(event) => set('publish', event.target.checked)} />
+          <input
+            type="checkbox"
+            checked={fields.publish}
+            disabled={!allowance.mayPublish}
+            onChange={(event) => set('publish', event.target.checked)}
+          />
           <span className="choice__text">
             <span className="choice__label">Publish this version</span>
             <span className="choice__hint">
-              Readers see the latest published version; without this, the change stays a draft only you see.
+              {allowance.mayPublish
+                ? allowance.organizationOwned
+                  ? 'Readers see the latest published version; without this, the change stays a draft for the organization’s authors.'
+                  : 'Readers see the latest published version; without this, the change stays a draft only you see.'
+                : 'Only an Admin or Owner of the organization publishes its blueprints.'}
             </span>
           </span>
         </label>

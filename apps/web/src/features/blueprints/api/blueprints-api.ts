@@ -76,8 +76,11 @@ export function setFavorite(client: ApiClient, id: string, favorite: boolean): P
     : callApi(client.DELETE('/api/v1/blueprints/{id}/favorite', init));
 }
 
-export function forkBlueprint(client: ApiClient, id: string, name?: string) {
-  return callApi(client.POST('/api/v1/blueprints/{id}/fork', { params: { path: { id } }, body: name ? { name } : {} }));
+export type ForkInput = components['schemas']['ForkRequest'];
+
+/** A copy owned by the caller, or by the organization named in `organization`. */
+export function forkBlueprint(client: ApiClient, id: string, input: ForkInput = {}) {
+  return callApi(client.POST('/api/v1/blueprints/{id}/fork', { params: { path: { id } }, body: input }));
 }
 
 /**

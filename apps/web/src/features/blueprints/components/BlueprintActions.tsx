@@ -1,6 +1,11 @@
 import { useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { ConfirmAction } from '../../../shared/components/ConfirmAction';
+import type { MyOrganization } from '../../content-owner/api/owner-api';
+import { BlueprintTransfer } from '../../content-owner/components/ContentTransfer';
+import { OwnerPicker } from '../../content-owner/components/OwnerPicker';
+import { useMyOrganizationRoles } from '../../content-owner/hooks/use-content-owners';
+import { mayCreateIn, mayManageIn, organizationOf } from '../../content-owner/owner-rules';
 import { useSetRemoteHidden } from '../../federation/hooks/use-federation';
 import { signInPath } from '../../session/return-to';
 import type { BlueprintDetail } from '../api/blueprint-types';
@@ -26,22 +31,58 @@ export function BlueprintActions({ blueprint, signedIn, isAdmin = false }: Bluep
   );
 }
 
+/**
+ * Fork: straight away into my account, or, when I may create in an organization, after choosing the owner of the copy
+ * (the same owner choice as the editor's).
+ */
 function ForkButton({ blueprint, onError }: { blueprint: BlueprintDetail; onError: (error: unknown) => void }) {
   const navigate = useNavigate();
   const fork = useFork(blueprint.id);
+  const { data: organizations } = useMyOrganizationRoles();
+  const [choosing, setChoosing] = useState(false);
+  const [owner, setOwner] = useState<MyOrganization | undefined>();
+  const canChoose = (organizations ?? []).some((organization) => mayCreateIn(organization.role));
+
+  function run() {
+    fork.mutate(owner ? { organization: owner.slug } : undefined, {
+      onSuccess: (copy) => void navigate(`/blueprints/${copy.id}`),
+      onError,
+    });
+  }
+
+  if (choosing) {
+    return (
+      <div className="subpanel stack stack--tight" role="group" aria-label={`Fork ${blueprint.name}`}>
+        <OwnerPicker value={owner?.slug} onChange={setOwner} noun="fork" disabled={fork.isPending} />
+        <div className="cluster">
+          <button
+            type="button"
+            className="button button--primary button--small"
+            disabled={fork.isPending}
+            onClick={run}
+          >
+            {fork.isPending ? 'Forking…' : 'Fork'}
+          </button>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            disabled={fork.isPending}
+            onClick={() => setChoosing(false)}
+          >
+            Cancel
+          </button>
+        </div>
+      </div>
+    );
+  }
   return (
     <button
       type="button"
       className="button button--secondary button--small"
       disabled={fork.isPending}
-      onClick={() =>
-        fork.mutate(undefined, {
-          onSuccess: (copy) => void navigate(`/blueprints/${copy.id}`),
-          onError,
-        })
-      }
+      onClick={() => (canChoose ? setChoosing(true) : run())}
     >
-      {fork.isPending ? 'Forking…' : 'Fork'}
+      {fork.isPending ? 'Forking…' : canChoose ? 'Fork…' : 'Fork'}
     </button>
   );
 }
@@ -94,6 +135,10 @@ function LocalBlueprintActions({ blueprint, signedIn }: Omit<BlueprintActionsPro
   const navigate = useNavigate();
   const favorite = useToggleFavorite(blueprint.id);
   const owner = useOwnerActions(blueprint);
+  // In an organization, Members edit; publishing and deleting take an Admin or Owner (the API answers 403 otherwise).
+  const { data: organizations } = useMyOrganizationRoles();
+  const role = organizationOf(blueprint.author, organizations)?.role;
+  const manages = role === undefined || mayManageIn(role);
   const reload = useReloadBlueprint(blueprint.id);
   const [lastError, setLastError] = useState<{ error: unknown; retry?: () => void } | undefined>();
   // Possible secrets the owner confirmed: sent with every publish, whichever button starts it, and kept if it fails.
@@ -136,7 +181,7 @@ function LocalBlueprintActions({ blueprint, signedIn }: Omit<BlueprintActionsPro
             <Link className="button button--primary button--small" to={`/blueprints/${blueprint.id}/edit`}>
               Edit
             </Link>
-            {!headPublished && (
+            {manages && !headPublished && (
               <button
                 type="button"
                 className="button button--secondary button--small"
@@ -146,7 +191,7 @@ function LocalBlueprintActions({ blueprint, signedIn }: Omit<BlueprintActionsPro
                 {owner.publish.isPending ? 'Publishing…' : `Publish version ${blueprint.headVersion}`}
               </button>
             )}
-            {blueprint.publishedVersion !== null && (
+            {manages && blueprint.publishedVersion !== null && (
               <button
                 type="button"
                 className="button button--secondary button--small"
@@ -159,26 +204,35 @@ function LocalBlueprintActions({ blueprint, signedIn }: Omit<BlueprintActionsPro
                 {owner.unpublish.isPending ? 'Unpublishing…' : 'Unpublish'}
               </button>
             )}
-            <ConfirmAction
-              label="Delete"
-              busyLabel="Deleting…"
-              busy={owner.remove.isPending}
-              triggerAriaLabel={`Delete ${blueprint.name}`}
-              confirmAriaLabel={`Confirm deleting ${blueprint.name}`}
-              onOpen={() => setLastError(undefined)}
-              onConfirm={(close) =>
-                owner.remove.mutate(undefined, {
-                  onSuccess: () => void navigate('/me/blueprints', { replace: true }),
-                  onError: (error) => {
-                    close();
-                    setLastError({ error });
-                  },
-                })
-              }
-            />
+            {manages && (
+              <ConfirmAction
+                label="Delete"
+                busyLabel="Deleting…"
+                busy={owner.remove.isPending}
+                triggerAriaLabel={`Delete ${blueprint.name}`}
+                confirmAriaLabel={`Confirm deleting ${blueprint.name}`}
+                onOpen={() => setLastError(undefined)}
+                onConfirm={(close) =>
+                  owner.remove.mutate(undefined, {
+                    onSuccess: () => void navigate('/me/blueprints', { replace: true }),
+                    onError: (error) => {
+                      close();
+                      setLastError({ error });
+                    },
+                  })
+                }
+              />
+            )}
           </>
         )}
       </div>
+      {blueprint.isOwner && !manages && (
+        <p className="field__hint" role="note">
+          As a Member of {blueprint.author.displayName} you edit its blueprints; an Admin or Owner publishes, deletes
+          and transfers them.
+        </p>
+      )}
+      {blueprint.isOwner && <BlueprintTransfer blueprint={blueprint} />}
       {lastError && (
         <WriteErrorNotice
           key={String((lastError.error as { requestId?: string }).requestId)}

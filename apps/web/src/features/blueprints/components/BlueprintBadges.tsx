@@ -1,9 +1,29 @@
-import type { AuthorRef, BlueprintSummary } from '../api/blueprint-types';
+import { VISIBILITY_LABELS, type AuthorRef, type BlueprintSummary } from '../api/blueprint-types';
 
+/**
+ * Who owns a blueprint: a person, or an organization (its name, with a visible "Org" mark; links to it say
+ * "organization" to screen readers and show its avatar, see AuthorLink).
+ */
 export function AuthorName({ author }: { author: AuthorRef }) {
+  const organization = author.kind === 'organization';
   return (
-    <span className="author">
+    <span className={organization ? 'author author--organization' : 'author'}>
       {author.displayName} <span className="author__handle">@{author.handle}</span>
+      {organization && (
+        <span className="author__kind" aria-hidden="true">
+          Org
+        </span>
+      )}
+    </span>
+  );
+}
+
+/** `team` visibility, shown to whoever sees the blueprint (only the organization's members can). */
+export function TeamBadge({ visibility }: { visibility: BlueprintSummary['visibility'] }) {
+  if (visibility !== 'team') return null;
+  return (
+    <span className="badge badge--team" title="Only the organization’s members can see it">
+      {VISIBILITY_LABELS.team}
     </span>
   );
 }

@@ -5,7 +5,7 @@ import { httpUrl } from '../../../shared/safe-url';
 import { KIND_LABELS, VISIBILITY_LABELS, type BlueprintDetail } from '../api/blueprint-types';
 import { AuthorLink } from '../../profiles/components/AuthorLink';
 import { profilePath } from '../../profiles/profile-path';
-import { AuthorName, OriginBadge } from './BlueprintBadges';
+import { AuthorName, OriginBadge, TeamBadge } from './BlueprintBadges';
 
 /**
  * The catalogue filtered by a remote author, for peers that give no profile URL: on another instance, a handle only
@@ -40,7 +40,13 @@ export function BlueprintHeader({ blueprint, toolName }: { blueprint: BlueprintD
         <span className="badge badge--accent">{KIND_LABELS[blueprint.kind]}</span>
         <span>{toolName ?? blueprint.tool}</span>
         <OriginBadge origin={blueprint.origin} />
-        {blueprint.isOwner && <span className="badge">{VISIBILITY_LABELS[blueprint.visibility]}</span>}
+        {blueprint.isOwner ? (
+          <span className={blueprint.visibility === 'team' ? 'badge badge--team' : 'badge'}>
+            {VISIBILITY_LABELS[blueprint.visibility]}
+          </span>
+        ) : (
+          <TeamBadge visibility={blueprint.visibility} />
+        )}
       </p>
       <h1 className="blueprint__title">{blueprint.name}</h1>
       {blueprint.description && <p className="blueprint__description">{blueprint.description}</p>}

@@ -7,6 +7,7 @@ import {
   deleteBlueprint,
   downloadBlueprint,
   forkBlueprint,
+  type ForkInput,
   getAttachedFile,
   getBlueprint,
   getDiff,
@@ -150,8 +151,8 @@ export function useToggleFavorite(id: string) {
 export function useFork(id: string) {
   const client = useApiClient();
   const queryClient = useQueryClient();
-  return useMutation<BlueprintDetail, ApiError, string | undefined>({
-    mutationFn: (name) => forkBlueprint(client, id, name),
+  return useMutation<BlueprintDetail, ApiError, ForkInput | undefined>({
+    mutationFn: (input) => forkBlueprint(client, id, input),
     onSuccess: (fork) => storeDetail(queryClient, fork),
   });
 }

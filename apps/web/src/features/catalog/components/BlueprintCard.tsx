@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { formatDate } from '../../../shared/format';
 import { KIND_LABELS, VISIBILITY_LABELS, type BlueprintSummary } from '../../blueprints/api/blueprint-types';
-import { OriginBadge } from '../../blueprints/components/BlueprintBadges';
+import { OriginBadge, TeamBadge } from '../../blueprints/components/BlueprintBadges';
 import { AuthorLink } from '../../profiles/components/AuthorLink';
 
 const count = new Intl.NumberFormat('en', { notation: 'compact' });
@@ -28,6 +28,7 @@ export function BlueprintCard({ blueprint, toolName, showState = false, headingL
           <Link to={`/blueprints/${blueprint.id}`}>{blueprint.name}</Link>
         </Heading>
         <OriginBadge origin={blueprint.origin} />
+        {!showState && <TeamBadge visibility={blueprint.visibility} />}
       </div>
       {blueprint.description && <p className="bp-card__description">{blueprint.description}</p>}
       <p className="bp-card__meta cluster">

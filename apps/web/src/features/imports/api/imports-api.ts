@@ -14,9 +14,16 @@ function bodyFiles(files: readonly CollectedFile[]) {
   return files.map(({ path, content, encoding }) => ({ path, content, encoding }));
 }
 
-/** What each file is, what the scanner finds and what would clash; nothing is stored. */
-export function previewImport(client: ApiClient, files: readonly CollectedFile[]) {
-  return callApi(client.POST('/api/v1/imports/preview', { body: { files: bodyFiles(files) } }));
+/**
+ * What each file is, what the scanner finds and what would clash (with the blueprints of `organization`, when given,
+ * else the caller's); nothing is stored.
+ */
+export function previewImport(client: ApiClient, files: readonly CollectedFile[], organization?: string) {
+  return callApi(
+    client.POST('/api/v1/imports/preview', {
+      body: { files: bodyFiles(files), ...(organization ? { organization } : {}) },
+    }),
+  );
 }
 
 export function runImport(

@@ -7,11 +7,18 @@ export type PluginImportResult = Schemas['PluginImportResult'];
 export type ImportedPlugin = Schemas['ImportedPlugin'];
 export type ImportedPluginMember = Schemas['ImportedPluginMember'];
 
-/** One hierarchy per plugin, each member a private blueprint; all or nothing. */
-export function importPlugins(client: ApiClient, files: readonly CollectedFile[]): Promise<PluginImportResult> {
+/** One hierarchy per plugin, each member a private blueprint; all or nothing. Owned by `organization` when given. */
+export function importPlugins(
+  client: ApiClient,
+  files: readonly CollectedFile[],
+  organization?: string,
+): Promise<PluginImportResult> {
   return callApi(
     client.POST('/api/v1/plugins/import', {
-      body: { files: files.map(({ path, content, encoding }) => ({ path, content, encoding })) },
+      body: {
+        files: files.map(({ path, content, encoding }) => ({ path, content, encoding })),
+        ...(organization ? { organization } : {}),
+      },
     }),
   );
 }
