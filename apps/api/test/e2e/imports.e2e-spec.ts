@@ -121,6 +121,14 @@ describe('Imports: preview and import a batch of files', () => {
       'IMPORT_FILE_TOO_LARGE',
     );
     await author.agent.post('/api/v1/imports/preview').send({ files: [] }).expect(403);
+    // An array where an item object belongs is a validation failure, never a 500.
+    for (const body of [
+      { files: [[]], items: [], target: 'blueprints' },
+      { files: [], items: [[]], target: 'blueprints' },
+    ]) {
+      const refused = await author.agent.post('/api/v1/imports').set(author.writeHeaders).send(body).expect(400);
+      expect(refused.body.error.code).toBe('VALIDATION_FAILED');
+    }
   });
 
   it('imports as one hierarchy: overrides, skips, per-item failures, attachments, repository paths', async () => {

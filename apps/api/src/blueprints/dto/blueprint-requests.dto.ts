@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   IsArray,
   IsBoolean,
@@ -12,9 +12,9 @@ import {
   Length,
   Matches,
   Min,
-  ValidateNested,
   ValidateIf,
 } from 'class-validator';
+import { ArrayOf } from '../../common/http/array-of';
 import { BLUEPRINT_KINDS, CATEGORIES, WRITABLE_VISIBILITIES } from '../blueprint-rules';
 import { NonBlankName } from '../../common/text/visible-name';
 
@@ -137,8 +137,7 @@ class BlueprintWriteFields {
   })
   @IsOptional()
   @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => AttachedFileRequest)
+  @ArrayOf(() => AttachedFileRequest)
   files?: AttachedFileRequest[];
 }
 

@@ -72,13 +72,14 @@ export async function describeDatabaseSchema(connectionString: string): Promise<
       items.set(`index ${quote(row.schema)}.${quote(row.name)}`, { description: row.definition, table });
     }
 
-    // Constraint triggers (contype 't') are hand-written extras like any other trigger.
+    // Constraint triggers (contype 't') are hand-written extras like any other trigger, and so are CHECK constraints
+    // (contype 'c'): schema.prisma cannot express them, so only migrations add them.
     const constraints = await client.query<{ schema: string; table: string; name: string; definition: string }>(
       `SELECT n.nspname AS schema, c.relname AS table, con.conname AS name, pg_get_constraintdef(con.oid) AS definition
          FROM pg_constraint con
          JOIN pg_class c ON c.oid = con.conrelid
          JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE con.contype <> 't' AND ${MANAGED_TABLE}`,
+        WHERE con.contype NOT IN ('t', 'c') AND ${MANAGED_TABLE}`,
     );
     for (const row of constraints.rows) {
       const table = `${quote(row.schema)}.${quote(row.table)}`;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayOf } from '../../common/http/array-of';
+import { IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, ValidateIf } from 'class-validator';
 import { BLUEPRINT_KINDS } from '../../blueprints/blueprint-rules';
 import { NonBlankName } from '../../common/text/visible-name';
 
@@ -27,8 +27,7 @@ export class ImportFileInput {
 export class PreviewImportRequest {
   @ApiProperty({ type: [ImportFileInput], description: 'At most 200 files, 256 KB each, 4 MB in all' })
   @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => ImportFileInput)
+  @ArrayOf(() => ImportFileInput)
   files: ImportFileInput[];
 
   @OwningOrganization()
@@ -68,8 +67,7 @@ export const IMPORT_TARGETS = ['blueprints', 'hierarchy'] as const;
 export class CreateImportRequest {
   @ApiProperty({ type: [ImportFileInput], description: 'The same files as the preview' })
   @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => ImportFileInput)
+  @ArrayOf(() => ImportFileInput)
   files: ImportFileInput[];
 
   @OwningOrganization()
@@ -77,8 +75,7 @@ export class CreateImportRequest {
 
   @ApiProperty({ type: [ImportItemChoice], description: 'The items to import, in order; others are left out' })
   @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => ImportItemChoice)
+  @ArrayOf(() => ImportItemChoice)
   items: ImportItemChoice[];
 
   @ApiProperty({

@@ -1,7 +1,7 @@
 import { OwningOrganization } from '../../blueprints/dto/blueprint-requests.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, ValidateNested } from 'class-validator';
+import { ArrayOf } from '../../common/http/array-of';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString } from 'class-validator';
 import { BLUEPRINT_KINDS } from '../../blueprints/blueprint-rules';
 import { FindingTotals, ScanFindingView } from '../../blueprints/dto/blueprint-responses.dto';
 import { WRITABLE_VISIBILITIES } from '../../blueprints/blueprint-rules';
@@ -32,8 +32,7 @@ export class ImportPluginRequest {
   @IsArray()
   // One past the limit, so the service answers PLUGIN_TOO_MANY_FILES rather than a generic validation failure.
   @ArrayMaxSize(PLUGIN_IMPORT_LIMITS.files + 1)
-  @ValidateNested({ each: true })
-  @Type(() => PluginFile)
+  @ArrayOf(() => PluginFile)
   files: PluginFile[];
 
   @ApiPropertyOptional({ enum: WRITABLE_VISIBILITIES, description: 'Of every member; private when omitted' })
