@@ -92,9 +92,24 @@ describe('organization content, in Chromium', () => {
       publish: true,
     });
 
-    // ---- A Member (another browser profile) reads it --------------------------------------------------------------
-    await member.page.goto(address);
+    // ---- A Member (another browser profile) finds it on the organization's Blueprints tab, and reads it ---------
+    await member.page.goto(`${started.baseUrl}/orgs/teal-team`);
+    await member.page
+      .getByRole('navigation', { name: 'Organization' })
+      .getByRole('link', { name: 'Blueprints' })
+      .click();
+    const listed = member.page
+      .getByRole('list', { name: 'Blueprints of Teal Team' })
+      .getByRole('article')
+      .filter({
+        has: member.page.getByRole('link', { name: 'Kestrel team checklist' }),
+      });
+    await listed.waitFor({ timeout: 15_000 });
+    await listed.getByText('Team (organization members)', { exact: true }).waitFor();
+    await listed.getByText('Published v1', { exact: true }).waitFor();
+    await listed.getByRole('link', { name: 'Kestrel team checklist' }).click();
     await title(member.page, 'Kestrel team checklist').waitFor({ timeout: 15_000 });
+    expect(member.page.url()).toBe(address);
     await member.page
       .locator('header.blueprint__header')
       .getByText('Team (organization members)', { exact: true })
@@ -103,10 +118,14 @@ describe('organization content, in Chromium', () => {
     // The author links to the organization's profile.
     expect(await authorFact(member.page).getByRole('link').getAttribute('href')).toBe('/@teal-team');
 
-    // A Member writing for the organization gets private or team drafts, and is told why.
-    await member.page.goto(`${started.baseUrl}/blueprints/new`);
+    // A Member writing for the organization, from its Blueprints tab: the editor opens with the organization as
+    // owner, and offers private or team drafts, telling why.
+    await member.page.goto(`${started.baseUrl}/orgs/teal-team/blueprints`);
+    await member.page.getByRole('region', { name: 'Blueprints' }).getByRole('link', { name: 'New blueprint' }).click();
     const memberForm = member.page.getByRole('form', { name: 'New blueprint' });
-    await memberForm.getByLabel('Owner', { exact: true }).selectOption('teal-team');
+    const memberOwner = memberForm.getByLabel('Owner', { exact: true });
+    await memberOwner.waitFor({ timeout: 15_000 });
+    expect(await memberOwner.inputValue()).toBe('teal-team');
     await memberForm.getByText(/As a Member of Teal Team you write private or team drafts/).waitFor();
     expect(await memberForm.getByRole('radio', { name: /^Public/ }).count()).toBe(0);
     expect(await memberForm.getByRole('radio', { name: /^Unlisted/ }).count()).toBe(0);

@@ -34,6 +34,11 @@ export const queryKeys = {
     organizationAudit: (slug: string) => [...queryKeys.account.all, 'organization', slug, 'audit'] as const,
     organizationAuditPage: (slug: string, filters: Record<string, string>, cursor: string | undefined) =>
       [...queryKeys.account.organizationAudit(slug), filters, cursor ?? null] as const,
+    // An organization's content as this member may read it: every blueprint write refreshes all of it.
+    organizationContent: () => [...queryKeys.account.all, 'organization-content'] as const,
+    organizationBlueprints: (slug: string) => [...queryKeys.account.organizationContent(), slug, 'blueprints'] as const,
+    organizationHierarchies: (slug: string) =>
+      [...queryKeys.account.organizationContent(), slug, 'hierarchies'] as const,
     // The federation administration: only an admin's session reads these.
     federation: () => [...queryKeys.account.all, 'federation'] as const,
     federationPeers: () => [...queryKeys.account.federation(), 'peers'] as const,

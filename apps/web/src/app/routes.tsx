@@ -37,8 +37,8 @@ const instancesPage = lazyPage(() => import('../pages/InstancesPage').then((modu
 const adminFederationPage = lazyPage(() =>
   import('../pages/AdminFederationPage').then((module) => module.AdminFederationPage),
 );
-// Organizations: the layout and its pages (overview, members, invitations, tokens, audit log, settings), one lazy
-// chunk each.
+// Organizations: the layout and its pages (overview, blueprints, members, invitations, tokens, audit log,
+// settings), one lazy chunk each.
 const createOrganizationPage = lazyPage(() =>
   import('../pages/CreateOrganizationPage').then((module) => module.CreateOrganizationPage),
 );
@@ -47,6 +47,9 @@ const organizationLayout = lazyPage(() =>
 );
 const organizationOverviewPage = lazyPage(() =>
   import('../pages/OrganizationOverviewPage').then((module) => module.OrganizationOverviewPage),
+);
+const organizationBlueprintsPage = lazyPage(() =>
+  import('../pages/OrganizationBlueprintsPage').then((module) => module.OrganizationBlueprintsPage),
 );
 const organizationMembersPage = lazyPage(() =>
   import('../pages/OrganizationMembersPage').then((module) => module.OrganizationMembersPage),
@@ -134,6 +137,7 @@ export const routes: RouteObject[] = [
                 element: organizationLayout,
                 children: [
                   { index: true, element: organizationOverviewPage },
+                  { path: 'blueprints', element: organizationBlueprintsPage },
                   { path: 'members', element: organizationMembersPage },
                   { path: 'invitations', element: organizationInvitationsPage },
                   { path: 'tokens', element: organizationTokensPage },

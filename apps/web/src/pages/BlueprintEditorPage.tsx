@@ -1,10 +1,13 @@
 import { useId, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { BlueprintEditor } from '../features/blueprint-editor/components/BlueprintEditor';
 import { EMPTY_FIELDS, fieldsOf, type EditorFields } from '../features/blueprint-editor/editor-form';
+import { OWNER_PARAM } from '../features/blueprint-editor/owner-param';
 import type { BlueprintDetail } from '../features/blueprints/api/blueprint-types';
 import '../features/blueprints/components/blueprint.css';
 import { useBlueprint, useFormats, useReloadBlueprint } from '../features/blueprints/hooks/use-blueprint';
+import { useMyOrganizationRoles } from '../features/content-owner/hooks/use-content-owners';
+import { mayCreateIn } from '../features/content-owner/owner-rules';
 import { usePageTitle } from '../features/instance/hooks/use-page-title';
 import { ApiErrorNotice } from '../shared/components/ApiErrorNotice';
 import { CopyButton } from '../shared/components/CopyButton';
@@ -20,17 +23,33 @@ function NewBlueprint() {
   usePageTitle('New blueprint');
   const navigate = useNavigate();
   const formats = useFormats();
+  const [searchParams] = useSearchParams();
+  const wanted = searchParams.get(OWNER_PARAM) ?? undefined;
+  const organizations = useMyOrganizationRoles();
+  // ?organization=slug (an organization's "New blueprint"): that organization starts as the owner, once my
+  // organizations are known, and only where I may create. Elsewhere the blueprint starts as mine.
+  const preselected = wanted
+    ? organizations.data?.find((organization) => organization.slug === wanted && mayCreateIn(organization.role))
+    : undefined;
+  const waitingForOwner = wanted !== undefined && organizations.isPending;
   return (
     <div className="stack">
       <h1 className="page-title">New blueprint</h1>
-      {formats.data ? (
+      {wanted && organizations.isSuccess && !preselected && (
+        <p className="callout callout--warning" role="note">
+          You can’t create blueprints for @{wanted}, so this one starts as yours. Choose another owner if you may.
+        </p>
+      )}
+      {formats.data && !waitingForOwner ? (
         <BlueprintEditor
+          key={preselected?.slug ?? ''}
+          initialOwner={preselected}
           initial={EMPTY_FIELDS}
           formats={formats.data}
           onSaved={(detail) => void navigate(`/blueprints/${detail.id}`)}
           onReload={() => undefined}
         />
-      ) : formats.isPending ? (
+      ) : formats.isPending || waitingForOwner ? (
         <LoadingState label="Loading formats…" />
       ) : (
         <ApiErrorNotice

@@ -55,6 +55,8 @@ function OrganizationNav({ organization }: { organization: Organization }) {
   const mine = offers(organization.role);
   const links = [
     { to: base, label: 'Overview', end: true, shown: true },
+    // Every member reads the organization's content (the API lists what the role may see).
+    { to: `${base}/blueprints`, label: 'Blueprints', shown: true },
     { to: `${base}/members`, label: 'Members', shown: true },
     { to: `${base}/invitations`, label: 'Invitations', shown: mine.invitations },
     { to: `${base}/tokens`, label: 'Tokens', shown: mine.tokens },

@@ -81,6 +81,19 @@ describe('owner choice in the blueprint editor', { timeout: 20_000 }, () => {
     expect(create?.body).toMatchObject({ name: 'Acme review rules', visibility: 'team', organization: 'acme' });
   });
 
+  it('starts with the organization of ?organization= as the owner, where I create; mine, with a note, elsewhere', async () => {
+    server = await startApiServer(routes(), { session: activeSession() });
+    const first = renderApp({ apiBaseUrl: server.url, path: '/blueprints/new?organization=beta' });
+    expect(await screen.findByLabelText('Owner')).toHaveValue('beta');
+    expect(screen.getByRole('checkbox', { name: /Publish this version/ })).toBeDisabled();
+    first.unmount();
+
+    // A Viewer of Gamma does not create there.
+    renderApp({ apiBaseUrl: server.url, path: '/blueprints/new?organization=gamma' });
+    expect(await screen.findByLabelText('Owner')).toHaveValue('');
+    expect(screen.getByText(/You can’t create blueprints for @gamma, so this one starts as yours/)).toBeInTheDocument();
+  });
+
   it('holds a Member to private or team drafts, says why, and drops a choice the new owner does not allow', async () => {
     server = await startApiServer(routes(), { session: activeSession() });
     const { user } = renderApp({ apiBaseUrl: server.url, path: '/blueprints/new' });

@@ -66,6 +66,8 @@ function editorAllowance(
 interface BlueprintEditorProps {
   /** The blueprint being edited (its draft), or undefined for a new one. */
   base?: BlueprintDetail;
+  /** For a new one: the owner chosen to begin with (an organization where I create), or undefined for me. */
+  initialOwner?: MyOrganization;
   initial: EditorFields;
   formats: FormatTarget[];
   onSaved: (detail: BlueprintDetail) => void;
@@ -74,7 +76,7 @@ interface BlueprintEditorProps {
 }
 
 /** The form behind /blueprints/new and /blueprints/:id/edit: metadata, content with live preview and live scan. */
-export function BlueprintEditor({ base, initial, formats, onSaved, onReload }: BlueprintEditorProps) {
+export function BlueprintEditor({ base, initialOwner, initial, formats, onSaved, onReload }: BlueprintEditorProps) {
   const ids = {
     name: useId(),
     description: useId(),
@@ -89,7 +91,7 @@ export function BlueprintEditor({ base, initial, formats, onSaved, onReload }: B
     changelog: useId(),
   };
   const [fields, setFields] = useState<EditorFields>(initial);
-  const [owner, setOwner] = useState<MyOrganization | undefined>();
+  const [owner, setOwner] = useState<MyOrganization | undefined>(base ? undefined : initialOwner);
   const organizations = useMyOrganizationRoles().data;
   const allowance = editorAllowance(base, owner, organizations);
   const save = useSaveBlueprint();

@@ -131,6 +131,7 @@ export function storeDetail(queryClient: QueryClient, detail: BlueprintDetail): 
     queryClient.invalidateQueries({ queryKey: queryKeys.blueprints.versions(detail.id) }),
     queryClient.invalidateQueries({ queryKey: [...queryKeys.blueprints.all, 'catalog'] }),
     queryClient.invalidateQueries({ queryKey: queryKeys.account.myBlueprints() }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.account.organizationContent() }),
   ]);
 }
 
@@ -191,6 +192,7 @@ export function useOwnerActions(detail: BlueprintDetail | undefined) {
         return Promise.all([
           queryClient.invalidateQueries({ queryKey: [...queryKeys.blueprints.all, 'catalog'] }),
           queryClient.invalidateQueries({ queryKey: queryKeys.account.myBlueprints() }),
+          queryClient.invalidateQueries({ queryKey: queryKeys.account.organizationContent() }),
         ]);
       },
     }),

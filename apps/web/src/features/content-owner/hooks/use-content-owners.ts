@@ -39,6 +39,7 @@ export function useTransferHierarchy(id: string) {
       // Its blueprints moved along.
       await queryClient.invalidateQueries({ queryKey: queryKeys.blueprints.all });
       await queryClient.invalidateQueries({ queryKey: queryKeys.account.myBlueprints() });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.account.organizationContent() });
     },
   });
 }
