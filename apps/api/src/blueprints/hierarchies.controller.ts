@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Inject, Param, Patch, Post, Res } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiForbiddenResponse,
@@ -50,6 +50,23 @@ export class HierarchiesController {
   @ApiOkResponse({ type: HierarchyList })
   async mine(@CurrentPrincipal() principal: Principal): Promise<HierarchyList> {
     return { items: await this.hierarchies.listOwned(principal) };
+  }
+
+  @Get('organizations/:slug/hierarchies')
+  @Public()
+  // The answer depends on who asks: never kept by a shared cache.
+  @Header('Cache-Control', 'private, no-cache')
+  @ApiOkResponse({
+    type: HierarchyList,
+    description:
+      "An organization's hierarchies as far as the caller sees them: all for its authors, those with a published team " +
+      'or listed blueprint for its Viewers, those with a listed one for anyone else',
+  })
+  async ofOrganization(
+    @Param('slug') slug: string,
+    @OptionalPrincipal() principal: Principal | undefined,
+  ): Promise<HierarchyList> {
+    return { items: await this.hierarchies.ofOrganization(slug, principal) };
   }
 
   @Get('hierarchies/:id')

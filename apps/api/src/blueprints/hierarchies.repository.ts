@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service';
 import type { Ownership } from '../access/permissions';
+import type { Prisma } from '../generated/prisma/client';
 import { TransferSlugsTakenError } from './blueprints.errors';
 import { ownedBy, type BeforeWrite } from './blueprints.repository';
 
@@ -54,10 +55,20 @@ export class HierarchiesRepository {
     return row !== null;
   }
 
-  listOwned(owner: Ownership) {
+  /**
+   * An owner's hierarchies. `seen` narrows them to what someone other than the owner may see, as the tree does: those
+   * holding a listed blueprint (`listed`), or also a published `team` one (`team`); only those blueprints are counted.
+   */
+  listOwned(owner: Ownership, seen: 'all' | 'team' | 'listed' = 'all') {
+    const visible: Prisma.BlueprintWhereInput =
+      seen === 'all'
+        ? { deletedAt: null }
+        : seen === 'listed'
+          ? { listed: true }
+          : { deletedAt: null, publishedVersion: { not: null }, OR: [{ listed: true }, { visibility: 'team' }] };
     return this.prisma.blueprintHierarchy.findMany({
-      where: ownedBy(owner),
-      include: { ...OWNERS, _count: { select: { blueprints: { where: { deletedAt: null } } } } },
+      where: { ...ownedBy(owner), ...(seen === 'all' ? {} : { blueprints: { some: visible } }) },
+      include: { ...OWNERS, _count: { select: { blueprints: { where: visible } } } },
       orderBy: { updatedAt: 'desc' },
       take: MAX_LISTED,
     });

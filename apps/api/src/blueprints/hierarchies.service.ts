@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../access/actor';
-import type { ContentAction, Ownership } from '../access/permissions';
+import { can, type ContentAction, type Ownership } from '../access/permissions';
 import type { Principal } from '../auth/principal';
 import { SharedResponseCache } from '../http-cache/shared-response-cache';
 import { zipStream, type ConversionReport, type ZipEntry } from '../formats';
 import { QuotaService } from '../quotas/quotas.service';
 import { readAccess, readsAsOwner, type ReadAccess } from './blueprint-access';
 import { authorOf } from './blueprint-views';
-import { OrganizationRoleRequiredError } from '../organizations/organizations.errors';
+import { OrganizationLookupService } from '../organizations/organization-lookup.service';
+import { OrganizationNotFoundError, OrganizationRoleRequiredError } from '../organizations/organizations.errors';
 import { ContentOwnership, type OwnedContent } from './content-ownership';
 import { fromDbKind, newPublicId } from './blueprint-rules';
 import { HierarchyNotFoundError } from './blueprints.errors';
@@ -60,6 +61,7 @@ export class HierarchiesService {
     private readonly quotas: QuotaService,
     private readonly ownership: ContentOwnership,
     private readonly sharedResponses: SharedResponseCache,
+    private readonly organizations: OrganizationLookupService,
   ) {}
 
   async create(
@@ -93,14 +95,25 @@ export class HierarchiesService {
       principal.kind === 'organization-token'
         ? { ownerId: null, organizationId: principal.organizationId }
         : { ownerId: principal.userId, organizationId: null };
-    const rows = await this.repository.listOwned(owner);
-    return rows.map((row) => ({
-      id: row.id,
-      name: row.name,
-      description: row.description,
-      blueprintCount: row._count.blueprints,
-      updatedAt: row.updatedAt.toISOString(),
-    }));
+    return summariesOf(await this.repository.listOwned(owner));
+  }
+
+  /**
+   * An organization's hierarchies as far as the caller sees them: all of them for its authors (and its tokens with
+   * `blueprints:read`); for its Viewers those with a published team or listed blueprint; for anyone else those with a
+   * listed one. Counts count only what the caller sees.
+   */
+  async ofOrganization(slug: string, principal: Principal | undefined): Promise<HierarchySummary[]> {
+    const organization = await this.organizations.bySlug(slug);
+    if (!organization) throw new OrganizationNotFoundError();
+    const owner = { ownerId: null, organizationId: organization.id };
+    const actor = await this.ownership.actorOf(principal);
+    const seen = readsAsOwner({ ...owner, visibility: 'private' }, actor)
+      ? 'all'
+      : can(actor, 'content.read', { type: 'content', ...owner, visibility: 'team' })
+        ? 'team'
+        : 'listed';
+    return summariesOf(await this.repository.listOwned(owner, seen));
   }
 
   /**
@@ -311,4 +324,14 @@ export function asContent(hierarchy: Ownership): OwnedContent {
 
 function ownerLabel(owner: Ownership): string {
   return owner.organizationId === null ? 'user' : 'organization';
+}
+
+function summariesOf(rows: Awaited<ReturnType<HierarchiesRepository['listOwned']>>): HierarchySummary[] {
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    blueprintCount: row._count.blueprints,
+    updatedAt: row.updatedAt.toISOString(),
+  }));
 }

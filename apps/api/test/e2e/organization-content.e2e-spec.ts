@@ -243,6 +243,33 @@ describe('Organization content', () => {
       .expect(404);
   });
 
+  it('lists an organization’s hierarchies as far as each caller sees them, counting only what they see', async () => {
+    const made = await admin.agent
+      .post('/api/v1/hierarchies')
+      .set(admin.writeHeaders)
+      .send({ name: 'Acme listing tree', organization: 'acme' })
+      .expect(201);
+    const tree = made.body.id as string;
+    const put = (name: string, path: string, overrides: Record<string, unknown>) =>
+      createBlueprint(admin, { name, organization: 'acme', hierarchyId: tree, repositoryPath: path, ...overrides });
+    await put('Tree private', 'a/AGENTS.md', { format: 'agents-md' });
+    const names = (response: { body: { items: { id: string; blueprintCount: number }[] } }) =>
+      response.body.items.filter((item) => item.id === tree).map((item) => item.blueprintCount);
+
+    // Only a private blueprint: the authors see the tree; Viewers and outsiders do not.
+    expect(names(await get(member, '/api/v1/organizations/acme/hierarchies').expect(200))).toEqual([1]);
+    expect(names(await get(viewer, '/api/v1/organizations/acme/hierarchies').expect(200))).toEqual([]);
+    expect(names(await get(undefined, '/api/v1/organizations/acme/hierarchies').expect(200))).toEqual([]);
+
+    await put('Tree team', 'b/AGENTS.md', { format: 'agents-md', visibility: 'team', publish: true });
+    await put('Tree public', 'c/AGENTS.md', { format: 'agents-md', visibility: 'public', publish: true });
+    expect(names(await get(member, '/api/v1/organizations/acme/hierarchies').expect(200))).toEqual([3]);
+    expect(names(await get(viewer, '/api/v1/organizations/acme/hierarchies').expect(200))).toEqual([2]);
+    expect(names(await get(outsider, '/api/v1/organizations/acme/hierarchies').expect(200))).toEqual([1]);
+    const unknown = await get(outsider, '/api/v1/organizations/no-such-org/hierarchies').expect(404);
+    expect(unknown.body.error.code).toBe('ORGANIZATION_NOT_FOUND');
+  });
+
   it('lets organization tokens act on their organization’s content only, and never as a person', async () => {
     const issued = await owner.agent
       .post('/api/v1/organizations/acme/tokens')

@@ -701,6 +701,11 @@ export const ROUTE_MATRIX: Readonly<Record<string, RouteEntry>> = {
     decide: () => 'ok',
     request: () => ({ query: { limit: '100' } }),
   },
+  'GET /api/v1/organizations/{slug}/hierarchies': {
+    access: 'public',
+    target: 'organization',
+    decide: () => 'ok',
+  },
 
   // Organization tokens and the audit log: Owners and Admins, in a browser.
   'GET /api/v1/organizations/{slug}/tokens': {
