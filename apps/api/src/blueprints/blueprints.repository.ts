@@ -343,6 +343,23 @@ export class BlueprintsRepository {
     });
   }
 
+  /**
+   * What live blueprints hold in storage, as the storage quota counts it: every version and attached file of one
+   * blueprint, or of every blueprint of a hierarchy. With their number, for the count quota of a transfer.
+   */
+  async stored(where: { id: string } | { hierarchyId: string }): Promise<{ blueprints: number; bytes: number }> {
+    const live = { ...where, deletedAt: null };
+    const [blueprints, versions, files] = await Promise.all([
+      this.prisma.blueprint.count({ where: live }),
+      this.prisma.blueprintVersion.aggregate({ where: { blueprint: live }, _sum: { sizeBytes: true } }),
+      this.prisma.blueprintVersionFile.aggregate({
+        where: { version: { blueprint: live } },
+        _sum: { sizeBytes: true },
+      }),
+    ]);
+    return { blueprints, bytes: Number(versions._sum.sizeBytes ?? 0) + Number(files._sum.sizeBytes ?? 0) };
+  }
+
   /** The blueprint, its first version and, when asked, its publication, all or nothing. */
   async create(
     blueprint: Required<Pick<BlueprintMetadata, 'name' | 'slug' | 'kind' | 'format' | 'tool' | 'tags' | 'license'>> &

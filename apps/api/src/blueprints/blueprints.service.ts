@@ -534,6 +534,7 @@ export class BlueprintsService {
     }
     const slug = input.slug ?? current.slug;
     if (await this.repository.slugTaken(to, slug, id)) throw new SlugTakenError(slug);
+    const { bytes } = await this.repository.stored({ id });
     let row: BlueprintRow;
     try {
       row = await this.repository.transfer(
@@ -541,7 +542,10 @@ export class BlueprintsService {
         expectedRevision,
         to,
         slug,
-        this.quotas.guard(to, [{ quota: 'blueprints', wanted: 1 }]),
+        this.quotas.guard(to, [
+          { quota: 'blueprints', wanted: 1 },
+          { quota: 'storageBytes', wanted: bytes },
+        ]),
       );
     } catch (error) {
       if (error instanceof StaleRevisionError) throw new PreconditionFailedError(`"r${current.revision}"`);

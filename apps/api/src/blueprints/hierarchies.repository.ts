@@ -82,8 +82,9 @@ export class HierarchiesRepository {
    * Gives the hierarchy and every blueprint in it to another owner at once (their ids stay). A member whose slug the
    * new owner already uses fails the whole transfer with SLUG_TAKEN; `team` members become `private` for a user.
    */
-  async transfer(id: string, to: Ownership): Promise<void> {
+  async transfer(id: string, to: Ownership, beforeWrite?: BeforeWrite): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
+      await beforeWrite?.(tx);
       const members = await tx.blueprint.findMany({ where: { hierarchyId: id }, select: { slug: true } });
       const clashes = await tx.blueprint.findMany({
         where: { ...ownedBy(to), slug: { in: members.map((member) => member.slug) }, NOT: { hierarchyId: id } },

@@ -12,6 +12,7 @@ import { OrganizationNotFoundError, OrganizationRoleRequiredError } from '../org
 import { ContentOwnership, type OwnedContent } from './content-ownership';
 import { fromDbKind, newPublicId } from './blueprint-rules';
 import { HierarchyNotFoundError } from './blueprints.errors';
+import { BlueprintsRepository } from './blueprints.repository';
 import { HierarchiesRepository } from './hierarchies.repository';
 import { pluginSummaryOf } from '../plugins/plugin-layout';
 import type { HierarchyDetail, HierarchySummary } from './dto/hierarchy.dto';
@@ -62,6 +63,7 @@ export class HierarchiesService {
     private readonly ownership: ContentOwnership,
     private readonly sharedResponses: SharedResponseCache,
     private readonly organizations: OrganizationLookupService,
+    private readonly blueprints: BlueprintsRepository,
   ) {}
 
   async create(
@@ -170,7 +172,17 @@ export class HierarchiesService {
   async transfer(principal: Principal, id: string, organization: string | null): Promise<HierarchyDetail> {
     const hierarchy = await this.owned(principal, id, 'content.transfer');
     const to = await this.ownership.destination(principal, organization);
-    await this.repository.transfer(id, to);
+    // The new owner's quotas count what arrives: the hierarchy, its blueprints and what they store.
+    const stored = await this.blueprints.stored({ hierarchyId: id });
+    await this.repository.transfer(
+      id,
+      to,
+      this.quotas.guard(to, [
+        { quota: 'hierarchies', wanted: 1 },
+        { quota: 'blueprints', wanted: stored.blueprints },
+        { quota: 'storageBytes', wanted: stored.bytes },
+      ]),
+    );
     this.sharedResponses.clear();
     const metadata = { from: ownerLabel(hierarchy), to: organization ?? 'user' };
     await this.ownership.recordForOrganization(principal, 'hierarchy.transferred', hierarchy, metadata);

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import type { Response } from 'superagent';
 import { createBlueprint, ifMatch, SAMPLE_RULE, type BlueprintBody } from '../support/blueprints';
+import { createOrganization } from '../support/organizations';
 import { insertPeer, insertRemoteBlueprint } from '../support/remote-blueprints';
 import { signInAs, TestSignInModule, type SignedIn } from '../support/sign-in';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -227,5 +228,41 @@ describe('Per-user quotas', () => {
       .set(user.writeHeaders)
       .send({ hierarchyId: hierarchies[1], repositoryPath: 'AGENTS.md' })
       .expect(200);
+  });
+
+  it('counts what a transfer brings against the receiving organization’s quotas', async () => {
+    const admin = await signInAs(testApp, 'transfer-quota@example.org');
+    const organizationId = await createOrganization(testApp, admin.userId, 'quota-org');
+    expect(organizationId).toBeTruthy();
+    for (let n = 0; n < LIMITS.blueprints; n += 1) {
+      await createBlueprint(admin, { name: `Org rule ${n}`, organization: 'quota-org' });
+    }
+    const mine = await createBlueprint(admin, { name: 'Mine to give' });
+    const refused = await admin.agent
+      .post(`/api/v1/blueprints/${mine.id}/transfer`)
+      .set(admin.writeHeaders)
+      .send({ organization: 'quota-org' })
+      .expect(403);
+    expectQuota(refused.body, { quota: 'blueprints', limit: LIMITS.blueprints, used: LIMITS.blueprints, wanted: 1 });
+    // Nothing moved: it is still the user's.
+    const still = await admin.agent.get(`/api/v1/blueprints/${mine.id}`).expect(200);
+    expect(still.body.author).toMatchObject({ kind: 'user' });
+
+    const tree = await admin.agent
+      .post('/api/v1/hierarchies')
+      .set(admin.writeHeaders)
+      .send({ name: 'Tree to give' })
+      .expect(201);
+    await admin.agent
+      .patch(`/api/v1/blueprints/${mine.id}`)
+      .set(admin.writeHeaders)
+      .send({ hierarchyId: tree.body.id, repositoryPath: 'AGENTS.md' })
+      .expect(200);
+    const treeRefused = await admin.agent
+      .post(`/api/v1/hierarchies/${tree.body.id}/transfer`)
+      .set(admin.writeHeaders)
+      .send({ organization: 'quota-org' })
+      .expect(403);
+    expect(treeRefused.body.error).toMatchObject({ code: 'QUOTA_EXCEEDED', details: { quota: 'blueprints' } });
   });
 });
