@@ -5,10 +5,6 @@ import type { Actor } from './actor';
 export const ORGANIZATION_ROLES = ['owner', 'admin', 'member', 'viewer'] as const;
 export type OrganizationRole = (typeof ORGANIZATION_ROLES)[number];
 
-export function isOrganizationRole(value: unknown): value is OrganizationRole {
-  return typeof value === 'string' && (ORGANIZATION_ROLES as readonly string[]).includes(value);
-}
-
 /** Blueprints and hierarchies: owned by a user or an organization, with a visibility. */
 export const CONTENT_ACTIONS = [
   /** Read what the visibility shares: the published version (see readAccess for versions). */

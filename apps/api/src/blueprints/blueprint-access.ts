@@ -58,15 +58,6 @@ export function writerAccess(blueprint: AccessSubject): ReadAccess {
   return { isOwner: true, readsDrafts: true, version: blueprint.headVersion };
 }
 
-/** Whether anyone at all (signed in or not) may read this blueprint's published version. */
-export function readableByOthers(
-  blueprint: Pick<AccessSubject, 'visibility' | 'publishedVersion' | 'deletedAt'>,
-): boolean {
-  return (
-    blueprint.deletedAt === null && sharedWithEveryone(blueprint.visibility) && blueprint.publishedVersion !== null
-  );
-}
-
 /** Whether this actor may read the published version (everyone's visibilities, and `team` for members). */
 export function readableBy(
   blueprint: Pick<AccessSubject, 'visibility' | 'publishedVersion' | 'deletedAt'> & Ownership,
