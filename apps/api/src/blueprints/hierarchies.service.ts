@@ -11,7 +11,7 @@ import { OrganizationLookupService } from '../organizations/organization-lookup.
 import { OrganizationNotFoundError, OrganizationRoleRequiredError } from '../organizations/organizations.errors';
 import { ContentOwnership, type OwnedContent } from './content-ownership';
 import { fromDbKind, newPublicId } from './blueprint-rules';
-import { HierarchyNotFoundError } from './blueprints.errors';
+import { HierarchyNotFoundError, TransferToSameOwnerError } from './blueprints.errors';
 import { BlueprintsRepository } from './blueprints.repository';
 import { HierarchiesRepository } from './hierarchies.repository';
 import { pluginSummaryOf } from '../plugins/plugin-layout';
@@ -172,6 +172,9 @@ export class HierarchiesService {
   async transfer(principal: Principal, id: string, organization: string | null): Promise<HierarchyDetail> {
     const hierarchy = await this.owned(principal, id, 'content.transfer');
     const to = await this.ownership.destination(principal, organization);
+    if (to.ownerId === hierarchy.ownerId && to.organizationId === hierarchy.organizationId) {
+      throw new TransferToSameOwnerError();
+    }
     // The new owner's quotas count what arrives: the hierarchy, its blueprints and what they store.
     const stored = await this.blueprints.stored({ hierarchyId: id });
     await this.repository.transfer(

@@ -221,6 +221,12 @@ describe('Organization content', () => {
       .send({ organization: 'acme' })
       .expect(200);
     expect(moved.body.owner).toMatchObject({ kind: 'organization', handle: 'acme' });
+    const again = await admin.agent
+      .post(`/api/v1/hierarchies/${created.body.id}/transfer`)
+      .set(admin.writeHeaders)
+      .send({ organization: 'acme' })
+      .expect(422);
+    expect(again.body.error.code).toBe('TRANSFER_TO_SAME_OWNER');
     const member1 = await member.agent.get(`/api/v1/blueprints/${inside.id}`).expect(200);
     expect(member1.body.author.handle).toBe('acme');
     const rename = (who: SignedIn) =>
