@@ -1,8 +1,7 @@
 import { Link } from 'react-router';
 import { newBlueprintPath } from '../features/blueprint-editor/owner-param';
 import '../features/blueprints/components/blueprint.css';
-import { useFormats } from '../features/blueprints/hooks/use-blueprint';
-import { BlueprintCard } from '../features/catalog/components/BlueprintCard';
+import { BlueprintPageList } from '../features/catalog/components/BlueprintPageList';
 import '../features/catalog/components/catalog.css';
 import { mayCreateIn } from '../features/content-owner/owner-rules';
 import { useCurrentOrganization } from '../features/organizations/hooks/use-current-organization';
@@ -32,9 +31,6 @@ export function OrganizationBlueprintsPage() {
 
 function BlueprintsSection({ slug, name, mayCreate }: { slug: string; name: string; mayCreate: boolean }) {
   const blueprints = useOrganizationBlueprints(slug);
-  const { data: formats } = useFormats();
-  const toolName = (tool: string) => formats?.find((format) => format.tool === tool)?.toolName;
-  const items = blueprints.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
     <SettingsSection
@@ -49,44 +45,19 @@ function BlueprintsSection({ slug, name, mayCreate }: { slug: string; name: stri
         </div>
       )}
       <div className="catalog__results" aria-busy={blueprints.isFetching}>
-        {blueprints.data ? (
-          items.length === 0 ? (
-            <p className="empty-state">
-              {mayCreate
-                ? `${name} has no blueprints yet. Create the first one.`
-                : `${name} has no blueprints you can see yet.`}
-            </p>
-          ) : (
-            <ul className="bp-list" aria-label={`Blueprints of ${name}`}>
-              {items.map((blueprint) => (
-                <li key={blueprint.id}>
-                  <BlueprintCard blueprint={blueprint} toolName={toolName(blueprint.tool)} headingLevel={3} showState />
-                </li>
-              ))}
-            </ul>
-          )
-        ) : blueprints.isPending ? (
-          <LoadingState label="Loading the blueprints…" />
-        ) : (
-          <ApiErrorNotice
-            title="The blueprints could not be loaded"
-            error={blueprints.error}
-            onRetry={() => void blueprints.refetch()}
-            retrying={blueprints.isFetching}
-          />
-        )}
-        {blueprints.hasNextPage && (
-          <div>
-            <button
-              type="button"
-              className="button button--secondary"
-              disabled={blueprints.isFetchingNextPage}
-              onClick={() => void blueprints.fetchNextPage()}
-            >
-              {blueprints.isFetchingNextPage ? 'Loading…' : 'Load more'}
-            </button>
-          </div>
-        )}
+        <BlueprintPageList
+          query={blueprints}
+          empty={
+            mayCreate
+              ? `${name} has no blueprints yet. Create the first one.`
+              : `${name} has no blueprints you can see yet.`
+          }
+          loadingLabel="Loading the blueprints…"
+          errorTitle="The blueprints could not be loaded"
+          listLabel={`Blueprints of ${name}`}
+          showState
+          headingLevel={3}
+        />
       </div>
     </SettingsSection>
   );

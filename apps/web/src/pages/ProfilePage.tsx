@@ -1,7 +1,6 @@
 import { useParams } from 'react-router';
 import '../features/blueprints/components/blueprint.css';
-import { useFormats } from '../features/blueprints/hooks/use-blueprint';
-import { BlueprintCard } from '../features/catalog/components/BlueprintCard';
+import { BlueprintPageList } from '../features/catalog/components/BlueprintPageList';
 import '../features/catalog/components/catalog.css';
 import { usePageTitle } from '../features/instance/hooks/use-page-title';
 import type { Profile } from '../features/profiles/api/profiles-api';
@@ -63,9 +62,6 @@ function Avatar({ profile }: { profile: Profile }) {
 
 function ProfileView({ profile }: { profile: Profile }) {
   const blueprints = useProfileBlueprints(profile.handle);
-  const { data: formats } = useFormats();
-  const toolName = (tool: string) => formats?.find((format) => format.tool === tool)?.toolName;
-  const items = blueprints.data?.pages.flatMap((page) => page.items) ?? [];
   const website = httpUrl(profile.websiteUrl);
   const isOrganization = profile.kind === 'organization';
 
@@ -110,40 +106,13 @@ function ProfileView({ profile }: { profile: Profile }) {
       </dl>
       <section className="catalog__results" aria-labelledby="profile-blueprints" aria-busy={blueprints.isFetching}>
         <h2 id="profile-blueprints">Public blueprints</h2>
-        {blueprints.data ? (
-          items.length === 0 ? (
-            <p className="empty-state">No public blueprints yet.</p>
-          ) : (
-            <ul className="bp-list">
-              {items.map((blueprint) => (
-                <li key={blueprint.id}>
-                  <BlueprintCard blueprint={blueprint} toolName={toolName(blueprint.tool)} headingLevel={3} />
-                </li>
-              ))}
-            </ul>
-          )
-        ) : blueprints.isPending ? (
-          <LoadingState label="Loading blueprints…" />
-        ) : (
-          <ApiErrorNotice
-            title="The blueprints could not be loaded"
-            error={blueprints.error}
-            onRetry={() => void blueprints.refetch()}
-            retrying={blueprints.isFetching}
-          />
-        )}
-        {blueprints.hasNextPage && (
-          <div>
-            <button
-              type="button"
-              className="button button--secondary"
-              disabled={blueprints.isFetchingNextPage}
-              onClick={() => void blueprints.fetchNextPage()}
-            >
-              {blueprints.isFetchingNextPage ? 'Loading…' : 'Load more'}
-            </button>
-          </div>
-        )}
+        <BlueprintPageList
+          query={blueprints}
+          empty="No public blueprints yet."
+          loadingLabel="Loading blueprints…"
+          errorTitle="The blueprints could not be loaded"
+          headingLevel={3}
+        />
       </section>
     </div>
   );
