@@ -552,12 +552,7 @@ export class BlueprintsService {
       throw error;
     }
     this.sharedResponses.clear();
-    const metadata = {
-      from: current.organizationId === null ? 'user' : 'organization',
-      to: input.organization ?? 'user',
-    };
-    await this.ownership.recordForOrganization(principal, 'blueprint.transferred', current, metadata);
-    await this.ownership.recordForOrganization(principal, 'blueprint.transferred', row, metadata);
+    await this.ownership.recordTransfer(principal, current, to, input.organization);
     return this.writtenDetail(row, principal);
   }
 

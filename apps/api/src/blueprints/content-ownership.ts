@@ -41,13 +41,13 @@ export class ContentOwnership {
         const named = await this.organizations.bySlug(organizationSlug);
         if (named?.id !== principal.organizationId) throw new OrganizationNotFoundError();
       }
-      owner = { ownerId: null, organizationId: principal.organizationId };
+      owner = callerAsOwner(principal);
     } else if (organizationSlug) {
       const organization = await this.organizations.bySlug(organizationSlug);
       if (!organization) throw new OrganizationNotFoundError();
       owner = { ownerId: null, organizationId: organization.id };
     } else {
-      owner = { ownerId: principal.userId, organizationId: null };
+      owner = callerAsOwner(principal);
     }
     await this.assertOnOwner(principal, 'content.create', owner);
     return owner;
@@ -61,7 +61,7 @@ export class ContentOwnership {
     let to: Ownership;
     if (organizationSlug === null) {
       if (principal.kind === 'organization-token') throw new OrganizationRoleRequiredError('content.transfer');
-      to = { ownerId: principal.userId, organizationId: null };
+      to = callerAsOwner(principal);
     } else {
       const organization = await this.organizations.bySlug(organizationSlug);
       if (!organization) throw new OrganizationNotFoundError();
@@ -102,6 +102,14 @@ export class ContentOwnership {
     throw notFound();
   }
 
+  /** A transfer goes in the log of each organization it leaves or reaches (a user's side keeps none). */
+  async recordTransfer(principal: Principal, from: Ownership & { id: string }, to: Ownership, toSlug: string | null) {
+    const action = from.id.startsWith('ha_') ? 'hierarchy.transferred' : 'blueprint.transferred';
+    const metadata = { from: from.organizationId === null ? 'user' : 'organization', to: toSlug ?? 'user' };
+    await this.recordForOrganization(principal, action, from, metadata);
+    await this.recordForOrganization(principal, action, { id: from.id, ...to }, metadata);
+  }
+
   /** Appends an event about organization content to that organization's audit log (a user's own content: none). */
   async recordForOrganization(
     principal: Principal,
@@ -120,6 +128,13 @@ export class ContentOwnership {
       content.organizationId,
     );
   }
+}
+
+/** The caller as an owner: the person, or an organization token's organization. */
+export function callerAsOwner(principal: Principal): Ownership {
+  return principal.kind === 'organization-token'
+    ? { ownerId: null, organizationId: principal.organizationId }
+    : { ownerId: principal.userId, organizationId: null };
 }
 
 export function auditActorOf(principal: Principal): AuditActor {

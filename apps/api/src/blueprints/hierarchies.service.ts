@@ -9,7 +9,7 @@ import { readAccess, readsAsOwner, type ReadAccess } from './blueprint-access';
 import { authorOf } from './blueprint-views';
 import { OrganizationLookupService } from '../organizations/organization-lookup.service';
 import { OrganizationNotFoundError, OrganizationRoleRequiredError } from '../organizations/organizations.errors';
-import { ContentOwnership, type OwnedContent } from './content-ownership';
+import { callerAsOwner, ContentOwnership, type OwnedContent } from './content-ownership';
 import { fromDbKind, newPublicId } from './blueprint-rules';
 import { HierarchyNotFoundError, TransferToSameOwnerError } from './blueprints.errors';
 import { BlueprintsRepository } from './blueprints.repository';
@@ -93,11 +93,7 @@ export class HierarchiesService {
 
   /** The caller's own hierarchies (an organization token: its organization's). */
   async listOwned(principal: Principal): Promise<HierarchySummary[]> {
-    const owner =
-      principal.kind === 'organization-token'
-        ? { ownerId: null, organizationId: principal.organizationId }
-        : { ownerId: principal.userId, organizationId: null };
-    return summariesOf(await this.repository.listOwned(owner));
+    return summariesOf(await this.repository.listOwned(callerAsOwner(principal)));
   }
 
   /**
@@ -187,9 +183,7 @@ export class HierarchiesService {
       ]),
     );
     this.sharedResponses.clear();
-    const metadata = { from: ownerLabel(hierarchy), to: organization ?? 'user' };
-    await this.ownership.recordForOrganization(principal, 'hierarchy.transferred', hierarchy, metadata);
-    await this.ownership.recordForOrganization(principal, 'hierarchy.transferred', { id, ...to }, metadata);
+    await this.ownership.recordTransfer(principal, hierarchy, to, organization);
     return this.get(id, principal, 'writer');
   }
 
@@ -335,10 +329,6 @@ export function asContent(hierarchy: Ownership): OwnedContent {
     organizationId: hierarchy.organizationId,
     visibility: hierarchy.organizationId === null ? 'private' : 'team',
   };
-}
-
-function ownerLabel(owner: Ownership): string {
-  return owner.organizationId === null ? 'user' : 'organization';
 }
 
 function summariesOf(rows: Awaited<ReturnType<HierarchiesRepository['listOwned']>>): HierarchySummary[] {

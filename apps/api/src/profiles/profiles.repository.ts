@@ -1,14 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service';
-import { BLUEPRINT_VIEW, type BlueprintRow } from '../blueprints/blueprints.repository';
-
-/** Whose profile: exactly one of the two owner columns of blueprints and hierarchies. */
-export type ProfileOwner = { userId: string } | { organizationId: string };
-
-/** What the public may count: listed blueprints only (public, published, not deleted; kept by a trigger). */
-function ownerColumns(owner: ProfileOwner) {
-  return 'userId' in owner ? { ownerId: owner.userId } : { organizationId: owner.organizationId };
-}
+import type { Ownership } from '../access/permissions';
+import { BLUEPRINT_VIEW, ownedBy, type BlueprintRow } from '../blueprints/blueprints.repository';
 
 export interface ProfileCounts {
   publicBlueprints: number;
@@ -47,15 +40,15 @@ export class ProfilesRepository {
    * Every number is over listed blueprints only, so private, unlisted, team, draft and deleted ones never show in a
    * count; a hierarchy counts when at least one of its listed blueprints belongs to the same owner.
    */
-  async counts(owner: ProfileOwner): Promise<ProfileCounts> {
-    const listed = { listed: true, ...ownerColumns(owner) };
+  async counts(owner: Ownership): Promise<ProfileCounts> {
+    const listed = { listed: true, ...ownedBy(owner) };
     const [aggregate, hierarchies] = await Promise.all([
       this.prisma.blueprint.aggregate({
         where: listed,
         _count: { _all: true },
         _sum: { favoriteCount: true, downloadCount: true },
       }),
-      this.prisma.blueprintHierarchy.count({ where: { ...ownerColumns(owner), blueprints: { some: listed } } }),
+      this.prisma.blueprintHierarchy.count({ where: { ...ownedBy(owner), blueprints: { some: listed } } }),
     ]);
     return {
       publicBlueprints: aggregate._count._all,
@@ -67,14 +60,14 @@ export class ProfilesRepository {
 
   /** Listed blueprints, newest publication first, keyset-paged on (first_published_at, id). */
   listed(
-    owner: ProfileOwner,
+    owner: Ownership,
     page: { limit: number; after?: { publishedAt: Date; id: string } },
   ): Promise<BlueprintRow[]> {
     const after = page.after;
     return this.prisma.blueprint.findMany({
       where: {
         listed: true,
-        ...ownerColumns(owner),
+        ...ownedBy(owner),
         ...(after
           ? {
               OR: [

@@ -7,7 +7,8 @@ import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import type { Profile } from './profiles.dto';
 import { ProfileNotFoundError } from './profiles.errors';
-import { ProfilesRepository, type ProfileOwner } from './profiles.repository';
+import type { Ownership } from '../access/permissions';
+import { ProfilesRepository } from './profiles.repository';
 
 /**
  * Wider than the handle and slug rules (which the users and organizations capabilities enforce): anything outside it
@@ -39,7 +40,7 @@ export class ProfilesService {
     const limit = parseLimit(rawLimit);
     const { owner, view } = await this.resolve(raw);
     // Bound to the account, so a cursor from another profile (or the catalogue) is refused, not misread.
-    const scope = `profile:${view.kind}:${'userId' in owner ? owner.userId : owner.organizationId}`;
+    const scope = `profile:${view.kind}:${owner.organizationId ?? owner.ownerId}`;
     const after = decodeCursor(scope, cursor, 'timestamp');
     const rows = await this.repository.listed(owner, {
       limit: limit + 1,
@@ -58,13 +59,13 @@ export class ProfilesService {
   }
 
   /** Users first, then organizations: the database keeps the two namespaces disjoint, so at most one answers. */
-  private async resolve(raw: string): Promise<{ owner: ProfileOwner; view: Omit<Profile, 'counts' | 'profileUrl'> }> {
+  private async resolve(raw: string): Promise<{ owner: Ownership; view: Omit<Profile, 'counts' | 'profileUrl'> }> {
     const handle = handleKey(raw);
     if (!handle) throw new ProfileNotFoundError();
     const user = await this.repository.userByHandle(handle);
     if (user) {
       return {
-        owner: { userId: user.id },
+        owner: { ownerId: user.id, organizationId: null },
         view: {
           kind: 'user',
           handle: user.handle,
@@ -79,7 +80,7 @@ export class ProfilesService {
     const organization = await this.repository.organizationBySlug(handle);
     if (!organization) throw new ProfileNotFoundError();
     return {
-      owner: { organizationId: organization.id },
+      owner: { ownerId: null, organizationId: organization.id },
       view: {
         kind: 'organization',
         handle: organization.slug,
