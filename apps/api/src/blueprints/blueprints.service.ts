@@ -308,7 +308,9 @@ export class BlueprintsService {
     const owner = ownershipOf(current);
     const visibility = input.visibility === undefined ? current.visibility : checkVisibility(input.visibility, owner);
     const visibilityChanged = visibility !== current.visibility;
-    if (input.publish || visibilityChanged) await this.owned(principal, id, 'content.publish');
+    if (input.publish || visibilityChanged) {
+      await this.ownership.assert(principal, 'content.publish', current, () => new BlueprintNotFoundError());
+    }
     const kind = input.kind === undefined ? undefined : checkKind(input.kind);
     const resultingKind = kind ?? fromDbKind(current.kind);
     const format =
