@@ -1,6 +1,6 @@
 import { AuditService } from '../../src/audit/audit.service';
 import { PrismaService } from '../../src/database/prisma.service';
-import { addMember, createOrganization } from '../support/organizations';
+import { createOrganization, signInTeam } from '../support/organizations';
 import { createApiToken, signInAs, TestSignInModule, type SignedIn } from '../support/sign-in';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -67,16 +67,9 @@ describe('Organization audit log', () => {
     testApp = await startTestApp({ extraImports: [TestSignInModule] });
     prisma = testApp.app.nest.get(PrismaService);
     audit = testApp.app.nest.get(AuditService);
-    owner = await signInAs(testApp, 'owner@acme.test');
-    admin = await signInAs(testApp, 'admin@acme.test');
-    member = await signInAs(testApp, 'member@acme.test');
-    viewer = await signInAs(testApp, 'viewer@acme.test');
+    ({ organizationId: organizationId, owner, admin, member, viewer } = await signInTeam(testApp, 'acme'));
     outsider = await signInAs(testApp, 'outsider@else.test');
-    organizationId = await createOrganization(testApp, owner.userId, 'acme');
     otherOrganizationId = await createOrganization(testApp, outsider.userId, 'elsewhere');
-    await addMember(testApp, organizationId, admin.userId, 'admin');
-    await addMember(testApp, organizationId, member.userId, 'member');
-    await addMember(testApp, organizationId, viewer.userId, 'viewer');
   });
   afterAll(() => testApp.close());
 

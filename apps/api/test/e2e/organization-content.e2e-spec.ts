@@ -1,6 +1,6 @@
 import { PrismaService } from '../../src/database/prisma.service';
 import { createBlueprint, ifMatch } from '../support/blueprints';
-import { addMember, createOrganization } from '../support/organizations';
+import { addMember, createOrganization, signInTeam } from '../support/organizations';
 import { signInAs, TestSignInModule, type SignedIn } from '../support/sign-in';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -19,16 +19,9 @@ describe('Organization content', () => {
   beforeAll(async () => {
     testApp = await startTestApp({ extraImports: [TestSignInModule] });
     prisma = testApp.app.nest.get(PrismaService);
-    owner = await signInAs(testApp, 'owner@acme.test');
-    admin = await signInAs(testApp, 'admin@acme.test');
-    member = await signInAs(testApp, 'member@acme.test');
-    viewer = await signInAs(testApp, 'viewer@acme.test');
+    ({ organizationId: acmeId, owner, admin, member, viewer } = await signInTeam(testApp, 'acme'));
     outsider = await signInAs(testApp, 'outsider@else.test');
     rivalOwner = await signInAs(testApp, 'owner@rival.test');
-    acmeId = await createOrganization(testApp, owner.userId, 'acme');
-    await addMember(testApp, acmeId, admin.userId, 'admin');
-    await addMember(testApp, acmeId, member.userId, 'member');
-    await addMember(testApp, acmeId, viewer.userId, 'viewer');
     await createOrganization(testApp, rivalOwner.userId, 'rival');
   });
   afterAll(() => testApp.close());

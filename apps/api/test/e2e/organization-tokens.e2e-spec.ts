@@ -3,7 +3,7 @@ import type { Request } from 'express';
 import { principalOf } from '../../src/auth/principal';
 import { AllowOrganizationTokens, Authenticated } from '../../src/common/security/route-policy';
 import { PrismaService } from '../../src/database/prisma.service';
-import { addMember, createOrganization } from '../support/organizations';
+import { addMember, signInTeam } from '../support/organizations';
 import { createApiToken, signInAs, TestSignInModule, type SignedIn } from '../support/sign-in';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -48,15 +48,8 @@ describe('Organization tokens', () => {
   beforeAll(async () => {
     testApp = await startTestApp({ extraImports: [TestSignInModule, OrganizationTokenProbeModule] });
     prisma = testApp.app.nest.get(PrismaService);
-    owner = await signInAs(testApp, 'owner@acme.test');
-    admin = await signInAs(testApp, 'admin@acme.test');
-    member = await signInAs(testApp, 'member@acme.test');
-    viewer = await signInAs(testApp, 'viewer@acme.test');
+    ({ organizationId: organizationId, owner, admin, member, viewer } = await signInTeam(testApp, 'acme'));
     outsider = await signInAs(testApp, 'outsider@else.test');
-    organizationId = await createOrganization(testApp, owner.userId, 'acme');
-    await addMember(testApp, organizationId, admin.userId, 'admin');
-    await addMember(testApp, organizationId, member.userId, 'member');
-    await addMember(testApp, organizationId, viewer.userId, 'viewer');
   });
   afterAll(() => testApp.close());
 

@@ -1,6 +1,6 @@
 import { PrismaService } from '../../src/database/prisma.service';
 import type { OrganizationRole } from '../../src/access/permissions';
-import type { SignedIn } from './sign-in';
+import { signInAs, type SignedIn } from './sign-in';
 import type { CapturedMail, SmtpCapture } from './smtp-capture';
 import type { TestApp } from './test-app';
 
@@ -25,6 +25,29 @@ export async function addMember(
 ): Promise<void> {
   const prisma = testApp.app.nest.get(PrismaService);
   await prisma.organizationMember.create({ data: { organizationId, userId, role } });
+}
+
+/** An organization with one signed-in person in each role, as most organization tests start. */
+export interface SignedInTeam {
+  organizationId: string;
+  owner: SignedIn;
+  admin: SignedIn;
+  member: SignedIn;
+  viewer: SignedIn;
+}
+
+/** Test fixture: signs in `<role>@<slug>.test` for each role and seats them in a new organization `slug`. */
+export async function signInTeam(testApp: TestApp, slug: string): Promise<SignedInTeam> {
+  // One after the other, Owner first: on a fresh instance the first account to sign in becomes its administrator.
+  const owner = await signInAs(testApp, `owner@${slug}.test`);
+  const admin = await signInAs(testApp, `admin@${slug}.test`);
+  const member = await signInAs(testApp, `member@${slug}.test`);
+  const viewer = await signInAs(testApp, `viewer@${slug}.test`);
+  const organizationId = await createOrganization(testApp, owner.userId, slug);
+  await addMember(testApp, organizationId, admin.userId, 'admin');
+  await addMember(testApp, organizationId, member.userId, 'member');
+  await addMember(testApp, organizationId, viewer.userId, 'viewer');
+  return { organizationId, owner, admin, member, viewer };
 }
 
 export interface OrganizationBody {
