@@ -9,7 +9,6 @@ import { can, type Ownership } from '../access/permissions';
 import type { Principal, UserPrincipal } from '../auth/principal';
 import type { BlueprintVisibility } from '../generated/prisma/client';
 import { OrganizationLookupService } from '../organizations/organization-lookup.service';
-import { OrganizationNotFoundError } from '../organizations/organizations.errors';
 import { readableBy, readsAsOwner } from './blueprint-access';
 import { BLUEPRINT_KINDS, checkCategory } from './blueprint-rules';
 import { catalogSummaryOf, summaryOf } from './blueprint-views';
@@ -300,9 +299,7 @@ export class CatalogService {
     cursor: string | undefined,
     rawLimit: string | undefined,
   ): Promise<BlueprintPage> {
-    const organization = await this.organizations.bySlug(slug);
-    if (!organization) throw new OrganizationNotFoundError();
-    return this.owned({ ownerId: null, organizationId: organization.id }, principal, cursor, rawLimit);
+    return this.owned(await this.organizations.asOwner(slug), principal, cursor, rawLimit);
   }
 
   private async owned(

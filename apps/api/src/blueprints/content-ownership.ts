@@ -38,14 +38,12 @@ export class ContentOwnership {
     let owner: Ownership;
     if (principal.kind === 'organization-token') {
       if (organizationSlug) {
-        const named = await this.organizations.bySlug(organizationSlug);
-        if (named?.id !== principal.organizationId) throw new OrganizationNotFoundError();
+        const named = await this.organizations.asOwner(organizationSlug);
+        if (named.organizationId !== principal.organizationId) throw new OrganizationNotFoundError();
       }
       owner = callerAsOwner(principal);
     } else if (organizationSlug) {
-      const organization = await this.organizations.bySlug(organizationSlug);
-      if (!organization) throw new OrganizationNotFoundError();
-      owner = { ownerId: null, organizationId: organization.id };
+      owner = await this.organizations.asOwner(organizationSlug);
     } else {
       owner = callerAsOwner(principal);
     }
@@ -63,9 +61,7 @@ export class ContentOwnership {
       if (principal.kind === 'organization-token') throw new OrganizationRoleRequiredError('content.transfer');
       to = callerAsOwner(principal);
     } else {
-      const organization = await this.organizations.bySlug(organizationSlug);
-      if (!organization) throw new OrganizationNotFoundError();
-      to = { ownerId: null, organizationId: organization.id };
+      to = await this.organizations.asOwner(organizationSlug);
     }
     await this.assertOnOwner(principal, 'content.transfer', to);
     return to;

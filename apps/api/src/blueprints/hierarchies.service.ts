@@ -8,7 +8,7 @@ import { QuotaService } from '../quotas/quotas.service';
 import { readAccess, readsAsOwner, type ReadAccess } from './blueprint-access';
 import { authorOf } from './blueprint-views';
 import { OrganizationLookupService } from '../organizations/organization-lookup.service';
-import { OrganizationNotFoundError, OrganizationRoleRequiredError } from '../organizations/organizations.errors';
+import { OrganizationRoleRequiredError } from '../organizations/organizations.errors';
 import { callerAsOwner, ContentOwnership, type OwnedContent } from './content-ownership';
 import { fromDbKind, newPublicId } from './blueprint-rules';
 import { HierarchyNotFoundError, TransferToSameOwnerError } from './blueprints.errors';
@@ -102,9 +102,7 @@ export class HierarchiesService {
    * listed one. Counts count only what the caller sees.
    */
   async ofOrganization(slug: string, principal: Principal | undefined): Promise<HierarchySummary[]> {
-    const organization = await this.organizations.bySlug(slug);
-    if (!organization) throw new OrganizationNotFoundError();
-    const owner = { ownerId: null, organizationId: organization.id };
+    const owner = await this.organizations.asOwner(slug);
     const actor = await this.ownership.actorOf(principal);
     const seen = readsAsOwner({ ...owner, visibility: 'private' }, actor)
       ? 'all'

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccessService } from '../access/access.service';
-import type { OrganizationAction } from '../access/permissions';
+import type { OrganizationAction, Ownership } from '../access/permissions';
 import type { Principal } from '../auth/principal';
 import { OrganizationLookupRepository } from './organization-lookup.repository';
 import { OrganizationNotFoundError, OrganizationRoleRequiredError } from './organizations.errors';
@@ -25,8 +25,13 @@ export class OrganizationLookupService {
     return organization;
   }
 
-  /** The organization by slug, whoever asks (for public profiles and for choosing an owner). */
-  bySlug(slug: string) {
-    return this.repository.bySlug(slug);
+  /**
+   * The organization named by slug as an owner of content, whoever asks (naming an owner, listing its public
+   * content): 404 ORGANIZATION_NOT_FOUND when there is none. Organizations are public (profiles), so this leaks nothing.
+   */
+  async asOwner(slug: string): Promise<Ownership> {
+    const organization = await this.repository.bySlug(slug);
+    if (!organization) throw new OrganizationNotFoundError();
+    return { ownerId: null, organizationId: organization.id };
   }
 }
