@@ -30,6 +30,8 @@ export const ORGANIZATION_ACTIONS = [
   'organization.invitations',
   'organization.tokens',
   'organization.audit',
+  /** The plan, usage, Checkout, the Customer Portal and seats (docs/billing.md). */
+  'organization.billing',
 ] as const;
 
 /** Actions on one membership (or on an invitation to become one): the resource names its role. */
@@ -83,6 +85,7 @@ export const ROLE_MATRIX: Readonly<
   'organization.invitations': ['owner', 'admin'],
   'organization.tokens': ['owner', 'admin'],
   'organization.audit': ['owner', 'admin'],
+  'organization.billing': ['owner', 'admin'],
   'member.invite': ['owner', 'admin'],
   'member.change-role': ['owner', 'admin'],
   'member.remove': ['owner', 'admin'],

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { inspect } from 'node:util';
 import { z } from 'zod';
+import { defaultPlans, parsePlanCatalog, type PlanCatalog } from '../billing/plans';
 import { DEFAULT_WORKER_POOL_SETTINGS } from '../worker-pool/worker-pool';
 import { configVariables, type VariableName } from './config.variables';
 import { packageVersion, repositoryRoot } from './paths';
@@ -21,6 +22,8 @@ export class Secrets {
     readonly githubClientSecret: string | undefined,
     readonly googleClientSecret: string | undefined,
     readonly oidcClientSecret: string | undefined,
+    readonly stripeSecretKey: string | undefined = undefined,
+    readonly stripeWebhookSecret: string | undefined = undefined,
   ) {}
 
   toJSON(): string {
@@ -125,7 +128,19 @@ export interface AppConfig {
     readonly oidc: { readonly issuerUrl: string; readonly clientId: string; readonly displayName: string } | undefined;
   };
   readonly mail: { readonly from: string };
+  /** Set when STRIPE_SECRET_KEY is (billing on); its keys are in `secrets`. */
+  readonly billing: BillingConfig | undefined;
   readonly secrets: Secrets;
+}
+
+export interface BillingConfig {
+  /** Where the Stripe SDK sends API calls; undefined means Stripe itself. */
+  readonly apiUrl: string | undefined;
+  readonly portalConfiguration: string | undefined;
+  readonly plans: PlanCatalog;
+  readonly gracePeriodMs: number;
+  readonly webhookToleranceSeconds: number;
+  readonly proration: 'create_prorations' | 'always_invoice' | 'none';
 }
 
 export class ConfigError extends Error {
@@ -174,6 +189,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   requireTogether(['GITHUB_CLIENT_ID', 'GITHUB_CLIENT_SECRET']);
   requireTogether(['GOOGLE_CLIENT_ID', 'GOOGLE_CLIENT_SECRET']);
   requireTogether(['OIDC_ISSUER_URL', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET']);
+  requireTogether(['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET']);
+  const plans = loadPlans(env, problems);
   // Private destinations in production must be a deliberate choice, not a development setting carried over.
   if (isProduction && env.OUTBOUND_ALLOW_PRIVATE && env.OUTBOUND_ALLOW_PRIVATE_IN_PRODUCTION !== 'true') {
     problems.push('OUTBOUND_ALLOW_PRIVATE: refused in production unless OUTBOUND_ALLOW_PRIVATE_IN_PRODUCTION=true');
@@ -286,6 +303,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
           : undefined,
     },
     mail: { from: vars.MAIL_FROM ?? `LynxPrompt <no-reply@${new URL(appUrl).hostname}>` },
+    billing:
+      vars.STRIPE_SECRET_KEY && plans
+        ? {
+            apiUrl: vars.STRIPE_API_URL,
+            portalConfiguration: vars.STRIPE_PORTAL_CONFIGURATION,
+            plans,
+            gracePeriodMs: vars.BILLING_GRACE_PERIOD_DAYS * DAY_MS,
+            webhookToleranceSeconds: vars.BILLING_WEBHOOK_TOLERANCE_SECONDS,
+            proration: vars.BILLING_PRORATION,
+          }
+        : undefined,
     secrets: new Secrets(
       sessionSecret,
       Buffer.from(encryptionKey, 'base64'),
@@ -295,8 +323,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       vars.GITHUB_CLIENT_SECRET,
       vars.GOOGLE_CLIENT_SECRET,
       vars.OIDC_CLIENT_SECRET,
+      vars.STRIPE_SECRET_KEY,
+      vars.STRIPE_WEBHOOK_SECRET,
     ),
   };
+}
+
+/** The plan catalogue: a file, inline JSON, or the defaults priced by STRIPE_PRICE_*. Problems are collected. */
+function loadPlans(env: NodeJS.ProcessEnv, problems: string[]): PlanCatalog | undefined {
+  if (env.BILLING_PLANS && env.BILLING_PLANS_FILE) {
+    problems.push('BILLING_PLANS: not together with BILLING_PLANS_FILE');
+    return undefined;
+  }
+  const [name, result] = env.BILLING_PLANS_FILE
+    ? ['BILLING_PLANS_FILE', parsePlanCatalog({ file: env.BILLING_PLANS_FILE })]
+    : env.BILLING_PLANS
+      ? ['BILLING_PLANS', parsePlanCatalog({ inline: env.BILLING_PLANS })]
+      : ['STRIPE_PRICE_*', parsePlanCatalog({ value: defaultPlans(env) })];
+  if ('problems' in result) {
+    problems.push(...result.problems.map((problem) => `${name}: ${problem}`));
+    return undefined;
+  }
+  return result.catalog;
 }
 
 function parseTrustProxy(value: string): TrustProxySetting {

@@ -445,6 +445,83 @@ export const configVariables = {
     schema: z.string().trim().min(1).max(40).default('SSO'),
     description: 'Label of the single sign-on button, e.g. `Acme SSO`.',
   },
+  STRIPE_SECRET_KEY: {
+    schema: z
+      .string()
+      .regex(/^(sk|rk)_(test|live)_[A-Za-z0-9]+$/, 'must be a Stripe secret or restricted key')
+      .optional(),
+    description:
+      'Turns billing on (docs/billing.md). Without it the instance has no plans: everything is unlimited (QUOTA_* ' +
+      'still apply), no billing page shows and billing routes answer 404 BILLING_DISABLED.',
+    secret: true,
+  },
+  STRIPE_WEBHOOK_SECRET: {
+    schema: z
+      .string()
+      .regex(/^whsec_[A-Za-z0-9+/=]+$/, 'must be a webhook signing secret (whsec_…)')
+      .optional(),
+    description: 'Signing secret of the webhook endpoint `/api/v1/billing/webhook` (required with STRIPE_SECRET_KEY).',
+    secret: true,
+  },
+  STRIPE_API_URL: {
+    schema: httpUrl.optional(),
+    description: 'Where Stripe API calls go instead of Stripe itself: a proxy, or a local fake in tests.',
+  },
+  STRIPE_PORTAL_CONFIGURATION: {
+    schema: z
+      .string()
+      .regex(/^bpc_[A-Za-z0-9]+$/, 'must be a portal configuration id (bpc_…)')
+      .optional(),
+    description: 'Customer Portal configuration to open; unset uses the default one of the Stripe dashboard.',
+  },
+  STRIPE_PRICE_PRO_MONTHLY: {
+    schema: z
+      .string()
+      .regex(/^price_\w+$/, 'must be a Stripe Price id')
+      .optional(),
+    description: 'Monthly Price of the default Pro plan (ignored when BILLING_PLANS or BILLING_PLANS_FILE is set).',
+  },
+  STRIPE_PRICE_PRO_YEARLY: {
+    schema: z
+      .string()
+      .regex(/^price_\w+$/, 'must be a Stripe Price id')
+      .optional(),
+    description: 'Yearly Price of the default Pro plan.',
+  },
+  STRIPE_PRICE_TEAM_MONTHLY: {
+    schema: z
+      .string()
+      .regex(/^price_\w+$/, 'must be a Stripe Price id')
+      .optional(),
+    description: 'Monthly per-seat Price of the default Team plan.',
+  },
+  STRIPE_PRICE_TEAM_YEARLY: {
+    schema: z
+      .string()
+      .regex(/^price_\w+$/, 'must be a Stripe Price id')
+      .optional(),
+    description: 'Yearly per-seat Price of the default Team plan.',
+  },
+  BILLING_PLANS_FILE: {
+    schema: z.string().min(1).optional(),
+    description: 'A JSON or YAML file of plans replacing the defaults (Free, Pro, Team); see docs/billing.md.',
+  },
+  BILLING_PLANS: {
+    schema: z.string().min(1).optional(),
+    description: 'The same plans as inline JSON, for platforms without files. Not together with BILLING_PLANS_FILE.',
+  },
+  BILLING_GRACE_PERIOD_DAYS: {
+    schema: z.coerce.number().int().min(0).max(60).default(7),
+    description: 'After a failed payment the plan holds this long (past due); then the account falls back to Free.',
+  },
+  BILLING_WEBHOOK_TOLERANCE_SECONDS: {
+    schema: z.coerce.number().int().min(30).max(3600).default(300),
+    description: 'Oldest webhook signature timestamp accepted, against replays of captured deliveries.',
+  },
+  BILLING_PRORATION: {
+    schema: z.enum(['create_prorations', 'always_invoice', 'none']).default('create_prorations'),
+    description: "How seat changes are charged (Stripe's `proration_behavior`).",
+  },
   WEB_DIST_DIR: {
     schema: z.string().min(1).optional(),
     description: 'Folder of the built web app to serve at `/`. Defaults to `apps/web/dist` in this repository.',

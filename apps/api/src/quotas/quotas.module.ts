@@ -6,6 +6,6 @@ import { QUOTA_LIMITS } from './quotas.types';
 /** Per-user limits on what an account stores (docs/blueprints.md, "Quotas"). */
 @Module({
   providers: [QuotasRepository, { provide: QUOTA_LIMITS, useClass: ConfiguredQuotaLimits }, QuotaService],
-  exports: [QuotaService],
+  exports: [QuotaService, QuotasRepository],
 })
 export class QuotasModule {}

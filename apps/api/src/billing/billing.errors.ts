@@ -1,0 +1,69 @@
+import { AppError } from '../common/errors/app-error';
+import type { LimitKey } from './plans';
+
+export const BillingErrorCode = {
+  Disabled: 'BILLING_DISABLED',
+  PlanLimitReached: 'PLAN_LIMIT_REACHED',
+  UnknownPlan: 'BILLING_PLAN_UNKNOWN',
+  PlanNotForAccount: 'BILLING_PLAN_NOT_FOR_ACCOUNT',
+  FreePlan: 'BILLING_PLAN_FREE',
+  IntervalUnavailable: 'BILLING_INTERVAL_UNAVAILABLE',
+  SubscriptionExists: 'BILLING_SUBSCRIPTION_EXISTS',
+  NoCustomer: 'BILLING_CUSTOMER_NOT_FOUND',
+  NoSubscription: 'BILLING_SUBSCRIPTION_NOT_FOUND',
+  NotPerSeat: 'BILLING_PLAN_NOT_PER_SEAT',
+  SeatsBelowMembers: 'BILLING_SEATS_BELOW_MEMBERS',
+  SignatureInvalid: 'BILLING_WEBHOOK_SIGNATURE_INVALID',
+  ProviderUnavailable: 'BILLING_PROVIDER_UNAVAILABLE',
+} as const;
+
+export class BillingDisabledError extends AppError {
+  constructor() {
+    super(
+      BillingErrorCode.Disabled,
+      'Billing is not enabled on this instance: there are no plans, nothing is limited',
+      404,
+    );
+  }
+}
+
+const LIMIT_LABELS: Record<LimitKey, string> = {
+  privateBlueprints: 'private blueprints',
+  storageBytes: 'stored bytes',
+  organizations: 'organizations you own',
+  seats: 'members (seats)',
+  organizationTokens: 'organization tokens',
+  versionHistory: 'versions kept in history',
+  apiRatePerMinute: 'API requests per minute',
+};
+
+/** A plan's limit stops an action; details say which, how far, and where to upgrade. */
+export class PlanLimitReachedError extends AppError {
+  constructor(details: {
+    limit: LimitKey;
+    plan: string;
+    allowed: number;
+    used: number;
+    wanted: number;
+    upgradeUrl: string;
+  }) {
+    super(
+      BillingErrorCode.PlanLimitReached,
+      `The ${details.plan} plan allows ${details.allowed} ${LIMIT_LABELS[details.limit]}; in use ${details.used}, ` +
+        `this needs ${details.wanted} more. Upgrade at ${details.upgradeUrl}, or make room first`,
+      402,
+      details,
+    );
+  }
+}
+
+export function limitLabel(key: LimitKey): string {
+  return LIMIT_LABELS[key];
+}
+
+/** Stripe could not be reached, or refused a call we make on the user's behalf; nothing was changed on our side. */
+export class BillingProviderError extends AppError {
+  constructor(reason: string) {
+    super(BillingErrorCode.ProviderUnavailable, `The payment provider could not complete the request: ${reason}`, 502);
+  }
+}

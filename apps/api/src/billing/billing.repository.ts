@@ -1,0 +1,140 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '../database/prisma.service';
+import { Prisma, type BillingCustomer, type BillingSubscription } from '../generated/prisma/client';
+import type { BillingAccount } from './billing-account';
+
+/** What the instance keeps of a Stripe subscription (see BillingSubscription in schema.prisma). */
+export type SubscriptionState = Omit<
+  BillingSubscription,
+  'id' | 'customerId' | 'updatedAt' | 'pastDueSince' | 'graceEndsAt' | 'graceLapseRecordedAt'
+>;
+
+export type CustomerWithSubscription = BillingCustomer & { subscription: BillingSubscription | null };
+
+function accountWhere(account: BillingAccount): Prisma.BillingCustomerWhereUniqueInput {
+  return account.kind === 'organization' ? { organizationId: account.id } : { userId: account.id };
+}
+
+export function accountOfCustomer(customer: Pick<BillingCustomer, 'userId' | 'organizationId'>): BillingAccount {
+  if (customer.organizationId) return { kind: 'organization', id: customer.organizationId };
+  return { kind: 'user', id: customer.userId ?? '' };
+}
+
+/** Customers, subscriptions and received events. The only place billing touches Prisma. */
+@Injectable()
+export class BillingRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  customerOf(account: BillingAccount): Promise<CustomerWithSubscription | null> {
+    return this.prisma.billingCustomer.findUnique({ where: accountWhere(account), include: { subscription: true } });
+  }
+
+  customerByStripeId(stripeCustomerId: string): Promise<CustomerWithSubscription | null> {
+    return this.prisma.billingCustomer.findUnique({ where: { stripeCustomerId }, include: { subscription: true } });
+  }
+
+  /** Binds a Stripe Customer to the account; when a concurrent request bound one first, that one is returned. */
+  async bindCustomer(account: BillingAccount, stripeCustomerId: string): Promise<BillingCustomer> {
+    try {
+      return await this.prisma.billingCustomer.create({
+        data: {
+          ...(account.kind === 'organization' ? { organizationId: account.id } : { userId: account.id }),
+          stripeCustomerId,
+        },
+      });
+    } catch (error) {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+        const existing = await this.prisma.billingCustomer.findUnique({ where: accountWhere(account) });
+        if (existing) return existing;
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Writes the subscription state read from Stripe, replacing the customer's row. The grace fields are derived here
+   * from the status, in the same statement, so concurrent jobs cannot interleave a half-written state.
+   */
+  async writeSubscription(
+    customerId: string,
+    state: SubscriptionState,
+    grace: { pastDueSince: Date | null; graceEndsAt: Date | null; graceLapseRecordedAt: Date | null },
+  ): Promise<BillingSubscription> {
+    const data = { ...state, ...grace };
+    return this.prisma.billingSubscription.upsert({
+      where: { customerId },
+      create: { customerId, ...data },
+      update: data,
+    });
+  }
+
+  /** Records a received event; `fresh` is false when its id was seen before (a replay). */
+  async recordEvent(
+    id: string,
+    type: string,
+    payload: Prisma.InputJsonValue,
+  ): Promise<{ fresh: boolean; processed: boolean }> {
+    const inserted = await this.prisma.billingEvent.createMany({ data: [{ id, type, payload }], skipDuplicates: true });
+    if (inserted.count === 1) return { fresh: true, processed: false };
+    const existing = await this.prisma.billingEvent.findUnique({ where: { id }, select: { processedAt: true } });
+    return { fresh: false, processed: existing?.processedAt !== null };
+  }
+
+  event(id: string) {
+    return this.prisma.billingEvent.findUnique({ where: { id } });
+  }
+
+  markEvent(id: string, outcome: 'applied' | 'ignored' | 'failed', error: string | null = null) {
+    return this.prisma.billingEvent.update({
+      where: { id },
+      data: { outcome, error: error?.slice(0, 1000) ?? null, processedAt: new Date() },
+    });
+  }
+
+  /** Subscriptions whose grace period ended without payment and whose lapse is not yet recorded. */
+  lapsedGraces(now: Date, limit: number) {
+    return this.prisma.billingSubscription.findMany({
+      where: { graceEndsAt: { lte: now }, graceLapseRecordedAt: null, status: { in: ['past_due', 'unpaid'] } },
+      include: { customer: true },
+      take: limit,
+    });
+  }
+
+  /** Marks a lapse recorded; false when another worker did it first. */
+  async markLapseRecorded(id: string, at: Date): Promise<boolean> {
+    const updated = await this.prisma.billingSubscription.updateMany({
+      where: { id, graceLapseRecordedAt: null },
+      data: { graceLapseRecordedAt: at },
+    });
+    return updated.count === 1;
+  }
+
+  /** Every subscription with its account, newest change first, for the instance administrators. */
+  subscriptionsPage(options: { status?: string; take: number; skip: number }) {
+    const where: Prisma.BillingSubscriptionWhereInput = options.status ? { status: options.status } : {};
+    return this.prisma.$transaction([
+      this.prisma.billingSubscription.findMany({
+        where,
+        orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
+        take: options.take,
+        skip: options.skip,
+        include: {
+          customer: {
+            include: {
+              user: { select: { handle: true, email: true } },
+              organization: { select: { slug: true, name: true } },
+            },
+          },
+        },
+      }),
+      this.prisma.billingSubscription.count({ where }),
+      this.prisma.billingSubscription.groupBy({ by: ['status'], _count: { _all: true }, orderBy: { status: 'asc' } }),
+    ]);
+  }
+
+  organizationSlug(organizationId: string): Promise<string | null> {
+    return this.prisma.organization
+      .findUnique({ where: { id: organizationId }, select: { slug: true } })
+      .then((row) => row?.slug ?? null);
+  }
+}
