@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
+import { JobQueue } from '../jobs/job-queue';
 import type { Prisma } from '../generated/prisma/client';
 import { billingPagePath, type BillingAccount } from './billing-account';
 import { PlanLimitReachedError } from './billing.errors';
@@ -8,6 +9,9 @@ import { BillingRepository } from './billing.repository';
 import { effectivePlan, type AccountPlan } from './effective-plan';
 import { EntitlementsRepository, isMeasured, MEASURED_LIMITS, type MeasuredLimit } from './entitlements.repository';
 import { LIMIT_KEYS, Plans, type LimitKey } from './plans';
+
+/** Defined by the billing module: sets a per-seat subscription's quantity to the member count. */
+export const SYNC_SEATS_JOB = 'billing.sync-seats';
 
 export interface LimitUsage {
   readonly key: LimitKey;
@@ -31,6 +35,7 @@ export class EntitlementService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly billing: BillingRepository,
     private readonly usageCounter: EntitlementsRepository,
+    private readonly jobs: JobQueue,
   ) {
     this.plans = config.billing ? new Plans(config.billing.plans) : undefined;
   }
@@ -93,6 +98,15 @@ export class EntitlementService {
       const used = isMeasured(key) ? (measured.get(key) ?? 0) : null;
       return { key, limit, used, over: limit !== null && used !== null && used > limit };
     });
+  }
+
+  /**
+   * An organization's member count changed: on a per-seat plan its subscription quantity follows, in a job (Stripe is
+   * not called inside the member change). The job reads the count when it runs, so bursts need no de-duplication.
+   */
+  async membersChanged(organizationId: string): Promise<void> {
+    if (!this.enabled) return;
+    await this.jobs.enqueue(SYNC_SEATS_JOB, { organizationId });
   }
 
   async upgradeUrl(account: BillingAccount): Promise<string> {
