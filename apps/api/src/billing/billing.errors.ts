@@ -13,6 +13,8 @@ export const BillingErrorCode = {
   NoSubscription: 'BILLING_SUBSCRIPTION_NOT_FOUND',
   NotPerSeat: 'BILLING_PLAN_NOT_PER_SEAT',
   SeatsBelowMembers: 'BILLING_SEATS_BELOW_MEMBERS',
+  SeatsFollowMembers: 'BILLING_SEATS_FOLLOW_MEMBERS',
+  CheckoutNotFound: 'BILLING_CHECKOUT_NOT_FOUND',
   SignatureInvalid: 'BILLING_WEBHOOK_SIGNATURE_INVALID',
   ProviderUnavailable: 'BILLING_PROVIDER_UNAVAILABLE',
 } as const;
@@ -65,5 +67,18 @@ export function limitLabel(key: LimitKey): string {
 export class BillingProviderError extends AppError {
   constructor(reason: string) {
     super(BillingErrorCode.ProviderUnavailable, `The payment provider could not complete the request: ${reason}`, 502);
+  }
+}
+
+/** A webhook delivery whose signature, or timestamp, does not hold: nothing is stored. */
+export class BillingWebhookSignatureError extends AppError {
+  constructor(reason: string) {
+    super(BillingErrorCode.SignatureInvalid, `The webhook signature could not be verified: ${reason}`, 400);
+  }
+}
+
+export class BillingError extends AppError {
+  constructor(code: (typeof BillingErrorCode)[keyof typeof BillingErrorCode], message: string, status: number) {
+    super(code, message, status);
   }
 }

@@ -84,10 +84,11 @@ export class BillingRepository {
     return this.prisma.billingEvent.findUnique({ where: { id } });
   }
 
+  /** A failed event stays unprocessed, so Stripe's next delivery of it queues it again. */
   markEvent(id: string, outcome: 'applied' | 'ignored' | 'failed', error: string | null = null) {
     return this.prisma.billingEvent.update({
       where: { id },
-      data: { outcome, error: error?.slice(0, 1000) ?? null, processedAt: new Date() },
+      data: { outcome, error: error?.slice(0, 1000) ?? null, processedAt: outcome === 'failed' ? null : new Date() },
     });
   }
 

@@ -87,6 +87,11 @@ export class EntitlementService {
     }
   }
 
+  /** How much of a measured resource the account holds now. */
+  used(account: BillingAccount, key: MeasuredLimit): Promise<number> {
+    return this.usageCounter.usage(account, key);
+  }
+
   /** Every limit of the account's plan with its use, for the billing page. */
   async usage(account: BillingAccount, current: AccountPlan): Promise<LimitUsage[]> {
     const measured = new Map<LimitKey, number>();

@@ -1,11 +1,12 @@
+import { Inject, Injectable } from '@nestjs/common';
 import Stripe from 'stripe';
 import type { AppConfig } from '../config/config';
-
-export const STRIPE = Symbol('STRIPE');
+import { APP_CONFIG } from '../config/config.module';
+import { BillingDisabledError, BillingProviderError } from './billing.errors';
 
 /**
- * The official SDK, pointed at STRIPE_API_URL when set (a proxy, or the local fake in tests). Calls that change
- * something carry idempotency keys, so the SDK's retries never double a Customer or a Checkout Session.
+ * The official SDK, pointed at STRIPE_API_URL when set (a proxy, or the local fake in tests). Calls that create
+ * something carry idempotency keys, so the SDK's retries never double a Customer.
  */
 export function createStripeClient(config: AppConfig): Stripe | undefined {
   const key = config.secrets.stripeSecretKey;
@@ -20,8 +21,40 @@ export function createStripeClient(config: AppConfig): Stripe | undefined {
       ? {
           host: target.hostname,
           port: Number(target.port || (target.protocol === 'https:' ? 443 : 80)),
-          protocol: target.protocol === 'https:' ? 'https' : 'http',
+          protocol: target.protocol === 'https:' ? ('https' as const) : ('http' as const),
         }
       : {}),
   });
+}
+
+@Injectable()
+export class StripeClient {
+  private readonly client: Stripe | undefined;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.client = createStripeClient(config);
+  }
+
+  get api(): Stripe {
+    if (!this.client) throw new BillingDisabledError();
+    return this.client;
+  }
+
+  /** Verifies a webhook delivery (signature and timestamp) and parses it. */
+  get webhooks(): Stripe['webhooks'] {
+    return this.api.webhooks;
+  }
+
+  /**
+   * A call made on a user's behalf: Stripe's refusal or absence becomes 502 BILLING_PROVIDER_UNAVAILABLE (jobs call
+   * the SDK directly and let the queue retry).
+   */
+  async onBehalf<T>(call: (stripe: Stripe) => Promise<T>): Promise<T> {
+    try {
+      return await call(this.api);
+    } catch (error) {
+      if (error instanceof Stripe.errors.StripeError) throw new BillingProviderError(error.message);
+      throw error;
+    }
+  }
 }

@@ -1,0 +1,158 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import type { Logger } from 'pino';
+import Stripe from 'stripe';
+import { LOGGER } from '../common/logging/logging.module';
+import type { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import type { Prisma } from '../generated/prisma/client';
+import { JobQueue } from '../jobs/job-queue';
+import { accountOfCustomer, BillingRepository } from './billing.repository';
+import { BillingWebhookSignatureError } from './billing.errors';
+import { EntitlementService, SYNC_SEATS_JOB } from './entitlements.service';
+import { SeatsService } from './seats.service';
+import { HANDLED_EVENT_TYPES, idOf, subscriptionOfEvent } from './stripe-objects';
+import { StripeClient } from './stripe.provider';
+import { SubscriptionSyncService } from './subscription-sync.service';
+
+export const PROCESS_EVENT_JOB = 'billing.process-event';
+export const RECORD_GRACE_LAPSES_JOB = 'billing.record-grace-lapses';
+/** Stripe retries a delivery for days; our own retries cover a Stripe API call failing while we read back. */
+const EVENT_ATTEMPTS = 8;
+const GRACE_CHECK_EVERY_MS = 15 * 60 * 1000;
+const GRACE_BATCH = 100;
+
+/**
+ * Webhook deliveries: verified, stored by event id (a replay changes nothing), acknowledged at once, and applied in a
+ * job that reads the subscription back from Stripe.
+ */
+@Injectable()
+export class BillingEventsService implements OnModuleInit {
+  constructor(
+    private readonly stripe: StripeClient,
+    private readonly repository: BillingRepository,
+    private readonly sync: SubscriptionSyncService,
+    private readonly seats: SeatsService,
+    private readonly entitlements: EntitlementService,
+    private readonly jobs: JobQueue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.define(PROCESS_EVENT_JOB, (data, job) => this.process(data, job));
+    this.jobs.define(SYNC_SEATS_JOB, (data) => this.seats.followMembers(organizationIdOf(data)));
+    this.jobs.define(RECORD_GRACE_LAPSES_JOB, async () => {
+      await this.recordGraceLapses();
+    });
+    if (this.entitlements.enabled) this.jobs.schedule(RECORD_GRACE_LAPSES_JOB, GRACE_CHECK_EVERY_MS);
+  }
+
+  /** Verifies and stores one delivery; returns whether it was seen before. */
+  async receive(rawBody: Buffer | undefined, signature: string | undefined): Promise<{ duplicate: boolean }> {
+    const secret = this.config.secrets.stripeWebhookSecret;
+    if (!rawBody || !signature || !secret) throw new BillingWebhookSignatureError('missing body or Stripe-Signature');
+    let event: Stripe.Event;
+    try {
+      event = this.stripe.webhooks.constructEvent(
+        rawBody,
+        signature,
+        secret,
+        this.config.billing?.webhookToleranceSeconds,
+      );
+    } catch (error) {
+      if (error instanceof Stripe.errors.StripeSignatureVerificationError) {
+        throw new BillingWebhookSignatureError(error.message);
+      }
+      throw error;
+    }
+    const recorded = await this.repository.recordEvent(
+      event.id,
+      event.type,
+      event as unknown as Prisma.InputJsonObject,
+    );
+    if (!HANDLED_EVENT_TYPES.has(event.type)) {
+      if (recorded.fresh) await this.repository.markEvent(event.id, 'ignored');
+      return { duplicate: !recorded.fresh };
+    }
+    // A redelivery of an event not yet applied (its job was lost, or failed every retry) is queued again: applying
+    // twice is harmless, since the job writes what Stripe says now.
+    if (recorded.fresh || !recorded.processed) await this.enqueue(event.id);
+    return { duplicate: !recorded.fresh };
+  }
+
+  private enqueue(eventId: string) {
+    return this.jobs.enqueue(
+      PROCESS_EVENT_JOB,
+      { eventId },
+      { attempts: EVENT_ATTEMPTS, backoff: { type: 'exponential', delay: 2000 } },
+    );
+  }
+
+  private async process(data: unknown, job: Job): Promise<void> {
+    const eventId = (data as { eventId?: unknown }).eventId;
+    const stored = typeof eventId === 'string' ? await this.repository.event(eventId) : null;
+    if (!stored || stored.processedAt) return;
+    const event = stored.payload as unknown as Stripe.Event;
+    try {
+      const outcome = await this.apply(event);
+      await this.repository.markEvent(stored.id, outcome);
+    } catch (error) {
+      if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) {
+        await this.repository.markEvent(stored.id, 'failed', (error as Error).message);
+      }
+      throw error;
+    }
+  }
+
+  private async apply(event: Stripe.Event): Promise<'applied' | 'ignored'> {
+    const subscriptionId = subscriptionOfEvent(event);
+    if (!subscriptionId) return 'ignored';
+    const outcome = await this.sync.sync(subscriptionId, event.type);
+    if (outcome === 'applied') await this.recordNotice(event);
+    return outcome;
+  }
+
+  /** Events worth a line of their own in the account's log, beyond the state change they cause. */
+  private async recordNotice(event: Stripe.Event): Promise<void> {
+    const action =
+      event.type === 'invoice.payment_failed'
+        ? 'billing.payment_failed'
+        : event.type === 'customer.subscription.trial_will_end'
+          ? 'billing.trial_will_end'
+          : null;
+    if (!action) return;
+    const object = event.data.object as unknown as Record<string, unknown>;
+    const customer = await this.repository.customerByStripeId(idOf(object.customer as string) ?? '');
+    if (!customer) return;
+    await this.sync.record(accountOfCustomer(customer), { type: 'system' }, action, {
+      event: event.id,
+      ...(customer.subscription?.graceEndsAt ? { graceEndsAt: customer.subscription.graceEndsAt.toISOString() } : {}),
+      ...(customer.subscription?.trialEnd ? { trialEnd: customer.subscription.trialEnd.toISOString() } : {}),
+    });
+  }
+
+  /** The plan already stops applying when the grace period ends; this writes that moment to the audit log, once. */
+  async recordGraceLapses(now = new Date()): Promise<number> {
+    let recorded = 0;
+    for (const subscription of await this.repository.lapsedGraces(now, GRACE_BATCH)) {
+      if (!(await this.repository.markLapseRecorded(subscription.id, now))) continue;
+      const account = accountOfCustomer(subscription.customer);
+      const free = this.entitlements.plans?.freeFor(account.kind);
+      await this.sync.record(account, { type: 'system' }, 'billing.grace_lapsed', {
+        subscription: subscription.stripeSubscriptionId,
+        plan: { from: subscription.planId, to: free?.id ?? null },
+        graceEndedAt: subscription.graceEndsAt?.toISOString() ?? null,
+      });
+      recorded += 1;
+    }
+    if (recorded > 0) this.logger.info({ recorded }, 'billing: grace periods lapsed');
+    return recorded;
+  }
+}
+
+function organizationIdOf(data: unknown): string {
+  const id = (data as { organizationId?: unknown }).organizationId;
+  if (typeof id !== 'string') throw new Error('billing.sync-seats needs an organizationId');
+  return id;
+}
