@@ -19,6 +19,7 @@ import { ApiTokensModule } from './auth/api-tokens/api-tokens.module';
 import { DeviceModule } from './auth/device/device.module';
 import { OrganizationTokensModule } from './organization-tokens/organization-tokens.module';
 import { OrganizationAuditModule } from './organization-audit/organization-audit.module';
+import { BillingModule } from './billing/billing.module';
 import { AccountModule } from './account/account.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { MailModule } from './mail/mail.module';
@@ -98,6 +99,7 @@ export class AppModule {
         PeersModule,
         CrawlerModule,
         OrganizationsModule,
+        BillingModule,
         ...(options.extraImports ?? []),
       ],
       providers: [

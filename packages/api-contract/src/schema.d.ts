@@ -1760,6 +1760,134 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/billing': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Billing_mine'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/organizations/{slug}/billing': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Billing_organization'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/billing/checkout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['Billing_checkout'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/billing/checkout/{sessionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Billing_checkoutResult'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/billing/portal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['Billing_portal'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/organizations/{slug}/billing/seats': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['Billing_seats'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/billing/webhook': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['BillingWebhook_receive'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/billing/subscriptions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AdminBilling_subscriptions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/me/variables': {
     parameters: {
       query?: never;
@@ -1983,6 +2111,10 @@ export interface components {
       /** @description Whether people without an account or invitation can sign up */
       registration: boolean;
     };
+    InstanceFeatures: {
+      /** @description Stripe billing is on: plans, billing pages and limits (docs/billing.md) */
+      billing: boolean;
+    };
     SessionState: {
       /** @enum {string} */
       status: 'anonymous' | 'pending_second_factor' | 'active';
@@ -1991,6 +2123,7 @@ export interface components {
       /** @description Send as X-CSRF-Token on every state-changing request of this session */
       csrfToken?: string;
       methods: components['schemas']['SignInMethods'];
+      features: components['schemas']['InstanceFeatures'];
     };
     ActiveSession: {
       /** Format: uuid */
@@ -3848,6 +3981,176 @@ export interface components {
     };
     InvitationAccepted: {
       organization: components['schemas']['OrganizationView'];
+    };
+    BillingAccountView: {
+      /** @enum {string} */
+      kind: 'user' | 'organization';
+      /** Format: uuid */
+      id: string;
+      /** @description The organization’s slug */
+      slug: string | null;
+    };
+    PlanLimitsView: {
+      /** @description Private and team blueprints (null: unlimited) */
+      privateBlueprints: number | null;
+      /** @description Bytes stored, every version and attached file counted (null: unlimited) */
+      storageBytes: number | null;
+      /** @description Organizations the user owns (null: unlimited) */
+      organizations: number | null;
+      /** @description Members of an organization (null: unlimited) */
+      seats: number | null;
+      /** @description Live organization tokens (null: unlimited) */
+      organizationTokens: number | null;
+      /** @description Versions of each blueprint listed in its history (null: unlimited) */
+      versionHistory: number | null;
+      /** @description Requests per minute by the account’s API tokens (null: unlimited) */
+      apiRatePerMinute: number | null;
+    };
+    PlanView: {
+      /** @example pro */
+      id: string;
+      /** @example Pro */
+      name: string;
+      description: string;
+      for: ('user' | 'organization')[];
+      /** @enum {string} */
+      pricing: 'flat' | 'per-seat';
+      /** @description Billing intervals on offer; none: free */
+      intervals: ('month' | 'year')[];
+      /**
+       * @description Per-seat plans: a member beyond the paid seats
+       * @enum {string}
+       */
+      seatOverflow: 'refuse' | 'buy';
+      trialDays: number | null;
+      free: boolean;
+      limits: components['schemas']['PlanLimitsView'];
+    };
+    SubscriptionView: {
+      /**
+       * @description Stripe’s status
+       * @example active
+       */
+      status: string;
+      /** @enum {string} */
+      interval: 'month' | 'year';
+      /** @description Seats on per-seat plans, else 1 */
+      quantity: number;
+      /** Format: date-time */
+      currentPeriodEnd: string | null;
+      /**
+       * Format: date-time
+       * @description When the next invoice is due; null when the subscription ends at the period end
+       */
+      nextInvoiceAt: string | null;
+      cancelAtPeriodEnd: boolean;
+      /** Format: date-time */
+      trialEnd: string | null;
+      /**
+       * Format: date-time
+       * @description A payment failed: the plan holds until then
+       */
+      graceEndsAt: string | null;
+    };
+    LimitUsageView: {
+      /** @enum {string} */
+      key:
+        | 'privateBlueprints'
+        | 'storageBytes'
+        | 'organizations'
+        | 'seats'
+        | 'organizationTokens'
+        | 'versionHistory'
+        | 'apiRatePerMinute';
+      /** @example private blueprints */
+      label: string;
+      /** @description null: unlimited */
+      limit: number | null;
+      /** @description null: not something the account holds */
+      used: number | null;
+      /** @description Over the limit (the plan shrank): read-only for this resource until back under */
+      over: boolean;
+    };
+    BillingSummary: {
+      account: components['schemas']['BillingAccountView'];
+      /** @description The plan that applies now */
+      plan: components['schemas']['PlanView'];
+      /**
+       * @description Why this plan applies (docs/billing.md)
+       * @enum {string}
+       */
+      standing: 'free' | 'trialing' | 'active' | 'grace' | 'lapsed' | 'ended' | 'unknown-price';
+      subscription: components['schemas']['SubscriptionView'] | null;
+      usage: components['schemas']['LimitUsageView'][];
+      /** @description The plans this account may choose */
+      plans: components['schemas']['PlanView'][];
+      /** @description A Stripe customer exists, so the Customer Portal can open */
+      portal: boolean;
+    };
+    CheckoutRequest: {
+      /** @example pro */
+      plan: string;
+      /** @enum {string} */
+      interval: 'month' | 'year';
+      /** @description Subscribe this organization (Owners and Admins) instead of yourself */
+      organization?: string;
+    };
+    BillingRedirect: {
+      /**
+       * Format: uri
+       * @description Send the browser here (Stripe Checkout or the Customer Portal)
+       */
+      url: string;
+    };
+    CheckoutSessionView: {
+      /** @enum {string} */
+      status: 'open' | 'complete' | 'expired';
+      /**
+       * @description The billing page of the account it was for
+       * @example /settings/billing
+       */
+      billingPath: string;
+      summary: components['schemas']['BillingSummary'];
+    };
+    PortalRequest: {
+      /** @description The organization’s billing (Owners and Admins) instead of yours */
+      organization?: string;
+    };
+    SeatsRequest: {
+      quantity: number;
+    };
+    WebhookReceipt: {
+      received: boolean;
+      /** @description The event was delivered before; nothing changed */
+      duplicate: boolean;
+    };
+    AdminSubscriptionAccount: {
+      /** @enum {string} */
+      kind: 'user' | 'organization';
+      /** Format: uuid */
+      id: string;
+      /** @description User handle or organization slug */
+      name: string | null;
+    };
+    AdminSubscriptionView: {
+      account: components['schemas']['AdminSubscriptionAccount'];
+      planId: string | null;
+      /** @enum {string} */
+      standing: 'free' | 'trialing' | 'active' | 'grace' | 'lapsed' | 'ended' | 'unknown-price';
+      stripeSubscriptionId: string;
+      subscription: components['schemas']['SubscriptionView'];
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    StatusCount: {
+      status: string;
+      count: number;
+    };
+    AdminSubscriptionList: {
+      items: components['schemas']['AdminSubscriptionView'][];
+      total: number;
+      /** @description Subscriptions per Stripe status, across all pages */
+      byStatus: components['schemas']['StatusCount'][];
     };
     SavedVariable: {
       /** @example OPENAI_API_KEY */
@@ -10127,6 +10430,501 @@ export interface operations {
       };
       /** @description INVITATION_EXPIRED */
       410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Billing_mine: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Your plan, usage against its limits, and the plans on offer */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BillingSummary'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description BILLING_DISABLED: billing is off on this instance; ORGANIZATION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Billing_organization: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BillingSummary'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description ORGANIZATION_ROLE_REQUIRED: Owners and Admins only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description BILLING_DISABLED: billing is off on this instance; ORGANIZATION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Billing_checkout: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CheckoutRequest'];
+      };
+    };
+    responses: {
+      /** @description Stripe Checkout for the plan; the server picks the Price */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BillingRedirect'];
+        };
+      };
+      /** @description BILLING_PLAN_UNKNOWN, BILLING_PLAN_NOT_FOR_ACCOUNT, BILLING_PLAN_FREE, BILLING_INTERVAL_UNAVAILABLE, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description ORGANIZATION_ROLE_REQUIRED: Owners and Admins only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description BILLING_DISABLED: billing is off on this instance; ORGANIZATION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description BILLING_SUBSCRIPTION_EXISTS: use the portal */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description BILLING_PROVIDER_UNAVAILABLE: Stripe could not be reached or refused the call */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Billing_checkoutResult: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        sessionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description After Checkout: its status, with the subscription written at once when it is complete */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckoutSessionView'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description BILLING_CHECKOUT_NOT_FOUND; BILLING_DISABLED: billing is off on this instance; ORGANIZATION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description BILLING_PROVIDER_UNAVAILABLE: Stripe could not be reached or refused the call */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Billing_portal: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PortalRequest'];
+      };
+    };
+    responses: {
+      /** @description The Stripe Customer Portal: cards, invoices, plan, cancel */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BillingRedirect'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description ORGANIZATION_ROLE_REQUIRED: Owners and Admins only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description BILLING_CUSTOMER_NOT_FOUND: never subscribed; BILLING_DISABLED: billing is off on this instance; ORGANIZATION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description BILLING_PROVIDER_UNAVAILABLE: Stripe could not be reached or refused the call */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Billing_seats: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SeatsRequest'];
+      };
+    };
+    responses: {
+      /** @description The paid seats, changed through Stripe with proration */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BillingSummary'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description ORGANIZATION_ROLE_REQUIRED: Owners and Admins only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description BILLING_DISABLED: billing is off on this instance; ORGANIZATION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description BILLING_PLAN_NOT_PER_SEAT, BILLING_SEATS_FOLLOW_MEMBERS, BILLING_SEATS_BELOW_MEMBERS */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description BILLING_PROVIDER_UNAVAILABLE: Stripe could not be reached or refused the call */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  BillingWebhook_receive: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Stored (or seen before); unknown event types are ignored */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookReceipt'];
+        };
+      };
+      /** @description BILLING_WEBHOOK_SIGNATURE_INVALID: bad or missing signature, or a timestamp outside the tolerance */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AdminBilling_subscriptions: {
+    parameters: {
+      query?: {
+        status?: string;
+        page?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every subscription and its state, 50 per page */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminSubscriptionList'];
+        };
+      };
+      /** @description Not signed in, or missing a required scope */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description FORBIDDEN: administrators only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description BILLING_DISABLED */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -133,6 +133,22 @@ export class BillingRepository {
     ]);
   }
 
+  /** What the Stripe Customer is named after: the user (with their address) or the organization. */
+  async contactOf(account: BillingAccount): Promise<{ name: string; email: string | null }> {
+    if (account.kind === 'organization') {
+      const organization = await this.prisma.organization.findUniqueOrThrow({
+        where: { id: account.id },
+        select: { name: true, slug: true },
+      });
+      return { name: `${organization.name} (${organization.slug})`, email: null };
+    }
+    const user = await this.prisma.user.findUniqueOrThrow({
+      where: { id: account.id },
+      select: { displayName: true, handle: true, email: true },
+    });
+    return { name: `${user.displayName} (@${user.handle})`, email: user.email };
+  }
+
   organizationSlug(organizationId: string): Promise<string | null> {
     return this.prisma.organization
       .findUnique({ where: { id: organizationId }, select: { slug: true } })

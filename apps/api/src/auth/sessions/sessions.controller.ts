@@ -42,14 +42,16 @@ export class SessionsController {
       passkey: true,
       registration: auth.registrationEnabled,
     };
+    const features = { billing: this.config.billing !== undefined };
     const principal = principalOf(request);
     const user = principal?.kind === 'session' ? await this.users.findById(principal.userId) : null;
-    if (principal?.kind !== 'session' || !user) return { status: 'anonymous', methods };
+    if (principal?.kind !== 'session' || !user) return { status: 'anonymous', methods, features };
     return {
       status: principal.state,
       user: toUserProfile(user),
       csrfToken: principal.csrfToken,
       methods,
+      features,
     };
   }
 

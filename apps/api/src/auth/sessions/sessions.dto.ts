@@ -22,6 +22,12 @@ export class SignInMethods {
   registration: boolean;
 }
 
+/** What this instance offers beyond the basics, so the web app shows only what works. */
+export class InstanceFeatures {
+  @ApiProperty({ description: 'Stripe billing is on: plans, billing pages and limits (docs/billing.md)' })
+  billing: boolean;
+}
+
 export class SessionState {
   @ApiProperty({ enum: ['anonymous', 'pending_second_factor', 'active'] })
   status: 'anonymous' | 'pending_second_factor' | 'active';
@@ -37,6 +43,9 @@ export class SessionState {
 
   @ApiProperty({ type: SignInMethods })
   methods: SignInMethods;
+
+  @ApiProperty({ type: InstanceFeatures })
+  features: InstanceFeatures;
 }
 
 export class ActiveSession {

@@ -16,6 +16,15 @@ export const FORM_ENCODED_PATHS: ReadonlySet<string> = new Set([
   '/api/v1/auth/device/token',
 ]);
 
+/** Paths whose handlers verify a signature over the exact bytes received (Stripe's webhook). */
+export const RAW_BODY_PATHS: ReadonlySet<string> = new Set(['/api/v1/billing/webhook']);
+const RAW_BODY = Symbol('rawBody');
+
+/** The bytes of a JSON body as received, kept on RAW_BODY_PATHS only. */
+export function rawBodyOf(request: Request): Buffer | undefined {
+  return (request as Request & { [RAW_BODY]?: Buffer })[RAW_BODY];
+}
+
 /**
  * How deeply a JSON body may nest. Every request body of the API is a few levels deep; far deeper ones are attacks on
  * whatever recurses over the parsed value later (class-transformer, validators, our own walks), which would overflow
@@ -67,8 +76,10 @@ export function jsonBodyParser(limitBytes: number): RequestHandler {
     strict: true,
     type: () => true,
     // The decoder would silently turn invalid bytes into U+FFFD; refuse them instead, so nothing is stored altered.
-    verify: (_request, _response, buffer) => {
+    verify: (request, _response, buffer) => {
       if (!isUtf8(buffer)) throw Object.assign(new Error('invalid UTF-8'), { type: 'encoding.invalid-utf8' });
+      const received = request as Request & { [RAW_BODY]?: Buffer };
+      if (RAW_BODY_PATHS.has(received.path)) received[RAW_BODY] = buffer;
       if (jsonNestsDeeperThan(buffer, MAX_JSON_DEPTH)) {
         throw Object.assign(new Error('nested too deeply'), { type: 'entity.too.deep' });
       }
