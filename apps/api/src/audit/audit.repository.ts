@@ -34,9 +34,10 @@ export class AuditRepository {
     return this.prisma.auditEvent.create({ data: event, select: { id: true, occurredAt: true } });
   }
 
+  /** What a user did, and what the system did to their account (billing changes a webhook applied, say). */
   listForActor(actorId: string, limit: number) {
     return this.prisma.auditEvent.findMany({
-      where: { actorId },
+      where: { OR: [{ actorId }, { targetType: 'user', targetId: actorId }] },
       orderBy: { occurredAt: 'desc' },
       take: limit,
     });

@@ -17,6 +17,7 @@ describe('sessions', () => {
     expect(response.body).toEqual({
       status: 'anonymous',
       methods: { email: true, github: false, google: false, sso: null, passkey: true, registration: true },
+      features: { billing: false },
     });
   });
 
