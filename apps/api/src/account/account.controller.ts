@@ -85,7 +85,8 @@ export class AccountController {
   @ApiForbiddenResponse({ type: ErrorResponse, description: REAUTHENTICATION })
   @ApiConflictResponse({
     type: ErrorResponse,
-    description: 'LAST_OWNER: you are the only Owner of the organizations in details.organizations',
+    description:
+      'LAST_OWNER: you are the only Owner of the organizations in details.organizations; BILLING_SUBSCRIPTION_RENEWS: cancel your subscription first',
   })
   async delete(
     @Req() request: Request,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
+import { EntitlementsModule } from '../billing/entitlements.module';
 import { MagicLinkModule } from '../auth/magic-link/magic-link.module';
 import { MailModule } from '../mail/mail.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
@@ -12,7 +13,7 @@ import { InvitationsService } from './invitations.service';
 
 /** Account settings: profile, email change, deletion, invitations. */
 @Module({
-  imports: [AuthModule, UsersModule, AuditModule, MailModule, MagicLinkModule, OrganizationsModule],
+  imports: [AuthModule, UsersModule, AuditModule, MailModule, MagicLinkModule, OrganizationsModule, EntitlementsModule],
   controllers: [AccountController, AdminInvitationsController],
   providers: [AccountService, InvitationsService],
 })

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { EntitlementService } from '../billing/entitlements.service';
 import { AuditService } from '../audit/audit.service';
 import { EmailTokenService, EMAIL_TOKEN_TTL_MINUTES } from '../auth/magic-link/email-token.service';
 import type { Principal } from '../auth/principal';
@@ -43,6 +44,7 @@ export class AccountService {
     private readonly audit: AuditService,
     private readonly organizations: OrganizationsService,
     private readonly responseCache: SharedResponseCache,
+    private readonly entitlements: EntitlementService,
     @Inject(KEY_VALUE_STORE) private readonly store: KeyValueStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -143,6 +145,7 @@ export class AccountService {
     // An organization must keep an Owner: whoever is the only one hands over or deletes it first.
     const soleOwner = await this.organizations.soleOwnerships(user.id);
     if (soleOwner.length > 0) throw new LastOwnerError(soleOwner);
+    await this.entitlements.assertNothingRenews({ kind: 'user', id: user.id });
     // Sessions first, through the service, so their cached copies go too and no replica serves them for a minute.
     await this.sessions.revokeAll(user.id);
     await this.users.delete(user.id);

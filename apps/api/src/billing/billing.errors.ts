@@ -9,6 +9,7 @@ export const BillingErrorCode = {
   FreePlan: 'BILLING_PLAN_FREE',
   IntervalUnavailable: 'BILLING_INTERVAL_UNAVAILABLE',
   SubscriptionExists: 'BILLING_SUBSCRIPTION_EXISTS',
+  SubscriptionRenews: 'BILLING_SUBSCRIPTION_RENEWS',
   NoCustomer: 'BILLING_CUSTOMER_NOT_FOUND',
   NoSubscription: 'BILLING_SUBSCRIPTION_NOT_FOUND',
   NotPerSeat: 'BILLING_PLAN_NOT_PER_SEAT',

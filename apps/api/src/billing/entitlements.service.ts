@@ -4,9 +4,9 @@ import { APP_CONFIG } from '../config/config.module';
 import { JobQueue } from '../jobs/job-queue';
 import type { Prisma } from '../generated/prisma/client';
 import { billingPagePath, type BillingAccount } from './billing-account';
-import { PlanLimitReachedError } from './billing.errors';
+import { BillingError, BillingErrorCode, PlanLimitReachedError } from './billing.errors';
 import { BillingRepository } from './billing.repository';
-import { effectivePlan, type AccountPlan } from './effective-plan';
+import { effectivePlan, LIVE_STATUSES, type AccountPlan } from './effective-plan';
 import { EntitlementsRepository, isMeasured, MEASURED_LIMITS, type MeasuredLimit } from './entitlements.repository';
 import { LIMIT_KEYS, Plans, type LimitKey } from './plans';
 
@@ -103,6 +103,22 @@ export class EntitlementService {
       const used = isMeasured(key) ? (measured.get(key) ?? 0) : null;
       return { key, limit, used, over: limit !== null && used !== null && used > limit };
     });
+  }
+
+  /**
+   * Deleting an account would leave Stripe charging for it: a subscription that renews must be canceled first (in the
+   * Customer Portal). One set to end at its period end does not renew, so it does not stand in the way.
+   */
+  async assertNothingRenews(account: BillingAccount): Promise<void> {
+    if (!this.enabled) return;
+    const subscription = (await this.billing.customerOf(account))?.subscription;
+    if (subscription && LIVE_STATUSES.has(subscription.status) && !subscription.cancelAtPeriodEnd) {
+      throw new BillingError(
+        BillingErrorCode.SubscriptionRenews,
+        'This account has a subscription that renews: cancel it on the billing page first, then delete',
+        409,
+      );
+    }
   }
 
   /**
