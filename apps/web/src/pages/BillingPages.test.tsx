@@ -172,6 +172,7 @@ describe('Billing pages', () => {
     expect(within(current).getByText('Yearly')).toBeInTheDocument();
     // A second Checkout would be refused (BILLING_SUBSCRIPTION_EXISTS): no Upgrade buttons.
     expect(screen.queryByRole('button', { name: /Upgrade to/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('radio', { name: 'Yearly' })).not.toBeInTheDocument();
 
     await user.click(within(current).getByRole('button', { name: 'Manage billing' }));
     await waitFor(() => expect(assign).toHaveBeenCalledWith('https://billing.stripe.test/p/session/ps_1'));

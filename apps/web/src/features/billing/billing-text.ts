@@ -79,14 +79,15 @@ export function usageLabel(entry: LimitUsage): string {
   return capitalized(entry.label);
 }
 
-const LIMIT_NAMES: Record<LimitUsage['key'], string> = {
-  privateBlueprints: 'private blueprints',
-  storageBytes: 'storage',
-  organizations: 'organizations',
-  seats: 'members',
-  organizationTokens: 'organization tokens',
-  versionHistory: 'versions kept per blueprint',
-  apiRatePerMinute: 'API requests per minute',
+/** How a plan's limits are named on its card: one, many. */
+const LIMIT_NAMES: Record<LimitUsage['key'], [string, string]> = {
+  privateBlueprints: ['private blueprint', 'private blueprints'],
+  storageBytes: ['storage', 'storage'],
+  organizations: ['organization', 'organizations'],
+  seats: ['member', 'members'],
+  organizationTokens: ['organization token', 'organization tokens'],
+  versionHistory: ['version kept per blueprint', 'versions kept per blueprint'],
+  apiRatePerMinute: ['API request per minute', 'API requests per minute'],
 };
 
 /** What a plan offers, one line per limit that applies to the account: "Unlimited private blueprints", "2 GB storage". */
@@ -96,6 +97,7 @@ export function planLimitLines(plan: PlanView, kind: BillingSummary['account']['
     .filter((key) => (kind === 'user' ? key !== 'seats' && key !== 'organizationTokens' : key !== 'organizations'))
     .map((key) => {
       const limit = plan.limits[key];
-      return limit === null ? `Unlimited ${LIMIT_NAMES[key]}` : `${formatLimitValue(key, limit)} ${LIMIT_NAMES[key]}`;
+      const [one, many] = LIMIT_NAMES[key];
+      return limit === null ? `Unlimited ${many}` : `${formatLimitValue(key, limit)} ${limit === 1 ? one : many}`;
     });
 }

@@ -218,7 +218,7 @@ function PlanChoices({ summary, organization }: { summary: BillingSummary; organ
 
   return (
     <div className="stack">
-      {intervals.length > 1 && (
+      {intervals.length > 1 && !live && (
         <fieldset className="fieldset billing-interval">
           <legend>Billing period</legend>
           <div className="cluster">
@@ -290,7 +290,7 @@ function PlanCard({ plan, summary, interval, live, busy, leaving, onUpgrade }: P
       </div>
       {plan.description && <p className="plan-card__description">{plan.description}</p>}
       <p className="plan-card__terms">
-        {plan.free ? 'Free' : plan.pricing === 'per-seat' ? 'Billed per seat' : 'Flat price'}
+        {plan.free ? 'No charge' : plan.pricing === 'per-seat' ? 'Billed per seat' : 'Flat price'}
         {plan.trialDays ? ` · ${plan.trialDays}-day free trial` : ''}
       </p>
       <ul className="plan-card__limits">
