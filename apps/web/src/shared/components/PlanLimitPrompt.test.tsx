@@ -113,6 +113,7 @@ describe('Upgrade prompts where a plan’s limit stops an action', { timeout: 30
 
     const alert = await within(form).findByRole('alert');
     expect(alert).toHaveTextContent('The Free plan allows 3 members (seats); 3 in use, and this needs 1 more.');
+    expect(alert).toHaveTextContent('The organization’s Owners and Admins choose its plan.');
     expect(within(alert).getByRole('link', { name: 'See plans and upgrade' })).toHaveAttribute(
       'href',
       '/orgs/acme/billing',

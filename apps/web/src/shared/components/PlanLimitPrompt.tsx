@@ -25,6 +25,7 @@ export function PlanLimitPrompt({ details, message }: { details: PlanLimitDetail
           </Link>
         </p>
       )}
+      {path?.startsWith('/orgs/') && <p>The organization’s Owners and Admins choose its plan.</p>}
     </>
   );
 }
