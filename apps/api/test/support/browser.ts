@@ -52,17 +52,27 @@ export interface BrowserApp {
 /**
  * The real app serving the real web build on a loopback port, with mail going to an SMTP capture and a Chromium to
  * drive it. APP_URL is the exact origin the browser uses, as in production, so same-origin writes and WebAuthn work.
+ * `env` adds settings (APP_URL, SMTP_URL and INSTANCE_NAME are always these).
  */
-export async function startBrowserApp(options: Pick<TestAppOptions, 'extraImports'> = {}): Promise<BrowserApp> {
+export async function startBrowserApp(options: Pick<TestAppOptions, 'extraImports' | 'env'> = {}): Promise<BrowserApp> {
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
   const capture = await startSmtpCapture();
   const testApp = await startTestApp({
-    env: { APP_URL: baseUrl, SMTP_URL: capture.url, INSTANCE_NAME: 'Browser Lynx' },
+    // The test's settings (billing, say) come first: the address and the mail must stay these.
+    env: { ...options.env, APP_URL: baseUrl, SMTP_URL: capture.url, INSTANCE_NAME: 'Browser Lynx' },
     extraImports: options.extraImports,
   });
-  await testApp.app.nest.listen(port, '127.0.0.1');
-  const browser = await launchBrowser();
+  let browser: Browser;
+  try {
+    await testApp.app.nest.listen(port, '127.0.0.1');
+    browser = await launchBrowser();
+  } catch (error) {
+    // No Chromium (say): close what started, so the suite fails with that reason and not with leaked connections.
+    await testApp.close();
+    await capture.close();
+    throw error;
+  }
   return {
     testApp,
     capture,

@@ -45,6 +45,15 @@ export const queryKeys = {
     federationPeer: (id: string) => [...queryKeys.account.federationPeers(), id] as const,
     federationRules: () => [...queryKeys.account.federation(), 'domain-rules'] as const,
     federationSettings: () => [...queryKeys.account.federation(), 'settings'] as const,
+    // Billing: yours (organization undefined) or an organization's; every plan change refreshes all of it.
+    billing: () => [...queryKeys.account.all, 'billing'] as const,
+    billingSummaries: () => [...queryKeys.account.billing(), 'summary'] as const,
+    billingSummary: (organization: string | undefined) =>
+      [...queryKeys.account.billingSummaries(), organization ?? null] as const,
+    checkoutSession: (sessionId: string) => [...queryKeys.account.billing(), 'checkout', sessionId] as const,
+    // The instance's subscriptions: only an admin's session reads these.
+    adminSubscriptions: (status: string | undefined, page: number) =>
+      [...queryKeys.account.billing(), 'admin', status ?? null, page] as const,
   },
   // Blueprints as anyone may see them; the detail of one's own blueprint (the draft) is refetched after every write.
   blueprints: {

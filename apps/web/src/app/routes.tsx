@@ -37,7 +37,18 @@ const instancesPage = lazyPage(() => import('../pages/InstancesPage').then((modu
 const adminFederationPage = lazyPage(() =>
   import('../pages/AdminFederationPage').then((module) => module.AdminFederationPage),
 );
-// Organizations: the layout and its pages (overview, blueprints, members, invitations, tokens, audit log,
+// Billing (only when this instance bills): yours, an organization's, the return from Checkout, and the admin list.
+const billingSettingsPage = lazyPage(() =>
+  import('../pages/BillingSettingsPage').then((module) => module.BillingSettingsPage),
+);
+const organizationBillingPage = lazyPage(() =>
+  import('../pages/OrganizationBillingPage').then((module) => module.OrganizationBillingPage),
+);
+const checkoutSuccessPage = lazyPage(() =>
+  import('../pages/CheckoutSuccessPage').then((module) => module.CheckoutSuccessPage),
+);
+const adminBillingPage = lazyPage(() => import('../pages/AdminBillingPage').then((module) => module.AdminBillingPage));
+// Organizations: the layout and its pages (overview, blueprints, members, invitations, tokens, audit log, billing,
 // settings), one lazy chunk each.
 const createOrganizationPage = lazyPage(() =>
   import('../pages/CreateOrganizationPage').then((module) => module.CreateOrganizationPage),
@@ -120,6 +131,7 @@ export const routes: RouteObject[] = [
                   { path: 'account', element: <AccountSettingsPage /> },
                   { path: 'security', element: <SecuritySettingsPage /> },
                   { path: 'variables', element: savedVariablesPage },
+                  { path: 'billing', element: billingSettingsPage },
                 ],
               },
               // "new" and "import" are static segments, so they win over blueprints/:id.
@@ -129,6 +141,9 @@ export const routes: RouteObject[] = [
               { path: 'me/blueprints', element: myBlueprintsPage },
               // Administrators only: the page itself tells anyone else so.
               { path: 'admin/federation', element: adminFederationPage },
+              { path: 'admin/billing', element: adminBillingPage },
+              // Stripe Checkout comes back here after paying (the cancel URL is the billing page itself).
+              { path: 'billing/success', element: checkoutSuccessPage },
               { path: 'device', element: <DevicePage /> },
               // "new" is a static segment, so it wins over orgs/:slug.
               { path: 'orgs/new', element: createOrganizationPage },
@@ -142,6 +157,7 @@ export const routes: RouteObject[] = [
                   { path: 'invitations', element: organizationInvitationsPage },
                   { path: 'tokens', element: organizationTokensPage },
                   { path: 'audit', element: organizationAuditPage },
+                  { path: 'billing', element: organizationBillingPage },
                   { path: 'settings', element: organizationSettingsPage },
                 ],
               },

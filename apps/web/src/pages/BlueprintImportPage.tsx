@@ -24,7 +24,9 @@ import { initialChoice, requestChoice, type ItemChoice } from '../features/impor
 import { usePageTitle } from '../features/instance/hooks/use-page-title';
 import { ApiError } from '../shared/api/api-error';
 import { useApiClient } from '../shared/api/api-client-context';
+import { planLimitOf } from '../shared/api/plan-limit';
 import { ApiErrorNotice } from '../shared/components/ApiErrorNotice';
+import { FormError } from '../shared/components/FormError';
 import { LoadingState } from '../shared/components/LoadingState';
 
 /** The preview of one request's files: the server sees a skill folder whole, so batches never split one. */
@@ -49,7 +51,14 @@ const TARGET_CHOICES: readonly { target: Target; label: string; hint: string }[]
 ];
 
 type Outcome =
-  { results: ImportItemResult[]; hierarchyId: string | null; plugins?: undefined } | { plugins: PluginImportResult };
+  | {
+      results: ImportItemResult[];
+      hierarchyId: string | null;
+      /** A batch refused by the plan's limit: the upgrade prompt above the results. */
+      planLimit?: ApiError;
+      plugins?: undefined;
+    }
+  | { plugins: PluginImportResult };
 
 const NO_RESULT = {
   blueprintId: null,
@@ -151,6 +160,7 @@ export function BlueprintImportPage() {
     setBusy('Importing…');
     const results: ImportItemResult[] = [];
     let hierarchyId: string | null = null;
+    let planLimit: ApiError | undefined;
     try {
       for (const batch of batches) {
         const chosen = batch.items.map((item) => requestChoice(item, choices[item.path] ?? initialChoice(item)));
@@ -173,10 +183,11 @@ export function BlueprintImportPage() {
           hierarchyId = answer.hierarchyId ?? hierarchyId;
           results.push(...answer.items);
         } catch (error) {
+          if (!planLimit && planLimitOf(error)) planLimit = error as ApiError;
           results.push(...refusedResults(batch.items, error));
         }
       }
-      setOutcome({ results, hierarchyId });
+      setOutcome({ results, hierarchyId, ...(planLimit ? { planLimit } : {}) });
     } finally {
       setBusy(undefined);
     }
@@ -225,7 +236,10 @@ export function BlueprintImportPage() {
           {outcome.plugins ? (
             <PluginResults result={outcome.plugins} />
           ) : (
-            <ImportResults results={outcome.results} hierarchyId={outcome.hierarchyId} />
+            <>
+              {outcome.planLimit && <FormError error={outcome.planLimit} />}
+              <ImportResults results={outcome.results} hierarchyId={outcome.hierarchyId} />
+            </>
           )}
           <p>
             <Link to="/me/blueprints">My blueprints</Link>

@@ -1,4 +1,5 @@
 import { NavLink, Outlet, useParams } from 'react-router';
+import { useBillingEnabled } from '../features/billing/hooks/use-billing';
 import type { Organization } from '../features/organizations/api/organizations-api';
 import { useOrganization } from '../features/organizations/hooks/use-organizations';
 import { offers, roleLabel } from '../features/organizations/roles';
@@ -53,6 +54,7 @@ export function OrganizationLayout() {
 function OrganizationNav({ organization }: { organization: Organization }) {
   const base = `/orgs/${organization.slug}`;
   const mine = offers(organization.role);
+  const billing = useBillingEnabled();
   const links = [
     { to: base, label: 'Overview', end: true, shown: true },
     // Every member reads the organization's content (the API lists what the role may see).
@@ -61,6 +63,7 @@ function OrganizationNav({ organization }: { organization: Organization }) {
     { to: `${base}/invitations`, label: 'Invitations', shown: mine.invitations },
     { to: `${base}/tokens`, label: 'Tokens', shown: mine.tokens },
     { to: `${base}/audit`, label: 'Audit log', shown: mine.audit },
+    { to: `${base}/billing`, label: 'Billing', shown: mine.billing && billing },
     { to: `${base}/settings`, label: 'Settings', shown: mine.settings },
   ];
   return (

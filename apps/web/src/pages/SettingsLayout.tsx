@@ -1,8 +1,10 @@
 import { NavLink, Outlet } from 'react-router';
+import { useBillingEnabled } from '../features/billing/hooks/use-billing';
 import './settings.css';
 
 /** Settings pages share a title and a sub-navigation; each page renders its sections in the outlet. */
 export function SettingsLayout() {
+  const billing = useBillingEnabled();
   return (
     <div className="settings">
       <div className="settings__header">
@@ -25,6 +27,13 @@ export function SettingsLayout() {
               Variables
             </NavLink>
           </li>
+          {billing && (
+            <li>
+              <NavLink to="/settings/billing" className="settings__nav-link">
+                Billing
+              </NavLink>
+            </li>
+          )}
         </ul>
       </nav>
       <div className="settings__content">

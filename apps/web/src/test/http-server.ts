@@ -141,12 +141,22 @@ export const sampleUser: SessionUser = {
 
 export const CSRF_TOKEN = 'csrf-4f1d2a9b7c';
 
+/** Billing is off unless a test turns it on (as on a self-hosted instance without Stripe). */
+export const noFeatures: SessionState['features'] = { billing: false };
+
 export function anonymousSession(methods: Partial<SignInMethods> = {}): SessionState {
-  return { status: 'anonymous', methods: { ...sampleMethods, ...methods } };
+  return { status: 'anonymous', methods: { ...sampleMethods, ...methods }, features: noFeatures };
 }
 
 export function activeSession(overrides: Partial<SessionState> = {}): SessionState {
-  return { status: 'active', user: sampleUser, csrfToken: CSRF_TOKEN, methods: sampleMethods, ...overrides };
+  return {
+    status: 'active',
+    user: sampleUser,
+    csrfToken: CSRF_TOKEN,
+    methods: sampleMethods,
+    features: noFeatures,
+    ...overrides,
+  };
 }
 
 export function pendingSession(overrides: Partial<SessionState> = {}): SessionState {

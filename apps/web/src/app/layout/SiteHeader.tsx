@@ -12,6 +12,7 @@ export function SiteHeader() {
   const { data: session } = useSession();
   const signedIn = session?.status === 'active';
   const admin = signedIn && session.user?.role === 'admin';
+  const billing = session?.features?.billing === true;
 
   return (
     <header className="site-header">
@@ -69,6 +70,13 @@ export function SiteHeader() {
               <li>
                 <NavLink to="/admin/federation" className="site-nav__link">
                   Federation
+                </NavLink>
+              </li>
+            )}
+            {admin && billing && (
+              <li>
+                <NavLink to="/admin/billing" className="site-nav__link">
+                  Billing
                 </NavLink>
               </li>
             )}

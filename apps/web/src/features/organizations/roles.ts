@@ -25,6 +25,8 @@ export function offers(role: OrganizationRole) {
     settings: manager,
     tokens: manager,
     audit: manager,
+    /** The organization's plan, when the instance bills. */
+    billing: manager,
     deleteOrganization: role === 'owner',
     /** Roles this role may give or take away. */
     assignable: role === 'owner' ? ROLES.map((entry) => entry.value) : manager ? ['admin', 'member', 'viewer'] : [],

@@ -1,5 +1,7 @@
 import { useId } from 'react';
 import { ApiError } from '../api/api-error';
+import { planLimitOf } from '../api/plan-limit';
+import { PlanLimitPrompt } from './PlanLimitPrompt';
 import './ApiErrorNotice.css';
 
 interface ApiErrorNoticeProps {
@@ -9,18 +11,28 @@ interface ApiErrorNoticeProps {
   retrying?: boolean;
 }
 
-/** Shows an API failure with the envelope's code, message and requestId, plus an optional retry. */
+/**
+ * Shows an API failure with the envelope's code, message and requestId, plus an optional retry; a plan's limit
+ * (PLAN_LIMIT_REACHED) is explained, with the way to a bigger plan.
+ */
 export function ApiErrorNotice({ title, error, onRetry, retrying = false }: ApiErrorNoticeProps) {
   const headingId = useId();
   const apiError = error instanceof ApiError ? error : undefined;
   const message = error instanceof Error ? error.message : 'An unexpected error occurred.';
+  const planLimit = planLimitOf(error);
 
   return (
     <section className="error-notice" role="alert" aria-labelledby={headingId}>
       <h2 id={headingId} className="error-notice__title">
         {title}
       </h2>
-      <p className="error-notice__message">{message}</p>
+      {planLimit ? (
+        <div className="error-notice__plan-limit">
+          <PlanLimitPrompt details={planLimit} message={message} />
+        </div>
+      ) : (
+        <p className="error-notice__message">{message}</p>
+      )}
       <dl className="error-notice__details">
         <div>
           <dt>Error code</dt>

@@ -1,5 +1,7 @@
 import { Link, useLocation } from 'react-router';
 import { ApiError } from '../api/api-error';
+import { planLimitOf } from '../api/plan-limit';
+import { PlanLimitPrompt } from './PlanLimitPrompt';
 
 interface FormErrorProps {
   error: unknown;
@@ -15,8 +17,9 @@ function requiresOf(error: ApiError): unknown {
 }
 
 /**
- * A failed action, next to the form that caused it: the message, the stable error code, and for
- * REAUTHENTICATION_REQUIRED a way to confirm it is really you and come back here.
+ * A failed action, next to the form that caused it: the message, the stable error code, for
+ * REAUTHENTICATION_REQUIRED a way to confirm it is really you and come back here, and for PLAN_LIMIT_REACHED the way
+ * to a bigger plan.
  */
 export function FormError({ error, message, children }: FormErrorProps) {
   const { pathname, search } = useLocation();
@@ -42,6 +45,20 @@ export function FormError({ error, message, children }: FormErrorProps) {
           </Link>
           <code className="form-error__code">{apiError.code}</code>
         </p>
+      </div>
+    );
+  }
+
+  const planLimit = planLimitOf(error);
+  if (apiError && planLimit) {
+    return (
+      <div className="form-error form-error--info" role="alert">
+        <PlanLimitPrompt details={planLimit} message={apiError.message} />
+        <p className="form-error__actions">
+          <code className="form-error__code">{apiError.code}</code>
+          {apiError.requestId && <span className="form-error__request">Request {apiError.requestId}</span>}
+        </p>
+        {children}
       </div>
     );
   }
