@@ -3142,6 +3142,11 @@ export interface components {
     };
     VersionList: {
       items: components['schemas']['VersionSummary'][];
+      /**
+       * @description Older versions the owner's plan does not list (versionHistory): kept, not deleted, and listed again after an upgrade. 0 when none
+       * @example 0
+       */
+      heldBackByPlan: number;
     };
     VersionDetail: {
       number: number;
@@ -5764,6 +5769,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): organizationTokens: as many live tokens as the plan allows (existing ones keep working). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description ORGANIZATION_ROLE_REQUIRED: Owners and Admins only; REAUTHENTICATION_REQUIRED (creating, with two-step on) */
       403: {
         headers: {
@@ -6402,6 +6416,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): privateBlueprints (creating, importing or forking a private or team blueprint, making one private, receiving one by transfer, or editing one while the owner is over that limit), storageBytes (a write that stores more). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK; QUOTA_EXCEEDED: a write that would take one of your quotas over its limit */
       403: {
         headers: {
@@ -6666,6 +6689,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): privateBlueprints (creating, importing or forking a private or team blueprint, making one private, receiving one by transfer, or editing one while the owner is over that limit), storageBytes (a write that stores more). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK; QUOTA_EXCEEDED: a write that would take one of your quotas over its limit */
       403: {
         headers: {
@@ -6716,6 +6748,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['BlueprintDetail'];
+        };
+      };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): privateBlueprints (creating, importing or forking a private or team blueprint, making one private, receiving one by transfer, or editing one while the owner is over that limit), storageBytes (a write that stores more). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
         };
       };
       /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK; QUOTA_EXCEEDED: a write that would take one of your quotas over its limit */
@@ -6770,6 +6811,15 @@ export interface operations {
       };
       /** @description Not signed in, or missing a required scope */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): privateBlueprints (creating, importing or forking a private or team blueprint, making one private, receiving one by transfer, or editing one while the owner is over that limit), storageBytes (a write that stores more). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
         headers: {
           [name: string]: unknown;
         };
@@ -6835,6 +6885,15 @@ export interface operations {
       };
       /** @description Not signed in, or missing a required scope */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): privateBlueprints (creating, importing or forking a private or team blueprint, making one private, receiving one by transfer, or editing one while the owner is over that limit), storageBytes (a write that stores more). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
         headers: {
           [name: string]: unknown;
         };
@@ -6915,6 +6974,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): privateBlueprints (creating, importing or forking a private or team blueprint, making one private, receiving one by transfer, or editing one while the owner is over that limit), storageBytes (a write that stores more). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK; QUOTA_EXCEEDED: a write that would take one of your quotas over its limit */
       403: {
         headers: {
@@ -6968,6 +7036,15 @@ export interface operations {
       };
       /** @description Not signed in, or missing a required scope */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): privateBlueprints (creating, importing or forking a private or team blueprint, making one private, receiving one by transfer, or editing one while the owner is over that limit), storageBytes (a write that stores more). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
         headers: {
           [name: string]: unknown;
         };
@@ -7036,6 +7113,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): privateBlueprints (creating, importing or forking a private or team blueprint, making one private, receiving one by transfer, or editing one while the owner is over that limit), storageBytes (a write that stores more). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK; QUOTA_EXCEEDED: a write that would take one of your quotas over its limit */
       403: {
         headers: {
@@ -7093,6 +7179,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): privateBlueprints (creating, importing or forking a private or team blueprint, making one private, receiving one by transfer, or editing one while the owner is over that limit), storageBytes (a write that stores more). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK; QUOTA_EXCEEDED: a write that would take one of your quotas over its limit */
       403: {
         headers: {
@@ -7143,6 +7238,15 @@ export interface operations {
       };
       /** @description Not signed in, or missing a required scope */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): privateBlueprints (creating, importing or forking a private or team blueprint, making one private, receiving one by transfer, or editing one while the owner is over that limit), storageBytes (a write that stores more). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
         headers: {
           [name: string]: unknown;
         };
@@ -7215,6 +7319,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): privateBlueprints (creating, importing or forking a private or team blueprint, making one private, receiving one by transfer, or editing one while the owner is over that limit), storageBytes (a write that stores more). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK; QUOTA_EXCEEDED: a write that would take one of your quotas over its limit */
       403: {
         headers: {
@@ -7277,6 +7390,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): privateBlueprints (creating, importing or forking a private or team blueprint, making one private, receiving one by transfer, or editing one while the owner is over that limit), storageBytes (a write that stores more). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK; QUOTA_EXCEEDED: a write that would take one of your quotas over its limit */
       403: {
         headers: {
@@ -7328,6 +7450,15 @@ export interface operations {
           'application/yaml': string;
         };
       };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): privateBlueprints (creating, importing or forking a private or team blueprint, making one private, receiving one by transfer, or editing one while the owner is over that limit), storageBytes (a write that stores more). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK; QUOTA_EXCEEDED: a write that would take one of your quotas over its limit */
       403: {
         headers: {
@@ -7374,6 +7505,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['VariableList'];
+        };
+      };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): privateBlueprints (creating, importing or forking a private or team blueprint, making one private, receiving one by transfer, or editing one while the owner is over that limit), storageBytes (a write that stores more). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
         };
       };
       /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK; QUOTA_EXCEEDED: a write that would take one of your quotas over its limit */
@@ -7427,6 +7567,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RenderedFile'];
+        };
+      };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): privateBlueprints (creating, importing or forking a private or team blueprint, making one private, receiving one by transfer, or editing one while the owner is over that limit), storageBytes (a write that stores more). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
         };
       };
       /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK; QUOTA_EXCEEDED: a write that would take one of your quotas over its limit */
@@ -7491,6 +7640,15 @@ export interface operations {
           'application/json': string;
           'application/yaml': string;
           'application/zip': string;
+        };
+      };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): privateBlueprints (creating, importing or forking a private or team blueprint, making one private, receiving one by transfer, or editing one while the owner is over that limit), storageBytes (a write that stores more). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
         };
       };
       /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK; QUOTA_EXCEEDED: a write that would take one of your quotas over its limit */
@@ -7560,6 +7718,15 @@ export interface operations {
           'application/zip': string;
         };
       };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): privateBlueprints (creating, importing or forking a private or team blueprint, making one private, receiving one by transfer, or editing one while the owner is over that limit), storageBytes (a write that stores more). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK; QUOTA_EXCEEDED: a write that would take one of your quotas over its limit */
       403: {
         headers: {
@@ -7600,7 +7767,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Newest first; others see only versions that were published */
+      /** @description Newest first; others see only versions that were published; the owner's plan may hold older ones back (heldBackByPlan) */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7649,6 +7816,15 @@ export interface operations {
           'application/json': components['schemas']['VersionDetail'];
         };
       };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): versionHistory (to the blueprint's owner: the version is older than the newest versions the plan lists; it is kept, and listed again after an upgrade). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description BLUEPRINT_NOT_FOUND or VERSION_NOT_FOUND */
       404: {
         headers: {
@@ -7694,6 +7870,16 @@ export interface operations {
           'application/octet-stream': string;
         };
       };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): versionHistory (to the blueprint's owner: the version is older than the newest versions the plan lists; it is kept, and listed again after an upgrade). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/plain': components['schemas']['ErrorResponse'];
+          'application/octet-stream': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description BLUEPRINT_NOT_FOUND, VERSION_NOT_FOUND, ATTACHED_FILE_NOT_FOUND */
       404: {
         headers: {
@@ -7736,6 +7922,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['VersionDiff'];
+        };
+      };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): versionHistory (to the blueprint's owner: the version is older than the newest versions the plan lists; it is kept, and listed again after an upgrade). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
         };
       };
       /** @description BLUEPRINT_NOT_FOUND or VERSION_NOT_FOUND */
@@ -7796,6 +7991,15 @@ export interface operations {
       };
       /** @description Not signed in, or missing a required scope */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): versionHistory (to the blueprint's owner: the version is older than the newest versions the plan lists; it is kept, and listed again after an upgrade); privateBlueprints (the owner is over it); storageBytes (the restored version is stored again). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
         headers: {
           [name: string]: unknown;
         };
@@ -8094,6 +8298,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): privateBlueprints, storageBytes: the receiving account's plan must hold the private and team blueprints and the bytes that arrive. details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description Any error, in the error envelope with a stable `code` */
       default: {
         headers: {
@@ -8263,6 +8476,15 @@ export interface operations {
       };
       /** @description Not signed in, or missing a required scope */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): privateBlueprints, storageBytes (nothing is created). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
         headers: {
           [name: string]: unknown;
         };
@@ -9434,6 +9656,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): organizations: you own as many organizations as your plan allows. details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description ORGANIZATION_CREATION_DISABLED (ORGANIZATION_CREATION) */
       403: {
         headers: {
@@ -9917,7 +10148,16 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description ORGANIZATION_ROLE_REQUIRED: your role does not allow this; PLAN_LIMIT_REACHED: no seat left */
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): seats: members, pending invitations and this one would exceed the plan (details.used counts both). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description ORGANIZATION_ROLE_REQUIRED: your role does not allow this */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10098,7 +10338,16 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description INVITATION_EMAIL_MISMATCH: sign in as the invited, verified address; PLAN_LIMIT_REACHED */
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): seats: the organization's plan has no seat left for a new member (the invitation stays pending). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description INVITATION_EMAIL_MISMATCH: sign in as the invited, verified address */
       403: {
         headers: {
           [name: string]: unknown;
