@@ -44,6 +44,8 @@ import { RemoteBlueprintsModule } from './federation/remote-blueprints/remote-bl
 import { PeersModule } from './federation/peers/peers.module';
 import { CrawlerModule } from './federation/crawler/crawler.module';
 import { WorkerPoolModule } from './worker-pool/worker-pool.module';
+import { PlanLimitsModule } from './billing/plan-limits.module';
+import { PlanRateLimitGuard } from './billing/plan-rate-limits';
 
 export interface AppModuleOptions {
   readonly config: AppConfig;
@@ -72,6 +74,7 @@ export class AppModule {
         CryptoModule,
         MetricsModule,
         JobsModule.forRoot(options.jobsBackend),
+        PlanLimitsModule,
         HealthModule,
         WellKnownModule,
         AuditModule,
@@ -103,8 +106,10 @@ export class AppModule {
         ...(options.extraImports ?? []),
       ],
       providers: [
-        // Order matters: rate limits apply before anything else is evaluated.
+        // Order matters: rate limits (the instance's per route, then the plan's per token account) apply before
+        // anything else is evaluated.
         { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useClass: PlanRateLimitGuard },
         { provide: APP_GUARD, useClass: RoutePolicyGuard },
       ],
     };

@@ -3275,6 +3275,11 @@ export interface components {
     };
     VersionList: {
       items: components['schemas']['VersionSummary'][];
+      /**
+       * @description Older versions the owner's plan does not list (versionHistory): kept, not deleted, and listed again after an upgrade. 0 when none
+       * @example 0
+       */
+      heldBackByPlan: number;
     };
     VersionDetail: {
       number: number;
@@ -6067,6 +6072,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): organizationTokens: as many live tokens as the plan allows (existing ones keep working). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description ORGANIZATION_ROLE_REQUIRED: Owners and Admins only; REAUTHENTICATION_REQUIRED (creating, with two-step on) */
       403: {
         headers: {
@@ -6705,6 +6719,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): privateBlueprints (creating, importing or forking a private or team blueprint, making one private, receiving one by transfer, or editing one while the owner is over that limit), storageBytes (a write that stores more). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK; QUOTA_EXCEEDED: a write that would take one of your quotas over its limit */
       403: {
         headers: {
@@ -6969,6 +6992,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): privateBlueprints (creating, importing or forking a private or team blueprint, making one private, receiving one by transfer, or editing one while the owner is over that limit), storageBytes (a write that stores more). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK; QUOTA_EXCEEDED: a write that would take one of your quotas over its limit */
       403: {
         headers: {
@@ -7019,6 +7051,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['BlueprintDetail'];
+        };
+      };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): privateBlueprints (creating, importing or forking a private or team blueprint, making one private, receiving one by transfer, or editing one while the owner is over that limit), storageBytes (a write that stores more). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
         };
       };
       /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK; QUOTA_EXCEEDED: a write that would take one of your quotas over its limit */
@@ -7073,6 +7114,15 @@ export interface operations {
       };
       /** @description Not signed in, or missing a required scope */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): privateBlueprints (creating, importing or forking a private or team blueprint, making one private, receiving one by transfer, or editing one while the owner is over that limit), storageBytes (a write that stores more). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
         headers: {
           [name: string]: unknown;
         };
@@ -7138,6 +7188,15 @@ export interface operations {
       };
       /** @description Not signed in, or missing a required scope */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): privateBlueprints (creating, importing or forking a private or team blueprint, making one private, receiving one by transfer, or editing one while the owner is over that limit), storageBytes (a write that stores more). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
         headers: {
           [name: string]: unknown;
         };
@@ -7218,6 +7277,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): privateBlueprints (creating, importing or forking a private or team blueprint, making one private, receiving one by transfer, or editing one while the owner is over that limit), storageBytes (a write that stores more). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK; QUOTA_EXCEEDED: a write that would take one of your quotas over its limit */
       403: {
         headers: {
@@ -7271,6 +7339,15 @@ export interface operations {
       };
       /** @description Not signed in, or missing a required scope */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): privateBlueprints (creating, importing or forking a private or team blueprint, making one private, receiving one by transfer, or editing one while the owner is over that limit), storageBytes (a write that stores more). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
         headers: {
           [name: string]: unknown;
         };
@@ -7339,6 +7416,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): privateBlueprints (creating, importing or forking a private or team blueprint, making one private, receiving one by transfer, or editing one while the owner is over that limit), storageBytes (a write that stores more). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK; QUOTA_EXCEEDED: a write that would take one of your quotas over its limit */
       403: {
         headers: {
@@ -7396,6 +7482,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): privateBlueprints (creating, importing or forking a private or team blueprint, making one private, receiving one by transfer, or editing one while the owner is over that limit), storageBytes (a write that stores more). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK; QUOTA_EXCEEDED: a write that would take one of your quotas over its limit */
       403: {
         headers: {
@@ -7446,6 +7541,15 @@ export interface operations {
       };
       /** @description Not signed in, or missing a required scope */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): privateBlueprints (creating, importing or forking a private or team blueprint, making one private, receiving one by transfer, or editing one while the owner is over that limit), storageBytes (a write that stores more). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
         headers: {
           [name: string]: unknown;
         };
@@ -7518,6 +7622,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): privateBlueprints (creating, importing or forking a private or team blueprint, making one private, receiving one by transfer, or editing one while the owner is over that limit), storageBytes (a write that stores more). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK; QUOTA_EXCEEDED: a write that would take one of your quotas over its limit */
       403: {
         headers: {
@@ -7580,6 +7693,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): privateBlueprints (creating, importing or forking a private or team blueprint, making one private, receiving one by transfer, or editing one while the owner is over that limit), storageBytes (a write that stores more). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK; QUOTA_EXCEEDED: a write that would take one of your quotas over its limit */
       403: {
         headers: {
@@ -7631,6 +7753,15 @@ export interface operations {
           'application/yaml': string;
         };
       };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): privateBlueprints (creating, importing or forking a private or team blueprint, making one private, receiving one by transfer, or editing one while the owner is over that limit), storageBytes (a write that stores more). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK; QUOTA_EXCEEDED: a write that would take one of your quotas over its limit */
       403: {
         headers: {
@@ -7677,6 +7808,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['VariableList'];
+        };
+      };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): privateBlueprints (creating, importing or forking a private or team blueprint, making one private, receiving one by transfer, or editing one while the owner is over that limit), storageBytes (a write that stores more). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
         };
       };
       /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK; QUOTA_EXCEEDED: a write that would take one of your quotas over its limit */
@@ -7730,6 +7870,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RenderedFile'];
+        };
+      };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): privateBlueprints (creating, importing or forking a private or team blueprint, making one private, receiving one by transfer, or editing one while the owner is over that limit), storageBytes (a write that stores more). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
         };
       };
       /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK; QUOTA_EXCEEDED: a write that would take one of your quotas over its limit */
@@ -7794,6 +7943,15 @@ export interface operations {
           'application/json': string;
           'application/yaml': string;
           'application/zip': string;
+        };
+      };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): privateBlueprints (creating, importing or forking a private or team blueprint, making one private, receiving one by transfer, or editing one while the owner is over that limit), storageBytes (a write that stores more). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
         };
       };
       /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK; QUOTA_EXCEEDED: a write that would take one of your quotas over its limit */
@@ -7863,6 +8021,15 @@ export interface operations {
           'application/zip': string;
         };
       };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): privateBlueprints (creating, importing or forking a private or team blueprint, making one private, receiving one by transfer, or editing one while the owner is over that limit), storageBytes (a write that stores more). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description REMOTE_BLUEPRINT_READ_ONLY: writes and favourites on another instance’s (rb_…) blueprint; forks: FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK; QUOTA_EXCEEDED: a write that would take one of your quotas over its limit */
       403: {
         headers: {
@@ -7903,7 +8070,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Newest first; others see only versions that were published */
+      /** @description Newest first; others see only versions that were published; the owner's plan may hold older ones back (heldBackByPlan) */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7952,6 +8119,15 @@ export interface operations {
           'application/json': components['schemas']['VersionDetail'];
         };
       };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): versionHistory (to the blueprint's owner: the version is older than the newest versions the plan lists; it is kept, and listed again after an upgrade). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description BLUEPRINT_NOT_FOUND or VERSION_NOT_FOUND */
       404: {
         headers: {
@@ -7997,6 +8173,16 @@ export interface operations {
           'application/octet-stream': string;
         };
       };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): versionHistory (to the blueprint's owner: the version is older than the newest versions the plan lists; it is kept, and listed again after an upgrade). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/plain': components['schemas']['ErrorResponse'];
+          'application/octet-stream': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description BLUEPRINT_NOT_FOUND, VERSION_NOT_FOUND, ATTACHED_FILE_NOT_FOUND */
       404: {
         headers: {
@@ -8039,6 +8225,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['VersionDiff'];
+        };
+      };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): versionHistory (to the blueprint's owner: the version is older than the newest versions the plan lists; it is kept, and listed again after an upgrade). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
         };
       };
       /** @description BLUEPRINT_NOT_FOUND or VERSION_NOT_FOUND */
@@ -8099,6 +8294,15 @@ export interface operations {
       };
       /** @description Not signed in, or missing a required scope */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): versionHistory (to the blueprint's owner: the version is older than the newest versions the plan lists; it is kept, and listed again after an upgrade); privateBlueprints (the owner is over it); storageBytes (the restored version is stored again). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
         headers: {
           [name: string]: unknown;
         };
@@ -8397,6 +8601,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): privateBlueprints, storageBytes: the receiving account's plan must hold the private and team blueprints and the bytes that arrive. details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description Any error, in the error envelope with a stable `code` */
       default: {
         headers: {
@@ -8566,6 +8779,15 @@ export interface operations {
       };
       /** @description Not signed in, or missing a required scope */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): privateBlueprints, storageBytes (nothing is created). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
         headers: {
           [name: string]: unknown;
         };
@@ -9737,6 +9959,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): organizations: you own as many organizations as your plan allows. details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description ORGANIZATION_CREATION_DISABLED (ORGANIZATION_CREATION) */
       403: {
         headers: {
@@ -10220,7 +10451,16 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description ORGANIZATION_ROLE_REQUIRED: your role does not allow this; PLAN_LIMIT_REACHED: no seat left */
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): seats: members, pending invitations and this one would exceed the plan (details.used counts both). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description ORGANIZATION_ROLE_REQUIRED: your role does not allow this */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10401,7 +10641,16 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description INVITATION_EMAIL_MISMATCH: sign in as the invited, verified address; PLAN_LIMIT_REACHED */
+      /** @description PLAN_LIMIT_REACHED (only when billing is on): seats: the organization's plan has no seat left for a new member (the invitation stays pending). details: limit, plan, allowed, used, wanted, upgradeUrl */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description INVITATION_EMAIL_MISMATCH: sign in as the invited, verified address */
       403: {
         headers: {
           [name: string]: unknown;

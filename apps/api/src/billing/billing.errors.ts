@@ -1,4 +1,4 @@
-import { AppError } from '../common/errors/app-error';
+import { AppError, CommonErrorCode } from '../common/errors/app-error';
 import type { LimitKey } from './plans';
 
 export const BillingErrorCode = {
@@ -40,22 +40,44 @@ const LIMIT_LABELS: Record<LimitKey, string> = {
   apiRatePerMinute: 'API requests per minute',
 };
 
-/** A plan's limit stops an action; details say which, how far, and where to upgrade. */
+export interface PlanLimitDetails {
+  limit: LimitKey;
+  plan: string;
+  allowed: number;
+  used: number;
+  wanted: number;
+  upgradeUrl: string;
+}
+
+/**
+ * A plan's limit stops an action; details say which, how far, and where to upgrade. `message` replaces the wording for
+ * limits that are not a count of things held (version history).
+ */
 export class PlanLimitReachedError extends AppError {
-  constructor(details: {
-    limit: LimitKey;
-    plan: string;
-    allowed: number;
-    used: number;
-    wanted: number;
-    upgradeUrl: string;
-  }) {
+  constructor(details: PlanLimitDetails & Record<string, unknown>, message?: string) {
     super(
       BillingErrorCode.PlanLimitReached,
-      `The ${details.plan} plan allows ${details.allowed} ${LIMIT_LABELS[details.limit]}; in use ${details.used}, ` +
-        `this needs ${details.wanted} more. Upgrade at ${details.upgradeUrl}, or make room first`,
+      message ??
+        `The ${details.plan} plan allows ${details.allowed} ${LIMIT_LABELS[details.limit]}; in use ${details.used}, ` +
+          `this needs ${details.wanted} more. Upgrade at ${details.upgradeUrl}, or make room first`,
       402,
       details,
+    );
+  }
+}
+
+/**
+ * An account's API tokens went past the requests per minute of its plan. The same code and envelope as the instance's
+ * per-route limit (RATE_LIMITED), with details to prompt an upgrade.
+ */
+export class PlanRateLimitedError extends AppError {
+  constructor(details: { plan: string; allowed: number; retryAfterSeconds: number; upgradeUrl: string }) {
+    super(
+      CommonErrorCode.RateLimited,
+      `The ${details.plan} plan allows ${details.allowed} API requests per minute for this account's tokens; ` +
+        `retry in ${details.retryAfterSeconds} s, or upgrade at ${details.upgradeUrl}`,
+      429,
+      { limit: 'apiRatePerMinute' satisfies LimitKey, ...details },
     );
   }
 }

@@ -1,4 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { LOGGER } from '../common/logging/logging.module';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { JobQueue } from '../jobs/job-queue';
@@ -36,6 +38,7 @@ export class EntitlementService {
     private readonly billing: BillingRepository,
     private readonly usageCounter: EntitlementsRepository,
     private readonly jobs: JobQueue,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {
     this.plans = config.billing ? new Plans(config.billing.plans) : undefined;
   }
@@ -124,10 +127,16 @@ export class EntitlementService {
   /**
    * An organization's member count changed: on a per-seat plan its subscription quantity follows, in a job (Stripe is
    * not called inside the member change). The job reads the count when it runs, so bursts need no de-duplication.
+   * Never fails the member change, which is already made: a job that could not be queued is logged, and the next
+   * change (or the billing module's own reconciliation) queues the sync again.
    */
   async membersChanged(organizationId: string): Promise<void> {
     if (!this.enabled) return;
-    await this.jobs.enqueue(SYNC_SEATS_JOB, { organizationId });
+    try {
+      await this.jobs.enqueue(SYNC_SEATS_JOB, { organizationId });
+    } catch (error) {
+      this.logger.warn({ err: error, organizationId }, 'could not queue the seat sync of an organization');
+    }
   }
 
   async upgradeUrl(account: BillingAccount): Promise<string> {

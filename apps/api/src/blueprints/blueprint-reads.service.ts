@@ -36,6 +36,7 @@ import { CONVERSION_FILE, conversionMarkdown, unchangedReport } from './conversi
 import { BlueprintsRepository } from './blueprints.repository';
 import { BlueprintsService } from './blueprints.service';
 import { VersionDiffs } from './version-diffs';
+import { VersionHistory, type HistorySubject, type HistoryWindow } from './version-history';
 import type {
   BlueprintDetail,
   RenderedFile,
@@ -95,6 +96,7 @@ export class BlueprintReadsService {
     private readonly savedVariables: SavedVariablesService,
     private readonly remote: RemoteBlueprintsService,
     private readonly diffs: VersionDiffs,
+    private readonly history: VersionHistory,
     private readonly access: AccessService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -140,16 +142,20 @@ export class BlueprintReadsService {
     };
   }
 
+  /** Newest first; the owner's plan may hold older versions back (`heldBackByPlan` says how many). */
   async versions(id: string, principal: Principal | undefined): Promise<VersionList> {
     const row = await this.repository.findById(id);
     const access = readAccess(row, await this.access.actorOf(principal));
+    const history = await this.historyOf(row);
     const versions = await this.repository.listVersions(id, !access.readsDrafts);
     const readable = versions.filter((version) => mayReadVersion(access, version));
-    const files = await this.repository.filesOfVersions(readable.map((version) => version.id));
+    const listed = readable.filter((version) => !history.heldBack(version.number));
+    const files = await this.repository.filesOfVersions(listed.map((version) => version.id));
     return {
-      items: readable.map((version) =>
+      items: listed.map((version) =>
         versionSummaryOf(version, row?.publishedVersion ?? null, files.get(version.id) ?? []),
       ),
+      heldBackByPlan: readable.length - listed.length,
     };
   }
 
@@ -158,6 +164,7 @@ export class BlueprintReadsService {
     const access = readAccess(row, await this.access.actorOf(principal));
     const version = await this.repository.findVersion(id, number);
     if (!version || !mayReadVersion(access, version)) throw new VersionNotFoundError(number);
+    await (await this.historyOf(row)).assertListed(number, access.isOwner);
     return versionDetailOf(version, row?.publishedVersion ?? null, await this.repository.versionFiles(version.id));
   }
 
@@ -178,6 +185,7 @@ export class BlueprintReadsService {
     const wanted = number ?? access.version;
     const version = await this.repository.findVersion(id, wanted);
     if (!version || !mayReadVersion(access, version)) throw new VersionNotFoundError(wanted);
+    await (await this.historyOf(row)).assertListed(wanted, access.isOwner);
     const file = await this.repository.versionFile(version.id, path);
     if (!file) throw new AttachedFileNotFoundError(path);
     return file;
@@ -189,6 +197,9 @@ export class BlueprintReadsService {
     const [a, b] = await Promise.all([this.repository.findVersion(id, from), this.repository.findVersion(id, to)]);
     if (!a || !mayReadVersion(access, a)) throw new VersionNotFoundError(from);
     if (!b || !mayReadVersion(access, b)) throw new VersionNotFoundError(to);
+    const history = await this.historyOf(row);
+    await history.assertListed(from, access.isOwner);
+    await history.assertListed(to, access.isOwner);
     const files = await this.repository.filesOfVersions([a.id, b.id]);
     return {
       from,
@@ -246,6 +257,12 @@ export class BlueprintReadsService {
   }
 
   /** Request values first, then the caller's saved values (when it may use them), then the defaults. */
+  /** The owner's history window; `row` is one readAccess let through (so it exists). */
+  private historyOf(row: HistorySubject | null): Promise<HistoryWindow> {
+    if (!row) throw new BlueprintNotFoundError();
+    return this.history.window(row);
+  }
+
   private async fill(content: string, principal: Principal | undefined, values: Record<string, unknown> | undefined) {
     const saved = await this.savedVariables.valuesFor(principal);
     return renderTemplate(content, { request: stringValues(values), saved });

@@ -11,6 +11,7 @@ import {
 import type { Response } from 'express';
 import { CurrentPrincipal, OptionalPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
+import { ApiPlanLimitResponse } from '../billing/plan-limit-response';
 import { ErrorResponse } from '../common/errors/error-envelope';
 import { AllowOrganizationTokens, Authenticated, Public } from '../common/security/route-policy';
 import { AnyBlueprintIdPipe, BlueprintIdPipe, VersionNumberPipe, WritableBlueprintIdPipe } from './blueprint-id.pipe';
@@ -19,6 +20,11 @@ import { etagOf, revisionFromIfMatch } from './blueprint-views';
 import { BlueprintsService } from './blueprints.service';
 import { AttachedFileQuery, DiffQuery, RestoreRequest } from './dto/blueprint-requests.dto';
 import { BlueprintDetail, VersionDetail, VersionDiff, VersionList } from './dto/blueprint-responses.dto';
+
+/** Others asking for a held-back version hear VERSION_NOT_FOUND: they cannot change the owner's plan. */
+const HELD_BACK =
+  "versionHistory (to the blueprint's owner: the version is older than the newest versions the plan lists; it is " +
+  'kept, and listed again after an upgrade)';
 
 @ApiTags('blueprint versions')
 @ApiNotFoundResponse({ type: ErrorResponse, description: 'BLUEPRINT_NOT_FOUND or VERSION_NOT_FOUND' })
@@ -32,7 +38,12 @@ export class BlueprintVersionsController {
 
   @Get('versions')
   @Public()
-  @ApiOkResponse({ type: VersionList, description: 'Newest first; others see only versions that were published' })
+  @ApiOkResponse({
+    type: VersionList,
+    description:
+      "Newest first; others see only versions that were published; the owner's plan may hold older ones back " +
+      '(heldBackByPlan)',
+  })
   list(@Param('id', BlueprintIdPipe) id: string, @OptionalPrincipal() principal?: Principal): Promise<VersionList> {
     return this.reads.versions(id, principal);
   }
@@ -40,6 +51,7 @@ export class BlueprintVersionsController {
   @Get('versions/:number')
   @Public()
   @ApiOkResponse({ type: VersionDetail })
+  @ApiPlanLimitResponse(HELD_BACK)
   get(
     @Param('id', BlueprintIdPipe) id: string,
     @Param('number', VersionNumberPipe) number: number,
@@ -60,6 +72,7 @@ export class BlueprintVersionsController {
     type: ErrorResponse,
     description: 'BLUEPRINT_NOT_FOUND, VERSION_NOT_FOUND, ATTACHED_FILE_NOT_FOUND',
   })
+  @ApiPlanLimitResponse(HELD_BACK)
   async file(
     @Param('id', AnyBlueprintIdPipe) id: string,
     @Query() query: AttachedFileQuery,
@@ -82,6 +95,7 @@ export class BlueprintVersionsController {
   @Get('diff')
   @Public()
   @ApiOkResponse({ type: VersionDiff, description: 'Unified diff from one version to another' })
+  @ApiPlanLimitResponse(HELD_BACK)
   @ApiUnprocessableEntityResponse({
     type: ErrorResponse,
     description:
@@ -102,6 +116,9 @@ export class BlueprintVersionsController {
   @ApiHeader({ name: 'If-Match', required: false })
   @ApiOkResponse({ type: BlueprintDetail, description: 'The old content as a new version' })
   @ApiForbiddenResponse({ type: ErrorResponse, description: 'REMOTE_BLUEPRINT_READ_ONLY for rb_… ids' })
+  @ApiPlanLimitResponse(
+    `${HELD_BACK}; privateBlueprints (the owner is over it); storageBytes (the restored version is stored again)`,
+  )
   async restore(
     @Param('id', WritableBlueprintIdPipe) id: string,
     @Param('number', VersionNumberPipe) number: number,

@@ -29,6 +29,7 @@ import {
 import type { Request, Response } from 'express';
 import { CurrentPrincipal, CurrentUser, OptionalPrincipal } from '../auth/current-principal.decorator';
 import { userIdOf, type Principal, type UserPrincipal } from '../auth/principal';
+import { ApiPlanLimitResponse } from '../billing/plan-limit-response';
 import { ErrorResponse } from '../common/errors/error-envelope';
 import {
   AllowOrganizationTokens,
@@ -83,6 +84,10 @@ function withEtag<Detail extends BlueprintDetail>(response: Response, detail: De
     'FORK_NOT_ALLOWED, REMOTE_LICENSE_FORBIDS_FORK; QUOTA_EXCEEDED: a write that would take one of your quotas ' +
     'over its limit',
 })
+@ApiPlanLimitResponse(
+  'privateBlueprints (creating, importing or forking a private or team blueprint, making one private, receiving ' +
+    'one by transfer, or editing one while the owner is over that limit), storageBytes (a write that stores more)',
+)
 @Controller('api/v1/blueprints')
 @AllowOrganizationTokens()
 export class BlueprintsController {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { RemoteBlueprintsModule } from '../federation/remote-blueprints/remote-blueprints.module';
 import { QuotasModule } from '../quotas/quotas.module';
+import { EntitlementsModule } from '../billing/entitlements.module';
 import { SavedVariablesModule } from '../saved-variables/saved-variables.module';
 import { BlueprintMaintenance } from './blueprint-maintenance';
 import { BlueprintReadsService } from './blueprint-reads.service';
@@ -17,13 +18,21 @@ import { HierarchiesService } from './hierarchies.service';
 import { SearchStatistics } from './search-statistics';
 import { SearchStatisticsRepository } from './search-statistics.repository';
 import { VersionDiffs } from './version-diffs';
+import { VersionHistory } from './version-history';
 import { ContentOwnership } from './content-ownership';
 import { AuditModule } from '../audit/audit.module';
 import { OrganizationLookupModule } from '../organizations/organization-lookup.module';
 
 @Module({
   // One direction only: remote blueprints never import this module back.
-  imports: [SavedVariablesModule, RemoteBlueprintsModule, QuotasModule, AuditModule, OrganizationLookupModule],
+  imports: [
+    SavedVariablesModule,
+    RemoteBlueprintsModule,
+    QuotasModule,
+    EntitlementsModule,
+    AuditModule,
+    OrganizationLookupModule,
+  ],
   // The catalogue controller first: its static routes (/blueprints, /me/…) must not be taken for ids.
   controllers: [CatalogController, BlueprintsController, BlueprintVersionsController, HierarchiesController],
   providers: [
@@ -38,6 +47,7 @@ import { OrganizationLookupModule } from '../organizations/organization-lookup.m
     SearchStatisticsRepository,
     SearchStatistics,
     VersionDiffs,
+    VersionHistory,
     ContentOwnership,
   ],
   exports: [

@@ -345,19 +345,27 @@ export class BlueprintsRepository {
 
   /**
    * What live blueprints hold in storage, as the storage quota counts it: every version and attached file of one
-   * blueprint, or of every blueprint of a hierarchy. With their number, for the count quota of a transfer.
+   * blueprint, or of every blueprint of a hierarchy. With their number, for the count quota of a transfer, and how
+   * many of them are private or team (the plan's `privateBlueprints`).
    */
-  async stored(where: { id: string } | { hierarchyId: string }): Promise<{ blueprints: number; bytes: number }> {
+  async stored(
+    where: { id: string } | { hierarchyId: string },
+  ): Promise<{ blueprints: number; privateBlueprints: number; bytes: number }> {
     const live = { ...where, deletedAt: null };
-    const [blueprints, versions, files] = await Promise.all([
+    const [blueprints, privateBlueprints, versions, files] = await Promise.all([
       this.prisma.blueprint.count({ where: live }),
+      this.prisma.blueprint.count({ where: { ...live, visibility: { in: ['private', 'team'] } } }),
       this.prisma.blueprintVersion.aggregate({ where: { blueprint: live }, _sum: { sizeBytes: true } }),
       this.prisma.blueprintVersionFile.aggregate({
         where: { version: { blueprint: live } },
         _sum: { sizeBytes: true },
       }),
     ]);
-    return { blueprints, bytes: Number(versions._sum.sizeBytes ?? 0) + Number(files._sum.sizeBytes ?? 0) };
+    return {
+      blueprints,
+      privateBlueprints,
+      bytes: Number(versions._sum.sizeBytes ?? 0) + Number(files._sum.sizeBytes ?? 0),
+    };
   }
 
   /** The blueprint, its first version and, when asked, its publication, all or nothing. */

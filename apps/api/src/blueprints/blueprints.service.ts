@@ -79,8 +79,11 @@ import {
   type DecodedFile,
   type ScannedFile,
 } from './attached-files';
-import { QuotaService } from '../quotas/quotas.service';
+import { QuotaService, type WriteGuard } from '../quotas/quotas.service';
 import type { QuotaDemand } from '../quotas/quotas.types';
+import { accountOfOwner } from '../billing/billing-account';
+import { EntitlementService } from '../billing/entitlements.service';
+import { VersionHistory } from './version-history';
 
 /** The content a write brings in, already checked and scanned, with its attached files. */
 interface ScannedContent extends CheckedContent {
@@ -183,6 +186,21 @@ function joining(hierarchyId: string | null | undefined, currentHierarchyId?: st
     : [];
 }
 
+/** Blueprints the plan's `privateBlueprints` counts: those not shared with everyone. */
+export function countsAsPrivate(visibility: string): boolean {
+  return visibility === 'private' || visibility === 'team';
+}
+
+/**
+ * What a write asks of the plan's `privateBlueprints`: one more for a new private blueprint or one made private; none
+ * more (but the account must be within its limit: over it, private blueprints are read-only) for an edit of one that
+ * stays private; nothing for one that is or becomes shared with everyone, which an over-limit account may always do.
+ */
+export function privateBlueprintsWanted(from: string | null, to: string): number | undefined {
+  if (!countsAsPrivate(to)) return undefined;
+  return from !== null && countsAsPrivate(from) ? 0 : 1;
+}
+
 /**
  * Every write to a blueprint, whichever door it comes through (web, API token, import, fork, restore, strip): each
  * checks the content, scans it, applies the secret policy against the visibility the blueprint will have, and writes
@@ -197,8 +215,23 @@ export class BlueprintsService {
     private readonly remote: RemoteBlueprintsService,
     private readonly quotas: QuotaService,
     private readonly ownership: ContentOwnership,
+    private readonly entitlements: EntitlementService,
+    private readonly history: VersionHistory,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /**
+   * What a write checks first in its transaction: the instance's quotas (the plan's storage with them, QuotaService),
+   * then the plan's private blueprints (`privateBlueprintsWanted`; undefined: not concerned).
+   */
+  private guard(owner: Ownership, demands: readonly QuotaDemand[], privateBlueprints?: number): WriteGuard {
+    const quotas = this.quotas.guard(owner, demands);
+    return async (tx) => {
+      await quotas(tx);
+      if (privateBlueprints === undefined) return;
+      await this.entitlements.check(accountOfOwner(owner), 'privateBlueprints', privateBlueprints, { tx });
+    };
+  }
 
   /** Checks and scans the content and its attached files (each text file with the same scanner and policy). */
   async scan(content: string, files: readonly DecodedFile[] = []): Promise<ScannedContent> {
@@ -261,11 +294,15 @@ export class BlueprintsService {
       },
       this.newVersion(principal, scanned, format.id, input.changelog ?? '', input.acknowledgedFindings),
       input.publish ? this.publishedState(1, scanned.contentHash, scanned.combined) : null,
-      this.quotas.guard(owner, [
-        { quota: 'blueprints', wanted: 1 },
-        { quota: 'storageBytes', wanted: this.storedBytes(scanned) },
-        ...joining(placement.hierarchyId),
-      ]),
+      this.guard(
+        owner,
+        [
+          { quota: 'blueprints', wanted: 1 },
+          { quota: 'storageBytes', wanted: this.storedBytes(scanned) },
+          ...joining(placement.hierarchyId),
+        ],
+        privateBlueprintsWanted(null, visibility),
+      ),
     );
     this.sharedResponses.clear();
     if (input.publish)
@@ -389,10 +426,14 @@ export class BlueprintsService {
         input.publish && version && newReport
           ? (number) => this.publishedState(number, version.contentHash, newReport)
           : undefined,
-      beforeWrite: this.quotas.guard(owner, [
-        { quota: 'storageBytes', wanted: version ? versionBytes(version) : 0 },
-        ...joining(metadata.hierarchyId, current.hierarchyId),
-      ]),
+      beforeWrite: this.guard(
+        owner,
+        [
+          { quota: 'storageBytes', wanted: version ? versionBytes(version) : 0 },
+          ...joining(metadata.hierarchyId, current.hierarchyId),
+        ],
+        privateBlueprintsWanted(current.visibility, visibility),
+      ),
       readable,
     });
     if (visibilityChanged) {
@@ -418,6 +459,7 @@ export class BlueprintsService {
     const number = versionNumber ?? current.headVersion;
     const version = await this.repository.findVersion(id, number);
     if (!version) throw new VersionNotFoundError(number);
+    await (await this.history.window(current)).assertListed(number, true);
     // A fresh scan, not the findings stored with the version: the rules may have learned since it was written.
     const report = (await this.rescan(version)).combined;
     let readable: ReadableVersionsPlan | undefined;
@@ -430,6 +472,11 @@ export class BlueprintsService {
     const row = await this.write(id, expectedRevision, {
       publish: () => this.publishedState(number, version.contentHash, report),
       readable,
+      beforeWrite: this.guard(
+        ownershipOf(current),
+        [],
+        privateBlueprintsWanted(current.visibility, current.visibility),
+      ),
     });
     await this.ownership.recordForOrganization(principal, 'blueprint.published', row, { version: number });
     return this.writtenDetail(row, principal);
@@ -452,6 +499,7 @@ export class BlueprintsService {
     const current = await this.owned(principal, id, 'content.edit');
     const old = await this.repository.findVersion(id, number);
     if (!old) throw new VersionNotFoundError(number);
+    await (await this.history.window(current)).assertListed(number, true);
     // Rescanned, not copied: the rules may have learned about secrets since that version was written.
     const scanned = await this.rescan(old);
     // The blueprint may have stopped being a skill since: its files cannot come back with it.
@@ -472,9 +520,11 @@ export class BlueprintsService {
         ),
         restoredFrom: number,
       },
-      beforeWrite: this.quotas.guard(ownershipOf(current), [
-        { quota: 'storageBytes', wanted: this.storedBytes(scanned) },
-      ]),
+      beforeWrite: this.guard(
+        ownershipOf(current),
+        [{ quota: 'storageBytes', wanted: this.storedBytes(scanned) }],
+        privateBlueprintsWanted(current.visibility, current.visibility),
+      ),
     });
     return this.writtenDetail(row, principal);
   }
@@ -498,9 +548,11 @@ export class BlueprintsService {
         `Removed ${stripped.removed} invisible character${stripped.removed === 1 ? '' : 's'}`,
         head.acknowledgedFindings,
       ),
-      beforeWrite: this.quotas.guard(ownershipOf(current), [
-        { quota: 'storageBytes', wanted: this.storedBytes(scanned) },
-      ]),
+      beforeWrite: this.guard(
+        ownershipOf(current),
+        [{ quota: 'storageBytes', wanted: this.storedBytes(scanned) }],
+        privateBlueprintsWanted(current.visibility, current.visibility),
+      ),
     });
     return this.writtenDetail(row, principal);
   }
@@ -544,10 +596,15 @@ export class BlueprintsService {
         expectedRevision,
         to,
         slug,
-        this.quotas.guard(to, [
-          { quota: 'blueprints', wanted: 1 },
-          { quota: 'storageBytes', wanted: bytes },
-        ]),
+        // A private blueprint arrives as one more of the receiving account's (a team one becomes private there).
+        this.guard(
+          to,
+          [
+            { quota: 'blueprints', wanted: 1 },
+            { quota: 'storageBytes', wanted: bytes },
+          ],
+          privateBlueprintsWanted(null, current.visibility),
+        ),
       );
     } catch (error) {
       if (error instanceof StaleRevisionError) throw new PreconditionFailedError(`"r${current.revision}"`);

@@ -11,6 +11,7 @@ import type { Response } from 'express';
 import type { Logger } from 'pino';
 import { CurrentPrincipal, OptionalPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
+import { ApiPlanLimitResponse } from '../billing/plan-limit-response';
 import { ErrorResponse } from '../common/errors/error-envelope';
 import { LOGGER } from '../common/logging/logging.module';
 import { AllowOrganizationTokens, Authenticated, Public, SessionOnly } from '../common/security/route-policy';
@@ -106,6 +107,10 @@ export class HierarchiesController {
     type: HierarchyDetail,
     description: 'Gives the hierarchy and all its blueprints to an organization you administer, or takes it back',
   })
+  @ApiPlanLimitResponse(
+    "privateBlueprints, storageBytes: the receiving account's plan must hold the private and team blueprints and " +
+      'the bytes that arrive',
+  )
   transfer(
     @Param('id', HierarchyIdPipe) id: string,
     @Body() body: HierarchyTransferRequest,

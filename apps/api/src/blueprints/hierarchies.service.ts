@@ -5,6 +5,8 @@ import type { Principal } from '../auth/principal';
 import { SharedResponseCache } from '../http-cache/shared-response-cache';
 import { zipStream, type ConversionReport, type ZipEntry } from '../formats';
 import { QuotaService } from '../quotas/quotas.service';
+import { accountOfOwner } from '../billing/billing-account';
+import { EntitlementService } from '../billing/entitlements.service';
 import { readAccess, readsAsOwner, type ReadAccess } from './blueprint-access';
 import { authorOf } from './blueprint-views';
 import { OrganizationLookupService } from '../organizations/organization-lookup.service';
@@ -64,6 +66,7 @@ export class HierarchiesService {
     private readonly sharedResponses: SharedResponseCache,
     private readonly organizations: OrganizationLookupService,
     private readonly blueprints: BlueprintsRepository,
+    private readonly entitlements: EntitlementService,
   ) {}
 
   async create(
@@ -169,17 +172,19 @@ export class HierarchiesService {
     if (to.ownerId === hierarchy.ownerId && to.organizationId === hierarchy.organizationId) {
       throw new TransferToSameOwnerError();
     }
-    // The new owner's quotas count what arrives: the hierarchy, its blueprints and what they store.
+    // The new owner's quotas count what arrives: the hierarchy, its blueprints and what they store; its plan, the
+    // private and team blueprints among them (and the bytes, through the quota check).
     const stored = await this.blueprints.stored({ hierarchyId: id });
-    await this.repository.transfer(
-      id,
-      to,
-      this.quotas.guard(to, [
-        { quota: 'hierarchies', wanted: 1 },
-        { quota: 'blueprints', wanted: stored.blueprints },
-        { quota: 'storageBytes', wanted: stored.bytes },
-      ]),
-    );
+    const quotas = this.quotas.guard(to, [
+      { quota: 'hierarchies', wanted: 1 },
+      { quota: 'blueprints', wanted: stored.blueprints },
+      { quota: 'storageBytes', wanted: stored.bytes },
+    ]);
+    await this.repository.transfer(id, to, async (tx) => {
+      await quotas(tx);
+      if (stored.privateBlueprints === 0) return;
+      await this.entitlements.check(accountOfOwner(to), 'privateBlueprints', stored.privateBlueprints, { tx });
+    });
     this.sharedResponses.clear();
     await this.ownership.recordTransfer(principal, hierarchy, to, organization);
     return this.get(id, principal, 'writer');

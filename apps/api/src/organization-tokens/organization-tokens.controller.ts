@@ -13,6 +13,7 @@ import { createdToken, tokenSummaryFields } from '../auth/api-tokens/api-tokens.
 import { OrganizationTokenNotFoundError } from '../auth/api-tokens/api-tokens.errors';
 import { CurrentSession } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
+import { ApiPlanLimitResponse } from '../billing/plan-limit-response';
 import { ErrorResponse } from '../common/errors/error-envelope';
 import { Authenticated, SessionOnly } from '../common/security/route-policy';
 import {
@@ -40,6 +41,7 @@ export class OrganizationTokensController {
   @SessionOnly()
   @Header('Cache-Control', 'no-store')
   @ApiCreatedResponse({ type: CreatedOrganizationToken, description: 'The token is in this response only' })
+  @ApiPlanLimitResponse('organizationTokens: as many live tokens as the plan allows (existing ones keep working)')
   @ApiUnprocessableEntityResponse({
     type: ErrorResponse,
     description: 'ORGANIZATION_TOKEN_SCOPE_NOT_ALLOWED: only blueprints:read and blueprints:write',

@@ -26,11 +26,11 @@ import {
   InvitationExpiredError,
   InvitationNotFoundError,
   OrganizationRoleRequiredError,
-  PlanLimitReachedError,
 } from './organizations.errors';
 import { OrganizationsRepository } from './organizations.repository';
 import { OrganizationsService } from './organizations.service';
-import { seatLimit } from './seats';
+import { EntitlementService } from '../billing/entitlements.service';
+import type { BillingAccount } from '../billing/billing-account';
 
 type SessionPrincipal = Extract<Principal, { kind: 'session' }>;
 
@@ -53,6 +53,7 @@ export class OrganizationInvitationsService {
     private readonly users: UsersService,
     private readonly mail: MailService,
     private readonly audit: AuditService,
+    private readonly entitlements: EntitlementService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -71,23 +72,23 @@ export class OrganizationInvitationsService {
     const existing = await this.users.findByEmail(email);
     if (existing && (await this.repository.member(organization.id, existing.id))) throw new AlreadyMemberError();
     const now = new Date();
-    const limit = seatLimit(organization);
-    if (limit !== null) {
-      const [members, pending] = await Promise.all([
-        this.repository.memberCount(organization.id),
-        this.repository.pendingInvitationCount(organization.id, now),
-      ]);
-      if (members + pending >= limit) throw new PlanLimitReachedError(limit);
-    }
+    const account: BillingAccount = { kind: 'organization', id: organization.id };
     const token = mintSecretToken();
-    const invitation = await this.repository.createInvitation({
-      organizationId: organization.id,
-      email,
-      role: input.role,
-      tokenHash: hashSecret(token),
-      invitedById: principal.userId,
-      expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
-    });
+    const invitation = await this.repository.createInvitation(
+      {
+        organizationId: organization.id,
+        email,
+        role: input.role,
+        tokenHash: hashSecret(token),
+        invitedById: principal.userId,
+        expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
+      },
+      // Every pending invitation is a seat promised: members, pending invitations and this one must fit the plan.
+      async (tx) => {
+        const pending = await this.repository.pendingInvitationCount(organization.id, now, tx);
+        await this.entitlements.check(account, 'seats', 1, { tx, pending });
+      },
+    );
     await this.audit.record(
       { type: 'user', id: principal.userId },
       'invitation.created',
@@ -161,13 +162,15 @@ export class OrganizationInvitationsService {
     }
     const organization = invitation.organization;
     if (await this.repository.member(organization.id, user.id)) throw new AlreadyMemberError();
-    const limit = seatLimit(organization);
-    if (limit !== null && (await this.repository.memberCount(organization.id)) >= limit) {
-      throw new PlanLimitReachedError(limit);
-    }
-    const outcome = await this.repository.acceptInvitation(invitation.id, user.id, new Date());
+    // The new member must fit: up to the plan's seats (on a per-seat plan that refuses overflow, the seats paid for;
+    // one that buys seats allows up to its maximum, and the subscription follows the member count).
+    const account: BillingAccount = { kind: 'organization', id: organization.id };
+    const outcome = await this.repository.acceptInvitation(invitation.id, user.id, new Date(), (tx) =>
+      this.entitlements.check(account, 'seats', 1, { tx }),
+    );
     if (outcome === 'member') throw new AlreadyMemberError();
     if (outcome === 'used') throw new InvitationNotFoundError();
+    await this.entitlements.membersChanged(organization.id);
     const context = requestContext(request);
     await this.audit.record(
       { type: 'user', id: user.id },

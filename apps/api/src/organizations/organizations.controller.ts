@@ -12,6 +12,7 @@ import {
 import type { Request } from 'express';
 import { CurrentSession } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
+import { ApiPlanLimitResponse } from '../billing/plan-limit-response';
 import { ErrorResponse } from '../common/errors/error-envelope';
 import { Authenticated, SessionOnly } from '../common/security/route-policy';
 import {
@@ -53,6 +54,7 @@ export class OrganizationsController {
   @HttpCode(201)
   @ApiCreatedResponse({ type: OrganizationView, description: 'Created; you are its Owner' })
   @ApiForbiddenResponse({ type: ErrorResponse, description: 'ORGANIZATION_CREATION_DISABLED (ORGANIZATION_CREATION)' })
+  @ApiPlanLimitResponse('organizations: you own as many organizations as your plan allows')
   @ApiConflictResponse({ type: ErrorResponse, description: 'HANDLE_TAKEN: a user or an organization has this name' })
   create(
     @Body() body: CreateOrganizationRequest,
@@ -162,7 +164,10 @@ export class OrganizationsController {
     description: 'Mailed; replaces a pending one to the address',
   })
   @ApiNotFoundResponse({ type: ErrorResponse, description: NOT_FOUND })
-  @ApiForbiddenResponse({ type: ErrorResponse, description: `${ROLE}; PLAN_LIMIT_REACHED: no seat left` })
+  @ApiForbiddenResponse({ type: ErrorResponse, description: ROLE })
+  @ApiPlanLimitResponse(
+    'seats: members, pending invitations and this one would exceed the plan (details.used counts both)',
+  )
   @ApiConflictResponse({ type: ErrorResponse, description: 'ALREADY_MEMBER' })
   invite(
     @Param('slug') slug: string,
@@ -222,8 +227,11 @@ export class OrganizationsController {
   @ApiGoneResponse({ type: ErrorResponse, description: 'INVITATION_EXPIRED' })
   @ApiForbiddenResponse({
     type: ErrorResponse,
-    description: 'INVITATION_EMAIL_MISMATCH: sign in as the invited, verified address; PLAN_LIMIT_REACHED',
+    description: 'INVITATION_EMAIL_MISMATCH: sign in as the invited, verified address',
   })
+  @ApiPlanLimitResponse(
+    "seats: the organization's plan has no seat left for a new member (the invitation stays pending)",
+  )
   @ApiConflictResponse({ type: ErrorResponse, description: 'ALREADY_MEMBER' })
   async accept(
     @Param('token') token: string,

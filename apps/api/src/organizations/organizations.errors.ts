@@ -63,13 +63,6 @@ export class AlreadyMemberError extends AppError {
   }
 }
 
-/** The seat limit hook (seats.ts) says the organization is full. */
-export class PlanLimitReachedError extends AppError {
-  constructor(limit: number) {
-    super('PLAN_LIMIT_REACHED', `This organization's plan allows ${limit} members`, 403, { seats: limit });
-  }
-}
-
 export class InvitationNotFoundError extends AppError {
   constructor() {
     super('INVITATION_NOT_FOUND', 'This invitation does not exist, was revoked or has already been used', 404);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service';
-import type { OrganizationRole } from '../generated/prisma/client';
+import type { OrganizationRole, Prisma } from '../generated/prisma/client';
 
 export interface OrganizationDetails {
   readonly name: string;
@@ -8,6 +8,9 @@ export interface OrganizationDetails {
   readonly avatarUrl?: string | null;
   readonly websiteUrl?: string | null;
 }
+
+/** A check a write runs inside its transaction before it changes anything (a plan's limit). */
+export type BeforeWrite = (tx: Prisma.TransactionClient) => Promise<void>;
 
 const MEMBER_USER = { select: { id: true, handle: true, displayName: true, avatarUrl: true } } as const;
 
@@ -17,8 +20,9 @@ export class OrganizationsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /** The organization and its first Owner, together or not at all. */
-  create(slug: string, details: OrganizationDetails, ownerId: string) {
+  create(slug: string, details: OrganizationDetails, ownerId: string, beforeWrite?: BeforeWrite) {
     return this.prisma.$transaction(async (tx) => {
+      await beforeWrite?.(tx);
       const organization = await tx.organization.create({ data: { slug, ...details } });
       await tx.organizationMember.create({ data: { organizationId: organization.id, userId: ownerId, role: 'owner' } });
       return organization;
@@ -107,21 +111,26 @@ export class OrganizationsRepository {
 
   // Invitations
 
-  createInvitation(data: {
-    organizationId: string;
-    email: string;
-    role: OrganizationRole;
-    tokenHash: string;
-    invitedById: string;
-    expiresAt: Date;
-  }) {
+  createInvitation(
+    data: {
+      organizationId: string;
+      email: string;
+      role: OrganizationRole;
+      tokenHash: string;
+      invitedById: string;
+      expiresAt: Date;
+    },
+    beforeCreate?: BeforeWrite,
+  ) {
     return this.prisma.$transaction(async (tx) => {
-      // A new invitation to the same address replaces the pending one: one live link per address.
+      // A new invitation to the same address replaces the pending one: one live link per address (and one seat
+      // promised, so the check runs after the replaced one is gone).
       const now = new Date();
       await tx.organizationInvitation.updateMany({
         where: { organizationId: data.organizationId, email: data.email, acceptedAt: null, revokedAt: null },
         data: { revokedAt: now },
       });
+      await beforeCreate?.(tx);
       return tx.organizationInvitation.create({ data });
     });
   }
@@ -137,8 +146,12 @@ export class OrganizationsRepository {
     });
   }
 
-  pendingInvitationCount(organizationId: string, now: Date): Promise<number> {
-    return this.prisma.organizationInvitation.count({
+  pendingInvitationCount(
+    organizationId: string,
+    now: Date,
+    client: Prisma.TransactionClient | PrismaService = this.prisma,
+  ): Promise<number> {
+    return client.organizationInvitation.count({
       where: { organizationId, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
     });
   }
@@ -162,8 +175,14 @@ export class OrganizationsRepository {
   /**
    * Uses the invitation up and adds the membership in one transaction. The conditional update is the single-use
    * guarantee: of two acceptances at once, only one changes the row. 'used' when it was no longer pending.
+   * `beforeJoin` (the seat check) runs before the member is added; when it throws, the invitation stays pending.
    */
-  acceptInvitation(id: string, userId: string, now: Date): Promise<'accepted' | 'used' | 'member'> {
+  acceptInvitation(
+    id: string,
+    userId: string,
+    now: Date,
+    beforeJoin?: BeforeWrite,
+  ): Promise<'accepted' | 'used' | 'member'> {
     return this.prisma
       .$transaction(async (tx) => {
         const { count } = await tx.organizationInvitation.updateMany({
@@ -176,6 +195,7 @@ export class OrganizationsRepository {
           where: { organizationId_userId: { organizationId: invitation.organizationId, userId } },
         });
         if (existing) throw new AlreadyMemberSignal();
+        await beforeJoin?.(tx);
         await tx.organizationMember.create({
           data: { organizationId: invitation.organizationId, userId, role: invitation.role },
         });

@@ -10,6 +10,7 @@ import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import type { Organization } from '../generated/prisma/client';
 import { SharedResponseCache } from '../http-cache/shared-response-cache';
+import { EntitlementService } from '../billing/entitlements.service';
 import { isConstraintViolation, isUniqueViolation } from './database-errors';
 import type { MemberView, OrganizationView } from './dto/organizations.dto';
 import { OrganizationLookupService } from './organization-lookup.service';
@@ -47,6 +48,7 @@ export class OrganizationsService {
     private readonly sessions: SessionService,
     private readonly signIn: SignInService,
     private readonly responseCache: SharedResponseCache,
+    private readonly entitlements: EntitlementService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -63,10 +65,12 @@ export class OrganizationsService {
     const slug = validSlug(input.slug);
     let organization: Organization;
     try {
+      // The creator becomes its Owner: one more organization owned, as the creator's plan counts them.
       organization = await this.repository.create(
         slug,
         { ...details(input), name: input.name.trim() },
         principal.userId,
+        (tx) => this.entitlements.check({ kind: 'user', id: principal.userId }, 'organizations', 1, { tx }),
       );
     } catch (error) {
       throw nameClash(error, slug);
@@ -201,6 +205,7 @@ export class OrganizationsService {
     } catch (error) {
       throw lastOwner(error);
     }
+    await this.entitlements.membersChanged(organization.id);
     const leaving = member.userId === principal.userId;
     await this.audit.record(
       { type: 'user', id: principal.userId },

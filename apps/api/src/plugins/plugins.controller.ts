@@ -15,6 +15,7 @@ import { CurrentPrincipal, OptionalPrincipal } from '../auth/current-principal.d
 import type { Principal } from '../auth/principal';
 import { HierarchyIdPipe } from '../blueprints/blueprint-id.pipe';
 import { streamDownload } from '../blueprints/download-response';
+import { ApiPlanLimitResponse } from '../billing/plan-limit-response';
 import { ErrorResponse } from '../common/errors/error-envelope';
 import { LOGGER } from '../common/logging/logging.module';
 import { AllowOrganizationTokens, Authenticated, Public } from '../common/security/route-policy';
@@ -33,6 +34,7 @@ export class PluginsController {
   @Post('plugins/import')
   @Authenticated('blueprints:write')
   @ApiCreatedResponse({ type: PluginImportResult, description: 'One hierarchy per plugin, each member a blueprint' })
+  @ApiPlanLimitResponse('privateBlueprints, storageBytes (nothing is created)')
   @ApiBadRequestResponse({ type: ErrorResponse, description: 'PLUGIN_PATH_INVALID, PLUGIN_FILE_ENCODING' })
   @ApiPayloadTooLargeResponse({
     type: ErrorResponse,

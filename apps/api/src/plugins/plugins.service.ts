@@ -17,6 +17,7 @@ import { ContentOwnership } from '../blueprints/content-ownership';
 import { accessOf, asContent } from '../blueprints/hierarchies.service';
 import { fromDbKind } from '../blueprints/blueprint-rules';
 import { QuotaService } from '../quotas/quotas.service';
+import { PlanLimitReachedError } from '../billing/billing.errors';
 import type { ImportedPlugin, ImportPluginRequest, PluginImportResult } from './dto/plugin.dto';
 import { manifestFor, planReport, pluginEntries, type PluginSource, type PluginSourceMember } from './plugin-export';
 import { conversionHeader } from '../blueprints/conversion-report';
@@ -122,6 +123,8 @@ export class PluginsService {
           files: member.files.map((file) => file.path),
         });
       } catch (error) {
+        // The plan refuses the account, not this member: its 402 goes out as is, so the client can offer an upgrade.
+        if (error instanceof PlanLimitReachedError) throw error;
         if (error instanceof AppError) throw new PluginMemberRejectedError(fullPath, error);
         throw error;
       }

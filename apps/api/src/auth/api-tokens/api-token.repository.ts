@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../../database/prisma.service';
-import type { TokenEnvironment } from '../../generated/prisma/client';
+import type { Prisma, TokenEnvironment } from '../../generated/prisma/client';
 
 export interface NewApiToken {
   userId: string;
@@ -34,8 +34,12 @@ export class ApiTokenRepository {
     return this.prisma.apiToken.findMany({ where: { userId, revokedAt: null }, orderBy: { createdAt: 'desc' } });
   }
 
-  createForOrganization(token: NewOrganizationToken) {
-    return this.prisma.apiToken.create({ data: { ...token, userId: null } });
+  /** `beforeCreate` (the plan's token limit) runs first in the same transaction. */
+  createForOrganization(token: NewOrganizationToken, beforeCreate?: (tx: Prisma.TransactionClient) => Promise<void>) {
+    return this.prisma.$transaction(async (tx) => {
+      await beforeCreate?.(tx);
+      return tx.apiToken.create({ data: { ...token, userId: null } });
+    });
   }
 
   /** The organization's tokens that are not revoked, newest first, with the handle of whoever made each. */

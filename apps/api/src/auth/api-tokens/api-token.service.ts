@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { AuditService } from '../../audit/audit.service';
 import { ipPrefix } from '../../common/request-context/ip-prefix';
-import type { ApiToken, TokenEnvironment } from '../../generated/prisma/client';
+import type { ApiToken, Prisma, TokenEnvironment } from '../../generated/prisma/client';
 import type { Principal } from '../principal';
 import { requestContext, SessionService } from '../sessions/session.service';
 import { TwoStepRepository } from '../two-step/two-step.repository';
@@ -121,10 +121,14 @@ export class ApiTokenService {
     organizationId: string,
     input: NewTokenInput,
     request: Request,
+    beforeCreate?: (tx: Prisma.TransactionClient) => Promise<void>,
   ): Promise<IssuedApiToken> {
     await this.assertMayIssue(session);
     const { token, columns } = mintFor(tokenSpec(input));
-    const row = await this.tokens.createForOrganization({ organizationId, createdById: session.userId, ...columns });
+    const row = await this.tokens.createForOrganization(
+      { organizationId, createdById: session.userId, ...columns },
+      beforeCreate,
+    );
     await this.audit.record(
       { type: 'user', id: session.userId },
       'organization_token.created',

@@ -237,6 +237,13 @@ export class VersionSummary {
 
 export class VersionList {
   @ApiProperty({ type: [VersionSummary] }) items: VersionSummary[];
+  @ApiProperty({
+    description:
+      "Older versions the owner's plan does not list (versionHistory): kept, not deleted, and listed again after an " +
+      'upgrade. 0 when none',
+    example: 0,
+  })
+  heldBackByPlan: number;
 }
 
 export class VersionDetail extends VersionSummary {
