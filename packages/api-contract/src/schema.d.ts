@@ -6362,7 +6362,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description LAST_OWNER: you are the only Owner of the organizations in details.organizations */
+      /** @description LAST_OWNER: you are the only Owner of the organizations in details.organizations; BILLING_SUBSCRIPTION_RENEWS: cancel your subscription first */
       409: {
         headers: {
           [name: string]: unknown;
