@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import supertest from 'supertest';
-import { startFakeStripe, type FakeStripe } from './fake-stripe';
-import { TestSignInModule } from './sign-in';
+import { PrismaService } from '../../src/database/prisma.service';
+import { startFakeStripe, type FakeStripe, type StripeSubscriptionLike } from './fake-stripe';
+import { TestSignInModule, type SignedIn } from './sign-in';
 import { startTestApp, type TestApp } from './test-app';
 
 /** Prices the fake knows, and the plans priced with them (small limits, so tests reach them quickly). */
@@ -10,6 +11,7 @@ export const TEST_PRICES = {
   proYearly: 'price_pro_yearly_test',
   teamMonthly: 'price_team_monthly_test',
   teamRefuseMonthly: 'price_team_fixed_monthly_test',
+  trialMonthly: 'price_pro_trial_monthly_test',
 } as const;
 
 export const TEST_PLANS = {
@@ -45,12 +47,38 @@ export const TEST_PLANS = {
       prices: { month: TEST_PRICES.teamRefuseMonthly },
       limits: { seats: 20 },
     },
+    {
+      id: 'pro-trial',
+      name: 'Pro (with a trial)',
+      for: ['user'],
+      prices: { month: TEST_PRICES.trialMonthly },
+      trialDays: 14,
+      limits: { privateBlueprints: null },
+    },
   ],
 };
+
+export interface HeldDelivery {
+  readonly payload: string;
+  readonly headers: Record<string, string>;
+}
 
 export interface BillingTestbed {
   readonly stripe: FakeStripe;
   readonly testApp: TestApp;
+  readonly prisma: PrismaService;
+  /** Posts a delivery to the instance's webhook endpoint as Stripe would; answers the response. */
+  deliverToApp(payload: string, headers: Record<string, string>): Promise<supertest.Response>;
+  /**
+   * Keeps the fake's deliveries from reaching the instance (they are acknowledged 200 to the fake and kept) until
+   * `release`, which posts them to the instance in their order.
+   */
+  holdWebhooks(): { readonly held: readonly HeldDelivery[]; release(): Promise<void> };
+  /**
+   * Waits until the fake has delivered every queued event and the instance's jobs have applied each one it accepted
+   * (its billing_events row is processed): the end of everything a simulation set off.
+   */
+  settle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -65,20 +93,51 @@ export async function startBillingTestbed(env: Record<string, string> = {}): Pro
       { id: TEST_PRICES.proYearly, unitAmount: 9000, interval: 'year' },
       { id: TEST_PRICES.teamMonthly, unitAmount: 700, interval: 'month' },
       { id: TEST_PRICES.teamRefuseMonthly, unitAmount: 600, interval: 'month' },
+      { id: TEST_PRICES.trialMonthly, unitAmount: 1200, interval: 'month' },
     ],
   });
   const testApp = await startTestApp({
     env: { LP_MODE: 'all', BILLING_PLANS: JSON.stringify(TEST_PLANS), ...stripe.env, ...env },
     extraImports: [TestSignInModule],
   });
+  const prisma = testApp.app.nest.get(PrismaService);
   const http = supertest(testApp.app.nest.getHttpServer());
-  stripe.setWebhookTarget(async (payload, headers) => {
-    const response = await http.post('/api/v1/billing/webhook').set(headers).send(payload);
-    return response.status;
-  });
+  const deliverToApp = (payload: string, headers: Record<string, string>) =>
+    http.post('/api/v1/billing/webhook').set(headers).send(payload);
+  const toApp = async (payload: string, headers: Record<string, string>) =>
+    (await deliverToApp(payload, headers)).status;
+  stripe.setWebhookTarget(toApp);
   return {
     stripe,
     testApp,
+    prisma,
+    deliverToApp,
+    holdWebhooks() {
+      const held: HeldDelivery[] = [];
+      stripe.setWebhookTarget(async (payload, headers) => {
+        held.push({ payload, headers });
+        return 200;
+      });
+      return {
+        held,
+        async release() {
+          await stripe.drain();
+          stripe.setWebhookTarget(toApp);
+          for (const delivery of held.splice(0)) {
+            const response = await deliverToApp(delivery.payload, delivery.headers);
+            if (response.status !== 200) throw new Error(`held delivery answered ${response.status}`);
+          }
+        },
+      };
+    },
+    async settle() {
+      await stripe.drain();
+      const accepted = stripe.deliveries.filter((delivery) => delivery.status === 200).map(({ event }) => event.id);
+      await eventually(async () => {
+        const pending = await prisma.billingEvent.count({ where: { id: { in: accepted }, processedAt: null } });
+        if (pending > 0) throw new Error(`${pending} accepted webhook event(s) not applied yet`);
+      });
+    },
     async close() {
       await testApp.close();
       await stripe.close();
@@ -100,3 +159,34 @@ export async function eventually<T>(check: () => Promise<T>, timeoutMs = 10_000)
 }
 
 export const randomEmail = (label: string) => `${label}-${randomBytes(4).toString('hex')}@example.com`;
+
+/** The Checkout Session id at the end of a Checkout URL (the fake's /pay/{id}, like Stripe's). */
+export function checkoutSessionIdOf(url: string): string {
+  return new URL(url).pathname.split('/').pop() as string;
+}
+
+/** Opens Checkout as `who` (POST /api/v1/billing/checkout) and answers the session id. */
+export async function startCheckout(
+  who: SignedIn,
+  body: { plan: string; interval: 'month' | 'year'; organization?: string },
+): Promise<string> {
+  const response = await who.agent.post('/api/v1/billing/checkout').set(who.writeHeaders).send(body).expect(200);
+  return checkoutSessionIdOf(response.body.url as string);
+}
+
+/** Checkout paid at the fake and every event it sent applied: the account is subscribed. */
+export async function subscribe(
+  bed: BillingTestbed,
+  who: SignedIn,
+  body: { plan: string; interval: 'month' | 'year'; organization?: string },
+): Promise<StripeSubscriptionLike> {
+  const sessionId = await startCheckout(who, body);
+  const subscription = await bed.stripe.completeCheckout(sessionId);
+  await bed.settle();
+  return subscription;
+}
+
+/** Audit events of an action about an account (user or organization), oldest first. */
+export function auditEventsOf(bed: BillingTestbed, action: string, targetId: string) {
+  return bed.prisma.auditEvent.findMany({ where: { action, targetId }, orderBy: { occurredAt: 'asc' } });
+}
