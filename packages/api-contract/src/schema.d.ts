@@ -6348,7 +6348,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description LAST_OWNER: you are the only Owner of the organizations in details.organizations */
+      /** @description LAST_OWNER: you are the only Owner of the organizations in details.organizations; BILLING_SUBSCRIPTION_RENEWS: cancel your subscription first */
       409: {
         headers: {
           [name: string]: unknown;
@@ -10864,7 +10864,7 @@ export interface operations {
           'application/json': components['schemas']['WebhookReceipt'];
         };
       };
-      /** @description BILLING_WEBHOOK_SIGNATURE_INVALID: bad or missing signature, or a timestamp outside the tolerance */
+      /** @description BILLING_WEBHOOK_SIGNATURE_INVALID: bad or missing signature, or a timestamp outside the tolerance; BILLING_WEBHOOK_EVENT_INVALID: signed, but not an event (no id, type or data.object); MALFORMED_JSON */
       400: {
         headers: {
           [name: string]: unknown;
