@@ -168,8 +168,7 @@ export class BillingService {
     });
     const subscriptionId = idOf(checkout.subscription);
     if (checkout.status === 'complete' && subscriptionId) {
-      const subscription = await this.stripe.onBehalf((stripe) => stripe.subscriptions.retrieve(subscriptionId));
-      await this.sync.apply(subscription, 'checkout.returned');
+      await this.stripe.onBehalf(() => this.sync.sync(subscriptionId, 'checkout.returned'));
     }
     return {
       status: checkout.status ?? 'open',
