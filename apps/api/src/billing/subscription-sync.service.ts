@@ -11,7 +11,7 @@ import { accountOfCustomer, BillingRepository } from './billing.repository';
 import { effectivePlan, LIVE_STATUSES, type AccountPlan } from './effective-plan';
 import { EntitlementService } from './entitlements.service';
 import { idOf, subscriptionState } from './stripe-objects';
-import { StripeClient } from './stripe.provider';
+import { isResourceMissing, StripeClient } from './stripe.provider';
 
 const GRACE_STATUSES: ReadonlySet<string> = new Set(['past_due', 'unpaid']);
 
@@ -40,7 +40,15 @@ export class SubscriptionSyncService {
   async sync(stripeSubscriptionId: string, cause: string, actor: AuditActor = SYSTEM): Promise<SyncOutcome> {
     for (let attempt = 1; ; attempt += 1) {
       const known = await this.repository.subscriptionByStripeId(stripeSubscriptionId);
-      const subscription = await this.stripe.api.subscriptions.retrieve(stripeSubscriptionId);
+      let subscription: Stripe.Subscription;
+      try {
+        subscription = await this.stripe.api.subscriptions.retrieve(stripeSubscriptionId);
+      } catch (error) {
+        // Not a passing failure: Stripe will not have it later either (an id from elsewhere, another account or mode).
+        if (!isResourceMissing(error)) throw error;
+        this.logger.info({ subscription: stripeSubscriptionId, cause }, 'billing: no such subscription at Stripe');
+        return 'ignored';
+      }
       const outcome = await this.write(subscription, known, cause, actor);
       if (outcome !== 'conflict') return outcome;
       if (attempt >= SYNC_ATTEMPTS) {
