@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import supertest from 'supertest';
 import { PrismaService } from '../../src/database/prisma.service';
-import { startFakeStripe, type FakeStripe, type StripeSubscriptionLike } from './fake-stripe';
+import { JobQueue } from '../../src/jobs/job-queue';
+import { startFakeStripe, type FakeStripe, type StripeEventLike, type StripeSubscriptionLike } from './fake-stripe';
 import { TestSignInModule, type SignedIn } from './sign-in';
+import { startStripeRelay, type StripeRelay } from './stripe-relay';
 import { startTestApp, type TestApp } from './test-app';
 
 /** Prices the fake knows, and the plans priced with them (small limits, so tests reach them quickly). */
@@ -63,17 +65,35 @@ export interface HeldDelivery {
   readonly headers: Record<string, string>;
 }
 
+export interface WebhookHold {
+  readonly held: readonly HeldDelivery[];
+  /** The events held so far, in order (they are no longer held). */
+  take(): StripeEventLike[];
+  release(): Promise<void>;
+  resume(): Promise<void>;
+}
+
 export interface BillingTestbed {
   readonly stripe: FakeStripe;
   readonly testApp: TestApp;
   readonly prisma: PrismaService;
+  /** What the app's Stripe calls go through on their way to the fake (it can hold answers back). */
+  readonly relay: StripeRelay;
   /** Posts a delivery to the instance's webhook endpoint as Stripe would; answers the response. */
-  deliverToApp(payload: string, headers: Record<string, string>): Promise<supertest.Response>;
+  deliverToApp(payload: string, headers: Record<string, string>): supertest.Test;
+  /**
+   * Sends an event to the instance as Stripe would (pretty-printed, signed now, or with `options`), past the fake's
+   * queue; answers the instance's response, for replays, out-of-order and forged deliveries.
+   */
+  redeliver(
+    event: StripeEventLike,
+    options?: { secret?: string; timestamp?: number; signature?: string | null },
+  ): supertest.Test;
   /**
    * Keeps the fake's deliveries from reaching the instance (they are acknowledged 200 to the fake and kept) until
-   * `release`, which posts them to the instance in their order.
+   * `release`, which posts them to the instance in their order, or `resume`, which drops them.
    */
-  holdWebhooks(): { readonly held: readonly HeldDelivery[]; release(): Promise<void> };
+  holdWebhooks(): WebhookHold;
   /**
    * Waits until the fake has delivered every queued event and the instance's jobs have applied each one it accepted
    * (its billing_events row is processed): the end of everything a simulation set off.
@@ -96,11 +116,19 @@ export async function startBillingTestbed(env: Record<string, string> = {}): Pro
       { id: TEST_PRICES.trialMonthly, unitAmount: 1200, interval: 'month' },
     ],
   });
+  const relay = await startStripeRelay(stripe.url);
   const testApp = await startTestApp({
-    env: { LP_MODE: 'all', BILLING_PLANS: JSON.stringify(TEST_PLANS), ...stripe.env, ...env },
+    env: {
+      LP_MODE: 'all',
+      BILLING_PLANS: JSON.stringify(TEST_PLANS),
+      ...stripe.env,
+      STRIPE_API_URL: relay.url,
+      ...env,
+    },
     extraImports: [TestSignInModule],
   });
   const prisma = testApp.app.nest.get(PrismaService);
+  const jobs = testApp.app.nest.get(JobQueue);
   const http = supertest(testApp.app.nest.getHttpServer());
   const deliverToApp = (payload: string, headers: Record<string, string>) =>
     http.post('/api/v1/billing/webhook').set(headers).send(payload);
@@ -111,18 +139,35 @@ export async function startBillingTestbed(env: Record<string, string> = {}): Pro
     stripe,
     testApp,
     prisma,
+    relay,
     deliverToApp,
+    redeliver(event, options = {}) {
+      const payload = JSON.stringify(event, null, 2);
+      const signature =
+        options.signature === undefined
+          ? stripe.sign(payload, { secret: options.secret, timestamp: options.timestamp })
+          : options.signature;
+      return deliverToApp(payload, {
+        'content-type': 'application/json; charset=utf-8',
+        ...(signature === null ? {} : { 'stripe-signature': signature }),
+      });
+    },
     holdWebhooks() {
       const held: HeldDelivery[] = [];
       stripe.setWebhookTarget(async (payload, headers) => {
         held.push({ payload, headers });
         return 200;
       });
+      const resume = async () => {
+        await stripe.drain();
+        stripe.setWebhookTarget(toApp);
+      };
       return {
         held,
+        take: () => held.splice(0).map((delivery) => JSON.parse(delivery.payload) as StripeEventLike),
+        resume,
         async release() {
-          await stripe.drain();
-          stripe.setWebhookTarget(toApp);
+          await resume();
           for (const delivery of held.splice(0)) {
             const response = await deliverToApp(delivery.payload, delivery.headers);
             if (response.status !== 200) throw new Error(`held delivery answered ${response.status}`);
@@ -136,10 +181,15 @@ export async function startBillingTestbed(env: Record<string, string> = {}): Pro
       await eventually(async () => {
         const pending = await prisma.billingEvent.count({ where: { id: { in: accepted }, processedAt: null } });
         if (pending > 0) throw new Error(`${pending} accepted webhook event(s) not applied yet`);
+        // And whatever else was queued (seat syncs, a replay's job if one were queued) has run.
+        const counts = await jobs.counts();
+        const busy = (counts.waiting ?? 0) + (counts.active ?? 0);
+        if (busy > 0) throw new Error(`${busy} job(s) waiting or running`);
       });
     },
     async close() {
       await testApp.close();
+      await relay.close();
       await stripe.close();
     },
   };
