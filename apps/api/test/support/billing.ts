@@ -60,6 +60,27 @@ export const TEST_PLANS = {
   ],
 };
 
+/**
+ * TEST_PLANS with a free plan that limits nothing: billing on (its routes, Checkout, the Portal) without changing what
+ * any other route allows, for suites that run every route (tenant isolation, fuzzing).
+ */
+export const UNLIMITED_FREE_PLANS = {
+  plans: TEST_PLANS.plans.map((plan) => (plan.id === 'free' ? { ...plan, limits: {} } : plan)),
+};
+
+/** A fake Stripe that sells TEST_PRICES (its webhooks go nowhere until a target is set). */
+export function startTestStripe(): Promise<FakeStripe> {
+  return startFakeStripe({
+    prices: [
+      { id: TEST_PRICES.proMonthly, unitAmount: 900, interval: 'month' },
+      { id: TEST_PRICES.proYearly, unitAmount: 9000, interval: 'year' },
+      { id: TEST_PRICES.teamMonthly, unitAmount: 700, interval: 'month' },
+      { id: TEST_PRICES.teamRefuseMonthly, unitAmount: 600, interval: 'month' },
+      { id: TEST_PRICES.trialMonthly, unitAmount: 1200, interval: 'month' },
+    ],
+  });
+}
+
 export interface HeldDelivery {
   readonly payload: string;
   readonly headers: Record<string, string>;
@@ -107,15 +128,7 @@ export interface BillingTestbed {
  * running its job worker (events are applied in jobs).
  */
 export async function startBillingTestbed(env: Record<string, string> = {}): Promise<BillingTestbed> {
-  const stripe = await startFakeStripe({
-    prices: [
-      { id: TEST_PRICES.proMonthly, unitAmount: 900, interval: 'month' },
-      { id: TEST_PRICES.proYearly, unitAmount: 9000, interval: 'year' },
-      { id: TEST_PRICES.teamMonthly, unitAmount: 700, interval: 'month' },
-      { id: TEST_PRICES.teamRefuseMonthly, unitAmount: 600, interval: 'month' },
-      { id: TEST_PRICES.trialMonthly, unitAmount: 1200, interval: 'month' },
-    ],
-  });
+  const stripe = await startTestStripe();
   const relay = await startStripeRelay(stripe.url);
   const testApp = await startTestApp({
     env: {
