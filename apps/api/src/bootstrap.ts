@@ -9,6 +9,7 @@ import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { AuthenticationMiddleware } from './auth/authentication.middleware';
+import { billingDisabledGate } from './billing/billing-disabled';
 import { ErrorEnvelopeFilter } from './common/errors/http-exception.filter';
 import { jsonBodyParser } from './common/http/body-parsing';
 import { RATE_LIMIT } from './common/http/rate-limit';
@@ -177,6 +178,8 @@ function configureHttpPipeline(nest: NestExpressApplication, config: AppConfig, 
   for (const handler of securityHeaders()) nest.use(handler);
   nest.use(httpMetricsMiddleware(nest.get(MetricsService)));
   nest.use(cookieParser());
+  // Billing off: its routes answer 404 BILLING_DISABLED to everyone, before the body is read or a session looked up.
+  if (!config.billing) nest.use(billingDisabledGate());
   nest.use(jsonBodyParser(config.http.bodyLimitBytes));
   nest.use(guardRequestInput());
   for (const handler of webAppHandlers(config.webDistDir, logger)) nest.use(handler);

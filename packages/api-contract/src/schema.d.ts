@@ -11113,7 +11113,7 @@ export interface operations {
           'application/json': components['schemas']['WebhookReceipt'];
         };
       };
-      /** @description BILLING_WEBHOOK_SIGNATURE_INVALID: bad or missing signature, or a timestamp outside the tolerance */
+      /** @description BILLING_WEBHOOK_SIGNATURE_INVALID: bad or missing signature, or a timestamp outside the tolerance; BILLING_WEBHOOK_EVENT_INVALID: signed, but not an event (no id, type or data.object); MALFORMED_JSON */
       400: {
         headers: {
           [name: string]: unknown;

@@ -8,7 +8,7 @@ import { APP_CONFIG } from '../config/config.module';
 import type { Prisma } from '../generated/prisma/client';
 import { JobQueue } from '../jobs/job-queue';
 import { accountOfCustomer, BillingRepository } from './billing.repository';
-import { BillingWebhookSignatureError } from './billing.errors';
+import { BillingError, BillingErrorCode, BillingWebhookSignatureError } from './billing.errors';
 import { EntitlementService, SYNC_SEATS_JOB } from './entitlements.service';
 import { SeatsService } from './seats.service';
 import { HANDLED_EVENT_TYPES, idOf, subscriptionOfEvent } from './stripe-objects';
@@ -52,9 +52,9 @@ export class BillingEventsService implements OnModuleInit {
   async receive(rawBody: Buffer | undefined, signature: string | undefined): Promise<{ duplicate: boolean }> {
     const secret = this.config.secrets.stripeWebhookSecret;
     if (!rawBody || !signature || !secret) throw new BillingWebhookSignatureError('missing body or Stripe-Signature');
-    let event: Stripe.Event;
+    let verified: unknown;
     try {
-      event = this.stripe.webhooks.constructEvent(
+      verified = this.stripe.webhooks.constructEvent(
         rawBody,
         signature,
         secret,
@@ -66,6 +66,15 @@ export class BillingEventsService implements OnModuleInit {
       }
       throw error;
     }
+    // Verified, so it came from Stripe (or whoever holds the secret), but only an event's shape can be stored and applied.
+    if (!isEventShaped(verified)) {
+      throw new BillingError(
+        BillingErrorCode.EventInvalid,
+        'The delivery is not a Stripe event: it needs a string id and type and a data.object',
+        400,
+      );
+    }
+    const event = verified;
     const recorded = await this.repository.recordEvent(
       event.id,
       event.type,
@@ -149,6 +158,15 @@ export class BillingEventsService implements OnModuleInit {
     if (recorded > 0) this.logger.info({ recorded }, 'billing: grace periods lapsed');
     return recorded;
   }
+}
+
+/** Event ids and types are short strings (`evt_…`, `invoice.paid`); the object they concern is under data.object. */
+function isEventShaped(value: unknown): value is Stripe.Event {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const { id, type, data } = value as { id?: unknown; type?: unknown; data?: unknown };
+  const shortText = (text: unknown) => typeof text === 'string' && text.length > 0 && text.length <= 255;
+  const object = (data as { object?: unknown } | null | undefined)?.object;
+  return shortText(id) && shortText(type) && typeof object === 'object' && object !== null && !Array.isArray(object);
 }
 
 function organizationIdOf(data: unknown): string {

@@ -22,7 +22,9 @@ export class BillingWebhookController {
   @ApiOkResponse({ type: WebhookReceipt, description: 'Stored (or seen before); unknown event types are ignored' })
   @ApiBadRequestResponse({
     type: ErrorResponse,
-    description: 'BILLING_WEBHOOK_SIGNATURE_INVALID: bad or missing signature, or a timestamp outside the tolerance',
+    description:
+      'BILLING_WEBHOOK_SIGNATURE_INVALID: bad or missing signature, or a timestamp outside the tolerance; ' +
+      'BILLING_WEBHOOK_EVENT_INVALID: signed, but not an event (no id, type or data.object); MALFORMED_JSON',
   })
   async receive(
     @Req() request: Request,

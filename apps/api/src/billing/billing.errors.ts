@@ -17,6 +17,7 @@ export const BillingErrorCode = {
   SeatsFollowMembers: 'BILLING_SEATS_FOLLOW_MEMBERS',
   CheckoutNotFound: 'BILLING_CHECKOUT_NOT_FOUND',
   SignatureInvalid: 'BILLING_WEBHOOK_SIGNATURE_INVALID',
+  EventInvalid: 'BILLING_WEBHOOK_EVENT_INVALID',
   ProviderUnavailable: 'BILLING_PROVIDER_UNAVAILABLE',
 } as const;
 

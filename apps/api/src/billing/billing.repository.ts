@@ -51,21 +51,34 @@ export class BillingRepository {
     }
   }
 
+  /** The row that holds a Stripe subscription, if any. */
+  subscriptionByStripeId(stripeSubscriptionId: string): Promise<BillingSubscription | null> {
+    return this.prisma.billingSubscription.findUnique({ where: { stripeSubscriptionId } });
+  }
+
   /**
-   * Writes the subscription state read from Stripe, replacing the customer's row. The grace fields are derived here
-   * from the status, in the same statement, so concurrent jobs cannot interleave a half-written state.
+   * Writes the subscription state read from Stripe over the customer's row, only if that row is still `expected`
+   * (null: there is none yet). Answers the row written, or null when someone else wrote first: the caller then reads
+   * Stripe again, so a read overtaken by a newer one is never written over it. The grace fields, derived from the
+   * status, go in the same statement.
    */
   async writeSubscription(
     customerId: string,
+    expected: BillingSubscription | null,
     state: SubscriptionState,
     grace: { pastDueSince: Date | null; graceEndsAt: Date | null; graceLapseRecordedAt: Date | null },
-  ): Promise<BillingSubscription> {
+  ): Promise<BillingSubscription | null> {
     const data = { ...state, ...grace };
-    return this.prisma.billingSubscription.upsert({
-      where: { customerId },
-      create: { customerId, ...data },
-      update: data,
-    });
+    try {
+      if (!expected) return await this.prisma.billingSubscription.create({ data: { customerId, ...data } });
+      // Every column as it was read (updatedAt included) is the row version: any write since makes this match nothing.
+      const { id, ...unchanged } = expected;
+      return await this.prisma.billingSubscription.update({ where: { id, ...unchanged }, data });
+    } catch (error) {
+      // P2002: another writer created the row first; P2025: the row changed (or went) since it was read.
+      if (error instanceof Prisma.PrismaClientKnownRequestError && ['P2002', 'P2025'].includes(error.code)) return null;
+      throw error;
+    }
   }
 
   /** Records a received event; `fresh` is false when its id was seen before (a replay). */

@@ -22,7 +22,7 @@ import { EntitlementService } from './entitlements.service';
 import { isFree, Plans, type BillingInterval, type Plan } from './plans';
 import { SeatsService } from './seats.service';
 import { idOf } from './stripe-objects';
-import { StripeClient } from './stripe.provider';
+import { isResourceMissing, StripeClient } from './stripe.provider';
 import { SubscriptionSyncService } from './subscription-sync.service';
 
 type SessionPrincipal = Extract<Principal, { kind: 'session' }>;
@@ -152,7 +152,14 @@ export class BillingService {
     const notFound = () =>
       new BillingError(BillingErrorCode.CheckoutNotFound, 'No such checkout session of yours', 404);
     if (!/^cs_[A-Za-z0-9_]{1,200}$/.test(checkoutSessionId)) throw notFound();
-    const checkout = await this.stripe.onBehalf((stripe) => stripe.checkout.sessions.retrieve(checkoutSessionId));
+    // An id Stripe does not know is no session of the caller's, not a failure of Stripe's.
+    const checkout = await this.stripe.onBehalf((stripe) =>
+      stripe.checkout.sessions.retrieve(checkoutSessionId).catch((error: unknown) => {
+        if (isResourceMissing(error)) return null;
+        throw error;
+      }),
+    );
+    if (!checkout) throw notFound();
     const customer = await this.repository.customerByStripeId(idOf(checkout.customer) ?? '');
     if (!customer) throw notFound();
     const account = accountOfCustomer(customer);
@@ -161,8 +168,7 @@ export class BillingService {
     });
     const subscriptionId = idOf(checkout.subscription);
     if (checkout.status === 'complete' && subscriptionId) {
-      const subscription = await this.stripe.onBehalf((stripe) => stripe.subscriptions.retrieve(subscriptionId));
-      await this.sync.apply(subscription, 'checkout.returned');
+      await this.stripe.onBehalf(() => this.sync.sync(subscriptionId, 'checkout.returned'));
     }
     return {
       status: checkout.status ?? 'open',

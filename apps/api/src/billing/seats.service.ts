@@ -80,10 +80,7 @@ export class SeatsService {
         proration_behavior: this.proration(),
       }),
     );
-    const updated = await this.stripe.onBehalf((stripe) =>
-      stripe.subscriptions.retrieve(subscription.stripeSubscriptionId),
-    );
-    await this.sync.apply(updated, 'seats.set', actor);
+    await this.stripe.onBehalf(() => this.sync.sync(subscription.stripeSubscriptionId, 'seats.set', actor));
   }
 
   private proration() {

@@ -27,6 +27,11 @@ export function createStripeClient(config: AppConfig): Stripe | undefined {
   });
 }
 
+/** Stripe's answer for an id it does not hold (a 404 `resource_missing`): the object is not there, nor will it be. */
+export function isResourceMissing(error: unknown): boolean {
+  return error instanceof Stripe.errors.StripeInvalidRequestError && error.code === 'resource_missing';
+}
+
 @Injectable()
 export class StripeClient {
   private readonly client: Stripe | undefined;

@@ -11,7 +11,7 @@ import { accountOfCustomer, BillingRepository } from './billing.repository';
 import { effectivePlan, LIVE_STATUSES, type AccountPlan } from './effective-plan';
 import { EntitlementService } from './entitlements.service';
 import { idOf, subscriptionState } from './stripe-objects';
-import { StripeClient } from './stripe.provider';
+import { isResourceMissing, StripeClient } from './stripe.provider';
 
 const GRACE_STATUSES: ReadonlySet<string> = new Set(['past_due', 'unpaid']);
 
@@ -32,13 +32,38 @@ export class SubscriptionSyncService {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async sync(stripeSubscriptionId: string, cause: string): Promise<SyncOutcome> {
-    const subscription = await this.stripe.api.subscriptions.retrieve(stripeSubscriptionId);
-    return this.apply(subscription, cause);
+  /**
+   * Reads the subscription back from Stripe and writes it. The row is read first, and the write only lands if nobody
+   * wrote since; otherwise Stripe is read again, so of two syncs running at once the one that read Stripe last writes
+   * last, and each change is recorded once. `actor` is whoever caused it (a person changing seats, or the system).
+   */
+  async sync(stripeSubscriptionId: string, cause: string, actor: AuditActor = SYSTEM): Promise<SyncOutcome> {
+    for (let attempt = 1; ; attempt += 1) {
+      const known = await this.repository.subscriptionByStripeId(stripeSubscriptionId);
+      let subscription: Stripe.Subscription;
+      try {
+        subscription = await this.stripe.api.subscriptions.retrieve(stripeSubscriptionId);
+      } catch (error) {
+        // Not a passing failure: Stripe will not have it later either (an id from elsewhere, another account or mode).
+        if (!isResourceMissing(error)) throw error;
+        this.logger.info({ subscription: stripeSubscriptionId, cause }, 'billing: no such subscription at Stripe');
+        return 'ignored';
+      }
+      const outcome = await this.write(subscription, known, cause, actor);
+      if (outcome !== 'conflict') return outcome;
+      if (attempt >= SYNC_ATTEMPTS) {
+        throw new Error(`billing: subscription ${stripeSubscriptionId} kept changing while it was synced`);
+      }
+    }
   }
 
-  /** Writes a subscription object fresh from Stripe (retrieved, or returned by an update we made). */
-  async apply(subscription: Stripe.Subscription, cause: string, actor: AuditActor = SYSTEM): Promise<SyncOutcome> {
+  /** Writes a subscription fresh from Stripe, unless the row changed since `known` was read (then: 'conflict'). */
+  private async write(
+    subscription: Stripe.Subscription,
+    known: BillingSubscription | null,
+    cause: string,
+    actor: AuditActor,
+  ): Promise<SyncOutcome | 'conflict'> {
     const plans = this.entitlements.plans;
     const stripeCustomerId = idOf(subscription.customer);
     const customer = stripeCustomerId ? await this.repository.customerByStripeId(stripeCustomerId) : null;
@@ -47,18 +72,20 @@ export class SubscriptionSyncService {
       return 'ignored';
     }
     const stored = customer.subscription;
-    if (stored && stored.stripeSubscriptionId !== subscription.id && !supersedes(subscription, stored)) {
-      return 'ignored';
-    }
+    const same = stored?.stripeSubscriptionId === subscription.id ? stored : null;
+    // Written by someone else between reading the row and reading Stripe: their read of Stripe may be newer than ours.
+    if (!sameRow(same, known)) return 'conflict';
+    if (stored && !same && !supersedes(subscription, stored)) return 'ignored';
     const now = new Date();
     const account = accountOfCustomer(customer);
-    const same = stored?.stripeSubscriptionId === subscription.id ? stored : null;
     const before = effectivePlan(plans, account.kind, stored, now);
     const state = subscriptionState(subscription, plans);
     if (!state.planId) {
       this.logger.warn({ subscription: subscription.id, price: state.stripePriceId }, 'billing: price in no plan');
     }
-    const written = await this.repository.writeSubscription(customer.id, state, this.graceOf(state.status, same, now));
+    const grace = this.graceOf(state.status, same, now);
+    const written = await this.repository.writeSubscription(customer.id, stored, state, grace);
+    if (!written) return 'conflict';
     const after = effectivePlan(plans, account.kind, written, now);
     await this.recordChange(account, actor, cause, same, written, before, after);
     return 'applied';
@@ -113,6 +140,17 @@ export class SubscriptionSyncService {
 }
 
 const SYSTEM: AuditActor = { type: 'system' };
+/** Syncs of one subscription that keep colliding give up (the job retries later) rather than loop. */
+const SYNC_ATTEMPTS = 5;
+
+/** The same row version: both absent, or one row not written since (every column, updatedAt included, unchanged). */
+function sameRow(a: BillingSubscription | null, b: BillingSubscription | null): boolean {
+  if (!a || !b) return a === b;
+  return (Object.keys(a) as Array<keyof BillingSubscription>).every((key) => {
+    const [left, right] = [a[key], b[key]];
+    return left instanceof Date && right instanceof Date ? left.getTime() === right.getTime() : left === right;
+  });
+}
 
 /**
  * Of two subscriptions of one customer, the live one counts; of two live ones, the newer. An ended subscription

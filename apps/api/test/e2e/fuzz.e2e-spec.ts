@@ -13,6 +13,8 @@ import {
   type KnownValues,
   type OpenApiDocument,
 } from '../support/openapi-fuzz';
+import { startTestStripe, UNLIMITED_FREE_PLANS } from '../support/billing';
+import type { FakeStripe } from '../support/fake-stripe';
 import { signInAs, TestSignInModule, type SignedIn } from '../support/sign-in';
 import { startSmtpCapture, type SmtpCapture } from '../support/smtp-capture';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -52,6 +54,7 @@ interface Answer {
 
 describe('fuzzing every route of the OpenAPI document', () => {
   let capture: SmtpCapture;
+  let stripe: FakeStripe;
   let testApp: TestApp;
   let port: number;
   let owner: SignedIn;
@@ -61,9 +64,13 @@ describe('fuzzing every route of the OpenAPI document', () => {
 
   beforeAll(async () => {
     capture = await startSmtpCapture();
+    // Billing on, so its routes are fuzzed too (off, they all answer 404 at once); its free plan limits nothing.
+    stripe = await startTestStripe();
     testApp = await startTestApp({
       extraImports: [TestSignInModule],
       env: {
+        ...stripe.env,
+        BILLING_PLANS: JSON.stringify(UNLIMITED_FREE_PLANS),
         SMTP_URL: capture.url,
         // The fuzzer is one client sending thousands of requests: rate limits would answer most of them.
         RATE_LIMIT_PER_MINUTE: '1000000',
@@ -81,6 +88,7 @@ describe('fuzzing every route of the OpenAPI document', () => {
   afterAll(async () => {
     await testApp?.close();
     await capture?.close();
+    await stripe?.close();
   });
 
   /** Sends the raw request target as is: supertest would normalise `..` and `%2e` segments away. */

@@ -6,6 +6,8 @@ import { leakedMarkers } from '../isolation/leaks';
 import { ROUTE_MATRIX, type RouteEntry } from '../isolation/route-matrix';
 import { covers, runOperation, type CallResult } from '../isolation/runner';
 import { PRINCIPALS } from '../isolation/spec-table';
+import { startTestStripe, UNLIMITED_FREE_PLANS } from '../support/billing';
+import type { FakeStripe } from '../support/fake-stripe';
 import { operationsOf, type OpenApiDocument } from '../support/openapi-fuzz';
 import { TestSignInModule } from '../support/sign-in';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -37,13 +39,19 @@ function describeFailures(results: readonly CallResult[]): string {
 
 describe('tenant isolation over every route', () => {
   let testApp: TestApp;
+  let stripe: FakeStripe;
   let fixture: Fixture;
   const knownIssues: string[] = [];
 
   beforeAll(async () => {
+    // Billing on, so its routes answer for real (off, they answer 404 to everyone alike: billing-off.e2e-spec.ts); its
+    // free plan limits nothing, so no other route answers differently for it.
+    stripe = await startTestStripe();
     testApp = await startTestApp({
       extraImports: [TestSignInModule],
       env: {
+        ...stripe.env,
+        BILLING_PLANS: JSON.stringify(UNLIMITED_FREE_PLANS),
         // One client sending a few thousand requests, a dozen at a time.
         RATE_LIMIT_PER_MINUTE: '1000000',
         DATABASE_POOL_SIZE: '16',
@@ -70,6 +78,7 @@ describe('tenant isolation over every route', () => {
       );
     }
     await testApp?.close();
+    await stripe?.close();
   });
 
   it('has a matrix entry for every operation of the OpenAPI document, and no entry without one', () => {

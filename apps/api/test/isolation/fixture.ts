@@ -59,6 +59,8 @@ export interface Fixture {
   readonly markers: readonly Marker[];
   /** Ids of objects that belong to another person (B's Owner), for the account routes. */
   readonly foreign: Readonly<Record<'sessionId' | 'apiTokenId' | 'variableName', string>>;
+  /** Open Checkout Sessions (with billing on): B's Owner's own, and organization A's, opened by A's Owner. */
+  readonly checkoutSessions: Readonly<Record<'ownerB' | 'A', string>>;
   headersOf(principal: PrincipalSpec): Record<string, string>;
   /** A throwaway copy of a seeded blueprint (same owner, visibility, versions and markers), for destructive calls. */
   freshBlueprint(from: SeededObject): Promise<{ id: string; revision: number }>;
@@ -289,6 +291,19 @@ export async function seedFixture(testApp: TestApp): Promise<Fixture> {
     .expect(201);
   const ownerBSession = await prisma.session.findFirstOrThrow({ where: { userId: ownerB.userId } });
 
+  // Billing, when the suite turns it on: Checkouts for the billing routes to find or withhold. A's also makes A's
+  // Stripe Customer, so its Owners and Admins may open the Portal.
+  async function openCheckout(who: SignedIn, body: Record<string, string>): Promise<string> {
+    const response = await who.agent.post('/api/v1/billing/checkout').set(who.writeHeaders).send(body).expect(200);
+    return new URL(response.body.url as string).pathname.split('/').pop() as string;
+  }
+  const checkoutSessions = testApp.app.config.billing
+    ? {
+        ownerB: await openCheckout(ownerB, { plan: 'pro', interval: 'month' }),
+        A: await openCheckout(sessions.owner, { plan: 'team', interval: 'month', organization: orgs.A.slug }),
+      }
+    : { ownerB: 'cs_billing_off', A: 'cs_billing_off' };
+
   function headersOf(principal: PrincipalSpec): Record<string, string> {
     if (principal.kind === 'anonymous') return { Origin: appOrigin };
     if (principal.kind === 'session') {
@@ -338,6 +353,7 @@ export async function seedFixture(testApp: TestApp): Promise<Fixture> {
       draftMarker: '',
     })),
     markers,
+    checkoutSessions,
     foreign: { sessionId: ownerBSession.id, apiTokenId: ownerBToken.body.id as string, variableName: 'ISO_SECRET' },
     headersOf,
     async freshBlueprint(from) {

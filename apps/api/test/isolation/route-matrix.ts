@@ -180,6 +180,17 @@ const elsewhere =
   };
 
 /**
+ * Managing an organization named in the body rather than the path (billing's Checkout and Portal): as `manages`, for
+ * a route without a target.
+ */
+const managesNamed =
+  (action: OrganizationAction, org: OrgKey, granted: Outcome = 'ok') =>
+  (principal: PrincipalSpec): Outcome => {
+    if (allowsOnOrganization(principal, action, org)) return granted;
+    return roleIn(principal, org) !== undefined ? 'forbidden' : 'not-found';
+  };
+
+/**
  * Transferring to an owner: the source must allow `content.transfer` (tokens never may; the route is session-only);
  * the destination must be the caller's own account or an organization where they may receive (Owner, Admin).
  */
@@ -751,6 +762,92 @@ export const ROUTE_MATRIX: Readonly<Record<string, RouteEntry>> = {
       { label: 'JSON', request: () => ({ query: { format: 'json' } }) },
     ],
   },
+
+  // Billing (on in this suite, with a free plan that limits nothing): a person's own, and an organization's for its
+  // Owners and Admins; 404 to those outside it. Nobody here has a subscription.
+  'GET /api/v1/billing': { ...PERSON, passed: 'ok' },
+  'GET /api/v1/organizations/{slug}/billing': {
+    access: 'session-only',
+    target: 'organization',
+    decide: manages('organization.billing'),
+  },
+  'POST /api/v1/billing/checkout': {
+    access: 'session-only',
+    variants: [
+      {
+        label: 'own account',
+        request: () => ({ body: { plan: 'pro', interval: 'month' } }),
+        decidePrincipal: () => 'ok',
+      },
+      {
+        label: 'organization A',
+        request: ({ fixture }) => ({ body: { plan: 'team', interval: 'month', organization: fixture.orgs.A.slug } }),
+        decidePrincipal: managesNamed('organization.billing', 'A'),
+      },
+      {
+        label: 'organization B',
+        request: ({ fixture }) => ({ body: { plan: 'team', interval: 'month', organization: fixture.orgs.B.slug } }),
+        decidePrincipal: managesNamed('organization.billing', 'B'),
+      },
+    ],
+  },
+  'GET /api/v1/billing/checkout/{sessionId}': {
+    access: 'session-only',
+    variants: [
+      {
+        label: "organization A's Checkout",
+        request: ({ fixture }) => ({ params: { sessionId: fixture.checkoutSessions.A } }),
+        // Its members without the role learn nothing of it either: "not found", as for a session that is not theirs.
+        decidePrincipal: (principal) =>
+          allowsOnOrganization(principal, 'organization.billing', 'A') ? 'ok' : 'not-found',
+      },
+      {
+        label: "B's Owner's own Checkout",
+        request: ({ fixture }) => ({ params: { sessionId: fixture.checkoutSessions.ownerB } }),
+        decidePrincipal: () => 'not-found',
+      },
+      {
+        label: 'a session Stripe does not know',
+        request: () => ({ params: { sessionId: `cs_test_${randomBytes(8).toString('hex')}` } }),
+        decidePrincipal: () => 'not-found',
+      },
+    ],
+  },
+  'POST /api/v1/billing/portal': {
+    access: 'session-only',
+    variants: [
+      {
+        label: 'own account',
+        request: () => ({ body: {} }),
+        // 200 once the caller has a Stripe Customer (their first Checkout made one), else 404 BILLING_CUSTOMER_NOT_FOUND.
+        decidePrincipal: () => 'any',
+      },
+      {
+        label: 'organization A',
+        request: ({ fixture }) => ({ body: { organization: fixture.orgs.A.slug } }),
+        decidePrincipal: managesNamed('organization.billing', 'A'),
+      },
+      {
+        label: 'organization B',
+        request: ({ fixture }) => ({ body: { organization: fixture.orgs.B.slug } }),
+        decidePrincipal: managesNamed('organization.billing', 'B'),
+      },
+    ],
+  },
+  'PUT /api/v1/organizations/{slug}/billing/seats': {
+    access: 'session-only',
+    target: 'organization',
+    // Those who may get past access hear 404 BILLING_SUBSCRIPTION_NOT_FOUND: neither organization subscribes.
+    decide: manages('organization.billing', 'any'),
+    request: () => ({ body: { quantity: 5 } }),
+  },
+  'POST /api/v1/billing/webhook': {
+    access: 'public',
+    passed: 'not-refused',
+    note: "Stripe's: without its signature, 400 BILLING_WEBHOOK_SIGNATURE_INVALID for everyone",
+    request: () => ({ body: { id: 'evt_isolation', type: 'invoice.paid', data: { object: {} } } }),
+  },
+  'GET /api/v1/admin/billing/subscriptions': { ...ADMIN, passed: 'ok' },
 
   // Profiles: public, and only ever what is listed.
   'GET /api/v1/profiles/{handle}': {

@@ -64,6 +64,7 @@ export type OrganizationAction =
   | 'organization.invitations'
   | 'organization.tokens'
   | 'organization.audit'
+  | 'organization.billing'
   | 'member.invite'
   | 'member.change-role'
   | 'member.remove';
@@ -76,6 +77,7 @@ export const ORGANIZATION_ROLE_ACTIONS: Readonly<Record<Role, readonly Organizat
     'organization.invitations',
     'organization.tokens',
     'organization.audit',
+    'organization.billing',
     'member.invite',
     'member.change-role',
     'member.remove',
@@ -86,6 +88,7 @@ export const ORGANIZATION_ROLE_ACTIONS: Readonly<Record<Role, readonly Organizat
     'organization.invitations',
     'organization.tokens',
     'organization.audit',
+    'organization.billing',
     'member.invite',
     'member.change-role',
     'member.remove',
