@@ -10090,6 +10090,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description BILLING_SUBSCRIPTION_RENEWS: cancel the organization’s subscription first */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description Any error, in the error envelope with a stable `code` */
       default: {
         headers: {

@@ -104,6 +104,10 @@ export class OrganizationsController {
   @ApiNoContentResponse({ description: 'Deleted with its blueprints (tombstoned for peers), tokens and invitations' })
   @ApiNotFoundResponse({ type: ErrorResponse, description: NOT_FOUND })
   @ApiForbiddenResponse({ type: ErrorResponse, description: REAUTHENTICATION })
+  @ApiConflictResponse({
+    type: ErrorResponse,
+    description: 'BILLING_SUBSCRIPTION_RENEWS: cancel the organization’s subscription first',
+  })
   async delete(
     @Param('slug') slug: string,
     @Req() request: Request,

@@ -139,6 +139,7 @@ export class OrganizationsService {
     const organization = await this.lookup.resolve(slug, principal, 'organization.delete');
     this.sessions.assertRecent(principal, 'sign-in');
     if (await this.signIn.twoStepEnabled(principal.userId)) this.sessions.assertRecent(principal, 'second factor');
+    await this.entitlements.assertNothingRenews({ kind: 'organization', id: organization.id });
     if (!(await this.repository.delete(organization.id))) throw new OrganizationNotFoundError();
     this.responseCache.clear();
     await this.audit.record(
