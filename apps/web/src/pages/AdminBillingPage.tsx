@@ -7,6 +7,7 @@ import { useAdminSubscriptions, useBillingEnabled } from '../features/billing/ho
 import { usePageTitle } from '../features/instance/hooks/use-page-title';
 import { profilePath } from '../features/profiles/profile-path';
 import { useSession } from '../features/session/hooks/use-session';
+import { AdministratorsOnly } from '../shared/components/AdministratorsOnly';
 import { ApiErrorNotice } from '../shared/components/ApiErrorNotice';
 import { LoadingState } from '../shared/components/LoadingState';
 import { SettingsSection } from '../shared/components/SettingsSection';
@@ -24,19 +25,10 @@ export function AdminBillingPage() {
   if (!enabled) return <NotFoundPage />;
   if (session?.user?.role !== 'admin') {
     return (
-      <div className="message-page">
-        <p className="message-page__code">403</p>
-        <h1 className="message-page__title">Administrators only</h1>
-        <p className="message-page__body">
-          The instance’s subscriptions are seen by its administrators. Your own plan is on your{' '}
-          <Link to="/settings/billing">billing page</Link>.
-        </p>
-        <div className="message-page__actions">
-          <Link className="button button--primary" to="/blueprints">
-            Browse the catalogue
-          </Link>
-        </div>
-      </div>
+      <AdministratorsOnly>
+        The instance’s subscriptions are seen by its administrators. Your own plan is on your{' '}
+        <Link to="/settings/billing">billing page</Link>.
+      </AdministratorsOnly>
     );
   }
   return <SubscriptionsAdmin />;

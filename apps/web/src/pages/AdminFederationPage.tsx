@@ -9,6 +9,7 @@ import { PeersTable, PendingKeyWarnings } from '../features/federation/component
 import { usePeers } from '../features/federation/hooks/use-federation';
 import { usePageTitle } from '../features/instance/hooks/use-page-title';
 import { useSession } from '../features/session/hooks/use-session';
+import { AdministratorsOnly } from '../shared/components/AdministratorsOnly';
 import { ApiErrorNotice } from '../shared/components/ApiErrorNotice';
 import { LoadingState } from '../shared/components/LoadingState';
 import { SettingsSection } from '../shared/components/SettingsSection';
@@ -19,19 +20,10 @@ export function AdminFederationPage() {
   const { data: session } = useSession();
   if (session?.user?.role !== 'admin') {
     return (
-      <div className="message-page">
-        <p className="message-page__code">403</p>
-        <h1 className="message-page__title">Administrators only</h1>
-        <p className="message-page__body">
-          Federation is managed by the administrators of this instance. You can still browse the{' '}
-          <Link to="/instances">instances</Link> it federates with.
-        </p>
-        <div className="message-page__actions">
-          <Link className="button button--primary" to="/blueprints">
-            Browse the catalogue
-          </Link>
-        </div>
-      </div>
+      <AdministratorsOnly>
+        Federation is managed by the administrators of this instance. You can still browse the{' '}
+        <Link to="/instances">instances</Link> it federates with.
+      </AdministratorsOnly>
     );
   }
   return <FederationAdmin />;
