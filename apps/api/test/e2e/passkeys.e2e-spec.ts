@@ -513,6 +513,7 @@ describe('passkeys', () => {
         .expect(200, {
           status: 'anonymous',
           methods: { email: true, github: false, google: false, sso: null, passkey: true, registration: true },
+          features: { billing: false },
         });
       expect((await prisma.passkey.findUniqueOrThrow({ where: { id: passkey.id } })).lastUsedAt).not.toBeNull();
       const event = await prisma.auditEvent.findFirst({

@@ -1,3 +1,4 @@
+import { OptionalNotNull } from '../../common/http/validation';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
@@ -59,14 +60,14 @@ export function OwningOrganization() {
  */
 class BlueprintWriteFields {
   @ApiPropertyOptional({ maxLength: 80, description: 'Derived from the name when omitted' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @Matches(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'slug must be lower-case words joined by hyphens' })
   @Length(1, 80)
   slug?: string;
 
   @ApiPropertyOptional({ maxLength: 1000 })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @Length(0, 1000)
   description?: string;
@@ -77,30 +78,30 @@ class BlueprintWriteFields {
   category?: string | null;
 
   @ApiPropertyOptional({ type: [String], maxItems: 10 })
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @IsString({ each: true })
   tags?: string[];
 
   @ApiPropertyOptional({ description: 'SPDX licence expression; the instance default when omitted', example: 'MIT' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @Length(1, 200)
   license?: string;
 
   @ApiPropertyOptional({ enum: WRITABLE_VISIBILITIES })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   visibility?: string;
 
   @ApiPropertyOptional({ maxLength: 500 })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @Length(0, 500)
   changelog?: string;
 
   @ApiPropertyOptional({ description: 'Publish the resulting version at once' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   publish?: boolean;
 
@@ -108,7 +109,7 @@ class BlueprintWriteFields {
     type: [String],
     description: 'Ids of low-confidence secret findings the author confirms are not secrets',
   })
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @IsString({ each: true })
   acknowledgedFindings?: string[];
@@ -135,7 +136,7 @@ class BlueprintWriteFields {
       'keeps the current files and [] removes them. Limits: BLUEPRINT_FILE_MAX_BYTES, BLUEPRINT_FILES_MAX_BYTES, ' +
       'BLUEPRINT_FILES_MAX_COUNT',
   })
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @ArrayOf(() => AttachedFileRequest)
   files?: AttachedFileRequest[];
@@ -143,22 +144,22 @@ class BlueprintWriteFields {
 
 export class BlueprintFieldsRequest extends BlueprintWriteFields {
   @ApiPropertyOptional({ minLength: 1, maxLength: 120 })
-  @IsOptional()
+  @OptionalNotNull()
   @NonBlankName(120)
   name?: string;
 
   @ApiPropertyOptional({ enum: BLUEPRINT_KINDS })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   kind?: string;
 
   @ApiPropertyOptional({ description: 'Format registry id the content is written in (GET /api/v1/formats)' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   format?: string;
 
   @ApiPropertyOptional({ description: 'Markdown, MDC, JSON or YAML; at most 256 KB and 10,000 lines' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   content?: string;
 }

@@ -1,4 +1,5 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidateIf } from 'class-validator';
 import { AppError, CommonErrorCode, type FieldError } from '../errors/app-error';
 
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
@@ -21,3 +22,9 @@ export function createValidationPipe(): ValidationPipe {
       }),
   });
 }
+
+/**
+ * An optional field that may be left out but not sent as null: `@IsOptional()` lets null through unvalidated, and a
+ * service that only checks for undefined would then read it as a value.
+ */
+export const OptionalNotNull = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
