@@ -103,23 +103,28 @@ export class BillingEventsService implements OnModuleInit {
     const stored = typeof eventId === 'string' ? await this.repository.event(eventId) : null;
     if (!stored || stored.processedAt) return;
     const event = stored.payload as unknown as Stripe.Event;
+    let finished = false;
     try {
       const outcome = await this.apply(event);
-      await this.repository.markEvent(stored.id, outcome);
+      // A redelivery that came before this job finished queued the event again: of the jobs applying it at once, the
+      // one that finishes it writes its notice, so the notice is logged once.
+      finished = await this.repository.finishEvent(stored.id, outcome);
+      if (finished && outcome === 'applied') await this.recordNotice(event);
     } catch (error) {
-      if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) {
+      // Left unprocessed (marked failed) when its notice could not be written, so the retry applies it anew; after the
+      // last try it stays so, and Stripe's next delivery queues it again.
+      if (finished || job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) {
         await this.repository.markEvent(stored.id, 'failed', (error as Error).message);
       }
       throw error;
     }
   }
 
+  /** Writes the subscription the event is about as Stripe has it now. */
   private async apply(event: Stripe.Event): Promise<'applied' | 'ignored'> {
     const subscriptionId = subscriptionOfEvent(event);
     if (!subscriptionId) return 'ignored';
-    const outcome = await this.sync.sync(subscriptionId, event.type);
-    if (outcome === 'applied') await this.recordNotice(event);
-    return outcome;
+    return this.sync.sync(subscriptionId, event.type);
   }
 
   /** Events worth a line of their own in the account's log, beyond the state change they cause. */

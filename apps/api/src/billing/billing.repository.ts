@@ -97,6 +97,15 @@ export class BillingRepository {
     return this.prisma.billingEvent.findUnique({ where: { id } });
   }
 
+  /** Marks an event processed with its outcome; false when another job finished it first. */
+  async finishEvent(id: string, outcome: 'applied' | 'ignored'): Promise<boolean> {
+    const finished = await this.prisma.billingEvent.updateMany({
+      where: { id, processedAt: null },
+      data: { outcome, error: null, processedAt: new Date() },
+    });
+    return finished.count === 1;
+  }
+
   /** A failed event stays unprocessed, so Stripe's next delivery of it queues it again. */
   markEvent(id: string, outcome: 'applied' | 'ignored' | 'failed', error: string | null = null) {
     return this.prisma.billingEvent.update({

@@ -58,6 +58,23 @@ describe('a replayed event', () => {
     expect(await auditEventsOf(bed, 'billing.subscription_updated', user.userId)).toHaveLength(1);
   });
 
+  it('delivered again before its job ran, even all at once, is applied once', async () => {
+    const user = await signInAs(bed.testApp, randomEmail('redelivered'));
+    const subscription = await subscribe(bed, user, { plan: 'pro', interval: 'month' });
+    const hold = bed.holdWebhooks();
+    await bed.stripe.failPayment(subscription.id);
+    await hold.resume();
+    const [failed] = hold.take();
+    // Stripe retries when an answer is slow to come, so a delivery may overtake the job of the one before.
+    const answers = await Promise.all([1, 2, 3].map(() => bed.redeliver(failed!)));
+    expect(answers.map((answer) => answer.body.duplicate).sort()).toEqual([false, true, true]);
+    await eventually(async () => {
+      expect(await storedEvent(failed!.id)).toMatchObject({ outcome: 'applied', error: null });
+    });
+    await bed.settle();
+    expect(await auditEventsOf(bed, 'billing.payment_failed', user.userId)).toHaveLength(1);
+  });
+
   it('of an event type the instance ignores is a duplicate too', async () => {
     const event = bed.stripe.buildEvent('customer.tax_id.created', { id: 'txi_123', object: 'tax_id' });
     expect((await bed.redeliver(event).expect(200)).body).toEqual({ received: true, duplicate: false });
