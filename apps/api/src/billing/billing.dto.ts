@@ -166,7 +166,7 @@ export class AdminSubscriptionQuery {
   @Matches(/^[a-z_]{1,30}$/)
   status?: string;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 10000 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 9999 })
   @IsOptional()
   @IsString()
   @Matches(/^[1-9][0-9]{0,3}$/)

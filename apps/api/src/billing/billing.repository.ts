@@ -20,6 +20,11 @@ export function accountOfCustomer(customer: Pick<BillingCustomer, 'userId' | 'or
   return { kind: 'user', id: customer.userId ?? '' };
 }
 
+/** Namespace of the per-organization seat-sync locks (two-key advisory lock: this number, a hash of the id). */
+const SEAT_SYNC_LOCK_NAMESPACE = 1_903_412_119;
+/** A seat sync waits on Stripe while it holds its lock: bounded by the SDK's timeout and retries. */
+const SEAT_SYNC_TIMEOUT_MS = 90_000;
+
 /** Customers, subscriptions and received events. The only place billing touches Prisma. */
 @Injectable()
 export class BillingRepository {
@@ -49,6 +54,20 @@ export class BillingRepository {
       }
       throw error;
     }
+  }
+
+  /**
+   * Runs `work` while no other seat sync of the organization runs (on any replica), so two syncs started by quick
+   * member changes cannot send Stripe their counts in the wrong order.
+   */
+  async withSeatSyncLock<T>(organizationId: string, work: () => Promise<T>): Promise<T> {
+    return this.prisma.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEAT_SYNC_LOCK_NAMESPACE}::int, hashtext(${organizationId}))`;
+        return work();
+      },
+      { timeout: SEAT_SYNC_TIMEOUT_MS, maxWait: SEAT_SYNC_TIMEOUT_MS },
+    );
   }
 
   /** The row that holds a Stripe subscription, if any. */

@@ -15,7 +15,13 @@ import type {
   PlanView,
   SubscriptionView,
 } from './billing.dto';
-import { BillingDisabledError, BillingError, BillingErrorCode, limitLabel } from './billing.errors';
+import {
+  BillingDisabledError,
+  BillingError,
+  BillingErrorCode,
+  limitLabel,
+  PlanLimitReachedError,
+} from './billing.errors';
 import { accountOfCustomer, BillingRepository } from './billing.repository';
 import { effectivePlan, LIVE_STATUSES, type AccountPlan } from './effective-plan';
 import { EntitlementService } from './entitlements.service';
@@ -118,8 +124,18 @@ export class BillingService {
         409,
       );
     }
-    const customerId = await this.customerFor(billable);
     const quantity = plan.pricing === 'per-seat' ? Math.max(1, await this.entitlements.used(account, 'seats')) : 1;
+    if (plan.pricing === 'per-seat' && plan.limits.seats !== null && quantity > plan.limits.seats) {
+      throw new PlanLimitReachedError({
+        limit: 'seats',
+        plan: plan.name,
+        allowed: plan.limits.seats,
+        used: quantity,
+        wanted: 0,
+        upgradeUrl: await this.entitlements.upgradeUrl(account),
+      });
+    }
+    const customerId = await this.customerFor(billable);
     const reference = accountReference(account);
     const page = `${this.config.http.appUrl}${billingPagePath(account, billable.slug ?? undefined)}`;
     const session = await this.stripe.onBehalf((stripe) =>

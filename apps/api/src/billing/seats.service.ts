@@ -4,6 +4,7 @@ import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import type { BillingAccount } from './billing-account';
 import { BillingError, BillingErrorCode, PlanLimitReachedError } from './billing.errors';
+import { BillingRepository } from './billing.repository';
 import { LIVE_STATUSES } from './effective-plan';
 import { EntitlementService } from './entitlements.service';
 import { StripeClient } from './stripe.provider';
@@ -20,10 +21,16 @@ export class SeatsService {
     private readonly stripe: StripeClient,
     private readonly entitlements: EntitlementService,
     private readonly sync: SubscriptionSyncService,
+    private readonly repository: BillingRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async followMembers(organizationId: string): Promise<void> {
+  /** One sync at a time per organization: each reads the member count when its turn comes, so the last one wins. */
+  followMembers(organizationId: string): Promise<void> {
+    return this.repository.withSeatSyncLock(organizationId, () => this.followMembersNow(organizationId));
+  }
+
+  private async followMembersNow(organizationId: string): Promise<void> {
     const account: BillingAccount = { kind: 'organization', id: organizationId };
     const current = await this.entitlements.planOf(account);
     const subscription = current?.subscription;

@@ -314,3 +314,16 @@ describe('bodies that are not events', () => {
     expect(await storedEvent(event.id)).toBeNull();
   });
 });
+
+describe('the endpoint’s path', () => {
+  it('verifies a delivery sent with a trailing slash as Express routes it: to the same handler, raw body kept', async () => {
+    const event = bed.stripe.buildEvent('product.created', { id: 'prod_slash', object: 'product' });
+    const body = JSON.stringify(event);
+    const response = await bed.testApp.http
+      .post('/api/v1/billing/webhook/')
+      .set({ 'content-type': 'application/json', 'stripe-signature': bed.stripe.sign(body) })
+      .send(body)
+      .expect(200);
+    expect(response.body).toEqual({ received: true, duplicate: false });
+  });
+});

@@ -79,7 +79,8 @@ export function jsonBodyParser(limitBytes: number): RequestHandler {
     verify: (request, _response, buffer) => {
       if (!isUtf8(buffer)) throw Object.assign(new Error('invalid UTF-8'), { type: 'encoding.invalid-utf8' });
       const received = request as Request & { [RAW_BODY]?: Buffer };
-      if (RAW_BODY_PATHS.has(received.path)) received[RAW_BODY] = buffer;
+      // Express routes a path with a trailing slash to the same handler.
+      if (RAW_BODY_PATHS.has(received.path.replace(/\/+$/, ''))) received[RAW_BODY] = buffer;
       if (jsonNestsDeeperThan(buffer, MAX_JSON_DEPTH)) {
         throw Object.assign(new Error('nested too deeply'), { type: 'entity.too.deep' });
       }
