@@ -50,7 +50,7 @@ describe('billing, in Chromium', () => {
     expect(await blueprints.getAttribute('aria-valuetext')).toBe('0 of 2');
 
     // Upgrade: the browser leaves for Stripe's (the fake's) Checkout, with the monthly Pro price chosen by the server.
-    await page.getByRole('button', { name: 'Upgrade to Pro' }).click();
+    await page.getByRole('button', { name: 'Upgrade to Pro', exact: true }).click();
     await page.waitForURL((url) => url.origin === stripe.url && url.pathname.startsWith('/pay/'));
     expect(await page.title()).toContain('Fake Checkout');
     expect(await page.locator('.price').textContent()).toBe(TEST_PRICES.proMonthly);
@@ -67,7 +67,7 @@ describe('billing, in Chromium', () => {
     await page.getByTestId('current-plan').filter({ hasText: 'Pro' }).waitFor();
     expect(await page.getByTestId('plan-standing').textContent()).toMatch(/^Active, renews on /);
     expect(await page.getByRole('button', { name: 'Manage billing' }).isVisible()).toBe(true);
-    expect(await page.getByRole('button', { name: 'Upgrade to Pro' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Upgrade to Pro', exact: true }).count()).toBe(0);
     // Unlimited private blueprints now.
     expect(await page.getByTestId('usage-privateBlueprints').textContent()).toContain('Unlimited');
 
@@ -91,7 +91,7 @@ describe('billing, in Chromium', () => {
 
     await page.goto(`${baseUrl}/settings/billing`);
     await page.getByRole('radio', { name: 'Yearly' }).check();
-    await page.getByRole('button', { name: 'Upgrade to Pro' }).click();
+    await page.getByRole('button', { name: 'Upgrade to Pro', exact: true }).click();
     await page.waitForURL((url) => url.origin === stripe.url && url.pathname.startsWith('/pay/'));
     expect(await page.locator('.price').textContent()).toBe(TEST_PRICES.proYearly);
     await page.getByRole('link', { name: 'Cancel' }).click();
@@ -101,7 +101,7 @@ describe('billing, in Chromium', () => {
     await page.getByText('Checkout was canceled.').waitFor();
     expect(await page.getByTestId('current-plan').textContent()).toBe('Free');
     // Still no subscription, so Pro is on offer as before.
-    expect(await page.getByRole('button', { name: 'Upgrade to Pro' }).isEnabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Upgrade to Pro', exact: true }).isEnabled()).toBe(true);
 
     expect(problems).toEqual([]);
     await context.close();
