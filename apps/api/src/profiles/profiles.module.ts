@@ -7,5 +7,6 @@ import { ProfilesService } from './profiles.service';
 @Module({
   controllers: [ProfilesController],
   providers: [ProfilesRepository, ProfilesService],
+  exports: [ProfilesService],
 })
 export class ProfilesModule {}

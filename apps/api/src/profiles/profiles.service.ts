@@ -58,6 +58,11 @@ export class ProfilesService {
     };
   }
 
+  /** The account a handle names, for other capabilities' public per-account documents (agent-skills discovery). */
+  async ownerOf(raw: string): Promise<Ownership> {
+    return (await this.resolve(raw)).owner;
+  }
+
   /** Users first, then organizations: the database keeps the two namespaces disjoint, so at most one answers. */
   private async resolve(raw: string): Promise<{ owner: Ownership; view: Omit<Profile, 'counts' | 'profileUrl'> }> {
     const handle = handleKey(raw);

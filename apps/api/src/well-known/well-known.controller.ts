@@ -7,7 +7,12 @@ import { InstanceManifest } from './instance-manifest.dto';
 import { WellKnownService, type CachedDocument } from './well-known.service';
 
 /** Sends a small public document with its ETag, or 304 when the client already holds it. */
-export function sendDocument(request: Request, response: Response, document: CachedDocument, type: string): void {
+export function sendDocument(
+  request: Request,
+  response: Response,
+  document: CachedDocument | { body: Buffer; etag: string },
+  type: string,
+): void {
   response.setHeader('ETag', document.etag);
   response.setHeader('Cache-Control', 'public, max-age=300');
   if (ifNoneMatchMatches(request.headers['if-none-match'], document.etag)) {
@@ -16,7 +21,7 @@ export function sendDocument(request: Request, response: Response, document: Cac
   }
   // A Buffer keeps the content type exactly as given (Express would append a charset to a string's).
   response.setHeader('Content-Type', type);
-  response.send(Buffer.from(document.body, 'utf8'));
+  response.send(typeof document.body === 'string' ? Buffer.from(document.body, 'utf8') : document.body);
 }
 
 @ApiTags('well-known')

@@ -291,6 +291,18 @@ export const ROUTE_MATRIX: Readonly<Record<string, RouteEntry>> = {
   'GET /.well-known/lynxprompt.json': PUBLIC,
   'GET /.well-known/security.txt': PUBLIC,
   'GET /.well-known/nodeinfo': PUBLIC,
+  // Agent Skills discovery: only listed skills, and an id nobody published is 404 for everyone.
+  'GET /.well-known/agent-skills/index.json': PUBLIC,
+  'GET /.well-known/agent-skills/{id}/SKILL.md': {
+    access: 'public',
+    passed: 'not-found',
+    request: () => ({ params: { id: 'bp_isolationmissing' } }),
+  },
+  'GET /.well-known/agent-skills/{id}/archive.zip': {
+    access: 'public',
+    passed: 'not-found',
+    request: () => ({ params: { id: 'bp_isolationmissing' } }),
+  },
   'GET /nodeinfo/2.1': PUBLIC,
   'GET /api/v1/auth/session': PUBLIC,
   'POST /api/v1/auth/magic-link': { access: 'public', request: () => ({ body: { email: 'nobody@iso.test' } }) },
@@ -856,6 +868,11 @@ export const ROUTE_MATRIX: Readonly<Record<string, RouteEntry>> = {
     variants: profileVariants(),
   },
   'GET /api/v1/profiles/{handle}/blueprints': {
+    access: 'public',
+    passed: 'ok',
+    variants: profileVariants(),
+  },
+  'GET /api/v1/profiles/{handle}/agent-skills/index.json': {
     access: 'public',
     passed: 'ok',
     variants: profileVariants(),
