@@ -74,9 +74,9 @@ export class BillingService {
 
   async summary(billable: BillableAccount): Promise<BillingSummary> {
     const plans = this.plans;
-    const current = await this.entitlements.planOf(billable.account);
-    if (!current) throw new BillingDisabledError();
-    const customer = await this.repository.customerOf(billable.account);
+    const billing = await this.entitlements.billingOf(billable.account);
+    if (!billing) throw new BillingDisabledError();
+    const { customer, current } = billing;
     const usage = await this.entitlements.usage(billable.account, current);
     return {
       account: { kind: billable.account.kind, id: billable.account.id, slug: billable.slug },
@@ -116,8 +116,9 @@ export class BillingService {
         400,
       );
     }
-    const current = await this.entitlements.planOf(account);
-    if (current?.subscription && LIVE_STATUSES.has(current.subscription.status)) {
+    const billing = await this.entitlements.billingOf(account);
+    const subscription = billing?.current.subscription;
+    if (subscription && LIVE_STATUSES.has(subscription.status)) {
       throw new BillingError(
         BillingErrorCode.SubscriptionExists,
         'This account already has a subscription: switch plans or cancel in the billing portal',
@@ -135,7 +136,7 @@ export class BillingService {
         upgradeUrl: await this.entitlements.upgradeUrl(account),
       });
     }
-    const customerId = await this.customerFor(billable);
+    const customerId = billing?.customer?.stripeCustomerId ?? (await this.createCustomer(billable));
     const reference = accountReference(account);
     const page = `${this.config.http.appUrl}${billingPagePath(account, billable.slug ?? undefined)}`;
     const session = await this.stripe.onBehalf((stripe) =>
@@ -251,10 +252,8 @@ export class BillingService {
     };
   }
 
-  /** The Stripe Customer of the account, created (once, whatever the concurrency) on its first checkout. */
-  private async customerFor(billable: BillableAccount): Promise<string> {
-    const existing = await this.repository.customerOf(billable.account);
-    if (existing) return existing.stripeCustomerId;
+  /** The account's Stripe Customer, created on its first checkout (once, whatever the concurrency). */
+  private async createCustomer(billable: BillableAccount): Promise<string> {
     const reference = accountReference(billable.account);
     const contact = await this.repository.contactOf(billable.account);
     const created = await this.stripe.onBehalf((stripe) =>

@@ -7,7 +7,7 @@ import { JobQueue } from '../jobs/job-queue';
 import type { Prisma } from '../generated/prisma/client';
 import { billingPagePath, type BillingAccount } from './billing-account';
 import { BillingError, BillingErrorCode, PlanLimitReachedError } from './billing.errors';
-import { BillingRepository } from './billing.repository';
+import { BillingRepository, type CustomerWithSubscription } from './billing.repository';
 import { effectivePlan, LIVE_STATUSES, type AccountPlan } from './effective-plan';
 import { EntitlementsRepository, isMeasured, MEASURED_LIMITS, type MeasuredLimit } from './entitlements.repository';
 import { LIMIT_KEYS, Plans, type LimitKey } from './plans';
@@ -47,11 +47,22 @@ export class EntitlementService {
     return this.plans !== undefined;
   }
 
-  /** The account's plan now, and why; undefined when billing is off. */
-  async planOf(account: BillingAccount, now = new Date()): Promise<AccountPlan | undefined> {
+  /**
+   * The account's Stripe Customer (null: it never subscribed) and the plan it has now, from one read; undefined when
+   * billing is off.
+   */
+  async billingOf(
+    account: BillingAccount,
+    now = new Date(),
+  ): Promise<{ customer: CustomerWithSubscription | null; current: AccountPlan } | undefined> {
     if (!this.plans) return undefined;
     const customer = await this.billing.customerOf(account);
-    return effectivePlan(this.plans, account.kind, customer?.subscription ?? null, now);
+    return { customer, current: effectivePlan(this.plans, account.kind, customer?.subscription ?? null, now) };
+  }
+
+  /** The account's plan now, and why; undefined when billing is off. */
+  async planOf(account: BillingAccount, now = new Date()): Promise<AccountPlan | undefined> {
+    return (await this.billingOf(account, now))?.current;
   }
 
   /** The limit for the account; null means unlimited (always, when billing is off). */
