@@ -13,7 +13,7 @@ import {
   type KnownValues,
   type OpenApiDocument,
 } from '../support/openapi-fuzz';
-import { startTestStripe, UNLIMITED_FREE_PLANS } from '../support/billing';
+import { startTestStripe, unlimitedBillingEnv } from '../support/billing';
 import type { FakeStripe } from '../support/fake-stripe';
 import { signInAs, TestSignInModule, type SignedIn } from '../support/sign-in';
 import { startSmtpCapture, type SmtpCapture } from '../support/smtp-capture';
@@ -69,8 +69,7 @@ describe('fuzzing every route of the OpenAPI document', () => {
     testApp = await startTestApp({
       extraImports: [TestSignInModule],
       env: {
-        ...stripe.env,
-        BILLING_PLANS: JSON.stringify(UNLIMITED_FREE_PLANS),
+        ...unlimitedBillingEnv(stripe),
         SMTP_URL: capture.url,
         // The fuzzer is one client sending thousands of requests: rate limits would answer most of them.
         RATE_LIMIT_PER_MINUTE: '1000000',

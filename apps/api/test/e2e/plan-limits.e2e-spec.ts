@@ -1,6 +1,6 @@
 import { PrismaService } from '../../src/database/prisma.service';
 import { AUTHORED_PLUGIN } from '../support/authored-plugin';
-import { billingEnv, subscribe, updateSubscription } from '../support/billing-seed';
+import { billingEnv, seedSubscription, updateSeededSubscription } from '../support/billing-seed';
 import { createBlueprint, type BlueprintBody } from '../support/blueprints';
 import { createOrganizationThroughApi, inviteByMail } from '../support/organizations';
 import { createApiToken, signInAs, TestSignInModule, type SignedIn } from '../support/sign-in';
@@ -226,7 +226,7 @@ describe('Plan limits (billing on)', () => {
 
   it('makes private blueprints read-only after a downgrade, deletes nothing, and lets the owner get back under', async () => {
     const user = await signInAs(testApp, 'shrink@example.org');
-    await subscribe(testApp, { userId: user.userId }, { planId: 'pro', priceId: PRICES.pro });
+    await seedSubscription(testApp, { userId: user.userId }, { planId: 'pro', priceId: PRICES.pro });
     const kept: BlueprintBody[] = [];
     for (let n = 0; n < 3; n += 1) kept.push(await createBlueprint(user, { name: `Private ${n}` }));
     const hidden = await createBlueprint(user, {
@@ -239,7 +239,7 @@ describe('Plan limits (billing on)', () => {
     const versionsBefore = await prisma.blueprintVersion.count({ where: { blueprint: { ownerId: user.userId } } });
 
     // The subscription ends: the Free plan allows 2 private blueprints, the account holds 4.
-    await updateSubscription(testApp, { userId: user.userId }, { status: 'canceled' });
+    await updateSeededSubscription(testApp, { userId: user.userId }, { status: 'canceled' });
     const over = { limit: 'privateBlueprints', plan: 'Free', allowed: 2, used: 4, wanted: 0, upgradeUrl: USER_BILLING };
     const target = kept[0]!.id;
     expectPlanLimit((await patch(user, target, { content: '# Third version\n' }, 402)).body, over);
@@ -302,7 +302,7 @@ describe('Plan limits (billing on)', () => {
 
     // On Pro (400 KB) the instance's quota (256 KB) is the one that refuses: QUOTA_EXCEEDED, as without billing.
     const big = await signInAs(testApp, 'bigbytes@example.org');
-    await subscribe(testApp, { userId: big.userId }, { planId: 'pro', priceId: PRICES.pro });
+    await seedSubscription(testApp, { userId: big.userId }, { planId: 'pro', priceId: PRICES.pro });
     const stored: BlueprintBody[] = [];
     for (const seed of ['a', 'b']) {
       stored.push(await createBlueprint(big, { format: 'agents-md', content: prose(120, seed), visibility: 'public' }));
@@ -314,7 +314,7 @@ describe('Plan limits (billing on)', () => {
     });
 
     // Downgraded with 240 KB stored: every write that stores more is refused, whatever its size, until room is made.
-    await updateSubscription(testApp, { userId: big.userId }, { status: 'canceled' });
+    await updateSeededSubscription(testApp, { userId: big.userId }, { status: 'canceled' });
     const tiny = await createBlueprint(big, { name: 'Tiny', content: '# Tiny\n', visibility: 'public' }, 402);
     expectPlanLimit(tiny as unknown as ErrorEnvelope, { limit: 'storageBytes', allowed: FREE.storageBytes, wanted: 7 });
     for (const blueprint of stored) {
@@ -339,9 +339,9 @@ describe('Plan limits (billing on)', () => {
     });
     expect(await prisma.organization.count({ where: { slug: 'founded-two' } })).toBe(0);
 
-    await subscribe(testApp, { userId: founder.userId }, { planId: 'pro', priceId: PRICES.pro });
+    await seedSubscription(testApp, { userId: founder.userId }, { planId: 'pro', priceId: PRICES.pro });
     await create('founded-two').expect(201);
-    await updateSubscription(testApp, { userId: founder.userId }, { status: 'canceled' });
+    await updateSeededSubscription(testApp, { userId: founder.userId }, { status: 'canceled' });
     expectPlanLimit((await create('founded-three').expect(402)).body, { limit: 'organizations', used: 2 });
     expect((await founder.agent.get('/api/v1/organizations').expect(200)).body.items).toHaveLength(2);
   });
@@ -375,16 +375,20 @@ describe('Plan limits (billing on)', () => {
     expectPlanLimit((await invite('seat-b@example.org').expect(402)).body, { limit: 'seats', used: 2 });
 
     // A per-seat plan that refuses overflow: the seats paid for are the limit.
-    await subscribe(testApp, { organizationId: org.id }, { planId: 'fixed', priceId: PRICES.fixed, quantity: 3 });
+    await seedSubscription(
+      testApp,
+      { organizationId: org.id },
+      { planId: 'fixed', priceId: PRICES.fixed, quantity: 3 },
+    );
     const invitationB = await inviteByMail(capture, owner, 'seats', 'seat-b@example.org', 'member');
-    await updateSubscription(testApp, { organizationId: org.id }, { quantity: 2 });
+    await updateSeededSubscription(testApp, { organizationId: org.id }, { quantity: 2 });
     const memberB = await signInAs(testApp, 'seat-b@example.org');
     const refused = await accept(memberB, invitationB.token).expect(402);
     expectPlanLimit(refused.body, { limit: 'seats', plan: 'Fixed seats', allowed: 2, used: 2, wanted: 1 });
     // The invitation stays usable.
     const pending = await prisma.organizationInvitation.findUniqueOrThrow({ where: { id: invitationB.id } });
     expect(pending.acceptedAt).toBeNull();
-    await updateSubscription(testApp, { organizationId: org.id }, { quantity: 3 });
+    await updateSeededSubscription(testApp, { organizationId: org.id }, { quantity: 3 });
     await accept(memberB, invitationB.token).expect(200);
     expect(await prisma.organizationMember.count({ where: { organizationId: org.id } })).toBe(3);
   });
@@ -392,7 +396,7 @@ describe('Plan limits (billing on)', () => {
   it('lets a per-seat plan that buys seats grow to its maximum, and keeps every member after a downgrade', async () => {
     const owner = await signInAs(testApp, 'buyer@example.org');
     const org = await createOrganizationThroughApi(owner, 'buyers');
-    await subscribe(testApp, { organizationId: org.id }, { planId: 'team', priceId: PRICES.team, quantity: 1 });
+    await seedSubscription(testApp, { organizationId: org.id }, { planId: 'team', priceId: PRICES.team, quantity: 1 });
     const joiners: SignedIn[] = [];
     for (const name of ['one', 'two', 'three']) {
       const email = `buyer-${name}@example.org`;
@@ -409,7 +413,7 @@ describe('Plan limits (billing on)', () => {
         .send({ email: 'buyer-four@example.org', role: 'member' });
     expectPlanLimit((await invite().expect(402)).body, { limit: 'seats', plan: 'Team', allowed: 4, used: 4 });
 
-    await updateSubscription(testApp, { organizationId: org.id }, { status: 'canceled' });
+    await updateSeededSubscription(testApp, { organizationId: org.id }, { status: 'canceled' });
     expectPlanLimit((await invite().expect(402)).body, { limit: 'seats', plan: 'Free', allowed: 2, used: 4 });
     const members = await owner.agent.get('/api/v1/organizations/buyers/members').expect(200);
     expect(members.body.items).toHaveLength(4);
@@ -445,9 +449,9 @@ describe('Plan limits (billing on)', () => {
       .expect(204);
     const live = [await create('CI again').expect(201)];
 
-    await subscribe(testApp, { organizationId: org.id }, { planId: 'team', priceId: PRICES.team, quantity: 1 });
+    await seedSubscription(testApp, { organizationId: org.id }, { planId: 'team', priceId: PRICES.team, quantity: 1 });
     live.push(await create('Deploy').expect(201), await create('Sync').expect(201));
-    await updateSubscription(testApp, { organizationId: org.id }, { status: 'canceled' });
+    await updateSeededSubscription(testApp, { organizationId: org.id }, { status: 'canceled' });
     expectPlanLimit((await create('Fourth').expect(402)).body, { limit: 'organizationTokens', used: 3, allowed: 1 });
     for (const token of live) {
       await testApp.http
@@ -516,7 +520,7 @@ describe('Plan limits (billing on)', () => {
 
     // Nothing was deleted: an upgrade lists every version again, for everyone.
     expect(await prisma.blueprintVersion.count({ where: { blueprintId: blueprint.id } })).toBe(5);
-    await subscribe(testApp, { userId: owner.userId }, { planId: 'pro', priceId: PRICES.pro });
+    await seedSubscription(testApp, { userId: owner.userId }, { planId: 'pro', priceId: PRICES.pro });
     const upgraded = await list(owner);
     expect(numbers(upgraded.body)).toEqual([5, 4, 3, 2, 1]);
     expect(upgraded.body.heldBackByPlan).toBe(0);
@@ -573,7 +577,7 @@ describe('Plan limits (billing on)', () => {
 
     // A plan without a rate: only the instance's per-route limit applies.
     const fast = await signInAs(testApp, 'rate-pro@example.org');
-    await subscribe(testApp, { userId: fast.userId }, { planId: 'pro', priceId: PRICES.pro });
+    await seedSubscription(testApp, { userId: fast.userId }, { planId: 'pro', priceId: PRICES.pro });
     const fastToken = await createApiToken(fast, ['profile:read']);
     for (let n = 0; n < 3 * FREE.apiRatePerMinute; n += 1) {
       await testApp.http.get('/api/v1/me').set(bearer(fastToken)).expect(200);

@@ -6,7 +6,7 @@ import { leakedMarkers } from '../isolation/leaks';
 import { ROUTE_MATRIX, type RouteEntry } from '../isolation/route-matrix';
 import { covers, runOperation, type CallResult } from '../isolation/runner';
 import { PRINCIPALS } from '../isolation/spec-table';
-import { startTestStripe, UNLIMITED_FREE_PLANS } from '../support/billing';
+import { startTestStripe, unlimitedBillingEnv } from '../support/billing';
 import type { FakeStripe } from '../support/fake-stripe';
 import { operationsOf, type OpenApiDocument } from '../support/openapi-fuzz';
 import { TestSignInModule } from '../support/sign-in';
@@ -50,8 +50,7 @@ describe('tenant isolation over every route', () => {
     testApp = await startTestApp({
       extraImports: [TestSignInModule],
       env: {
-        ...stripe.env,
-        BILLING_PLANS: JSON.stringify(UNLIMITED_FREE_PLANS),
+        ...unlimitedBillingEnv(stripe),
         // One client sending a few thousand requests, a dozen at a time.
         RATE_LIMIT_PER_MINUTE: '1000000',
         DATABASE_POOL_SIZE: '16',

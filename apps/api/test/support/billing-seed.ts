@@ -28,7 +28,7 @@ export interface SeededSubscription {
  * subscription), written straight to the database. Tests of the plan limits need an account on a plan, not the
  * Checkout flow that puts it there.
  */
-export async function subscribe(testApp: TestApp, account: SeededAccount, subscription: SeededSubscription) {
+export async function seedSubscription(testApp: TestApp, account: SeededAccount, subscription: SeededSubscription) {
   const prisma = testApp.app.nest.get(PrismaService);
   const suffix = randomBytes(6).toString('hex');
   const customer = await prisma.billingCustomer.create({
@@ -51,7 +51,7 @@ export async function subscribe(testApp: TestApp, account: SeededAccount, subscr
 }
 
 /** Test fixture: changes the account's subscription as a later webhook would (a cancellation, fewer seats). */
-export async function updateSubscription(
+export async function updateSeededSubscription(
   testApp: TestApp,
   account: SeededAccount,
   changes: { status?: string; quantity?: number },

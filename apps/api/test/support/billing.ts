@@ -60,13 +60,18 @@ export const TEST_PLANS = {
   ],
 };
 
-/**
- * TEST_PLANS with a free plan that limits nothing: billing on (its routes, Checkout, the Portal) without changing what
- * any other route allows, for suites that run every route (tenant isolation, fuzzing).
- */
-export const UNLIMITED_FREE_PLANS = {
+/** TEST_PLANS with a free plan that limits nothing. */
+const UNLIMITED_FREE_PLANS = {
   plans: TEST_PLANS.plans.map((plan) => (plan.id === 'free' ? { ...plan, limits: {} } : plan)),
 };
+
+/**
+ * Settings for an instance that bills through `stripe` while its free plan limits nothing, so every route answers as it
+ * would without billing, and the billing routes answer for real (suites that run every route: isolation, fuzzing).
+ */
+export function unlimitedBillingEnv(stripe: FakeStripe): Record<string, string> {
+  return { ...stripe.env, BILLING_PLANS: JSON.stringify(UNLIMITED_FREE_PLANS) };
+}
 
 /** A fake Stripe that sells TEST_PRICES (its webhooks go nowhere until a target is set). */
 export function startTestStripe(): Promise<FakeStripe> {
