@@ -17,13 +17,13 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 const sharedDir = process.env.LYNXPROMPT_CORPUS_DIR ?? path.resolve(repoRoot, '../shared/data/corpus');
 const fixtureDir = path.join(repoRoot, 'apps/api/test/fixtures/corpus');
 const repositoriesDir = process.env.LYNXPROMPT_REAL_CORPUS_DIR ?? fixtureDir;
-const scannerPath = process.env.SCANNER_MODULE ?? path.join(repoRoot, 'apps/api/dist/scanning/index.js');
+const scannerPath = process.env.SCANNER_MODULE ?? path.join(repoRoot, 'packages/scanning/dist/index.js');
 const quiet = process.argv.includes('--quiet');
 
 if (!existsSync(scannerPath))
-  throw new Error(`Scanner not built at ${scannerPath}: run npm run build -w @lynxprompt/api`);
+  throw new Error(`Scanner not built at ${scannerPath}: run npm run build -w @lynxprompt/scanning`);
 const load = createRequire(import.meta.url);
-const { scanContent } = load(scannerPath);
+const { scanContentInProcess: scanContent } = load(scannerPath);
 // secretlint alone, to show its share of the time.
 const { secretlintCandidates } = load(path.join(path.dirname(scannerPath), 'secretlint-adapter.js'));
 

@@ -41,7 +41,12 @@ module.exports = {
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyPackages.join('|')})/)`],
   // The generated Prisma client imports its siblings as ./x.js; map them back to the .ts sources.
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  // The shared packages are read from their sources, so a test never runs against a stale build of them.
+  moduleNameMapper: {
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+    '^@lynxprompt/(formats|scanning)$': '<rootDir>/../../packages/$1/src',
+    '^@lynxprompt/scanning/test-samples$': '<rootDir>/../../packages/scanning/src/test-samples',
+  },
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60000,

@@ -95,7 +95,7 @@ function isTarget(value) {
 /** The targets of the built formats module: `listFormats()`, or any exported list of targets. */
 function loadRegistry() {
   const require = createRequire(import.meta.url);
-  for (const file of ['apps/api/dist/formats/index.js', 'apps/api/dist/formats/registry.js']) {
+  for (const file of ['packages/formats/dist/index.js', 'packages/formats/dist/registry.js']) {
     const full = path.join(root, file);
     if (!fs.existsSync(full)) continue;
     let exports;

@@ -1,7 +1,7 @@
 // A skill's other files (references/, scripts/, assets/ and the folder's own extra files): checked, scanned and
 // combined into the one scan report the secret policy decides on.
 import { createHash } from 'node:crypto';
-import type { AttachedFile } from '../formats';
+import type { AttachedFile } from '@lynxprompt/formats';
 import { scanContent, type ScanFinding, type ScanReport } from '../scanning';
 import {
   AttachedFileInvalidEncodingError,

@@ -19,7 +19,7 @@ import {
   type ConversionReport,
   type ExportedFile,
   type ZipEntry,
-} from '../formats';
+} from '@lynxprompt/formats';
 import { SavedVariablesService } from '../saved-variables/saved-variables.service';
 import { storedScanReport, stripHiddenContent } from '../scanning';
 import { mayReadVersion, readAccess, sharedWithEveryone } from './blueprint-access';

@@ -1,6 +1,6 @@
 // Row → response mappings, one per shape, shared by every route that returns it.
 import { DEFAULT_MAX_LISTED_FINDINGS, storedScanReport, type ScanFinding, type ScanReport } from '../scanning';
-import type { TemplateVariable } from '../formats';
+import type { TemplateVariable } from '@lynxprompt/formats';
 import { remoteAuthorProfileUrl } from '../federation/remote-blueprints/remote-author';
 import type { RemoteBlueprintRow } from '../federation/remote-blueprints/remote-blueprints.repository';
 import type { Actor } from '../access/actor';

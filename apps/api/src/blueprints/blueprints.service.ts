@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Principal, UserPrincipal } from '../auth/principal';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
-import { getFormat, importFile, parseVariables, type FormatTarget } from '../formats';
+import { getFormat, importFile, parseVariables, type FormatTarget } from '@lynxprompt/formats';
 import { scanContent, stripInvisibleCharacters, type ScanFinding, type ScanReport } from '../scanning';
 import type { BlueprintVisibility, Prisma } from '../generated/prisma/client';
 import type { Actor } from '../access/actor';

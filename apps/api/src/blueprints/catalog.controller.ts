@@ -4,7 +4,7 @@ import { CurrentUser, OptionalPrincipal } from '../auth/current-principal.decora
 import type { Principal, UserPrincipal } from '../auth/principal';
 import { ErrorResponse } from '../common/errors/error-envelope';
 import { Authenticated, Public } from '../common/security/route-policy';
-import { listFormats, parseVariables } from '../formats';
+import { listFormats, parseVariables } from '@lynxprompt/formats';
 import { scanContent } from '../scanning';
 import { checkContent } from './blueprint-rules';
 import { CatalogService } from './catalog.service';

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
-import { getFormat, listFormats } from '../formats';
+import { getFormat, listFormats } from '@lynxprompt/formats';
 import { AccessService } from '../access/access.service';
 import { can, type Ownership } from '../access/permissions';
 import type { Principal, UserPrincipal } from '../auth/principal';

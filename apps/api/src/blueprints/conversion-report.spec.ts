@@ -1,5 +1,5 @@
 import { attachedFilesHeader, conversionHeader, conversionMarkdown, unchangedReport } from './conversion-report';
-import type { ConversionReport } from '../formats';
+import type { ConversionReport } from '@lynxprompt/formats';
 
 const lossy: ConversionReport = {
   from: 'claude-code',

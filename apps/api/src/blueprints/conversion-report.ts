@@ -1,6 +1,6 @@
 // The one conversion report, said three ways: as JSON (render), as a compact header (downloads and exports) and as
 // CONVERSION.md inside every zip.
-import type { ConversionReport } from '../formats';
+import type { ConversionReport } from '@lynxprompt/formats';
 
 /** On every export, download and archive: what the conversion dropped, changed, derived or translated. */
 export const CONVERSION_REPORT_HEADER = 'X-Conversion-Report';

@@ -3,7 +3,7 @@ import type { Actor } from '../access/actor';
 import { can, type ContentAction, type Ownership } from '../access/permissions';
 import type { Principal } from '../auth/principal';
 import { SharedResponseCache } from '../http-cache/shared-response-cache';
-import { zipStream, type ConversionReport, type ZipEntry } from '../formats';
+import { zipStream, type ConversionReport, type ZipEntry } from '@lynxprompt/formats';
 import { QuotaService } from '../quotas/quotas.service';
 import { accountOfOwner } from '../billing/billing-account';
 import { EntitlementService } from '../billing/entitlements.service';

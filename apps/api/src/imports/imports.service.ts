@@ -9,7 +9,7 @@ import type { ImportBlueprintRequest } from '../blueprints/dto/blueprint-request
 import { HierarchyNotFoundError } from '../blueprints/blueprints.errors';
 import { HierarchiesService } from '../blueprints/hierarchies.service';
 import { AppError } from '../common/errors/app-error';
-import { detect, importFile, type AttachedFile, type Detection, type ImportResult } from '../formats';
+import { detect, importFile, type AttachedFile, type Detection, type ImportResult } from '@lynxprompt/formats';
 import { scanContent, type ScanReport } from '../scanning';
 import {
   checkBatch,

@@ -6,8 +6,9 @@ import {
   type ConversionChange,
   type ConversionReport,
   type ZipEntry,
-} from '../formats';
-import { isPlainObject, isSafeSlug } from '../formats/text';
+  isPlainObject,
+  isSafeSlug,
+} from '@lynxprompt/formats';
 import { slugify } from '../blueprints/blueprint-rules';
 import {
   PLUGIN_LAYOUTS,

@@ -1,5 +1,5 @@
 import { strFromU8, unzipSync } from 'fflate';
-import { importFile, zipStream } from '../formats';
+import { importFile, zipStream } from '@lynxprompt/formats';
 import { pluginEntries, type PluginSource, type PluginSourceMember } from './plugin-export';
 import { readPlugins, type ReadPlugin } from './plugin-files';
 import { PluginsErrorCode } from './plugins.errors';

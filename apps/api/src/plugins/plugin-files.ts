@@ -1,7 +1,12 @@
 import { setImmediate } from 'node:timers/promises';
 import { AppError } from '../common/errors/app-error';
-import { importFile, type AttachedFile, type BlueprintDocument, type BlueprintKind } from '../formats';
-import { isPlainObject } from '../formats/text';
+import {
+  importFile,
+  isPlainObject,
+  type AttachedFile,
+  type BlueprintDocument,
+  type BlueprintKind,
+} from '@lynxprompt/formats';
 import { MAX_CONTENT_BYTES } from '../blueprints/blueprint-rules';
 import {
   PluginFileEncodingError,

@@ -1,4 +1,4 @@
-import type { BlueprintKind } from '../formats';
+import type { BlueprintKind } from '@lynxprompt/formats';
 
 /** The tools whose plugin format is documented: Claude Code, Cursor and Codex. */
 export const PLUGIN_TOOLS = ['claude-code', 'cursor', 'codex'] as const;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal, UserPrincipal } from '../auth/principal';
 import { FieldEncryption } from '../common/crypto/field-encryption';
-import { canonicalVariableName } from '../formats';
+import { canonicalVariableName } from '@lynxprompt/formats';
 import {
   InvalidVariableNameError,
   SavedVariableNotFoundError,

@@ -1,6 +1,10 @@
 import { runInWorker, WorkerTaskTimeout } from '../worker-pool/worker-pool';
-import { DEFAULT_MAX_LISTED_FINDINGS, type ScanOptions, type ScanReport } from './scan.types';
-import type { StrippedContent } from './strip-hidden';
+import {
+  DEFAULT_MAX_LISTED_FINDINGS,
+  type ScanOptions,
+  type ScanReport,
+  type StrippedContent,
+} from '@lynxprompt/scanning';
 import { ScanTimeoutError } from './scanning.errors';
 
 let maxListedFindings = DEFAULT_MAX_LISTED_FINDINGS;

@@ -1,8 +1,17 @@
+// The API's entry to @lynxprompt/scanning: every scan on the request path goes through the bounded, off-loop
+// wrappers here; the pure parts are re-exported so callers have one import.
 export { configureScanning, scanContent, stripHiddenContent } from './bounded-scan';
-export { storedScanReport } from './stored-report';
 export { ScanTimeoutError } from './scanning.errors';
-export { stripInvisibleCharacters } from './invisible-characters';
-export type { FindingCategory, FindingConfidence, ScanFinding, ScanOptions, ScanReport } from './scan.types';
-export { DEFAULT_MAX_LISTED_FINDINGS } from './scan.types';
-export { hiddenInstructionCount } from './hidden-instruction-count';
-export { stripHiddenInstructions, type StrippedContent } from './strip-hidden';
+export {
+  DEFAULT_MAX_LISTED_FINDINGS,
+  hiddenInstructionCount,
+  storedScanReport,
+  stripHiddenInstructions,
+  stripInvisibleCharacters,
+  type FindingCategory,
+  type FindingConfidence,
+  type ScanFinding,
+  type ScanOptions,
+  type ScanReport,
+  type StrippedContent,
+} from '@lynxprompt/scanning';

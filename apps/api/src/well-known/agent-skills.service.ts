@@ -7,7 +7,7 @@ import { BlueprintReadsService } from '../blueprints/blueprint-reads.service';
 import { contentEtag } from '../common/http/conditional-get';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
-import { buildZip, getFormat, importFile, type ZipEntry } from '../formats';
+import { buildZip, getFormat, importFile, type ZipEntry } from '@lynxprompt/formats';
 import { ProfilesService } from '../profiles/profiles.service';
 import { AgentSkillNotFoundError } from './agent-skills.errors';
 import {

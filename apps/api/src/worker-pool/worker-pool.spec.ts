@@ -1,6 +1,6 @@
 import { DEFAULT_MAX_LISTED_FINDINGS, scanContent, ScanTimeoutError, stripHiddenContent } from '../scanning';
 import { closeWorkerPool, configureWorkerPool, DEFAULT_WORKER_POOL_SETTINGS } from './worker-pool';
-import { randomString, seededRandom, UPPER_ALPHANUMERIC } from '../scanning/test-samples';
+import { randomString, seededRandom, UPPER_ALPHANUMERIC } from '@lynxprompt/scanning/test-samples';
 
 // The issue's repro: 12,000 AWS-key-shaped words held the event loop for 17 s.
 const AKIA_REPRO = `${'AKIA'}${'A'.repeat(16)} `.repeat(12_000);

@@ -1,7 +1,7 @@
 import { createTwoFilesPatch } from 'diff';
-import { scanContentInProcess } from '../scanning/scan-content';
-import type { ScanOptions, ScanReport } from '../scanning/scan.types';
-import { stripHiddenInstructions, type StrippedContent } from '../scanning/strip-hidden';
+import { scanContentInProcess } from '@lynxprompt/scanning';
+import type { ScanOptions, ScanReport } from '@lynxprompt/scanning';
+import { stripHiddenInstructions, type StrippedContent } from '@lynxprompt/scanning';
 
 // The functions the worker pool runs, each in a pool thread (worker-pool.ts). Inputs and results are plain data.
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
-import { secretSamples, seededRandom } from '../../src/scanning/test-samples';
+import { secretSamples, seededRandom } from '@lynxprompt/scanning/test-samples';
 import { createBlueprint, INVISIBLE_CHARACTER } from '../support/blueprints';
 import {
   collectPageProblems,

@@ -1,6 +1,6 @@
 import { PrismaService } from '../../src/database/prisma.service';
 import { storedScanReport } from '../../src/scanning';
-import { randomString, seededRandom, UPPER_ALPHANUMERIC } from '../../src/scanning/test-samples';
+import { randomString, seededRandom, UPPER_ALPHANUMERIC } from '@lynxprompt/scanning/test-samples';
 import { createBlueprint, ifMatch, type BlueprintBody } from '../support/blueprints';
 import { signInAs, TestSignInModule, type SignedIn } from '../support/sign-in';
 import { startTestApp, type TestApp } from '../support/test-app';

@@ -1,4 +1,4 @@
-import { secretSamples, seededRandom } from '../../src/scanning/test-samples';
+import { secretSamples, seededRandom } from '@lynxprompt/scanning/test-samples';
 import { createBlueprint, SAMPLE_RULE } from '../support/blueprints';
 import { fixture, fixtureFiles, FIXTURE_PATHS } from '../support/import-batch';
 import { signInAs, TestSignInModule, type SignedIn } from '../support/sign-in';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { Client } from 'pg';
-import { importFile } from '../../src/formats';
+import { importFile } from '@lynxprompt/formats';
 import {
   corpusDir,
   isCorpusAssembled,

@@ -1,18 +1,9 @@
 /**
  * A failure with a stable, machine-readable code. Services throw these (or subclasses per capability); one filter
- * maps them to HTTP in the error envelope, so clients switch on `code`, never on wording.
+ * maps them to HTTP in the error envelope, so clients switch on `code`, never on wording. It is the shared packages'
+ * CodedError, so a format error from @lynxprompt/formats is an AppError too.
  */
-export class AppError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly status: number,
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.name = 'AppError';
-  }
-}
+export { CodedError as AppError } from '@lynxprompt/formats';
 
 /** Codes the platform itself emits; capabilities define their own next to their code (x.errors.ts). */
 export const CommonErrorCode = {

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { IsString, Length, Matches, ValidateBy, type ValidationOptions } from 'class-validator';
-import { codePointLabel } from '../../scanning/invisible-characters';
+import { codePointLabel } from '@lynxprompt/scanning';
 
 /**
  * Characters a name shown to other people must not hold: they are invisible or reorder the text around them, so

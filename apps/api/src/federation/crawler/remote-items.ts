@@ -6,7 +6,7 @@ import {
   sha256Hex,
   usableTags,
 } from '../../blueprints/blueprint-rules';
-import { listFormats } from '../../formats';
+import { listFormats } from '@lynxprompt/formats';
 import { firstIssue } from '../first-issue';
 
 /** Everything the crawler stores about one remote blueprint, validated and bounded. */

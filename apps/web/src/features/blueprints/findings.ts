@@ -2,7 +2,7 @@ import type { ScanFinding } from './api/blueprint-types';
 
 /**
  * The rules whose findings "Strip invisible characters" (POST …/strip-invisible) removes: the scanner's four
- * invisible-character rules (apps/api/src/scanning/invisible-characters.ts). Every other finding needs an edit.
+ * invisible-character rules (packages/scanning/src/invisible-characters.ts). Every other finding needs an edit.
  */
 export const INVISIBLE_CHARACTER_RULES: ReadonlySet<string> = new Set([
   'unicode-tag-characters',

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { scanContent, type ScanFinding, type ScanReport } from './index';
+import { scanContentInProcess, type ScanFinding, type ScanReport } from './index';
 import { randomString, secretSamples, seededRandom } from './test-samples';
 
 // The real-world corpus (448 rules files written by other people) has no real credentials and no attacks in it, so
@@ -8,7 +8,7 @@ import { randomString, secretSamples, seededRandom } from './test-samples';
 // by-hand classification. Seeding the same files with secrets and hidden payloads checks that tuning for quiet did
 // not cost detections.
 
-const repoRoot = path.resolve(__dirname, '../../../..');
+const repoRoot = path.resolve(__dirname, '../../..');
 const corpusDir = process.env.LYNXPROMPT_CORPUS_DIR ?? path.resolve(repoRoot, '../shared/data/corpus');
 
 function corpusFiles(): Array<{ name: string; content: string }> {
@@ -33,12 +33,12 @@ function insertLine(content: string, at: number, line: string): string {
   return lines.join('\n');
 }
 
-describe('scanContent on the real-world corpus', () => {
+describe('scanContentInProcess on the real-world corpus', () => {
   const files = corpusFiles();
   const reports = new Map<string, ScanReport>();
 
   beforeAll(async () => {
-    for (const file of files) reports.set(file.name, await scanContent(file.content));
+    for (const file of files) reports.set(file.name, await scanContentInProcess(file.content));
   });
 
   it('covers the whole corpus', () => {
@@ -84,7 +84,7 @@ describe('scanContent on the real-world corpus', () => {
       const lineCount = file.content.split('\n').length;
       // After the frontmatter, on a line of its own: as someone pasting a credential would.
       const at = Math.min(lineCount, 6 + Math.floor(random() * Math.max(1, lineCount - 6)));
-      const report = await scanContent(insertLine(file.content, at, sample.line));
+      const report = await scanContentInProcess(insertLine(file.content, at, sample.line));
       const found = report.findings.find(
         (finding) => finding.category === 'secret' && finding.line === at && sample.rules.includes(finding.rule),
       );
@@ -128,7 +128,7 @@ describe('scanContent on the real-world corpus', () => {
       // Outside code blocks, where a payload would hide: before the first fence or at the end.
       const firstFence = lines.findIndex((line) => /^\s{0,3}(```|~~~)/.test(line));
       const at = firstFence > 6 ? 6 + Math.floor(random() * (firstFence - 6)) : lines.length + 1;
-      const report = await scanContent(insertLine(file.content, at, `\n${payload.line()}\n`));
+      const report = await scanContentInProcess(insertLine(file.content, at, `\n${payload.line()}\n`));
       const found = report.findings.find(
         (finding) => finding.rule === payload.rule && finding.line === at + 1 && finding.confidence === 'high',
       );

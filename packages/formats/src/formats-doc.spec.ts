@@ -6,7 +6,7 @@ import { listFormats } from './formats';
 import { withFormatsTable } from './formats-doc';
 
 /* docs/formats.md carries a generated table of every target; this keeps it in step with the registry. */
-const REPO_ROOT = path.resolve(__dirname, '../../../..');
+const REPO_ROOT = path.resolve(__dirname, '../../..');
 const DOC = path.join(REPO_ROOT, 'docs/formats.md');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 

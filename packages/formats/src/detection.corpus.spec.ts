@@ -3,7 +3,7 @@ import {
   loadCorpusManifest,
   NOT_ASSEMBLED_NOTE,
   readCorpusFile,
-} from '../../test/fixtures/corpus/corpus';
+} from '../../../apps/api/test/fixtures/corpus/corpus';
 import { detect, importFile } from './formats';
 
 /*

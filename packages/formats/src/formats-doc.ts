@@ -4,7 +4,7 @@ import { REMOVED_REFERENCE_TARGETS } from './registry';
 
 /** Markers around the generated part of docs/formats.md; the text outside them is written by hand. */
 export const FORMATS_DOC_BEGIN =
-  '<!-- formats-table:begin (generated from src/formats/registry.ts; run the formats-doc spec with UPDATE_GOLDEN=1) -->';
+  '<!-- formats-table:begin (generated from packages/formats/src/registry.ts; run the formats-doc spec with UPDATE_GOLDEN=1) -->';
 export const FORMATS_DOC_END = '<!-- formats-table:end -->';
 
 const ENCODING_NOTES: Record<FrontmatterField['encoding'], string> = {

@@ -1,4 +1,4 @@
-import { isCorpusAssembled, NOT_ASSEMBLED_NOTE, readCorpusFile } from '../../test/fixtures/corpus/corpus';
+import { isCorpusAssembled, NOT_ASSEMBLED_NOTE, readCorpusFile } from '../../../apps/api/test/fixtures/corpus/corpus';
 import { FormatParseError } from './formats.errors';
 import { detect, importFile } from './formats';
 import type { ReadNote } from './formats.types';

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { scanContent, type ScanFinding, type ScanReport } from './index';
+import { scanContentInProcess, type ScanFinding, type ScanReport } from './index';
 import { connectionStringSamples, privateKeySamples, randomString, secretSamples, seededRandom } from './test-samples';
 
 /** The report must not contain the secret, nor any 8-character piece of its private part. */
@@ -23,7 +23,7 @@ function lineAndColumnOf(content: string, needle: string): { line: number; colum
   return { line: before.length, column: before[before.length - 1]!.length + 1 };
 }
 
-describe('scanContent: secrets', () => {
+describe('scanContentInProcess: secrets', () => {
   const random = seededRandom(20_240_611);
 
   describe.each(secretSamples(random).map((sample) => [sample.label, sample] as const))('%s', (_label, sample) => {
@@ -32,7 +32,7 @@ describe('scanContent: secrets', () => {
     );
     let report: ScanReport;
     beforeAll(async () => {
-      report = await scanContent(content);
+      report = await scanContentInProcess(content);
     });
 
     it(`is found once, with ${sample.confidence} confidence, at the secret's position`, () => {
@@ -72,7 +72,7 @@ describe('scanContent: secrets', () => {
     'connection string: %s',
     (_label, sample) => {
       it(`reports the password with ${sample.confidence} confidence and hides only the password`, async () => {
-        const report = await scanContent(`Connect with:\n\n${sample.line}\n`);
+        const report = await scanContentInProcess(`Connect with:\n\n${sample.line}\n`);
         const found = secretFindings(report);
         expect(found).toHaveLength(1);
         const [finding] = found as [ScanFinding];
@@ -94,7 +94,7 @@ describe('scanContent: secrets', () => {
 
     it('reports a PEM key block with high confidence and shows only its header', async () => {
       const content = `Deploy key:\n\n\`\`\`\n${pem}\n\`\`\`\n`;
-      const report = await scanContent(content);
+      const report = await scanContentInProcess(content);
       const [finding, ...others] = secretFindings(report);
       expect(others).toHaveLength(0);
       expect(finding).toMatchObject({
@@ -108,7 +108,7 @@ describe('scanContent: secrets', () => {
     });
 
     it('reports a key embedded as an escaped JSON string (service-account files)', async () => {
-      const report = await scanContent(`{\n  "type": "service_account",\n${json}\n}\n`);
+      const report = await scanContentInProcess(`{\n  "type": "service_account",\n${json}\n}\n`);
       const found = secretFindings(report);
       expect(found).toHaveLength(1);
       expect(found[0]).toMatchObject({ rule: expect.stringMatching(/private-?key/), confidence: 'high', line: 3 });
@@ -116,7 +116,9 @@ describe('scanContent: secrets', () => {
     });
 
     it('ignores a documentation example with an elided body', async () => {
-      const report = await scanContent('-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBg...\n-----END PRIVATE KEY-----\n');
+      const report = await scanContentInProcess(
+        '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBg...\n-----END PRIVATE KEY-----\n',
+      );
       expect(secretFindings(report)).toHaveLength(0);
     });
   });
@@ -157,7 +159,7 @@ describe('scanContent: secrets', () => {
     ];
 
     it.each(placeholders)('%s', async (line) => {
-      const report = await scanContent(`Setup:\n\n${line}\n`);
+      const report = await scanContentInProcess(`Setup:\n\n${line}\n`);
       expect(secretFindings(report)).toEqual([]);
     });
   });
@@ -188,7 +190,7 @@ describe('scanContent: secrets', () => {
     ];
 
     it.each(quiet)('%s is not a finding', async (_label, line) => {
-      const report = await scanContent(`Setup:\n\n${line}\n`);
+      const report = await scanContentInProcess(`Setup:\n\n${line}\n`);
       expect(secretFindings(report)).toEqual([]);
     });
 
@@ -221,7 +223,7 @@ describe('scanContent: secrets', () => {
     ];
 
     it.each(found)('%s is found with %s confidence', async (_label, confidence, line, secret) => {
-      const report = await scanContent(`Setup:\n\n${line}\n`);
+      const report = await scanContentInProcess(`Setup:\n\n${line}\n`);
       const [finding, ...others] = secretFindings(report);
       expect(others).toEqual([]);
       expect(finding).toMatchObject({ line: 3, confidence });
@@ -232,7 +234,7 @@ describe('scanContent: secrets', () => {
     });
 
     it('shows the host after the last @ when the password holds one', async () => {
-      const report = await scanContent(`postgresql://user:${at}@prod-db.acme.io/mydb`);
+      const report = await scanContentInProcess(`postgresql://user:${at}@prod-db.acme.io/mydb`);
       expect(secretFindings(report)[0]!.excerpt).toBe(
         `postgresql://user:…[redacted ${at.length} chars]@prod-db.acme.io/mydb`,
       );
@@ -241,7 +243,7 @@ describe('scanContent: secrets', () => {
 
   it('does not let a secretlint-disable comment switch scanning off', async () => {
     const token = `ghp_${'Zq8Xw2Lm4Np6Rs1Tv3Yb5Cd7Ef9Gh0Jk2Mn4P'.slice(0, 36)}`;
-    const report = await scanContent(
+    const report = await scanContentInProcess(
       `<!-- secretlint-disable -->\nGITHUB_TOKEN=${token}\n<!-- secretlint-enable -->\n`,
     );
     expect(report.secrets.high).toBe(1);
@@ -251,7 +253,7 @@ describe('scanContent: secrets', () => {
     const random2 = seededRandom(7);
     const [first, second] = secretSamples(random2).filter((sample) => sample.confidence === 'high');
     const content = `A=${first!.secret} B=${second!.secret}`;
-    const report = await scanContent(content);
+    const report = await scanContentInProcess(content);
     expect(report.secrets.high).toBe(2);
     for (const finding of report.findings) expect(finding.excerpt.match(/\[redacted/g)).toHaveLength(2);
     expectNoLeak(report, first!.secret, first!.publicPrefix);
@@ -264,7 +266,7 @@ describe('scanContent: secrets', () => {
     it('counts columns in UTF-16 code units after emoji and CJK text', async () => {
       const line = `密钥 🔑👩‍💻 «clé»: ${key} ✓`;
       const content = `# 设置\n\n${line}\n`;
-      const report = await scanContent(content);
+      const report = await scanContentInProcess(content);
       const [finding] = secretFindings(report) as [ScanFinding];
       expect(finding.line).toBe(3);
       expect(finding.column).toBe(line.indexOf(key) + 1);
@@ -273,7 +275,7 @@ describe('scanContent: secrets', () => {
     });
 
     it('treats \\r\\n and a lone \\r as line breaks', async () => {
-      const report = await scanContent(`one\r\ntwo\rthree\r\n  STRIPE=${key}\r\n`);
+      const report = await scanContentInProcess(`one\r\ntwo\rthree\r\n  STRIPE=${key}\r\n`);
       const [finding] = secretFindings(report) as [ScanFinding];
       expect(finding).toMatchObject({ line: 4, column: 10, endLine: 4, endColumn: 10 + key.length });
     });
@@ -284,25 +286,25 @@ describe('scanContent: secrets', () => {
     const other = `sk_live_${'R8w0Yl3Mn5Oq9St4Ux7Za2Bc'}`;
 
     it('stay the same when the rest of the document changes', async () => {
-      const before = await scanContent(`KEY=${key}\n`);
-      const after = await scanContent(`# New heading\n\nSome new text.\n\nKEY=${key}\n`);
+      const before = await scanContentInProcess(`KEY=${key}\n`);
+      const after = await scanContentInProcess(`# New heading\n\nSome new text.\n\nKEY=${key}\n`);
       expect(after.findings[0]!.id).toBe(before.findings[0]!.id);
       expect(after.findings[0]!.line).not.toBe(before.findings[0]!.line);
     });
 
     it('change when the secret changes, and differ between repeated occurrences', async () => {
-      const one = await scanContent(`KEY=${key}\n`);
-      const changed = await scanContent(`KEY=${other}\n`);
+      const one = await scanContentInProcess(`KEY=${key}\n`);
+      const changed = await scanContentInProcess(`KEY=${other}\n`);
       expect(changed.findings[0]!.id).not.toBe(one.findings[0]!.id);
-      const twice = await scanContent(`KEY=${key}\nAGAIN=${key}\n`);
+      const twice = await scanContentInProcess(`KEY=${key}\nAGAIN=${key}\n`);
       expect(new Set(twice.findings.map((finding) => finding.id)).size).toBe(2);
       expect(twice.findings[0]!.id).toBe(one.findings[0]!.id);
     });
 
     it('depend on the fingerprint key when one is given', async () => {
-      const plain = await scanContent(`KEY=${key}\n`);
-      const keyed = await scanContent(`KEY=${key}\n`, { fingerprintKey: 'server-side key' });
-      const keyedAgain = await scanContent(`KEY=${key}\n`, { fingerprintKey: 'server-side key' });
+      const plain = await scanContentInProcess(`KEY=${key}\n`);
+      const keyed = await scanContentInProcess(`KEY=${key}\n`, { fingerprintKey: 'server-side key' });
+      const keyedAgain = await scanContentInProcess(`KEY=${key}\n`, { fingerprintKey: 'server-side key' });
       expect(keyed.findings[0]!.id).not.toBe(plain.findings[0]!.id);
       expect(keyedAgain.findings[0]!.id).toBe(keyed.findings[0]!.id);
       expect(keyed.findings[0]!.id).toMatch(/^[0-9a-f]{16}$/);
@@ -310,9 +312,9 @@ describe('scanContent: secrets', () => {
   });
 
   it('leaves no performance marks behind (secretlint profiles every run)', async () => {
-    await scanContent('warm-up');
+    await scanContentInProcess('warm-up');
     const before = performance.getEntriesByType('mark').length;
-    for (let i = 0; i < 20; i++) await scanContent(`KEY=sk_live_${'Q7v9Xk2Lm4Np8Rs3Tw6Yz1Ab'}\n`);
+    for (let i = 0; i < 20; i++) await scanContentInProcess(`KEY=sk_live_${'Q7v9Xk2Lm4Np8Rs3Tw6Yz1Ab'}\n`);
     expect(performance.getEntriesByType('mark').length).toBe(before);
   });
 });

@@ -1,4 +1,4 @@
-import { AppError } from '../common/errors/app-error';
+import { CodedError } from './coded-error';
 
 /** Stable codes for everything the formats library rejects; the HTTP layer maps them through AppError.status. */
 export const FormatsErrorCode = {
@@ -9,7 +9,7 @@ export const FormatsErrorCode = {
   InvalidZipEntry: 'INVALID_ZIP_ENTRY',
 } as const;
 
-export class UnknownFormatError extends AppError {
+export class UnknownFormatError extends CodedError {
   constructor(format: string, reason = 'is not a known format id') {
     super(FormatsErrorCode.UnknownFormat, `Format '${format}' ${reason}.`, 400, { format });
     this.name = 'UnknownFormatError';
@@ -25,7 +25,7 @@ export interface ParseErrorDetails {
   key?: string;
 }
 
-export class FormatParseError extends AppError {
+export class FormatParseError extends CodedError {
   declare readonly details: ParseErrorDetails;
 
   constructor(message: string, details: ParseErrorDetails) {
@@ -34,7 +34,7 @@ export class FormatParseError extends AppError {
   }
 }
 
-export class IncompatibleFormatError extends AppError {
+export class IncompatibleFormatError extends CodedError {
   constructor(kind: string, format: string, supportedKinds: readonly string[]) {
     super(
       FormatsErrorCode.Incompatible,
@@ -46,7 +46,7 @@ export class IncompatibleFormatError extends AppError {
   }
 }
 
-export class InvalidSlugError extends AppError {
+export class InvalidSlugError extends CodedError {
   constructor(slug: string) {
     super(
       FormatsErrorCode.InvalidSlug,
@@ -58,7 +58,7 @@ export class InvalidSlugError extends AppError {
   }
 }
 
-export class InvalidZipEntryError extends AppError {
+export class InvalidZipEntryError extends CodedError {
   constructor(path: string, reason: string) {
     super(FormatsErrorCode.InvalidZipEntry, `Zip entry '${path}' ${reason}.`, 400, { path });
     this.name = 'InvalidZipEntryError';

@@ -1,8 +1,8 @@
-import { scanContent, stripHiddenInstructions, stripInvisibleCharacters } from './index';
+import { scanContentInProcess, stripHiddenInstructions, stripInvisibleCharacters } from './index';
 
 const tags = (text: string) => [...text].map((char) => String.fromCodePoint(0xe0000 + char.charCodeAt(0))).join('');
 const hiddenRules = async (content: string) =>
-  (await scanContent(content)).findings
+  (await scanContentInProcess(content)).findings
     .filter((finding) => finding.category === 'hidden-instruction')
     .map((finding) => finding.rule);
 

@@ -8,7 +8,7 @@ import type { BlueprintDocument } from './formats.types';
  * Cursor <-> Copilot) -> import, and must keep its body and its metadata (description, globs/applyTo,
  * alwaysApply). Only trailing whitespace at the end of the file may change.
  */
-const REPO_ROOT = path.resolve(__dirname, '../../../..');
+const REPO_ROOT = path.resolve(__dirname, '../../..');
 const CORPUS_DIR = process.env.LYNXPROMPT_CORPUS_DIR ?? path.resolve(REPO_ROOT, '../shared/data/corpus');
 
 const SETS = [

@@ -5,8 +5,8 @@ import {
   loadCorpusManifest,
   NOT_ASSEMBLED_NOTE,
   readCorpusFile,
-} from '../../test/fixtures/corpus/corpus';
-import { scanContent, type ScanFinding, type ScanReport } from './index';
+} from '../../../apps/api/test/fixtures/corpus/corpus';
+import { scanContentInProcess, type ScanFinding, type ScanReport } from './index';
 import { secretSamples, seededRandom } from './test-samples';
 
 // The repository corpus (apps/api/test/fixtures/corpus: instruction files and their skills' attachments from 15
@@ -40,12 +40,12 @@ function repositoryCorpusFiles(): Array<{ name: string; content: string }> {
 const assembled = isCorpusAssembled();
 if (!assembled) console.warn(`${NOT_ASSEMBLED_NOTE}. Skipped.`);
 
-(assembled ? describe : describe.skip)('scanContent on the repository corpus', () => {
+(assembled ? describe : describe.skip)('scanContentInProcess on the repository corpus', () => {
   const files = assembled ? repositoryCorpusFiles() : [];
   const reports = new Map<string, ScanReport>();
 
   beforeAll(async () => {
-    for (const file of files) reports.set(file.name, await scanContent(file.content));
+    for (const file of files) reports.set(file.name, await scanContentInProcess(file.content));
   }, 120_000);
 
   const filesWith = (predicate: (finding: ScanFinding) => boolean) =>
@@ -87,7 +87,7 @@ if (!assembled) console.warn(`${NOT_ASSEMBLED_NOTE}. Skipped.`);
       const lines = file.content.split('\n');
       const at = Math.min(lines.length, 1 + Math.floor(random() * lines.length));
       lines.splice(at - 1, 0, sample.line);
-      const report = await scanContent(lines.join('\n'));
+      const report = await scanContentInProcess(lines.join('\n'));
       const found = report.findings.find(
         (finding) => finding.category === 'secret' && finding.line === at && sample.rules.includes(finding.rule),
       );

@@ -9,7 +9,7 @@ import {
   loadCorpusManifest,
   NOT_ASSEMBLED_NOTE,
   readCorpusFile,
-} from '../../test/fixtures/corpus/corpus';
+} from '../../../apps/api/test/fixtures/corpus/corpus';
 
 /*
  * Real files of the repository corpus (apps/api/test/fixtures/corpus; assemble.mjs builds the copies) keep their

@@ -49,3 +49,5 @@ export {
   UnknownFormatError,
   type ParseErrorDetails,
 } from './formats.errors';
+export { CodedError } from './coded-error';
+export { isPlainObject, isSafeSlug } from './text';
