@@ -9,6 +9,15 @@ import { runRequest } from './mcp-results';
 export const BLUEPRINT_URI = 'lynxprompt://blueprints/{id}';
 export const VERSION_URI = 'lynxprompt://blueprints/{id}/versions/{version}';
 
+/** The format's media type; a federated copy in a format this instance does not know gets none. */
+function mediaTypeOf(format: string): { mimeType?: string } {
+  try {
+    return { mimeType: getFormat(format).mediaType };
+  } catch {
+    return {};
+  }
+}
+
 /** A URI template variable as one string (the SDK gives arrays for exploded variables). */
 function single(value: string | string[] | undefined): string {
   return (Array.isArray(value) ? value[0] : value) ?? '';
@@ -30,7 +39,7 @@ async function listed(context: McpContext): Promise<ListResourcesResult> {
       uri: `lynxprompt://blueprints/${item.id}`,
       name: item.name,
       ...(item.description ? { description: item.description } : {}),
-      mimeType: getFormat(item.format).mediaType,
+      ...mediaTypeOf(item.format),
     })),
   };
 }
@@ -50,7 +59,7 @@ export function registerResources(server: McpServer, context: McpContext): void 
         const id = new AnyBlueprintIdPipe().transform(single(variables.id));
         const source = await reads.readable(id, principal);
         return {
-          contents: [{ uri: uri.href, mimeType: getFormat(source.format).mediaType, text: source.content }],
+          contents: [{ uri: uri.href, ...mediaTypeOf(source.format), text: source.content }],
         };
       }),
   );
@@ -64,7 +73,7 @@ export function registerResources(server: McpServer, context: McpContext): void 
         const number = new VersionNumberPipe().transform(single(variables.version));
         const version = await reads.version(id, number, principal);
         return {
-          contents: [{ uri: uri.href, mimeType: getFormat(version.format).mediaType, text: version.content }],
+          contents: [{ uri: uri.href, ...mediaTypeOf(version.format), text: version.content }],
         };
       }),
   );

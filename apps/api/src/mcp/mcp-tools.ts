@@ -6,7 +6,7 @@ import { revisionFromIfMatch } from '../blueprints/blueprint-views';
 import { CATALOG_SORTS } from '../blueprints/catalog.service';
 import { CreateBlueprintRequest, UpdateBlueprintRequest } from '../blueprints/dto/blueprint-requests.dto';
 import type { UserPrincipal } from '../auth/principal';
-import { PersonRequiredError } from './mcp.errors';
+import { OrganizationTokenRefusedError } from '../auth/auth.errors';
 import { MCP_LIMITS, type McpContext } from './mcp-context';
 import { jsonResult, runTool } from './mcp-results';
 
@@ -34,9 +34,10 @@ const writeFields = {
 // The API's own content limit (256 KB) applies on top; this only keeps a tool call's argument bounded.
 const content = z.string().max(300_000);
 
-function personOf(context: McpContext, what: string): UserPrincipal {
+/** A person's token with blueprints:read: "my blueprints" are nobody's for an organization token. */
+function personOf(context: McpContext): UserPrincipal {
   const principal = requireTokenScopes(context.principal, ['blueprints:read']);
-  if (principal.kind === 'organization-token') throw new PersonRequiredError(what);
+  if (principal.kind === 'organization-token') throw new OrganizationTokenRefusedError();
   return principal;
 }
 
@@ -145,11 +146,7 @@ export function registerTools(server: McpServer, context: McpContext): void {
     (args) =>
       runTool(logger, async () =>
         jsonResult(
-          await catalog.mine(
-            personOf(context, 'Listing your blueprints'),
-            args.cursor,
-            args.limit === undefined ? undefined : String(args.limit),
-          ),
+          await catalog.mine(personOf(context), args.cursor, args.limit === undefined ? undefined : String(args.limit)),
         ),
       ),
   );

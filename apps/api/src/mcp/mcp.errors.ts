@@ -4,7 +4,6 @@ export const McpErrorCode = {
   MethodNotAllowed: 'MCP_METHOD_NOT_ALLOWED',
   BatchTooLarge: 'MCP_BATCH_TOO_LARGE',
   UnknownPrompt: 'MCP_UNKNOWN_PROMPT',
-  PersonRequired: 'MCP_PERSON_REQUIRED',
 } as const;
 
 /** GET (a server-sent event stream) and DELETE (ending a session) need sessions; this server keeps none. */
@@ -28,12 +27,5 @@ export class McpBatchTooLargeError extends AppError {
 export class UnknownPromptError extends AppError {
   constructor(name: string) {
     super(McpErrorCode.UnknownPrompt, `No prompt named ${name.slice(0, 100)} for this caller`, 404);
-  }
-}
-
-/** Prompts and "my blueprints" belong to a person; anonymous callers and organization tokens have none. */
-export class PersonRequiredError extends AppError {
-  constructor(what: string) {
-    super(McpErrorCode.PersonRequired, `${what} needs a personal API token (Authorization: Bearer)`, 401);
   }
 }

@@ -4,7 +4,7 @@ import { McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.j
 import { createBlueprint, SAMPLE_RULE } from '../support/blueprints';
 import { startCliInstance } from '../support/cli';
 import type { FederatedInstance } from '../support/federation';
-import { insertPeer, insertRemoteBlueprint } from '../support/remote-blueprints';
+import { insertPeer, insertRemoteBlueprint, REMOTE_RULE } from '../support/remote-blueprints';
 import { createApiToken, signInAs, type SignedIn } from '../support/sign-in';
 
 // A real-looking (random, never issued) OpenAI project key: the scanner must catch it.
@@ -175,6 +175,9 @@ describe('MCP server at /mcp', () => {
       ]);
       const read = await client.readResource({ uri: `lynxprompt://blueprints/${ids.alicePublic}` });
       expect(read.contents[0]).toMatchObject({ text: SAMPLE_RULE, mimeType: expect.stringMatching(/markdown/) });
+      // A federated copy reads through the same URI.
+      const remote = await client.readResource({ uri: `lynxprompt://blueprints/${ids.remote}` });
+      expect(remote.contents[0]).toMatchObject({ text: REMOTE_RULE });
       const hidden = await client
         .readResource({ uri: `lynxprompt://blueprints/${ids.bobPrivate}` })
         .catch((error: unknown) => error);
