@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { AuditModule } from './audit/audit.module';
 import { BlueprintsModule } from './blueprints/blueprints.module';
 import { PluginsModule } from './plugins/plugins.module';
+import { McpModule } from './mcp/mcp.module';
 import { ProfilesModule } from './profiles/profiles.module';
 import { ImportsModule } from './imports/imports.module';
 import { AccessModule } from './access/access.module';
@@ -103,6 +104,7 @@ export class AppModule {
         CrawlerModule,
         OrganizationsModule,
         BillingModule,
+        McpModule,
         ...(options.extraImports ?? []),
       ],
       providers: [

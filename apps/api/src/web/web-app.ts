@@ -4,7 +4,7 @@ import express, { type NextFunction, type Request, type RequestHandler, type Res
 import type { Logger } from 'pino';
 
 /** Paths that belong to the server; the SPA fallback must never answer them with HTML. */
-const SERVER_PATHS = /^\/(api|\.well-known|metrics|nodeinfo)(\/|$)/;
+const SERVER_PATHS = /^\/(api|\.well-known|metrics|nodeinfo|mcp)(\/|$)/;
 const ONE_YEAR_SECONDS = 365 * 24 * 3600;
 
 /**

@@ -291,6 +291,18 @@ export const ROUTE_MATRIX: Readonly<Record<string, RouteEntry>> = {
   'GET /.well-known/lynxprompt.json': PUBLIC,
   'GET /.well-known/security.txt': PUBLIC,
   'GET /.well-known/nodeinfo': PUBLIC,
+  // MCP: public, and every caller's answer is what its principal may read (tools/list holds no tenant data). Session
+  // cookies are ignored there, so sessions are anonymous; GET and DELETE are 405 for everyone (stateless server).
+  'POST /mcp': {
+    access: 'public',
+    passed: 'ok',
+    request: () => ({
+      body: { jsonrpc: '2.0', id: 1, method: 'tools/list' },
+      headers: { Accept: 'application/json, text/event-stream' },
+    }),
+  },
+  'GET /mcp': PUBLIC,
+  'DELETE /mcp': PUBLIC,
   // Agent Skills discovery: only listed skills, and an id nobody published is 404 for everyone.
   'GET /.well-known/agent-skills/index.json': PUBLIC,
   'GET /.well-known/agent-skills/{id}/SKILL.md': {

@@ -19,6 +19,7 @@ export const ROUTE_POLICY = 'lynxprompt:route-policy';
 const ALLOW_PENDING = 'lynxprompt:allow-pending-second-factor';
 const SESSION_ONLY = 'lynxprompt:session-only';
 const ORGANIZATION_TOKENS = 'lynxprompt:organization-tokens';
+const BEARER_ONLY = 'lynxprompt:bearer-only';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export type RoutePolicy =
@@ -53,6 +54,28 @@ export const AllowOrganizationTokens = () => SetMetadata(ORGANIZATION_TOKENS, tr
 /** On a route of an @AllowOrganizationTokens() controller: this one is a person's (favourites), tokens of none. */
 export const PeopleOnly = () => SetMetadata(ORGANIZATION_TOKENS, false);
 
+/**
+ * The route ignores session cookies: a browser session is anonymous there, and only a bearer token identifies the
+ * caller. For endpoints driven by agents (/mcp), so no web page can act through a signed-in user's cookie.
+ */
+export const BearerOnly = () => SetMetadata(BEARER_ONLY, true);
+
+/**
+ * Refuses a caller that is not a token carrying every scope (401 anonymous, 403 FORBIDDEN with `missingScopes`): the
+ * guard's scope check, shared with handlers that gate per operation rather than per route (MCP tools).
+ */
+export function requireTokenScopes(principal: Principal | undefined, scopes: readonly string[]): Principal {
+  if (!principal) throw new AppError(CommonErrorCode.Unauthenticated, 'Sign in or present an API token', 401);
+  if (principal.kind === 'session') return principal;
+  const missing = scopes.filter((scope) => !principal.scopes.includes(scope));
+  if (missing.length > 0) {
+    throw new AppError(CommonErrorCode.Forbidden, 'The token lacks a required scope', 403, {
+      missingScopes: missing,
+    });
+  }
+  return principal;
+}
+
 export function policyOf(reflector: Reflector, context: ExecutionContext): RoutePolicy | undefined {
   return reflector.getAllAndOverride<RoutePolicy | undefined>(ROUTE_POLICY, [context.getHandler(), context.getClass()]);
 }
@@ -83,9 +106,11 @@ export class RoutePolicyGuard implements CanActivate {
       throw new AppError('ROUTE_POLICY_MISSING', 'This route has no declared access policy', 500);
     }
     const request = context.switchToHttp().getRequest<Request>();
-    const principal = principalOf(request);
     const flag = (key: string) =>
       this.reflector.getAllAndOverride<boolean>(key, [context.getHandler(), context.getClass()]);
+    // Before the CSRF check: on a bearer-only route a cookie proves nothing, so it is not even looked at.
+    if (principalOf(request)?.kind === 'session' && flag(BEARER_ONLY)) forgetPrincipal(request);
+    const principal = principalOf(request);
     // A signed-in browser writing to a public route (e.g. sign-out of a stale page) still proves it is us.
     if (principal?.kind === 'session' && !SAFE_METHODS.has(request.method)) this.assertSameSite(request, principal);
     const owesSecondFactor =
@@ -105,12 +130,7 @@ export class RoutePolicyGuard implements CanActivate {
     if (principal.kind === 'organization-token' && !flag(ORGANIZATION_TOKENS))
       throw new OrganizationTokenRefusedError();
     if (flag(SESSION_ONLY)) throw new SessionOnlyError();
-    const missing = policy.scopes.filter((scope) => !principal.scopes.includes(scope));
-    if (missing.length > 0) {
-      throw new AppError(CommonErrorCode.Forbidden, 'The token lacks a required scope', 403, {
-        missingScopes: missing,
-      });
-    }
+    requireTokenScopes(principal, policy.scopes);
     return true;
   }
 

@@ -1,0 +1,28 @@
+import type { ValidationPipe } from '@nestjs/common';
+import type { Logger } from 'pino';
+import type { Principal } from '../auth/principal';
+import type { BlueprintReadsService } from '../blueprints/blueprint-reads.service';
+import type { BlueprintsService } from '../blueprints/blueprints.service';
+import type { CatalogService } from '../blueprints/catalog.service';
+
+/** What one request's MCP server works with: the caller (a bearer token, or nobody) and the REST API's own services. */
+export interface McpContext {
+  readonly principal: Principal | undefined;
+  readonly catalog: CatalogService;
+  readonly reads: BlueprintReadsService;
+  readonly blueprints: BlueprintsService;
+  /** The REST API's DTO validation, so a tool's arguments pass the same checks as a request body. */
+  readonly validation: ValidationPipe;
+  readonly logger: Logger;
+}
+
+/** Bounds shared by the tools, prompts and resources (each list an anonymous caller can ask for is capped). */
+export const MCP_LIMITS = {
+  pageSize: 50,
+  prompts: 25,
+  resources: 50,
+  batch: 20,
+  idLength: 64,
+  variables: 50,
+  variableValueLength: 4_000,
+} as const;
