@@ -53,6 +53,11 @@ export async function run(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
+  // `lynxp … | head` closes the pipe early: that is the reader's choice, not a failure worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   void run(process.argv).then((code) => {
     process.exitCode = code;
   });
