@@ -1,7 +1,7 @@
 // Bundles the CLI and everything it uses (the shared formats and scanning packages, commander, the MCP SDK) into one
 // CommonJS file, so the published package has no dependencies: `npx lynxprompt` works from a packed tarball.
 import { build } from 'esbuild';
-import { chmodSync, readFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,3 +22,5 @@ await build({
   logLevel: 'warning',
 });
 chmodSync(outfile, 0o755);
+// The package ships the project's licence; the root file stays the one source (packages/cli/LICENSE is ignored by git).
+copyFileSync(path.join(root, '../../LICENSE'), path.join(root, 'LICENSE'));

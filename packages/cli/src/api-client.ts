@@ -2,7 +2,8 @@ import { CliError, ExitCode, RemoteError } from './errors';
 import { VERSION } from './version';
 
 export interface RequestOptions {
-  query?: Record<string, string | number | boolean | undefined>;
+  /** An array repeats the parameter (tag=a&tag=b). */
+  query?: Record<string, string | number | boolean | readonly string[] | undefined>;
   body?: unknown;
   headers?: Record<string, string>;
   /** Statuses the caller handles itself instead of a RemoteError (e.g. 304, 404). */
@@ -39,7 +40,8 @@ export class ApiClient {
   url(pathname: string, query?: RequestOptions['query']): URL {
     const url = new URL(`${this.instance}${pathname}`);
     for (const [key, value] of Object.entries(query ?? {})) {
-      if (value !== undefined) url.searchParams.set(key, String(value));
+      if (Array.isArray(value)) for (const item of value) url.searchParams.append(key, String(item));
+      else if (value !== undefined) url.searchParams.set(key, String(value));
     }
     return url;
   }

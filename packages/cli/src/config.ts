@@ -9,6 +9,8 @@ export interface StoredLogin {
   handle?: string;
   scopes?: string[];
   savedAt: string;
+  /** When the token stops working, as the device grant said. */
+  expiresAt?: string;
 }
 
 export interface Credentials {

@@ -5,6 +5,7 @@ import { registerLocalCommands } from './commands/local';
 import { registerLockfileCommands } from './commands/lockfile-commands';
 import { registerMcpCommand } from './commands/mcp';
 import { CliError, ExitCode } from './errors';
+import { printable } from './text';
 import { VERSION } from './version';
 
 export function buildProgram(): Command {
@@ -46,13 +47,19 @@ export async function run(argv: string[]): Promise<number> {
         `${JSON.stringify({ error: { code: failure.code, message: failure.message, details: failure.details } }, null, 2)}\n`,
       );
     } else {
-      process.stderr.write(`lynxp: ${failure.message} [${failure.code}]\n`);
+      // The message may come from the instance: no escape sequences reach the terminal.
+      process.stderr.write(`lynxp: ${printable(failure.message)} [${printable(failure.code)}]\n`);
     }
     return failure.exitCode;
   }
 }
 
 if (require.main === module) {
+  // `lynxp … | head` closes the pipe early: that is the reader's choice, not a failure worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   void run(process.argv).then((code) => {
     process.exitCode = code;
   });

@@ -22,6 +22,8 @@ export interface LynxpOptions {
   /** Written to stdin, then stdin is closed. */
   input?: string;
   timeoutMs?: number;
+  /** Called with everything printed so far, after each chunk: lets a test act while the CLI waits (lynxp login). */
+  onOutput?: (stdout: string, stderr: string) => void;
 }
 
 /**
@@ -42,8 +44,14 @@ export function runLynxp(args: string[], options: LynxpOptions & { configDir: st
   });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString('utf8');
+    options.onOutput?.(stdout, stderr);
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString('utf8');
+    options.onOutput?.(stdout, stderr);
+  });
   child.stdin.end(options.input ?? '');
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
