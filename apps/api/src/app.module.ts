@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { AuditModule } from './audit/audit.module';
 import { BlueprintsModule } from './blueprints/blueprints.module';
 import { PluginsModule } from './plugins/plugins.module';
+import { PluginMarketplaceModule } from './plugin-marketplace/plugin-marketplace.module';
 import { ProfilesModule } from './profiles/profiles.module';
 import { ImportsModule } from './imports/imports.module';
 import { AccessModule } from './access/access.module';
@@ -94,6 +95,7 @@ export class AppModule {
         BlueprintsModule,
         ProfilesModule,
         PluginsModule,
+        PluginMarketplaceModule,
         ImportsModule,
         OutboundModule,
         InstanceKeysModule,
