@@ -1424,6 +1424,70 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/profiles/{handle}/claude-plugins/marketplace.json': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['PluginMarketplace_marketplaceJson'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/profiles/{handle}/claude-plugins/{repository}/info/refs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['PluginMarketplace_infoRefs'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/profiles/{handle}/claude-plugins/{repository}/HEAD': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['PluginMarketplace_head'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/profiles/{handle}/claude-plugins/{repository}/objects/{directory}/{file}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['PluginMarketplace_object'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/imports/preview': {
     parameters: {
       query?: never;
@@ -9099,6 +9163,194 @@ export interface operations {
         };
         content: {
           'application/zip': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PluginMarketplace_marketplaceJson: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        handle: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The marketplace, each plugin a git repository */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            name: string;
+            owner: {
+              name?: string;
+              url?: string;
+            };
+            metadata?: {
+              description?: string;
+            };
+            plugins: {
+              name: string;
+              source: {
+                /** @enum {string} */
+                source?: 'url';
+                /** Format: uri */
+                url?: string;
+              };
+              description?: string;
+              version?: string;
+              author?: {
+                name?: string;
+              };
+            }[];
+          };
+        };
+      };
+      /** @description PROFILE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PluginMarketplace_infoRefs: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        handle: string;
+        repository: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The repository's one branch (git dumb HTTP) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/plain': string;
+        };
+      };
+      /** @description PROFILE_NOT_FOUND, PLUGIN_REPOSITORY_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/plain': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PluginMarketplace_head: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        handle: string;
+        repository: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The branch HEAD names (git dumb HTTP) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/plain': string;
+        };
+      };
+      /** @description PROFILE_NOT_FOUND, PLUGIN_REPOSITORY_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/plain': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PluginMarketplace_object: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        handle: string;
+        repository: string;
+        directory: string;
+        file: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A zlib-deflated loose object (git dumb HTTP) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/x-git-loose-object': string;
+        };
+      };
+      /** @description PROFILE_NOT_FOUND, PLUGIN_REPOSITORY_NOT_FOUND, GIT_OBJECT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/x-git-loose-object': components['schemas']['ErrorResponse'];
         };
       };
       /** @description Any error, in the error envelope with a stable `code` */
