@@ -1456,6 +1456,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/profiles/{handle}/claude-plugins/{repository}/git-upload-pack': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['PluginMarketplace_uploadPack'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/profiles/{handle}/claude-plugins/{repository}/HEAD': {
     parameters: {
       query?: never;
@@ -9241,6 +9257,52 @@ export interface operations {
   };
   PluginMarketplace_infoRefs: {
     parameters: {
+      query?: {
+        /** @description `git-upload-pack` for the smart protocol */
+        service?: unknown;
+      };
+      header?: never;
+      path: {
+        handle: string;
+        repository: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The repository's refs: the smart protocol's advertisement, or the dumb protocol's info/refs */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/x-git-upload-pack-advertisement': string;
+          'text/plain': string;
+        };
+      };
+      /** @description PROFILE_NOT_FOUND, PLUGIN_REPOSITORY_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/x-git-upload-pack-advertisement': components['schemas']['ErrorResponse'];
+          'text/plain': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PluginMarketplace_uploadPack: {
+    parameters: {
       query?: never;
       header?: never;
       path: {
@@ -9251,13 +9313,22 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The repository's one branch (git dumb HTTP) */
+      /** @description One upload-pack exchange (git smart HTTP, stateless): the negotiation, then the packfile */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'text/plain': string;
+          'application/x-git-upload-pack-result': string;
+        };
+      };
+      /** @description GIT_REQUEST_INVALID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/x-git-upload-pack-result': components['schemas']['ErrorResponse'];
         };
       };
       /** @description PROFILE_NOT_FOUND, PLUGIN_REPOSITORY_NOT_FOUND */
@@ -9266,7 +9337,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'text/plain': components['schemas']['ErrorResponse'];
+          'application/x-git-upload-pack-result': components['schemas']['ErrorResponse'];
         };
       };
       /** @description Any error, in the error envelope with a stable `code` */

@@ -1,5 +1,13 @@
-import { Controller, Get, Param, Req, Res } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConsumes,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ErrorResponse } from '../common/errors/error-envelope';
 import { Public } from '../common/security/route-policy';
@@ -58,16 +66,46 @@ export class PluginMarketplaceController {
 
   @Get(':repository/info/refs')
   @Public()
-  @ApiProduces('text/plain')
-  @ApiOkResponse({ description: "The repository's one branch (git dumb HTTP)", schema: { type: 'string' } })
+  @ApiProduces('application/x-git-upload-pack-advertisement', 'text/plain')
+  @ApiQuery({ name: 'service', required: false, description: '`git-upload-pack` for the smart protocol' })
+  @ApiOkResponse({
+    description: "The repository's refs: the smart protocol's advertisement, or the dumb protocol's info/refs",
+    schema: { type: 'string', format: 'binary' },
+  })
   @ApiNotFoundResponse({ type: ErrorResponse, description: NOT_FOUND })
   async infoRefs(
+    @Param('handle') handle: string,
+    @Param('repository') repository: string,
+    @Query('service') service: unknown,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const refs = await this.marketplace.infoRefs(handle, repository, service);
+    const type = refs.smart ? 'application/x-git-upload-pack-advertisement' : 'text/plain; charset=utf-8';
+    this.send(request, response, refs, type);
+  }
+
+  @Post(':repository/git-upload-pack')
+  @Public()
+  @HttpCode(200)
+  @ApiConsumes('application/x-git-upload-pack-request')
+  @ApiProduces('application/x-git-upload-pack-result')
+  @ApiOkResponse({
+    description: 'One upload-pack exchange (git smart HTTP, stateless): the negotiation, then the packfile',
+    schema: { type: 'string', format: 'binary' },
+  })
+  @ApiBadRequestResponse({ type: ErrorResponse, description: 'GIT_REQUEST_INVALID' })
+  @ApiNotFoundResponse({ type: ErrorResponse, description: NOT_FOUND })
+  async uploadPack(
     @Param('handle') handle: string,
     @Param('repository') repository: string,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    this.send(request, response, await this.marketplace.infoRefs(handle, repository), 'text/plain; charset=utf-8');
+    const result = await this.marketplace.uploadPack(handle, repository, request.body);
+    response.setHeader('Content-Type', 'application/x-git-upload-pack-result');
+    response.setHeader('Cache-Control', 'no-cache');
+    response.send(result);
   }
 
   @Get(':repository/HEAD')

@@ -11,3 +11,9 @@ export class GitObjectNotFoundError extends AppError {
     super('GIT_OBJECT_NOT_FOUND', 'This repository has no object of this id', 404);
   }
 }
+
+export class GitRequestInvalidError extends AppError {
+  constructor(reason: string) {
+    super('GIT_REQUEST_INVALID', `Not a git upload-pack request: ${reason}`, 400);
+  }
+}

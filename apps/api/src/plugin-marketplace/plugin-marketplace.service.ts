@@ -13,8 +13,21 @@ import { ProfilesService } from '../profiles/profiles.service';
 import { SkillNames } from '../well-known/agent-skills';
 import { AgentSkillsRepository } from '../well-known/agent-skills.repository';
 import { AgentSkillsService } from '../well-known/agent-skills.service';
-import { GitObjectStore, headRef, infoRefs, objectIdOf, type RepositoryFile } from './git-repository';
-import { GitObjectNotFoundError, PluginRepositoryNotFoundError } from './plugin-marketplace.errors';
+import {
+  GitObjectStore,
+  headRef,
+  infoRefs,
+  MalformedUploadPackError,
+  objectIdOf,
+  uploadPack,
+  uploadPackAdvertisement,
+  type RepositoryFile,
+} from './git-repository';
+import {
+  GitObjectNotFoundError,
+  GitRequestInvalidError,
+  PluginRepositoryNotFoundError,
+} from './plugin-marketplace.errors';
 import { PluginMarketplaceRepository, type PluginHierarchyRow } from './plugin-marketplace.repository';
 
 /** At most this many plugins (hierarchies first, then skills in no hierarchy), the earliest first. */
@@ -45,12 +58,20 @@ interface PluginEntry {
   [key: string]: unknown;
 }
 
+/** One git repository of the marketplace: its commit and every object a clone of it needs. */
+interface Repository {
+  commit: string;
+  objects: Set<string>;
+  /** Built on the first smart clone, then kept with the marketplace. */
+  pack?: Buffer;
+}
+
 interface BuiltMarketplace {
   /** The marketplace.json served at a plain URL: each plugin from its own git repository. */
   json: ServedBytes;
   store: GitObjectStore;
-  /** Commit ids by repository name: `marketplace` and each plugin's. */
-  commits: Map<string, string>;
+  /** By name: `marketplace` and each plugin's. */
+  repositories: Map<string, Repository>;
 }
 
 function json(value: unknown): string {
@@ -104,34 +125,53 @@ export class PluginMarketplaceService {
     return (await this.marketplace(handle)).json;
   }
 
-  async infoRefs(handle: string, repository: string): Promise<ServedBytes> {
-    return served(infoRefs(await this.commitOf(handle, repository)));
+  /** The refs: for a smart client (`?service=git-upload-pack`) its advertisement, else the dumb info/refs file. */
+  async infoRefs(handle: string, name: string, service: unknown): Promise<ServedBytes & { smart: boolean }> {
+    const { repository } = await this.gitRepository(handle, name);
+    if (service === 'git-upload-pack') {
+      return { ...served(uploadPackAdvertisement(repository.commit)), smart: true };
+    }
+    return { ...served(infoRefs(repository.commit)), smart: false };
   }
 
-  async head(handle: string, repository: string): Promise<ServedBytes> {
-    await this.commitOf(handle, repository);
+  async head(handle: string, name: string): Promise<ServedBytes> {
+    await this.gitRepository(handle, name);
     return served(headRef());
   }
 
-  /** Any object of the account's marketplace (every repository of it shares one store of public files). */
-  async object(handle: string, repository: string, directory: string, file: string): Promise<ServedBytes> {
+  /** A loose object of the repository (dumb protocol). */
+  async object(handle: string, name: string, directory: string, file: string): Promise<ServedBytes> {
+    const { built, repository } = await this.gitRepository(handle, name);
     const id = objectIdOf(directory, file);
-    const built = await this.marketplace(handle);
-    if (!built.commits.has(this.repositoryName(repository))) throw new PluginRepositoryNotFoundError();
-    const object = id ? built.store.objects.get(id) : undefined;
+    const object = id && repository.objects.has(id) ? built.store.loose(id) : undefined;
     if (!object) throw new GitObjectNotFoundError();
     // An object's id is its content's hash: the id is its ETag.
     return { body: object, etag: `"${id}"` };
   }
 
-  private repositoryName(repository: string): string {
-    return repository.endsWith('.git') ? repository.slice(0, -'.git'.length) : '';
+  /** One upload-pack exchange (smart protocol): the negotiation's answer, and the pack once the client is done. */
+  async uploadPack(handle: string, name: string, request: unknown): Promise<Buffer> {
+    const { built, repository } = await this.gitRepository(handle, name);
+    if (!Buffer.isBuffer(request)) throw new GitRequestInvalidError('the body is not an upload-pack request');
+    try {
+      return uploadPack(request, repository.commit, () => {
+        repository.pack ??= built.store.pack([...repository.objects]);
+        return repository.pack;
+      });
+    } catch (error) {
+      if (error instanceof MalformedUploadPackError) throw new GitRequestInvalidError(error.message);
+      throw error;
+    }
   }
 
-  private async commitOf(handle: string, repository: string): Promise<string> {
-    const commit = (await this.marketplace(handle)).commits.get(this.repositoryName(repository));
-    if (!commit) throw new PluginRepositoryNotFoundError();
-    return commit;
+  private async gitRepository(
+    handle: string,
+    name: string,
+  ): Promise<{ built: BuiltMarketplace; repository: Repository }> {
+    const built = await this.marketplace(handle);
+    const repository = name.endsWith('.git') ? built.repositories.get(name.slice(0, -'.git'.length)) : undefined;
+    if (!repository) throw new PluginRepositoryNotFoundError();
+    return { built, repository };
   }
 
   private async marketplace(handle: string): Promise<BuiltMarketplace> {
@@ -216,19 +256,22 @@ export class PluginMarketplaceService {
     };
     files.push({ path: MARKETPLACE_FILE, content: Buffer.from(json(cloned)) });
     const store = new GitObjectStore();
-    const { root, directories } = store.addTree(files);
+    const { directories } = store.addTree(files);
     const time = Math.floor((latest?.getTime() ?? 0) / 1000);
-    const commits = new Map<string, string>();
-    commits.set(MARKETPLACE_REPOSITORY, store.addCommit(root, time, COMMITTER, `Marketplace of @${identity.handle}`));
+    const repositories = new Map<string, Repository>();
+    const commit = (name: string, tree: { id: string; objects: string[] }, message: string) => {
+      const id = store.addCommit(tree.id, time, COMMITTER, message);
+      repositories.set(name, { commit: id, objects: new Set([id, ...tree.objects]) });
+    };
+    commit(MARKETPLACE_REPOSITORY, directories.get('')!, `Marketplace of @${identity.handle}`);
     for (const entry of entries) {
-      const tree = directories.get(`plugins/${entry.name}`)!;
-      commits.set(entry.name, store.addCommit(tree, time, COMMITTER, `Plugin ${entry.name} of @${identity.handle}`));
+      commit(entry.name, directories.get(`plugins/${entry.name}`)!, `Plugin ${entry.name} of @${identity.handle}`);
     }
     const plain = {
       ...header,
       plugins: entries.map((entry) => ({ ...entry, source: { source: 'url', url: `${base}/${entry.name}.git` } })),
     };
-    return { json: served(json(plain)), store, commits };
+    return { json: served(json(plain)), store, repositories };
   }
 
   /** One hierarchy as a Claude Code plugin, laid out by the plugin export; null when no member has a place in it. */

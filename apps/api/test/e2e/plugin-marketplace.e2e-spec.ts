@@ -202,10 +202,20 @@ describe('Claude Code plugin marketplace (/api/v1/profiles/{handle}/claude-plugi
     return response.body.plugins[0] as { hierarchyId: string; members: { path: string; blueprintId: string }[] };
   };
 
-  const clone = async (url: string, folder: string) => {
+  /**
+   * Clones with the real git: shallow, as Claude Code clones a marketplace (`--depth 1`), or over the dumb protocol
+   * (GIT_SMART_HTTP=0) for clients that do not speak the smart one.
+   */
+  const clone = async (url: string, folder: string, how: 'shallow' | 'full' | 'dumb' = 'shallow') => {
     const target = path.join(work, folder);
-    await run('git', ['clone', '--quiet', url, target], {
-      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_CONFIG_NOSYSTEM: '1', HOME: work },
+    await run('git', ['clone', '--quiet', ...(how === 'shallow' ? ['--depth', '1'] : []), url, target], {
+      env: {
+        ...process.env,
+        GIT_TERMINAL_PROMPT: '0',
+        GIT_CONFIG_NOSYSTEM: '1',
+        HOME: work,
+        ...(how === 'dumb' ? { GIT_SMART_HTTP: '0' } : {}),
+      },
     });
     return target;
   };
@@ -361,6 +371,9 @@ describe('Claude Code plugin marketplace (/api/v1/profiles/{handle}/claude-plugi
     }
     const { stdout } = await run('git', ['-C', folder, 'log', '--format=%an %s']);
     expect(stdout.trim()).toBe(`LynxPrompt Marketplace of @${aliceHandle}`);
+    // Every object well-formed (tree order, modes, commit headers) and the history complete.
+    await run('git', ['-C', folder, 'fsck', '--strict', '--no-dangling']);
+    expect((await run('git', ['-C', folder, 'rev-parse', '--is-shallow-repository'])).stdout.trim()).toBe('false');
   });
 
   it('clones each plugin from the URL marketplace.json names: the plugin folder at the root', async () => {
@@ -371,7 +384,7 @@ describe('Claude Code plugin marketplace (/api/v1/profiles/{handle}/claude-plugi
     const whole = readTree(await clone(`${instance.url}${base(aliceHandle)}/marketplace.git`, 'whole'));
     for (const plugin of marketplace.plugins) {
       const source = plugin.source as { url: string };
-      const tree = readTree(await clone(source.url, `plugin-${plugin.name}`));
+      const tree = readTree(await clone(source.url, `plugin-${plugin.name}`, 'full'));
       const expected = Object.fromEntries(
         Object.entries(whole)
           .filter(([file]) => file.startsWith(`plugins/${plugin.name}/`))
@@ -390,7 +403,7 @@ describe('Claude Code plugin marketplace (/api/v1/profiles/{handle}/claude-plugi
     expect(validMarketplace(marketplace)).toBe(true);
     expect(marketplace).toMatchObject({ name: 'lynxprompt-acme-market', owner: { name: 'Acme Market' } });
     expect(marketplace.plugins.map((plugin) => plugin.name)).toEqual(['acme-deploy']);
-    const tree = readTree(await clone(`${instance.url}${base('acme-market')}/marketplace.git`, 'acme'));
+    const tree = readTree(await clone(`${instance.url}${base('acme-market')}/marketplace.git`, 'acme', 'dumb'));
     expect(Object.keys(tree).sort()).toEqual([
       '.claude-plugin/marketplace.json',
       'plugins/acme-deploy/.claude-plugin/plugin.json',
@@ -424,5 +437,47 @@ describe('Claude Code plugin marketplace (/api/v1/profiles/{handle}/claude-plugi
       .get(`${base(aliceHandle)}/shipit.git/HEAD`)
       .expect(200);
     expect(head.text).toBe('ref: refs/heads/main\n');
+  });
+
+  it('refuses upload-pack requests that are not git protocol, and wants of objects it does not have', async () => {
+    const binary = (response: import('superagent').Response, callback: (error: Error | null, body: Buffer) => void) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => callback(null, Buffer.concat(chunks)));
+    };
+    const uploadPack = (body: Buffer | string, type = 'application/x-git-upload-pack-request') =>
+      http()
+        .post(`${base(aliceHandle)}/shipit.git/git-upload-pack`)
+        .set('Content-Type', type)
+        .send(body);
+    for (const body of ['not pkt-lines', '0000', `ffff${'x'.repeat(10)}`, '0003']) {
+      const response = await uploadPack(Buffer.from(body));
+      expect({ body, status: response.status, code: response.body.error?.code }).toEqual({
+        body,
+        status: 400,
+        code: 'GIT_REQUEST_INVALID',
+      });
+    }
+    expect((await uploadPack('{}', 'application/json')).status).toBe(400);
+    expect((await uploadPack(Buffer.alloc(2 * 1024 * 1024, 0x30))).status).toBe(413);
+    const line = `want ${'a'.repeat(40)}\n`;
+    const foreign = await uploadPack(
+      Buffer.from(`${(line.length + 4).toString(16).padStart(4, '0')}${line}00000009done\n`),
+    )
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect((foreign.body as Buffer).toString('latin1')).toContain(`ERR upload-pack: not our ref ${'a'.repeat(40)}`);
+    // The smart advertisement names the same commit as the dumb refs.
+    const smart = await http()
+      .get(`${base(aliceHandle)}/shipit.git/info/refs?service=git-upload-pack`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect(smart.headers['content-type']).toBe('application/x-git-upload-pack-advertisement');
+    const dumb = await http()
+      .get(`${base(aliceHandle)}/shipit.git/info/refs`)
+      .expect(200);
+    expect((smart.body as Buffer).toString('latin1')).toContain(`${dumb.text.slice(0, 40)} refs/heads/main`);
   });
 });

@@ -888,6 +888,13 @@ export const ROUTE_MATRIX: Readonly<Record<string, RouteEntry>> = {
     passed: 'ok',
     variants: profileVariants({ repository: 'marketplace.git' }),
   },
+  'POST /api/v1/profiles/{handle}/claude-plugins/{repository}/git-upload-pack': {
+    access: 'public',
+    passed: 'not-refused',
+    note: 'a JSON body is no upload-pack request: 400 GIT_REQUEST_INVALID, never a refusal',
+    variants: profileVariants({ repository: 'marketplace.git' }),
+    request: () => ({ body: {} }),
+  },
   'GET /api/v1/profiles/{handle}/claude-plugins/{repository}/HEAD': {
     access: 'public',
     passed: 'ok',
