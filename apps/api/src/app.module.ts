@@ -8,6 +8,7 @@ import { AuditModule } from './audit/audit.module';
 import { BlueprintsModule } from './blueprints/blueprints.module';
 import { PluginsModule } from './plugins/plugins.module';
 import { McpModule } from './mcp/mcp.module';
+import { PluginMarketplaceModule } from './plugin-marketplace/plugin-marketplace.module';
 import { ProfilesModule } from './profiles/profiles.module';
 import { ImportsModule } from './imports/imports.module';
 import { AccessModule } from './access/access.module';
@@ -95,6 +96,7 @@ export class AppModule {
         BlueprintsModule,
         ProfilesModule,
         PluginsModule,
+        PluginMarketplaceModule,
         ImportsModule,
         OutboundModule,
         InstanceKeysModule,

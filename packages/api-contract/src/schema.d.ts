@@ -1424,6 +1424,86 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/profiles/{handle}/claude-plugins/marketplace.json': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['PluginMarketplace_marketplaceJson'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/profiles/{handle}/claude-plugins/{repository}/info/refs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['PluginMarketplace_infoRefs'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/profiles/{handle}/claude-plugins/{repository}/git-upload-pack': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['PluginMarketplace_uploadPack'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/profiles/{handle}/claude-plugins/{repository}/HEAD': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['PluginMarketplace_head'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/profiles/{handle}/claude-plugins/{repository}/objects/{directory}/{file}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['PluginMarketplace_object'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/imports/preview': {
     parameters: {
       query?: never;
@@ -9118,6 +9198,249 @@ export interface operations {
         };
         content: {
           'application/zip': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PluginMarketplace_marketplaceJson: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        handle: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The marketplace, each plugin a git repository */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            name: string;
+            owner: {
+              name?: string;
+              url?: string;
+            };
+            metadata?: {
+              description?: string;
+            };
+            plugins: {
+              name: string;
+              source: {
+                /** @enum {string} */
+                source?: 'url';
+                /** Format: uri */
+                url?: string;
+              };
+              description?: string;
+              version?: string;
+              author?: {
+                name?: string;
+              };
+            }[];
+          };
+        };
+      };
+      /** @description PROFILE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PluginMarketplace_infoRefs: {
+    parameters: {
+      query?: {
+        /** @description `git-upload-pack` for the smart protocol */
+        service?: unknown;
+      };
+      header?: never;
+      path: {
+        handle: string;
+        repository: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The repository's refs: the smart protocol's advertisement, or the dumb protocol's info/refs */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/x-git-upload-pack-advertisement': string;
+          'text/plain': string;
+        };
+      };
+      /** @description PROFILE_NOT_FOUND, PLUGIN_REPOSITORY_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/x-git-upload-pack-advertisement': components['schemas']['ErrorResponse'];
+          'text/plain': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PluginMarketplace_uploadPack: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        handle: string;
+        repository: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One upload-pack exchange (git smart HTTP, stateless): the negotiation, then the packfile */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/x-git-upload-pack-result': string;
+        };
+      };
+      /** @description GIT_REQUEST_INVALID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/x-git-upload-pack-result': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description PROFILE_NOT_FOUND, PLUGIN_REPOSITORY_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/x-git-upload-pack-result': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PluginMarketplace_head: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        handle: string;
+        repository: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The branch HEAD names (git dumb HTTP) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/plain': string;
+        };
+      };
+      /** @description PROFILE_NOT_FOUND, PLUGIN_REPOSITORY_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/plain': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PluginMarketplace_object: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        handle: string;
+        repository: string;
+        directory: string;
+        file: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A zlib-deflated loose object (git dumb HTTP) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/x-git-loose-object': string;
+        };
+      };
+      /** @description PROFILE_NOT_FOUND, PLUGIN_REPOSITORY_NOT_FOUND, GIT_OBJECT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/x-git-loose-object': components['schemas']['ErrorResponse'];
         };
       };
       /** @description Any error, in the error envelope with a stable `code` */

@@ -42,7 +42,7 @@ export const BLUEPRINT_KINDS = ['rules', 'command', 'skill', 'agent', 'mcp-confi
 export type BlueprintKindName = (typeof BLUEPRINT_KINDS)[number];
 
 /** Prisma names the enum value `mcp_config`; the database and the API say `mcp-config`. */
-type DbKind = 'rules' | 'command' | 'skill' | 'agent' | 'mcp_config' | 'settings';
+export type DbKind = 'rules' | 'command' | 'skill' | 'agent' | 'mcp_config' | 'settings';
 
 export function toDbKind(kind: BlueprintKindName): DbKind {
   return kind === 'mcp-config' ? 'mcp_config' : kind;

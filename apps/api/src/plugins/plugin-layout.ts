@@ -1,4 +1,4 @@
-import type { BlueprintKind } from '@lynxprompt/formats';
+import { isPlainObject, type BlueprintKind } from '@lynxprompt/formats';
 
 /** The tools whose plugin format is documented: Claude Code, Cursor and Codex. */
 export const PLUGIN_TOOLS = ['claude-code', 'cursor', 'codex'] as const;
@@ -125,4 +125,10 @@ export function pluginSummaryOf(stored: unknown): { tool: PluginTool; manifests:
   if (!tool || !(PLUGIN_TOOLS as readonly string[]).includes(tool)) return null;
   const tools = PLUGIN_TOOLS.filter((candidate) => manifests?.[candidate] !== undefined);
   return { tool, manifests: tools };
+}
+
+/** A hierarchy's plugin_manifest column as a stored plugin, or null when it holds none (or something else). */
+export function storedPluginOf(value: unknown): StoredPlugin | null {
+  if (!isPlainObject(value) || !isPlainObject(value.manifests) || typeof value.tool !== 'string') return null;
+  return isPluginTool(value.tool) ? (value as unknown as StoredPlugin) : null;
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
 import { AppError } from '../common/errors/app-error';
 import { toVisibleName } from '../common/text/visible-name';
-import { isPlainObject, zipStream } from '@lynxprompt/formats';
+import { zipStream } from '@lynxprompt/formats';
 import type { Prisma } from '../generated/prisma/client';
 import { newPublicId } from '../blueprints/blueprint-rules';
 import { BlueprintsService } from '../blueprints/blueprints.service';
@@ -21,7 +21,7 @@ import type { ImportedPlugin, ImportPluginRequest, PluginImportResult } from './
 import { manifestFor, planReport, pluginEntries, type PluginSource, type PluginSourceMember } from './plugin-export';
 import { conversionHeader } from '../blueprints/conversion-report';
 import { readPlugins, type ReadPlugin } from './plugin-files';
-import { isPluginTool, PLUGIN_TOOLS, type StoredPlugin } from './plugin-layout';
+import { isPluginTool, PLUGIN_TOOLS, storedPluginOf } from './plugin-layout';
 import { PluginMemberRejectedError, PluginUnknownToolError } from './plugins.errors';
 import { PluginsRepository } from './plugins.repository';
 
@@ -32,11 +32,6 @@ const EXPORT_CONTENT_BATCH = 8;
 interface Created {
   hierarchies: string[];
   blueprints: string[];
-}
-
-function storedPluginOf(value: unknown): StoredPlugin | null {
-  if (!isPlainObject(value) || !isPlainObject(value.manifests) || typeof value.tool !== 'string') return null;
-  return isPluginTool(value.tool) ? (value as unknown as StoredPlugin) : null;
 }
 
 /**

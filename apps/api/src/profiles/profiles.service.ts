@@ -63,6 +63,12 @@ export class ProfilesService {
     return (await this.resolve(raw)).owner;
   }
 
+  /** The account a handle names, with its public name and profile URL (no counts: those cost queries). */
+  async identityOf(raw: string): Promise<{ owner: Ownership; handle: string; name: string; profileUrl: string }> {
+    const { owner, view } = await this.resolve(raw);
+    return { owner, handle: view.handle, name: view.name, profileUrl: `${this.config.http.appUrl}/@${view.handle}` };
+  }
+
   /** Users first, then organizations: the database keeps the two namespaces disjoint, so at most one answers. */
   private async resolve(raw: string): Promise<{ owner: Ownership; view: Omit<Profile, 'counts' | 'profileUrl'> }> {
     const handle = handleKey(raw);

@@ -51,15 +51,17 @@ export class AgentSkillsRepository {
     return `${aggregate._count._all}:${aggregate._max.updatedAt?.toISOString() ?? '-'}`;
   }
 
-  /** Earliest published first, keyset-paged on (first_published_at, id). */
+  /** Earliest published first, keyset-paged on (first_published_at, id); `standalone`: only skills in no hierarchy. */
   page(
     owner: Ownership | undefined,
     take: number,
     after?: { publishedAt: Date; id: string },
+    standalone = false,
   ): Promise<DiscoverableSkillRow[]> {
     return this.prisma.blueprint.findMany({
       where: {
         ...this.scope(owner),
+        ...(standalone ? { hierarchyId: null } : {}),
         ...(after
           ? {
               OR: [

@@ -4,6 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Ownership } from '../access/permissions';
 import { toAttachedFiles } from '../blueprints/attached-files';
 import { BlueprintReadsService } from '../blueprints/blueprint-reads.service';
+import { FingerprintCache } from '../common/cache/fingerprint-cache';
 import { contentEtag } from '../common/http/conditional-get';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
@@ -37,6 +38,14 @@ export interface SkillArtifact {
   description?: string;
 }
 
+/** A skill as a folder: its SKILL.md and the files beside it, relative to the folder. */
+export interface SkillFolder {
+  skillMd: Buffer;
+  files: { path: string; bytes: Buffer }[];
+  /** The SKILL.md frontmatter's description. */
+  description?: string;
+}
+
 /** An artifact as sent: its bytes and their strong ETag. */
 export interface ServedArtifact extends SkillArtifact {
   document: { body: Buffer; etag: string };
@@ -48,7 +57,7 @@ function digestOf(bytes: Buffer): string {
 
 @Injectable()
 export class AgentSkillsService {
-  private readonly indexes = new Map<string, { fingerprint: string; document: Promise<CachedDocument> }>();
+  private readonly indexes = new FingerprintCache<CachedDocument>(CACHED_INDEXES);
 
   constructor(
     private readonly repository: AgentSkillsRepository,
@@ -79,19 +88,7 @@ export class AgentSkillsService {
 
   private async cachedIndex(key: string, owner: Ownership | undefined): Promise<CachedDocument> {
     const fingerprint = await this.repository.fingerprint(owner);
-    const cached = this.indexes.get(key);
-    if (cached && cached.fingerprint === fingerprint) return cached.document;
-    // Concurrent requests for the same state share one build; a failed build is not kept.
-    const document = this.buildIndex(owner);
-    this.indexes.delete(key);
-    this.indexes.set(key, { fingerprint, document });
-    document.catch(() => this.indexes.get(key)?.document === document && this.indexes.delete(key));
-    while (this.indexes.size > CACHED_INDEXES) {
-      const oldest = this.indexes.keys().next().value;
-      if (oldest === undefined) break;
-      this.indexes.delete(oldest);
-    }
-    return document;
+    return this.indexes.get(key, fingerprint, () => this.buildIndex(owner));
   }
 
   private async buildIndex(owner: Ownership | undefined): Promise<CachedDocument> {
@@ -131,28 +128,39 @@ export class AgentSkillsService {
   }
 
   /**
-   * The published version as its SKILL.md: byte for byte when it already is one, otherwise exported to the
-   * vendor-neutral layout. Attached files go beside it at the root of a zip (the spec's archive form).
+   * The published version as its SKILL.md in `format` (by default: byte for byte when it already is a SKILL.md,
+   * otherwise the vendor-neutral layout), with its attached files relative to the SKILL.md's folder.
    */
-  private async render(row: DiscoverableSkillRow): Promise<SkillArtifact | null> {
+  async skillFolder(row: DiscoverableSkillRow, format?: string): Promise<SkillFolder | null> {
     if (row.publishedVersion === null) return null;
     const version = await this.repository.publishedVersion(row.id, row.publishedVersion);
     if (!version) return null;
     const source = getFormat(version.format);
-    const target = source.path.endsWith('/SKILL.md') ? source.id : NEUTRAL_SKILL_FORMAT;
+    const target = format ?? (source.path.endsWith('/SKILL.md') ? source.id : NEUTRAL_SKILL_FORMAT);
     const file = this.reads.convert(version.content, version.format, target, row, toAttachedFiles(version.files));
-    const skillMd = Buffer.from(file.content, 'utf8');
     const { description } = importFile({ content: file.content, format: target }).document;
-    if (file.files.length === 0) {
+    const folder = posix.dirname(file.path);
+    return {
+      skillMd: Buffer.from(file.content, 'utf8'),
+      description,
+      files: file.files.map((extra) => ({
+        path: extra.path.startsWith(`${folder}/`) ? extra.path.slice(folder.length + 1) : extra.path,
+        bytes: Buffer.from(extra.content, extra.encoding === 'base64' ? 'base64' : 'utf8'),
+      })),
+    };
+  }
+
+  /** SKILL.md alone, or the skill folder as a zip with SKILL.md at its root (the spec's archive form). */
+  private async render(row: DiscoverableSkillRow): Promise<SkillArtifact | null> {
+    const folder = await this.skillFolder(row);
+    if (!folder) return null;
+    const { skillMd, description } = folder;
+    if (folder.files.length === 0) {
       return { type: 'skill-md', mediaType: 'text/markdown; charset=utf-8', bytes: skillMd, description };
     }
-    const folder = posix.dirname(file.path);
     const entries: ZipEntry[] = [
       { path: 'SKILL.md', content: skillMd },
-      ...file.files.map((extra) => ({
-        path: extra.path.startsWith(`${folder}/`) ? extra.path.slice(folder.length + 1) : extra.path,
-        content: Buffer.from(extra.content, extra.encoding === 'base64' ? 'base64' : 'utf8'),
-      })),
+      ...folder.files.map((extra) => ({ path: extra.path, content: extra.bytes })),
     ];
     return { type: 'archive', mediaType: 'application/zip', bytes: Buffer.from(buildZip(entries)), description };
   }

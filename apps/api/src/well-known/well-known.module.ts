@@ -14,5 +14,6 @@ import { WellKnownService } from './well-known.service';
   imports: [BlueprintsModule, InstanceKeysModule, UsersModule, ProfilesModule],
   controllers: [WellKnownController, NodeInfoController, AgentSkillsController],
   providers: [WellKnownService, AgentSkillsService, AgentSkillsRepository],
+  exports: [AgentSkillsService, AgentSkillsRepository],
 })
 export class WellKnownModule {}

@@ -889,6 +889,35 @@ export const ROUTE_MATRIX: Readonly<Record<string, RouteEntry>> = {
     passed: 'ok',
     variants: profileVariants(),
   },
+  // The Claude Code plugin marketplace: public content only, the same for everyone, every account's its own.
+  'GET /api/v1/profiles/{handle}/claude-plugins/marketplace.json': {
+    access: 'public',
+    passed: 'ok',
+    variants: profileVariants(),
+  },
+  'GET /api/v1/profiles/{handle}/claude-plugins/{repository}/info/refs': {
+    access: 'public',
+    passed: 'ok',
+    variants: profileVariants({ repository: 'marketplace.git' }),
+  },
+  'POST /api/v1/profiles/{handle}/claude-plugins/{repository}/git-upload-pack': {
+    access: 'public',
+    passed: 'not-refused',
+    note: 'a JSON body is no upload-pack request: 400 GIT_REQUEST_INVALID, never a refusal',
+    variants: profileVariants({ repository: 'marketplace.git' }),
+    request: () => ({ body: {} }),
+  },
+  'GET /api/v1/profiles/{handle}/claude-plugins/{repository}/HEAD': {
+    access: 'public',
+    passed: 'ok',
+    variants: profileVariants({ repository: 'marketplace.git' }),
+  },
+  'GET /api/v1/profiles/{handle}/claude-plugins/{repository}/objects/{directory}/{file}': {
+    access: 'public',
+    passed: 'not-found',
+    note: 'an object id no repository holds',
+    variants: profileVariants({ repository: 'marketplace.git', directory: '00', file: '0'.repeat(38) }),
+  },
 
   // Organizations: browser sessions only; details and members for members, the rest for the roles that may.
   'GET /api/v1/organizations': { access: 'session-only', passed: 'ok' },
@@ -1021,12 +1050,12 @@ export const ROUTE_MATRIX: Readonly<Record<string, RouteEntry>> = {
 };
 
 /** Each organization's and a few people's profiles. */
-function profileVariants(): Variant[] {
+function profileVariants(params: Record<string, string> = {}): Variant[] {
   return [
-    { label: 'organization A', request: ({ fixture }) => ({ params: { handle: fixture.orgs.A.slug } }) },
-    { label: 'organization B', request: ({ fixture }) => ({ params: { handle: fixture.orgs.B.slug } }) },
-    { label: 'the Member', request: ({ fixture }) => ({ params: { handle: fixture.handles.member } }) },
-    { label: 'the outsider', request: ({ fixture }) => ({ params: { handle: fixture.handles.outsider } }) },
-    { label: "B's Owner", request: ({ fixture }) => ({ params: { handle: fixture.handles.ownerB } }) },
+    { label: 'organization A', request: ({ fixture }) => ({ params: { ...params, handle: fixture.orgs.A.slug } }) },
+    { label: 'organization B', request: ({ fixture }) => ({ params: { ...params, handle: fixture.orgs.B.slug } }) },
+    { label: 'the Member', request: ({ fixture }) => ({ params: { ...params, handle: fixture.handles.member } }) },
+    { label: 'the outsider', request: ({ fixture }) => ({ params: { ...params, handle: fixture.handles.outsider } }) },
+    { label: "B's Owner", request: ({ fixture }) => ({ params: { ...params, handle: fixture.handles.ownerB } }) },
   ];
 }

@@ -16,6 +16,14 @@ export const FORM_ENCODED_PATHS: ReadonlySet<string> = new Set([
   '/api/v1/auth/device/token',
 ]);
 
+/**
+ * Git's upload-pack requests to the plugin marketplace's repositories (docs/integrations.md): raw pkt-lines, which the
+ * handler reads, bounded to GIT_REQUEST_BYTES (after any Content-Encoding: gzip is undone).
+ */
+const GIT_UPLOAD_PACK_PATH = /^\/api\/v1\/profiles\/[^/]+\/claude-plugins\/[^/]+\/git-upload-pack$/;
+const GIT_UPLOAD_PACK_TYPE = 'application/x-git-upload-pack-request';
+const GIT_REQUEST_BYTES = 1024 * 1024;
+
 /** Paths whose handlers verify a signature over the exact bytes received (Stripe's webhook). */
 export const RAW_BODY_PATHS: ReadonlySet<string> = new Set(['/api/v1/billing/webhook']);
 const RAW_BODY = Symbol('rawBody');
@@ -88,14 +96,16 @@ export function jsonBodyParser(limitBytes: number): RequestHandler {
   });
   // Flat key=value pairs only (no nested qs syntax): the form endpoints take a handful of strings.
   const parseForm = express.urlencoded({ extended: false, limit: limitBytes, parameterLimit: 32, type: () => true });
+  const parseGit = express.raw({ limit: GIT_REQUEST_BYTES, type: () => true });
   return (request: Request, response: Response, next: NextFunction) => {
     if (!hasBody(request)) {
       next();
       return;
     }
+    const isGit = GIT_UPLOAD_PACK_PATH.test(request.path) && Boolean(request.is(GIT_UPLOAD_PACK_TYPE));
     const formAllowed = FORM_ENCODED_PATHS.has(request.path);
     const isForm = formAllowed && Boolean(request.is('application/x-www-form-urlencoded'));
-    if (!isForm && !request.is(['application/json', 'application/*+json'])) {
+    if (!isGit && !isForm && !request.is(['application/json', 'application/*+json'])) {
       const accepted = formAllowed ? 'application/json or application/x-www-form-urlencoded' : 'application/json';
       next(
         new AppError(
@@ -106,12 +116,13 @@ export function jsonBodyParser(limitBytes: number): RequestHandler {
       );
       return;
     }
-    const parse = isForm ? parseForm : parseJson;
+    const parse = isGit ? parseGit : isForm ? parseForm : parseJson;
     parse(request, response, (error?: BodyParserError) => {
       if (!error) {
         next();
       } else if (error.type === 'entity.too.large') {
-        next(new AppError(CommonErrorCode.PayloadTooLarge, `Request body exceeds ${limitBytes} bytes`, 413));
+        const limit = isGit ? GIT_REQUEST_BYTES : limitBytes;
+        next(new AppError(CommonErrorCode.PayloadTooLarge, `Request body exceeds ${limit} bytes`, 413));
       } else if (error.type === 'parameters.too.many') {
         next(new AppError(CommonErrorCode.PayloadTooLarge, 'The form has too many fields', 413));
       } else if (error.type === 'encoding.invalid-utf8') {

@@ -90,7 +90,8 @@ export function guardRequestInput(): RequestHandler {
       next(refuse('query', inQuery));
       return;
     }
-    const inBody = findFlaw(request.body, DOCUMENT_FIELDS);
+    // A raw body (git's upload-pack requests) is bytes, not text: its handler reads it.
+    const inBody = Buffer.isBuffer(request.body) ? undefined : findFlaw(request.body, DOCUMENT_FIELDS);
     next(inBody ? refuse('body', inBody) : undefined);
   };
 }
