@@ -1,0 +1,121 @@
+import type { ApiClient } from './api-client';
+import { CliError, ExitCode } from './errors';
+
+/** The parts of the API's BlueprintDetail the lockfile commands read. */
+export interface BlueprintDetail {
+  id: string;
+  name: string;
+  slug: string;
+  format: string;
+  revision: number;
+  version: number;
+  publishedVersion: number | null;
+  author: { handle?: string | null };
+  origin: { instance: string; local: boolean };
+}
+
+export interface RenderedFile {
+  version: number;
+  format: string;
+  path: string;
+  content: string;
+  unresolved: string[];
+}
+
+export interface HierarchyDetail {
+  id: string;
+  name: string;
+  blueprints: { id: string; format: string; repositoryPath: string }[];
+}
+
+const BLUEPRINT_ID = /^(bp|rb)_[a-z0-9]{6,64}$/;
+const HIERARCHY_ID = /^ha_[a-z0-9]{6,64}$/;
+const OWNER_SLUG = /^@([^/\s]{1,64})\/([^/\s]{1,80})$/;
+// Enough for any profile a person pulls from, bounded so a typo never pages forever.
+const MAX_PROFILE_PAGES = 20;
+
+export type PullTarget = { kind: 'blueprint'; id: string } | { kind: 'hierarchy'; id: string };
+
+/** What `lynxp pull` was given: a bp_/rb_ id, an ha_ hierarchy id, or @owner/slug (looked up on the instance). */
+export async function resolveTarget(client: ApiClient, value: string): Promise<PullTarget> {
+  if (BLUEPRINT_ID.test(value)) return { kind: 'blueprint', id: value };
+  if (HIERARCHY_ID.test(value)) return { kind: 'hierarchy', id: value };
+  const match = OWNER_SLUG.exec(value);
+  if (!match) {
+    throw new CliError(
+      'INVALID_TARGET',
+      `'${value}' is not a blueprint id (bp_…, rb_…), a hierarchy (ha_…) or @owner/slug`,
+    );
+  }
+  const [, owner, slug] = match as unknown as [string, string, string];
+  // The owner's own blueprints first (private ones are not on the profile), then the public profile.
+  if (client.signedIn) {
+    const found = await findBySlug(client, '/api/v1/me/blueprints', slug, owner);
+    if (found) return { kind: 'blueprint', id: found };
+  }
+  const found = await findBySlug(client, `/api/v1/profiles/${encodeURIComponent(owner)}/blueprints`, slug);
+  if (found) return { kind: 'blueprint', id: found };
+  throw new CliError(
+    'BLUEPRINT_NOT_FOUND',
+    `No blueprint ${value} that you may read on ${client.instance}`,
+    ExitCode.Remote,
+  );
+}
+
+async function findBySlug(
+  client: ApiClient,
+  pathname: string,
+  slug: string,
+  owner?: string,
+): Promise<string | undefined> {
+  let cursor: string | undefined;
+  for (let page = 0; page < MAX_PROFILE_PAGES; page++) {
+    const { status, body } = await client.json<{
+      items: { id: string; slug: string; author?: { handle?: string | null } }[];
+      nextCursor?: string | null;
+    }>('GET', pathname, { query: { limit: 100, cursor }, accept: [404] });
+    if (status === 404) return undefined;
+    const hit = body.items.find((item) => item.slug === slug && (!owner || item.author?.handle === owner));
+    if (hit) return hit.id;
+    if (!body.nextCursor) return undefined;
+    cursor = body.nextCursor;
+  }
+  return undefined;
+}
+
+export async function getBlueprint(client: ApiClient, id: string): Promise<BlueprintDetail> {
+  const { body } = await client.json<BlueprintDetail>('GET', `/api/v1/blueprints/${encodeURIComponent(id)}`, {
+    query: { version: 'published' },
+  });
+  return body;
+}
+
+/** The newest version a pull takes: the published one (a federated copy has one version, the one crawled). */
+export function latestVersion(detail: BlueprintDetail): number {
+  if (detail.origin.local === false) return detail.version;
+  if (detail.publishedVersion === null) {
+    throw new CliError('NOT_PUBLISHED', `${detail.id} has no published version to pull`, ExitCode.Remote);
+  }
+  return detail.publishedVersion;
+}
+
+export async function render(
+  client: ApiClient,
+  id: string,
+  input: { format?: string; values?: Record<string, string>; version: number },
+): Promise<RenderedFile> {
+  const { body } = await client.json<RenderedFile>('POST', `/api/v1/blueprints/${encodeURIComponent(id)}/render`, {
+    body: input,
+  });
+  return body;
+}
+
+export async function getHierarchy(client: ApiClient, id: string): Promise<HierarchyDetail> {
+  const { body } = await client.json<HierarchyDetail>('GET', `/api/v1/hierarchies/${encodeURIComponent(id)}`);
+  return body;
+}
+
+/** `@owner/slug` for the lockfile, when the instance names an owner. */
+export function refOf(detail: BlueprintDetail): string | undefined {
+  return detail.author?.handle ? `@${detail.author.handle}/${detail.slug}` : undefined;
+}
