@@ -20,7 +20,11 @@ export interface FoundFile {
   path: string;
   format: string;
   content: string;
+  /** A skill's other files (references/, scripts/, assets/…), sent with it so the instance attaches them. */
+  attachments: { path: string; content: string; encoding: 'utf8' | 'base64' }[];
 }
+
+const SKILL_FILE = 'SKILL.md';
 
 /** Every file in `dir` whose path says what format it is (detection by content alone is left out: too eager). */
 export function findFormatFiles(dir: string): FoundFile[] {
@@ -42,12 +46,50 @@ export function findFormatFiles(dir: string): FoundFile[] {
       if (statSync(full).size > MAX_FILE_BYTES) continue;
       const content = readFileSync(full, 'utf8');
       const detection = detect({ path: relative, content });
-      if (detection && detection.method !== 'content')
-        found.push({ path: relative, format: detection.format, content });
+      if (detection && detection.method !== 'content') {
+        found.push({ path: relative, format: detection.format, content, attachments: [] });
+      }
     }
   };
   walk(dir);
-  return found;
+  // A skill's folder belongs to it (as the instance's batch import groups it): its files go as attachments, never
+  // as items of their own.
+  const skills = found.filter((file) => path.posix.basename(file.path) === SKILL_FILE && file.path.includes('/'));
+  for (const skill of skills) {
+    const folder = path.posix.dirname(skill.path);
+    skill.attachments = filesUnder(path.join(dir, folder)).map((file) => ({ ...file, path: `${folder}/${file.path}` }));
+  }
+  const owned = (file: FoundFile) =>
+    !skills.includes(file) && skills.some((skill) => file.path.startsWith(`${path.posix.dirname(skill.path)}/`));
+  return found.filter((file) => !owned(file));
+}
+
+type Attachment = FoundFile['attachments'][number];
+
+/** Every file below a skill's folder but its SKILL.md: text as utf8, anything else as base64. */
+function filesUnder(folder: string): Attachment[] {
+  const files: Attachment[] = [];
+  const walk = (current: string) => {
+    for (const entry of readdirSync(current, { withFileTypes: true })) {
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_FOLDERS.has(entry.name)) walk(full);
+        continue;
+      }
+      const relative = path.relative(folder, full).split(path.sep).join('/');
+      if (!entry.isFile() || relative === SKILL_FILE || statSync(full).size > MAX_FILE_BYTES) continue;
+      const bytes = readFileSync(full);
+      const text = bytes.toString('utf8');
+      const isText = !bytes.includes(0) && Buffer.from(text, 'utf8').equals(bytes);
+      files.push(
+        isText
+          ? { path: relative, content: text, encoding: 'utf8' }
+          : { path: relative, content: bytes.toString('base64'), encoding: 'base64' },
+      );
+    }
+  };
+  walk(folder);
+  return files;
 }
 
 interface ImportOutcome {
@@ -95,7 +137,7 @@ export async function importRepository(
     for (const batch of batches(found)) {
       const { body }: { body: ImportOutcome } = await client.json<ImportOutcome>('POST', '/api/v1/imports', {
         body: {
-          files: batch.map(({ path: file, content }) => ({ path: file, content })),
+          files: batch.flatMap(({ path: file, content, attachments }) => [{ path: file, content }, ...attachments]),
           items: batch.map(({ path: file, format }) => ({ path: file, format })),
           target: 'hierarchy',
           ...(hierarchy ? { hierarchyId: hierarchy } : { hierarchyName: options.name ?? path.basename(folder) }),
@@ -156,15 +198,20 @@ export async function importRepository(
 function* batches(files: FoundFile[]): Generator<FoundFile[]> {
   let batch: FoundFile[] = [];
   let bytes = 0;
+  let count = 0;
   for (const file of files) {
-    const size = Buffer.byteLength(file.content);
-    if (batch.length && (batch.length === BATCH_FILES || bytes + size > BATCH_BYTES)) {
+    // A skill and its attachments always travel in one request.
+    const size = [file, ...file.attachments].reduce((sum, part) => sum + Buffer.byteLength(part.content), 0);
+    const parts = 1 + file.attachments.length;
+    if (batch.length && (count + parts > BATCH_FILES || bytes + size > BATCH_BYTES)) {
       yield batch;
       batch = [];
       bytes = 0;
+      count = 0;
     }
     batch.push(file);
     bytes += size;
+    count += parts;
   }
   if (batch.length) yield batch;
 }

@@ -71,7 +71,7 @@ export async function push(context: CommandContext, files: string[], options: Pu
         if (!detection) {
           throw new CliError(
             'UNKNOWN_FORMAT',
-            `${relative}: not a format LynxPrompt knows (lynxp convert --help lists them)`,
+            `${relative}: not a format LynxPrompt knows (GET /api/v1/formats lists them)`,
           );
         }
         ({ body: detail } = await client.json<BlueprintDetail>('POST', '/api/v1/blueprints/import', {
