@@ -5,6 +5,7 @@ import path from 'node:path';
 import { secretSamples, seededRandom } from '@lynxprompt/scanning/test-samples';
 import { freshConfigDir, runLynxp, startCliInstance } from '../support/cli';
 import type { FederatedInstance } from '../support/federation';
+import { insertPeer, insertRemoteBlueprint } from '../support/remote-blueprints';
 import { createApiToken } from '../support/sign-in';
 
 interface LockEntry {
@@ -146,6 +147,27 @@ describe('lynxp pull, sync, check, push and import against a real instance', () 
     const missing = await lynxp(['pull', `@${handle}/no-such-blueprint`, '--json']);
     expect(missing.code).toBe(3);
     expect(missing.json()).toEqual({ error: expect.objectContaining({ code: 'BLUEPRINT_NOT_FOUND' }) });
+  });
+
+  it('pulls another instance’s blueprint through this one and records its origin', async () => {
+    const peer = await insertPeer(instance.app, 'prompts.example.org');
+    const remote = await insertRemoteBlueprint(instance.app, peer, {
+      name: 'Remote testing rule',
+      format: 'agents-md',
+      remoteVersion: 3,
+    });
+    const pulled = await lynxp(['pull', remote.id, '--var', 'SERVICE=billing', '--json']);
+    expect(pulled.code).toBe(0);
+    expect(pulled.json()).toEqual({
+      files: [expect.objectContaining({ path: 'AGENTS.md', blueprint: remote.id, version: 3, origin: peer.domain })],
+    });
+    expect(read('AGENTS.md')).toContain('Name the service billing.');
+    expect(lockfile().files).toEqual([
+      expect.objectContaining({ blueprint: remote.id, version: 3, origin: peer.domain, instance: instance.url }),
+    ]);
+    expect((await lynxp(['check', '--outdated'])).code).toBe(0);
+    const synced = await lynxp(['sync', '--json']);
+    expect(synced.json()).toEqual({ dryRun: false, files: [expect.objectContaining({ status: 'current' })] });
   });
 
   it('refuses to overwrite a file it did not pull', async () => {
