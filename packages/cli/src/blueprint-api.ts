@@ -1,5 +1,6 @@
+import path from 'node:path';
 import type { ApiClient } from './api-client';
-import { CliError, ExitCode } from './errors';
+import { CliError, ExitCode, RemoteError } from './errors';
 
 /** The parts of the API's BlueprintDetail the lockfile commands read. */
 export interface BlueprintDetail {
@@ -20,6 +21,8 @@ export interface RenderedFile {
   path: string;
   content: string;
   unresolved: string[];
+  /** A skill's attached files, at their paths for the target tool. */
+  files: { path: string; encoding: 'utf8' | 'base64' }[];
 }
 
 export interface HierarchyDetail {
@@ -118,4 +121,39 @@ export async function getHierarchy(client: ApiClient, id: string): Promise<Hiera
 /** `@owner/slug` for the lockfile, when the instance names an owner. */
 export function refOf(detail: BlueprintDetail): string | undefined {
   return detail.author?.handle ? `@${detail.author.handle}/${detail.slug}` : undefined;
+}
+
+/**
+ * A rendered skill's attached files, each as bytes with its path relative to the main file's folder (where they go
+ * in the repository, beside the main file).
+ */
+export async function attachedFiles(
+  client: ApiClient,
+  id: string,
+  rendered: RenderedFile,
+): Promise<{ path: string; bytes: Buffer }[]> {
+  const files: { path: string; bytes: Buffer }[] = [];
+  for (const attached of rendered.files) {
+    const relative = path.posix.relative(path.posix.dirname(rendered.path), attached.path);
+    const url = client.url(`/api/v1/blueprints/${encodeURIComponent(id)}/files`, {
+      path: relative,
+      version: rendered.version,
+    });
+    // Bytes, not text: attached files may be binary (ApiClient reads text).
+    const response = await fetch(url, {
+      headers: client.bearer ? { authorization: `Bearer ${client.bearer}` } : {},
+      redirect: 'error',
+      signal: AbortSignal.timeout(30_000),
+    });
+    if (!response.ok) {
+      const body = (await response.json().catch(() => undefined)) as { error?: { code?: string; message?: string } };
+      throw new RemoteError(
+        body?.error?.code ?? `HTTP_${response.status}`,
+        body?.error?.message ?? `${relative}: the instance answered ${response.status}`,
+        response.status,
+      );
+    }
+    files.push({ path: relative, bytes: Buffer.from(await response.arrayBuffer()) });
+  }
+  return files;
 }

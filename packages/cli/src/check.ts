@@ -1,7 +1,7 @@
 import { scanContentInProcess } from '@lynxprompt/scanning';
 import { getBlueprint, latestVersion } from './blueprint-api';
 import type { CommandContext } from './context';
-import { findRoot, readLocal, readLockfile, sha256 } from './lockfile';
+import { findRoot, readLocal, readLocalBytes, readLockfile, sha256 } from './lockfile';
 
 export type ProblemCode = 'MISSING' | 'MODIFIED' | 'OUTDATED' | 'SECRET' | 'HIDDEN_INSTRUCTION';
 
@@ -43,16 +43,25 @@ export async function check(context: CommandContext, options: { outdated?: boole
           message: `${entry.path} differs from version ${entry.version} as pulled (edited by hand?)`,
         });
       }
-      const report = await scanContentInProcess(local);
-      for (const finding of report.findings) {
+      problems.push(...(await scanProblems(at, local)));
+    }
+    for (const attached of entry.files ?? []) {
+      const bytes = readLocalBytes(root, attached.path);
+      const of = { path: attached.path, blueprint: entry.blueprint };
+      if (bytes === undefined) {
+        problems.push({ ...of, code: 'MISSING', message: `${attached.path} (attached to ${entry.path}) is missing` });
+        continue;
+      }
+      if (sha256(bytes) !== attached.sha256) {
         problems.push({
-          ...at,
-          code: finding.category === 'secret' ? 'SECRET' : 'HIDDEN_INSTRUCTION',
-          message: `${finding.message} (${finding.rule})`,
-          line: finding.line,
-          column: finding.column,
+          ...of,
+          code: 'MODIFIED',
+          message: `${attached.path} differs from the file pulled with ${entry.path}`,
         });
       }
+      const text = bytes.toString('utf8');
+      if (!bytes.includes(0) && Buffer.from(text, 'utf8').equals(bytes))
+        problems.push(...(await scanProblems(of, text)));
     }
     if (options.outdated) {
       const client = context.client({ instance: context.instance(entry.instance) });
@@ -68,6 +77,18 @@ export async function check(context: CommandContext, options: { outdated?: boole
   }
   progress.done();
   return { ok: problems.length === 0, checked: lock.files.length, problems };
+}
+
+/** What the scanner finds in a file, as problems on its lines. */
+async function scanProblems(at: { path: string; blueprint: string }, content: string): Promise<CheckProblem[]> {
+  const report = await scanContentInProcess(content);
+  return report.findings.map((finding) => ({
+    ...at,
+    code: finding.category === 'secret' ? 'SECRET' : 'HIDDEN_INSTRUCTION',
+    message: `${finding.message} (${finding.rule})`,
+    line: finding.line,
+    column: finding.column,
+  }));
 }
 
 /** GitHub Actions workflow commands: one `::error` annotation per problem, on the file and line it is about. */

@@ -35,7 +35,16 @@ describe('the lockfile', () => {
 
   it('reads as empty when there is none, and round-trips what it wrote', () => {
     expect(readLockfile(root)).toEqual({ lockfileVersion: 1, files: [] });
-    const lock = { lockfileVersion: 1, files: [entry({ variables: { PROJECT: 'acme' }, origin: 'peer.example' })] };
+    const lock = {
+      lockfileVersion: 1,
+      files: [
+        entry({
+          variables: { PROJECT: 'acme' },
+          origin: 'peer.example',
+          files: [{ path: 'references/a.md', sha256: sha256('a') }],
+        }),
+      ],
+    };
     writeLockfile(root, lock);
     expect(readLockfile(root)).toEqual(lock);
   });
@@ -67,6 +76,17 @@ describe('the lockfile', () => {
     ['a path outside the repository', JSON.stringify({ lockfileVersion: 1, files: [entry({ path: '../x.md' })] })],
     ['a path listed twice', JSON.stringify({ lockfileVersion: 1, files: [entry(), entry()] })],
     ['a version of zero', JSON.stringify({ lockfileVersion: 1, files: [entry({ version: 0 })] })],
+    [
+      'an attached file that is another entry',
+      JSON.stringify({
+        lockfileVersion: 1,
+        files: [entry(), entry({ path: 'skills/x/SKILL.md', files: [{ path: 'AGENTS.md', sha256: sha256('x') }] })],
+      }),
+    ],
+    [
+      'an attached file outside the repository',
+      JSON.stringify({ lockfileVersion: 1, files: [entry({ files: [{ path: '/etc/x', sha256: sha256('x') }] })] }),
+    ],
   ])('refuses %s with LOCKFILE_INVALID', (_what, text) => {
     mkdirSync(path.join(root, '.lynxprompt'));
     writeFileSync(path.join(root, LOCK_FILE), text);

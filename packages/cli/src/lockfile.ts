@@ -41,6 +41,13 @@ export interface LockEntry {
   hierarchy?: string;
   /** Values given with --var, used again by sync; saved values are filled by the instance each time. */
   variables?: Record<string, string>;
+  /** A skill's attached files written with it (references/, scripts/…), each with the hash it was written with. */
+  files?: AttachedEntry[];
+}
+
+export interface AttachedEntry {
+  path: string;
+  sha256: string;
 }
 
 export interface Lockfile {
@@ -48,8 +55,8 @@ export interface Lockfile {
   files: LockEntry[];
 }
 
-export function sha256(content: string): string {
-  return createHash('sha256').update(content, 'utf8').digest('hex');
+export function sha256(content: string | Uint8Array): string {
+  return createHash('sha256').update(content).digest('hex');
 }
 
 /**
@@ -127,6 +134,18 @@ function validEntry(value: unknown): string | undefined {
       return `${String(entry.path)}: variable values must be strings`;
     }
   }
+  if (entry.files !== undefined) {
+    if (!Array.isArray(entry.files)) return `${String(entry.path)}: files must be an array`;
+    for (const file of entry.files as unknown[]) {
+      const attached = file as Partial<AttachedEntry> | null;
+      if (typeof attached !== 'object' || attached === null || !isString(attached.path)) {
+        return `${String(entry.path)}: an attached file has no path`;
+      }
+      if (typeof attached.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(attached.sha256)) {
+        return `${attached.path}: sha256 must be 64 hex digits`;
+      }
+    }
+  }
   return undefined;
 }
 
@@ -155,13 +174,15 @@ export function readLockfile(root: string): Lockfile {
   for (const entry of lock.files) {
     const reason = validEntry(entry);
     if (reason) throw invalid(root, reason);
-    try {
-      safePath(root, entry.path);
-    } catch {
-      throw invalid(root, `${entry.path}: not a relative path inside the repository`);
+    for (const file of [entry.path, ...(entry.files ?? []).map((attached) => attached.path)]) {
+      try {
+        safePath(root, file);
+      } catch {
+        throw invalid(root, `${file}: not a relative path inside the repository`);
+      }
+      if (seen.has(file)) throw invalid(root, `${file} is listed twice`);
+      seen.add(file);
     }
-    if (seen.has(entry.path)) throw invalid(root, `${entry.path} is listed twice`);
-    seen.add(entry.path);
   }
   return { lockfileVersion: LOCKFILE_VERSION, files: lock.files };
 }
@@ -179,6 +200,7 @@ const ENTRY_KEYS: (keyof LockEntry)[] = [
   'origin',
   'hierarchy',
   'variables',
+  'files',
 ];
 
 export function serialiseLockfile(lock: Lockfile): string {
@@ -197,6 +219,12 @@ export function serialiseLockfile(lock: Lockfile): string {
               .sort()
               .map((name) => [name, variables[name]]),
           );
+        } else if (key === 'files') {
+          const files = value as AttachedEntry[];
+          if (files.length === 0) continue;
+          ordered[key] = [...files]
+            .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+            .map((file) => ({ path: file.path, sha256: file.sha256 }));
         } else {
           ordered[key] = value;
         }
@@ -207,7 +235,7 @@ export function serialiseLockfile(lock: Lockfile): string {
 }
 
 /** Writes a file whole: a temporary file beside it, renamed over it, so a crash never leaves half a file. */
-export function writeAtomically(file: string, content: string): void {
+export function writeAtomically(file: string, content: string | Uint8Array): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.lynxp.tmp`;
   writeFileSync(temporary, content);
@@ -247,6 +275,16 @@ export function readBase(root: string, hash: string): string | undefined {
 export function readLocal(root: string, relative: string): string | undefined {
   try {
     return readFileSync(path.join(root, relative), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** The file's bytes, or undefined when it is gone (attached files may be binary). */
+export function readLocalBytes(root: string, relative: string): Buffer | undefined {
+  try {
+    return readFileSync(path.join(root, relative));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { ApiClient } from './api-client';
 import {
+  attachedFiles,
   getBlueprint,
   getHierarchy,
   latestVersion,
@@ -14,6 +15,7 @@ import { CliError, ExitCode } from './errors';
 import {
   findRoot,
   readLocal,
+  readLocalBytes,
   readLockfile,
   safePath,
   sha256,
@@ -36,6 +38,8 @@ export interface PulledFile {
   version: number;
   format: string;
   status: 'written' | 'unchanged';
+  /** A skill's attached files, written beside it. */
+  files?: string[];
   origin?: string;
   unresolved: string[];
 }
@@ -120,7 +124,33 @@ export async function pull(
         ExitCode.Conflict,
       );
     }
+    // A skill's attached files go beside it, under the same rule: never over a file lynxp did not write.
+    const attached = (await attachedFiles(client, plan.detail.id, file)).map((part) => {
+      const at = safePath(root, path.posix.join(path.posix.dirname(relative), part.path));
+      if (seen.has(at)) throw new CliError('PATH_COLLISION', `Two files would be written to ${at}`);
+      seen.add(at);
+      return { path: at, bytes: part.bytes, sha256: sha256(part.bytes) };
+    });
+    for (const part of attached) {
+      if (options.frozen && previous && !previous.files?.some((pin) => pin.sha256 === part.sha256)) {
+        throw new CliError(
+          'FROZEN_CONTENT_CHANGED',
+          `${part.path}: version ${plan.version} now has different attached files from the pinned ones`,
+          ExitCode.CheckFailed,
+        );
+      }
+      const current = readLocalBytes(root, part.path);
+      const pinned = previous?.files?.find((candidate) => candidate.path === part.path)?.sha256;
+      if (current && !current.equals(part.bytes) && sha256(current) !== pinned) {
+        throw new CliError(
+          'LOCAL_CHANGES',
+          `${part.path} exists and is not the file lynxp pulled; move it away first`,
+          ExitCode.Conflict,
+        );
+      }
+    }
     if (local !== file.content) writeAtomically(path.join(root, relative), file.content);
+    for (const part of attached) writeAtomically(path.join(root, part.path), part.bytes);
     storeBase(root, file.content);
     const origin = plan.detail.origin.local ? undefined : plan.detail.origin.instance;
     const entry: LockEntry = {
@@ -135,6 +165,7 @@ export async function pull(
       origin,
       hierarchy: plan.hierarchy,
       variables: Object.keys(plan.variables).length ? plan.variables : undefined,
+      files: attached.length ? attached.map((part) => ({ path: part.path, sha256: part.sha256 })) : undefined,
     };
     upsertEntry(lock, entry);
     pulled.push({
@@ -143,6 +174,7 @@ export async function pull(
       version: entry.version,
       format: entry.format,
       status: local === file.content ? 'unchanged' : 'written',
+      ...(attached.length ? { files: attached.map((part) => part.path) } : {}),
       ...(origin ? { origin } : {}),
       unresolved: file.unresolved,
     });

@@ -1,15 +1,19 @@
+import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { getBlueprint, latestVersion, render } from './blueprint-api';
+import { attachedFiles, getBlueprint, latestVersion, render } from './blueprint-api';
 import type { CommandContext } from './context';
 import {
+  findRoot,
   readBase,
   readLocal,
-  findRoot,
+  readLocalBytes,
   readLockfile,
+  safePath,
   sha256,
   storeBase,
   writeAtomically,
   writeLockfile,
+  type LockEntry,
 } from './lockfile';
 import { lineDiff, threeWayMerge } from './merge';
 
@@ -55,7 +59,8 @@ export async function sync(context: CommandContext, options: { dryRun?: boolean 
     const newest = latestVersion(detail);
     const local = readLocal(root, entry.path);
     const base = { path: entry.path, blueprint: entry.blueprint, from: entry.version, to: newest };
-    if (newest === entry.version && local !== undefined) {
+    const attachedPresent = (entry.files ?? []).every((file) => readLocalBytes(root, file.path) !== undefined);
+    if (newest === entry.version && local !== undefined && attachedPresent) {
       results.push({ ...base, status: 'current' });
       continue;
     }
@@ -64,6 +69,20 @@ export async function sync(context: CommandContext, options: { dryRun?: boolean 
       values: entry.variables ?? {},
       version: newest,
     });
+    const parts = (await attachedFiles(client, entry.blueprint, upstream)).map((part) => {
+      const at = safePath(root, path.posix.join(path.posix.dirname(entry.path), part.path));
+      return { path: at, bytes: part.bytes, sha256: sha256(part.bytes) };
+    });
+    // Attached files are not merged: one edited by hand that upstream also changed holds the whole blueprint back.
+    const editedParts = parts.filter((part) => {
+      const current = readLocalBytes(root, part.path);
+      return current !== undefined && !current.equals(part.bytes) && sha256(current) !== pinnedHash(entry, part.path);
+    });
+    if (editedParts.length) {
+      const names = editedParts.map((part) => part.path).join(', ');
+      results.push({ ...base, status: 'conflict', diff: `Attached files edited by hand: ${names}` });
+      continue;
+    }
     let write: string | undefined;
     let status: SyncStatus;
     if (local === undefined) {
@@ -89,15 +108,27 @@ export async function sync(context: CommandContext, options: { dryRun?: boolean 
     results.push({ ...base, status });
     if (options.dryRun) continue;
     if (write !== undefined) writeAtomically(path.join(root, entry.path), write);
+    for (const part of parts) writeAtomically(path.join(root, part.path), part.bytes);
+    // Files the new version no longer has go, unless they were edited by hand.
+    for (const old of entry.files ?? []) {
+      if (parts.some((part) => part.path === old.path)) continue;
+      const current = readLocalBytes(root, old.path);
+      if (current !== undefined && sha256(current) === old.sha256) rmSync(path.join(root, old.path));
+    }
     // The pin records upstream's content, not the merge: the hand edits stay visible to `lynxp check` as drift.
     storeBase(root, upstream.content);
     Object.assign(entry, {
       version: upstream.version,
       sha256: sha256(upstream.content),
       revision: detail.revision,
+      files: parts.length ? parts.map((part) => ({ path: part.path, sha256: part.sha256 })) : undefined,
     });
   }
   progress.done();
   if (!options.dryRun) writeLockfile(root, lock);
   return results;
+}
+
+function pinnedHash(entry: LockEntry, file: string): string | undefined {
+  return entry.files?.find((candidate) => candidate.path === file)?.sha256;
 }

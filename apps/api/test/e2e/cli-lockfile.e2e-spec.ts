@@ -434,6 +434,21 @@ describe('lynxp pull, sync, check, push and import against a real instance', () 
       expect(pulled.code).toBe(0);
       expect(readFileSync(path.join(clone, 'AGENTS.md'), 'utf8')).toBe(read('AGENTS.md'));
       expect(readFileSync(path.join(clone, '.cursor/rules/x.mdc'), 'utf8')).toBe(read('.cursor/rules/x.mdc'));
+      // The skill comes with its attached file, pinned with it.
+      const reference = '.claude/skills/release-notes/references/style.md';
+      expect(readFileSync(path.join(clone, reference), 'utf8')).toBe(read(reference));
+      const cloneLock = JSON.parse(readFileSync(path.join(clone, '.lynxprompt/lock.json'), 'utf8')) as {
+        files: (LockEntry & { files?: { path: string; sha256: string }[] })[];
+      };
+      expect(cloneLock.files.find((entry) => entry.path.endsWith('SKILL.md'))?.files).toEqual([
+        { path: reference, sha256: sha256(read(reference)) },
+      ]);
+      writeFileSync(path.join(clone, reference), '# Style\n\nAnything goes.\n');
+      const drift = await lynxp(['check', '--json'], clone);
+      expect(drift.code).toBe(1);
+      expect(drift.json<{ problems: unknown[] }>().problems).toEqual([
+        expect.objectContaining({ code: 'MODIFIED', path: reference }),
+      ]);
     } finally {
       rmSync(clone, { recursive: true, force: true });
     }
