@@ -120,7 +120,9 @@ export async function pull(
     if (local !== undefined && local !== file.content && sha256(local) !== previous?.sha256) {
       throw new CliError(
         'LOCAL_CHANGES',
-        `${relative} exists and is not the file lynxp pulled; move it away or push it first (lynxp push ${relative})`,
+        previous
+          ? `${relative} was edited since it was pulled; lynxp sync merges upstream changes into it, lynxp push sends it`
+          : `${relative} exists and lynxp did not write it; move it away, or push it (lynxp push ${relative})`,
         ExitCode.Conflict,
       );
     }
