@@ -11,6 +11,7 @@ export interface BlueprintDetail {
   revision: number;
   version: number;
   publishedVersion: number | null;
+  isOwner: boolean;
   author: { handle?: string | null };
   origin: { instance: string; local: boolean };
 }
@@ -86,9 +87,10 @@ async function findBySlug(
   return undefined;
 }
 
-export async function getBlueprint(client: ApiClient, id: string): Promise<BlueprintDetail> {
+/** The blueprint as published (`draft`: as its owner last wrote it, published or not). */
+export async function getBlueprint(client: ApiClient, id: string, read: 'published' | 'draft' = 'published') {
   const { body } = await client.json<BlueprintDetail>('GET', `/api/v1/blueprints/${encodeURIComponent(id)}`, {
-    query: { version: 'published' },
+    query: { version: read },
   });
   return body;
 }

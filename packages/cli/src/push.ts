@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { detect } from '@lynxprompt/formats';
-import { refOf, type BlueprintDetail } from './blueprint-api';
+import { getBlueprint, refOf, type BlueprintDetail } from './blueprint-api';
 import type { CommandContext } from './context';
 import { CliError, ExitCode } from './errors';
 import {
@@ -26,14 +26,15 @@ export interface PushedFile {
   blueprint: string;
   version: number;
   revision: number;
-  status: 'created' | 'updated' | 'unchanged';
+  /** skipped: an edited pinned file whose blueprint is not yours (only when no files were named). */
+  status: 'created' | 'updated' | 'unchanged' | 'skipped';
 }
 
 /**
  * Creates a blueprint from each file the lockfile does not know, and updates the linked blueprint of each it does
  * (with If-Match on the revision last seen, so a change made elsewhere meanwhile is refused, not overwritten). The
  * instance's secret policy applies: a refusal comes back with its code (SECRET_DETECTED, FINDINGS_NOT_ACKNOWLEDGED).
- * Without files, every pinned file that was edited since it was pulled is pushed.
+ * Without files, every pinned file of yours that was edited since it was pulled is pushed.
  */
 export async function push(context: CommandContext, files: string[], options: PushOptions): Promise<PushedFile[]> {
   const root = findRoot(context.cwd);
@@ -52,6 +53,11 @@ export async function push(context: CommandContext, files: string[], options: Pu
       const entry = lock.files.find((candidate) => candidate.path === relative);
       if (entry && sha256(content) === entry.sha256) {
         if (files.length) pushed.push({ ...linkOf(entry), status: 'unchanged' });
+        continue;
+      }
+      // Without named files, others' blueprints pulled here are not pushed: their edits are yours to keep.
+      if (entry && !files.length && !(await getBlueprint(client, entry.blueprint, 'draft')).isOwner) {
+        pushed.push({ ...linkOf(entry), status: 'skipped' });
         continue;
       }
       const fields = {

@@ -6,7 +6,7 @@ import { secretSamples, seededRandom } from '@lynxprompt/scanning/test-samples';
 import { freshConfigDir, runLynxp, startCliInstance } from '../support/cli';
 import type { FederatedInstance } from '../support/federation';
 import { insertPeer, insertRemoteBlueprint } from '../support/remote-blueprints';
-import { createApiToken } from '../support/sign-in';
+import { createApiToken, signInAs } from '../support/sign-in';
 
 interface LockEntry {
   path: string;
@@ -385,6 +385,39 @@ describe('lynxp pull, sync, check, push and import against a real instance', () 
     const outside = await lynxp(['push', '../elsewhere.md', '--json']);
     expect(outside.code).toBe(2);
     expect(outside.json()).toEqual({ error: expect.objectContaining({ code: 'UNSAFE_PATH' }) });
+  });
+
+  it('pushes, without named files, only edited files of your own blueprints', async () => {
+    // An edited copy of someone else's blueprint is skipped, not sent; an edited one of yours is pushed.
+    const other = await signInAs(instance.app, 'someone-else@cli.test');
+    const theirs = await other.agent
+      .post('/api/v1/blueprints')
+      .set(other.writeHeaders)
+      .send({
+        name: 'Their rules',
+        kind: 'rules',
+        format: 'claude-md',
+        content: '# Theirs\n',
+        visibility: 'public',
+        publish: true,
+      })
+      .expect(201);
+    expect((await lynxp(['pull', theirs.body.id])).code).toBe(0);
+    write('CLAUDE.md', '# Theirs, edited here\n');
+    const skipped = await lynxp(['push', '--json']);
+    expect(skipped.code).toBe(0);
+    expect(skipped.json()).toEqual({ files: [expect.objectContaining({ path: 'CLAUDE.md', status: 'skipped' })] });
+    const mine = await publish(RULES);
+    expect((await lynxp(['pull', mine.id])).code).toBe(0);
+    write('AGENTS.md', `${read('AGENTS.md')}\nOne more line.\n`);
+    const both = await lynxp(['push', '--json']);
+    expect(both.code).toBe(0);
+    expect(both.json<{ files: unknown[] }>().files).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'CLAUDE.md', status: 'skipped' }),
+        expect.objectContaining({ path: 'AGENTS.md', status: 'updated', version: 2 }),
+      ]),
+    );
   });
 
   it('imports a repository as one hierarchy, skipping node_modules, and links every file', async () => {
