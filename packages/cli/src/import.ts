@@ -190,7 +190,7 @@ export async function importRepository(
     }
   } finally {
     progress.done();
-    writeLockfile(root, lock);
+    if (results.some((file) => file.status === 'created')) writeLockfile(root, lock);
   }
   return { hierarchy, files: results };
 }

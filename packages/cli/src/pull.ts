@@ -93,98 +93,101 @@ export async function pull(
   const progress = context.output.progress('Pulling', plans.length);
   const pulled: PulledFile[] = [];
   const seen = new Set<string>();
-  for (const plan of plans) {
-    const file = await render(client, plan.detail.id, {
-      format: plan.format,
-      values: plan.variables,
-      version: plan.version,
-    });
-    const relative = safePath(root, plan.path ?? file.path);
-    if (seen.has(relative)) {
-      throw new CliError(
-        'PATH_COLLISION',
-        `Two blueprints would be written to ${relative}; pull them with --tool one by one`,
-      );
-    }
-    seen.add(relative);
-    const hash = sha256(file.content);
-    const previous = lock.files.find((entry) => entry.path === relative);
-    if (options.frozen && previous && previous.sha256 !== hash) {
-      throw new CliError(
-        'FROZEN_CONTENT_CHANGED',
-        `${relative}: version ${plan.version} now renders differently from the pinned content (saved variables changed?)`,
-        ExitCode.CheckFailed,
-      );
-    }
-    const local = readLocal(root, relative);
-    if (local !== undefined && local !== file.content && sha256(local) !== previous?.sha256) {
-      throw new CliError(
-        'LOCAL_CHANGES',
-        previous
-          ? `${relative} was edited since it was pulled; lynxp sync merges upstream changes into it, lynxp push sends it`
-          : `${relative} exists and lynxp did not write it; move it away, or push it (lynxp push ${relative})`,
-        ExitCode.Conflict,
-      );
-    }
-    // A skill's attached files go beside it, under the same rule: never over a file lynxp did not write.
-    const attached = (await attachedFiles(client, plan.detail.id, file)).map((part) => {
-      const at = safePath(root, path.posix.join(path.posix.dirname(relative), part.path));
-      if (seen.has(at)) throw new CliError('PATH_COLLISION', `Two files would be written to ${at}`);
-      seen.add(at);
-      return { path: at, bytes: part.bytes, sha256: sha256(part.bytes) };
-    });
-    for (const part of attached) {
-      if (options.frozen && previous && !previous.files?.some((pin) => pin.sha256 === part.sha256)) {
+  try {
+    for (const plan of plans) {
+      const file = await render(client, plan.detail.id, {
+        format: plan.format,
+        values: plan.variables,
+        version: plan.version,
+      });
+      const relative = safePath(root, plan.path ?? file.path);
+      if (seen.has(relative)) {
+        throw new CliError(
+          'PATH_COLLISION',
+          `Two blueprints would be written to ${relative}; pull them with --tool one by one`,
+        );
+      }
+      seen.add(relative);
+      const hash = sha256(file.content);
+      const previous = lock.files.find((entry) => entry.path === relative);
+      if (options.frozen && previous && previous.sha256 !== hash) {
         throw new CliError(
           'FROZEN_CONTENT_CHANGED',
-          `${part.path}: version ${plan.version} now has different attached files from the pinned ones`,
+          `${relative}: version ${plan.version} now renders differently from the pinned content (saved variables changed?)`,
           ExitCode.CheckFailed,
         );
       }
-      const current = readLocalBytes(root, part.path);
-      const pinned = previous?.files?.find((candidate) => candidate.path === part.path)?.sha256;
-      if (current && !current.equals(part.bytes) && sha256(current) !== pinned) {
+      const local = readLocal(root, relative);
+      if (local !== undefined && local !== file.content && sha256(local) !== previous?.sha256) {
         throw new CliError(
           'LOCAL_CHANGES',
-          `${part.path} exists and is not the file lynxp pulled; move it away first`,
+          previous
+            ? `${relative} was edited since it was pulled; lynxp sync merges upstream changes into it, lynxp push sends it`
+            : `${relative} exists and lynxp did not write it; move it away, or push it (lynxp push ${relative})`,
           ExitCode.Conflict,
         );
       }
+      // A skill's attached files go beside it, under the same rule: never over a file lynxp did not write.
+      const attached = (await attachedFiles(client, plan.detail.id, file)).map((part) => {
+        const at = safePath(root, path.posix.join(path.posix.dirname(relative), part.path));
+        if (seen.has(at)) throw new CliError('PATH_COLLISION', `Two files would be written to ${at}`);
+        seen.add(at);
+        return { path: at, bytes: part.bytes, sha256: sha256(part.bytes) };
+      });
+      for (const part of attached) {
+        if (options.frozen && previous && !previous.files?.some((pin) => pin.sha256 === part.sha256)) {
+          throw new CliError(
+            'FROZEN_CONTENT_CHANGED',
+            `${part.path}: version ${plan.version} now has different attached files from the pinned ones`,
+            ExitCode.CheckFailed,
+          );
+        }
+        const current = readLocalBytes(root, part.path);
+        const pinned = previous?.files?.find((candidate) => candidate.path === part.path)?.sha256;
+        if (current && !current.equals(part.bytes) && sha256(current) !== pinned) {
+          throw new CliError(
+            'LOCAL_CHANGES',
+            `${part.path} exists and is not the file lynxp pulled; move it away first`,
+            ExitCode.Conflict,
+          );
+        }
+      }
+      if (local !== file.content) writeAtomically(path.join(root, relative), file.content);
+      for (const part of attached) writeAtomically(path.join(root, part.path), part.bytes);
+      storeBase(root, file.content);
+      const origin = plan.detail.origin.local ? undefined : plan.detail.origin.instance;
+      const entry: LockEntry = {
+        path: relative,
+        instance: client.instance,
+        blueprint: plan.detail.id,
+        ref: refOf(plan.detail),
+        version: file.version,
+        format: file.format,
+        sha256: hash,
+        revision: plan.detail.revision,
+        origin,
+        hierarchy: plan.hierarchy,
+        variables: Object.keys(plan.variables).length ? plan.variables : undefined,
+        files: attached.length ? attached.map((part) => ({ path: part.path, sha256: part.sha256 })) : undefined,
+      };
+      upsertEntry(lock, entry);
+      pulled.push({
+        path: relative,
+        blueprint: entry.blueprint,
+        version: entry.version,
+        format: entry.format,
+        status: local === file.content ? 'unchanged' : 'written',
+        ...(attached.length ? { files: attached.map((part) => part.path) } : {}),
+        ...(origin ? { origin } : {}),
+        unresolved: file.unresolved,
+      });
+      progress.tick();
     }
-    if (local !== file.content) writeAtomically(path.join(root, relative), file.content);
-    for (const part of attached) writeAtomically(path.join(root, part.path), part.bytes);
-    storeBase(root, file.content);
-    const origin = plan.detail.origin.local ? undefined : plan.detail.origin.instance;
-    const entry: LockEntry = {
-      path: relative,
-      instance: client.instance,
-      blueprint: plan.detail.id,
-      ref: refOf(plan.detail),
-      version: file.version,
-      format: file.format,
-      sha256: hash,
-      revision: plan.detail.revision,
-      origin,
-      hierarchy: plan.hierarchy,
-      variables: Object.keys(plan.variables).length ? plan.variables : undefined,
-      files: attached.length ? attached.map((part) => ({ path: part.path, sha256: part.sha256 })) : undefined,
-    };
-    upsertEntry(lock, entry);
-    pulled.push({
-      path: relative,
-      blueprint: entry.blueprint,
-      version: entry.version,
-      format: entry.format,
-      status: local === file.content ? 'unchanged' : 'written',
-      ...(attached.length ? { files: attached.map((part) => part.path) } : {}),
-      ...(origin ? { origin } : {}),
-      unresolved: file.unresolved,
-    });
-    progress.tick();
+  } finally {
+    progress.done();
+    // Frozen never changes the lockfile; otherwise what was written before a failure stays pinned.
+    if (!options.frozen && pulled.length) writeLockfile(root, lock);
   }
-  progress.done();
-  // Frozen never changes the lockfile (bases are restored, which it keeps anyway).
-  if (!options.frozen) writeLockfile(root, lock);
   return pulled;
 }
 

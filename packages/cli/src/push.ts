@@ -102,7 +102,7 @@ export async function push(context: CommandContext, files: string[], options: Pu
   } finally {
     progress.done();
     // What was pushed before a refusal stays linked.
-    writeLockfile(root, lock);
+    if (pushed.some((file) => file.status === 'created' || file.status === 'updated')) writeLockfile(root, lock);
   }
   return pushed;
 }
