@@ -3347,6 +3347,8 @@ export interface components {
       values?: {
         [key: string]: string;
       };
+      /** @description A version you may read (as GET /versions/{number}); the one you read by default when omitted */
+      version?: number;
     };
     RenderedVariable: {
       name: string;
@@ -3378,6 +3380,8 @@ export interface components {
       encoding: 'utf8' | 'base64';
     };
     RenderedFile: {
+      /** @description The version rendered */
+      version: number;
       format: string;
       /** @description Where the tool expects the file, relative to the repository root */
       path: string;
@@ -3404,6 +3408,8 @@ export interface components {
       values?: {
         [key: string]: string;
       };
+      /** @description A version you may read (as GET /versions/{number}); the one you read by default when omitted */
+      version?: number;
       /**
        * @description zip: the file at its repository path inside a zip
        * @enum {string}

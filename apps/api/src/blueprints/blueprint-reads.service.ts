@@ -221,13 +221,14 @@ export class BlueprintReadsService {
   async render(
     id: string,
     principal: Principal | undefined,
-    input: { format?: string; values?: Record<string, string> },
+    input: { format?: string; values?: Record<string, string>; version?: number },
   ): Promise<RenderedFile> {
-    const source = await this.readable(id, principal);
+    const source = await this.readable(id, principal, input.version);
     const rendered = await this.fill(source.content, principal, input.values);
     const { files } = await this.attachedFilesOf(source);
     const file = this.convert(rendered.content, source.format, input.format ?? source.format, source, files);
     return {
+      version: source.version,
       format: file.format,
       path: file.path,
       fileName: file.fileName,
@@ -375,10 +376,15 @@ export class BlueprintReadsService {
     return { ...file, content, droppedFields: [], report: unchangedReport(target.id) };
   }
 
-  /** The content this caller may read, with what conversion needs. */
-  async readable(id: string, principal: Principal | undefined): Promise<ReadableContent> {
+  /**
+   * The content this caller may read, with what conversion needs: the version it reads by default, or `number` when
+   * it may read that one (the CLI pulls exactly the version its lockfile pins).
+   */
+  async readable(id: string, principal: Principal | undefined, number?: number): Promise<ReadableContent> {
     if (isRemoteBlueprintId(id)) {
       const remote = await this.readableRemote(id, principal);
+      // Only the copy the crawler holds can be read: a peer's older versions are not kept here.
+      if (number !== undefined && number !== (remote.remoteVersion ?? 1)) throw new VersionNotFoundError(number);
       return {
         content: remote.content,
         format: remote.format,
@@ -390,7 +396,11 @@ export class BlueprintReadsService {
     }
     const row = await this.repository.findById(id);
     const access = readAccess(row, await this.access.actorOf(principal));
-    const version = await this.repository.findVersion(id, access.version);
+    const version = await this.repository.findVersion(id, number ?? access.version);
+    if (number !== undefined) {
+      if (!version || !mayReadVersion(access, version)) throw new VersionNotFoundError(number);
+      await (await this.historyOf(row)).assertListed(number, access.isOwner);
+    }
     if (!row || !version || !mayReadVersion(access, version)) throw new BlueprintNotFoundError();
     return {
       content: version.content,

@@ -12,6 +12,7 @@ import {
   IsString,
   Length,
   Matches,
+  Max,
   Min,
   ValidateIf,
 } from 'class-validator';
@@ -270,6 +271,16 @@ export class RenderRequest {
   @IsOptional()
   @IsObject()
   values?: Record<string, string>;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    description: 'A version you may read (as GET /versions/{number}); the one you read by default when omitted',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000_000)
+  version?: number;
 }
 
 /** Render's inputs, plus the packaging: what the web app's Download buttons send. */

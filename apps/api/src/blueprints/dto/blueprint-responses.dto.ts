@@ -301,6 +301,7 @@ export class RenderedAttachedFile {
 }
 
 export class RenderedFile {
+  @ApiProperty({ description: 'The version rendered' }) version: number;
   @ApiProperty() format: string;
   @ApiProperty({ description: 'Where the tool expects the file, relative to the repository root' }) path: string;
   @ApiProperty() fileName: string;

@@ -157,6 +157,7 @@ export function finding(overrides: Partial<ScanFinding> = {}): ScanFinding {
 export function rendered(overrides: Partial<RenderedFile> = {}): RenderedFile {
   const format = overrides.format ?? 'cursor-rules';
   return {
+    version: 1,
     format,
     path: '.cursor/rules/react-testing-rules.mdc',
     fileName: 'react-testing-rules.mdc',

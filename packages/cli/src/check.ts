@@ -1,0 +1,114 @@
+import { scanContentInProcess } from '@lynxprompt/scanning';
+import { getBlueprint, latestVersion } from './blueprint-api';
+import type { CommandContext } from './context';
+import { findRoot, readLocal, readLocalBytes, readLockfile, sha256 } from './lockfile';
+
+export type ProblemCode = 'MISSING' | 'MODIFIED' | 'OUTDATED' | 'SECRET' | 'HIDDEN_INSTRUCTION';
+
+export interface CheckProblem {
+  path: string;
+  code: ProblemCode;
+  message: string;
+  line?: number;
+  column?: number;
+  blueprint: string;
+}
+
+export interface CheckResult {
+  ok: boolean;
+  checked: number;
+  problems: CheckProblem[];
+}
+
+/**
+ * What CI asks: is every pinned file there and exactly as pinned, is nothing outdated (with `outdated`), and do the
+ * files carry no secrets or hidden instructions. Files the lockfile does not list are not its business.
+ */
+export async function check(context: CommandContext, options: { outdated?: boolean }): Promise<CheckResult> {
+  const root = findRoot(context.cwd);
+  const lock = readLockfile(root);
+  const problems: CheckProblem[] = [];
+  const progress = context.output.progress('Checking', lock.files.length);
+  for (const entry of lock.files) {
+    progress.tick();
+    const at = { path: entry.path, blueprint: entry.blueprint };
+    const local = readLocal(root, entry.path);
+    if (local === undefined) {
+      problems.push({ ...at, code: 'MISSING', message: `${entry.path} is pinned in the lockfile but missing` });
+    } else {
+      if (sha256(local) !== entry.sha256) {
+        problems.push({
+          ...at,
+          code: 'MODIFIED',
+          message: `${entry.path} differs from version ${entry.version} as pulled (edited by hand?)`,
+        });
+      }
+      problems.push(...(await scanProblems(at, local)));
+    }
+    for (const attached of entry.files ?? []) {
+      const bytes = readLocalBytes(root, attached.path);
+      const of = { path: attached.path, blueprint: entry.blueprint };
+      if (bytes === undefined) {
+        problems.push({ ...of, code: 'MISSING', message: `${attached.path} (attached to ${entry.path}) is missing` });
+        continue;
+      }
+      if (sha256(bytes) !== attached.sha256) {
+        problems.push({
+          ...of,
+          code: 'MODIFIED',
+          message: `${attached.path} differs from the file pulled with ${entry.path}`,
+        });
+      }
+      const text = bytes.toString('utf8');
+      if (!bytes.includes(0) && Buffer.from(text, 'utf8').equals(bytes))
+        problems.push(...(await scanProblems(of, text)));
+    }
+    if (options.outdated) {
+      const client = context.client({ instance: context.instance(entry.instance) });
+      const newest = latestVersion(await getBlueprint(client, entry.blueprint));
+      if (newest > entry.version) {
+        problems.push({
+          ...at,
+          code: 'OUTDATED',
+          message: `${entry.path}: version ${newest} is published (pinned: ${entry.version}); run lynxp sync`,
+        });
+      }
+    }
+  }
+  progress.done();
+  return { ok: problems.length === 0, checked: lock.files.length, problems };
+}
+
+/** What the scanner finds in a file, as problems on its lines. */
+async function scanProblems(at: { path: string; blueprint: string }, content: string): Promise<CheckProblem[]> {
+  const report = await scanContentInProcess(content);
+  return report.findings.map((finding) => ({
+    ...at,
+    code: finding.category === 'secret' ? 'SECRET' : 'HIDDEN_INSTRUCTION',
+    message: `${finding.message} (${finding.rule})`,
+    line: finding.line,
+    column: finding.column,
+  }));
+}
+
+/** GitHub Actions workflow commands: one `::error` annotation per problem, on the file and line it is about. */
+export function githubAnnotations(result: CheckResult): string {
+  return result.problems
+    .map((problem) => {
+      const where = [`file=${escapeProperty(problem.path)}`];
+      if (problem.line) where.push(`line=${problem.line}`);
+      if (problem.column) where.push(`col=${problem.column}`);
+      where.push(`title=${escapeProperty(`lynxp check: ${problem.code}`)}`);
+      return `::error ${where.join(',')}::${escapeData(problem.message)}`;
+    })
+    .join('\n');
+}
+
+// As the Actions toolkit escapes them (@actions/core command.ts).
+function escapeData(value: string): string {
+  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(value: string): string {
+  return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
