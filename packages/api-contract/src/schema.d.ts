@@ -1360,6 +1360,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/profiles/{handle}/blueprints/{slug}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['OwnerSlug_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/profiles/{handle}': {
     parameters: {
       query?: never;
@@ -8983,6 +8999,50 @@ export interface operations {
         };
         content: {
           'application/zip': string;
+        };
+      };
+      /** @description Any error, in the error envelope with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  OwnerSlug_get: {
+    parameters: {
+      query?: {
+        /** @description Owners see the draft unless they ask */
+        version?: 'published' | 'draft';
+      };
+      header?: never;
+      path: {
+        handle: string;
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The blueprint this account holds under the slug, read as by id */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BlueprintDetail'];
+        };
+      };
+      /** @description PROFILE_NOT_FOUND, or BLUEPRINT_NOT_FOUND (also for others’ private ones) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
         };
       };
       /** @description Any error, in the error envelope with a stable `code` */

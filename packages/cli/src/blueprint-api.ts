@@ -32,15 +32,16 @@ export interface HierarchyDetail {
   blueprints: { id: string; format: string; repositoryPath: string }[];
 }
 
-const BLUEPRINT_ID = /^(bp|rb)_[a-z0-9]{6,64}$/;
-const HIERARCHY_ID = /^ha_[a-z0-9]{6,64}$/;
-const OWNER_SLUG = /^@([^/\s]{1,64})\/([^/\s]{1,80})$/;
-// Enough for any profile a person pulls from, bounded so a typo never pages forever.
-const MAX_PROFILE_PAGES = 20;
+const BLUEPRINT_ID = /^(bp|rb)_[A-Za-z0-9]{6,64}$/;
+const HIERARCHY_ID = /^ha_[A-Za-z0-9]{6,64}$/;
+const OWNER_SLUG = /^@([^/\s]{1,64})\/([^/\s]{1,128})$/;
 
 export type PullTarget = { kind: 'blueprint'; id: string } | { kind: 'hierarchy'; id: string };
 
-/** What `lynxp pull` was given: a bp_/rb_ id, an ha_ hierarchy id, or @owner/slug (looked up on the instance). */
+/**
+ * What a person typed: a bp_/rb_ id, an ha_ hierarchy id, or @owner/slug, which the instance resolves exactly as it
+ * reads by id (its owner finds private ones; others get BLUEPRINT_NOT_FOUND, an unknown owner PROFILE_NOT_FOUND).
+ */
 export async function resolveTarget(client: ApiClient, value: string): Promise<PullTarget> {
   if (BLUEPRINT_ID.test(value)) return { kind: 'blueprint', id: value };
   if (HIERARCHY_ID.test(value)) return { kind: 'hierarchy', id: value };
@@ -52,39 +53,20 @@ export async function resolveTarget(client: ApiClient, value: string): Promise<P
     );
   }
   const [, owner, slug] = match as unknown as [string, string, string];
-  // The owner's own blueprints first (private ones are not on the profile), then the public profile.
-  if (client.signedIn) {
-    const found = await findBySlug(client, '/api/v1/me/blueprints', slug, owner);
-    if (found) return { kind: 'blueprint', id: found };
-  }
-  const found = await findBySlug(client, `/api/v1/profiles/${encodeURIComponent(owner)}/blueprints`, slug);
-  if (found) return { kind: 'blueprint', id: found };
-  throw new CliError(
-    'BLUEPRINT_NOT_FOUND',
-    `No blueprint ${value} that you may read on ${client.instance}`,
-    ExitCode.Remote,
+  const { body } = await client.json<{ id: string }>(
+    'GET',
+    `/api/v1/profiles/${encodeURIComponent(owner)}/blueprints/${encodeURIComponent(slug)}`,
   );
+  return { kind: 'blueprint', id: body.id };
 }
 
-async function findBySlug(
-  client: ApiClient,
-  pathname: string,
-  slug: string,
-  owner?: string,
-): Promise<string | undefined> {
-  let cursor: string | undefined;
-  for (let page = 0; page < MAX_PROFILE_PAGES; page++) {
-    const { status, body } = await client.json<{
-      items: { id: string; slug: string; author?: { handle?: string | null } }[];
-      nextCursor?: string | null;
-    }>('GET', pathname, { query: { limit: 100, cursor }, accept: [404] });
-    if (status === 404) return undefined;
-    const hit = body.items.find((item) => item.slug === slug && (!owner || item.author?.handle === owner));
-    if (hit) return hit.id;
-    if (!body.nextCursor) return undefined;
-    cursor = body.nextCursor;
+/** As resolveTarget, for commands that take a blueprint only. */
+export async function resolveBlueprint(client: ApiClient, value: string): Promise<string> {
+  const target = await resolveTarget(client, value);
+  if (target.kind !== 'blueprint') {
+    throw new CliError('INVALID_TARGET', `'${value}' is a hierarchy; this command takes a blueprint id or @owner/slug`);
   }
-  return undefined;
+  return target.id;
 }
 
 /** The blueprint as published (`draft`: as its owner last wrote it, published or not). */

@@ -31,7 +31,7 @@ function summary(index: number, overrides: Record<string, unknown> = {}) {
 }
 
 /**
- * A catalogue on loopback that pages alice's listing 100 at a time, and whose data is hostile: names carrying
+ * A catalogue on loopback whose data is hostile: names carrying
  * terminal escape sequences must reach the screen as visible text.
  */
 async function startCatalogue() {
@@ -46,11 +46,7 @@ async function startCatalogue() {
     const send = (status: number, body: unknown) =>
       response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     if (url.pathname === '/api/v1/blueprints') return send(200, { items: [hostile], nextCursor: 'c2' });
-    if (url.pathname === '/api/v1/profiles/alice/blueprints') {
-      const page = url.searchParams.get('cursor') === 'p2' ? 2 : 1;
-      const items = Array.from({ length: page === 1 ? 100 : 3 }, (_, i) => summary((page - 1) * 100 + i + 2));
-      return send(200, { items, nextCursor: page === 1 ? 'p2' : null });
-    }
+    if (url.pathname === '/api/v1/profiles/alice/blueprints/blueprint-103') return send(200, summary(103));
     const detail = /^\/api\/v1\/blueprints\/(bp_\d+)$/.exec(url.pathname);
     if (detail) return send(200, { ...summary(Number(detail[1]!.slice(3))), id: detail[1] });
     return send(404, { error: { code: 'BLUEPRINT_NOT_FOUND', message: 'No such blueprint' } });
@@ -106,7 +102,7 @@ describe('lynxp search and show', () => {
     expect(badLimit.stderr).toContain('[INVALID_LIMIT]');
   });
 
-  it("finds @owner/slug on a later page of the owner's listing, and says so when it is nowhere", async () => {
+  it('resolves @owner/slug on the instance, and says so when it is nowhere', async () => {
     const found = await run(['--json', 'show', '@alice/blueprint-103']);
     expect(found.code).toBe(0);
     expect(JSON.parse(found.stdout)).toMatchObject({ id: 'bp_0000000000000103', slug: 'blueprint-103' });
@@ -117,6 +113,6 @@ describe('lynxp search and show', () => {
 
     const malformed = await run(['--json', 'show', 'alice/slug']);
     expect(malformed.code).toBe(2);
-    expect(JSON.parse(malformed.stdout).error.code).toBe('INVALID_BLUEPRINT_REF');
+    expect(JSON.parse(malformed.stdout).error.code).toBe('INVALID_TARGET');
   });
 });

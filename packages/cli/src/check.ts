@@ -1,4 +1,5 @@
 import { scanContentInProcess } from '@lynxprompt/scanning';
+import { githubAnnotation } from './github-annotations';
 import { getBlueprint, latestVersion } from './blueprint-api';
 import type { CommandContext } from './context';
 import { findRoot, readLocal, readLocalBytes, readLockfile, sha256 } from './lockfile';
@@ -94,21 +95,12 @@ async function scanProblems(at: { path: string; blueprint: string }, content: st
 /** GitHub Actions workflow commands: one `::error` annotation per problem, on the file and line it is about. */
 export function githubAnnotations(result: CheckResult): string {
   return result.problems
-    .map((problem) => {
-      const where = [`file=${escapeProperty(problem.path)}`];
-      if (problem.line) where.push(`line=${problem.line}`);
-      if (problem.column) where.push(`col=${problem.column}`);
-      where.push(`title=${escapeProperty(`lynxp check: ${problem.code}`)}`);
-      return `::error ${where.join(',')}::${escapeData(problem.message)}`;
-    })
+    .map((problem) =>
+      githubAnnotation(
+        'error',
+        { file: problem.path, line: problem.line, col: problem.column, title: `lynxp check: ${problem.code}` },
+        problem.message,
+      ),
+    )
     .join('\n');
-}
-
-// As the Actions toolkit escapes them (@actions/core command.ts).
-function escapeData(value: string): string {
-  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-function escapeProperty(value: string): string {
-  return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { importFile } from '@lynxprompt/formats';
 import { secretSamples, seededRandom } from '@lynxprompt/scanning/test-samples';
-import { escapeProperty, MAX_LOCAL_FILE_BYTES } from './commands/local';
+import { MAX_LOCAL_FILE_BYTES } from './commands/local';
 import { lynxp } from './spec-support';
 
 const CURSOR_RULE = [
@@ -155,10 +155,6 @@ describe('offline commands', () => {
         expect.stringMatching(/^::warning file=docs\/hidden\.md,line=3,col=1,.*::.+/),
       ]);
       expect(result.stdout).not.toContain(sample.secret);
-    });
-
-    it('escapes annotation properties the way the Actions toolkit does', () => {
-      expect(escapeProperty('a,b:c%d\r\ne')).toBe('a%2Cb%3Ac%25d%0D%0Ae');
     });
   });
 

@@ -20,6 +20,7 @@ import {
   type ExportedFile,
   type ZipEntry,
 } from '@lynxprompt/formats';
+import { ProfilesService } from '../profiles/profiles.service';
 import { SavedVariablesService } from '../saved-variables/saved-variables.service';
 import { storedScanReport, stripHiddenContent } from '../scanning';
 import { mayReadVersion, readAccess, sharedWithEveryone } from './blueprint-access';
@@ -98,6 +99,7 @@ export class BlueprintReadsService {
     private readonly diffs: VersionDiffs,
     private readonly history: VersionHistory,
     private readonly access: AccessService,
+    private readonly profiles: ProfilesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -108,6 +110,21 @@ export class BlueprintReadsService {
       return remoteDetailOf(remote, { variables: parseVariables(remote.content) });
     }
     const row = await this.repository.findById(id);
+    if (!row) throw new BlueprintNotFoundError();
+    return this.blueprints.detail(row, principal, prefer);
+  }
+
+  /**
+   * A blueprint by its owner's handle and its slug (`@handle/slug`), read exactly as by id: an unknown handle is
+   * PROFILE_NOT_FOUND; others' private ones are not found, like slugs never used.
+   */
+  async getByHandleSlug(
+    handle: string,
+    slug: string,
+    principal: Principal | undefined,
+    prefer?: 'published' | 'draft',
+  ): Promise<BlueprintDetail> {
+    const row = await this.repository.findByOwnerSlug(await this.profiles.ownerOf(handle), slug);
     if (!row) throw new BlueprintNotFoundError();
     return this.blueprints.detail(row, principal, prefer);
   }

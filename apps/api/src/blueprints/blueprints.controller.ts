@@ -40,7 +40,8 @@ import {
 } from '../common/security/route-policy';
 import { AnyBlueprintIdPipe, WritableBlueprintIdPipe } from './blueprint-id.pipe';
 import { BlueprintReadsService } from './blueprint-reads.service';
-import { etagOf, revisionFromIfMatch } from './blueprint-views';
+import { revisionFromIfMatch } from './blueprint-views';
+import { sendReadDetail, withEtag } from './detail-response';
 import { BlueprintsService } from './blueprints.service';
 import { EXPORT_HEADERS, sendDownload } from './download-response';
 import {
@@ -68,12 +69,6 @@ const IF_MATCH = {
   required: false,
   description: 'The ETag of the blueprint you read ("r<revision>"); a stale one gets 412 PRECONDITION_FAILED',
 };
-
-/** Sends a detail with its ETag, so the next write can carry If-Match. */
-function withEtag<Detail extends BlueprintDetail>(response: Response, detail: Detail): Detail {
-  response.setHeader('ETag', etagOf(detail.revision));
-  return detail;
-}
 
 @ApiTags('blueprints')
 @ApiNotFoundResponse({ type: ErrorResponse, description: 'BLUEPRINT_NOT_FOUND (also for others’ private ones)' })
@@ -135,15 +130,7 @@ export class BlueprintsController {
     @OptionalPrincipal() principal: Principal | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<BlueprintDetail> {
-    const detail = await this.reads.get(id, principal, query.version);
-    response.setHeader(
-      'Cache-Control',
-      detail.isOwner || detail.visibility !== 'public' || detail.origin.hidden
-        ? 'private, no-cache'
-        : 'public, max-age=60',
-    );
-    response.setHeader('Vary', 'Cookie, Authorization');
-    return withEtag(response, detail);
+    return sendReadDetail(response, await this.reads.get(id, principal, query.version));
   }
 
   @Patch(':id')

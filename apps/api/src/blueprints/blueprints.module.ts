@@ -20,6 +20,8 @@ import { SearchStatisticsRepository } from './search-statistics.repository';
 import { VersionDiffs } from './version-diffs';
 import { VersionHistory } from './version-history';
 import { ContentOwnership } from './content-ownership';
+import { OwnerSlugController } from './owner-slug.controller';
+import { ProfilesModule } from '../profiles/profiles.module';
 import { AuditModule } from '../audit/audit.module';
 import { OrganizationLookupModule } from '../organizations/organization-lookup.module';
 
@@ -32,9 +34,16 @@ import { OrganizationLookupModule } from '../organizations/organization-lookup.m
     EntitlementsModule,
     AuditModule,
     OrganizationLookupModule,
+    ProfilesModule,
   ],
   // The catalogue controller first: its static routes (/blueprints, /me/…) must not be taken for ids.
-  controllers: [CatalogController, BlueprintsController, BlueprintVersionsController, HierarchiesController],
+  controllers: [
+    CatalogController,
+    BlueprintsController,
+    BlueprintVersionsController,
+    HierarchiesController,
+    OwnerSlugController,
+  ],
   providers: [
     BlueprintsRepository,
     CatalogRepository,

@@ -300,6 +300,15 @@ export class BlueprintsRepository {
     return new Map(rows.map((row) => [row.slug, { id: row.id, deleted: row.deletedAt !== null }]));
   }
 
+  /** The live blueprint an account holds under a slug (slugs are unique per owner among live blueprints). */
+  findByOwnerSlug(owner: Ownership, slug: string): Promise<BlueprintRow | null> {
+    return this.prisma.blueprint.findFirst({
+      where: { ...ownedBy(owner), slug, deletedAt: null },
+      include: BLUEPRINT_VIEW,
+      relationLoadStrategy: 'join',
+    });
+  }
+
   async slugTaken(owner: Ownership, slug: string, exceptId?: string): Promise<boolean> {
     const row = await this.prisma.blueprint.findFirst({ where: { ...ownedBy(owner), slug }, select: { id: true } });
     return row !== null && row.id !== exceptId;

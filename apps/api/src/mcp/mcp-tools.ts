@@ -7,6 +7,7 @@ import { CATALOG_SORTS } from '../blueprints/catalog.service';
 import { CreateBlueprintRequest, UpdateBlueprintRequest } from '../blueprints/dto/blueprint-requests.dto';
 import type { UserPrincipal } from '../auth/principal';
 import { OrganizationTokenRefusedError } from '../auth/auth.errors';
+import { McpBlueprintRefRequiredError } from './mcp.errors';
 import { MCP_LIMITS, type McpContext } from './mcp-context';
 import { jsonResult, runTool } from './mcp-results';
 
@@ -95,14 +96,24 @@ export function registerTools(server: McpServer, context: McpContext): void {
     {
       title: 'Get a blueprint',
       description:
-        'One blueprint with its content (the published version; its owner’s token with drafts gets the draft).',
-      inputSchema: { id: blueprintId, version: z.enum(['published', 'draft']).optional() },
+        'One blueprint with its content, by id or by owner and slug (the published version; its owner’s token with ' +
+        'drafts gets the draft).',
+      inputSchema: {
+        id: blueprintId.optional(),
+        owner: shortText(64).optional().describe('With slug, instead of id: the owner’s handle, as in @owner/slug'),
+        slug: shortText(128).optional(),
+        version: z.enum(['published', 'draft']).optional(),
+      },
       annotations: { readOnlyHint: true },
     },
     (args) =>
-      runTool(logger, async () =>
-        jsonResult(await reads.get(new AnyBlueprintIdPipe().transform(args.id), principal, args.version)),
-      ),
+      runTool(logger, async () => {
+        if (args.id !== undefined) {
+          return jsonResult(await reads.get(new AnyBlueprintIdPipe().transform(args.id), principal, args.version));
+        }
+        if (args.owner === undefined || args.slug === undefined) throw new McpBlueprintRefRequiredError();
+        return jsonResult(await reads.getByHandleSlug(args.owner, args.slug, principal, args.version));
+      }),
   );
 
   server.registerTool(

@@ -4,6 +4,7 @@ export const McpErrorCode = {
   MethodNotAllowed: 'MCP_METHOD_NOT_ALLOWED',
   BatchTooLarge: 'MCP_BATCH_TOO_LARGE',
   UnknownPrompt: 'MCP_UNKNOWN_PROMPT',
+  BlueprintRefRequired: 'MCP_BLUEPRINT_REF_REQUIRED',
 } as const;
 
 /** GET (a server-sent event stream) and DELETE (ending a session) need sessions; this server keeps none. */
@@ -27,5 +28,12 @@ export class McpBatchTooLargeError extends AppError {
 export class UnknownPromptError extends AppError {
   constructor(name: string) {
     super(McpErrorCode.UnknownPrompt, `No prompt named ${name.slice(0, 100)} for this caller`, 404);
+  }
+}
+
+/** get_blueprint names its blueprint by id, or by owner and slug together. */
+export class McpBlueprintRefRequiredError extends AppError {
+  constructor() {
+    super(McpErrorCode.BlueprintRefRequired, 'Pass id, or owner and slug together', 400);
   }
 }

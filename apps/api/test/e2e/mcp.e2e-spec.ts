@@ -133,7 +133,7 @@ describe('MCP server at /mcp', () => {
     });
 
     it('gets and renders a public blueprint, and hears "not found" for a private one', async () => {
-      const detail = answer<{ id: string; content: string }>(
+      const detail = answer<{ id: string; content: string; slug: string; author: { handle: string } }>(
         await client.callTool({ name: 'get_blueprint', arguments: { id: ids.alicePublic } }),
       );
       expect(detail).toMatchObject({ id: ids.alicePublic, content: SAMPLE_RULE });
@@ -148,6 +148,23 @@ describe('MCP server at /mcp', () => {
       expect(rendered.content).toContain('Name the project Wombat.');
       const hidden = await client.callTool({ name: 'get_blueprint', arguments: { id: ids.bobPrivate } });
       expect(refusal(hidden).code).toBe('BLUEPRINT_NOT_FOUND');
+
+      // By owner and slug, as people write it: the same answer, and the same refusal for a private one.
+      const byName = answer<{ id: string; slug: string; author: { handle: string } }>(
+        await client.callTool({ name: 'get_blueprint', arguments: { owner: detail.author.handle, slug: detail.slug } }),
+      );
+      expect(byName.id).toBe(ids.alicePublic);
+      const bobs = answer<{ author: { handle: string } }>(
+        await client.callTool({ name: 'get_blueprint', arguments: { id: ids.bobPublic } }),
+      );
+      const privateByName = await client.callTool({
+        name: 'get_blueprint',
+        arguments: { owner: bobs.author.handle, slug: 'bob-secret-plans' },
+      });
+      expect(refusal(privateByName).code).toBe('BLUEPRINT_NOT_FOUND');
+      expect(refusal(await client.callTool({ name: 'get_blueprint', arguments: { slug: 'x' } })).code).toBe(
+        'MCP_BLUEPRINT_REF_REQUIRED',
+      );
     });
 
     it('is refused the tools that need a token, with the API’s codes', async () => {

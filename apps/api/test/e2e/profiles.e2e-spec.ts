@@ -189,6 +189,63 @@ describe('Profiles (/@handle)', () => {
     }
   });
 
+  it('finds a blueprint by @handle/slug exactly as by id: what the caller may read, and nothing else', async () => {
+    const slugOf = async (id: string) =>
+      (await prisma.blueprint.findUniqueOrThrow({ where: { id }, select: { slug: true } })).slug;
+    const bySlug = (handle: string, slug: string) => `/api/v1/profiles/${handle}/blueprints/${slug}`;
+
+    // Public: anyone, with the same answer and headers as the id route.
+    const first = await testApp.http.get(bySlug('alice', await slugOf(ids.first as string))).expect(200);
+    const byId = await testApp.http.get(`/api/v1/blueprints/${ids.first}`).expect(200);
+    expect(first.body).toEqual(byId.body);
+    expect(first.headers.etag).toBe(byId.headers.etag);
+    expect(first.headers['cache-control']).toBe('public, max-age=60');
+
+    // Private and unlisted: their owner finds them; others get the same 404 as for a slug that was never used.
+    for (const key of ['private', 'unlisted', 'draft']) {
+      const path = bySlug('alice', await slugOf(ids[key] as string));
+      const own = await alice.agent.get(path).expect(200);
+      expect(own.body.id).toBe(ids[key]);
+      expect(own.headers['cache-control']).toBe('private, no-cache');
+    }
+    for (const key of ['private', 'draft']) {
+      const refused = await bob.agent.get(bySlug('alice', await slugOf(ids[key] as string))).expect(404);
+      expect(refused.body.error.code).toBe('BLUEPRINT_NOT_FOUND');
+    }
+    // Unlisted is readable by link, so by its name too.
+    const unlisted = await testApp.http.get(bySlug('alice', await slugOf(ids.unlisted as string))).expect(200);
+    expect(unlisted.body.id).toBe(ids.unlisted);
+
+    // A deleted blueprint frees its slug (set to its id): neither finds it.
+    for (const slug of [await slugOf(ids.deleted as string), 'alice-deleted']) {
+      const gone = await alice.agent.get(bySlug('alice', slug)).expect(404);
+      expect(gone.body.error.code).toBe('BLUEPRINT_NOT_FOUND');
+    }
+
+    // Organizations by their slug: the team rule for members only.
+    const orgPublic = await testApp.http.get(bySlug('acme-corp', await slugOf(ids.orgPublic as string))).expect(200);
+    expect(orgPublic.body.id).toBe(ids.orgPublic);
+    const teamPath = bySlug('acme-corp', await slugOf(ids.orgTeam as string));
+    expect((await bob.agent.get(teamPath).expect(200)).body.id).toBe(ids.orgTeam);
+    expect((await testApp.http.get(teamPath).expect(404)).body.error.code).toBe('BLUEPRINT_NOT_FOUND');
+    // Another account's slug under this handle is not found.
+    expect((await testApp.http.get(bySlug('bob', await slugOf(ids.first as string))).expect(404)).body.error.code).toBe(
+      'BLUEPRINT_NOT_FOUND',
+    );
+
+    // Unknown handles and hostile slugs: 404, never a 500.
+    expect((await testApp.http.get(bySlug('nobody-here', 'x')).expect(404)).body.error.code).toBe('PROFILE_NOT_FOUND');
+    for (const slug of [
+      'a'.repeat(300),
+      encodeURIComponent("x' OR '1'='1"),
+      '..%2F..%2Fetc',
+      encodeURIComponent('ü\u202E'),
+    ]) {
+      const response = await testApp.http.get(bySlug('alice', slug));
+      expect({ slug, status: response.status }).toEqual({ slug, status: 404 });
+    }
+  });
+
   it('answers 404 PROFILE_NOT_FOUND for unknown and hostile handles, never a 500', async () => {
     for (const handle of [
       'nobody-here',

@@ -32,6 +32,9 @@ export interface SeededObject {
   readonly label: string;
   readonly id: string;
   readonly subject: ContentSubject;
+  /** Blueprints: its owner's handle (a user's handle, an organization's slug) and its slug, as in `@handle/slug`. */
+  readonly handle?: string;
+  readonly slug?: string;
   /** In the name, description and published content. */
   readonly marker: string;
   /** Only in the draft (head) version, never published. */
@@ -175,7 +178,8 @@ export async function seedFixture(testApp: TestApp): Promise<Fixture> {
     // A hierarchy shows others only its listed members (an unlisted blueprint's id is its capability, not handed out
     // there), so for a hierarchy `unlisted` reads as `private`: only those who read as owners see it.
     const treeSubject: ContentSubject = { owner, visibility: visibility === 'unlisted' ? 'private' : visibility };
-    blueprints.push({ label, id: created.body.id, subject, marker, draftMarker });
+    const handle = 'org' in owner ? orgs[owner.org].slug : handles[owner.user];
+    blueprints.push({ label, id: created.body.id, subject, marker, draftMarker, handle, slug: created.body.slug });
     hierarchies.push({
       label: `${label} hierarchy`,
       id: hierarchy.body.id,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { AUTHORED_PLUGIN } from '../support/authored-plugin';
 import { SAMPLE_RULE } from '../support/blueprints';
-import { ATTACHED_FILE, type Fixture } from './fixture';
+import { ATTACHED_FILE, type Fixture, type SeededObject } from './fixture';
 import {
   allows,
   allowsOnOrganization,
@@ -58,6 +58,8 @@ export interface RequestContext {
   readonly fixture: Fixture;
   /** The target's id (a fresh copy's, for a destructive call); an organization's slug. */
   readonly id?: string;
+  /** The target as seeded (its handle and slug, for routes that name a blueprint that way). */
+  readonly target?: SeededObject;
   readonly revision?: number;
   /** Destructive organization routes: a fresh object (see `fresh`) of the target organization, and one of the other. */
   readonly freshId?: string;
@@ -883,6 +885,13 @@ export const ROUTE_MATRIX: Readonly<Record<string, RouteEntry>> = {
     access: 'public',
     passed: 'ok',
     variants: profileVariants(),
+  },
+  // A blueprint by @handle/slug: read exactly as by id, whoever asks.
+  'GET /api/v1/profiles/{handle}/blueprints/{slug}': {
+    access: 'public',
+    target: 'blueprint',
+    decide: reads(),
+    request: ({ target }) => ({ params: { handle: target!.handle!, slug: target!.slug! } }),
   },
   'GET /api/v1/profiles/{handle}/agent-skills/index.json': {
     access: 'public',

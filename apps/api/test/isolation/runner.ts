@@ -123,7 +123,7 @@ async function runJob(
 
   // A call the route's gates refuse before any lookup needs no fresh copy (a wrong gate shows as a wrong status).
   const fresh = target !== undefined && entry.mutates === true && gateOutcome(entry, principal) === undefined;
-  let context: RequestContext = { fixture, id: target?.id };
+  let context: RequestContext = { fixture, id: target?.id, target };
   if (target && fresh && entry.target === 'organization') {
     const org = 'org' in target.subject.owner ? target.subject.owner.org : 'A';
     const other = org === 'A' ? 'B' : 'A';

@@ -1,8 +1,8 @@
 import { listFormats } from '@lynxprompt/formats';
 import { Option, type Command } from 'commander';
-import type { ApiClient } from '../api-client';
 import { withContext, type CommandContext } from '../context';
-import { CliError, ExitCode } from '../errors';
+import { CliError } from '../errors';
+import { resolveBlueprint } from '../blueprint-api';
 import { printable } from '../text';
 
 interface AuthorRef {
@@ -82,11 +82,6 @@ interface SearchOptions {
   cursor?: string;
 }
 
-const BLUEPRINT_ID = /^(bp|rb)_[A-Za-z0-9]+$/;
-const OWNER_SLUG = /^@([^/\s]+)\/([^/\s]+)$/;
-// Finding a blueprint by @owner/slug pages through the owner's listing; this bounds the requests.
-const MAX_LOOKUP_PAGES = 20;
-
 /** search, show. */
 export function registerCatalogueCommands(program: Command): void {
   program
@@ -164,7 +159,7 @@ function printPage(context: CommandContext, page: BlueprintPage & { instance: st
 
 async function show(context: CommandContext, ref: string): Promise<void> {
   const client = context.client();
-  const id = await resolveBlueprintRef(client, ref);
+  const id = await resolveBlueprint(client, ref);
   const { body: detail } = await client.json<BlueprintDetail>('GET', `/api/v1/blueprints/${encodeURIComponent(id)}`);
   if (context.output.json) {
     context.output.result(detail);
@@ -177,38 +172,6 @@ async function show(context: CommandContext, ref: string): Promise<void> {
     { accept: [404] },
   );
   printDetail(context, detail, status === 200 ? versions.items : undefined);
-}
-
-/**
- * A blueprint id from what a person types: an id as is, or @owner/slug looked up in the owner's listed blueprints
- * (and in the caller's own when signed in, which include private ones).
- */
-export async function resolveBlueprintRef(client: ApiClient, ref: string): Promise<string> {
-  if (BLUEPRINT_ID.test(ref)) return ref;
-  const match = OWNER_SLUG.exec(ref);
-  if (!match) {
-    throw new CliError('INVALID_BLUEPRINT_REF', `'${ref}' is neither a blueprint id (bp_…) nor @owner/slug`);
-  }
-  const [, owner, slug] = match as unknown as [string, string, string];
-  const sources = [`/api/v1/profiles/${encodeURIComponent(owner)}/blueprints`];
-  if (client.signedIn) sources.push('/api/v1/me/blueprints');
-  for (const source of sources) {
-    let cursor: string | undefined;
-    for (let page = 0; page < MAX_LOOKUP_PAGES; page++) {
-      const { status, body } = await client.json<BlueprintPage>('GET', source, {
-        query: { limit: 100, cursor },
-        accept: [401, 403, 404],
-      });
-      if (status !== 200) break;
-      const found = body.items.find(
-        (item) => item.slug === slug && item.author.handle.toLowerCase() === owner.toLowerCase(),
-      );
-      if (found) return found.id;
-      if (!body.nextCursor) break;
-      cursor = body.nextCursor;
-    }
-  }
-  throw new CliError('BLUEPRINT_NOT_FOUND', `No blueprint ${ref} on ${client.instance}`, ExitCode.Remote);
 }
 
 function printDetail(context: CommandContext, detail: BlueprintDetail, versions: VersionSummary[] | undefined): void {

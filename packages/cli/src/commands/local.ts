@@ -12,6 +12,7 @@ import { scanContentInProcess, type ScanFinding } from '@lynxprompt/scanning';
 import { Option, type Command } from 'commander';
 import { withContext, type CommandContext } from '../context';
 import { CliError, ExitCode } from '../errors';
+import { githubAnnotation } from '../github-annotations';
 import { printable } from '../text';
 
 /** Files larger than this are not converted or scanned: instruction files are small (the API's limit is 256 KiB). */
@@ -298,26 +299,17 @@ function printAnnotations(summary: ScanSummary, failOn: FailOn | undefined): voi
         ? failOn === 'any' || (failOn === 'secrets') === (finding.category === 'secret')
         : finding.category === 'secret' && finding.confidence === 'high';
       const level = fails ? 'error' : 'warning';
-      const properties = [
-        `file=${escapeProperty(file.path)}`,
-        `line=${finding.line}`,
-        `col=${finding.column}`,
-        `endLine=${finding.endLine}`,
-        `endColumn=${finding.endColumn}`,
-        `title=${escapeProperty(`lynxp scan: ${finding.rule}`)}`,
-      ].join(',');
-      process.stdout.write(`::${level} ${properties}::${escapeData(finding.message)}\n`);
+      const place = {
+        file: file.path,
+        line: finding.line,
+        col: finding.column,
+        endLine: finding.endLine,
+        endColumn: finding.endColumn,
+        title: `lynxp scan: ${finding.rule}`,
+      };
+      process.stdout.write(`${githubAnnotation(level, place, finding.message)}\n`);
     }
   }
-}
-
-/** https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts: escapeData and escapeProperty. */
-export function escapeData(value: string): string {
-  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-export function escapeProperty(value: string): string {
-  return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
 function printFormats(context: CommandContext, options: { kind?: string }): void {
