@@ -19,6 +19,7 @@ describe('LiveScanPanel', () => {
         error={undefined}
         scanning={false}
         empty={false}
+        variables={[]}
       />,
     );
     expect(screen.getByRole('status')).toHaveTextContent(
