@@ -14,7 +14,6 @@ describe('LiveScanPanel', () => {
           secrets: { high: 0, low: 30 },
           hiddenInstructions: 2,
           truncated: true,
-          variables: [],
         }}
         error={undefined}
         scanning={false}

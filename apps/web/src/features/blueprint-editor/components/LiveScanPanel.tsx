@@ -1,10 +1,10 @@
 import type { TemplateVariable } from '@lynxprompt/formats/browser';
 import { useId } from 'react';
-import type { ScanResult } from '../../blueprints/api/blueprint-types';
 import { FindingsList } from '../../blueprints/components/FindingsList';
+import type { LiveScanResult } from '../hooks/use-live-scan';
 
 interface LiveScanPanelProps {
-  result: ScanResult | undefined;
+  result: LiveScanResult | undefined;
   error: unknown;
   scanning: boolean;
   empty: boolean;
@@ -13,7 +13,7 @@ interface LiveScanPanelProps {
 }
 
 /** The counts are the scan's exact totals; the list may be capped (SCAN_MAX_LISTED_FINDINGS). */
-function summaryOf(result: ScanResult): string {
+function summaryOf(result: LiveScanResult): string {
   const parts: string[] = [];
   const { high, low } = result.secrets;
   if (high > 0) parts.push(`${high} likely secret${high === 1 ? '' : 's'}`);
