@@ -96,6 +96,64 @@ describe('BlueprintEditorPage', { timeout: 20_000 }, () => {
     await waitFor(() => expect(preview).toHaveTextContent('Project [[name]]'));
   });
 
+  it('lists the variables as they are typed, found in the browser rather than by the scan', async () => {
+    // A scan that knows of no variables: whatever the panel lists comes from the editor itself.
+    server = await startApiServer(
+      editorRoutes({
+        'POST /api/v1/scan': {
+          status: 200,
+          body: { findings: [], secrets: { high: 0, low: 0 }, hiddenInstructions: 0, truncated: false, variables: [] },
+        },
+      }),
+      { session: activeSession() },
+    );
+    const { user } = renderApp({ apiBaseUrl: server.url, path: '/blueprints/new' });
+
+    const content = await screen.findByLabelText('Content');
+    await fill(user, content, 'Project [[project|acme]]\nAgain [[PROJECT]] and [[Team]]');
+    const variables = await screen.findByRole('list', { name: 'Detected variables' });
+    expect(
+      within(variables)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['[[PROJECT]] default “acme” · 2 uses', '[[TEAM]] · 1 use']);
+    await user.type(
+      content,
+      '{Backspace}{Backspace}{Backspace}{Backspace}{Backspace}{Backspace}{Backspace}{Backspace}',
+    );
+    expect(within(variables).getAllByRole('listitem')).toHaveLength(1);
+  });
+
+  it('previews the draft as another tool’s file, with what that tool loses, computed in the browser', async () => {
+    server = await startApiServer(editorRoutes(), { session: activeSession() });
+    const { user } = renderApp({ apiBaseUrl: server.url, path: '/blueprints/new' });
+
+    await user.selectOptions(await screen.findByLabelText('Tool and format'), 'cursor-rules');
+    await fill(
+      user,
+      screen.getByLabelText('Content'),
+      '---\ndescription: How we test\nglobs: src/**/*.ts\nalwaysApply: false\n---\n# Testing\n',
+    );
+    const preview = screen.getByRole('region', { name: 'Export preview' });
+    await user.selectOptions(within(preview).getByLabelText('Export to'), 'agents-md');
+    const report = await within(preview).findByRole('region', { name: 'What the conversion changes' });
+    expect(report).toHaveAttribute('data-lossless', 'false');
+    // AGENTS.md has no frontmatter: the description and the file patterns are lost, and the rule always applies.
+    expect(report).toHaveTextContent('Dropped globs');
+    expect(report).toHaveTextContent('Dropped description');
+    expect(report).toHaveTextContent('Changed activation');
+    expect(await within(preview).findByRole('heading', { name: 'Testing' })).toBeInTheDocument();
+    expect(within(preview).queryByRole('region', { name: 'Frontmatter' })).toBeNull();
+
+    // Broken frontmatter says why instead of a file.
+    const content = screen.getByLabelText('Content');
+    await user.clear(content);
+    await fill(user, content, '---\nfoo: [\n---\nx\n');
+    await waitFor(() => expect(within(preview).getByRole('status')).toHaveTextContent('Invalid YAML frontmatter'));
+    // Nothing of this went to the server but the scans.
+    expect(apiCalls(server, 'POST').every((call) => call.path === '/api/v1/scan')).toBe(true);
+  });
+
   it('offers only the formats of the chosen kind', async () => {
     server = await startApiServer(editorRoutes(), { session: activeSession() });
     const { user } = renderApp({ apiBaseUrl: server.url, path: '/blueprints/new' });

@@ -316,6 +316,41 @@ describe('BlueprintPage', { timeout: 20_000 }, () => {
     expect(render?.body).toEqual({ values: { PROJECT: 'Lynx' } });
   });
 
+  it('fills the template in the browser once every value is typed, and keeps the server for the rest', async () => {
+    server = await startApiServer(
+      pageRoutes(
+        detail({
+          format: 'agents-md',
+          content: '# [[PROJECT|acme]]\n\nKey: [[api_key]] for [[Project]]\n',
+          variables: [
+            { name: 'PROJECT', defaultValue: 'acme', occurrences: [{ line: 1, column: 3 }] },
+            { name: 'API_KEY', occurrences: [{ line: 3, column: 6 }] },
+          ],
+        }),
+      ),
+    );
+    const { user } = renderApp({ apiBaseUrl: server.url, path: `/blueprints/${ID}` });
+
+    const form = await screen.findByRole('form', { name: 'Fill in variables' });
+    await user.type(within(form).getByLabelText('PROJECT'), 'Lynx');
+    // One value still empty: it may come from a saved value only the server knows, so the button asks the server.
+    expect(within(form).getByRole('button', { name: 'Fill in and preview' })).toBeInTheDocument();
+    await user.type(within(form).getByLabelText('API_KEY'), 'k-1');
+    expect(within(form).queryByRole('button', { name: 'Fill in and preview' })).toBeNull();
+
+    const preview = await screen.findByRole('region', { name: 'Rendered preview' });
+    expect(await within(preview).findByRole('heading', { name: 'Lynx' })).toBeInTheDocument();
+    expect(preview).toHaveTextContent('Key: k-1 for Lynx');
+    expect(within(preview).getByRole('list', { name: 'Where each value came from' })).toHaveTextContent(
+      'PROJECT: your valueAPI_KEY: your value',
+    );
+    expect(within(preview).queryByRole('status')).toBeNull();
+    // Typing on updates the preview without a request.
+    await user.type(within(form).getByLabelText('API_KEY'), '2');
+    await waitFor(() => expect(preview).toHaveTextContent('Key: k-12 for Lynx'));
+    expect(apiCalls(server, 'POST').filter((call) => !(call.body as { format?: string }).format)).toEqual([]);
+  });
+
   it('exports: pick a tool, preview the converted file, copy it or download it', async () => {
     const converted = '---\ndescription: How we test\nalwaysApply: true\n---\n# Testing\n';
     server = await startApiServer(

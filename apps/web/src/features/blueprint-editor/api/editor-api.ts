@@ -7,7 +7,7 @@ import {
   type NewBlueprint,
 } from '../../blueprints/api/blueprint-types';
 
-/** The same scan every write path runs, without saving anything: findings and variables as the author types. */
+/** The same scan every write path runs, without saving anything: the live scan's fallback where no worker runs. */
 export function scanContent(client: ApiClient, content: string, signal?: AbortSignal) {
   return callApi(client.POST('/api/v1/scan', { body: { content }, signal }));
 }

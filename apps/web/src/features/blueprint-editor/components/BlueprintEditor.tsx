@@ -1,4 +1,5 @@
-import { useDeferredValue, useId, useState, type FormEvent } from 'react';
+import { parseVariables } from '@lynxprompt/formats/browser';
+import { useDeferredValue, useId, useMemo, useState, type FormEvent } from 'react';
 import {
   CATEGORIES,
   KIND_LABELS,
@@ -29,6 +30,7 @@ import {
 } from '../editor-form';
 import { useLiveScan } from '../hooks/use-live-scan';
 import { useSaveBlueprint } from '../hooks/use-save-blueprint';
+import { ExportPreview } from './ExportPreview';
 import { LiveScanPanel } from './LiveScanPanel';
 import './editor.css';
 
@@ -100,6 +102,7 @@ export function BlueprintEditor({ base, initialOwner, initial, formats, onSaved,
   const acknowledged = useAcknowledgedFindings();
   const scan = useLiveScan(fields.content);
   const preview = useDeferredValue(fields.content);
+  const variables = useMemo(() => parseVariables(fields.content), [fields.content]);
 
   const format = effectiveFormat(fields, formats);
   const usableFormats = formatsForKind(formats, fields.kind);
@@ -324,7 +327,15 @@ export function BlueprintEditor({ base, initialOwner, initial, formats, onSaved,
         </section>
       </div>
 
-      <LiveScanPanel result={scan.result} error={scan.error} scanning={scan.scanning} empty={scan.empty} />
+      <ExportPreview content={fields.content} kind={fields.kind} format={format} name={fields.name} formats={formats} />
+
+      <LiveScanPanel
+        result={scan.result}
+        error={scan.error}
+        scanning={scan.scanning}
+        empty={scan.empty}
+        variables={variables}
+      />
 
       <div className="editor__save subpanel stack stack--tight">
         <div className="field">

@@ -14,11 +14,11 @@ describe('LiveScanPanel', () => {
           secrets: { high: 0, low: 30 },
           hiddenInstructions: 2,
           truncated: true,
-          variables: [],
         }}
         error={undefined}
         scanning={false}
         empty={false}
+        variables={[]}
       />,
     );
     expect(screen.getByRole('status')).toHaveTextContent(

@@ -1,16 +1,19 @@
+import type { TemplateVariable } from '@lynxprompt/formats/browser';
 import { useId } from 'react';
-import type { ScanResult } from '../../blueprints/api/blueprint-types';
 import { FindingsList } from '../../blueprints/components/FindingsList';
+import type { LiveScanResult } from '../hooks/use-live-scan';
 
 interface LiveScanPanelProps {
-  result: ScanResult | undefined;
+  result: LiveScanResult | undefined;
   error: unknown;
   scanning: boolean;
   empty: boolean;
+  /** Found in the browser on every keystroke (parseVariables), not by the scan. */
+  variables: TemplateVariable[];
 }
 
 /** The counts are the scan's exact totals; the list may be capped (SCAN_MAX_LISTED_FINDINGS). */
-function summaryOf(result: ScanResult): string {
+function summaryOf(result: LiveScanResult): string {
   const parts: string[] = [];
   const { high, low } = result.secrets;
   if (high > 0) parts.push(`${high} likely secret${high === 1 ? '' : 's'}`);
@@ -24,7 +27,7 @@ function summaryOf(result: ScanResult): string {
 }
 
 /** Findings and template variables of the text being typed; the summary line is announced to screen readers. */
-export function LiveScanPanel({ result, error, scanning, empty }: LiveScanPanelProps) {
+export function LiveScanPanel({ result, error, scanning, empty, variables }: LiveScanPanelProps) {
   const headingId = useId();
   const variablesId = useId();
   return (
@@ -50,9 +53,9 @@ export function LiveScanPanel({ result, error, scanning, empty }: LiveScanPanelP
       <h3 id={variablesId} className="live-scan__subtitle">
         Detected variables
       </h3>
-      {result && result.variables.length > 0 ? (
+      {variables.length > 0 ? (
         <ul className="live-scan__variables" aria-labelledby={variablesId}>
-          {result.variables.map((variable) => (
+          {variables.map((variable) => (
             <li key={variable.name}>
               <code>[[{variable.name}]]</code>
               {variable.defaultValue !== undefined && (

@@ -5,6 +5,7 @@ import { useApiClient } from '../../../shared/api/api-client-context';
 import type { ApiError } from '../../../shared/api/api-error';
 import type { ScanResult } from '../../blueprints/api/blueprint-types';
 import { scanContent } from '../api/editor-api';
+import { canScanInBrowser, scanInBrowser } from '../scan-worker/browser-scanner';
 
 export const SCAN_DEBOUNCE_MS = 400;
 
@@ -18,6 +19,28 @@ export function useDebouncedValue<T>(value: T, delay: number): T {
   return settled;
 }
 
+/** What the live scan shows: the findings and their totals (the variables are found on every keystroke instead). */
+export type LiveScanResult = Omit<ScanResult, 'variables'>;
+
+/**
+ * The scan in a module worker of this page (the server's scanner and rules, no round trip, typing never blocked), or
+ * POST /api/v1/scan where there is no worker or it failed. The save scans again on the server either way.
+ */
+async function scanDraft(
+  client: Parameters<typeof scanContent>[0],
+  content: string,
+  signal: AbortSignal,
+): Promise<LiveScanResult> {
+  if (canScanInBrowser()) {
+    try {
+      return await scanInBrowser(content, signal);
+    } catch (error) {
+      if (signal.aborted) throw error;
+    }
+  }
+  return scanContent(client, content, signal);
+}
+
 /**
  * Scans the content a moment after typing pauses. Earlier answers stay on screen while the next scan runs, and a scan
  * overtaken by newer text is aborted.
@@ -25,9 +48,9 @@ export function useDebouncedValue<T>(value: T, delay: number): T {
 export function useLiveScan(content: string) {
   const client = useApiClient();
   const settled = useDebouncedValue(content, SCAN_DEBOUNCE_MS);
-  const query = useQuery<ScanResult, ApiError>({
+  const query = useQuery<LiveScanResult, ApiError>({
     queryKey: queryKeys.blueprints.scan(settled),
-    queryFn: ({ signal }) => scanContent(client, settled, signal),
+    queryFn: ({ signal }) => scanDraft(client, settled, signal),
     enabled: settled.trim() !== '',
     placeholderData: keepPreviousData,
     staleTime: Infinity,

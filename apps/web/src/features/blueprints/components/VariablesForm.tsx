@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { FormError } from '../../../shared/components/FormError';
 import type { BlueprintDetail, VariableSource } from '../api/blueprint-types';
 import { useRender } from '../hooks/use-blueprint';
+import { renderLocally } from '../local-export';
 import { BlueprintContent } from './BlueprintContent';
 
 const SOURCE_LABELS: Record<VariableSource, string> = {
@@ -25,14 +26,25 @@ export function filledValues(values: Record<string, string>): Record<string, str
   return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== ''));
 }
 
-/** One field per template variable; the server fills them in and answers with the preview (nothing is stored). */
+/**
+ * One field per template variable. With every value typed in, the browser fills the template as the reader types;
+ * otherwise the server fills in the rest from saved values (which may be secret and stay there) and defaults, and
+ * answers with the preview. Nothing is stored either way.
+ */
 export function VariablesForm({ blueprint, values, onChange, signedIn, syntax }: VariablesFormProps) {
   const baseId = useId();
   const render = useRender(blueprint.id);
+  const typed = filledValues(values);
+  const complete = blueprint.variables.every((variable) => typed[variable.name] !== undefined);
+  // Cheap next to a render of the page: no memo needed.
+  const local = complete
+    ? renderLocally(blueprint.content, blueprint.format, typed, { name: blueprint.name })
+    : undefined;
+  const shown = local ? ('problem' in local ? undefined : local.rendered) : render.data;
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    render.mutate({ values: filledValues(values) });
+    if (!complete) render.mutate({ values: typed });
   }
 
   return (
@@ -66,30 +78,39 @@ export function VariablesForm({ blueprint, values, onChange, signedIn, syntax }:
             );
           })}
         </div>
-        <div>
-          <button type="submit" className="button button--primary" disabled={render.isPending}>
-            {render.isPending ? 'Filling in…' : 'Fill in and preview'}
-          </button>
-        </div>
+        {complete ? (
+          <p className="field__hint">Every value is typed in: the preview below fills in as you type.</p>
+        ) : (
+          <div>
+            <button type="submit" className="button button--primary" disabled={render.isPending}>
+              {render.isPending ? 'Filling in…' : 'Fill in and preview'}
+            </button>
+          </div>
+        )}
       </form>
-      {render.error && <FormError error={render.error} />}
-      {render.data && (
+      {local && 'problem' in local && (
+        <p className="callout callout--warning" role="alert">
+          With these values the file no longer reads as its format: {local.problem}
+        </p>
+      )}
+      {!local && render.error && <FormError error={render.error} />}
+      {shown && (
         <section className="stack stack--tight" aria-label="Rendered preview">
           <h3 className="subpanel__title">Preview</h3>
           <ul className="variable-sources" aria-label="Where each value came from">
-            {render.data.variables.map((variable) => (
+            {shown.variables.map((variable) => (
               <li key={variable.name}>
                 <code>{variable.name}</code>: {SOURCE_LABELS[variable.source]}
               </li>
             ))}
           </ul>
-          {render.data.unresolved.length > 0 && (
+          {shown.unresolved.length > 0 && (
             <p className="callout callout--warning" role="status">
-              Still without a value: {render.data.unresolved.map((name) => `[[${name}]]`).join(', ')}
+              Still without a value: {shown.unresolved.map((name) => `[[${name}]]`).join(', ')}
             </p>
           )}
           <div className="subpanel">
-            <BlueprintContent content={render.data.content} syntax={syntax} />
+            <BlueprintContent content={shown.content} syntax={syntax} />
           </div>
         </section>
       )}
