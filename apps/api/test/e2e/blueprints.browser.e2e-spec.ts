@@ -120,6 +120,13 @@ describe('blueprints, in Chromium', () => {
     await form.getByLabel('Tags').fill('release, checklist');
     await form.getByLabel('Licence').fill('MIT');
     await form.getByRole('radio', { name: /^Public/ }).check();
+    // The live scan runs in the browser (a module Web Worker under the app's CSP), so the draft is never sent to scan.
+    const scanRequests: string[] = [];
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(new URL(worker.url()).pathname));
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/v1/scan') scanRequests.push(request.method());
+    });
     await form.getByLabel('Content', { exact: true }).fill(leakyContent);
 
     // The live scan runs once typing pauses: a likely secret at its line, with the key itself never shown.
@@ -165,6 +172,8 @@ describe('blueprints, in Chromium', () => {
     const variables = scan.getByRole('list', { name: 'Detected variables' });
     await variables.getByRole('listitem').filter({ hasText: '[[OPENAI_API_KEY]]' }).waitFor();
     expect(await variables.getByRole('listitem').count()).toBe(1);
+    expect(scanRequests).toEqual([]);
+    expect(workers).toEqual([expect.stringMatching(/^\/assets\/.+\.js$/)]);
 
     await form.getByLabel('What changed (changelog)').fill('First public version');
     await form.getByRole('checkbox', { name: /Publish this version/ }).check();
