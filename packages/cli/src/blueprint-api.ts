@@ -21,6 +21,8 @@ export interface RenderedFile {
   format: string;
   path: string;
   content: string;
+  /** Where each variable's value came from; `unresolved` ones are left as [[PLACEHOLDERS]]. */
+  variables: { name: string; source: 'request' | 'saved' | 'default' | 'unresolved' }[];
   unresolved: string[];
   /** A skill's attached files, at their paths for the target tool. */
   files: { path: string; encoding: 'utf8' | 'base64' }[];

@@ -41,6 +41,11 @@ export interface LockEntry {
   hierarchy?: string;
   /** Values given with --var, used again by sync; saved values are filled by the instance each time. */
   variables?: Record<string, string>;
+  /**
+   * The variables the instance filled into the file (from --var, saved values or defaults): the file is the template
+   * rendered, so pushing it back would replace those [[PLACEHOLDERS]] with values, and push refuses.
+   */
+  filled?: string[];
   /** A skill's attached files written with it (references/, scripts/…), each with the hash it was written with. */
   files?: AttachedEntry[];
 }
@@ -134,6 +139,9 @@ function validEntry(value: unknown): string | undefined {
       return `${String(entry.path)}: variable values must be strings`;
     }
   }
+  if (entry.filled !== undefined && (!Array.isArray(entry.filled) || !entry.filled.every(isString))) {
+    return `${String(entry.path)}: filled must be a list of variable names`;
+  }
   if (entry.files !== undefined) {
     if (!Array.isArray(entry.files)) return `${String(entry.path)}: files must be an array`;
     for (const file of entry.files as unknown[]) {
@@ -200,6 +208,7 @@ const ENTRY_KEYS: (keyof LockEntry)[] = [
   'origin',
   'hierarchy',
   'variables',
+  'filled',
   'files',
 ];
 

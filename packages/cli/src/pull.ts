@@ -9,6 +9,7 @@ import {
   render,
   resolveTarget,
   type BlueprintDetail,
+  type RenderedFile,
 } from './blueprint-api';
 import type { CommandContext } from './context';
 import { CliError, ExitCode } from './errors';
@@ -168,6 +169,7 @@ export async function pull(
         origin,
         hierarchy: plan.hierarchy,
         variables: Object.keys(plan.variables).length ? plan.variables : undefined,
+        filled: filledVariables(file),
         files: attached.length ? attached.map((part) => ({ path: part.path, sha256: part.sha256 })) : undefined,
       };
       upsertEntry(lock, entry);
@@ -250,4 +252,10 @@ async function frozenPlans(
     });
   }
   return plans;
+}
+
+/** The variables the instance filled into a rendered file (see LockEntry.filled). */
+function filledVariables(file: RenderedFile): string[] | undefined {
+  const filled = file.variables.filter((variable) => variable.source !== 'unresolved').map((variable) => variable.name);
+  return filled.length ? filled : undefined;
 }

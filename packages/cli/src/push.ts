@@ -55,10 +55,14 @@ export async function push(context: CommandContext, files: string[], options: Pu
         if (files.length) pushed.push({ ...linkOf(entry), status: 'unchanged' });
         continue;
       }
-      // Without named files, others' blueprints pulled here are not pushed: their edits are yours to keep.
-      if (entry && !files.length && !(await getBlueprint(client, entry.blueprint, 'draft')).isOwner) {
-        pushed.push({ ...linkOf(entry), status: 'skipped' });
-        continue;
+      if (entry) {
+        const current = await getBlueprint(client, entry.blueprint, 'draft');
+        // Without named files, others' blueprints pulled here are not pushed: their edits are yours to keep.
+        if (!files.length && !current.isOwner) {
+          pushed.push({ ...linkOf(entry), status: 'skipped' });
+          continue;
+        }
+        refuseLossyPush(entry, current);
       }
       const fields = {
         content,
@@ -69,7 +73,7 @@ export async function push(context: CommandContext, files: string[], options: Pu
       let detail: BlueprintDetail;
       if (entry) {
         ({ body: detail } = await client.json<BlueprintDetail>('PATCH', `/api/v1/blueprints/${entry.blueprint}`, {
-          body: { ...fields, format: entry.format },
+          body: fields,
           headers: entry.revision ? { 'if-match': `"r${entry.revision}"` } : {},
         }));
       } else {
@@ -105,6 +109,33 @@ export async function push(context: CommandContext, files: string[], options: Pu
     if (pushed.some((file) => file.status === 'created' || file.status === 'updated')) writeLockfile(root, lock);
   }
   return pushed;
+}
+
+/**
+ * A pulled file is not always the blueprint: it may be the template with its variables filled, or the blueprint
+ * converted to another tool's format (which can drop fields). Pushing either would overwrite the blueprint with less
+ * than it holds, so both are refused with a way forward.
+ */
+function refuseLossyPush(entry: LockEntry, current: BlueprintDetail): void {
+  if (entry.filled?.length) {
+    throw new CliError(
+      'PUSH_RENDERED_FILE',
+      `${entry.path} was pulled with its variables filled (${entry.filled.join(', ')}); pushing it would replace ` +
+        `their [[PLACEHOLDERS]] in the blueprint with your values. Edit the template instead: pull it into another ` +
+        `folder without values, or edit it on the instance`,
+      ExitCode.Usage,
+      { path: entry.path, filled: entry.filled },
+    );
+  }
+  if (entry.format !== current.format) {
+    throw new CliError(
+      'PUSH_FORMAT_DIFFERS',
+      `${entry.path} is the blueprint converted to ${entry.format}, but it is kept as ${current.format}; pushing ` +
+        `the conversion could drop what ${entry.format} cannot hold. Pull it in its own format to edit and push it`,
+      ExitCode.Usage,
+      { path: entry.path, format: entry.format, blueprintFormat: current.format },
+    );
+  }
 }
 
 function linkOf(entry: LockEntry): Omit<PushedFile, 'status'> {

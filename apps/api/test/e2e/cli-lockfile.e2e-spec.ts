@@ -407,7 +407,7 @@ describe('lynxp pull, sync, check, push and import against a real instance', () 
     const skipped = await lynxp(['push', '--json']);
     expect(skipped.code).toBe(0);
     expect(skipped.json()).toEqual({ files: [expect.objectContaining({ path: 'CLAUDE.md', status: 'skipped' })] });
-    const mine = await publish(RULES);
+    const mine = await publish('# Plain rules\n\nIndent with tabs.\n');
     expect((await lynxp(['pull', mine.id])).code).toBe(0);
     write('AGENTS.md', `${read('AGENTS.md')}\nOne more line.\n`);
     const both = await lynxp(['push', '--json']);
@@ -418,6 +418,43 @@ describe('lynxp pull, sync, check, push and import against a real instance', () 
         expect.objectContaining({ path: 'AGENTS.md', status: 'updated', version: 2 }),
       ]),
     );
+  });
+
+  it('refuses to push a file that is less than its blueprint: a rendered template, or a conversion', async () => {
+    // Pulled with TEAM filled from the saved value: pushing it would write that value over [[TEAM]] in the blueprint.
+    const templated = await publish(RULES);
+    expect((await lynxp(['pull', templated.id, '--var', 'PROJECT_NAME=Acme'])).code).toBe(0);
+    write('AGENTS.md', `${read('AGENTS.md')}\nOne more line.\n`);
+    const rendered = await lynxp(['push', 'AGENTS.md', '--json']);
+    expect(rendered.code).toBe(2);
+    expect(rendered.json()).toEqual({
+      error: expect.objectContaining({
+        code: 'PUSH_RENDERED_FILE',
+        details: { path: 'AGENTS.md', filled: expect.arrayContaining(['PROJECT_NAME', 'TEAM']) },
+      }),
+    });
+
+    // Pulled as a Cursor rule from an AGENTS.md blueprint: the conversion is not the blueprint.
+    const plain = await publish('# Plain rules\n\nIndent with tabs.\n');
+    expect((await lynxp(['pull', plain.id, '--tool', 'cursor-rules', '--json'])).code).toBe(0);
+    const converted = lockfile().files.find((entry) => entry.blueprint === plain.id)!;
+    write(converted.path, `${read(converted.path)}\nOne more line.\n`);
+    const conversion = await lynxp(['push', converted.path, '--json']);
+    expect(conversion.code).toBe(2);
+    expect(conversion.json()).toEqual({
+      error: expect.objectContaining({
+        code: 'PUSH_FORMAT_DIFFERS',
+        details: { path: converted.path, format: 'cursor-rules', blueprintFormat: 'agents-md' },
+      }),
+    });
+
+    // Neither blueprint changed.
+    for (const { id } of [templated, plain]) {
+      const detail = await instance.app.http.get(`/api/v1/blueprints/${id}`).expect(200);
+      expect(detail.body.version).toBe(1);
+    }
+    const template = await instance.app.http.get(`/api/v1/blueprints/${templated.id}`).expect(200);
+    expect(template.body.content).toBe(RULES);
   });
 
   it('imports a repository as one hierarchy, skipping node_modules, and links every file', async () => {
