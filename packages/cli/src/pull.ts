@@ -60,6 +60,8 @@ export function parseVariableFlags(flags: string[] = []): Record<string, string>
 
 /** One file to pull: which blueprint, in which format, to which path (a hierarchy member's path, else the tool's). */
 interface Plan {
+  /** The instance it is read through: the one chosen for a fresh pull, each entry's own for --frozen. */
+  client: ApiClient;
   detail: BlueprintDetail;
   version: number;
   format?: string;
@@ -81,13 +83,12 @@ export async function pull(
   const root = findRoot(context.cwd);
   const lock = readLockfile(root);
   const variables = parseVariableFlags(options.var);
-  const client = context.client({ instance: context.instance(lock.files[0]?.instance) });
-
   let plans: Plan[];
   if (options.frozen) {
-    plans = await frozenPlans(client, lock.files, target, variables);
+    plans = await frozenPlans(context, lock.files, target, variables);
   } else {
     if (!target) throw new CliError('TARGET_REQUIRED', 'Name what to pull: an id, @owner/slug or a hierarchy (ha_…)');
+    const client = context.client({ instance: context.instance(lock.files[0]?.instance) });
     plans = await freshPlans(client, target, options.tool, variables);
   }
 
@@ -96,6 +97,7 @@ export async function pull(
   const seen = new Set<string>();
   try {
     for (const plan of plans) {
+      const { client } = plan;
       const file = await render(client, plan.detail.id, {
         format: plan.format,
         values: plan.variables,
@@ -202,13 +204,14 @@ async function freshPlans(
   const resolved = await resolveTarget(client, target);
   if (resolved.kind === 'blueprint') {
     const detail = await getBlueprint(client, resolved.id);
-    return [{ detail, version: latestVersion(detail), format: tool, variables }];
+    return [{ client, detail, version: latestVersion(detail), format: tool, variables }];
   }
   const hierarchy = await getHierarchy(client, resolved.id);
   const plans: Plan[] = [];
   for (const member of hierarchy.blueprints) {
     const detail = await getBlueprint(client, member.id);
     plans.push({
+      client,
       detail,
       version: latestVersion(detail),
       format: tool,
@@ -222,7 +225,7 @@ async function freshPlans(
 }
 
 async function frozenPlans(
-  client: ApiClient,
+  context: CommandContext,
   entries: LockEntry[],
   target: string | undefined,
   variables: Record<string, string>,
@@ -241,8 +244,14 @@ async function frozenPlans(
   }
   if (pinned.length === 0) throw new CliError('NOT_IN_LOCKFILE', '--frozen: the lockfile pins nothing', ExitCode.Usage);
   const plans: Plan[] = [];
+  const clients = new Map<string, ApiClient>();
   for (const entry of pinned) {
+    // Each pinned file from the instance it was pulled from (a lockfile may pin files of several).
+    const instance = context.instance(entry.instance);
+    const client = clients.get(instance) ?? context.client({ instance });
+    clients.set(instance, client);
     plans.push({
+      client,
       detail: await getBlueprint(client, entry.blueprint),
       version: entry.version,
       format: entry.format,

@@ -308,6 +308,43 @@ describe('lynxp pull, sync, check, push and import against a real instance', () 
     expect(read('.lynxprompt/lock.json')).toBe(lockText);
   });
 
+  it('pull --frozen restores each pinned file from the instance it was pulled from', async () => {
+    const other = await startCliInstance();
+    try {
+      const here = await publish('# Here\n\nFrom the first instance.\n');
+      const there = (
+        await other.admin.agent
+          .post('/api/v1/blueprints')
+          .set(other.admin.writeHeaders)
+          .send({
+            name: 'There',
+            kind: 'rules',
+            format: 'claude-md',
+            content: '# There\n\nFrom the second instance.\n',
+            visibility: 'public',
+            publish: true,
+          })
+          .expect(201)
+      ).body as { id: string };
+      // Anonymous (public blueprints), and no LYNXPROMPT_URL: each command names its instance, the lockfile keeps it.
+      const anonymous = (args: string[]) => runLynxp(args, { configDir: home, cwd: repo });
+      expect((await anonymous(['pull', here.id, '--instance', instance.url])).code).toBe(0);
+      expect((await anonymous(['pull', there.id, '--instance', other.url])).code).toBe(0);
+      expect(lockfile().files.map((entry) => [entry.path, entry.instance])).toEqual([
+        ['AGENTS.md', instance.url],
+        ['CLAUDE.md', other.url],
+      ]);
+      rmSync(path.join(repo, 'AGENTS.md'));
+      rmSync(path.join(repo, 'CLAUDE.md'));
+      const restored = await anonymous(['pull', '--frozen', '--json']);
+      expect(restored.code).toBe(0);
+      expect(read('AGENTS.md')).toBe('# Here\n\nFrom the first instance.\n');
+      expect(read('CLAUDE.md')).toBe('# There\n\nFrom the second instance.\n');
+    } finally {
+      await other.close();
+    }
+  });
+
   it('renders a pinned version only for callers who may read that version (the API the lockfile relies on)', async () => {
     const { id } = await publish(RULES);
     await instance.admin.agent
