@@ -76,6 +76,13 @@ async function startDeviceServer(options: { interval: number; outcome?: 'approve
       if (!handle) return { status: 401, body: { error: { code: 'UNAUTHENTICATED', message: 'Sign in first' } } };
       return { status: 200, body: { id: 'u1', handle, displayName: `Name ${handle}`, email: `${handle}@x.test` } };
     }
+    if (request.method === 'DELETE' && request.url === '/api/v1/me/token') {
+      const authorization = request.headers.authorization ?? '';
+      if (!state.tokens.delete(authorization)) {
+        return { status: 401, body: { error: { code: 'UNAUTHENTICATED', message: 'Sign in first' } } };
+      }
+      return { status: 204, body: undefined };
+    }
     return { status: 404, body: { error: { code: 'NOT_FOUND', message: 'no route' } } };
   };
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -177,7 +184,9 @@ describe('lynxp login, whoami, logout', () => {
       expect(bob).toMatchObject({ instance: second, handle: 'bob' });
 
       const out = await lynxp(['--json', 'logout'], { cwd: dir, env });
-      expect(JSON.parse(out.stdout)).toEqual({ loggedOut: [first], defaultInstance: second, revoked: false });
+      expect(JSON.parse(out.stdout)).toEqual({ loggedOut: [first], defaultInstance: second, revoked: [first] });
+      // Revoked on the instance, not only forgotten here.
+      expect(server.state.tokens.has('Bearer lp_issued')).toBe(false);
       const signedOut = await lynxp(['--json', 'whoami', '--instance', first], { cwd: dir, env });
       expect(signedOut.code).toBe(4);
       expect(JSON.parse(signedOut.stdout).error.code).toBe('UNAUTHENTICATED');

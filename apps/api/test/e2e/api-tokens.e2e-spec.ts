@@ -254,6 +254,31 @@ describe('API tokens', () => {
     expect(response.body.error.code).toBe('SESSION_REQUIRED');
   });
 
+  it('lets a token revoke itself, and only itself (lynxp logout); a session is pointed to sign-out', async () => {
+    const owner = await signInAs(testApp, 'self-revoker@example.org');
+    const leaving = await createToken(owner);
+    const staying = await createToken(owner);
+    await testApp.http.delete('/api/v1/me/token').set('Authorization', `Bearer ${leaving.token}`).expect(204);
+
+    const refused = await testApp.http.get('/api/v1/me').set('Authorization', `Bearer ${leaving.token}`).expect(401);
+    expect(refused.body.error.code).toBe('UNAUTHENTICATED');
+    // Revoking again with it is no longer possible: it authenticates nothing.
+    await testApp.http.delete('/api/v1/me/token').set('Authorization', `Bearer ${leaving.token}`).expect(401);
+    await testApp.http.get('/api/v1/me').set('Authorization', `Bearer ${staying.token}`).expect(200);
+    expect(((await owner.agent.get(TOKENS).expect(200)).body as Array<{ id: string }>).map((row) => row.id)).toEqual([
+      staying.id,
+    ]);
+    const events = (await owner.agent.get('/api/v1/account/security-events').expect(200)).body as Array<{
+      action: string;
+      target?: { id?: string };
+    }>;
+    expect(events.filter((event) => event.action === 'api_token.revoked')).toHaveLength(1);
+
+    const session = await owner.agent.delete('/api/v1/me/token').set(owner.writeHeaders).expect(400);
+    expect(session.body.error.code).toBe('TOKEN_REQUIRED');
+    await owner.agent.get(TOKENS).expect(200);
+  });
+
   it('lets a token write without a CSRF header, where a cookie write without one is refused', async () => {
     const owner = await signInAs(testApp, 'no-csrf@example.org');
     const { token } = await createToken(owner);

@@ -114,8 +114,16 @@ describe('lynxp: login, whoami, logout, search, show, convert, scan (e2e)', () =
     }>;
     expect(tokens.map((token) => token.scopes)).toContainEqual(first.json<{ scopes: string[] }>().scopes);
 
+    const bToken = (JSON.parse(readFileSync(credentials, 'utf8')) as { instances: Record<string, { token: string }> })
+      .instances[b.url]!.token;
+    await fetch(`${b.url}/api/v1/me`, { headers: { Authorization: `Bearer ${bToken}` } }).then((response) =>
+      expect(response.status).toBe(200),
+    );
     const out = await lynxp(['--json', 'logout', '--instance', b.url]);
-    expect(out.json()).toEqual({ loggedOut: [b.url], defaultInstance: a.url, revoked: false });
+    expect(out.json()).toEqual({ loggedOut: [b.url], defaultInstance: a.url, revoked: [b.url] });
+    // Revoked on the instance, not only forgotten here.
+    const afterLogout = await fetch(`${b.url}/api/v1/me`, { headers: { Authorization: `Bearer ${bToken}` } });
+    expect(afterLogout.status).toBe(401);
     const gone = await lynxp(['--json', 'whoami', '--instance', b.url]);
     expect(gone.code).toBe(4);
     expect(gone.json<{ error: { code: string } }>().error.code).toBe('UNAUTHENTICATED');

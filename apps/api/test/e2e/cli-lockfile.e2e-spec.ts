@@ -10,6 +10,7 @@ import { createApiToken, signInAs } from '../support/sign-in';
 
 interface LockEntry {
   path: string;
+  instance: string;
   blueprint: string;
   version: number;
   format: string;

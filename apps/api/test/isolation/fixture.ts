@@ -71,6 +71,8 @@ export interface Fixture {
   freshHierarchy(from: SeededObject): Promise<{ id: string }>;
   /** A throwaway organization token (its id), for revoking. */
   freshOrganizationToken(org: OrgKey): Promise<string>;
+  /** A throwaway personal token of the person and scopes of a token principal (the token), for self-revoking. */
+  freshPersonalToken(principal: Extract<PrincipalSpec, { kind: 'personal-token' }>): Promise<string>;
   /** A throwaway person who is a Member of the organization (their handle), for role changes and removals. */
   freshMember(org: OrgKey): Promise<string>;
   /** A throwaway pending invitation of the organization (its id), for revoking. */
@@ -360,6 +362,7 @@ export async function seedFixture(testApp: TestApp): Promise<Fixture> {
     checkoutSessions,
     foreign: { sessionId: ownerBSession.id, apiTokenId: ownerBToken.body.id as string, variableName: 'ISO_SECRET' },
     headersOf,
+    freshPersonalToken: (principal) => createApiToken(sessions[principal.user], principal.scopes, 'development'),
     async freshBlueprint(from) {
       const id = await cloneBlueprint(from.id, null);
       const row = await prisma.blueprint.findUniqueOrThrow({ where: { id }, select: { revision: true } });

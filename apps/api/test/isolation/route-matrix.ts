@@ -116,10 +116,11 @@ export interface RouteEntry {
    */
   readonly fresh?: 'token' | 'member' | 'invitation' | 'organization';
   /**
-   * Ends the caller's session or account: sessions run as a fresh session of the same person ('fresh-session') or
-   * as a throwaway person ('throwaway-user'), so the suite's principals survive.
+   * Ends the caller's session, token or account: sessions run as a fresh session of the same person
+   * ('fresh-session') or as a throwaway person ('throwaway-user'); personal tokens as a fresh token of the same person
+   * and scopes ('fresh-token'), so the suite's principals survive.
    */
-  readonly selfEnding?: 'fresh-session' | 'throwaway-user';
+  readonly selfEnding?: 'fresh-session' | 'throwaway-user' | 'fresh-token';
   readonly request?: (context: RequestContext) => RequestParts;
   readonly variants?: readonly Variant[];
   /**
@@ -383,6 +384,12 @@ export const ROUTE_MATRIX: Readonly<Record<string, RouteEntry>> = {
     request: ({ fixture }) => ({ params: { id: fixture.foreign.apiTokenId } }),
   },
   'GET /api/v1/me': { access: 'authenticated', scope: 'profile:read', passed: 'ok' },
+  // Revokes the token it is called with (lynxp logout): personal tokens; a session hears 400 TOKEN_REQUIRED.
+  'DELETE /api/v1/me/token': {
+    access: 'authenticated',
+    selfEnding: 'fresh-token',
+    decidePrincipal: (principal) => (principal.kind === 'personal-token' ? 'ok' : 'not-refused'),
+  },
   'GET /api/v1/auth/device/requests/{userCode}': { ...PERSON, request: () => ({ params: { userCode: 'BCDF-GHJK' } }) },
   'POST /api/v1/auth/device/requests/{userCode}/approve': {
     ...PERSON,

@@ -161,7 +161,9 @@ async function runJob(
   });
 
   let headers = fixture.headersOf(principal);
-  if (principal.kind === 'session' && entry.selfEnding) {
+  if (principal.kind === 'personal-token' && entry.selfEnding === 'fresh-token') {
+    headers = { Authorization: `Bearer ${await fixture.freshPersonalToken(principal)}` };
+  } else if (principal.kind === 'session' && entry.selfEnding && entry.selfEnding !== 'fresh-token') {
     throwaways += 1;
     const email =
       entry.selfEnding === 'fresh-session'

@@ -166,28 +166,50 @@ async function logout(context: CommandContext, options: { all?: boolean }): Prom
   const credentials = readCredentials(context.env);
   const forgotten = options.all ? Object.keys(credentials.instances) : [context.instance()];
   const removed = forgotten.filter((instance) => credentials.instances[instance]);
+  // Revoked on the instance first (the token ends there, not only here); forgotten here whatever the answer.
+  const revoked: string[] = [];
+  for (const instance of removed) {
+    if (await revokeOnInstance(context, instance, credentials.instances[instance]!.token)) revoked.push(instance);
+  }
   for (const instance of removed) delete credentials.instances[instance];
   if (credentials.defaultInstance && !credentials.instances[credentials.defaultInstance]) {
     // The default moves to another instance still logged in, so the next command does not fail for no reason.
     credentials.defaultInstance = Object.keys(credentials.instances)[0];
   }
   writeCredentials(credentials, context.env);
-  // The API revokes tokens only from a signed-in browser session (account settings), not with the token itself.
   context.output.result(
-    { loggedOut: removed, defaultInstance: credentials.defaultInstance ?? null, revoked: false },
+    { loggedOut: removed, defaultInstance: credentials.defaultInstance ?? null, revoked },
     (result) => {
       if (result.loggedOut.length === 0) {
         context.output.line(`Not logged in to ${forgotten.join(', ') || 'any instance'}; nothing to forget`);
         return;
       }
-      for (const instance of result.loggedOut) context.output.line(`Logged out of ${instance}`);
-      context.output.note(
-        'The token was forgotten here; it stays valid until it expires unless you revoke it under ' +
-          'Settings → API tokens on the instance.',
-      );
+      for (const instance of result.loggedOut) {
+        context.output.line(
+          `Logged out of ${instance}${revoked.includes(instance) ? ' (token revoked)' : ' (token forgotten here only)'}`,
+        );
+      }
       if (context.env.LYNXPROMPT_TOKEN) context.output.warn('LYNXPROMPT_TOKEN is still set and still used');
     },
   );
+}
+
+/**
+ * Ends the token on the instance (DELETE /api/v1/me/token). A token the instance no longer accepts (401) is already
+ * ended; when the instance cannot be reached or refuses, the person is told to revoke it in the web app.
+ */
+async function revokeOnInstance(context: CommandContext, instance: string, token: string): Promise<boolean> {
+  try {
+    await new ApiClient(instance, token).json('DELETE', '/api/v1/me/token', { accept: [401] });
+    return true;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    context.output.warn(
+      `could not revoke the token on ${instance} (${printable(reason)}); it stays valid until it expires unless you ` +
+        'revoke it under Settings → API tokens',
+    );
+    return false;
+  }
 }
 
 async function whoami(context: CommandContext, options: { all?: boolean }): Promise<void> {

@@ -11,3 +11,14 @@ export class OrganizationTokenNotFoundError extends AppError {
     super('ORGANIZATION_TOKEN_NOT_FOUND', 'No such token of this organization', 404);
   }
 }
+
+/** DELETE /api/v1/me/token ends the token a request presents; a browser session signs out instead. */
+export class TokenRequiredError extends AppError {
+  constructor() {
+    super(
+      'TOKEN_REQUIRED',
+      'This revokes the API token the request presents; a browser session signs out instead',
+      400,
+    );
+  }
+}
