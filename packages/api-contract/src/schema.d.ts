@@ -4358,6 +4358,23 @@ export interface components {
       /** @description Subscriptions per Stripe status, across all pages */
       byStatus: components['schemas']['StatusCount'][];
     };
+    JsonRpcErrorBody: {
+      /**
+       * @description JSON-RPC 2.0 error code (-32700 parse error, -32600 invalid request…)
+       * @example -32700
+       */
+      code: number;
+      /** @example Parse error: Invalid JSON */
+      message: string;
+      data?: Record<string, never>;
+    };
+    JsonRpcErrorResponse: {
+      /** @example 2.0 */
+      jsonrpc: string;
+      error: components['schemas']['JsonRpcErrorBody'];
+      /** @example null */
+      id: string | null;
+    };
     SavedVariable: {
       /** @example OPENAI_API_KEY */
       name: string;
@@ -11956,6 +11973,42 @@ export interface operations {
         };
         content: {
           'application/json': Record<string, never>;
+        };
+      };
+      /** @description Not a JSON-RPC message (or the envelope) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JsonRpcErrorResponse'];
+        };
+      };
+      /** @description Accept must list application/json and text/event-stream */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JsonRpcErrorResponse'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE, MCP_BATCH_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Content-Type must be application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JsonRpcErrorResponse'];
         };
       };
       /** @description Any error, in the error envelope with a stable `code` */

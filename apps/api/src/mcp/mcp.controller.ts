@@ -5,6 +5,7 @@ import type { Request, Response } from 'express';
 import { OptionalPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { BearerOnly, Public } from '../common/security/route-policy';
+import { JsonRpcErrorResponse } from './mcp.dto';
 import { McpMethodNotAllowedError } from './mcp.errors';
 import { McpServerService } from './mcp-server.service';
 
@@ -25,6 +26,14 @@ export class McpController {
   @ApiOperation({ summary: 'Model Context Protocol over streamable HTTP (JSON-RPC 2.0); see docs/integrations.md' })
   @ApiBody({ schema: { type: 'object', description: 'A JSON-RPC 2.0 message (or a batch of at most 20)' } })
   @ApiOkResponse({ description: 'The JSON-RPC response', schema: { type: 'object' } })
+  @ApiResponse({ status: 400, type: JsonRpcErrorResponse, description: 'Not a JSON-RPC message (or the envelope)' })
+  @ApiResponse({
+    status: 406,
+    type: JsonRpcErrorResponse,
+    description: 'Accept must list application/json and text/event-stream',
+  })
+  @ApiResponse({ status: 413, type: ErrorResponse, description: 'PAYLOAD_TOO_LARGE, MCP_BATCH_TOO_LARGE' })
+  @ApiResponse({ status: 415, type: JsonRpcErrorResponse, description: 'Content-Type must be application/json' })
   async post(
     @Req() request: Request,
     @Res() response: Response,

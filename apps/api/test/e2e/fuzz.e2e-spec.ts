@@ -45,6 +45,8 @@ const SELF_ENDING = new Set([
   'DELETE /api/v1/account',
   'DELETE /api/v1/account/sessions/{id}',
 ]);
+/** Operations that end the token they are called with: a token fuzz case for one runs with a throwaway token. */
+const TOKEN_ENDING = new Set(['DELETE /api/v1/me/token']);
 
 interface Answer {
   status: number;
@@ -91,9 +93,9 @@ describe('fuzzing every route of the OpenAPI document', () => {
   });
 
   /** Sends the raw request target as is: supertest would normalise `..` and `%2e` segments away. */
-  function send(request: FuzzRequest, as: SignedIn | undefined): Promise<Answer> {
+  function send(request: FuzzRequest, as: SignedIn | undefined, bearer = token): Promise<Answer> {
     const headers: Record<string, string> = { ...request.headers };
-    if (request.identity === 'token') headers.Authorization = `Bearer ${token}`;
+    if (request.identity === 'token') headers.Authorization = `Bearer ${bearer}`;
     if (as) Object.assign(headers, as.writeHeaders, { Cookie: as.sessionCookie });
     if (request.body) {
       if (request.body.contentType) headers['Content-Type'] = request.body.contentType;
@@ -126,6 +128,22 @@ describe('fuzzing every route of the OpenAPI document', () => {
       return signInAs(testApp, `throwaway-${disposableCount}@fuzz.test`);
     }
     return request.identity === 'session' ? owner : undefined;
+  }
+
+  /** The token a token case runs with: the suite's own, or a throwaway one where the call would end it. */
+  async function bearerFor(request: FuzzRequest): Promise<string> {
+    if (
+      request.identity !== 'token' ||
+      !TOKEN_ENDING.has(`${request.operation.method} ${request.operation.template}`)
+    ) {
+      return token;
+    }
+    const created = await owner.agent
+      .post('/api/v1/account/api-tokens')
+      .set(owner.writeHeaders)
+      .send({ name: 'throwaway', scopes: ['profile:read'], environment: 'development' })
+      .expect(201);
+    return created.body.token as string;
   }
 
   /** The server's own account of a 5xx, from its log, so a failure report says where to look. */
@@ -177,8 +195,9 @@ describe('fuzzing every route of the OpenAPI document', () => {
         fc.asyncProperty(requestArbitrary(document, operations, known), async (request) => {
           exercised.add(`${request.operation.method} ${request.operation.template}`);
           const as = await identityFor(request);
+          const bearer = await bearerFor(request);
           const started = performance.now();
-          const answer = await send(request, as);
+          const answer = await send(request, as, bearer);
           const opKey = `${request.operation.method} ${request.operation.template}`;
           timings.set(opKey, (timings.get(opKey) ?? 0) + performance.now() - started);
           const key = `${request.operation.method} ${request.operation.template} ${answer.status}`;

@@ -1,3 +1,4 @@
+import { OptionalNotNull } from '../../../common/http/validation';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 
@@ -163,7 +164,8 @@ export class FederationSettingsView {
   acceptRegistrations: boolean;
 }
 
+/** Either setting may be left out, never set to null (the columns hold a yes or a no). */
 export class FederationSettingsRequest {
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() allowlistMode?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() acceptRegistrations?: boolean;
+  @ApiPropertyOptional() @OptionalNotNull() @IsBoolean() allowlistMode?: boolean;
+  @ApiPropertyOptional() @OptionalNotNull() @IsBoolean() acceptRegistrations?: boolean;
 }
