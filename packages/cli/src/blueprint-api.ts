@@ -1,38 +1,9 @@
 import path from 'node:path';
 import type { ApiClient } from './api-client';
+import type { BlueprintDetail, HierarchyDetail, RenderedFile } from './api-types';
 import { CliError, ExitCode, RemoteError } from './errors';
 
-/** The parts of the API's BlueprintDetail the lockfile commands read. */
-export interface BlueprintDetail {
-  id: string;
-  name: string;
-  slug: string;
-  format: string;
-  revision: number;
-  version: number;
-  publishedVersion: number | null;
-  isOwner: boolean;
-  author: { handle?: string | null };
-  origin: { instance: string; local: boolean };
-}
-
-export interface RenderedFile {
-  version: number;
-  format: string;
-  path: string;
-  content: string;
-  /** Where each variable's value came from; `unresolved` ones are left as [[PLACEHOLDERS]]. */
-  variables: { name: string; source: 'request' | 'saved' | 'default' | 'unresolved' }[];
-  unresolved: string[];
-  /** A skill's attached files, at their paths for the target tool. */
-  files: { path: string; encoding: 'utf8' | 'base64' }[];
-}
-
-export interface HierarchyDetail {
-  id: string;
-  name: string;
-  blueprints: { id: string; format: string; repositoryPath: string }[];
-}
+export type { BlueprintDetail, RenderedFile } from './api-types';
 
 const BLUEPRINT_ID = /^(bp|rb)_[A-Za-z0-9]{6,64}$/;
 const HIERARCHY_ID = /^ha_[A-Za-z0-9]{6,64}$/;

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { Command } from 'commander';
 import { ApiClient } from '../api-client';
+import type { MeResponse } from '../api-types';
 import { readCredentials, writeCredentials, type StoredLogin } from '../config';
 import { withContext, type CommandContext } from '../context';
 import { CliError, ExitCode } from '../errors';
@@ -32,14 +33,6 @@ interface DeviceToken {
   expires_in?: number;
   error?: string;
   error_description?: string;
-}
-
-interface Me {
-  id: string;
-  handle: string;
-  displayName: string;
-  email: string;
-  tokenEnvironment?: string;
 }
 
 export interface WhoAmI {
@@ -99,7 +92,7 @@ async function login(context: CommandContext, options: { browser: boolean; scope
   const token = await pollForToken(anonymous, grant);
   const scopes = (token.scope ?? scope).split(/\s+/).filter(Boolean);
   const signedIn = new ApiClient(instance, token.access_token);
-  const me = scopes.includes('profile:read') ? (await signedIn.json<Me>('GET', '/api/v1/me')).body : undefined;
+  const me = scopes.includes('profile:read') ? (await signedIn.json<MeResponse>('GET', '/api/v1/me')).body : undefined;
 
   const credentials = readCredentials(context.env);
   const login: StoredLogin = {
@@ -240,7 +233,7 @@ async function whoami(context: CommandContext, options: { all?: boolean }): Prom
 
 async function describe(context: CommandContext, instance: string): Promise<WhoAmI> {
   const client = context.client({ required: true, instance });
-  const { body: me } = await client.json<Me>('GET', '/api/v1/me');
+  const { body: me } = await client.json<MeResponse>('GET', '/api/v1/me');
   const stored = context.env.LYNXPROMPT_TOKEN ? undefined : readCredentials(context.env).instances[instance];
   return {
     instance,

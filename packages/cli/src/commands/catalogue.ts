@@ -1,72 +1,10 @@
 import { listFormats } from '@lynxprompt/formats';
 import { Option, type Command } from 'commander';
+import type { BlueprintDetail, BlueprintPage, VersionList, VersionSummary } from '../api-types';
 import { withContext, type CommandContext } from '../context';
 import { CliError } from '../errors';
 import { resolveBlueprint } from '../blueprint-api';
 import { printable } from '../text';
-
-interface AuthorRef {
-  kind: 'user' | 'organization';
-  handle: string;
-  displayName: string;
-}
-
-interface Origin {
-  instance: string;
-  local: boolean;
-  url?: string;
-  signed?: boolean;
-}
-
-export interface BlueprintSummary {
-  id: string;
-  name: string;
-  slug: string;
-  description: string;
-  kind: string;
-  format: string;
-  tool: string;
-  category: string | null;
-  tags: string[];
-  license: string;
-  visibility: string;
-  author: AuthorRef;
-  favoriteCount: number;
-  downloadCount: number;
-  publishedVersion: number | null;
-  headVersion: number;
-  hasHiddenInstructions: boolean;
-  updatedAt: string;
-  origin: Origin;
-}
-
-interface BlueprintPage {
-  items: BlueprintSummary[];
-  nextCursor: string | null;
-  approximate?: { query?: string };
-}
-
-interface BlueprintDetail extends BlueprintSummary {
-  version: number;
-  isDraft: boolean;
-  contentHash: string;
-  sizeBytes: number;
-  findingTotals: { secrets: { high: number; low: number }; hiddenInstructions: number; truncated: boolean };
-  variables: Array<{ name: string; defaultValue?: string }>;
-  files: Array<{ path: string; sizeBytes: number }>;
-  isOwner: boolean;
-  hierarchy: { id: string; name: string } | null;
-}
-
-interface VersionSummary {
-  number: number;
-  format: string;
-  changelog: string;
-  createdAt: string;
-  publishedAt: string | null;
-  isPublished: boolean;
-  withheld: boolean;
-}
 
 interface SearchOptions {
   kind?: string;
@@ -166,7 +104,7 @@ async function show(context: CommandContext, ref: string): Promise<void> {
     return;
   }
   // Federated (rb_) blueprints have no version history here: 404 is expected for them.
-  const { status, body: versions } = await client.json<{ items: VersionSummary[] }>(
+  const { status, body: versions } = await client.json<VersionList>(
     'GET',
     `/api/v1/blueprints/${encodeURIComponent(id)}/versions`,
     { accept: [404] },
