@@ -8,8 +8,8 @@ import { MCP_LIMITS, type McpContext } from './mcp-context';
 import { runRequest } from './mcp-results';
 
 /**
- * The caller's prompts: blueprints they own or favourited, as far as they may still read them (the catalogue's own
- * lists decide that), newest first, at most MCP_LIMITS.prompts. Names are slugs, made unique with the id.
+ * The caller's prompts: blueprints they own or favourited (others' only without hidden-instruction findings), as far
+ * as they may still read them (the catalogue's own lists decide that), newest first, at most MCP_LIMITS.prompts. Names are slugs, made unique with the id.
  */
 async function promptBlueprints(context: McpContext, person: UserPrincipal): Promise<Map<string, BlueprintSummary>> {
   const limit = String(MCP_LIMITS.prompts);
@@ -18,7 +18,10 @@ async function promptBlueprints(context: McpContext, person: UserPrincipal): Pro
     context.catalog.favorites(person, undefined, limit),
   ]);
   const seen = new Set<string>();
-  const chosen = [...mine.items, ...favourites.items]
+  // A prompt goes straight into the agent's context: someone else's blueprint with hidden-instruction findings is
+  // never offered as one (as in the Agent Skills index); the caller's own are theirs to judge.
+  const trusted = favourites.items.filter((item) => !item.hasHiddenInstructions);
+  const chosen = [...mine.items, ...trusted]
     .filter((item) => !seen.has(item.id) && seen.add(item.id))
     .slice(0, MCP_LIMITS.prompts);
   const slugCounts = new Map<string, number>();
