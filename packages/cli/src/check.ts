@@ -1,5 +1,6 @@
 import { scanContentInProcess } from '@lynxprompt/scanning';
 import { githubAnnotation } from './github-annotations';
+import { textOf } from './hidden-guard';
 import { getBlueprint, latestVersion } from './blueprint-api';
 import type { CommandContext } from './context';
 import { findRoot, readLocal, readLocalBytes, readLockfile, sha256 } from './lockfile';
@@ -60,9 +61,8 @@ export async function check(context: CommandContext, options: { outdated?: boole
           message: `${attached.path} differs from the file pulled with ${entry.path}`,
         });
       }
-      const text = bytes.toString('utf8');
-      if (!bytes.includes(0) && Buffer.from(text, 'utf8').equals(bytes))
-        problems.push(...(await scanProblems(of, text)));
+      const text = textOf(bytes);
+      if (text !== undefined) problems.push(...(await scanProblems(of, text)));
     }
     if (options.outdated) {
       const client = context.client({ instance: context.instance(entry.instance) });

@@ -4,7 +4,10 @@
  */
 export const ExitCode = {
   Ok: 0,
-  /** `lynxp check` found drift, newer versions or findings; `lynxp scan` found something at or above --fail-on. */
+  /**
+   * `lynxp check` found drift, newer versions or findings; `lynxp scan` found something at or above --fail-on; `pull`
+   * or `sync` held back a file hiding instructions from its reader.
+   */
   CheckFailed: 1,
   /** Bad flags or arguments, or a local file that cannot be read or parsed. */
   Usage: 2,

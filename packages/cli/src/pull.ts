@@ -12,6 +12,7 @@ import {
   type RenderedFile,
 } from './blueprint-api';
 import type { CommandContext } from './context';
+import { refuseHiddenInstructions, textOf } from './hidden-guard';
 import { CliError, ExitCode } from './errors';
 import {
   findRoot,
@@ -31,6 +32,8 @@ export interface PullOptions {
   tool?: string;
   var?: string[];
   frozen?: boolean;
+  /** Write files even when the scanner finds hidden instructions in them. */
+  allowHidden?: boolean;
 }
 
 export interface PulledFile {
@@ -111,6 +114,7 @@ export async function pull(
         );
       }
       seen.add(relative);
+      await refuseHiddenInstructions(relative, file.content, Boolean(options.allowHidden));
       const hash = sha256(file.content);
       const previous = lock.files.find((entry) => entry.path === relative);
       if (options.frozen && previous && previous.sha256 !== hash) {
@@ -138,6 +142,8 @@ export async function pull(
         return { path: at, bytes: part.bytes, sha256: sha256(part.bytes) };
       });
       for (const part of attached) {
+        const text = textOf(part.bytes);
+        if (text !== undefined) await refuseHiddenInstructions(part.path, text, Boolean(options.allowHidden));
         if (options.frozen && previous && !previous.files?.some((pin) => pin.sha256 === part.sha256)) {
           throw new CliError(
             'FROZEN_CONTENT_CHANGED',

@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { attachedFiles, getBlueprint, latestVersion, render } from './blueprint-api';
 import type { CommandContext } from './context';
+import { hiddenInstructionsIn, textOf } from './hidden-guard';
 import {
   findRoot,
   readBase,
@@ -27,7 +28,9 @@ export type SyncStatus =
   /** Edited by hand and the upstream change overlaps the edits (or no base to merge with): left alone. */
   | 'conflict'
   /** The file was gone: written again at the newest version. */
-  | 'restored';
+  | 'restored'
+  /** The newest version hides instructions from its reader: not written (see --allow-hidden). */
+  | 'held';
 
 export interface SyncedFile {
   path: string;
@@ -45,7 +48,10 @@ export interface SyncedFile {
  * is never overwritten: the upstream change is merged into it when the base is known and the merge is clean, and the
  * file is left alone otherwise.
  */
-export async function sync(context: CommandContext, options: { dryRun?: boolean }): Promise<SyncedFile[]> {
+export async function sync(
+  context: CommandContext,
+  options: { dryRun?: boolean; allowHidden?: boolean },
+): Promise<SyncedFile[]> {
   const root = findRoot(context.cwd);
   const lock = readLockfile(root);
   const results: SyncedFile[] = [];
@@ -74,6 +80,12 @@ export async function sync(context: CommandContext, options: { dryRun?: boolean 
         const at = safePath(root, path.posix.join(path.posix.dirname(entry.path), part.path));
         return { path: at, bytes: part.bytes, sha256: sha256(part.bytes) };
       });
+      // An update is how a trusted blueprint turns hostile: a version hiding instructions from its reader is held back.
+      const hidden = options.allowHidden ? undefined : await heldBack(upstream.content, parts);
+      if (hidden) {
+        results.push({ ...base, status: 'held', diff: hidden });
+        continue;
+      }
       // Attached files are not merged: one edited by hand that upstream also changed holds the whole blueprint back.
       const editedParts = parts.filter((part) => {
         const current = readLocalBytes(root, part.path);
@@ -131,6 +143,22 @@ export async function sync(context: CommandContext, options: { dryRun?: boolean 
     if (!options.dryRun && lock.files.length) writeLockfile(root, lock);
   }
   return results;
+}
+
+/** Why the newest version may not be written: the first of its files with hidden instructions, if any. */
+async function heldBack(content: string, parts: { path: string; bytes: Buffer }[]): Promise<string | undefined> {
+  for (const text of [content, ...parts.map((part) => textOf(part.bytes))]) {
+    if (text === undefined) continue;
+    const { total, findings } = await hiddenInstructionsIn(text);
+    if (total === 0) continue;
+    const first = findings[0];
+    return (
+      `${total} hidden instruction${total === 1 ? '' : 's'} in the newest version` +
+      (first ? ` (line ${first.line}: ${first.message})` : '') +
+      '; not written. Read it with lynxp show, and sync with --allow-hidden if you trust it'
+    );
+  }
+  return undefined;
 }
 
 function pinnedHash(entry: LockEntry, file: string): string | undefined {

@@ -18,9 +18,14 @@ export function registerLockfileCommands(program: Command): void {
     .option('--tool <format>', 'the format to write, e.g. cursor-rules (default: the blueprint’s own)')
     .option('--var <NAME=value>', 'a template variable (repeatable); your saved values fill the rest', collect)
     .option('--frozen', 'only what the lockfile pins, at the pinned version; the lockfile is not changed')
+    .option('--allow-hidden', 'write files even when they hide instructions from their reader (after reading them)')
     .action(
       withContext(
-        async (context, target: string | undefined, options: { tool?: string; var?: string[]; frozen?: boolean }) => {
+        async (
+          context,
+          target: string | undefined,
+          options: { tool?: string; var?: string[]; frozen?: boolean; allowHidden?: boolean },
+        ) => {
           const files = await pull(context, target, options);
           context.output.result({ files }, ({ files: pulled }) => {
             for (const file of pulled) {
@@ -43,14 +48,18 @@ export function registerLockfileCommands(program: Command): void {
     .command('sync')
     .description('Update pulled files to their newest versions; files edited by hand are merged, never overwritten')
     .option('--dry-run', 'say what would change, write nothing')
+    .option('--allow-hidden', 'take new versions even when they hide instructions from their reader')
     .action(
-      withContext(async (context, options: { dryRun?: boolean }) => {
+      withContext(async (context, options: { dryRun?: boolean; allowHidden?: boolean }) => {
         const files = await sync(context, options);
         const conflicts = files.filter((file) => file.status === 'conflict');
+        const held = files.filter((file) => file.status === 'held');
         context.output.result({ dryRun: Boolean(options.dryRun), files }, () => {
           for (const file of files) {
             const label =
-              file.status === 'conflict' ? context.output.red('conflict') : context.output.green(file.status.padEnd(8));
+              file.status === 'conflict' || file.status === 'held'
+                ? context.output.red(file.status.padEnd(8))
+                : context.output.green(file.status.padEnd(8));
             const versions = file.from === file.to ? `v${file.to}` : `v${file.from} → v${file.to}`;
             context.output.line(`${label} ${file.path} ${context.output.dim(`(${versions})`)}`);
             if (file.diff) context.output.line(file.diff);
@@ -62,6 +71,7 @@ export function registerLockfileCommands(program: Command): void {
           }
         });
         if (conflicts.length) process.exitCode = ExitCode.Conflict;
+        else if (held.length) process.exitCode = ExitCode.CheckFailed;
       }),
     );
 
