@@ -1,4 +1,5 @@
-import { hmacSha256, sha256 } from './sha256';
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha256 } from '@noble/hashes/sha2.js';
 
 // node:crypto as packages/scanning/src/fingerprint.ts uses it (sha256 hex digests of UTF-8 text), for the browser.
 const encoder = new TextEncoder();
@@ -14,7 +15,7 @@ class Digest {
   digest(encoding: 'hex'): string {
     if (encoding !== 'hex') throw new Error(`digest(${encoding}) is not provided in the browser`);
     const message = encoder.encode(this.text);
-    return hex(this.key === undefined ? sha256(message) : hmacSha256(encoder.encode(this.key), message));
+    return hex(this.key === undefined ? sha256(message) : hmac(sha256, encoder.encode(this.key), message));
   }
 }
 
