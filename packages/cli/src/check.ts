@@ -1,6 +1,6 @@
 import { scanContentInProcess } from '@lynxprompt/scanning';
 import { githubAnnotation } from './github-annotations';
-import { textOf } from './hidden-guard';
+import { textOf } from './text';
 import { getBlueprint, latestVersion } from './blueprint-api';
 import type { CommandContext } from './context';
 import { findRoot, readLocal, readLocalBytes, readLockfile, sha256 } from './lockfile';

@@ -36,10 +36,3 @@ export async function refuseHiddenInstructions(file: string, content: string, al
     { path: file, total, findings },
   );
 }
-
-/** Bytes as text when they are UTF-8 text (an attached script or reference), else undefined (an image, an archive). */
-export function textOf(bytes: Buffer): string | undefined {
-  if (bytes.includes(0)) return undefined;
-  const text = bytes.toString('utf8');
-  return Buffer.from(text, 'utf8').equals(bytes) ? text : undefined;
-}

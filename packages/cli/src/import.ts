@@ -5,6 +5,7 @@ import type { BlueprintDetail } from './blueprint-api';
 import { refOf } from './blueprint-api';
 import type { CommandContext } from './context';
 import { CliError, ExitCode } from './errors';
+import { textOf } from './text';
 import { findRoot, LOCK_DIR, readLockfile, safePath, sha256, storeBase, upsertEntry, writeLockfile } from './lockfile';
 
 // The instance's batch limits (POST /api/v1/imports): a bigger repository goes in several requests.
@@ -79,10 +80,9 @@ function filesUnder(folder: string): Attachment[] {
       const relative = path.relative(folder, full).split(path.sep).join('/');
       if (!entry.isFile() || relative === SKILL_FILE || statSync(full).size > MAX_FILE_BYTES) continue;
       const bytes = readFileSync(full);
-      const text = bytes.toString('utf8');
-      const isText = !bytes.includes(0) && Buffer.from(text, 'utf8').equals(bytes);
+      const text = textOf(bytes);
       files.push(
-        isText
+        text !== undefined
           ? { path: relative, content: text, encoding: 'utf8' }
           : { path: relative, content: bytes.toString('base64'), encoding: 'base64' },
       );

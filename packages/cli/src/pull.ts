@@ -12,7 +12,8 @@ import {
   type RenderedFile,
 } from './blueprint-api';
 import type { CommandContext } from './context';
-import { refuseHiddenInstructions, textOf } from './hidden-guard';
+import { refuseHiddenInstructions } from './hidden-guard';
+import { textOf } from './text';
 import { CliError, ExitCode } from './errors';
 import {
   findRoot,

@@ -2,7 +2,8 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { attachedFiles, getBlueprint, latestVersion, render } from './blueprint-api';
 import type { CommandContext } from './context';
-import { hiddenInstructionsIn, textOf } from './hidden-guard';
+import { hiddenInstructionsIn } from './hidden-guard';
+import { textOf } from './text';
 import {
   findRoot,
   readBase,

@@ -7,3 +7,10 @@ export function printable(value: string): string {
     character === '\n' || character === '\t' ? ' ' : `\\u{${character.codePointAt(0)!.toString(16)}}`,
   );
 }
+
+/** Bytes as text when they are UTF-8 text (an attached script or reference), else undefined (an image, an archive). */
+export function textOf(bytes: Buffer): string | undefined {
+  if (bytes.includes(0)) return undefined;
+  const text = bytes.toString('utf8');
+  return Buffer.from(text, 'utf8').equals(bytes) ? text : undefined;
+}
