@@ -1,7 +1,8 @@
 // npm run bench:search — catalogue search under a long tail of real queries (issue 11). A benchmark, not a test: it
 // prints figures and PASS/MISS against the targets, and exits 0 either way.
 //
-//   npm run bench:search [-- --mode mix|probe|both] [--probe] [--count N] [--embedded] [--yes]
+//   npm run bench:search [-- --mode mix|probe|both|mcp] [--probe] [--count N] [--embedded] [--yes]
+//   npm run bench:mcp    (the same as --mode mcp)
 //
 // 1. Seeds (or reuses) the catalogue of --count (BENCH_BLUEPRINTS, 100,000) blueprints: lynxprompt_bench_catalog at
 //    100,000, lynxprompt_bench_catalog_<count> otherwise (BENCH_DATABASE_URL overrides); see seed-catalog.mjs. With
@@ -13,6 +14,9 @@
 //    query drawn Zipf-like (a few very often, most once or never), against the bare Node http ceiling, the instance
 //    with the shared response cache as shipped, and the instance with it off (PUBLIC_READ_CACHE_SECONDS=0).
 // 4. Probe: every distinct query once, one after another, on a fresh cache-off instance.
+// 5. MCP (--mode mcp, not part of both): the same mix as agents send it, each query a tools/call of search_blueprints
+//    on POST /mcp, against the same queries on GET /api/v1/blueprints, both on one cache-off instance: what the MCP
+//    layer (a fresh stateless server per request, JSON-RPC, the tool's validation) costs on top of the search.
 //
 // BENCH_MODE (both), BENCH_REDIS_URL (redis://127.0.0.1:6379/9; "none" for the in-process store), BENCH_QUERY_SEED.
 import os from 'node:os';
@@ -70,8 +74,8 @@ const TARGETS = {
   probeP99Ms: 20,
 };
 
-if (!['mix', 'probe', 'both'].includes(mode)) {
-  console.error(`Unknown mode "${mode}": mix, probe or both`);
+if (!['mix', 'probe', 'both', 'mcp'].includes(mode)) {
+  console.error(`Unknown mode "${mode}": mix, probe, both or mcp`);
   process.exit(1);
 }
 requireBuiltApi(root);
@@ -137,6 +141,37 @@ async function holdsCatalog(connectionString) {
   }
 }
 
+/**
+ * The per-word statistics the search planner reads (search_statistics), as a long-running instance has them: an
+ * instance computes them in the background when they are missing, which under the benchmark's load would still be
+ * running while it is measured (and be lost when the run stops it). So an idle instance computes them first.
+ */
+async function ensureSearchStatistics(connectionString) {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  const rows = async () => (await client.query('SELECT count(*)::int AS n FROM search_statistics')).rows[0].n;
+  try {
+    if ((await rows()) > 0) return;
+    const started = performance.now();
+    const app = await startInstance(
+      root,
+      { DATABASE_URL: connectionString, REDIS_URL: redisUrl, REDIS_PREFIX: `lp-bench-statistics:${process.pid}:` },
+      { timeoutMs: 180_000 },
+    );
+    try {
+      while ((await rows()) === 0) {
+        if (performance.now() - started > 600_000) throw new Error('the search statistics took over 10 minutes');
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+    } finally {
+      await app.stop();
+    }
+    log(`Search statistics computed by an idle instance in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+  } finally {
+    await client.end();
+  }
+}
+
 let catalog;
 try {
   if (embedded) {
@@ -153,6 +188,7 @@ try {
     if (await holdsCatalog(databaseUrl))
       log(`${redactUrl(databaseUrl)} holds ${fmt(blueprints)} blueprints; reusing it.`);
     else await seedCatalog({ databaseUrl, blueprints, confirmLargeSeed: flag('--yes'), log });
+    await ensureSearchStatistics(databaseUrl);
     catalog = await readCatalog(databaseUrl);
   }
 } catch (error) {
@@ -218,6 +254,43 @@ async function withInstance(cacheSeconds, work) {
 }
 
 const load = (baseUrl) => loadQueries({ baseUrl, next: nextQuery, connections, seconds, warmupSeconds });
+
+/** A catalogue query as the search_blueprints tool takes it (facets are the web app's; agents get none). */
+function toolArguments(queryPath) {
+  const params = new URL(queryPath, 'http://bench.invalid').searchParams;
+  const args = { query: params.get('q') ?? undefined, sort: params.get('sort') ?? undefined };
+  for (const key of ['kind', 'tool', 'format', 'category', 'author', 'license']) {
+    if (params.has(key)) args[key] = params.get(key);
+  }
+  if (params.getAll('tag').length) args.tags = params.getAll('tag').slice(0, 5);
+  return args;
+}
+const MCP_HEADERS = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
+/** A tool result that is an answer: not a JSON-RPC error, not a tool error. */
+const mcpAnswered = (text) => {
+  const reply = JSON.parse(text);
+  return !reply.error && reply.result?.isError !== true;
+};
+const mcpRequests = queries.map((query, index) => ({
+  method: 'POST',
+  headers: MCP_HEADERS,
+  answered: mcpAnswered,
+  body: JSON.stringify({
+    jsonrpc: '2.0',
+    id: index,
+    method: 'tools/call',
+    params: { name: 'search_blueprints', arguments: toolArguments(query.path) },
+  }),
+}));
+/** The same Zipf-like stream of queries as `nextQuery`, from its own generator seeded alike. */
+function queryStream(request) {
+  const draw = zipfSampler(queries.length, seededRandom(querySeed + 1), 1);
+  return () => {
+    const index = draw();
+    return { index, ...request(index) };
+  };
+}
+const loadWith = (baseUrl, next) => loadQueries({ baseUrl, next, connections, seconds, warmupSeconds });
 const probed =
   probeSample > 0 && probeSample < queries.length
     ? Array.from({ length: probeSample }, (_, n) => queries[Math.floor((n * queries.length) / probeSample)])
@@ -226,7 +299,7 @@ const mixes = [];
 let probe;
 
 try {
-  if (mode !== 'probe') {
+  if (mode !== 'probe' && mode !== 'mcp') {
     const ceilingServer = await startCeilingServer();
     try {
       mixes.push({ label: 'bare Node `http` server (fixed JSON)', ...(await load(ceilingServer.baseUrl)) });
@@ -247,7 +320,30 @@ try {
     });
     log(`Cache off: ${fmt(mixes[2].rps)} req/s.`);
   }
-  if (mode !== 'mix') {
+  if (mode === 'mcp') {
+    const { peakRss } = await withInstance('0', async (app) => {
+      mixes.push({
+        key: 'rest',
+        label: 'GET /api/v1/blueprints (REST), cache off',
+        ...(await loadWith(
+          app.baseUrl,
+          queryStream((index) => ({ path: queries[index].path })),
+        )),
+      });
+      log(`REST: ${fmt(mixes[0].rps)} req/s.`);
+      mixes.push({
+        key: 'mcp',
+        label: 'POST /mcp tools/call search_blueprints, cache off',
+        ...(await loadWith(
+          app.baseUrl,
+          queryStream((index) => ({ path: '/mcp', request: mcpRequests[index] })),
+        )),
+      });
+      log(`MCP: ${fmt(mixes[1].rps)} req/s.`);
+      return {};
+    });
+    for (const row of mixes) row.peakRss = peakRss;
+  } else if (mode !== 'mix') {
     const started = performance.now();
     if (probed.length < queries.length) log(`Probing ${fmt(probed.length)} of the queries (BENCH_PROBE_SAMPLE).`);
     probe = await withInstance('0', (app) =>
@@ -286,7 +382,24 @@ const errorText = (r) =>
 const checks = [];
 const check = (label, measured, passes) => checks.push([label, measured, passes]);
 
-if (mixes.length > 0) {
+if (mode === 'mcp') {
+  const [rest, mcp] = mixes;
+  log(`\n| ${fmt(blueprints)} blueprints, the same query mix | req/s | p50 ms | p90 ms | p99 ms | max ms | errors |`);
+  log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const row of mixes) {
+    log(
+      `| ${row.label} | ${fmt(row.rps)} | ${ms(row.p50)} | ${ms(row.p90)} | ${ms(row.p99)} | ${ms(row.max)} | ` +
+        `${errorText(row)} |`,
+    );
+  }
+  log(
+    `\nMCP / REST: ${(mcp.rps / rest.rps).toFixed(2)}× the throughput, ${(mcp.p50 / rest.p50).toFixed(2)}× the ` +
+      `median and ${(mcp.p99 / rest.p99).toFixed(2)}× the p99 latency; ${fmt(mcp.distinctQueries)} distinct queries ` +
+      `answered over MCP. Peak RSS of the instance: ${fmt(mcp.peakRss)} MB.`,
+  );
+  for (const row of mixes) if (row.failures.length) log(`${row.label} failures: ${row.failures.join('; ')}`);
+  check('MCP search: 0 errors', errorText(mcp), mcp.errors === 0);
+} else if (mixes.length > 0) {
   const ceiling = mixes[0];
   log(
     `\n| ${fmt(blueprints)} blueprints | req/s | p50 ms | p99 ms | max ms | errors | share of bare http | peak RSS MB |`,

@@ -21,11 +21,25 @@ export function distribution(latencies) {
   };
 }
 
-/** One request, its body read to the end; `{ status, ms }`, or `{ error, timeout, ms }` when the socket failed. */
-async function timedGet(dispatcher, path) {
+/**
+ * One request, its body read to the end; `{ status, ms }`, or `{ error, timeout, ms }` when the socket failed. A GET of
+ * `path` by default; `request` may also carry a method, headers and body, and `answered(text)`, which reads the body
+ * and says whether it is a real answer (a 200 can still carry an error, as MCP tool results do).
+ */
+async function timedRequest(dispatcher, path, request = {}) {
   const started = performance.now();
   try {
-    const { statusCode, body } = await dispatcher.request({ path, method: 'GET' });
+    const { statusCode, body } = await dispatcher.request({
+      path,
+      method: request.method ?? 'GET',
+      headers: request.headers,
+      body: request.body,
+    });
+    if (request.answered) {
+      const text = await body.text();
+      const ms = performance.now() - started;
+      return { status: statusCode === 200 && !request.answered(text) ? 'error-in-200' : statusCode, ms };
+    }
     for await (const _chunk of body);
     return { status: statusCode, ms: performance.now() - started };
   } catch (error) {
@@ -46,7 +60,7 @@ function note(record, index, path, result) {
     return;
   }
   record.statuses[result.status] = (record.statuses[result.status] ?? 0) + 1;
-  if (result.status < 200 || result.status >= 300) {
+  if (typeof result.status !== 'number' || result.status < 200 || result.status >= 300) {
     if (record.failures.length < 5) record.failures.push(`${result.status}: ${path}`);
     return;
   }
@@ -61,7 +75,7 @@ function note(record, index, path, result) {
 function summary(record, seconds) {
   const served = record.latencies.length;
   const unexpected = Object.entries(record.statuses)
-    .filter(([code]) => Number(code) < 200 || Number(code) >= 300)
+    .filter(([code]) => !(Number(code) >= 200 && Number(code) < 300))
     .reduce((sum, [, n]) => sum + n, 0);
   return {
     ...distribution(record.latencies),
@@ -80,7 +94,7 @@ function summary(record, seconds) {
 }
 
 /**
- * `connections` loops, each sending `next()`'s `{ index, path }` as soon as its previous answer is read: warm-up
+ * `connections` loops, each sending `next()`'s `{ index, path, request? }` as soon as its previous answer is read: warm-up
  * (not recorded), then `seconds` measured. A request still in flight at the end counts for the time it ends.
  */
 export async function loadQueries({ baseUrl, next, connections, seconds, warmupSeconds }) {
@@ -96,8 +110,8 @@ export async function loadQueries({ baseUrl, next, connections, seconds, warmupS
     await Promise.all(
       Array.from({ length: connections }, async () => {
         while (performance.now() < deadline) {
-          const { index, path } = next();
-          const result = await timedGet(pool, path);
+          const { index, path, request } = next();
+          const result = await timedRequest(pool, path, request);
           if (record) note(record, index, path, result);
         }
       }),
@@ -121,7 +135,7 @@ export async function probeQueries({ baseUrl, paths, onProgress = () => {} }) {
   const started = performance.now();
   try {
     for (let index = 0; index < paths.length; index += 1) {
-      note(record, index, paths[index], await timedGet(client, paths[index]));
+      note(record, index, paths[index], await timedRequest(client, paths[index]));
       onProgress(index + 1);
     }
   } finally {
