@@ -43,19 +43,19 @@ describe('GitObjectStore', () => {
     expect(directories.get('plugins/p')!.id).toBe(git(folder, ['rev-parse', `${expected}:plugins/p`]).trim());
   });
 
-  it('writes a pack git indexes and verifies, holding every object of the commit', () => {
+  it('writes a pack git indexes and verifies, holding every object of the commit', async () => {
     const store = new GitObjectStore();
     const { directories } = store.addTree(files);
     const tree = directories.get('')!;
     const commit = store.addCommit(tree.id, 1_700_000_000, 'LynxPrompt <noreply@lynxprompt.invalid>', 'Test');
-    const pack = store.pack([commit, ...tree.objects]);
+    const pack = await store.pack([commit, ...tree.objects]);
     const packPath = path.join(folder, 'test.pack');
     fs.writeFileSync(packPath, pack);
     git(folder, ['index-pack', packPath]);
     const listed = git(folder, ['verify-pack', '-v', packPath.replace(/\.pack$/, '.idx')]);
     for (const id of [commit, ...tree.objects]) expect(listed).toContain(id);
     // Loose objects, as the dumb protocol serves them, read back by git.
-    const loose = store.loose(commit)!;
+    const loose = (await store.loose(commit))!;
     const target = path.join(folder, '.git/objects', commit.slice(0, 2));
     fs.mkdirSync(target, { recursive: true });
     fs.writeFileSync(path.join(target, commit.slice(2)), loose);

@@ -1,5 +1,9 @@
 import { createHash } from 'node:crypto';
-import { deflateSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { deflate as deflateCallback } from 'node:zlib';
+
+// Compression runs on libuv's thread pool, never on the event loop: a marketplace holds up to 8 MiB of files.
+const deflate = promisify(deflateCallback);
 
 /**
  * A read-only git repository built in memory from a set of files, served over git's "dumb" HTTP protocol
@@ -34,14 +38,21 @@ export class GitObjectStore {
     return id;
   }
 
+  /** The bytes of every object held, uncompressed. */
+  get bytes(): number {
+    let total = 0;
+    for (const object of this.objects.values()) total += object.body.length;
+    return total;
+  }
+
   /** A loose object as the dumb protocol serves it: the header and body, zlib-deflated. */
-  loose(id: string): Buffer | undefined {
+  async loose(id: string): Promise<Buffer | undefined> {
     const object = this.objects.get(id);
-    return object && deflateSync(Buffer.concat([header(object.type, object.body), object.body]));
+    return object && deflate(Buffer.concat([header(object.type, object.body), object.body]));
   }
 
   /** A version 2 packfile of the given objects, undeltified (gitformat-pack). */
-  pack(ids: readonly string[]): Buffer {
+  async pack(ids: readonly string[]): Promise<Buffer> {
     const parts: Buffer[] = [];
     const head = Buffer.alloc(12);
     head.write('PACK', 0, 'latin1');
@@ -59,7 +70,7 @@ export class GitObjectStore {
         bytes.push(size & 0x7f);
         size = Math.floor(size / 128);
       }
-      parts.push(Buffer.from(bytes), deflateSync(object.body));
+      parts.push(Buffer.from(bytes), await deflate(object.body));
     }
     const body = Buffer.concat(parts);
     return Buffer.concat([body, createHash('sha1').update(body).digest()]);
@@ -199,7 +210,7 @@ function readPktLines(request: Buffer): (string | null)[] {
  * side-band). The repository is one parentless commit, so a deepened clone is complete (no shallow lines) and the
  * pack is always every object of it: nothing is ever acknowledged as common.
  */
-export function uploadPack(request: Buffer, commit: string, pack: () => Buffer): Buffer {
+export async function uploadPack(request: Buffer, commit: string, pack: () => Promise<Buffer>): Promise<Buffer> {
   const lines = readPktLines(request);
   const firstFlush = lines.indexOf(null);
   const needs = firstFlush === -1 ? lines : lines.slice(0, firstFlush);
@@ -218,7 +229,7 @@ export function uploadPack(request: Buffer, commit: string, pack: () => Buffer):
     // A round of haves that is not the last: nothing in common.
     parts.push(pktLine('NAK\n'));
   } else if (rest.includes('done')) {
-    parts.push(pktLine('NAK\n'), pack());
+    parts.push(pktLine('NAK\n'), await pack());
   }
   return Buffer.concat(parts);
 }

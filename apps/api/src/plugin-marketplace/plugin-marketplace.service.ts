@@ -40,6 +40,11 @@ const PAGE_SIZE = 50;
 const CONTENT_BATCH = 8;
 /** Marketplaces kept in memory, each rebuilt only when its account's public content changes. */
 const CACHED_MARKETPLACES = 16;
+/**
+ * And at most this many bytes of them: objects, plus as much again for the packs a clone builds (deflated, they are
+ * smaller), plus the served marketplace.json. Eight full marketplaces, or many small ones.
+ */
+const CACHED_MARKETPLACE_BYTES = 64 * 1024 * 1024;
 /** The name of the repository that holds the whole marketplace; no plugin may take it. */
 const MARKETPLACE_REPOSITORY = 'marketplace';
 const COMMITTER = 'LynxPrompt <noreply@lynxprompt.invalid>';
@@ -62,8 +67,8 @@ interface PluginEntry {
 interface Repository {
   commit: string;
   objects: Set<string>;
-  /** Built on the first smart clone, then kept with the marketplace. */
-  pack?: Buffer;
+  /** Built on the first smart clone (concurrent clones share it), then kept with the marketplace. */
+  pack?: Promise<Buffer>;
 }
 
 interface BuiltMarketplace {
@@ -110,7 +115,10 @@ function entryOf(manifest: Record<string, unknown>, ownerName: string): Omit<Plu
  */
 @Injectable()
 export class PluginMarketplaceService {
-  private readonly marketplaces = new FingerprintCache<BuiltMarketplace>(CACHED_MARKETPLACES);
+  private readonly marketplaces = new FingerprintCache<BuiltMarketplace>(CACHED_MARKETPLACES, {
+    maxBytes: CACHED_MARKETPLACE_BYTES,
+    sizeOf: (built) => 2 * built.store.bytes + built.json.body.length,
+  });
 
   constructor(
     private readonly repository: PluginMarketplaceRepository,
@@ -143,7 +151,7 @@ export class PluginMarketplaceService {
   async object(handle: string, name: string, directory: string, file: string): Promise<ServedBytes> {
     const { built, repository } = await this.gitRepository(handle, name);
     const id = objectIdOf(directory, file);
-    const object = id && repository.objects.has(id) ? built.store.loose(id) : undefined;
+    const object = id && repository.objects.has(id) ? await built.store.loose(id) : undefined;
     if (!object) throw new GitObjectNotFoundError();
     // An object's id is its content's hash: the id is its ETag.
     return { body: object, etag: `"${id}"` };
@@ -154,7 +162,7 @@ export class PluginMarketplaceService {
     const { built, repository } = await this.gitRepository(handle, name);
     if (!Buffer.isBuffer(request)) throw new GitRequestInvalidError('the body is not an upload-pack request');
     try {
-      return uploadPack(request, repository.commit, () => {
+      return await uploadPack(request, repository.commit, () => {
         repository.pack ??= built.store.pack([...repository.objects]);
         return repository.pack;
       });
