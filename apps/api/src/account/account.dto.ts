@@ -1,10 +1,11 @@
+import { OptionalNotNull } from '../common/http/validation';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { VisibleName, VisibleText } from '../common/text/visible-name';
 
 export class UpdateProfileRequest {
   @ApiPropertyOptional({ minLength: 1, maxLength: 80, example: 'Ada Lovelace' })
-  @IsOptional()
+  @OptionalNotNull()
   @VisibleName()
   @IsString()
   @Length(1, 80)
@@ -15,14 +16,14 @@ export class UpdateProfileRequest {
     description: '2–39 lowercase letters, digits or single hyphens (USER_HANDLE_INVALID otherwise)',
     example: 'ada',
   })
-  @IsOptional()
+  @OptionalNotNull()
   @VisibleName()
   @IsString()
   @MaxLength(64)
   handle?: string;
 
   @ApiPropertyOptional({ maxLength: 500, description: 'Shown on the public profile page (/@handle); empty clears it' })
-  @IsOptional()
+  @OptionalNotNull()
   @VisibleText()
   @IsString()
   @MaxLength(500)

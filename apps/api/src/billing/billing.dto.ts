@@ -1,3 +1,4 @@
+import { OptionalNotNull } from '../common/http/validation';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { BILLING_INTERVALS, LIMIT_KEYS, PLAN_AUDIENCES } from './plans';
@@ -93,7 +94,7 @@ export class CheckoutRequest {
   interval: string;
 
   @ApiPropertyOptional({ description: 'Subscribe this organization (Owners and Admins) instead of yourself' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @Matches(SLUG)
   organization?: string;
@@ -101,7 +102,7 @@ export class CheckoutRequest {
 
 export class PortalRequest {
   @ApiPropertyOptional({ description: 'The organization’s billing (Owners and Admins) instead of yours' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @Matches(SLUG)
   organization?: string;

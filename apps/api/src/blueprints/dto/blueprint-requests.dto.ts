@@ -205,13 +205,13 @@ export class ImportBlueprintRequest extends BlueprintFieldsRequest {
 
 export class PublishRequest {
   @ApiPropertyOptional({ description: 'The version to publish; the latest when omitted', minimum: 1 })
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(1)
   version?: number;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @IsString({ each: true })
   acknowledgedFindings?: string[];
@@ -219,13 +219,13 @@ export class PublishRequest {
 
 export class RestoreRequest {
   @ApiPropertyOptional({ maxLength: 500 })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @Length(0, 500)
   changelog?: string;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @IsString({ each: true })
   acknowledgedFindings?: string[];
