@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { unzipSync } from 'fflate';
 import { PrismaService } from '../../src/database/prisma.service';
-import { createBlueprint } from '../support/blueprints';
+import { createBlueprint, createPublicSkill, skillMd } from '../support/blueprints';
 import { giveBlueprintToOrganization, seedOrganization } from '../support/organizations-seed';
 import { signInAs, TestSignInModule, type SignedIn } from '../support/sign-in';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -19,10 +19,6 @@ const SCHEMA = 'https://schemas.agentskills.io/discovery/0.2.0/schema.json';
 /** The spec's rules, written out here independently of the implementation. */
 const NAME_RULE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-function skillMd(name: string, description: string): string {
-  return ['---', `name: ${name}`, `description: ${description}`, '---', `Instructions for ${name}.`, ''].join('\n');
-}
-
 const binaryBody = (response: import('superagent').Response, callback: (error: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
   response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -38,17 +34,7 @@ describe('Agent Skills discovery (/.well-known/agent-skills/index.json)', () => 
   let bobHandle: string;
   const ids: Record<string, string> = {};
 
-  const skill = (owner: SignedIn, name: string, extra: Record<string, unknown> = {}) =>
-    createBlueprint(owner, {
-      name,
-      kind: 'skill',
-      format: 'claude-skill',
-      content: skillMd(name.toLowerCase().replace(/\W+/g, '-'), `Does ${name}`),
-      tags: [],
-      visibility: 'public',
-      publish: true,
-      ...extra,
-    });
+  const skill = createPublicSkill;
 
   const index = async (path = '/.well-known/agent-skills/index.json') => {
     const response = await testApp.http.get(path).expect(200);

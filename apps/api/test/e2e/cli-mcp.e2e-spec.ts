@@ -1,19 +1,11 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import type { CallToolResult, GetPromptResult } from '@modelcontextprotocol/sdk/types.js';
+import type { GetPromptResult } from '@modelcontextprotocol/sdk/types.js';
 import { createBlueprint } from '../support/blueprints';
 import { freshConfigDir, lynxpBundle, startCliInstance } from '../support/cli';
+import { answer } from '../support/mcp';
 import type { FederatedInstance } from '../support/federation';
 import { createApiToken, signInAs, type SignedIn } from '../support/sign-in';
-
-/** The text of a tool's answer, parsed; fails the test when the tool refused. */
-function answer<T>(result: unknown): T {
-  const call = result as CallToolResult;
-  const first = call.content[0];
-  if (first?.type !== 'text') throw new Error('expected a text answer');
-  if (call.isError) throw new Error(`the tool refused: ${first.text}`);
-  return JSON.parse(first.text) as T;
-}
 
 /**
  * `lynxp mcp`, the stdio server agents start locally, against a real instance's /mcp: the SDK's own client spawns

@@ -1,8 +1,9 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import { createBlueprint, SAMPLE_RULE } from '../support/blueprints';
 import { startCliInstance } from '../support/cli';
+import { answer, refusal } from '../support/mcp';
 import type { FederatedInstance } from '../support/federation';
 import { insertPeer, insertRemoteBlueprint, REMOTE_RULE } from '../support/remote-blueprints';
 import { createApiToken, signInAs, type SignedIn } from '../support/sign-in';
@@ -14,28 +15,6 @@ interface Summary {
   id: string;
   name: string;
   origin: { instance: string; local: boolean };
-}
-
-interface ToolError {
-  error: { code: string; message: string; details?: Record<string, unknown> };
-}
-
-/** A tool's JSON answer (the text content), failing the test when the tool refused. */
-function answer<T>(result: unknown): T {
-  const call = result as CallToolResult;
-  const first = call.content[0];
-  if (first?.type !== 'text') throw new Error('expected a text answer');
-  if (call.isError) throw new Error(`the tool refused: ${first.text}`);
-  return JSON.parse(first.text) as T;
-}
-
-/** A tool's refusal: the API's error envelope. */
-function refusal(result: unknown): ToolError['error'] {
-  const call = result as CallToolResult;
-  const first = call.content[0];
-  expect(call.isError).toBe(true);
-  if (first?.type !== 'text') throw new Error('expected a text answer');
-  return (JSON.parse(first.text) as ToolError).error;
 }
 
 describe('MCP server at /mcp', () => {

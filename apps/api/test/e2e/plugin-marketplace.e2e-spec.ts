@@ -8,7 +8,7 @@ import addFormats from 'ajv-formats';
 import request from 'supertest';
 import { PrismaService } from '../../src/database/prisma.service';
 import { AUTHORED_PLUGIN } from '../support/authored-plugin';
-import { createBlueprint } from '../support/blueprints';
+import { createPublicSkill, skillMd } from '../support/blueprints';
 import { startCliInstance } from '../support/cli';
 import type { FederatedInstance } from '../support/federation';
 import { giveBlueprintToOrganization, seedOrganization } from '../support/organizations-seed';
@@ -159,10 +159,6 @@ function readTree(root: string): Record<string, string> {
   return files;
 }
 
-function skillMd(name: string, description: string, body = `Instructions for ${name}.\n`): string {
-  return ['---', `name: ${name}`, `description: ${description}`, '---', body].join('\n');
-}
-
 describe('Claude Code plugin marketplace (/api/v1/profiles/{handle}/claude-plugins)', () => {
   let instance: FederatedInstance;
   let prisma: PrismaService;
@@ -177,17 +173,7 @@ describe('Claude Code plugin marketplace (/api/v1/profiles/{handle}/claude-plugi
   const http = () => request(instance.url);
   const base = (handle: string) => `/api/v1/profiles/${handle}/claude-plugins`;
 
-  const skill = (owner: SignedIn, name: string, extra: Record<string, unknown> = {}) =>
-    createBlueprint(owner, {
-      name,
-      kind: 'skill',
-      format: 'claude-skill',
-      content: skillMd(name.toLowerCase().replace(/\W+/g, '-'), `Does ${name}`),
-      tags: [],
-      visibility: 'public',
-      publish: true,
-      ...extra,
-    });
+  const skill = createPublicSkill;
 
   const importPlugin = async (as: SignedIn, files: Record<string, string>, visibility: string) => {
     const response = await as.agent

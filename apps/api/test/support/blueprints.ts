@@ -60,3 +60,22 @@ export const ifMatch = (body: { revision: number }) => ({ 'If-Match': `"r${body.
 export async function refreshSearchStatistics(testApp: TestApp): Promise<void> {
   await testApp.app.nest.get(SearchStatistics).refresh({ force: true });
 }
+
+/** A SKILL.md with the frontmatter the Agent Skills format requires. */
+export function skillMd(name: string, description: string, body = `Instructions for ${name}.\n`): string {
+  return ['---', `name: ${name}`, `description: ${description}`, '---', body].join('\n');
+}
+
+/** A public, published Claude skill called `name`, its SKILL.md named after it. */
+export function createPublicSkill(owner: SignedIn, name: string, overrides: Record<string, unknown> = {}) {
+  return createBlueprint(owner, {
+    name,
+    kind: 'skill',
+    format: 'claude-skill',
+    content: skillMd(name.toLowerCase().replace(/\W+/g, '-'), `Does ${name}`),
+    tags: [],
+    visibility: 'public',
+    publish: true,
+    ...overrides,
+  });
+}
