@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { ApiClient } from './api-client';
 import type { BlueprintDetail, HierarchyDetail, RenderedFile } from './api-types';
 import { CliError, ExitCode, RemoteError } from './errors';
+import { sha256, type LockEntry } from './lockfile';
 
 export type { BlueprintDetail, RenderedFile } from './api-types';
 
@@ -78,6 +79,26 @@ export async function getHierarchy(client: ApiClient, id: string): Promise<Hiera
 /** `@owner/slug` for the lockfile, when the instance names an owner. */
 export function refOf(detail: BlueprintDetail): string | undefined {
   return detail.author?.handle ? `@${detail.author.handle}/${detail.slug}` : undefined;
+}
+
+/**
+ * The lockfile entry of a file just written to the instance (pushed or imported): linked to the blueprint as it now
+ * stands, pinned at the version a pull would take (the published one; the draft when it was kept a draft).
+ */
+export function pinOfWritten(
+  detail: BlueprintDetail,
+  file: { path: string; instance: string; content: string },
+): LockEntry {
+  return {
+    path: file.path,
+    instance: file.instance,
+    blueprint: detail.id,
+    ref: refOf(detail),
+    version: detail.publishedVersion ?? detail.version,
+    format: detail.format,
+    sha256: sha256(file.content),
+    revision: detail.revision,
+  };
 }
 
 /**

@@ -1,12 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { detect } from '@lynxprompt/formats';
-import type { BlueprintDetail } from './blueprint-api';
-import { refOf } from './blueprint-api';
+import { pinOfWritten, type BlueprintDetail } from './blueprint-api';
 import type { CommandContext } from './context';
 import { CliError, ExitCode } from './errors';
 import { textOf } from './text';
-import { findRoot, LOCK_DIR, readLockfile, safePath, sha256, storeBase, upsertEntry, writeLockfile } from './lockfile';
+import { findRoot, LOCK_DIR, readLockfile, safePath, storeBase, upsertEntry, writeLockfile } from './lockfile';
 
 // The instance's batch limits (POST /api/v1/imports): a bigger repository goes in several requests.
 const BATCH_FILES = 200;
@@ -168,23 +167,14 @@ export async function importRepository(
         }
         const relative = safePath(root, prefix ? `${prefix}/${item.path}` : item.path);
         storeBase(root, file.content);
-        upsertEntry(lock, {
-          path: relative,
-          instance: client.instance,
-          blueprint: detail.id,
-          ref: refOf(detail),
-          version: detail.publishedVersion ?? detail.version,
-          format: detail.format,
-          sha256: sha256(file.content),
-          revision: detail.revision,
-          hierarchy: hierarchy ?? undefined,
-        });
+        const pin = pinOfWritten(detail, { path: relative, instance: client.instance, content: file.content });
+        upsertEntry(lock, { ...pin, hierarchy: hierarchy ?? undefined });
         results.push({
           path: relative,
           format: detail.format,
           status: 'created',
           blueprint: detail.id,
-          version: detail.publishedVersion ?? detail.version,
+          version: pin.version,
         });
       }
     }

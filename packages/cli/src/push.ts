@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { detect } from '@lynxprompt/formats';
-import { getBlueprint, refOf, type BlueprintDetail } from './blueprint-api';
+import { getBlueprint, pinOfWritten, type BlueprintDetail } from './blueprint-api';
 import type { CommandContext } from './context';
 import { CliError, ExitCode } from './errors';
 import {
@@ -90,14 +90,7 @@ export async function push(context: CommandContext, files: string[], options: Pu
       }
       const next: LockEntry = {
         ...entry,
-        path: relative,
-        instance: client.instance,
-        blueprint: detail.id,
-        ref: refOf(detail),
-        version: detail.publishedVersion ?? detail.version,
-        format: detail.format,
-        sha256: sha256(content),
-        revision: detail.revision,
+        ...pinOfWritten(detail, { path: relative, instance: client.instance, content }),
       };
       storeBase(root, content);
       upsertEntry(lock, next);
