@@ -4,6 +4,7 @@ import { detect } from '@lynxprompt/formats';
 import { pinOfWritten, type BlueprintDetail } from './blueprint-api';
 import type { CommandContext } from './context';
 import { CliError, ExitCode } from './errors';
+import { IGNORED_DIRECTORIES } from './ignored-directories';
 import { textOf } from './text';
 import { findRoot, LOCK_DIR, readLockfile, safePath, storeBase, upsertEntry, writeLockfile } from './lockfile';
 
@@ -13,7 +14,7 @@ const BATCH_BYTES = 4 * 1024 * 1024;
 const MAX_FILE_BYTES = 256 * 1024;
 // A walk stops here: a repository with more candidate files than this is not what `import` is for.
 const MAX_WALKED = 20_000;
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', LOCK_DIR, 'dist', 'build', 'vendor', '.venv']);
+const SKIPPED_FOLDERS = new Set([...IGNORED_DIRECTORIES, LOCK_DIR]);
 
 export interface FoundFile {
   /** Relative to the imported folder, `/`-separated (the path the hierarchy keeps). */

@@ -13,31 +13,13 @@ import { Option, type Command } from 'commander';
 import { withContext, type CommandContext } from '../context';
 import { CliError, ExitCode } from '../errors';
 import { githubAnnotation } from '../github-annotations';
+import { IGNORED_DIRECTORIES } from '../ignored-directories';
 import { printable } from '../text';
 
 /** Files larger than this are not converted or scanned: instruction files are small (the API's limit is 256 KiB). */
 export const MAX_LOCAL_FILE_BYTES = 1024 * 1024;
 /** A scan of a huge tree stops here rather than running for hours. */
 export const MAX_SCANNED_FILES = 20_000;
-/** Folders a scan never walks into: dependencies, VCS data, build output. */
-export const IGNORED_DIRECTORIES = new Set([
-  'node_modules',
-  '.git',
-  '.hg',
-  '.svn',
-  '.venv',
-  'venv',
-  '__pycache__',
-  'dist',
-  'build',
-  'coverage',
-  '.next',
-  '.nuxt',
-  '.turbo',
-  '.cache',
-  'vendor',
-  'target',
-]);
 
 export type FailOn = 'secrets' | 'hidden' | 'any';
 
