@@ -26,3 +26,12 @@ export const MCP_LIMITS = {
   variables: 50,
   variableValueLength: 4_000,
 } as const;
+
+/** The lists in order, each blueprint once (at its first place), at most `limit`: own ones first, then the rest. */
+export function firstOfEach<T extends { id: string }>(lists: readonly (readonly T[])[], limit: number): T[] {
+  const seen = new Set<string>();
+  return lists
+    .flat()
+    .filter((item) => !seen.has(item.id) && seen.add(item.id))
+    .slice(0, limit);
+}

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { UserPrincipal } from '../auth/principal';
 import type { BlueprintSummary } from '../blueprints/dto/blueprint-responses.dto';
 import { UnknownPromptError } from './mcp.errors';
-import { MCP_LIMITS, type McpContext } from './mcp-context';
+import { firstOfEach, MCP_LIMITS, type McpContext } from './mcp-context';
 import { runRequest } from './mcp-results';
 
 /**
@@ -17,13 +17,10 @@ async function promptBlueprints(context: McpContext, person: UserPrincipal): Pro
     context.catalog.mine(person, undefined, limit),
     context.catalog.favorites(person, undefined, limit),
   ]);
-  const seen = new Set<string>();
   // A prompt goes straight into the agent's context: someone else's blueprint with hidden-instruction findings is
   // never offered as one (as in the Agent Skills index); the caller's own are theirs to judge.
   const trusted = favourites.items.filter((item) => !item.hasHiddenInstructions);
-  const chosen = [...mine.items, ...trusted]
-    .filter((item) => !seen.has(item.id) && seen.add(item.id))
-    .slice(0, MCP_LIMITS.prompts);
+  const chosen = firstOfEach([mine.items, trusted], MCP_LIMITS.prompts);
   const slugCounts = new Map<string, number>();
   for (const item of chosen) slugCounts.set(item.slug, (slugCounts.get(item.slug) ?? 0) + 1);
   return new Map(chosen.map((item) => [slugCounts.get(item.slug) === 1 ? item.slug : `${item.slug}-${item.id}`, item]));

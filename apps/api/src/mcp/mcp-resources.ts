@@ -3,7 +3,7 @@ import type { ListResourcesResult } from '@modelcontextprotocol/sdk/types.js';
 import { getFormat } from '@lynxprompt/formats';
 import { AnyBlueprintIdPipe, BlueprintIdPipe, VersionNumberPipe } from '../blueprints/blueprint-id.pipe';
 import type { BlueprintSummary } from '../blueprints/dto/blueprint-responses.dto';
-import { MCP_LIMITS, type McpContext } from './mcp-context';
+import { firstOfEach, MCP_LIMITS, type McpContext } from './mcp-context';
 import { runRequest } from './mcp-results';
 
 export const BLUEPRINT_URI = 'lynxprompt://blueprints/{id}';
@@ -32,10 +32,8 @@ async function listed(context: McpContext): Promise<ListResourcesResult> {
       ? (await context.catalog.mine(principal, undefined, limit)).items
       : [];
   const newest = (await context.catalog.search({ sort: 'newest', limit })).items;
-  const seen = new Set<string>();
-  const items = [...own, ...newest].filter((item: BlueprintSummary) => !seen.has(item.id) && seen.add(item.id));
   return {
-    resources: items.slice(0, MCP_LIMITS.resources).map((item) => ({
+    resources: firstOfEach<BlueprintSummary>([own, newest], MCP_LIMITS.resources).map((item) => ({
       uri: `lynxprompt://blueprints/${item.id}`,
       name: item.name,
       ...(item.description ? { description: item.description } : {}),

@@ -59,8 +59,8 @@ export function registerAuthCommands(program: Command): void {
 
   program
     .command('logout')
-    .description("forget the instance's token on this machine (--all: every instance's)")
-    .option('--all', 'forget every stored login')
+    .description("revoke the instance's token there and forget it here (--all: every instance's)")
+    .option('--all', 'log out of every stored login')
     .action(withContext((context, options: { all?: boolean }) => logout(context, options)));
 
   program
