@@ -668,7 +668,7 @@ export class BlueprintsService {
       principal,
       {
         name: name ?? (toVisibleName(source.name).trim().slice(0, 120) || 'Forked blueprint'),
-        description: source.description.slice(0, 1000),
+        description: (source.description ?? '').slice(0, 1000),
         kind: fromDbKind(source.kind),
         format: source.format,
         category: knownCategory(source.category),

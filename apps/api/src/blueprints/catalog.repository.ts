@@ -39,7 +39,8 @@ export interface CatalogRow {
   id: string;
   name: string;
   slug: string;
-  description: string;
+  /** Null only for a remote copy whose peer publishes none. */
+  description: string | null;
   kind: string;
   format: string;
   tool: string;

@@ -90,6 +90,8 @@ export interface AppConfig {
     readonly maxContentBytes: number;
     readonly maxPagesPerRun: number;
     readonly maxRequestsPerRun: number;
+    /** Legacy peers: unchanged items whose content one run fetches again, oldest first. */
+    readonly legacyRefreshPerRun: number;
     readonly concurrency: number;
     readonly peerConcurrency: number;
   };
@@ -266,6 +268,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxContentBytes: vars.FEDERATION_MAX_CONTENT_BYTES,
       maxPagesPerRun: vars.FEDERATION_MAX_PAGES_PER_RUN,
       maxRequestsPerRun: vars.FEDERATION_MAX_REQUESTS_PER_RUN,
+      legacyRefreshPerRun: vars.FEDERATION_LEGACY_REFRESH_PER_RUN,
       concurrency: vars.FEDERATION_CONCURRENCY,
       peerConcurrency: vars.FEDERATION_PEER_CONCURRENCY,
     },

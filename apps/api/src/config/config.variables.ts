@@ -120,6 +120,11 @@ export const configVariables = {
     description:
       'The most requests one crawl of one peer sends, whatever the peer claims to hold; a run within a smaller budget, derived from the count the peer announces, stops as hostile when it overspends.',
   },
+  FEDERATION_LEGACY_REFRESH_PER_RUN: {
+    schema: z.coerce.number().int().min(0).max(1_000).default(10),
+    description:
+      'Legacy peers (older LynxPrompt instances) count every content request as a download, so an item whose listing is unchanged is fetched again only within this many per run, oldest first: enough to catch an edit the listing does not show, eventually.',
+  },
   FEDERATION_CONCURRENCY: {
     schema: z.coerce.number().int().min(1).max(64).default(4),
     description: 'How many peers one worker process crawls at once.',

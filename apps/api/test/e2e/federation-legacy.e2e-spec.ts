@@ -47,6 +47,8 @@ describe('compatibility with the reference product (legacy peers)', () => {
       name: 'Instance A',
       adminEmail: 'admin@a.test',
       allowPrivate: [addressRef],
+      // One unchanged item's content is fetched again per run, the one checked longest ago.
+      env: { FEDERATION_LEGACY_REFRESH_PER_RUN: '1' },
     });
   });
 
@@ -109,29 +111,56 @@ describe('compatibility with the reference product (legacy peers)', () => {
     expect(detail.body.content).toBe(second!.content);
   });
 
-  it('fetches content again only for what changed', async () => {
-    expect(await a.crawl(peerId)).toBe('succeeded');
-    expect([...reference.contentFetches.values()]).toEqual([1, 1, 1]);
+  const latestRun = async () =>
+    (await a.admin.agent.get(`/api/v1/admin/federation/peers/${peerId}`).expect(200)).body.runs[0] as {
+      updated: number;
+      removed: number;
+      fetches: Record<string, { count: number; ids: string[] }>;
+    };
 
+  it('fetches an unchanged item again only within the refresh budget, the one checked longest ago first', async () => {
+    const before = new Map(reference.contentFetches);
+    expect(await a.crawl(peerId)).toBe('succeeded');
+    const refreshed = [...reference.contentFetches].filter(([id, count]) => count > (before.get(id) ?? 0));
+    expect(refreshed).toHaveLength(1);
+    const run = await latestRun();
+    expect(run.fetches).toEqual({ refresh: { count: 1, ids: [refreshed[0]![0]] } });
+    expect(run.updated).toBe(0);
+
+    // The next run refreshes another one: the budget walks the catalogue, oldest check first.
+    expect(await a.crawl(peerId)).toBe('succeeded');
+    expect((await latestRun()).fetches.refresh?.ids).not.toEqual([refreshed[0]![0]]);
+  });
+
+  it('fetches the content of an item whose listing changed, and catches a silent edit by refreshing', async () => {
     first!.content = '# Conventions, revised\n';
-    first!.updatedAt = new Date().toISOString();
+    first!.description = 'Revised conventions';
     await a.crawl(peerId);
-    expect(reference.contentFetches.get(first!.id)).toBe(2);
-    expect(reference.contentFetches.get(second!.id)).toBe(1);
+    expect((await latestRun()).fetches.changed).toEqual({ count: 1, ids: [first!.id] });
     const copy = (
       await a.app.http.get('/api/v1/blueprints').query({ instance: reference.domain, q: 'revised' }).expect(200)
     ).body.items[0];
-    const detail = await a.app.http.get(`/api/v1/blueprints/${copy.id}`).expect(200);
-    expect(detail.body.content).toBe('# Conventions, revised\n');
+    expect(copy.description).toBe('Revised conventions');
+    expect((await a.app.http.get(`/api/v1/blueprints/${copy.id}`).expect(200)).body.content).toBe(
+      '# Conventions, revised\n',
+    );
+
+    // An edit of the content alone leaves the listing as it was: the refresh budget finds it within a few runs.
+    second!.content = '# Silently edited\n';
+    for (let run = 0; run < 3; run += 1) await a.crawl(peerId);
+    const silent = (
+      await a.app.http.get('/api/v1/blueprints').query({ instance: reference.domain, q: 'silently' }).expect(200)
+    ).body.items;
+    expect(silent.map((item: { name: string }) => item.name)).toEqual([second!.name]);
   });
 
-  it('removes a blueprint the catalogue stopped listing after two complete walks miss it', async () => {
+  it('removes a blueprint the catalogue stopped listing once its own address says it is gone', async () => {
     reference.blueprints.delete(third!.id);
     await a.crawl(peerId);
-    // One walk can skip an item while counters reorder the list: it is kept once.
-    expect(await namesOnA()).toContain(third!.name);
-    await a.crawl(peerId);
     expect(await namesOnA()).not.toContain(third!.name);
+    const run = await latestRun();
+    expect(run.removed).toBe(1);
+    expect(run.fetches.confirm).toEqual({ count: 1, ids: [third!.id] });
     const prisma = a.app.app.nest.get(PrismaService);
     expect(await prisma.remoteBlueprint.count({ where: { peerId } })).toBe(2);
   });

@@ -47,7 +47,12 @@ export class BlueprintSummary {
   @ApiProperty({ example: 'bp_k3j9x2mq7w4t8pzr' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty() slug: string;
-  @ApiProperty() description: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Null only for a remote blueprint whose peer publishes none',
+  })
+  description: string | null;
   @ApiProperty({ enum: BLUEPRINT_KINDS }) kind: string;
   @ApiProperty({ description: 'Format registry id the content is written in' }) format: string;
   @ApiProperty({ description: 'Tool the format belongs to' }) tool: string;

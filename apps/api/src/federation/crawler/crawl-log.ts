@@ -10,20 +10,30 @@ const BUDGET_SLACK_REQUESTS = 10;
 
 /**
  * The requests a crawl of a peer that announces `announced` entries can plausibly need, `perItem` being the requests
- * each entry costs on top of its page (1 for a legacy content fetch, 0 when content is inline). The announced count
+ * each entry costs on top of its page (1 for a legacy content fetch, 0 when content is inline) and `passes` the
+ * walks over the list a run may make. The announced count
  * is the peer's claim, so it is bounded by what we would keep of it, and the result by the configured cap.
  */
 export function requestBudget(
   announced: number | null | undefined,
-  limits: { pageSize: number; perItem: number; maxItems: number; cap: number },
+  limits: { pageSize: number; perItem: number; maxItems: number; cap: number; passes?: number },
 ): number {
   const items = Math.min(announced ?? limits.maxItems, limits.maxItems);
-  const pages = Math.ceil(items / limits.pageSize) + 1;
+  const pages = (Math.ceil(items / limits.pageSize) + 1) * (limits.passes ?? 1);
   const needed = pages + items * limits.perItem + Math.max(BUDGET_SLACK_REQUESTS, Math.ceil(items / 10));
   return Math.min(limits.cap, needed);
 }
 
 export type CrawlError = CrawlTotals['errors'][number];
+
+/**
+ * Why a legacy peer's detail was requested (each request counts as a download there): `new` to the copy, `changed`
+ * (its listing changed), `refresh` (unchanged, within the per-run refresh budget, oldest first) or `confirm` (a
+ * complete walk did not list it: is it still public?).
+ */
+export type FetchReason = 'new' | 'changed' | 'refresh' | 'confirm';
+/** Ids recorded per reason; the count is always exact. */
+const MAX_RECORDED_FETCH_IDS = 20;
 
 /** What one run fetched and changed, and every problem met, for `crawl_runs`. */
 export class CrawlLog {
@@ -41,6 +51,7 @@ export class CrawlLog {
   invalidItems = 0;
   /** Invalid entries since the last valid one: a peer that sends nothing else trips INVALID_ITEMS_BREAKER. */
   invalidStreak = 0;
+  readonly fetches: CrawlTotals['fetches'] = {};
 
   constructor(
     /** The most requests this run may send; narrowed once the peer says how much it holds (RequestBudget). */
@@ -57,6 +68,13 @@ export class CrawlLog {
     this.invalidItems += 1;
     this.invalidStreak += 1;
     this.error(code, message, url);
+  }
+
+  /** A legacy detail request, and why it was made. */
+  fetched(reason: FetchReason, remoteId: string): void {
+    const entry = (this.fetches[reason] ??= { count: 0, ids: [] });
+    entry.count += 1;
+    if (entry.ids.length < MAX_RECORDED_FETCH_IDS) entry.ids.push(storable(remoteId));
   }
 
   get invalidBreakerOpen(): boolean {
@@ -103,6 +121,7 @@ export class CrawlLog {
       removed: this.removed,
       bytes: this.bytes,
       errors,
+      fetches: this.fetches,
     };
   }
 }

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { LOGGER } from '../../common/logging/logging.module';
@@ -22,6 +22,7 @@ import {
   CrawlAborted,
   CrawlLog,
   forEachLimited,
+  type FetchReason,
   INVALID_ITEMS_BREAKER,
   requestBudget,
   retryAfterMs,
@@ -29,9 +30,13 @@ import {
 } from './crawl-log';
 import { RemoteCopiesRepository, type KnownCopy } from './remote-copies.repository';
 import { RemoteScans, type ScannedCopy } from './remote-scans';
+import { LegacyWalkState } from './legacy-walk';
 import {
   CrawlProblem,
   legacyCopy,
+  legacyDetailIsPrivate,
+  legacyItemOfDetail,
+  legacyListing,
   legacyListSchema,
   parseLegacyItem,
   parseSignedItem,
@@ -46,6 +51,14 @@ export const CATALOGUE_PATH = '/api/v1/federation/blueprints';
 const SIGNED_PAGE_LIMIT = 100;
 /** The reference product caps its list at 100 per page. */
 const LEGACY_PAGE_LIMIT = 100;
+/**
+ * Walks over a legacy list per run: the first with full pages, the others only while items are still unseen. The list
+ * is sorted by downloads alone, and PostgreSQL orders ties differently for each `offset + limit`, so a walk with
+ * another page size lists ties an earlier one skipped. Their sizes are drawn afresh each run, so an item no size
+ * has listed yet is listed by a later run.
+ */
+const LEGACY_WALKS = 4;
+const LEGACY_RETRY_PAGE_SIZES = { min: 50, max: LEGACY_PAGE_LIMIT - 1 };
 /** A page is at most 4 MB by the protocol; twice that is refused without reading further. */
 const PAGE_MAX_BYTES = 8 * 1024 * 1024;
 /** How often a peer's manifest is read again when nothing else asks for it. */
@@ -305,25 +318,44 @@ export class CrawlerService implements OnModuleInit {
     return { cursor, cursorEtag: null, more: true, notModified: false };
   }
 
-  // ── Legacy peers: offset walk, content only for what changed ─────────────────────────────────────────────────────
+  // ── Legacy peers: offset walk; content only for what may have changed, within budgets ─────────────────────────────
 
   private async crawlLegacy(peer: PeerRow, listed: boolean, log: CrawlLog): Promise<SyncState> {
-    const walkStartedAt = new Date();
-    const seen = new Set<string>();
+    const refreshDue = await this.copies.stalest(peer.id, this.config.federation.legacyRefreshPerRun);
+    const walk = new LegacyWalkState(new Set(refreshDue), peer.advertisedCount);
+    // Each item may cost a content fetch on top of its page; the first page's `total` (fresher than the manifest's
+    // count) narrows the budget.
+    log.requestBudget = this.legacyBudget(peer.advertisedCount);
+    for (let pass = 0; pass < LEGACY_WALKS; pass += 1) {
+      // The list has no stable order, so a walk can skip items: walks with other page sizes order ties differently.
+      if (pass > 0 && !walk.skippedSome) break;
+      const pageSize =
+        pass === 0 ? LEGACY_PAGE_LIMIT : randomInt(LEGACY_RETRY_PAGE_SIZES.min, LEGACY_RETRY_PAGE_SIZES.max + 1);
+      if (!(await this.walkLegacyList(peer, listed, log, walk, pageSize))) {
+        return { cursor: null, cursorEtag: null, more: true, notModified: false };
+      }
+    }
+    await this.removeUnlistedLegacy(peer, listed, log, walk);
+    return { cursor: null, cursorEtag: null, more: false, notModified: false };
+  }
+
+  /** One limit/offset walk of a legacy peer's list. False when the page or request limit stopped it before the end. */
+  private async walkLegacyList(
+    peer: PeerRow,
+    listed: boolean,
+    log: CrawlLog,
+    walk: LegacyWalkState,
+    pageSize: number,
+  ): Promise<boolean> {
     const seenPages = new Set<string>();
     let offset = 0;
-    let complete = false;
-    const breaker = { failures: 0 };
-    // Each item may cost a content fetch on top of its page; the first page's `total` (fresher than the manifest's
-    // count) narrows the budget below.
-    log.requestBudget = this.budgetFor(peer.advertisedCount, 1);
     for (let page = 0; page < this.config.federation.maxPagesPerRun; page += 1) {
       if (log.requests >= log.requestBudget) {
         this.budgetSpent(peer, log);
-        break;
+        return false;
       }
       const url = new URL(`${peer.baseUrl}${CATALOGUE_PATH}`);
-      url.searchParams.set('limit', String(LEGACY_PAGE_LIMIT));
+      url.searchParams.set('limit', String(pageSize));
       url.searchParams.set('offset', String(offset));
       const response = await this.fetch(url, log);
       const parsed = legacyListSchema(LEGACY_PAGE_LIMIT).safeParse(parseJson(response.body));
@@ -332,11 +364,11 @@ export class CrawlerService implements OnModuleInit {
       }
       log.pages += 1;
       const { blueprints, total } = parsed.data;
-      if (blueprints.length === 0) {
-        complete = true;
-        break;
+      if (blueprints.length === 0) return true;
+      if (total !== undefined && offset === 0) {
+        if (walk.listTotal === Number.POSITIVE_INFINITY) log.requestBudget = this.legacyBudget(total);
+        walk.listed(total);
       }
-      if (page === 0 && total !== undefined) log.requestBudget = this.budgetFor(total, 1);
       this.refuseRepeatedPage(seenPages, blueprints, peer);
       const items: LegacyItem[] = [];
       for (const raw of blueprints) {
@@ -347,93 +379,208 @@ export class CrawlerService implements OnModuleInit {
           log.invalid(error.code, error.message);
         }
       }
-      for (const item of items) seen.add(item.id);
-      const known = await this.copies.known(
-        peer.id,
-        items.map((item) => item.id),
-      );
-      // Every content fetch counts as a download on the peer: only new or changed items are fetched, and new ones
-      // only while the per-peer limit has room for them.
-      let room = this.config.federation.maxBlueprintsPerPeer - (await this.copies.count(peer.id));
-      let overLimit = 0;
-      const changed = items.filter((item) => {
-        const copy = known.get(item.id);
-        if (copy) return copy.remoteUpdatedAt.getTime() !== Date.parse(item.updatedAt);
-        if (room > 0) return room-- > 0;
-        overLimit += 1;
-        return false;
-      });
-      log.valid(items.length - changed.length);
-      if (overLimit > 0) {
-        log.error('LIMIT_REACHED', `${overLimit} new blueprints over the per-peer limit were not fetched`);
-      }
-      // The run's budget may not cover this page's content: stop here (at the cap) or as hostile (below it).
-      const affordable = log.requestBudget - log.requests;
-      const fetched = changed.length > affordable ? changed.slice(0, Math.max(0, affordable)) : changed;
-      const copies: RemoteCopy[] = [];
-      await forEachLimited(fetched, this.config.federation.peerConcurrency, async (item) => {
-        if (breaker.failures >= CIRCUIT_BREAKER_FAILURES || log.invalidBreakerOpen) return;
-        const detailUrl = new URL(`${peer.baseUrl}/api/blueprints/bp_${encodeURIComponent(item.id)}`);
-        try {
-          const detail = await this.fetch(detailUrl, log, { allowNotFound: true });
-          if (detail.status === 404) {
-            log.invalid('ITEM_GONE', `${item.id} was listed but is gone`, detailUrl.href);
-            return;
-          }
-          copies.push(legacyCopy(item, parseJson(detail.body), peer.baseUrl, this.config.federation.maxContentBytes));
-          log.valid();
-          breaker.failures = 0;
-        } catch (error) {
-          if (error instanceof CrawlAborted && error.retryAfterMs > 0) throw error;
-          if (error instanceof CrawlProblem) {
-            log.invalid(error.code, error.message, detailUrl.href);
-            return;
-          }
-          const { code, message } = describeFailure(error);
-          // A detail that is not even JSON is an invalid item as much as a failed request.
-          if (code === 'INVALID_JSON') log.invalid(code, message, detailUrl.href);
-          else log.error(code, message, detailUrl.href);
-          breaker.failures += 1;
-        }
-      });
-      if (breaker.failures >= CIRCUIT_BREAKER_FAILURES) {
-        throw new CrawlAborted(
-          'CIRCUIT_OPEN',
-          `${CIRCUIT_BREAKER_FAILURES} requests in a row to ${peer.domain} failed`,
-        );
-      }
-      await this.store(peer, copies, listed, log, known);
-      this.stopOnInvalidStreak(peer, log);
-      if (fetched.length < changed.length) {
+      const listedFirstHere = walk.firstListings(items);
+      // An item an earlier page already listed (the list has no stable order) is valid, and already decided.
+      log.valid(items.length - listedFirstHere.length);
+      if (!(await this.applyLegacyPage(peer, listedFirstHere, listed, log, walk))) {
         this.budgetSpent(peer, log);
-        break;
+        return false;
       }
-      await this.copies.markSeen(
-        peer.id,
-        items.map((item) => item.id),
-      );
       offset += blueprints.length;
-      if (total !== undefined && offset >= total) {
-        complete = true;
-        break;
-      }
+      if (total !== undefined && offset >= total) return true;
     }
-    // Only a complete walk can tell what disappeared.
-    if (complete) log.removed += await this.copies.sweepMissing(peer.id, seen, walkStartedAt);
-    return { cursor: null, cursorEtag: null, more: !complete, notModified: false };
+    return false;
+  }
+
+  /**
+   * One page of a legacy walk: the content of new, changed and refresh-due items is fetched (and new ones only while
+   * the per-peer limit has room); everything else is refreshed from the listing alone. False when the run's budget
+   * could not pay for the page's content: the walk stops there.
+   */
+  private async applyLegacyPage(
+    peer: PeerRow,
+    items: LegacyItem[],
+    listed: boolean,
+    log: CrawlLog,
+    walk: LegacyWalkState,
+  ): Promise<boolean> {
+    const known = await this.copies.known(
+      peer.id,
+      items.map((item) => item.id),
+    );
+    let room = this.config.federation.maxBlueprintsPerPeer - (await this.copies.count(peer.id));
+    let overLimit = 0;
+    const wanted: Array<{ item: LegacyItem; reason: Exclude<FetchReason, 'confirm'> }> = [];
+    for (const item of items) {
+      const reason = walk.fetchReason(item, known.get(item.id));
+      if (reason === 'new' && room-- <= 0) overLimit += 1;
+      else if (reason) wanted.push({ item, reason });
+    }
+    log.valid(items.length - wanted.length);
+    if (overLimit > 0) {
+      log.error('LIMIT_REACHED', `${overLimit} new blueprints over the per-peer limit were not fetched`);
+    }
+    // The run's budget may not cover this page's content: stop here (at the cap) or as hostile (below it).
+    const affordable = Math.max(0, log.requestBudget - log.requests);
+    const fetched = wanted.slice(0, affordable);
+    const copies: RemoteCopy[] = [];
+    const unchanged: string[] = [];
+    const breaker = { failures: 0 };
+    await forEachLimited(fetched, this.config.federation.peerConcurrency, async ({ item, reason }) => {
+      if (breaker.failures >= CIRCUIT_BREAKER_FAILURES || log.invalidBreakerOpen) return;
+      const detail = await this.fetchLegacyDetail(peer, item.id, reason, log, breaker);
+      if (detail === undefined) return;
+      if (detail === 'gone') {
+        log.invalid('ITEM_GONE', `${item.id} was listed but is gone`, legacyDetailUrl(peer, item.id).href);
+        return;
+      }
+      try {
+        const copy = legacyCopy(item, detail, peer.baseUrl, this.config.federation.maxContentBytes);
+        if (reason === 'refresh' && copy.contentHash === known.get(item.id)?.contentHash) unchanged.push(item.id);
+        else copies.push(copy);
+        log.valid();
+      } catch (error) {
+        if (!(error instanceof CrawlProblem)) throw error;
+        log.invalid(error.code, error.message, legacyDetailUrl(peer, item.id).href);
+      }
+    });
+    this.openCircuitAfter(breaker, peer);
+    await this.store(peer, copies, listed, log, known);
+    // The rest is refreshed from the listing: counters always, metadata unless the listing changed (its content is
+    // then stored with it above, or tried again next run).
+    const stored = new Set(copies.map((copy) => copy.remoteId));
+    log.updated += await this.copies.applyListings(
+      peer.id,
+      items
+        .filter((item) => known.has(item.id) && !stored.has(item.id))
+        .map((item) => legacyListing(item, peer.baseUrl)),
+    );
+    await this.copies.markChecked(peer.id, unchanged);
+    this.stopOnInvalidStreak(peer, log);
+    return fetched.length === wanted.length;
+  }
+
+  /**
+   * After a walk to the end of the list: the copies it did not list are asked about directly, and removed only when
+   * the peer says they are gone (404, 403, or no longer public). A walk that listed far fewer items than the peer
+   * announces removes nothing: its list skipped them, they did not disappear.
+   */
+  private async removeUnlistedLegacy(
+    peer: PeerRow,
+    listed: boolean,
+    log: CrawlLog,
+    walk: LegacyWalkState,
+  ): Promise<void> {
+    if (!walk.complete) {
+      log.error(
+        'WALK_INCOMPLETE',
+        `The walk listed ${walk.seen.size} of the ${walk.announced} blueprints ${peer.domain} announces: nothing was removed`,
+      );
+      return;
+    }
+    const toConfirm = walk.toConfirm(await this.copies.unlisted(peer.id, walk.seen), Date.now());
+    if (toConfirm.length === 0) return;
+    // What we hold, not what the peer claims, sizes these requests.
+    log.requestBudget = Math.min(
+      this.config.federation.maxRequestsPerRun,
+      Math.max(log.requestBudget, log.requests + toConfirm.length),
+    );
+    const known = await this.copies.known(
+      peer.id,
+      toConfirm.map((copy) => copy.remoteId),
+    );
+    const gone: string[] = [];
+    const stillPublic: string[] = [];
+    const changed: RemoteCopy[] = [];
+    const breaker = { failures: 0 };
+    await forEachLimited(toConfirm, this.config.federation.peerConcurrency, async (copy) => {
+      if (breaker.failures >= CIRCUIT_BREAKER_FAILURES || log.requests >= log.requestBudget) return;
+      const detail = await this.fetchLegacyDetail(peer, copy.remoteId, 'confirm', log, breaker);
+      if (detail === undefined) return;
+      try {
+        if (detail === 'gone' || legacyDetailIsPrivate(copy.remoteId, detail)) {
+          gone.push(copy.remoteId);
+          return;
+        }
+        // Still public: the answer doubles as a refresh of the copy.
+        const item = legacyItemOfDetail(copy.remoteId, detail, copy.remoteUpdatedAt);
+        const fresh = legacyCopy(item, detail, peer.baseUrl, this.config.federation.maxContentBytes);
+        const held = known.get(copy.remoteId);
+        if (fresh.contentHash !== held?.contentHash || fresh.listingFingerprint !== held.listingFingerprint) {
+          changed.push(fresh);
+        }
+        stillPublic.push(copy.remoteId);
+      } catch (error) {
+        if (!(error instanceof CrawlProblem)) throw error;
+        // Unreadable is not gone: the copy stays.
+        log.error(error.code, error.message, legacyDetailUrl(peer, copy.remoteId).href);
+      }
+    });
+    await this.store(peer, changed, listed, log, known);
+    await this.copies.markChecked(peer.id, stillPublic);
+    log.removed += await this.copies.remove(peer.id, gone);
+    if (toConfirm.length > stillPublic.length + gone.length) {
+      log.error(
+        'CONFIRMATIONS_LEFT',
+        `${toConfirm.length - stillPublic.length - gone.length} unlisted blueprints were not confirmed; they are kept`,
+      );
+    }
+    this.openCircuitAfter(breaker, peer);
+  }
+
+  /**
+   * One legacy detail request, recorded with its reason: the detail's JSON, 'gone' (404, 403, 410), or undefined
+   * when the request failed (logged, and counted by `breaker`). A 429 or 503 stops the run.
+   */
+  private async fetchLegacyDetail(
+    peer: PeerRow,
+    remoteId: string,
+    reason: FetchReason,
+    log: CrawlLog,
+    breaker: { failures: number },
+  ): Promise<unknown> {
+    const url = legacyDetailUrl(peer, remoteId);
+    log.fetched(reason, remoteId);
+    try {
+      const response = await this.fetch(url, log, { gone: true });
+      breaker.failures = 0;
+      return response.status === 404 || response.status === 403 || response.status === 410
+        ? 'gone'
+        : parseJson(response.body);
+    } catch (error) {
+      if (error instanceof CrawlAborted && error.retryAfterMs > 0) throw error;
+      const { code, message } = describeFailure(error);
+      // A detail that is not even JSON is an invalid item as much as a failed request.
+      if (code === 'INVALID_JSON') log.invalid(code, message, url.href);
+      else log.error(code, message, url.href);
+      breaker.failures += 1;
+      return undefined;
+    }
+  }
+
+  private openCircuitAfter(breaker: { failures: number }, peer: PeerRow): void {
+    if (breaker.failures < CIRCUIT_BREAKER_FAILURES) return;
+    throw new CrawlAborted('CIRCUIT_OPEN', `${CIRCUIT_BREAKER_FAILURES} requests in a row to ${peer.domain} failed`);
   }
 
   // ── Shared steps ──────────────────────────────────────────────────────────────────────────────────────────────────
 
   /** The request budget of a run against a peer announcing `announced` entries, each costing `perItem` requests. */
-  private budgetFor(announced: number | null | undefined, perItem: number): number {
+  private budgetFor(announced: number | null | undefined, perItem: number, passes = 1): number {
     const { maxBlueprintsPerPeer, maxRequestsPerRun } = this.config.federation;
     return requestBudget(announced, {
       pageSize: LEGACY_PAGE_LIMIT,
       perItem,
       maxItems: maxBlueprintsPerPeer,
       cap: maxRequestsPerRun,
+      passes,
     });
+  }
+
+  /** A legacy run: every walk over the list, and a content request per item. */
+  private legacyBudget(announced: number | null | undefined): number {
+    // The retry walks' pages are smaller: count each walk at half the page size.
+    return this.budgetFor(announced, 1, 2 * LEGACY_WALKS);
   }
 
   /**
@@ -539,7 +686,8 @@ export class CrawlerService implements OnModuleInit {
   private async fetch(
     url: URL,
     log: CrawlLog,
-    options: { ifNoneMatch?: string; allowNotFound?: boolean } = {},
+    /** `gone`: 404, 403 and 410 are answers (a legacy detail that is gone or private), not failures. */
+    options: { ifNoneMatch?: string; gone?: boolean } = {},
   ): Promise<OutboundResponse> {
     log.requests += 1;
     let response: OutboundResponse;
@@ -566,11 +714,16 @@ export class CrawlerService implements OnModuleInit {
         retryAfterMs(response.headers['retry-after']) || 60_000,
       );
     }
-    if (status === 304 || (status >= 200 && status < 300) || (status === 404 && options.allowNotFound)) {
+    if (status === 304 || (status >= 200 && status < 300) || (options.gone && [403, 404, 410].includes(status))) {
       return response;
     }
     throw new CrawlAborted('HTTP_STATUS', `${url.host}${url.pathname} answered ${status}`);
   }
+}
+
+/** A legacy peer serves content at /api/blueprints/bp_<id>: the raw id from its list, with the `bp_` prefix. */
+function legacyDetailUrl(peer: PeerRow, remoteId: string): URL {
+  return new URL(`${peer.baseUrl}/api/blueprints/bp_${encodeURIComponent(remoteId)}`);
 }
 
 function keyChanged(peer: PeerRow): CrawlAborted {

@@ -8,12 +8,14 @@ import {
 } from '../../blueprints/blueprint-rules';
 import { listFormats } from '@lynxprompt/formats';
 import { firstIssue } from '../first-issue';
+import { legacyCategory, legacyFormat } from './legacy-vocabulary';
 
 /** Everything the crawler stores about one remote blueprint, validated and bounded. */
 export interface RemoteCopy {
   remoteId: string;
   name: string;
-  description: string;
+  /** Null when the peer publishes none. */
+  description: string | null;
   /** The kind as the API and the database's enum labels spell it (`mcp-config`). */
   kind: (typeof BLUEPRINT_KINDS)[number];
   format: string;
@@ -33,6 +35,8 @@ export interface RemoteCopy {
   downloadCount: number;
   remoteCreatedAt: Date;
   remoteUpdatedAt: Date;
+  /** Legacy peers: what their list said of it (legacyFingerprint); null for signed peers. */
+  listingFingerprint: string | null;
 }
 
 /** A problem with one item or page, with a stable reason code for the crawl log. */
@@ -98,6 +102,7 @@ const legacyItemSchema = z.object({
   description: bounded(5000).nullish(),
   type: bounded(100).nullish(),
   category: bounded(100).nullish(),
+  // Free-form there (1–30 characters each, at most 10); normalised to our spelling by usableTags.
   tags: z.array(bounded(100)).max(100).catch([]),
   downloads: counter.optional(),
   favorites: counter.optional(),
@@ -107,23 +112,23 @@ const legacyItemSchema = z.object({
 });
 export type LegacyItem = z.infer<typeof legacyItemSchema>;
 
-const legacyDetailSchema = z.object({ content: z.string() });
-
-/** The reference product's `type` values, mapped to our formats; anything else is generic rules. */
-const LEGACY_TYPES: Record<string, string> = {
-  AGENTS_MD: 'agents-md',
-  CLAUDE_MD: 'claude-md',
-  CURSOR_RULES: 'cursor-rules',
-  COPILOT_INSTRUCTIONS: 'copilot-instructions',
-  WINDSURF_RULES: 'windsurf-rules',
-  JUNIE_GUIDELINES: 'junie-guidelines',
-  GEMINI_MD: 'gemini-md',
-  CLINE_RULES: 'cline-rules',
-  CLAUDE_COMMAND: 'claude-command',
-  CURSOR_COMMAND: 'cursor-command',
-  CLAUDE_SKILL: 'claude-skill',
-  CLAUDE_AGENT: 'claude-agent',
-};
+/**
+ * A legacy blueprint's detail. Its metadata is the list's (same columns there), which is what a confirmation request
+ * needs when the list skipped the item; `isPublic: false` means it is no longer shared.
+ */
+const legacyDetailSchema = z.object({
+  content: z.string(),
+  isPublic: z.boolean().optional(),
+  name: z.unknown().optional(),
+  description: z.unknown().optional(),
+  type: z.unknown().optional(),
+  category: z.unknown().optional(),
+  tags: z.unknown().optional(),
+  downloads: z.unknown().optional(),
+  likes: z.unknown().optional(),
+  author: z.unknown().optional(),
+  createdAt: z.unknown().optional(),
+});
 
 /** The generic format of each kind, for items whose format we do not know. */
 const GENERIC_FORMAT: Record<(typeof BLUEPRINT_KINDS)[number], string> = {
@@ -222,6 +227,7 @@ export function parseSignedItem(raw: unknown, baseUrl: string, maxContentBytes: 
     downloadCount: item.downloads ?? 0,
     remoteCreatedAt: new Date(item.createdAt),
     remoteUpdatedAt: new Date(item.updatedAt),
+    listingFingerprint: null,
   };
 }
 
@@ -232,33 +238,86 @@ export function parseLegacyItem(raw: unknown): LegacyItem {
   return parsed.data;
 }
 
-/** A legacy item and its separately fetched content. Legacy peers publish no hash: ours is computed here. */
-export function legacyCopy(item: LegacyItem, detail: unknown, baseUrl: string, maxContentBytes: number): RemoteCopy {
-  const parsed = legacyDetailSchema.safeParse(detail);
-  if (!parsed.success)
-    throw new CrawlProblem('ITEM_INVALID', `detail of ${item.id}: ${firstIssue(parsed.error, 'item')}`);
-  const { content, sizeBytes } = checkedContent(parsed.data.content, maxContentBytes);
-  const format = LEGACY_TYPES[item.type ?? ''];
+/**
+ * What a legacy peer's list says of an item that can hint at an edit: a change here means its content may have
+ * changed too. Counters and `updatedAt` are left out: the peer bumps both on every read of the detail.
+ */
+export function legacyFingerprint(item: LegacyItem): string {
+  return sha256Hex(
+    JSON.stringify([item.name, item.description ?? null, item.type ?? null, item.tags, item.category ?? null]),
+  );
+}
+
+/** Everything we keep of a legacy item that its list carries: enough to refresh a copy without fetching it. */
+export type LegacyListing = Omit<
+  RemoteCopy,
+  'content' | 'contentHash' | 'sizeBytes' | 'license' | 'authorHandle' | 'remoteVersion' | 'rawUrl'
+> & { listingFingerprint: string };
+
+export function legacyListing(item: LegacyItem, baseUrl: string): LegacyListing {
   return {
     remoteId: item.id,
     name: item.name,
-    description: item.description ?? '',
-    ...formatAndKind(format, undefined),
-    category: knownCategory(item.category ?? null),
+    description: item.description ?? null,
+    ...formatAndKind(legacyFormat(item.type), undefined),
+    category: legacyCategory(item.category),
     tags: usableTags(item.tags),
-    // The reference product publishes no licence: nothing is assumed, so forks are refused.
-    license: 'NOASSERTION',
-    authorHandle: null,
     authorName: item.author || 'unknown',
-    remoteVersion: null,
-    content,
-    contentHash: sha256Hex(content),
-    sizeBytes,
     canonicalUrl: `${baseUrl}/blueprints/bp_${item.id}`,
-    rawUrl: null,
     favoriteCount: item.favorites ?? 0,
     downloadCount: item.downloads ?? 0,
     remoteCreatedAt: new Date(item.createdAt),
     remoteUpdatedAt: new Date(item.updatedAt),
+    listingFingerprint: legacyFingerprint(item),
   };
+}
+
+function parseLegacyDetail(remoteId: string, detail: unknown) {
+  const parsed = legacyDetailSchema.safeParse(detail);
+  if (!parsed.success) {
+    throw new CrawlProblem('ITEM_INVALID', `detail of ${remoteId}: ${firstIssue(parsed.error, 'item')}`);
+  }
+  return parsed.data;
+}
+
+/** A legacy item and its separately fetched content. Legacy peers publish no hash: ours is computed here. */
+export function legacyCopy(item: LegacyItem, detail: unknown, baseUrl: string, maxContentBytes: number): RemoteCopy {
+  const { content, sizeBytes } = checkedContent(parseLegacyDetail(item.id, detail).content, maxContentBytes);
+  return {
+    ...legacyListing(item, baseUrl),
+    // The reference product publishes no licence: nothing is assumed, so forks are refused.
+    license: 'NOASSERTION',
+    authorHandle: null,
+    remoteVersion: null,
+    content,
+    contentHash: sha256Hex(content),
+    sizeBytes,
+    rawUrl: null,
+  };
+}
+
+/** Whether a legacy detail says the blueprint is no longer shared (it answers private ones to their owner only). */
+export function legacyDetailIsPrivate(remoteId: string, detail: unknown): boolean {
+  return parseLegacyDetail(remoteId, detail).isPublic === false;
+}
+
+/**
+ * The item a legacy detail describes, for a copy its list skipped: the detail carries the list's columns but no
+ * `updatedAt` (the copy's own is kept) and names the favourite counter `likes`.
+ */
+export function legacyItemOfDetail(remoteId: string, detail: unknown, updatedAt: Date): LegacyItem {
+  const fields = parseLegacyDetail(remoteId, detail);
+  return parseLegacyItem({
+    id: remoteId,
+    name: fields.name,
+    description: fields.description,
+    type: fields.type,
+    category: fields.category,
+    tags: fields.tags,
+    downloads: fields.downloads,
+    favorites: fields.likes,
+    author: fields.author,
+    createdAt: fields.createdAt,
+    updatedAt: updatedAt.toISOString(),
+  });
 }

@@ -37,6 +37,7 @@ export function crawlRunView(run: CrawlRun): CrawlRunView {
     removed: run.removed,
     bytes: run.bytes,
     errors: Array.isArray(run.errors) ? (run.errors as CrawlRunView['errors']) : [],
+    fetches: isObject(run.fetches) ? (run.fetches as CrawlRunView['fetches']) : {},
   };
 }
 
@@ -105,6 +106,7 @@ export function peerLogoUrl(candidate: unknown, peerBaseUrl: string): string | n
 export function registryInstanceOf(peer: PeerRow): RegistryInstance {
   const manifest = (peer.manifest ?? {}) as { logoUrl?: unknown };
   return {
+    id: peer.id,
     domain: peer.domain,
     name: peer.name ?? peer.domain,
     version: peer.version ?? '',
@@ -123,4 +125,8 @@ export function domainRuleView(rule: DomainRule): DomainRuleView {
     note: rule.note,
     createdAt: rule.createdAt.toISOString(),
   };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

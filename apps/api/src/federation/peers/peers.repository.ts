@@ -13,6 +13,8 @@ export interface CrawlTotals {
   removed: number;
   bytes: number;
   errors: Array<{ code: string; message: string; url?: string }>;
+  /** Legacy peers' detail requests by reason (FetchReason). */
+  fetches: Partial<Record<'new' | 'changed' | 'refresh' | 'confirm', { count: number; ids: string[] }>>;
 }
 
 const RECENT_RUNS = 20;
@@ -118,7 +120,12 @@ export class PeersRepository {
   finishRun(id: string, data: CrawlTotals & { outcome: string }) {
     return this.prisma.crawlRun.update({
       where: { id },
-      data: { ...data, errors: data.errors as Prisma.InputJsonArray, finishedAt: new Date() },
+      data: {
+        ...data,
+        errors: data.errors as Prisma.InputJsonArray,
+        fetches: data.fetches as Prisma.InputJsonObject,
+        finishedAt: new Date(),
+      },
     });
   }
 

@@ -21,6 +21,7 @@ export class RegistryAnswer {
 
 /** The reference product's registry listing, field for field. */
 export class RegistryInstance {
+  @ApiProperty({ description: "Stable identifier (the reference product's web page keys its list on it)" }) id: string;
   @ApiProperty() domain: string;
   @ApiProperty() name: string;
   @ApiProperty() version: string;
@@ -50,6 +51,29 @@ export class InstanceDirectory {
   @ApiProperty({ type: [InstanceDirectoryEntry] }) items: InstanceDirectoryEntry[];
 }
 
+/** How many requests for one reason, and the first 20 ids they named. */
+export class CrawlFetchCount {
+  @ApiProperty() count: number;
+  @ApiProperty({ type: [String] }) ids: string[];
+}
+
+/** Legacy peers only: each detail request counts as a download there, so each is recorded with why it was made. */
+export class CrawlFetches {
+  @ApiPropertyOptional({ type: CrawlFetchCount, description: 'New to this instance' }) new?: CrawlFetchCount;
+  @ApiPropertyOptional({ type: CrawlFetchCount, description: 'Its listing changed, so its content may have' })
+  changed?: CrawlFetchCount;
+  @ApiPropertyOptional({
+    type: CrawlFetchCount,
+    description: 'Unchanged, refreshed within FEDERATION_LEGACY_REFRESH_PER_RUN (oldest first)',
+  })
+  refresh?: CrawlFetchCount;
+  @ApiPropertyOptional({
+    type: CrawlFetchCount,
+    description: 'A complete walk did not list it: asked directly whether it is still public',
+  })
+  confirm?: CrawlFetchCount;
+}
+
 export class CrawlRunView {
   @ApiProperty() id: string;
   @ApiProperty({ enum: ['schedule', 'manual', 'registration'] }) trigger: string;
@@ -64,6 +88,8 @@ export class CrawlRunView {
   @ApiProperty() bytes: number;
   @ApiProperty({ description: '[{code, message, url?}]', type: 'array', items: { type: 'object' } })
   errors: Array<{ code: string; message: string; url?: string }>;
+  @ApiProperty({ type: CrawlFetches })
+  fetches: CrawlFetches;
 }
 
 export class PendingKeyView {
