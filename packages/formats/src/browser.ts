@@ -51,4 +51,13 @@ export {
   type ParseErrorDetails,
 } from './formats.errors';
 export { CodedError } from './coded-error';
+export {
+  isValidTag,
+  MAX_TAG_INPUT_LENGTH,
+  MAX_TAG_LENGTH,
+  MAX_TAGS,
+  normaliseTag,
+  tagsFromInput,
+  type TagListProblem,
+} from './tags';
 export { isPlainObject, isSafeSlug } from './text';

@@ -1,6 +1,7 @@
 // The rules every write path applies to a blueprint's content and metadata, in one place: web, API, import, fork and
 // restore all go through BlueprintsService, which calls these.
 import { createHash, randomBytes } from 'node:crypto';
+import { isValidTag, MAX_TAGS, normaliseTag, tagsFromInput } from '@lynxprompt/formats';
 import { isSpdxExpression } from '../common/spdx';
 import {
   ContentEmptyError,
@@ -16,7 +17,7 @@ import {
 
 export const MAX_CONTENT_BYTES = 256 * 1024;
 export const MAX_CONTENT_LINES = 10_000;
-export const MAX_TAGS = 10;
+export { MAX_TAGS };
 
 export const CATEGORIES = [
   'general',
@@ -93,20 +94,26 @@ export function checkContent(content: string): CheckedContent {
   return { content, sizeBytes, contentHash: sha256Hex(content) };
 }
 
-const TAG = /^[a-z0-9][a-z0-9.+#-]{0,31}$/;
-
-/** Lower-cased, trimmed and de-duplicated, in the order given. */
+/**
+ * Tags a person sent, each in its canonical spelling (normaliseTag in @lynxprompt/formats), de-duplicated in order;
+ * blanks are dropped. More than MAX_TAGS, or one that is too long or of which nothing is left, is refused, never cut.
+ */
 export function normaliseTags(tags: readonly string[]): string[] {
-  const normalised = [...new Set(tags.map((tag) => tag.trim().toLowerCase()).filter((tag) => tag.length > 0))];
-  if (normalised.length > MAX_TAGS) throw new TooManyTagsError(normalised.length, MAX_TAGS);
-  for (const tag of normalised) if (!TAG.test(tag)) throw new InvalidTagError(tag);
+  const { tags: normalised, problem } = tagsFromInput(tags);
+  if (problem?.code === 'TOO_MANY_TAGS') throw new TooManyTagsError(problem.count, MAX_TAGS);
+  if (problem?.code === 'INVALID_TAG') throw new InvalidTagError(toStorableText(problem.tag));
   return normalised;
 }
 
-/** Tags from elsewhere (a peer's blueprint): those we would refuse are dropped, and at most MAX_TAGS are kept. */
+/** Tags from elsewhere (a peer's blueprint): each normalised, those still unusable dropped, at most MAX_TAGS kept. */
 export function usableTags(tags: readonly string[]): string[] {
-  const normalised = [...new Set(tags.map((tag) => tag.trim().toLowerCase()))];
-  return normalised.filter((tag) => TAG.test(tag)).slice(0, MAX_TAGS);
+  const usable = new Set<string>();
+  for (const tag of tags) {
+    if (usable.size === MAX_TAGS) break;
+    const normalised = normaliseTag(tag);
+    if (isValidTag(normalised)) usable.add(normalised);
+  }
+  return [...usable];
 }
 
 /** A category from elsewhere: one of ours, or none. */

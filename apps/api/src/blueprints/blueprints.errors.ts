@@ -48,7 +48,12 @@ export class TooManyTagsError extends AppError {
 
 export class InvalidTagError extends AppError {
   constructor(tag: string) {
-    super('INVALID_TAG', `Tags are 1–32 characters of lower-case letters, digits, '-', '.', '+' or '#': ${tag}`, 400);
+    super(
+      'INVALID_TAG',
+      `A tag is 1–32 characters of a-z, 0-9, '-', '.', '+' or '#' once accents go and spaces and other punctuation become '-': ${tag}`,
+      400,
+      { tag },
+    );
   }
 }
 

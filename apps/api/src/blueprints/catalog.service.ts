@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
-import { getFormat, listFormats } from '@lynxprompt/formats';
+import { getFormat, listFormats, normaliseTag } from '@lynxprompt/formats';
 import { AccessService } from '../access/access.service';
 import { can, type Ownership } from '../access/permissions';
 import type { Principal, UserPrincipal } from '../auth/principal';
@@ -368,7 +368,8 @@ export class CatalogService {
       throw new UnknownToolError(query.tool);
     }
     const q = query.q?.trim();
-    const tags = query.tag?.map((tag) => filterValue('tag', tag).trim().toLowerCase());
+    // Spelt as stored ("Unit Testing" finds unit-testing); one of which nothing is left ('') matches nothing.
+    const tags = query.tag?.map((tag) => normaliseTag(filterValue('tag', tag)));
     if (tags && tags.length > MAX_TAG_FILTERS) {
       throw new InvalidSearchFilterError('tag', `at most ${MAX_TAG_FILTERS} tags, not ${tags.length}`);
     }

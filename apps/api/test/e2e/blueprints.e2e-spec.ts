@@ -208,6 +208,7 @@ describe('Blueprints: authoring, versions and visibility', () => {
       [{ content: 'nul\u0000byte' }, 422, 'CONTENT_INVALID_ENCODING'],
       [{ content: 'lone \ud800 surrogate' }, 422, 'CONTENT_INVALID_ENCODING'],
       [{ tags: Array.from({ length: 11 }, (_, i) => `t${i}`) }, 400, 'TOO_MANY_TAGS'],
+      [{ tags: ['ok', 'x'.repeat(33)] }, 400, 'INVALID_TAG'],
       [{ kind: 'novel' }, 400, 'UNKNOWN_KIND'],
       [{ format: 'not-a-format' }, 400, 'UNKNOWN_FORMAT'],
       [{ kind: 'mcp-config' }, 422, 'FORMAT_INCOMPATIBLE'],
@@ -236,6 +237,34 @@ describe('Blueprints: authoring, versions and visibility', () => {
       .send(invalidUtf8)
       .expect(400);
     expect(refused.body.error.code).toBe('INVALID_ENCODING');
+  });
+
+  it('stores tags in their canonical spelling and refuses one it would have to cut', async () => {
+    const created = await createBlueprint(owner, { name: 'Tagged as typed', tags: ['Unit Testing', 'ci/cd', '.NET'] });
+    expect(created.tags).toEqual(['unit-testing', 'ci-cd', 'dotnet']);
+    const stored = await prisma.blueprint.findUniqueOrThrow({ where: { id: created.id } });
+    expect(stored.tags).toEqual(['unit-testing', 'ci-cd', 'dotnet']);
+
+    // Spellings of one tag count once; blanks and bare punctuation are no tag at all.
+    const edited = await owner.agent
+      .patch(`/api/v1/blueprints/${created.id}`)
+      .set({ ...owner.writeHeaders, ...ifMatch(created) })
+      .send({ tags: [' C# ', 'c#', '#React', 'react', '  ', '#', 'Café'] })
+      .expect(200);
+    expect(edited.body.tags).toEqual(['c#', 'react', 'cafe']);
+
+    const longTag = 'A Tag Much Longer Than Thirty Two Characters';
+    const refused = await owner.agent
+      .patch(`/api/v1/blueprints/${created.id}`)
+      .set({ ...owner.writeHeaders, ...ifMatch(edited.body as { revision: number }) })
+      .send({ tags: ['fine', longTag] })
+      .expect(400);
+    expect(refused.body.error).toMatchObject({
+      code: 'INVALID_TAG',
+      details: { tag: 'a-tag-much-longer-than-thirty-two-characters' },
+    });
+    const unchanged = await prisma.blueprint.findUniqueOrThrow({ where: { id: created.id } });
+    expect(unchanged.tags).toEqual(['c#', 'react', 'cafe']);
   });
 
   it('leaves a tombstone on delete: gone for everyone, versions dropped, slug freed', async () => {

@@ -40,7 +40,7 @@ describe('Catalogue search', () => {
         ...publish,
         name: 'Django service layer',
         description: 'Python backend structure',
-        tags: ['python', 'django'],
+        tags: ['python', 'django', 'Unit Testing'],
         category: 'backend',
         content: '# Django\n\nKeep views thin; put rules in services. Mention kubernetes deployments.\n',
       })
@@ -100,6 +100,11 @@ describe('Catalogue search', () => {
     expect((await search('tool=claude-code')).items.map((i) => i.id)).toEqual([ids.command]);
     expect((await search('category=backend')).items.map((i) => i.id)).toEqual([ids.django]);
     expect((await search('tag=react&tag=frontend')).items.map((i) => i.id)).toEqual([ids.react]);
+    // A tag filter is spelt the way tags are stored: "Unit Testing" was stored as unit-testing.
+    for (const tag of ['unit-testing', 'Unit Testing', 'UNIT_TESTING']) {
+      expect((await search(`tag=${encodeURIComponent(tag)}`)).items.map((i) => i.id)).toEqual([ids.django]);
+    }
+    expect((await search(`tag=${encodeURIComponent('日本語')}`)).items).toEqual([]);
     expect((await search('author=bob')).items.map((i) => i.id).sort()).toEqual([ids.django, ids.command].sort());
     expect((await search('license=MIT')).items.map((i) => i.id)).toEqual([ids.react]);
     const { facets } = await search('facets=true');

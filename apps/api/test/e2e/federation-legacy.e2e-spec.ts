@@ -28,7 +28,11 @@ describe('compatibility with the reference product (legacy peers)', () => {
   let peerId: string;
   const [first, second, third] = [
     referenceBlueprint(),
-    referenceBlueprint({ type: 'CLAUDE_COMMAND' }),
+    // Free-form tags as older instances send them; the last one is too long to be a tag here.
+    referenceBlueprint({
+      type: 'CLAUDE_COMMAND',
+      tags: ['Unit Testing', 'ci/cd', '.NET', 'C#', 'Node.js', 'React Native', 'café', 'c#', 'x'.repeat(40)],
+    }),
     referenceBlueprint({ type: 'SOMETHING_NEW' }),
   ];
 
@@ -109,6 +113,7 @@ describe('compatibility with the reference product (legacy peers)', () => {
     expect(items.find((item) => item.name === third!.name)?.kind).toBe('rules');
     const detail = await a.app.http.get(`/api/v1/blueprints/${command?.id}`).expect(200);
     expect(detail.body.content).toBe(second!.content);
+    expect(detail.body.tags).toEqual(['unit-testing', 'ci-cd', 'dotnet', 'c#', 'node.js', 'react-native', 'cafe']);
   });
 
   const latestRun = async () =>

@@ -1,15 +1,35 @@
 import { detail, formats } from '../blueprints/testing/blueprint-fixtures';
-import { EMPTY_FIELDS, effectiveFormat, fieldsOf, parseTags, tagsError, updateBody } from './editor-form';
+import { EMPTY_FIELDS, effectiveFormat, fieldsOf, parseTags, tagsError, tagsHint, updateBody } from './editor-form';
 
 describe('tags', () => {
-  it('normalises like the API: trimmed, lower-case, no #, no duplicates', () => {
+  it('spells tags the way the API stores them, each once', () => {
     expect(parseTags(' React, #testing,react,, ')).toEqual(['react', 'testing']);
+    expect(parseTags('Unit Testing, ci/cd, .NET, C#, Node.js, café, unit_testing')).toEqual([
+      'unit-testing',
+      'ci-cd',
+      'dotnet',
+      'c#',
+      'node.js',
+      'cafe',
+    ]);
   });
 
-  it('reports more than 10 tags and invalid ones', () => {
+  it('reports more than 10 tags, a tag too long to keep whole and one of which nothing is left', () => {
     expect(tagsError('a,b,c,d,e,f,g,h,i,j')).toBeUndefined();
+    expect(tagsError('ok, not ok')).toBeUndefined();
     expect(tagsError('a,b,c,d,e,f,g,h,i,j,k,l')).toBe('At most 10 tags: remove 2.');
-    expect(tagsError('ok, not ok')).toMatch(/“not ok” is not a valid tag/);
+    expect(tagsError('ok, A Tag Much Longer Than Thirty Two Characters')).toBe(
+      '“a-tag-much-longer-than-thirty-two-characters” is too long for a tag: at most 32 characters.',
+    );
+    expect(tagsError('ok, 日本語')).toMatch(/^“日本語” cannot be a tag/);
+  });
+
+  it('says how the tags will be saved when that is not how they were typed', () => {
+    expect(tagsHint('')).toBe('Comma-separated, up to 10 (0 so far).');
+    expect(tagsHint('react, node.js')).toBe('Comma-separated, up to 10 (2 so far).');
+    expect(tagsHint('React, Unit Testing, react')).toBe(
+      'Comma-separated, up to 10 (2 so far), saved as: react, unit-testing.',
+    );
   });
 });
 

@@ -1,6 +1,6 @@
+import { MAX_TAG_LENGTH, MAX_TAGS, tagsFromInput } from '@lynxprompt/formats/browser';
 import {
   isCategory,
-  MAX_TAGS,
   type BlueprintDetail,
   type Category,
   type BlueprintKind,
@@ -55,26 +55,32 @@ export function fieldsOf(detail: BlueprintDetail): EditorFields {
   };
 }
 
-/** Tags as the API will store them: trimmed, lower-case, without a leading #, de-duplicated. */
+/** The typed line's tags as the API will store them (normaliseTag: "Unit Testing" → unit-testing), each once. */
 export function parseTags(text: string): string[] {
-  return [
-    ...new Set(
-      text
-        .split(',')
-        .map((tag) => tag.trim().replace(/^#/, '').toLowerCase())
-        .filter(Boolean),
-    ),
-  ];
+  return tagsFromInput(text.split(',')).tags;
 }
 
-const TAG = /^[a-z0-9][a-z0-9.+#-]{0,31}$/;
-
 export function tagsError(text: string): string | undefined {
-  const tags = parseTags(text);
-  if (tags.length > MAX_TAGS) return `At most ${MAX_TAGS} tags: remove ${tags.length - MAX_TAGS}.`;
-  const invalid = tags.find((tag) => !TAG.test(tag));
-  if (invalid) return `“${invalid}” is not a valid tag: use 1–32 lower-case letters, digits, “-”, “.”, “+” or “#”.`;
+  const { problem } = tagsFromInput(text.split(','));
+  if (problem?.code === 'TOO_MANY_TAGS') return `At most ${MAX_TAGS} tags: remove ${problem.count - MAX_TAGS}.`;
+  if (problem?.code === 'INVALID_TAG') {
+    return problem.reason === 'NOTHING_LEFT'
+      ? `“${problem.tag}” cannot be a tag: tags are written with the letters a–z and digits.`
+      : `“${problem.tag}” is too long for a tag: at most ${MAX_TAG_LENGTH} characters.`;
+  }
   return undefined;
+}
+
+/** The help under the tags field: how many, and how they will be stored when that differs from what was typed. */
+export function tagsHint(text: string): string {
+  const tags = parseTags(text);
+  const typed = text
+    .split(',')
+    .map((tag) => tag.trim())
+    .filter(Boolean);
+  const respelt = typed.length !== tags.length || typed.some((tag, index) => tag !== tags[index]);
+  const count = `Comma-separated, up to ${MAX_TAGS} (${tags.length} so far)`;
+  return respelt && tags.length > 0 ? `${count}, saved as: ${tags.join(', ')}.` : `${count}.`;
 }
 
 /** The formats a kind can be written in; the list is the registry's, in its order. */

@@ -19,7 +19,8 @@ export const WRITE_ERROR_MESSAGES: Record<string, string> = {
   CONTENT_INVALID_ENCODING: 'The content is not valid UTF-8 text (or contains NUL characters). Paste it as plain text.',
   CONTENT_EMPTY: 'The content is empty. Write the instructions first.',
   TOO_MANY_TAGS: 'A blueprint takes at most 10 tags. Remove some.',
-  INVALID_TAG: 'Tags are 1–32 characters: lower-case letters, digits, “-”, “.”, “+” or “#”.',
+  INVALID_TAG:
+    'A tag is stored lower-case, without accents, with spaces and other punctuation as “-” (“Unit Testing” becomes “unit-testing”, “.NET” “dotnet”), and must then be 1–32 characters of a–z, digits, “-”, “.”, “+” or “#”.',
   UNKNOWN_FORMAT: 'This format is not known to this instance. Pick one from the list.',
   UNKNOWN_CATEGORY: 'This category is not known to this instance. Pick one from the list.',
   INVALID_LICENSE: 'The licence is not a valid SPDX expression, e.g. MIT, Apache-2.0 or CC-BY-4.0.',

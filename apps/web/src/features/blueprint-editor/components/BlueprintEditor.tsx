@@ -23,8 +23,8 @@ import {
   createBody,
   effectiveFormat,
   formatsForKind,
-  parseTags,
   tagsError,
+  tagsHint,
   updateBody,
   type EditorFields,
 } from '../editor-form';
@@ -108,7 +108,6 @@ export function BlueprintEditor({ base, initialOwner, initial, formats, onSaved,
   const usableFormats = formatsForKind(formats, fields.kind);
   const syntax = formats.find((target) => target.id === format)?.syntax;
   const tagProblem = tagsError(fields.tags);
-  const tagCount = parseTags(fields.tags).length;
   const bytes = byteLength(fields.content);
   const lines = countLines(fields.content);
   const oversize = bytes > MAX_CONTENT_BYTES || lines > MAX_CONTENT_LINES;
@@ -249,7 +248,7 @@ export function BlueprintEditor({ base, initialOwner, initial, formats, onSaved,
             className={tagProblem ? 'text-warning' : 'field__hint'}
             role={tagProblem ? 'alert' : undefined}
           >
-            {tagProblem ?? `Comma-separated, up to 10 (${tagCount} so far).`}
+            {tagProblem ?? tagsHint(fields.tags)}
           </p>
         </div>
         <div className="field">

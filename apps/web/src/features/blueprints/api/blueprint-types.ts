@@ -62,7 +62,6 @@ export const CATEGORIES = [
   'other',
 ] as const satisfies readonly Category[];
 
-export const MAX_TAGS = 10;
 export const MAX_CONTENT_BYTES = 256 * 1024;
 export const MAX_CONTENT_LINES = 10_000;
 
