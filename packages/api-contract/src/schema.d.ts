@@ -2828,7 +2828,8 @@ export interface components {
       id: string;
       name: string;
       slug: string;
-      description: string;
+      /** @description Null only for a remote blueprint whose peer publishes none */
+      description: string | null;
       /** @enum {string} */
       kind: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config' | 'settings';
       /** @description Format registry id the content is written in */
@@ -3084,7 +3085,8 @@ export interface components {
       id: string;
       name: string;
       slug: string;
-      description: string;
+      /** @description Null only for a remote blueprint whose peer publishes none */
+      description: string | null;
       /** @enum {string} */
       kind: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config' | 'settings';
       /** @description Format registry id the content is written in */
@@ -3226,7 +3228,8 @@ export interface components {
       id: string;
       name: string;
       slug: string;
-      description: string;
+      /** @description Null only for a remote blueprint whose peer publishes none */
+      description: string | null;
       /** @enum {string} */
       kind: 'rules' | 'command' | 'skill' | 'agent' | 'mcp-config' | 'settings';
       /** @description Format registry id the content is written in */
@@ -3947,6 +3950,8 @@ export interface components {
       status: 'pending' | 'verified' | 'failing' | 'suspended' | 'blocked';
     };
     RegistryInstance: {
+      /** @description Stable identifier (the reference product's web page keys its list on it) */
+      id: string;
       domain: string;
       name: string;
       version: string;
@@ -3990,6 +3995,20 @@ export interface components {
        */
       addressKind?: string;
     };
+    CrawlFetchCount: {
+      count: number;
+      ids: string[];
+    };
+    CrawlFetches: {
+      /** @description New to this instance */
+      new?: components['schemas']['CrawlFetchCount'];
+      /** @description Its listing changed, so its content may have */
+      changed?: components['schemas']['CrawlFetchCount'];
+      /** @description Unchanged, refreshed within FEDERATION_LEGACY_REFRESH_PER_RUN (oldest first) */
+      refresh?: components['schemas']['CrawlFetchCount'];
+      /** @description A complete walk did not list it: asked directly whether it is still public */
+      confirm?: components['schemas']['CrawlFetchCount'];
+    };
     CrawlRunView: {
       id: string;
       /** @enum {string} */
@@ -4006,6 +4025,7 @@ export interface components {
       bytes: number;
       /** @description [{code, message, url?}] */
       errors: Record<string, never>[];
+      fetches: components['schemas']['CrawlFetches'];
     };
     PeerView: {
       id: string;

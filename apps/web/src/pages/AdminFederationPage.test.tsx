@@ -29,7 +29,9 @@ function federationApi() {
         { code: 'SIGNATURE_INVALID', message: 'The page signature does not verify', url: 'https://rules.other.test/x' },
       ] as never[],
     }),
-    crawlRun(),
+    crawlRun({
+      fetches: { new: { count: 3, ids: ['a', 'b', 'c'] }, refresh: { count: 10, ids: [] } },
+    }),
   ];
   const peers = new Map<string, PeerView>([['peer_1', peer({ latestRun: runs[0] })]]);
   const rules = new Map<string, DomainRule>([['rule_1', domainRule()]]);
@@ -307,6 +309,8 @@ describe('AdminFederationPage', { timeout: 30_000 }, () => {
     expect(within(oldest!).getByText('Scheduled')).toBeInTheDocument();
     expect(within(oldest!).getByText('Succeeded')).toBeInTheDocument();
     expect(within(oldest!).getByText('None')).toBeInTheDocument();
+    // A legacy peer's content requests, each a download there, by reason.
+    expect(within(oldest!).getByText('3 new, 10 refreshed')).toBeInTheDocument();
 
     await user.click(toggle);
     expect(screen.queryByRole('table', { name: 'Crawl log of rules.other.test' })).not.toBeInTheDocument();

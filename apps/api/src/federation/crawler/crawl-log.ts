@@ -10,16 +10,15 @@ const BUDGET_SLACK_REQUESTS = 10;
 
 /**
  * The requests a crawl of a peer that announces `announced` entries can plausibly need, `perItem` being the requests
- * each entry costs on top of its page (1 for a legacy content fetch, 0 when content is inline) and `passes` the
- * walks over the list a run may make. The announced count
+ * each entry costs on top of its page (1 for a legacy content fetch, 0 when content is inline). The announced count
  * is the peer's claim, so it is bounded by what we would keep of it, and the result by the configured cap.
  */
 export function requestBudget(
   announced: number | null | undefined,
-  limits: { pageSize: number; perItem: number; maxItems: number; cap: number; passes?: number },
+  limits: { pageSize: number; perItem: number; maxItems: number; cap: number },
 ): number {
   const items = Math.min(announced ?? limits.maxItems, limits.maxItems);
-  const pages = (Math.ceil(items / limits.pageSize) + 1) * (limits.passes ?? 1);
+  const pages = Math.ceil(items / limits.pageSize) + 1;
   const needed = pages + items * limits.perItem + Math.max(BUDGET_SLACK_REQUESTS, Math.ceil(items / 10));
   return Math.min(limits.cap, needed);
 }

@@ -325,12 +325,17 @@ export class CrawlerService implements OnModuleInit {
     const walk = new LegacyWalkState(new Set(refreshDue), peer.advertisedCount);
     // Each item may cost a content fetch on top of its page; the first page's `total` (fresher than the manifest's
     // count) narrows the budget.
-    log.requestBudget = this.legacyBudget(peer.advertisedCount);
+    log.requestBudget = this.budgetFor(peer.advertisedCount, 1);
     for (let pass = 0; pass < LEGACY_WALKS; pass += 1) {
       // The list has no stable order, so a walk can skip items: walks with other page sizes order ties differently.
       if (pass > 0 && !walk.skippedSome) break;
       const pageSize =
         pass === 0 ? LEGACY_PAGE_LIMIT : randomInt(LEGACY_RETRY_PAGE_SIZES.min, LEGACY_RETRY_PAGE_SIZES.max + 1);
+      // Another walk costs its pages for the size the list claims (bounded by what we would keep of it).
+      if (pass > 0) {
+        const pages = Math.ceil(Math.min(walk.listTotal, this.config.federation.maxBlueprintsPerPeer) / pageSize) + 1;
+        log.requestBudget = Math.min(this.config.federation.maxRequestsPerRun, log.requestBudget + pages);
+      }
       if (!(await this.walkLegacyList(peer, listed, log, walk, pageSize))) {
         return { cursor: null, cursorEtag: null, more: true, notModified: false };
       }
@@ -366,7 +371,7 @@ export class CrawlerService implements OnModuleInit {
       const { blueprints, total } = parsed.data;
       if (blueprints.length === 0) return true;
       if (total !== undefined && offset === 0) {
-        if (walk.listTotal === Number.POSITIVE_INFINITY) log.requestBudget = this.legacyBudget(total);
+        if (walk.listTotal === Number.POSITIVE_INFINITY) log.requestBudget = this.budgetFor(total, 1);
         walk.listed(total);
       }
       this.refuseRepeatedPage(seenPages, blueprints, peer);
@@ -566,21 +571,14 @@ export class CrawlerService implements OnModuleInit {
   // ── Shared steps ──────────────────────────────────────────────────────────────────────────────────────────────────
 
   /** The request budget of a run against a peer announcing `announced` entries, each costing `perItem` requests. */
-  private budgetFor(announced: number | null | undefined, perItem: number, passes = 1): number {
+  private budgetFor(announced: number | null | undefined, perItem: number): number {
     const { maxBlueprintsPerPeer, maxRequestsPerRun } = this.config.federation;
     return requestBudget(announced, {
       pageSize: LEGACY_PAGE_LIMIT,
       perItem,
       maxItems: maxBlueprintsPerPeer,
       cap: maxRequestsPerRun,
-      passes,
     });
-  }
-
-  /** A legacy run: every walk over the list, and a content request per item. */
-  private legacyBudget(announced: number | null | undefined): number {
-    // The retry walks' pages are smaller: count each walk at half the page size.
-    return this.budgetFor(announced, 1, 2 * LEGACY_WALKS);
   }
 
   /**

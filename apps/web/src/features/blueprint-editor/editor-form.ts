@@ -42,7 +42,7 @@ export const EMPTY_FIELDS: EditorFields = {
 export function fieldsOf(detail: BlueprintDetail): EditorFields {
   return {
     name: detail.name,
-    description: detail.description,
+    description: detail.description ?? '',
     kind: detail.kind,
     format: detail.format,
     category: detail.category && isCategory(detail.category) ? detail.category : '',

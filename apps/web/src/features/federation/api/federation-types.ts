@@ -134,3 +134,21 @@ export const TRIGGER_LABELS: Record<CrawlRun['trigger'], string> = {
   manual: 'Manual',
   registration: 'Registration',
 };
+
+const FETCH_REASONS = [
+  ['new', 'new'],
+  ['changed', 'changed'],
+  ['refresh', 'refreshed'],
+  ['confirm', 'confirmed'],
+] as const;
+
+/**
+ * A legacy peer's detail requests (each a download on that peer), by reason: "3 new, 10 refreshed". Empty for signed
+ * peers, whose content comes with their pages.
+ */
+export function fetchSummary(run: Pick<CrawlRun, 'fetches'>): string {
+  return FETCH_REASONS.flatMap(([reason, label]) => {
+    const count = run.fetches?.[reason]?.count ?? 0;
+    return count > 0 ? [`${count.toLocaleString('en')} ${label}`] : [];
+  }).join(', ');
+}

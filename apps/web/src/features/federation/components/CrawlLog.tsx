@@ -1,7 +1,7 @@
 import { ApiErrorNotice } from '../../../shared/components/ApiErrorNotice';
 import { LoadingState } from '../../../shared/components/LoadingState';
 import { formatCount, formatDateTime } from '../../../shared/format';
-import { crawlErrors, OUTCOME_LABELS, TRIGGER_LABELS, type CrawlRun } from '../api/federation-types';
+import { crawlErrors, fetchSummary, OUTCOME_LABELS, TRIGGER_LABELS, type CrawlRun } from '../api/federation-types';
 import { usePeerDetail } from '../hooks/use-federation';
 
 const bytes = new Intl.NumberFormat('en', { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 1 });
@@ -43,6 +43,7 @@ export function CrawlLog({ peerId, domain }: { peerId: string; domain: string })
             <th scope="col">Outcome</th>
             <th scope="col">Requests</th>
             <th scope="col">Pages</th>
+            <th scope="col">Content requests</th>
             <th scope="col">Added</th>
             <th scope="col">Updated</th>
             <th scope="col">Removed</th>
@@ -62,6 +63,7 @@ export function CrawlLog({ peerId, domain }: { peerId: string; domain: string })
                 </td>
                 <td>{formatCount(run.requests)}</td>
                 <td>{formatCount(run.pages)}</td>
+                <td>{fetchSummary(run) || '—'}</td>
                 <td>{formatCount(run.added)}</td>
                 <td>{formatCount(run.updated)}</td>
                 <td>{formatCount(run.removed)}</td>

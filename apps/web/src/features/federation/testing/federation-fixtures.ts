@@ -33,6 +33,7 @@ export function crawlRun(overrides: Partial<CrawlRun> = {}): CrawlRun {
     removed: 0,
     bytes: 4096,
     errors: [],
+    fetches: {},
     ...overrides,
   };
 }
