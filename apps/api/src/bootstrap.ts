@@ -24,7 +24,7 @@ import type { AppConfig } from './config/config';
 import { repositoryRoot } from './config/paths';
 import { EmbeddedPostgres } from './database/embedded-postgres';
 import { applyPendingMigrations } from './database/migrations/migrator';
-import type { JobsBackend } from './jobs/job-queue';
+import { databaseJobsBackend, type JobsBackend } from './jobs/job-queue';
 import type { KeyValueStore } from './kv/key-value-store';
 import { MemoryKeyValueStore } from './kv/memory-key-value-store';
 import { RedisKeyValueStore } from './kv/redis-key-value-store';
@@ -106,8 +106,7 @@ export async function createApp(options: CreateAppOptions): Promise<LynxPromptAp
       jobsBackend = { kind: 'redis', url: config.redis.url };
     } else {
       keyValueStore = new MemoryKeyValueStore();
-      // On a real server BullMQ's tables get a schema of their own; the PGlite socket ignores search_path.
-      jobsBackend = { kind: 'postgres', url: databaseUrl, schema: embedded ? 'public' : 'bullmq' };
+      jobsBackend = databaseJobsBackend(databaseUrl, { embedded });
     }
 
     const nest = await NestFactory.create<NestExpressApplication>(

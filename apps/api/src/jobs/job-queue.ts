@@ -9,11 +9,23 @@ import { MetricsService } from '../metrics/metrics.service';
 
 export type JobHandler = (data: unknown, job: Job) => Promise<void>;
 
-/** Where the queue lives: Redis in production, the (embedded) database when no Redis is configured. */
+/**
+ * Where the queue lives: Redis in production, the (embedded) database when no Redis is configured. `pickup` says how
+ * an idle worker learns of a new job: a PostgreSQL server wakes it by LISTEN/NOTIFY; the embedded PGlite serves every
+ * connection from one session, so a NOTIFY reaches only the connection that sent it and the worker must poll.
+ */
 export type JobsBackend =
   | { readonly kind: 'redis'; readonly url: string }
-  | { readonly kind: 'postgres'; readonly url: string; readonly schema: string };
+  | { readonly kind: 'postgres'; readonly url: string; readonly schema: string; readonly pickup: 'notify' | 'poll' };
 export const JOBS_BACKEND = Symbol('JOBS_BACKEND');
+
+/** The queue in the application's database. On a real server BullMQ's tables get a schema of their own. */
+export function databaseJobsBackend(url: string, { embedded }: { embedded: boolean }): JobsBackend {
+  // The PGlite socket ignores search_path, and cannot carry a NOTIFY (see JobsBackend).
+  return embedded
+    ? { kind: 'postgres', url, schema: 'public', pickup: 'poll' }
+    : { kind: 'postgres', url, schema: 'bullmq', pickup: 'notify' };
+}
 
 const QUEUE_NAME = 'default';
 const SCHEDULE_RETRY_MS = 30_000;
@@ -23,6 +35,23 @@ const JOB_STATES = ['waiting', 'active', 'delayed', 'completed', 'failed'] as co
  * others or the maintenance jobs. Capabilities bound their own share (the crawler: FEDERATION_CONCURRENCY).
  */
 const WORKER_CONCURRENCY = 8;
+/**
+ * How often a polling worker looks for new jobs, in seconds: a job enqueued while it is idle starts within this. Each
+ * poll is four small queries, about 3% of a core on an idle embedded instance.
+ */
+const POLL_INTERVAL_SECONDS = 0.5;
+
+const { Queue: PostgresQueue, Worker: PostgresWorker } = withBackend(createPostgresBackend);
+
+/**
+ * BullMQ blocks an idle worker until the next delayed job is due (the next scheduled run, minutes away) or a NOTIFY
+ * wakes it, up to `maximumBlockTimeout` (an hour on PostgreSQL). Without NOTIFY, that ceiling is the pickup latency.
+ */
+class PollingPostgresWorker extends PostgresWorker {
+  override get maximumBlockTimeout(): number {
+    return POLL_INTERVAL_SECONDS;
+  }
+}
 
 /**
  * One interface over BullMQ whichever store backs it. Capabilities `define` handlers at start-up and `enqueue`
@@ -53,7 +82,6 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
       this.redis = new Redis(backend.url, { maxRetriesPerRequest: null, lazyConnect: true });
       this.queue = new Queue(QUEUE_NAME, { connection: this.redis, prefix: `${config.redis.prefix}bull` });
     } else {
-      const { Queue: PostgresQueue } = withBackend(createPostgresBackend);
       this.queue = new PostgresQueue(QUEUE_NAME, { connection: this.postgresConnection() }) as unknown as Queue;
     }
     // Without a listener, an 'error' event (e.g. Redis unreachable) is printed raw, or would crash the process.
@@ -152,11 +180,12 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
         concurrency: WORKER_CONCURRENCY,
       });
     } else {
-      const { Worker: PostgresWorker } = withBackend(createPostgresBackend);
-      // Pickup is by polling on PGlite (LISTEN does not cross its connections): keep the delay short.
-      this.worker = new PostgresWorker(QUEUE_NAME, processor, {
+      const polling = this.backend.pickup === 'poll';
+      // The drain delay bounds the wait when no delayed job exists. With NOTIFY it only recovers a missed one.
+      const PickupWorker = polling ? PollingPostgresWorker : PostgresWorker;
+      this.worker = new PickupWorker(QUEUE_NAME, processor, {
         connection: this.postgresConnection(),
-        drainDelay: 1,
+        drainDelay: polling ? POLL_INTERVAL_SECONDS : 1,
         concurrency: WORKER_CONCURRENCY,
       }) as unknown as Worker;
     }

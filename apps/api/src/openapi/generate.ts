@@ -29,7 +29,7 @@ export async function generateOpenApiDocument(): Promise<OpenAPIObject> {
       logger: createLogger('silent'),
       database: { url: unusedUrl, embedded: false },
       keyValueStore: new MemoryKeyValueStore(),
-      jobsBackend: { kind: 'postgres', url: unusedUrl, schema: 'unused' },
+      jobsBackend: { kind: 'postgres', url: unusedUrl, schema: 'unused', pickup: 'notify' },
     }),
     { preview: true, logger: false, abortOnError: false },
   );

@@ -1,34 +1,6 @@
-import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import pg from 'pg';
-
-const embeddedPostgresJs = path.resolve(__dirname, '../../dist/database/embedded-postgres.js');
-
-// PGlite loads its parts with dynamic import(), which Jest's module sandbox refuses; a worker thread is plain Node,
-// and runs the built embedded server exactly as `npm start` does.
-const EMBEDDED_SERVER = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { EmbeddedPostgres } = require(workerData.module);
-const silent = { fatal() {}, error() {}, warn() {}, info() {}, debug() {} };
-(async () => {
-  const embedded = await EmbeddedPostgres.start(workerData.dataDir, 10, silent);
-  parentPort.once('message', async () => {
-    await embedded.stop();
-    parentPort.postMessage({ stopped: true });
-  });
-  parentPort.postMessage({ url: embedded.connectionString });
-})().catch((error) => parentPort.postMessage({ error: String((error && error.stack) || error) }));
-`;
-
-function nextMessage(worker: Worker): Promise<{ url?: string; error?: string }> {
-  return new Promise((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
-  });
-}
+import { startEmbeddedDatabase, type EmbeddedDatabase } from '../support/embedded-database';
 
 /**
  * A query whose answer proves it ran with its own statement and its own values: `count` integer parameters, and a
@@ -47,29 +19,17 @@ function numberedQuery(count: number, seed: number): { text: string; values: unk
 }
 
 describe('embedded database: many pooled connections on one PGlite session', () => {
-  let dataDir: string;
-  let worker: Worker;
+  let database: EmbeddedDatabase;
   let pool: pg.Pool;
 
   beforeAll(async () => {
-    if (!fs.existsSync(embeddedPostgresJs)) throw new Error(`${embeddedPostgresJs} is missing: build first`);
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lp-embedded-db-'));
-    worker = new Worker(EMBEDDED_SERVER, { eval: true, workerData: { module: embeddedPostgresJs, dataDir } });
-    worker.unref();
-    const started = await nextMessage(worker);
-    if (!started.url) throw new Error(`the embedded database did not start: ${started.error}`);
-    pool = new pg.Pool({ connectionString: started.url, max: 8 });
+    database = await startEmbeddedDatabase();
+    pool = new pg.Pool({ connectionString: database.url, max: 8 });
   }, 60_000);
 
   afterAll(async () => {
     await pool?.end();
-    if (worker) {
-      const stopped = nextMessage(worker);
-      worker.postMessage('stop');
-      await stopped;
-      await worker.terminate();
-    }
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await database?.stop();
   });
 
   it('refuses a connection without this start’s password, or with a wrong one, as PostgreSQL would (28P01)', async () => {

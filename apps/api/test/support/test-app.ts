@@ -79,13 +79,14 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     async close() {
       await app.close();
       await database.drop();
-      await deleteKeys(prefix);
+      await deleteRedisKeys(prefix);
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
 
-async function deleteKeys(prefix: string): Promise<void> {
+/** Removes every Redis key under `prefix`: what one test app (or queue) wrote. */
+export async function deleteRedisKeys(prefix: string): Promise<void> {
   const redis = new Redis(testRedisUrl());
   try {
     const keys = await redis.keys(`${prefix}*`);
