@@ -18,6 +18,8 @@ export const CATALOGUE_PATH = '/api/v1/federation/blueprints';
 export const CATALOGUE_PAGE_LIMIT = 100;
 /** A page is at most 4 MB by the protocol; twice that is refused without reading further. */
 const PAGE_MAX_BYTES = 8 * 1024 * 1024;
+/** What a legacy peer answers for a blueprint that is deleted or no longer public. */
+export const GONE_STATUSES: readonly number[] = [403, 404, 410];
 /** Consecutive failed requests within one run that open the circuit: the run stops and backs off. */
 export const CIRCUIT_BREAKER_FAILURES = 5;
 
@@ -187,7 +189,7 @@ export class CrawlSteps {
         retryAfterMs(response.headers['retry-after']) || 60_000,
       );
     }
-    if (status === 304 || (status >= 200 && status < 300) || (options.gone && [403, 404, 410].includes(status))) {
+    if (status === 304 || (status >= 200 && status < 300) || (options.gone && GONE_STATUSES.includes(status))) {
       return response;
     }
     throw new CrawlAborted('HTTP_STATUS', `${url.host}${url.pathname} answered ${status}`);

@@ -11,6 +11,7 @@ import {
   CIRCUIT_BREAKER_FAILURES,
   CrawlSteps,
   describeFailure,
+  GONE_STATUSES,
   parseJson,
   type SyncState,
 } from './crawl-steps';
@@ -68,16 +69,16 @@ export class LegacyCrawler {
         const pages = Math.ceil(Math.min(walk.listTotal, this.config.federation.maxBlueprintsPerPeer) / pageSize) + 1;
         log.requestBudget = Math.min(this.config.federation.maxRequestsPerRun, log.requestBudget + pages);
       }
-      if (!(await this.walkLegacyList(peer, listed, log, walk, pageSize))) {
+      if (!(await this.walkList(peer, listed, log, walk, pageSize))) {
         return { cursor: null, cursorEtag: null, more: true, notModified: false };
       }
     }
-    await this.removeUnlistedLegacy(peer, listed, log, walk);
+    await this.removeUnlisted(peer, listed, log, walk);
     return { cursor: null, cursorEtag: null, more: false, notModified: false };
   }
 
   /** One limit/offset walk of a legacy peer's list. False when the page or request limit stopped it before the end. */
-  private async walkLegacyList(
+  private async walkList(
     peer: PeerRow,
     listed: boolean,
     log: CrawlLog,
@@ -119,7 +120,7 @@ export class LegacyCrawler {
       const listedFirstHere = walk.firstListings(items);
       // An item an earlier page already listed (the list has no stable order) is valid, and already decided.
       log.valid(items.length - listedFirstHere.length);
-      if (!(await this.applyLegacyPage(peer, listedFirstHere, listed, log, walk))) {
+      if (!(await this.applyPage(peer, listedFirstHere, listed, log, walk))) {
         this.steps.budgetSpent(peer, log);
         return false;
       }
@@ -134,7 +135,7 @@ export class LegacyCrawler {
    * the per-peer limit has room); everything else is refreshed from the listing alone. False when the run's budget
    * could not pay for the page's content: the walk stops there.
    */
-  private async applyLegacyPage(
+  private async applyPage(
     peer: PeerRow,
     items: LegacyItem[],
     listed: boolean,
@@ -165,14 +166,14 @@ export class LegacyCrawler {
     const breaker = { failures: 0 };
     await forEachLimited(fetched, this.config.federation.peerConcurrency, async ({ item, reason }) => {
       if (breaker.failures >= CIRCUIT_BREAKER_FAILURES || log.invalidBreakerOpen) return;
-      const detail = await this.fetchLegacyDetail(peer, item.id, reason, log, walk, breaker);
-      if (detail === undefined) return;
-      if (detail === 'gone') {
+      const answer = await this.fetchDetail(peer, item.id, reason, log, walk, breaker);
+      if (answer === undefined) return;
+      if (answer.gone) {
         log.invalid('ITEM_GONE', `${item.id} was listed but is gone`, legacyDetailUrl(peer, item.id).href);
         return;
       }
       try {
-        const copy = legacyCopy(item, detail, peer.baseUrl, this.config.federation.maxContentBytes);
+        const copy = legacyCopy(item, answer.detail, peer.baseUrl, this.config.federation.maxContentBytes);
         if (reason === 'refresh' && copy.contentHash === known.get(item.id)?.contentHash) unchanged.push(item.id);
         else copies.push(copy);
         log.valid();
@@ -202,12 +203,7 @@ export class LegacyCrawler {
    * the peer says they are gone (404, 403, or no longer public). A walk that listed far fewer items than the peer
    * announces removes nothing: its list skipped them, they did not disappear.
    */
-  private async removeUnlistedLegacy(
-    peer: PeerRow,
-    listed: boolean,
-    log: CrawlLog,
-    walk: LegacyWalkState,
-  ): Promise<void> {
+  private async removeUnlisted(peer: PeerRow, listed: boolean, log: CrawlLog, walk: LegacyWalkState): Promise<void> {
     if (!walk.complete) {
       log.error(
         'WALK_INCOMPLETE',
@@ -232,13 +228,14 @@ export class LegacyCrawler {
     const breaker = { failures: 0 };
     await forEachLimited(toConfirm, this.config.federation.peerConcurrency, async (copy) => {
       if (breaker.failures >= CIRCUIT_BREAKER_FAILURES || log.requests >= log.requestBudget) return;
-      const detail = await this.fetchLegacyDetail(peer, copy.remoteId, 'confirm', log, walk, breaker);
-      if (detail === undefined) return;
+      const answer = await this.fetchDetail(peer, copy.remoteId, 'confirm', log, walk, breaker);
+      if (answer === undefined) return;
       try {
-        if (detail === 'gone' || legacyDetailIsPrivate(copy.remoteId, detail)) {
+        if (answer.gone || legacyDetailIsPrivate(copy.remoteId, answer.detail)) {
           gone.push(copy.remoteId);
           return;
         }
+        const { detail } = answer;
         // Still public: the answer doubles as a refresh of the copy.
         const item = legacyItemOfDetail(copy.remoteId, detail, copy.remoteUpdatedAt);
         const fresh = legacyCopy(item, detail, peer.baseUrl, this.config.federation.maxContentBytes);
@@ -266,18 +263,18 @@ export class LegacyCrawler {
   }
 
   /**
-   * One legacy detail request, recorded with its reason: the detail's JSON, 'gone' (404, 403, 410), or undefined
+   * One legacy detail request, recorded with its reason: the detail's JSON, gone (404, 403, 410), or undefined
    * when the request failed (logged, and counted by `breaker`) or this run already requested it. A 429 or 503 stops
    * the run.
    */
-  private async fetchLegacyDetail(
+  private async fetchDetail(
     peer: PeerRow,
     remoteId: string,
     reason: FetchReason,
     log: CrawlLog,
     walk: LegacyWalkState,
     breaker: { failures: number },
-  ): Promise<unknown> {
+  ): Promise<{ gone: true } | { gone: false; detail: unknown } | undefined> {
     const url = legacyDetailUrl(peer, remoteId);
     // Each request is a download on the peer: never twice in a run.
     if (walk.fetched.has(remoteId)) return undefined;
@@ -286,9 +283,9 @@ export class LegacyCrawler {
     try {
       const response = await this.steps.fetch(url, log, { gone: true });
       breaker.failures = 0;
-      return response.status === 404 || response.status === 403 || response.status === 410
-        ? 'gone'
-        : parseJson(response.body);
+      return GONE_STATUSES.includes(response.status)
+        ? { gone: true }
+        : { gone: false, detail: parseJson(response.body) };
     } catch (error) {
       if (error instanceof CrawlAborted && error.retryAfterMs > 0) throw error;
       const { code, message } = describeFailure(error);
