@@ -26,6 +26,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import v8 from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { freePort, requireBuiltApi, rssMb, sampleRss, startInstance } from './lib/instance.mjs';
@@ -82,6 +83,13 @@ if (!Number.isInteger(legacyBlueprints) || legacyBlueprints < 0) {
     `BENCH_LEGACY_BLUEPRINTS must be a whole number (0 skips the legacy part), not "${process.env.BENCH_LEGACY_BLUEPRINTS}"`,
   );
   process.exit(1);
+}
+// The legacy peer and its content live in this process, under the instance's heap cap (about 1,000 blueprints fit).
+if (legacyBlueprints > 2_000 && v8.getHeapStatistics().heap_size_limit < 512 * 1048576) {
+  log(
+    `Note: ${fmt(legacyBlueprints)} legacy blueprints may not fit this process's heap; run with ` +
+      `NODE_OPTIONS='--max-old-space-size=1024 --max-semi-space-size=8' (docs/benchmarks.md, "Legacy peers").`,
+  );
 }
 if (databaseName(peerDatabaseUrl) === databaseName(crawlerDatabaseUrl)) {
   console.error('The peer and the crawler need two different databases');
