@@ -11,6 +11,11 @@
 // 4. Measures: (a) the full sync of B's catalogue; (b) a re-crawl of the unchanged peer; (c) incremental crawls after
 //    BENCH_CHANGES (10,100,1000) blueprints were edited on B, to show that their cost follows the changes, not the
 //    catalogue's size.
+// 5. Legacy peers (federation-legacy.mjs), once the signed part is done: starts the reference instance the e2e tests
+//    use (an existing LynxPrompt 2.1 instance, which publishes no key and counts each content request as a download)
+//    in this process on 127.0.0.1, seeded with BENCH_LEGACY_BLUEPRINTS (1,000) blueprints, adds it to A as a peer and
+//    measures the first crawls until every blueprint is held, then two re-crawls of the unchanged peer, against the
+//    old crawler's cost. BENCH_LEGACY_BLUEPRINTS=0 skips this part.
 //
 // Every crawl uses the scheduler's trigger ('schedule'), as the periodic crawl does: no manifest re-read.
 // BENCH_PEER_DATABASE_URL and BENCH_CRAWLER_DATABASE_URL (both names must contain "bench"), BENCH_REDIS_URL (default
@@ -21,6 +26,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import v8 from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { freePort, requireBuiltApi, rssMb, sampleRss, startInstance } from './lib/instance.mjs';
@@ -51,6 +57,7 @@ const changeCounts = (process.env.BENCH_CHANGES ?? '10,100,1000')
   .split(',')
   .map((value) => Number(value.trim()))
   .filter((value) => Number.isInteger(value) && value > 0);
+const legacyBlueprints = Number(process.env.BENCH_LEGACY_BLUEPRINTS ?? 1_000);
 const PEER_PREFIX = 'lp-bench-federation-peer:';
 const CRAWLER_PREFIX = 'lp-bench-federation-crawler:';
 /** The catalogue holds back changes younger than 2 s (docs/federation.md §2.1). */
@@ -71,6 +78,19 @@ for (const url of [peerDatabaseUrl, crawlerDatabaseUrl]) {
     process.exit(1);
   }
 }
+if (!Number.isInteger(legacyBlueprints) || legacyBlueprints < 0) {
+  console.error(
+    `BENCH_LEGACY_BLUEPRINTS must be a whole number (0 skips the legacy part), not "${process.env.BENCH_LEGACY_BLUEPRINTS}"`,
+  );
+  process.exit(1);
+}
+// The legacy peer and its content live in this process, under the instance's heap cap (about 1,000 blueprints fit).
+if (legacyBlueprints > 2_000 && v8.getHeapStatistics().heap_size_limit < 512 * 1048576) {
+  log(
+    `Note: ${fmt(legacyBlueprints)} legacy blueprints may not fit this process's heap; run with ` +
+      `NODE_OPTIONS='--max-old-space-size=1024 --max-semi-space-size=8' (docs/benchmarks.md, "Legacy peers").`,
+  );
+}
 if (databaseName(peerDatabaseUrl) === databaseName(crawlerDatabaseUrl)) {
   console.error('The peer and the crawler need two different databases');
   process.exit(1);
@@ -84,6 +104,7 @@ const { loadConfig } = requireBuilt('./config/config.js');
 const { PeersService } = requireBuilt('./federation/peers/peers.service.js');
 const { CrawlerService } = requireBuilt('./federation/crawler/crawler.service.js');
 const { seedCatalog } = await import('./seed-catalog.mjs');
+const { measureLegacyPeer, reportLegacy, startLegacyPeer } = await import('./federation-legacy.mjs');
 
 /** CPU seconds (user + system) a process has used so far, from /proc; clock ticks are 100 per second on Linux. */
 function cpuSeconds(pid) {
@@ -188,11 +209,20 @@ try {
 
 let crawlerApp;
 let crawlerDb;
+let config;
+let peers;
+let crawler;
 const runs = [];
 let fullSync;
 let crawlerIdleRss = 0;
 let peerIdleRss = 0;
 let problem = null;
+// The legacy peer starts once the signed part is done (it runs in this process); its port is known to A's config now.
+const legacyPort = await freePort();
+const legacyDomain = `127.0.0.1:${legacyPort}`;
+let legacy = null;
+let legacyResult = null;
+let legacyProblem = null;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lp-bench-federation-'));
 try {
   await dropDatabase(crawlerDatabaseUrl);
@@ -201,7 +231,7 @@ try {
   if (!deploy.ok) throw new Error(`Migrations failed on ${databaseName(crawlerDatabaseUrl)}:\n${deploy.output}`);
   await clearRedisPrefix(redisUrl, CRAWLER_PREFIX);
 
-  const config = loadConfig({
+  config = loadConfig({
     LP_MODE: 'api',
     APP_URL: 'http://127.0.0.1:1',
     INSTANCE_NAME: 'Bench crawler',
@@ -212,12 +242,12 @@ try {
     SESSION_SECRET: randomBytes(32).toString('hex'),
     ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     LOG_LEVEL: 'warn',
-    OUTBOUND_ALLOW_PRIVATE: peerDomain,
+    OUTBOUND_ALLOW_PRIVATE: legacyBlueprints > 0 ? `${peerDomain},${legacyDomain}` : peerDomain,
     FEDERATION_MAX_BLUEPRINTS_PER_PEER: String(Math.max(50_000, blueprints)),
   });
   crawlerApp = await createApp({ config });
-  const peers = crawlerApp.nest.get(PeersService);
-  const crawler = crawlerApp.nest.get(CrawlerService);
+  peers = crawlerApp.nest.get(PeersService);
+  crawler = crawlerApp.nest.get(CrawlerService);
   crawlerDb = new pg.Client({ connectionString: crawlerDatabaseUrl });
   await crawlerDb.connect();
 
@@ -302,7 +332,19 @@ try {
   }
 } catch (error) {
   problem = error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+// 5. The legacy peer, crawled by the same A (its failure leaves the signed figures standing, and the reverse).
+try {
+  if (legacyBlueprints > 0) {
+    if (!crawler) throw new Error('The crawler A did not start');
+    legacy = await startLegacyPeer({ root, port: legacyPort, count: legacyBlueprints });
+    legacyResult = await measureLegacyPeer({ peers, crawler, crawlerDb, reference: legacy.reference });
+  }
+} catch (error) {
+  legacyProblem = error instanceof Error ? (error.stack ?? error.message) : String(error);
 } finally {
+  await legacy?.reference.close().catch(() => {});
   await crawlerDb?.end().catch(() => {});
   await crawlerApp?.close().catch(() => {});
   await peer.stop();
@@ -408,9 +450,23 @@ log('\n| Target | Measured | Result |');
 log('| --- | --- | --- |');
 for (const [label, measured, passes] of checks) log(`| ${label} | ${measured} | ${passes ? 'PASS' : 'MISS'} |`);
 if (checks.length === 0) log('| (nothing measured) | — | MISS |');
+
+if (legacyBlueprints > 0) {
+  if (legacy) {
+    reportLegacy({
+      facts: legacy.facts,
+      result: legacyResult,
+      refreshPerRun: config.federation.legacyRefreshPerRun,
+      log,
+    });
+  }
+  if (legacyProblem) log(`\nLEGACY PART NOT COMPLETED: ${legacyProblem}`);
+}
+
 log(
   `\nReproduce: npx nx run @lynxprompt/api:build && ` +
-    `${blueprints === 10_000 ? '' : `BENCH_BLUEPRINTS=${blueprints} `}npm run bench:federation`,
+    `${blueprints === 10_000 ? '' : `BENCH_BLUEPRINTS=${blueprints} `}` +
+    `${legacyBlueprints === 1_000 ? '' : `BENCH_LEGACY_BLUEPRINTS=${legacyBlueprints} `}npm run bench:federation`,
 );
 // The crawler's app is closed; leftover sockets (queue connections) must not keep the benchmark alive.
 process.exit(0);
