@@ -61,7 +61,7 @@ export class LegacyCrawler {
     log.requestBudget = this.steps.budgetFor(peer.advertisedCount, 1);
     for (let pass = 0; pass < LEGACY_WALKS; pass += 1) {
       // The list has no stable order, so a walk can skip items: walks with other page sizes order ties differently.
-      if (pass > 0 && !walk.skippedSome) break;
+      if (pass > 0 && !walk.worthAnotherWalk(await this.copies.unlisted(peer.id, walk.seen), Date.now())) break;
       const pageSize =
         pass === 0 ? LEGACY_PAGE_LIMIT : randomInt(LEGACY_RETRY_PAGE_SIZES.min, LEGACY_RETRY_PAGE_SIZES.max + 1);
       // Another walk costs its pages for the size the list claims (bounded by what we would keep of it).

@@ -61,16 +61,20 @@ describe('a legacy walk', () => {
     expect({ complete: walk.complete, skippedSome: walk.skippedSome }).toEqual({ complete: false, skippedSome: true });
   });
 
-  describe('asks the peer about unlisted copies', () => {
+  describe('unlisted copies', () => {
     const now = Date.parse('2026-12-05T12:00:00Z');
-    const unlisted = (remoteId: string, checkedAt: Date | null): UnlistedCopy => ({
+    const hourAgo = new Date(now - 3600_000);
+    const dayAgo = new Date(now - RECONFIRM_AFTER_MS);
+    const unlisted = (remoteId: string, checkedAt: Date | null, listedAt: Date | null = null): UnlistedCopy => ({
       remoteId,
       checkedAt,
+      listedAt,
       remoteUpdatedAt: new Date(0),
     });
     const copies = [
-      unlisted('checked-an-hour-ago', new Date(now - 3600_000)),
-      unlisted('checked-a-day-ago', new Date(now - RECONFIRM_AFTER_MS)),
+      unlisted('checked-an-hour-ago', hourAgo, dayAgo),
+      unlisted('listed-an-hour-ago', dayAgo, hourAgo),
+      unlisted('checked-a-day-ago', dayAgo),
       unlisted('never-checked', null),
     ];
     const walkThatSaw = (seen: number, total: number) => {
@@ -79,21 +83,35 @@ describe('a legacy walk', () => {
       walk.firstListings(Array.from({ length: seen }, (_unused, index) => item(`i${index}`)));
       return walk;
     };
+    const ids = (list: UnlistedCopy[]) => list.map((copy) => copy.remoteId);
 
-    it('all of them when we hold more than the list skipped: some are gone', () => {
-      const asked = walkThatSaw(98, 100).toConfirm(copies, now);
-      expect(asked.map((copy) => copy.remoteId)).toEqual(['checked-an-hour-ago', 'checked-a-day-ago', 'never-checked']);
+    it('are all asked about when we hold more than the list skipped: some are gone', () => {
+      expect(ids(walkThatSaw(97, 100).toConfirm(copies, now))).toEqual(ids(copies));
     });
 
-    it('only those not checked for a day when the list skipped as many: they may all be skipped ties', () => {
-      const asked = walkThatSaw(97, 100).toConfirm(copies, now);
-      expect(asked.map((copy) => copy.remoteId)).toEqual(['checked-a-day-ago', 'never-checked']);
+    it('are asked about only when not listed or found for a day, when the list skipped as many', () => {
+      const asked = walkThatSaw(96, 100).toConfirm(copies, now);
+      expect(ids(asked)).toEqual(['checked-a-day-ago', 'never-checked']);
     });
 
-    it('never one whose detail this run already fetched', () => {
-      const walk = walkThatSaw(98, 100);
+    it('are never asked about twice in a run', () => {
+      const walk = walkThatSaw(97, 100);
       walk.fetched.add('never-checked');
-      expect(walk.toConfirm(copies, now).map((copy) => copy.remoteId)).not.toContain('never-checked');
+      expect(ids(walk.toConfirm(copies, now))).not.toContain('never-checked');
+    });
+
+    it('are worth another walk only while it may list something new: an unknown item, a gone one, a stale one', () => {
+      const fresh = copies.slice(0, 2);
+      // Everything skipped is a copy known lately: more pages would tell nothing.
+      expect(walkThatSaw(98, 100).worthAnotherWalk(fresh, now)).toBe(false);
+      // The list skipped an item we do not hold.
+      expect(walkThatSaw(97, 100).worthAnotherWalk(fresh, now)).toBe(true);
+      // We hold more unlisted copies than it skipped.
+      expect(walkThatSaw(99, 100).worthAnotherWalk(fresh, now)).toBe(true);
+      // A skipped copy nobody has seen for a day.
+      expect(walkThatSaw(96, 100).worthAnotherWalk(copies, now)).toBe(true);
+      // Nothing skipped.
+      expect(walkThatSaw(100, 100).worthAnotherWalk([], now)).toBe(false);
     });
   });
 });

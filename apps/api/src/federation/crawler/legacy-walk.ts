@@ -6,7 +6,10 @@ import { legacyFingerprint, type LegacyItem } from './remote-items';
 
 /** A walk that lists fewer than this share of what the peer announces is incomplete, and removes nothing. */
 export const COMPLETE_WALK_SHARE = 0.9;
-/** A copy the walks keep missing (the peer's list has no stable order) is asked about directly at most this often. */
+/**
+ * A copy the walks keep missing (the peer's list has no stable order) is looked for again, by another walk and then a
+ * direct request, once no walk has listed it and no request has found it for this long.
+ */
 export const RECONFIRM_AFTER_MS = 24 * 3600 * 1000;
 
 /** What one run has decided so far: each listed id once, each detail at most once. */
@@ -63,17 +66,32 @@ export class LegacyWalkState {
   }
 
   /**
+   * Whether another walk of the list (with another page size) is worth its pages: the walks skipped items we do not
+   * hold (new ones), or we hold more unlisted copies than they skipped (some are gone: another walk narrows which), or
+   * an unlisted copy is not known to exist lately. Otherwise every skipped item is a copy listed or checked within
+   * RECONFIRM_AFTER_MS, and the list pages would tell nothing new.
+   */
+  worthAnotherWalk(unlisted: readonly UnlistedCopy[], now: number): boolean {
+    if (!this.skippedSome) return false;
+    const skipped = this.listTotal - this.seen.size;
+    return unlisted.length !== skipped || unlisted.some((copy) => !knownLately(copy, now));
+  }
+
+  /**
    * The copies the walks did not list that the peer should be asked about. When we hold more unlisted copies than
    * the list skipped (its `total` less what the walks saw), some are gone: all are asked about. Otherwise they may all
-   * be skipped ties, and each is asked about at most once per RECONFIRM_AFTER_MS.
+   * be skipped ties, and each is asked about only when no walk listed it and no request found it for
+   * RECONFIRM_AFTER_MS.
    */
   toConfirm(unlisted: readonly UnlistedCopy[], now: number): UnlistedCopy[] {
     const skipped = Number.isFinite(this.listTotal) ? Math.max(0, this.listTotal - this.seen.size) : 0;
     const someGone = unlisted.length > skipped;
-    return unlisted.filter(
-      (copy) =>
-        !this.fetched.has(copy.remoteId) &&
-        (someGone || copy.checkedAt === null || now - copy.checkedAt.getTime() >= RECONFIRM_AFTER_MS),
-    );
+    return unlisted.filter((copy) => !this.fetched.has(copy.remoteId) && (someGone || !knownLately(copy, now)));
   }
+}
+
+/** Listed by a walk, or found public by a request, within RECONFIRM_AFTER_MS. */
+function knownLately(copy: UnlistedCopy, now: number): boolean {
+  const latest = Math.max(copy.listedAt?.getTime() ?? 0, copy.checkedAt?.getTime() ?? 0);
+  return now - latest < RECONFIRM_AFTER_MS;
 }

@@ -17,6 +17,7 @@ export interface KnownCopy {
 export interface UnlistedCopy {
   remoteId: string;
   checkedAt: Date | null;
+  listedAt: Date | null;
   remoteUpdatedAt: Date;
 }
 
@@ -82,13 +83,13 @@ export class RemoteCopiesRepository {
         id, peer_id, remote_id, name, description, kind, format, tool, category, tags, license, author_handle,
         author_name, remote_version, content, content_hash, size_bytes, canonical_url, raw_url, favorite_count,
         download_count, findings, scan_findings, remote_created_at, remote_updated_at, fetched_at, listed, updated_at,
-        listing_fingerprint, checked_at)
+        listing_fingerprint, checked_at, listed_at)
       SELECT x.id, ${peerId}::uuid, x.remote_id, x.name, x.description, x.kind::"BlueprintKind", x.format, x.tool,
              x.category, ARRAY(SELECT jsonb_array_elements_text(x.tags)), x.license, x.author_handle, x.author_name,
              x.remote_version, x.content, x.content_hash, x.size_bytes, x.canonical_url, x.raw_url,
              x.favorite_count, x.download_count, coalesce(x.findings, 0), x.scan_findings, x.remote_created_at,
              x.remote_updated_at, now(),
-             ${listed}, now(), x.listing_fingerprint, now()
+             ${listed}, now(), x.listing_fingerprint, now(), now()
         FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS x(
              id text, remote_id text, name text, description text, kind text, format text, tool text,
              category text, tags jsonb, license text, author_handle text, author_name text, remote_version int,
@@ -107,7 +108,8 @@ export class RemoteCopiesRepository {
              scan_findings = coalesce(EXCLUDED.scan_findings, r.scan_findings),
              remote_created_at = EXCLUDED.remote_created_at,
              remote_updated_at = EXCLUDED.remote_updated_at, fetched_at = now(),
-             listing_fingerprint = EXCLUDED.listing_fingerprint, checked_at = now(), updated_at = now()
+             listing_fingerprint = EXCLUDED.listing_fingerprint, checked_at = now(), listed_at = now(),
+             updated_at = now()
        WHERE r.content_hash IS DISTINCT FROM EXCLUDED.content_hash
           OR r.remote_updated_at IS DISTINCT FROM EXCLUDED.remote_updated_at
           OR r.name IS DISTINCT FROM EXCLUDED.name
@@ -151,7 +153,8 @@ export class RemoteCopiesRepository {
 
   /**
    * Legacy peers: what their list says of copies we hold, applied without fetching their content: the metadata of
-   * copies whose listing is unchanged (or predates fingerprints, which it then adopts) and the counters of all. A
+   * copies whose listing is unchanged (or predates fingerprints, which it then adopts), their counters, and when
+   * they were listed. A
    * copy whose listing changed is left alone: its content is fetched and stored with it (or tried again next run).
    * Returns how many copies changed in more than their counters.
    */
@@ -193,13 +196,15 @@ export class RemoteCopiesRepository {
              name = x.name, description = x.description, kind = x.kind::"BlueprintKind", format = x.format,
              tool = x.tool, category = x.category, tags = ARRAY(SELECT jsonb_array_elements_text(x.tags)),
              author_name = x.author_name, favorite_count = x.favorite_count, download_count = x.download_count,
-             listing_fingerprint = x.listing_fingerprint, updated_at = now()
+             listing_fingerprint = x.listing_fingerprint, listed_at = now(), updated_at = now()
         FROM changes JOIN x ON x.remote_id = changes.remote_id
        WHERE r.id = changes.id
          AND (changes.described
               OR r.favorite_count IS DISTINCT FROM x.favorite_count
               OR r.download_count IS DISTINCT FROM x.download_count
-              OR r.listing_fingerprint IS DISTINCT FROM x.listing_fingerprint)
+              OR r.listing_fingerprint IS DISTINCT FROM x.listing_fingerprint
+              -- Kept to the hour: rewriting every listed row on every run would churn the table.
+              OR r.listed_at IS NULL OR r.listed_at < now() - interval '1 hour')
       RETURNING changes.described`;
     return rows.filter((row) => row.described).length;
   }
@@ -226,7 +231,7 @@ export class RemoteCopiesRepository {
   async unlisted(peerId: string, seen: ReadonlySet<string>): Promise<UnlistedCopy[]> {
     const rows = await this.prisma.remoteBlueprint.findMany({
       where: { peerId },
-      select: { remoteId: true, checkedAt: true, remoteUpdatedAt: true },
+      select: { remoteId: true, checkedAt: true, listedAt: true, remoteUpdatedAt: true },
     });
     return rows.filter((row) => !seen.has(row.remoteId));
   }
