@@ -204,15 +204,15 @@ export class LegacyCrawler {
    * announces removes nothing: its list skipped them, they did not disappear.
    */
   private async removeUnlisted(peer: PeerRow, listed: boolean, log: CrawlLog, walk: LegacyWalkState): Promise<void> {
+    const toConfirm = walk.toConfirm(await this.copies.unlisted(peer.id, walk.seen), Date.now());
+    if (toConfirm.length === 0) return;
     if (!walk.complete) {
       log.error(
         'WALK_INCOMPLETE',
-        `The walk listed ${walk.seen.size} of the ${walk.announced} blueprints ${peer.domain} announces: nothing was removed`,
+        `The walks listed ${walk.seen.size} of the ${walk.announced} blueprints ${peer.domain} announces: nothing was removed`,
       );
       return;
     }
-    const toConfirm = walk.toConfirm(await this.copies.unlisted(peer.id, walk.seen), Date.now());
-    if (toConfirm.length === 0) return;
     // What we hold, not what the peer claims, sizes these requests.
     log.requestBudget = Math.min(
       this.config.federation.maxRequestsPerRun,
