@@ -193,7 +193,7 @@ export async function measureLegacyPeer({ peers, crawler, crawlerDb, reference }
 
 /**
  * How many distinct blueprints one walk of the unchanged list in pages of `pageSize` shows (list requests only, which
- * download nothing): what ties hide from a walk, and why a re-crawl walks again with other page sizes.
+ * download nothing): what ties hide from a walk.
  */
 async function distinctListed(reference, pageSize) {
   const seen = new Set();
@@ -254,8 +254,9 @@ export function reportLegacy({ facts, result, refreshPerRun, log }) {
   const { fullPageWalk } = result;
   log(
     `One walk of the unchanged list in pages of ${fullPageWalk.pageSize} shows ${fmt(fullPageWalk.seen)} of its ` +
-      `${fmt(fullPageWalk.total)} blueprints (ties are ordered afresh for each offset + limit); the crawler's further ` +
-      `walks, with other page sizes, list the rest. The peer takes ${fmt(fullPageWalk.msPerPage)} ms per list ` +
+      `${fmt(fullPageWalk.total)} blueprints (ties are ordered afresh for each offset + limit); the skipped ones are ` +
+      `copies listed or checked within the day, so a re-crawl walks the list once (further walks, with other page ` +
+      `sizes, come when one of them is a day old, new or gone). The peer takes ${fmt(fullPageWalk.msPerPage)} ms per list ` +
       `page (it sorts its whole list, a hash per comparison, in this process): much of the legacy crawls' time.`,
   );
   const first = firstRuns.reduce(
