@@ -107,8 +107,10 @@ describe('federation, in Chromium', () => {
     const latest = log.getByRole('row').nth(1);
     await latest.getByText('Manual', { exact: true }).waitFor();
     await latest.getByText('Succeeded', { exact: true }).waitFor();
-    // Started, trigger, outcome, requests, pages, added, …
-    expect(await latest.getByRole('cell').nth(5).innerText()).toBe('1');
+    // Started, trigger, outcome, requests, pages, content requests (legacy peers only), added, …
+    const cells = latest.getByRole('cell');
+    expect(await cells.nth(5).innerText()).toBe('—');
+    expect(await cells.nth(6).innerText()).toBe('1');
   });
 
   it('finds B’s blueprint in A’s catalogue with its origin, and filters by instance', async () => {
