@@ -154,9 +154,8 @@ export class RemoteCopiesRepository {
   /**
    * Legacy peers: what their list says of copies we hold, applied without fetching their content: the metadata of
    * copies whose listing is unchanged (or predates fingerprints, which it then adopts), their counters, and when
-   * they were listed. A
-   * copy whose listing changed is left alone: its content is fetched and stored with it (or tried again next run).
-   * Returns how many copies changed in more than their counters.
+   * they were listed. A copy whose listing changed is left alone: its content is fetched and stored with it (or tried
+   * again next run). Returns how many copies changed in more than their counters.
    */
   async applyListings(peerId: string, listings: readonly LegacyListing[]): Promise<number> {
     if (listings.length === 0) return 0;
