@@ -139,6 +139,13 @@ function uniqueViolation(error: unknown, metadata: Pick<BlueprintMetadata, 'slug
 /** Runs first inside a write's transaction (quota checks); throwing rolls the write back. */
 export type BeforeWrite = (tx: Prisma.TransactionClient) => Promise<void>;
 
+/** A new blueprint as its creating transaction read it back. */
+export interface CreatedBlueprint {
+  readonly row: BlueprintRow;
+  readonly version: VersionRow;
+  readonly files: VersionFileSummary[];
+}
+
 /** Thrown inside a transaction when the row is gone or its revision moved on; the service maps it. */
 export class StaleRevisionError extends Error {}
 
@@ -377,7 +384,11 @@ export class BlueprintsRepository {
     };
   }
 
-  /** The blueprint, its first version and, when asked, its publication, all or nothing. */
+  /**
+   * The blueprint, its first version and, when asked, its publication, all or nothing. It returns what the
+   * transaction read back, so the caller answers without another query: a read after the commit could fail in an
+   * outage and report a committed create as failed.
+   */
   async create(
     blueprint: Required<Pick<BlueprintMetadata, 'name' | 'slug' | 'kind' | 'format' | 'tool' | 'tags' | 'license'>> &
       BlueprintMetadata &
@@ -386,7 +397,7 @@ export class BlueprintsRepository {
     version: NewVersion,
     publish: PublishedState | null,
     beforeWrite?: BeforeWrite,
-  ): Promise<BlueprintRow> {
+  ): Promise<CreatedBlueprint> {
     const created = this.prisma.$transaction(async (tx) => {
       await beforeWrite?.(tx);
       await tx.blueprint.create({
@@ -405,7 +416,17 @@ export class BlueprintsRepository {
         },
       });
       if (publish) await this.markPublished(tx, blueprint.id, publish);
-      return tx.blueprint.findUniqueOrThrow({ where: { id: blueprint.id }, include: BLUEPRINT_VIEW });
+      const row = await tx.blueprint.findUniqueOrThrow({ where: { id: blueprint.id }, include: BLUEPRINT_VIEW });
+      const firstVersion = await tx.blueprintVersion.findUniqueOrThrow({
+        where: { blueprintId_number: { blueprintId: blueprint.id, number: 1 } },
+        include: { author: AUTHOR },
+      });
+      const files = await tx.blueprintVersionFile.findMany({
+        where: { versionId: firstVersion.id },
+        select: FILE_SUMMARY,
+        orderBy: { path: 'asc' },
+      });
+      return { row, version: firstVersion, files };
     });
     return created.catch((error: unknown) => {
       throw uniqueViolation(error, blueprint);

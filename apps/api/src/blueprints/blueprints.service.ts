@@ -274,8 +274,9 @@ export class BlueprintsService {
     const slug = input.slug ?? (await this.freeSlug(owner, slugify(input.name)));
     if (input.slug && (await this.repository.slugTaken(owner, slug))) throw new SlugTakenError(slug);
     const placement = await this.placement(owner, input, undefined);
+    const actor = await this.ownership.actorOf(principal);
     const id = newPublicId('bp');
-    const row = await this.repository.create(
+    const created = await this.repository.create(
       {
         id,
         ...owner,
@@ -306,8 +307,18 @@ export class BlueprintsService {
     );
     this.sharedResponses.clear();
     if (input.publish)
-      await this.ownership.recordForOrganization(principal, 'blueprint.published', row, { version: 1 });
-    return this.writtenDetail(row, principal);
+      await this.ownership.recordForOrganization(principal, 'blueprint.published', created.row, { version: 1 });
+    // Answered from what the transaction returned: no read after the commit (a new blueprint is nobody's favourite
+    // yet and has no withheld versions).
+    return detailOf(created.row, created.version, {
+      files: created.files,
+      instance: this.config.instance.domain,
+      actor,
+      isOwner: true,
+      isFavorite: false,
+      variables: parseVariables(created.version.content),
+      withheldVersions: [],
+    });
   }
 
   async importFile(principal: Principal, input: ImportBlueprintRequest): Promise<ImportedBlueprint> {

@@ -1,6 +1,9 @@
 import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import type { Logger } from 'pino';
 import { PrismaClient } from '../generated/prisma/client';
+import { guardPoolErrors } from './pool-errors';
 
 export interface DatabaseOptions {
   readonly url: string;
@@ -30,19 +33,24 @@ export const SESSION_SETTINGS: Readonly<Record<string, string>> = {
 @Injectable()
 export class PrismaService extends PrismaClient implements OnModuleInit, OnModuleDestroy {
   private readonly embedded: boolean;
+  private readonly pool: pg.Pool;
 
-  constructor(options: DatabaseOptions) {
+  constructor(options: DatabaseOptions, logger: Logger) {
+    // The pool is ours, not the adapter's, so that every connection in it has an error listener (see pool-errors).
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize,
+      options: Object.entries(SESSION_SETTINGS)
+        .map(([name, value]) => `-c ${name}=${value}`)
+        .join(' '),
+    });
+    guardPoolErrors(pool, (error) => logger.warn({ err: error }, 'database connection lost'));
     super({
-      adapter: new PrismaPg({
-        connectionString: options.url,
-        max: options.poolSize,
-        options: Object.entries(SESSION_SETTINGS)
-          .map(([name, value]) => `-c ${name}=${value}`)
-          .join(' '),
-      }),
+      adapter: new PrismaPg(pool),
       transactionOptions: options.embedded ? { maxWait: 15_000, timeout: 30_000 } : { maxWait: 5_000, timeout: 10_000 },
     });
     this.embedded = options.embedded;
+    this.pool = pool;
   }
 
   async onModuleInit(): Promise<void> {
@@ -54,5 +62,6 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnModul
 
   async onModuleDestroy(): Promise<void> {
     await this.$disconnect();
+    await this.pool.end();
   }
 }

@@ -20,6 +20,7 @@ export const CommonErrorCode = {
   MethodNotAllowed: 'METHOD_NOT_ALLOWED',
   RateLimited: 'RATE_LIMITED',
   NotReady: 'NOT_READY',
+  ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   Internal: 'INTERNAL_ERROR',
 } as const;
 

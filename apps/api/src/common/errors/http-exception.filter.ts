@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { requestIdOf } from '../request-context/request-id';
 import { AppError, CommonErrorCode } from './app-error';
+import { isConnectionFailure, OUTAGE_RETRY_AFTER_SECONDS, serviceUnavailable } from './outage';
 
 const codeByStatus: Record<number, string> = {
   [HttpStatus.BAD_REQUEST]: CommonErrorCode.BadRequest,
@@ -28,13 +29,21 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
     const error = toAppError(exception, request);
     const requestId = requestIdOf(request);
 
-    if (error.status >= 500) {
+    if (error.code === CommonErrorCode.ServiceUnavailable) {
+      // An outage is expected to pass, and logging every request's stack during one would flood the log.
+      this.logger.warn(
+        { err: { message: (exception as Error).message }, requestId, code: error.code },
+        'request failed: dependency unavailable',
+      );
+    } else if (error.status >= 500) {
       this.logger.error({ err: exception, requestId, code: error.code }, 'request failed');
     }
     if (response.headersSent) {
       response.end();
       return;
     }
+    if (error.code === CommonErrorCode.ServiceUnavailable)
+      response.setHeader('Retry-After', OUTAGE_RETRY_AFTER_SECONDS);
     response
       .status(error.status)
       .type('application/json')
@@ -51,6 +60,7 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
 
 export function toAppError(exception: unknown, request: Request): AppError {
   if (exception instanceof AppError) return exception;
+  if (isConnectionFailure(exception)) return serviceUnavailable();
   if (exception instanceof ThrottlerException) {
     return new AppError(CommonErrorCode.RateLimited, 'Too many requests; slow down and retry later.', 429);
   }

@@ -10,6 +10,7 @@ import {
   type SqlMigrationAwareDriverAdapterFactory,
 } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
+import { guardPoolErrors } from '../pool-errors';
 import type { SchemaEngine } from '@prisma/schema-engine-wasm' with { 'resolution-mode': 'import' };
 
 export type { SchemaEngine };
@@ -146,8 +147,8 @@ export async function openSchemaEngine(options: OpenSchemaEngineOptions): Promis
   const files = options.schemaFiles?.length ? options.schemaFiles : [BARE_POSTGRES_SCHEMA];
   // The engine runs its queries one after another; two connections leave headroom for embedded Postgres limits.
   const pool = new pg.Pool({ connectionString: options.connectionString, max: 2, application_name: APPLICATION_NAME });
-  // An idle connection dropping is not fatal: the next query reports it.
-  pool.on('error', () => undefined);
+  // A connection dropping is not fatal: the query in flight, or the next one, reports it.
+  guardPoolErrors(pool, () => undefined);
   let engine: SchemaEngine;
   try {
     engine = await bindings.SchemaEngine.new(
