@@ -45,12 +45,12 @@ describe('PostgreSQL outages', () => {
   }
 
   it('answers 503 with Retry-After while the database is down, and recovers when it is back', async () => {
-    postgres.stop();
+    await postgres.stop();
     try {
       expectOutageAnswer(await testApp.http.get('/api/v1/profiles/nobody-here'));
       expectOutageAnswer(await createBlueprint('During the outage'));
     } finally {
-      postgres.start();
+      await postgres.start();
     }
     await testApp.http.get('/api/v1/profiles/nobody-here').expect(404);
     expect((await createBlueprint('After the outage')).status).toBe(201);
@@ -82,7 +82,7 @@ describe('PostgreSQL outages', () => {
         const before = acknowledged.length;
         // Let the writers get going so the restart hits connections that are in use.
         while (acknowledged.length < before + WRITERS * 2) await new Promise((resolve) => setTimeout(resolve, 20));
-        postgres.restart();
+        await postgres.restart();
         const restartedAt = Date.now();
         const seen = acknowledged.length;
         while (acknowledged.length === seen && Date.now() - restartedAt < RECOVERY_BOUND_MS * 2) {

@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,9 +11,10 @@ export interface PrivatePostgres {
   readonly port: number;
   /** A database on it, created at start. */
   readonly url: string;
-  restart(): void;
-  stop(): void;
-  start(): void;
+  // Asynchronous, so the app under test keeps serving (and failing) requests while the server is down.
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+  start(): Promise<void>;
   destroy(): void;
 }
 
@@ -25,10 +27,18 @@ function binDir(): string {
 }
 
 /** initdb and postgres refuse to run as root (CI is root): run them as the postgres user then. */
+function asServerUser(command: string, args: string[]): [string, string[]] {
+  return process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
+}
+
 function runAsServerUser(command: string, args: string[]): void {
-  const asRoot = process.getuid?.() === 0;
-  const [file, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
+  const [file, argv] = asServerUser(command, args);
   execFileSync(file, argv, { stdio: 'pipe', cwd: '/' });
+}
+
+async function runAsServerUserAsync(command: string, args: string[]): Promise<void> {
+  const [file, argv] = asServerUser(command, args);
+  await promisify(execFile)(file, argv, { cwd: '/' });
 }
 
 export async function startPrivatePostgres(database: string): Promise<PrivatePostgres> {
@@ -41,9 +51,9 @@ export async function startPrivatePostgres(database: string): Promise<PrivatePos
   const serverOptions = `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off`;
   // The server's output goes to a log file, never to a pipe of ours that it would hold open.
   const logFile = ['-l', path.join(dir, 'log')];
-  const start = () => runAsServerUser(pgCtl, ['-D', dataDir, ...logFile, '-o', serverOptions, '-w', 'start']);
+  const startArgs = ['-D', dataDir, ...logFile, '-o', serverOptions, '-w', 'start'];
   runAsServerUser(path.join(bin, 'initdb'), ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '--no-sync']);
-  start();
+  runAsServerUser(pgCtl, startArgs);
   const admin = new Client({ connectionString: `postgres://postgres@127.0.0.1:${port}/postgres` });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${database}"`);
@@ -53,9 +63,9 @@ export async function startPrivatePostgres(database: string): Promise<PrivatePos
     url: `postgres://postgres@127.0.0.1:${port}/${database}`,
     // -m fast: what an operator's restart does; it terminates every connection with 57P01.
     restart: () =>
-      runAsServerUser(pgCtl, ['-D', dataDir, ...logFile, '-o', serverOptions, '-m', 'fast', '-w', 'restart']),
-    stop: () => runAsServerUser(pgCtl, ['-D', dataDir, '-m', 'fast', '-w', 'stop']),
-    start,
+      runAsServerUserAsync(pgCtl, ['-D', dataDir, ...logFile, '-o', serverOptions, '-m', 'fast', '-w', 'restart']),
+    stop: () => runAsServerUserAsync(pgCtl, ['-D', dataDir, '-m', 'fast', '-w', 'stop']),
+    start: () => runAsServerUserAsync(pgCtl, startArgs),
     destroy() {
       try {
         runAsServerUser(pgCtl, ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
