@@ -75,6 +75,11 @@ describe('PostgreSQL outages', () => {
       }
     }
 
+    // What would have crashed a server process; Jest's own handler does not always pin it on this test.
+    const crashes: unknown[] = [];
+    const recordCrash = (error: unknown) => crashes.push(error);
+    process.on('uncaughtException', recordCrash);
+
     const writers = Array.from({ length: WRITERS }, () => writer());
     const recoveries: number[] = [];
     try {
@@ -82,7 +87,10 @@ describe('PostgreSQL outages', () => {
         const before = acknowledged.length;
         // Let the writers get going so the restart hits connections that are in use.
         while (acknowledged.length < before + WRITERS * 2) await new Promise((resolve) => setTimeout(resolve, 20));
-        await postgres.restart();
+        // The event loop stays blocked during the restart, so the app meets every terminated connection at once, as
+        // a loaded process does: the crash of the issue showed in every run this way, and in few with a free loop.
+        // The test above covers requests that arrive while the server is down.
+        postgres.restartBlocking();
         const restartedAt = Date.now();
         const seen = acknowledged.length;
         while (acknowledged.length === seen && Date.now() - restartedAt < RECOVERY_BOUND_MS * 2) {
@@ -93,7 +101,10 @@ describe('PostgreSQL outages', () => {
     } finally {
       writing = false;
       await Promise.all(writers);
+      process.off('uncaughtException', recordCrash);
     }
+
+    expect(crashes).toEqual([]);
 
     expect(unexpected).toEqual([]);
     // The restarts terminated connections in use, so some requests met the outage, and they all answered 503.
