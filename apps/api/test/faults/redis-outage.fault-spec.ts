@@ -13,6 +13,7 @@ jest.setTimeout(120_000);
 /** Issue 17 asks each request to answer within about 1–2 s while Redis is down, where it used to hang for 15 s. */
 const MAX_REQUEST_MS = 2_000;
 const OUTAGE_MS = 15_000;
+const PACE_MS = 250;
 
 async function timed<T>(request: () => Promise<T>): Promise<{ result: T; ms: number }> {
   const started = Date.now();
@@ -70,6 +71,8 @@ describe('Redis outage', () => {
       for (const [name, { ms }] of Object.entries({ session, read, anonymousRead, write })) {
         slowest[name] = Math.max(slowest[name] ?? 0, ms);
       }
+      // Paced like a client, not a load test: the writes stay within one page of the owner's list below.
+      await new Promise((resolve) => setTimeout(resolve, PACE_MS));
     }
     for (const ms of Object.values(slowest)) expect(ms).toBeLessThan(MAX_REQUEST_MS);
     // Enqueueing (a peer's crawl, a billing webhook) fails fast rather than holding its request.
