@@ -34,7 +34,13 @@ const swcEsm = [
 module.exports = {
   rootDir: '.',
   testEnvironment: 'node',
-  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+  // Fault specs (test/faults) run private PostgreSQL or Redis servers and break them; `npm run test:faults` runs them
+  // alone.
+  testMatch: [
+    '<rootDir>/src/**/*.spec.ts',
+    '<rootDir>/test/**/*.e2e-spec.ts',
+    '<rootDir>/test/faults/**/*.fault-spec.ts',
+  ],
   transform: {
     '^.+\\.ts$': swc,
     [`/node_modules/(${esmOnlyPackages.join('|')})/.+\\.js$`]: swcEsm,

@@ -36,6 +36,7 @@ import { JobsModule } from './jobs/jobs.module';
 import { HealthModule } from './health/health.module';
 import type { KeyValueStore } from './kv/key-value-store';
 import { KeyValueModule } from './kv/kv.module';
+import { RateLimitCounters } from './kv/rate-limit-counters';
 import { MetricsModule } from './metrics/metrics.module';
 import { UsersModule } from './users/users.module';
 import { WellKnownModule } from './well-known/well-known.module';
@@ -70,7 +71,10 @@ export class AppModule {
         LoggingModule.forRoot(options.logger),
         DatabaseModule.forRoot({ ...options.database, poolSize: config.database.poolSize }),
         KeyValueModule.forRoot(options.keyValueStore),
-        ThrottlerModule.forRoot(throttlerOptions(options.keyValueStore, config.http.rateLimitPerMinute)),
+        ThrottlerModule.forRootAsync({
+          inject: [RateLimitCounters],
+          useFactory: (counters: RateLimitCounters) => throttlerOptions(counters, config.http.rateLimitPerMinute),
+        }),
         HttpCacheModule,
         WorkerPoolModule,
         CryptoModule,

@@ -5,7 +5,6 @@ import { NestFactory } from '@nestjs/core';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { AuthenticationMiddleware } from './auth/authentication.middleware';
@@ -27,6 +26,8 @@ import { applyPendingMigrations } from './database/migrations/migrator';
 import { databaseJobsBackend, type JobsBackend } from './jobs/job-queue';
 import type { KeyValueStore } from './kv/key-value-store';
 import { MemoryKeyValueStore } from './kv/memory-key-value-store';
+import { RateLimitCounters } from './kv/rate-limit-counters';
+import { connectRequestPathRedis } from './kv/redis-connections';
 import { RedisKeyValueStore } from './kv/redis-key-value-store';
 import { BatchedRateLimiter } from './http-cache/batched-rate-limiter';
 import { withEdgeCache } from './http-cache/edge';
@@ -100,7 +101,7 @@ export async function createApp(options: CreateAppOptions): Promise<LynxPromptAp
     let jobsBackend: JobsBackend;
     if (config.redis.url) {
       keyValueStore = new RedisKeyValueStore(
-        new Redis(config.redis.url, { maxRetriesPerRequest: 2 }),
+        await connectRequestPathRedis(config.redis.url, logger),
         config.redis.prefix,
       );
       jobsBackend = { kind: 'redis', url: config.redis.url };
@@ -125,7 +126,7 @@ export async function createApp(options: CreateAppOptions): Promise<LynxPromptAp
     configureHttpPipeline(nest, config, logger);
     serveOpenApi(nest, buildOpenApiDocument(nest));
     await nest.init();
-    const edge = installEdgeCache(nest, keyValueStore, logger);
+    const edge = installEdgeCache(nest, logger);
     cleanups.push(() => edge.flush());
 
     return {
@@ -145,9 +146,10 @@ export async function createApp(options: CreateAppOptions): Promise<LynxPromptAp
  * Puts the shared response cache in front of the whole pipeline (see edge.ts): anonymous reads of public data it
  * holds are answered before Express and Nest run at all.
  */
-function installEdgeCache(nest: NestExpressApplication, store: KeyValueStore, logger: Logger): BatchedRateLimiter {
+function installEdgeCache(nest: NestExpressApplication, logger: Logger): BatchedRateLimiter {
   const server = nest.getHttpServer() as Server;
-  const limiter = new BatchedRateLimiter(store, RATE_LIMIT.windowMs, (error) =>
+  // The counters fall back to this process when Redis fails, so an error here is rare (e.g. a shutdown race).
+  const limiter = new BatchedRateLimiter(nest.get(RateLimitCounters), RATE_LIMIT.windowMs, (error) =>
     logger.warn({ err: error }, 'could not record cached reads against rate limits'),
   );
   const [pipeline, ...others] = server.listeners('request') as RequestListener[];

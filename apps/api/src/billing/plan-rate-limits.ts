@@ -1,9 +1,9 @@
-import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { LRUCache } from 'lru-cache';
 import { principalOf, type Principal } from '../auth/principal';
 import { RATE_LIMIT } from '../common/http/rate-limit';
-import { KEY_VALUE_STORE, type KeyValueStore } from '../kv/key-value-store';
+import { RateLimitCounters } from '../kv/rate-limit-counters';
 import type { BillingAccount } from './billing-account';
 import { PlanRateLimitedError } from './billing.errors';
 import { EntitlementService, limitOf } from './entitlements.service';
@@ -50,7 +50,7 @@ export class PlanRateLimits {
 
   constructor(
     private readonly entitlements: EntitlementService,
-    @Inject(KEY_VALUE_STORE) private readonly store: KeyValueStore,
+    private readonly counters: RateLimitCounters,
   ) {}
 
   /** Counts one request; throws PlanRateLimitedError (429 RATE_LIMITED) past the plan's rate. */
@@ -58,7 +58,7 @@ export class PlanRateLimits {
     if (!this.entitlements.enabled) return;
     const rate = await this.rates.fetch(`${account.kind}:${account.id}`, { context: account });
     if (!rate || rate.perMinute === null) return;
-    const { count, ttlMs } = await this.store.increment(planRateCounterKey(account), RATE_LIMIT.windowMs);
+    const { count, ttlMs } = await this.counters.increment(planRateCounterKey(account), RATE_LIMIT.windowMs);
     if (count <= rate.perMinute) return;
     throw new PlanRateLimitedError({
       plan: rate.plan,

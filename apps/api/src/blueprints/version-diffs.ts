@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
-import { KEY_VALUE_STORE, type KeyValueStore } from '../kv/key-value-store';
+import { CacheStore } from '../kv/cache-store';
 import { runInWorker, WorkerTaskTimeout } from '../worker-pool/worker-pool';
 import { DiffTooLargeError } from './blueprints.errors';
 
@@ -31,19 +31,19 @@ export function diffCacheKey(from: DiffableVersion, to: DiffableVersion, maxEdit
 /**
  * Unified diffs between versions, bounded and shared: computed on a worker thread, refused past DIFF_MAX_EDITS
  * changed lines (or WORKER_TASK_TIMEOUT_MS), and kept in the key-value store by version pair, so a thousand anonymous
- * readers of one diff cost one computation.
+ * readers of one diff cost one computation. A cache only: with Redis unreachable, diffs are computed per request.
  */
 @Injectable()
 export class VersionDiffs {
   constructor(
-    @Inject(KEY_VALUE_STORE) private readonly store: KeyValueStore,
+    private readonly cache: CacheStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async unified(from: DiffableVersion, to: DiffableVersion): Promise<string> {
     const maxEdits = this.config.blueprints.diffMaxEdits;
     const key = diffCacheKey(from, to, maxEdits);
-    const cached = await this.store.get(key);
+    const cached = await this.cache.get(key);
     const result = cached ? (JSON.parse(cached) as CachedDiff) : await this.compute(from, to, maxEdits, key);
     if ('tooLarge' in result) throw new DiffTooLargeError(maxEdits, result.budgetMs);
     return result.unified;
@@ -67,12 +67,12 @@ export class VersionDiffs {
     } catch (error) {
       if (!(error instanceof WorkerTaskTimeout)) throw error;
       const timedOut: CachedDiff = { tooLarge: true, budgetMs: error.budgetMs };
-      await this.store.set(key, JSON.stringify(timedOut), TIMEOUT_TTL_MS);
+      await this.cache.set(key, JSON.stringify(timedOut), TIMEOUT_TTL_MS);
       return timedOut;
     }
     const result: CachedDiff = unified === null ? { tooLarge: true } : { unified };
     if (unified === null || unified.length <= CACHE_MAX_CHARS) {
-      await this.store.set(key, JSON.stringify(result), CACHE_TTL_MS);
+      await this.cache.set(key, JSON.stringify(result), CACHE_TTL_MS);
     }
     return result;
   }

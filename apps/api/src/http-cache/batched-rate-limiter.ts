@@ -1,4 +1,4 @@
-import type { KeyValueStore } from '../kv/key-value-store';
+import type { RateCounter } from '../kv/rate-limit-counters';
 
 interface Counter {
   /** The shared count as of the last flush (this process's flushed hits included). */
@@ -31,7 +31,7 @@ export class BatchedRateLimiter {
   private flushing: Promise<void> | undefined;
 
   constructor(
-    private readonly store: KeyValueStore,
+    private readonly store: RateCounter,
     private readonly windowMs: number,
     private readonly onError: (error: unknown) => void,
     private readonly now: () => number = Date.now,

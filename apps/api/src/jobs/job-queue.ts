@@ -6,6 +6,8 @@ import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { LOGGER } from '../common/logging/logging.module';
 import { MetricsService } from '../metrics/metrics.service';
+import { logRedisErrors } from '../kv/redis-connections';
+import { throttledWarning } from '../common/logging/throttled-warning';
 
 export type JobHandler = (data: unknown, job: Job) => Promise<void>;
 
@@ -29,6 +31,13 @@ export function databaseJobsBackend(url: string, { embedded }: { embedded: boole
 
 const QUEUE_NAME = 'default';
 const SCHEDULE_RETRY_MS = 30_000;
+/** Enqueueing is a short script; longer than this means Redis is in trouble. */
+const QUEUE_COMMAND_TIMEOUT_MS = 2_000;
+/**
+ * How often every process checks that its schedules still exist in the queue store, and registers the missing ones:
+ * a Redis that restarted empty (no persistence) holds none. A reconnect triggers the same check at once.
+ */
+export const SCHEDULE_CHECK_MS = 60_000;
 const JOB_STATES = ['waiting', 'active', 'delayed', 'completed', 'failed'] as const;
 /**
  * Jobs are I/O-bound (crawls wait on peers), so one worker runs several at once; a slow peer must not hold up the
@@ -62,6 +71,7 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly handlers = new Map<string, JobHandler>();
   private readonly schedules = new Map<string, number>();
   private scheduleRetry: NodeJS.Timeout | undefined;
+  private scheduleCheck: NodeJS.Timeout | undefined;
   private markSchedulesRegistered!: () => void;
   private readonly schedulesRegistered = new Promise<void>((resolve) => (this.markSchedulesRegistered = resolve));
   private closing = false;
@@ -78,14 +88,29 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
     private readonly metrics: MetricsService,
   ) {
     if (backend.kind === 'redis') {
-      // BullMQ's blocking commands need unlimited retries on its connection.
-      this.redis = new Redis(backend.url, { maxRetriesPerRequest: null, lazyConnect: true });
+      // Enqueueing happens on request paths (a peer's crawl, billing webhooks): without an offline queue and with a
+      // command timeout it fails fast while Redis is down, instead of holding the request until Redis returns. The
+      // queue sends no blocking commands; the worker's connection (below) does, and keeps unlimited retries.
+      this.redis = new Redis(backend.url, {
+        lazyConnect: true,
+        enableOfflineQueue: false,
+        commandTimeout: QUEUE_COMMAND_TIMEOUT_MS,
+        maxRetriesPerRequest: 1,
+      });
       this.queue = new Queue(QUEUE_NAME, { connection: this.redis, prefix: `${config.redis.prefix}bull` });
+      logRedisErrors(this.redis, logger, 'job queue');
+      // 'ready' after the first one is a reconnect: the server may have come back empty.
+      let connectedBefore = false;
+      this.redis.on('ready', () => {
+        if (connectedBefore) void this.ensureSchedules('reconnect');
+        connectedBefore = true;
+      });
     } else {
       this.queue = new PostgresQueue(QUEUE_NAME, { connection: this.postgresConnection() }) as unknown as Queue;
     }
     // Without a listener, an 'error' event (e.g. Redis unreachable) is printed raw, or would crash the process.
-    this.queue.on('error', (error) => this.logger.warn({ err: error }, 'job queue connection error'));
+    const warnQueueError = throttledWarning(logger, 'job queue connection error');
+    this.queue.on('error', (error) => warnQueueError(error));
     metrics.registerGauge('jobs_queued', 'Background jobs by state', ['state'], async (gauge) => {
       const counts = await this.counts();
       for (const state of JOB_STATES) gauge.set({ state }, counts[state] ?? 0);
@@ -124,6 +149,8 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
 
   onApplicationBootstrap(): void {
     void this.registerSchedules();
+    this.scheduleCheck = setInterval(() => void this.ensureSchedules('periodic check'), SCHEDULE_CHECK_MS);
+    this.scheduleCheck.unref();
     if (this.config.mode !== 'api') this.startWorker();
   }
 
@@ -145,6 +172,29 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
     }
   }
 
+  /**
+   * Registers the schedules the queue store lacks (it lost them, e.g. Redis restarted without persistence). A
+   * failure is only logged: the next check or reconnect tries again.
+   */
+  private async ensureSchedules(reason: string): Promise<void> {
+    if (this.closing || this.schedules.size === 0) return;
+    try {
+      const present = new Set((await this.queue.getJobSchedulers()).map((scheduler) => scheduler.key));
+      const missing = [...this.schedules].filter(([name]) => !present.has(name));
+      for (const [name, every] of missing) {
+        await this.queue.upsertJobScheduler(name, { every }, { name, data: {} });
+      }
+      if (missing.length > 0) {
+        this.logger.warn(
+          { reason, schedules: missing.map(([name]) => name) },
+          'job schedules were missing; registered again',
+        );
+      }
+    } catch (error) {
+      if (!this.closing) this.logger.warn({ err: error, reason }, 'could not check job schedules');
+    }
+  }
+
   /** The schedules registered in the queue store (once registration has succeeded), for operators and tests. */
   async scheduled(): Promise<Array<{ name: string; every: number | null }>> {
     await this.schedulesRegistered;
@@ -158,6 +208,7 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     this.closing = true;
     clearTimeout(this.scheduleRetry);
+    clearInterval(this.scheduleCheck);
     await this.worker?.close();
     await this.queue.close();
     for (const connection of [this.workerRedis, this.redis]) {
@@ -170,10 +221,14 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
     const processor = async (job: Job) => {
       const handler = this.handlers.get(job.name);
       if (!handler) throw new Error(`No handler is defined for job "${job.name}"`);
+      // One line per scheduled run, so an operator can see that schedules are alive.
+      if (job.repeatJobKey) this.logger.info({ job: job.name, jobId: job.id }, 'scheduled job started');
       await handler(job.data, job);
     };
     if (this.backend.kind === 'redis') {
+      // BullMQ's blocking commands need unlimited retries on the worker's connection.
       this.workerRedis = new Redis(this.backend.url, { maxRetriesPerRequest: null });
+      logRedisErrors(this.workerRedis, this.logger, 'job worker');
       this.worker = new Worker(QUEUE_NAME, processor, {
         connection: this.workerRedis,
         prefix: `${this.config.redis.prefix}bull`,
@@ -194,7 +249,8 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
       this.metrics.jobsProcessed.inc({ name: job?.name ?? 'unknown', outcome: 'failed' });
       this.logger.warn({ err: error, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade }, 'job failed');
     });
-    this.worker.on('error', (error) => this.logger.error({ err: error }, 'job worker error'));
+    const warnWorkerError = throttledWarning(this.logger, 'job worker error');
+    this.worker.on('error', (error) => warnWorkerError(error));
   }
 
   private postgresConnection() {

@@ -41,6 +41,12 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly rateLimitFallbacks = new Counter({
+    name: 'rate_limit_local_fallbacks_total',
+    help: 'Rate-limit hits counted in this process because the shared store (Redis) failed',
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'lynxprompt_' });
   }

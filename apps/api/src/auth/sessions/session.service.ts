@@ -5,7 +5,7 @@ import { ipPrefix } from '../../common/request-context/ip-prefix';
 import { requestIdOf } from '../../common/request-context/request-id';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
-import { KEY_VALUE_STORE, type KeyValueStore } from '../../kv/key-value-store';
+import { CacheStore } from '../../kv/cache-store';
 import { RecentAuthenticationRequiredError } from '../auth.errors';
 import type { Principal } from '../principal';
 import { SessionRepository } from './session.repository';
@@ -36,14 +36,15 @@ export function requestContext(request: Request) {
 /**
  * Server-side sessions: the cookie carries 32 random bytes, the database only their SHA-256. Postgres is the record;
  * the shared key-value store caches lookups for a minute, and revocation deletes the cached copy at once, so a
- * revoked session stops working on every replica immediately.
+ * revoked session stops working on every replica immediately. With Redis unreachable, lookups go to Postgres (see
+ * CacheStore): sessions keep working, and a revocation then cannot drop a copy Redis may still hold for its minute.
  */
 @Injectable()
 export class SessionService {
   constructor(
     private readonly sessions: SessionRepository,
     private readonly audit: AuditService,
-    @Inject(KEY_VALUE_STORE) private readonly store: KeyValueStore,
+    private readonly cache: CacheStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -102,7 +103,7 @@ export class SessionService {
     if (now - new Date(session.lastSeenAt).getTime() > TOUCH_INTERVAL_MS) {
       session.lastSeenAt = new Date(now).toISOString();
       await this.sessions.touch(session.id, new Date(now));
-      await this.store.set(this.cacheKey(tokenHash), JSON.stringify(session), CACHE_TTL_MS);
+      await this.cache.set(this.cacheKey(tokenHash), JSON.stringify(session), CACHE_TTL_MS);
     }
     return {
       kind: 'session',
@@ -187,12 +188,12 @@ export class SessionService {
   /** Runs a deletion and drops the cached copies of every session it removed. */
   private async forget(known: string[] | undefined, remove: () => Promise<string[]>): Promise<string[]> {
     const removed = await remove();
-    for (const tokenHash of new Set([...(known ?? []), ...removed])) await this.store.delete(this.cacheKey(tokenHash));
+    for (const tokenHash of new Set([...(known ?? []), ...removed])) await this.cache.delete(this.cacheKey(tokenHash));
     return removed;
   }
 
   private async load(tokenHash: string): Promise<CachedSession | undefined> {
-    const cached = await this.store.get(this.cacheKey(tokenHash));
+    const cached = await this.cache.get(this.cacheKey(tokenHash));
     if (cached) return JSON.parse(cached) as CachedSession;
     const row = await this.sessions.findByTokenHash(tokenHash);
     if (!row) return undefined;
@@ -206,7 +207,7 @@ export class SessionService {
       lastSeenAt: row.lastSeenAt.toISOString(),
       expiresAt: row.expiresAt.toISOString(),
     };
-    await this.store.set(this.cacheKey(tokenHash), JSON.stringify(session), CACHE_TTL_MS);
+    await this.cache.set(this.cacheKey(tokenHash), JSON.stringify(session), CACHE_TTL_MS);
     return session;
   }
 

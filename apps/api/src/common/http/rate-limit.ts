@@ -1,7 +1,7 @@
 import type { ExecutionContext } from '@nestjs/common';
 import { normalizeIp, type ThrottlerModuleOptions, type ThrottlerStorage } from '@nestjs/throttler';
 import type { Request } from 'express';
-import type { KeyValueStore } from '../../kv/key-value-store';
+import type { RateCounter } from '../../kv/rate-limit-counters';
 import { routePathOf } from './route-template';
 
 /** The one throttler: a fixed window per client and per route. */
@@ -31,7 +31,7 @@ export function rateLimitCounterKey(method: string, routePath: string, client: s
 
 /** Rate-limit counters in the shared store, so limits hold across replicas (and survive none of them). */
 export class KeyValueThrottlerStorage implements ThrottlerStorage {
-  constructor(private readonly store: KeyValueStore) {}
+  constructor(private readonly store: RateCounter) {}
 
   async increment(key: string, ttl: number, limit: number): Promise<ThrottlerStorageRecord> {
     const { count, ttlMs } = await this.store.increment(key, ttl);
@@ -45,7 +45,7 @@ export class KeyValueThrottlerStorage implements ThrottlerStorage {
   }
 }
 
-export function throttlerOptions(store: KeyValueStore, limitPerMinute: number): ThrottlerModuleOptions {
+export function throttlerOptions(store: RateCounter, limitPerMinute: number): ThrottlerModuleOptions {
   return {
     throttlers: [{ name: RATE_LIMIT.name, ttl: RATE_LIMIT.windowMs, limit: limitPerMinute }],
     storage: new KeyValueThrottlerStorage(store),
