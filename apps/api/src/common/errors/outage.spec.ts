@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import { PrismaClient } from '../../generated/prisma/client';
 import { freePort } from '../../../test/support/processes';
@@ -81,5 +82,24 @@ describe('isConnectionFailure', () => {
     ).toBe(false);
     expect(isConnectionFailure(await thrownBy(async () => (undefined as unknown as { x: number }).x))).toBe(false);
     expect(isConnectionFailure(null)).toBe(false);
+  });
+
+  it('recognises Redis that is down: no offline queue, retries exhausted', async () => {
+    const port = await freePort();
+    const noQueue = new Redis(port, '127.0.0.1', {
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      retryStrategy: () => null,
+    });
+    const retrying = new Redis(port, '127.0.0.1', { maxRetriesPerRequest: 1, retryStrategy: () => 10 });
+    retrying.on('error', () => undefined);
+    noQueue.on('error', () => undefined);
+    try {
+      expect(isConnectionFailure(await thrownBy(() => noQueue.get('key')))).toBe(true);
+      expect(isConnectionFailure(await thrownBy(() => retrying.get('key')))).toBe(true);
+    } finally {
+      noQueue.disconnect();
+      retrying.disconnect();
+    }
   });
 });

@@ -24,17 +24,24 @@ function isOutageSqlState(code: string): boolean {
   return ['57P01', '57P02', '57P03', '53300'].includes(code) || /^08[0-9A-Z]{3}$/.test(code);
 }
 
-/** node-postgres raises these without a code when the socket closes under a client. */
+/**
+ * node-postgres raises these without a code when the socket closes under a client; ioredis, when Redis is down or
+ * slow (no offline queue, a command timeout, a closed connection, retries exhausted).
+ */
 const CONNECTION_MESSAGES = [
   /Connection terminated/i,
   /Client has encountered a connection error and is not queryable/i,
   /Can't reach database server/i,
   /timeout exceeded when trying to connect/i,
+  /Stream isn't writeable and enableOfflineQueue options is false/i,
+  /^Command timed out$/i,
+  /^Connection is closed\.?$/i,
+  /Reached the max retries per request limit/i,
 ];
 
 /**
- * True when `error` says the database could not be reached or dropped the connection, as opposed to a bug or a bad
- * query. It looks through Prisma's wrapping (meta.driverAdapterError and its cause) and any `cause` chain, since the
+ * True when `error` says the database (or Redis) could not be reached or dropped the connection, as opposed to a bug
+ * or a bad query. It looks through Prisma's wrapping (meta.driverAdapterError and its cause) and any `cause` chain, since the
  * same outage surfaces as a Prisma code, an adapter kind, a SQLSTATE or a socket errno depending on when it hit.
  */
 export function isConnectionFailure(error: unknown): boolean {
