@@ -6,6 +6,7 @@
 // copy: a list sorted by downloads with ties ordered per offset + limit, a detail GET that bumps downloads, and its
 // own request counters. It is seeded with BENCH_LEGACY_BLUEPRINTS (1,000) blueprints shaped like a real instance.
 import { corpusDir, loadCorpus } from './lib/corpus.mjs';
+import { crawlAndReadRun } from './lib/crawl-run.mjs';
 import { seededRandom } from './lib/random.mjs';
 import { importTypeScript } from './lib/typescript-module.mjs';
 
@@ -138,15 +139,7 @@ export async function measureLegacyPeer({ peers, crawler, crawlerDb, reference }
   async function crawlOnce(label) {
     const downloadsBefore = new Map([...reference.blueprints.values()].map((b) => [b.id, b.downloads]));
     const requestsBefore = { ...reference.requests };
-    const started = performance.now();
-    const outcome = await crawler.crawl(added.id, 'schedule');
-    const ms = performance.now() - started;
-    const { rows } = await crawlerDb.query(
-      `SELECT requests, pages, added, updated, removed, bytes, errors, fetches FROM crawl_runs
-        WHERE peer_id = $1 ORDER BY started_at DESC LIMIT 1`,
-      [added.id],
-    );
-    const row = rows[0];
+    const { outcome, ms, row } = await crawlAndReadRun(crawler, crawlerDb, added.id);
     let grownBlueprints = 0;
     let grownDownloads = 0;
     for (const blueprint of reference.blueprints.values()) {

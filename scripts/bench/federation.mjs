@@ -31,6 +31,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { freePort, requireBuiltApi, rssMb, sampleRss, startInstance } from './lib/instance.mjs';
 import { databaseName, deployMigrations, dropDatabase, ensureDatabase, redactUrl } from './lib/postgres.mjs';
+import { crawlAndReadRun } from './lib/crawl-run.mjs';
 import { seededRandom } from './lib/random.mjs';
 import { clearRedisPrefix } from './lib/redis.mjs';
 import { instanceEnvironment } from '../lib/runtime.mjs';
@@ -260,15 +261,7 @@ try {
 
   /** One crawl, with its crawl_runs row; `ms` is the wall time of the whole call. */
   async function crawlOnce(label) {
-    const started = performance.now();
-    const outcome = await crawler.crawl(added.id, 'schedule');
-    const ms = performance.now() - started;
-    const { rows } = await crawlerDb.query(
-      `SELECT outcome, requests, pages, added, updated, removed, bytes, errors FROM crawl_runs
-        WHERE peer_id = $1 ORDER BY started_at DESC LIMIT 1`,
-      [added.id],
-    );
-    const row = rows[0];
+    const { outcome, ms, row } = await crawlAndReadRun(crawler, crawlerDb, added.id);
     const run = { label, outcome, ms, ...row };
     if (row.errors.length > 0) run.errorText = row.errors.map((error) => `${error.code}: ${error.message}`).join('; ');
     return run;
