@@ -1,5 +1,7 @@
 import { toStorableText } from '../../blueprints/blueprint-rules';
-import type { CrawlTotals } from '../peers/peers.repository';
+import type { CrawlTotals, FetchReason } from '../peers/peers.repository';
+
+export type { FetchReason };
 
 /** At most this many problems are kept per run: a peer with a million bad items must not fill the database. */
 const MAX_RECORDED_ERRORS = 50;
@@ -25,12 +27,6 @@ export function requestBudget(
 
 export type CrawlError = CrawlTotals['errors'][number];
 
-/**
- * Why a legacy peer's detail was requested (each request counts as a download there): `new` to the copy, `changed`
- * (its listing changed), `refresh` (unchanged, within the per-run refresh budget, oldest first) or `confirm` (a
- * complete walk did not list it: is it still public?).
- */
-export type FetchReason = 'new' | 'changed' | 'refresh' | 'confirm';
 /** Ids recorded per reason; the count is always exact. */
 const MAX_RECORDED_FETCH_IDS = 20;
 

@@ -16,7 +16,7 @@ import {
   type SyncState,
 } from './crawl-steps';
 import { LegacyWalkState } from './legacy-walk';
-import { RemoteCopiesRepository } from './remote-copies.repository';
+import { RemoteCopiesRepository, type UnlistedCopy } from './remote-copies.repository';
 import {
   CrawlProblem,
   legacyCopy,
@@ -59,9 +59,15 @@ export class LegacyCrawler {
     // Each item may cost a content fetch on top of its page; the first page's `total` (fresher than the manifest's
     // count) narrows the budget.
     log.requestBudget = this.steps.budgetFor(peer.advertisedCount, 1);
+    // The copies the walks so far did not list; read again only after another walk.
+    let unlisted: UnlistedCopy[] | undefined;
     for (let pass = 0; pass < LEGACY_WALKS; pass += 1) {
       // The list has no stable order, so a walk can skip items: walks with other page sizes order ties differently.
-      if (pass > 0 && !walk.worthAnotherWalk(await this.copies.unlisted(peer.id, walk.seen), Date.now())) break;
+      if (pass > 0) {
+        unlisted = await this.copies.unlisted(peer.id, walk.seen);
+        if (!walk.worthAnotherWalk(unlisted, Date.now())) break;
+        unlisted = undefined;
+      }
       const pageSize =
         pass === 0 ? LEGACY_PAGE_LIMIT : randomInt(LEGACY_RETRY_PAGE_SIZES.min, LEGACY_RETRY_PAGE_SIZES.max + 1);
       // Another walk costs its pages for the size the list claims (bounded by what we would keep of it).
@@ -73,7 +79,7 @@ export class LegacyCrawler {
         return { cursor: null, cursorEtag: null, more: true, notModified: false };
       }
     }
-    await this.removeUnlisted(peer, listed, log, walk);
+    await this.removeUnlisted(peer, listed, log, walk, unlisted ?? (await this.copies.unlisted(peer.id, walk.seen)));
     return { cursor: null, cursorEtag: null, more: false, notModified: false };
   }
 
@@ -203,8 +209,14 @@ export class LegacyCrawler {
    * the peer says they are gone (404, 403, or no longer public). A walk that listed far fewer items than the peer
    * announces removes nothing: its list skipped them, they did not disappear.
    */
-  private async removeUnlisted(peer: PeerRow, listed: boolean, log: CrawlLog, walk: LegacyWalkState): Promise<void> {
-    const toConfirm = walk.toConfirm(await this.copies.unlisted(peer.id, walk.seen), Date.now());
+  private async removeUnlisted(
+    peer: PeerRow,
+    listed: boolean,
+    log: CrawlLog,
+    walk: LegacyWalkState,
+    unlisted: readonly UnlistedCopy[],
+  ): Promise<void> {
+    const toConfirm = walk.toConfirm(unlisted, Date.now());
     if (toConfirm.length === 0) return;
     if (!walk.complete) {
       log.error(

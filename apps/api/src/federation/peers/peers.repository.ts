@@ -13,9 +13,16 @@ export interface CrawlTotals {
   removed: number;
   bytes: number;
   errors: Array<{ code: string; message: string; url?: string }>;
-  /** Legacy peers' detail requests by reason (FetchReason). */
-  fetches: Partial<Record<'new' | 'changed' | 'refresh' | 'confirm', { count: number; ids: string[] }>>;
+  /** Legacy peers' detail requests by reason. */
+  fetches: Partial<Record<FetchReason, { count: number; ids: string[] }>>;
 }
+
+/**
+ * Why a legacy peer's detail was requested (each request counts as a download there): `new` to the copy, `changed`
+ * (its listing changed), `refresh` (unchanged, within the per-run refresh budget, oldest first) or `confirm` (a
+ * complete walk did not list it: is it still public?).
+ */
+export type FetchReason = 'new' | 'changed' | 'refresh' | 'confirm';
 
 const RECENT_RUNS = 20;
 
