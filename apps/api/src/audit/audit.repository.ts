@@ -30,8 +30,9 @@ export interface OrganizationLogQuery {
 export class AuditRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  async insert(event: AuditEventRecord): Promise<{ id: string; occurredAt: Date }> {
-    return this.prisma.auditEvent.create({ data: event, select: { id: true, occurredAt: true } });
+  /** Inside `tx` when given: the entry then commits, or not, with the change it records. */
+  async insert(event: AuditEventRecord, tx?: Prisma.TransactionClient): Promise<{ id: string; occurredAt: Date }> {
+    return (tx ?? this.prisma).auditEvent.create({ data: event, select: { id: true, occurredAt: true } });
   }
 
   /** What a user did, and what the system did to their account (billing changes a webhook applied, say). */

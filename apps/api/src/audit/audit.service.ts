@@ -32,19 +32,23 @@ export class AuditService {
     context: AuditRequestContext = {},
     metadata: Prisma.InputJsonObject = {},
     organizationId: string | null = null,
+    tx?: Prisma.TransactionClient,
   ) {
-    return this.repository.insert({
-      actorType: actor.type,
-      actorId: actor.id ?? null,
-      action,
-      targetType: target?.type ?? null,
-      targetId: target?.id ?? null,
-      ipPrefix: ipPrefix(context.ip),
-      userAgent: context.userAgent?.slice(0, MAX_USER_AGENT) ?? null,
-      requestId: context.requestId ?? null,
-      metadata,
-      organizationId,
-    });
+    return this.repository.insert(
+      {
+        actorType: actor.type,
+        actorId: actor.id ?? null,
+        action,
+        targetType: target?.type ?? null,
+        targetId: target?.id ?? null,
+        ipPrefix: ipPrefix(context.ip),
+        userAgent: context.userAgent?.slice(0, MAX_USER_AGENT) ?? null,
+        requestId: context.requestId ?? null,
+        metadata,
+        organizationId,
+      },
+      tx,
+    );
   }
 
   recentForActor(actorId: string, limit = 50) {

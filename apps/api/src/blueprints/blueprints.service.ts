@@ -276,6 +276,15 @@ export class BlueprintsService {
     const placement = await this.placement(owner, input, undefined);
     const actor = await this.ownership.actorOf(principal);
     const id = newPublicId('bp');
+    const guard = this.guard(
+      owner,
+      [
+        { quota: 'blueprints', wanted: 1 },
+        { quota: 'storageBytes', wanted: this.storedBytes(scanned) },
+        ...joining(placement.hierarchyId),
+      ],
+      privateBlueprintsWanted(null, visibility),
+    );
     const created = await this.repository.create(
       {
         id,
@@ -295,19 +304,21 @@ export class BlueprintsService {
       },
       this.newVersion(principal, scanned, format.id, input.changelog ?? '', input.acknowledgedFindings),
       input.publish ? this.publishedState(1, scanned.contentHash, scanned.combined) : null,
-      this.guard(
-        owner,
-        [
-          { quota: 'blueprints', wanted: 1 },
-          { quota: 'storageBytes', wanted: this.storedBytes(scanned) },
-          ...joining(placement.hierarchyId),
-        ],
-        privateBlueprintsWanted(null, visibility),
-      ),
+      async (tx) => {
+        await guard(tx);
+        // In the transaction: nothing follows the commit that could fail a create that committed.
+        if (input.publish) {
+          await this.ownership.recordForOrganization(
+            principal,
+            'blueprint.published',
+            { id, ...owner },
+            { version: 1 },
+            tx,
+          );
+        }
+      },
     );
     this.sharedResponses.clear();
-    if (input.publish)
-      await this.ownership.recordForOrganization(principal, 'blueprint.published', created.row, { version: 1 });
     // Answered from what the transaction returned: no read after the commit (a new blueprint is nobody's favourite
     // yet and has no withheld versions).
     return detailOf(created.row, created.version, {

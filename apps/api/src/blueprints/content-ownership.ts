@@ -8,7 +8,7 @@ import { can, type ContentAction, type Ownership } from '../access/permissions';
 import { AuditService, type AuditActor } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import type { AppError } from '../common/errors/app-error';
-import type { BlueprintVisibility } from '../generated/prisma/client';
+import type { BlueprintVisibility, Prisma } from '../generated/prisma/client';
 import { OrganizationLookupService } from '../organizations/organization-lookup.service';
 import { OrganizationNotFoundError, OrganizationRoleRequiredError } from '../organizations/organizations.errors';
 import { ownershipOf } from './blueprint-access';
@@ -106,12 +106,16 @@ export class ContentOwnership {
     await this.recordForOrganization(principal, action, { id: from.id, ...to }, metadata);
   }
 
-  /** Appends an event about organization content to that organization's audit log (a user's own content: none). */
+  /**
+   * Appends an event about organization content to that organization's audit log (a user's own content: none);
+   * inside `tx` when given, so it commits with the change.
+   */
   async recordForOrganization(
     principal: Principal,
     action: string,
     content: Ownership & { id: string },
     metadata: Record<string, string | number | boolean | null> = {},
+    tx?: Prisma.TransactionClient,
   ): Promise<void> {
     if (content.organizationId === null) return;
     const type = content.id.startsWith('ha_') ? 'hierarchy' : 'blueprint';
@@ -122,6 +126,7 @@ export class ContentOwnership {
       {},
       metadata,
       content.organizationId,
+      tx,
     );
   }
 }

@@ -343,7 +343,9 @@ export const configVariables = {
   },
   RATE_LIMIT_PER_MINUTE: {
     schema: z.coerce.number().int().min(1).default(600),
-    description: 'Requests per minute allowed from one client address across the API.',
+    description:
+      'Requests per minute allowed from one client address (an IPv6 /64 counts as one) on each route: every method ' +
+      'and route template keeps its own count, shared by all replicas.',
   },
   METRICS_TOKEN: {
     schema: z.string().min(16, 'must be at least 16 characters').optional(),

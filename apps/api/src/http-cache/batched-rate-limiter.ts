@@ -17,13 +17,18 @@ export interface Allowance {
 }
 
 const FLUSH_EVERY_MS = 100;
+/** Of the allowance a process knows is left, the share it may serve before the shared count is asked again. */
+export const UNSENT_SHARE = 0.05;
 
 /**
  * Counts hits into the same shared counters as the rate-limit guard, but without a round trip per hit: hits are
- * added up here and sent every 100 ms. A hit is allowed only while the count known here stays under the limit;
- * otherwise the caller sends what is pending and then hands the request to the full pipeline, whose guard decides
- * (and answers 429) with the exact shared count; what the guard counts comes back through `observe`. Between flushes other replicas' hits are unseen, so a client may pass its limit by what all
- * replicas serve it in 100 ms.
+ * added up here and sent every 100 ms. A hit is allowed here only while the count known here stays under the limit
+ * and the hits not yet sent stay under a twentieth of the allowance known to be left; otherwise the caller sends what is
+ * pending and then hands the request to the full pipeline, whose guard decides (and answers 429) with the exact
+ * shared count, and what the guard counts comes back through `observe`. Other replicas' unsent hits are unseen here,
+ * but each replica holds at most a twentieth of what it knows is left, so together they can pass a client's limit only
+ * by what they hold unsent once it is nearly spent: at most about two hits per replica, however fast the client sends
+ * (batched-rate-limiter.spec.ts measures it).
  */
 export class BatchedRateLimiter {
   private readonly counters = new Map<string, Counter>();
@@ -46,6 +51,8 @@ export class BatchedRateLimiter {
     }
     const used = counter.shared + counter.sending + counter.pending;
     if (used >= limit) return undefined;
+    const unsent = counter.sending + counter.pending;
+    if (unsent >= Math.max(1, Math.floor((limit - counter.shared) * UNSENT_SHARE))) return undefined;
     counter.pending += 1;
     this.timer ??= setTimeout(() => void this.flush(), FLUSH_EVERY_MS).unref();
     return {

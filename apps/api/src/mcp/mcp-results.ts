@@ -1,17 +1,25 @@
 import { ErrorCode, McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { Logger } from 'pino';
 import { AppError, CommonErrorCode } from '../common/errors/app-error';
+import { isConnectionFailure, serviceUnavailable } from '../common/errors/outage';
 
 /** A tool's answer: the value as JSON text (and as structured content, for clients that read it). */
 export function jsonResult(value: object): CallToolResult {
   return { content: [{ type: 'text', text: JSON.stringify(value, null, 2) }], structuredContent: { ...value } };
 }
 
-/** The API's error envelope for a failure: a known refusal keeps its stable code, anything else is INTERNAL_ERROR. */
+/**
+ * The API's error envelope for a failure: a known refusal keeps its stable code, an outage of the database or Redis
+ * is SERVICE_UNAVAILABLE (503, worth retrying), anything else is INTERNAL_ERROR.
+ */
 function envelopeOf(
   error: unknown,
   logger: Logger,
 ): { code: string; message: string; status: number; details?: unknown } {
+  if (isConnectionFailure(error)) {
+    logger.warn({ err: { message: (error as Error).message } }, 'MCP handler failed: dependency unavailable');
+    error = serviceUnavailable();
+  }
   if (error instanceof AppError) {
     return {
       code: error.code,

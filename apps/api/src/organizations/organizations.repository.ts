@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service';
-import type { OrganizationRole, Prisma } from '../generated/prisma/client';
+import type { Organization, OrganizationRole, Prisma } from '../generated/prisma/client';
 
 export interface OrganizationDetails {
   readonly name: string;
@@ -20,11 +20,21 @@ export class OrganizationsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /** The organization and its first Owner, together or not at all. */
-  create(slug: string, details: OrganizationDetails, ownerId: string, beforeWrite?: BeforeWrite) {
+  /** `record` writes in the same transaction (the audit entry), so a create that committed has nothing left to fail. */
+  create(
+    slug: string,
+    details: OrganizationDetails,
+    ownerId: string,
+    hooks: {
+      beforeWrite?: BeforeWrite;
+      record?: (tx: Prisma.TransactionClient, organization: Organization) => Promise<unknown>;
+    } = {},
+  ) {
     return this.prisma.$transaction(async (tx) => {
-      await beforeWrite?.(tx);
+      await hooks.beforeWrite?.(tx);
       const organization = await tx.organization.create({ data: { slug, ...details } });
       await tx.organizationMember.create({ data: { organizationId: organization.id, userId: ownerId, role: 'owner' } });
+      await hooks.record?.(tx, organization);
       return organization;
     });
   }

@@ -70,19 +70,24 @@ export class OrganizationsService {
         slug,
         { ...details(input), name: input.name.trim() },
         principal.userId,
-        (tx) => this.entitlements.check({ kind: 'user', id: principal.userId }, 'organizations', 1, { tx }),
+        {
+          beforeWrite: (tx) =>
+            this.entitlements.check({ kind: 'user', id: principal.userId }, 'organizations', 1, { tx }),
+          record: (tx, created) =>
+            this.audit.record(
+              { type: 'user', id: principal.userId },
+              'organization.created',
+              { type: 'organization', id: created.id },
+              requestContext(request),
+              { slug },
+              created.id,
+              tx,
+            ),
+        },
       );
     } catch (error) {
       throw nameClash(error, slug);
     }
-    await this.audit.record(
-      { type: 'user', id: principal.userId },
-      'organization.created',
-      { type: 'organization', id: organization.id },
-      requestContext(request),
-      { slug },
-      organization.id,
-    );
     return toView(organization, 'owner', 1);
   }
 

@@ -44,16 +44,39 @@ describe('PostgreSQL outages', () => {
     expect(response.body.requestId).toEqual(expect.any(String));
   }
 
+  /** An anonymous agent's search through the MCP endpoint: what the tool answered. */
+  async function searchThroughMcp(): Promise<{ isError?: boolean; content: Array<{ text: string }> }> {
+    const response = await testApp.http
+      .post('/mcp')
+      .set('Accept', 'application/json, text/event-stream')
+      .send({
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'tools/call',
+        params: { name: 'search_blueprints', arguments: { query: 'outage' } },
+      })
+      .expect(200);
+    return response.body.result;
+  }
+
   it('answers 503 with Retry-After while the database is down, and recovers when it is back', async () => {
     await postgres.stop();
     try {
       expectOutageAnswer(await testApp.http.get('/api/v1/profiles/nobody-here'));
       expectOutageAnswer(await createBlueprint('During the outage'));
+      // An agent is told the same: retry, not a bug.
+      const tool = await searchThroughMcp();
+      expect(tool.isError).toBe(true);
+      expect(JSON.parse(tool.content[0]?.text ?? '{}').error).toMatchObject({
+        code: 'SERVICE_UNAVAILABLE',
+        details: { retryAfterSeconds: 5 },
+      });
     } finally {
       await postgres.start();
     }
     await testApp.http.get('/api/v1/profiles/nobody-here').expect(404);
     expect((await createBlueprint('After the outage')).status).toBe(201);
+    expect((await searchThroughMcp()).isError).toBeFalsy();
   });
 
   it('survives fast restarts under concurrent writes: 503s, never 500s, back within 5 s, no acknowledged create lost', async () => {

@@ -12,7 +12,7 @@ jest.setTimeout(120_000);
 
 /** Issue 17 asks each request to answer within about 1–2 s while Redis is down, where it used to hang for 15 s. */
 const MAX_REQUEST_MS = 2_000;
-const OUTAGE_MS = 15_000;
+const OUTAGE_MS = 20_000;
 const PACE_MS = 250;
 
 async function timed<T>(request: () => Promise<T>): Promise<{ result: T; ms: number }> {

@@ -6,10 +6,6 @@ interface ToolError {
   error: { code: string; message: string; details?: Record<string, unknown> };
 }
 
-interface ToolError {
-  error: { code: string; message: string; details?: Record<string, unknown> };
-}
-
 /** A tool's JSON answer (the text content), failing the test when the tool refused. */
 export function answer<T>(result: unknown): T {
   const call = result as CallToolResult;

@@ -73,5 +73,6 @@ export function serviceUnavailable(): AppError {
     CommonErrorCode.ServiceUnavailable,
     'The service is temporarily unavailable; retry shortly.',
     503,
+    { retryAfterSeconds: OUTAGE_RETRY_AFTER_SECONDS },
   );
 }
