@@ -62,4 +62,12 @@ describe('BatchedRateLimiter', () => {
     expect(served).toBeGreaterThanOrEqual(5);
     expect(served).toBeLessThanOrEqual(5 + 2 * 3);
   });
+
+  it('keeps the highest count the guard reported when concurrent requests finish out of order', () => {
+    const limiter = new BatchedRateLimiter(sharedStore(0), WINDOW_MS, () => undefined);
+    limiter.observe(KEY, 30, 60);
+    limiter.observe(KEY, 5, 60);
+    expect(limiter.tryHit(KEY, 30)).toBeUndefined();
+    expect(limiter.tryHit(KEY, 31)).toMatchObject({ remaining: 0 });
+  });
 });

@@ -65,8 +65,12 @@ export class BatchedRateLimiter {
   /** What the guard counted for a request it let through: the exact shared count as of then. */
   observe(key: string, count: number, resetSeconds: number): void {
     const counter = this.counters.get(key);
-    const resetsAt = this.now() + resetSeconds * 1000;
-    if (counter) {
+    const now = this.now();
+    const resetsAt = now + resetSeconds * 1000;
+    if (counter && counter.resetsAt > now) {
+      // Concurrent requests finish in any order: an older, lower count must not hand back allowance already spent.
+      counter.shared = Math.max(counter.shared, count);
+    } else if (counter) {
       counter.shared = count;
       counter.resetsAt = resetsAt;
     } else {
@@ -93,8 +97,9 @@ export class BatchedRateLimiter {
         this.store.increment(key, this.windowMs, hits).then(
           ({ count, ttlMs }) => {
             counter.sending -= hits;
-            counter.shared = count;
-            counter.resetsAt = this.now() + ttlMs;
+            const now = this.now();
+            counter.shared = counter.resetsAt > now ? Math.max(counter.shared, count) : count;
+            counter.resetsAt = now + ttlMs;
           },
           (error: unknown) => {
             // Unsent hits are not retried: the guard keeps counting exactly on the requests it sees.
