@@ -66,7 +66,8 @@ import type {
   CreateBlueprintRequest,
   ImportBlueprintRequest,
 } from './dto/blueprint-requests.dto';
-import { SharedResponseCache } from '../http-cache/shared-response-cache';
+import { CacheInvalidationBus } from '../http-cache/cache-invalidation-bus';
+import { blueprintTag } from '../http-cache/cache-tags';
 import { HierarchiesRepository } from './hierarchies.repository';
 import {
   combinedReport,
@@ -211,7 +212,7 @@ export class BlueprintsService {
   constructor(
     private readonly repository: BlueprintsRepository,
     private readonly hierarchies: HierarchiesRepository,
-    private readonly sharedResponses: SharedResponseCache,
+    private readonly sharedResponses: CacheInvalidationBus,
     private readonly remote: RemoteBlueprintsService,
     private readonly quotas: QuotaService,
     private readonly ownership: ContentOwnership,
@@ -305,7 +306,7 @@ export class BlueprintsService {
         privateBlueprintsWanted(null, visibility),
       ),
     );
-    this.sharedResponses.clear();
+    // Nothing kept shows it yet: listing pages live a few seconds (s-maxage) and take it in as they expire.
     if (input.publish)
       await this.ownership.recordForOrganization(principal, 'blueprint.published', created.row, { version: 1 });
     // Answered from what the transaction returned: no read after the commit (a new blueprint is nobody's favourite
@@ -572,7 +573,7 @@ export class BlueprintsService {
     const current = await this.owned(principal, id, 'content.delete');
     try {
       await this.repository.softDelete(id, expectedRevision);
-      this.sharedResponses.clear();
+      this.sharedResponses.invalidate([blueprintTag(id)]);
       await this.ownership.recordForOrganization(principal, 'blueprint.deleted', current, { name: current.name });
     } catch (error) {
       if (error instanceof StaleRevisionError) throw new PreconditionFailedError(`"r${current.revision}"`);
@@ -621,7 +622,7 @@ export class BlueprintsService {
       if (error instanceof StaleRevisionError) throw new PreconditionFailedError(`"r${current.revision}"`);
       throw error;
     }
-    this.sharedResponses.clear();
+    this.sharedResponses.invalidate([blueprintTag(id)]);
     await this.ownership.recordTransfer(principal, current, to, input.organization);
     return this.writtenDetail(row, principal);
   }
@@ -713,7 +714,8 @@ export class BlueprintsService {
   ): Promise<BlueprintRow> {
     try {
       const row = await this.repository.write(id, expectedRevision, change);
-      this.sharedResponses.clear();
+      // Its detail, raw content and every kept page listing it (or a fork of it) go, here and on other replicas.
+      this.sharedResponses.invalidate([blueprintTag(id)]);
       return row;
     } catch (error) {
       if (error instanceof StaleRevisionError) {

@@ -10,6 +10,7 @@ import {
 import type { Request, Response } from 'express';
 import { ErrorResponse } from '../../common/errors/error-envelope';
 import { Public } from '../../common/security/route-policy';
+import { authorTag, blueprintTag, declareCacheTags, FEDERATION_CATALOGUE_TAG } from '../../http-cache/cache-tags';
 import { SIGNATURE_HEADER } from '../signature';
 import { FederationCataloguePage, FederationCatalogueQuery, FederationOffsetPage } from './catalogue.dto';
 import { FederationCatalogueService } from './catalogue.service';
@@ -46,6 +47,12 @@ export class FederationCatalogueController {
     response.setHeader('Access-Control-Allow-Origin', '*');
     response.setHeader('Cache-Control', 'public, max-age=0, s-maxage=10');
     response.setHeader('ETag', page.etag);
+    // Signed with the instance key; dropped at once when a blueprint it names, or its author, changes.
+    declareCacheTags(response, [
+      FEDERATION_CATALOGUE_TAG,
+      ...page.shows.blueprintIds.map(blueprintTag),
+      ...new Set(page.shows.authorHandles.map(authorTag)),
+    ]);
     if (page.status === 304) {
       response.status(304).end();
       return;
