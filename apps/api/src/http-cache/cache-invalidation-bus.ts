@@ -82,6 +82,8 @@ export class CacheInvalidationBus implements OnModuleInit, OnApplicationShutdown
     if (!this.cache.enabled) return;
     // Subscribed by hand on every 'ready', so this process knows when it hears the channel again.
     this.subscriber = new Redis(url, {
+      // Shown by CLIENT LIST, so an operator (or a test) can tell this process's subscription apart.
+      connectionName: `${this.config.redis.prefix}http-cache-invalidations:${this.origin}`,
       autoResubscribe: false,
       maxRetriesPerRequest: null,
       retryStrategy: (attempt) => Math.min(attempt * 100, MAX_RECONNECT_DELAY_MS),
