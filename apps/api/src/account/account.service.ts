@@ -10,7 +10,7 @@ import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import type { User } from '../generated/prisma/client';
 import { CacheInvalidationBus } from '../http-cache/cache-invalidation-bus';
-import { authorTag } from '../http-cache/cache-tags';
+import { authorTag, FEDERATION_CATALOGUE_TAG } from '../http-cache/cache-tags';
 import { KEY_VALUE_STORE, type KeyValueStore } from '../kv/key-value-store';
 import { composeMail, type ComposedMail } from '../mail/mail-layout';
 import { MailService } from '../mail/mail.service';
@@ -59,7 +59,7 @@ export class AccountService {
     const user = await this.users.update(principal.userId, changes);
     const fields = (['displayName', 'handle', 'bio'] as const).filter((field) => before[field] !== user[field]);
     // Public pages (catalogue, federation feed, profiles) show the author's name, handle and bio.
-    if (fields.length > 0) this.responseCache.invalidate([authorTag(before.handle)]);
+    if (fields.length > 0) this.responseCache.invalidate([authorTag(before.handle), FEDERATION_CATALOGUE_TAG]);
     // A handle is how others find and cite the account: changing it belongs in the security log.
     if (fields.length > 0) {
       await this.audit.record(
@@ -151,7 +151,7 @@ export class AccountService {
     await this.sessions.revokeAll(user.id);
     await this.users.delete(user.id);
     // Their public blueprints are gone (and tombstoned for peers): no cached page may list them.
-    this.responseCache.invalidate([authorTag(user.handle)]);
+    this.responseCache.invalidate([authorTag(user.handle), FEDERATION_CATALOGUE_TAG]);
     await this.emailTokens.revokeOutstanding({ purpose: 'sign_in', email: user.email });
     this.sessions.clearCookie(response);
     await this.audit.record(

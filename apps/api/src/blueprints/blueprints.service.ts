@@ -67,7 +67,7 @@ import type {
   ImportBlueprintRequest,
 } from './dto/blueprint-requests.dto';
 import { CacheInvalidationBus } from '../http-cache/cache-invalidation-bus';
-import { blueprintTag } from '../http-cache/cache-tags';
+import { blueprintTag, FEDERATION_CATALOGUE_TAG } from '../http-cache/cache-tags';
 import { HierarchiesRepository } from './hierarchies.repository';
 import {
   combinedReport,
@@ -306,7 +306,8 @@ export class BlueprintsService {
         privateBlueprintsWanted(null, visibility),
       ),
     );
-    // Nothing kept shows it yet: listing pages live a few seconds (s-maxage) and take it in as they expire.
+    // Listing pages live a few seconds (s-maxage) and take it in as they expire; the federation feed at once.
+    if (input.publish && visibility === 'public') this.sharedResponses.invalidate([FEDERATION_CATALOGUE_TAG]);
     if (input.publish)
       await this.ownership.recordForOrganization(principal, 'blueprint.published', created.row, { version: 1 });
     // Answered from what the transaction returned: no read after the commit (a new blueprint is nobody's favourite
@@ -573,7 +574,7 @@ export class BlueprintsService {
     const current = await this.owned(principal, id, 'content.delete');
     try {
       await this.repository.softDelete(id, expectedRevision);
-      this.sharedResponses.invalidate([blueprintTag(id)]);
+      this.sharedResponses.invalidate([blueprintTag(id), FEDERATION_CATALOGUE_TAG]);
       await this.ownership.recordForOrganization(principal, 'blueprint.deleted', current, { name: current.name });
     } catch (error) {
       if (error instanceof StaleRevisionError) throw new PreconditionFailedError(`"r${current.revision}"`);
@@ -622,7 +623,7 @@ export class BlueprintsService {
       if (error instanceof StaleRevisionError) throw new PreconditionFailedError(`"r${current.revision}"`);
       throw error;
     }
-    this.sharedResponses.invalidate([blueprintTag(id)]);
+    this.sharedResponses.invalidate([blueprintTag(id), FEDERATION_CATALOGUE_TAG]);
     await this.ownership.recordTransfer(principal, current, to, input.organization);
     return this.writtenDetail(row, principal);
   }
@@ -715,7 +716,7 @@ export class BlueprintsService {
     try {
       const row = await this.repository.write(id, expectedRevision, change);
       // Its detail, raw content and every kept page listing it (or a fork of it) go, here and on other replicas.
-      this.sharedResponses.invalidate([blueprintTag(id)]);
+      this.sharedResponses.invalidate([blueprintTag(id), FEDERATION_CATALOGUE_TAG]);
       return row;
     } catch (error) {
       if (error instanceof StaleRevisionError) {

@@ -3,7 +3,7 @@ import type { Actor } from '../access/actor';
 import { can, type ContentAction, type Ownership } from '../access/permissions';
 import type { Principal } from '../auth/principal';
 import { CacheInvalidationBus } from '../http-cache/cache-invalidation-bus';
-import { blueprintTag } from '../http-cache/cache-tags';
+import { blueprintTag, FEDERATION_CATALOGUE_TAG } from '../http-cache/cache-tags';
 import { zipStream, type ConversionReport, type ZipEntry } from '@lynxprompt/formats';
 import { QuotaService } from '../quotas/quotas.service';
 import { accountOfOwner } from '../billing/billing-account';
@@ -189,7 +189,10 @@ export class HierarchiesService {
     await this.ownership.recordTransfer(principal, hierarchy, to, organization);
     const transferred = await this.get(id, principal, 'writer');
     // Its blueprints now show another author.
-    this.sharedResponses.invalidate(transferred.blueprints.map((member) => blueprintTag(member.id)));
+    this.sharedResponses.invalidate([
+      ...transferred.blueprints.map((member) => blueprintTag(member.id)),
+      FEDERATION_CATALOGUE_TAG,
+    ]);
     return transferred;
   }
 

@@ -25,7 +25,10 @@ export const CATALOGUE_TAG = 'catalogue';
 export const TRENDING_TAG = 'catalogue:trending';
 /** The /.well-known documents (they carry the instance key). */
 export const WELL_KNOWN_TAG = 'well-known';
-/** The signed federation catalogue pages (signed with the instance key). */
+/**
+ * The signed federation catalogue pages, as a whole: every write peers would see (and a key rotation) drops them all.
+ * Peers read them a few times per crawl, so their freshness matters and their hit rate does not.
+ */
 export const FEDERATION_CATALOGUE_TAG = 'federation-catalogue';
 
 /** Declares what a response shows; may be called more than once, the tags add up. */

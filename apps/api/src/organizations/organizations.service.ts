@@ -10,7 +10,7 @@ import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import type { Organization } from '../generated/prisma/client';
 import { CacheInvalidationBus } from '../http-cache/cache-invalidation-bus';
-import { authorTag } from '../http-cache/cache-tags';
+import { authorTag, FEDERATION_CATALOGUE_TAG } from '../http-cache/cache-tags';
 import { EntitlementService } from '../billing/entitlements.service';
 import { isConstraintViolation, isUniqueViolation } from './database-errors';
 import type { MemberView, OrganizationView } from './dto/organizations.dto';
@@ -119,7 +119,7 @@ export class OrganizationsService {
     );
     if (fields.length > 0) {
       // Public pages show the organization's name, slug and avatar on its blueprints.
-      this.responseCache.invalidate([authorTag(organization.slug)]);
+      this.responseCache.invalidate([authorTag(organization.slug), FEDERATION_CATALOGUE_TAG]);
       await this.audit.record(
         { type: 'user', id: principal.userId },
         'organization.updated',
@@ -142,7 +142,7 @@ export class OrganizationsService {
     if (await this.signIn.twoStepEnabled(principal.userId)) this.sessions.assertRecent(principal, 'second factor');
     await this.entitlements.assertNothingRenews({ kind: 'organization', id: organization.id });
     if (!(await this.repository.delete(organization.id))) throw new OrganizationNotFoundError();
-    this.responseCache.invalidate([authorTag(organization.slug)]);
+    this.responseCache.invalidate([authorTag(organization.slug), FEDERATION_CATALOGUE_TAG]);
     await this.audit.record(
       { type: 'user', id: principal.userId },
       'organization.deleted',

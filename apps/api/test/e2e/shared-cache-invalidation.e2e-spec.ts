@@ -158,12 +158,12 @@ describe('Shared response cache: invalidation across replicas', () => {
     const name = `${replicaB.replicaEnv.REDIS_PREFIX}http-cache-invalidations:${replicaB.app.nest.get(CacheInvalidationBus).origin}`;
     const redis = new Redis(testRedisUrl());
     try {
-      const clients = ((await redis.client('LIST', 'TYPE', 'pubsub')) as string)
+      const clients = ((await redis.call('CLIENT', 'LIST', 'TYPE', 'pubsub')) as string)
         .split('\n')
         .filter((line) => line.includes(` name=${name} `));
       expect(clients).toHaveLength(1);
       const id = /(?:^| )id=(\d+) /.exec(clients[0] as string)?.[1] as string;
-      await redis.client('KILL', 'ID', id);
+      await redis.call('CLIENT', 'KILL', 'ID', id);
     } finally {
       redis.disconnect();
     }

@@ -24,24 +24,10 @@ const CURSOR_MODE = 'inc';
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
-/** The blueprints a page names (items and tombstones), and the authors of its items: what a cached copy depends on. */
-export interface PageContents {
-  readonly blueprintIds: readonly string[];
-  readonly authorHandles: readonly string[];
-}
-
 /** What the controller sends: a fresh body with its signature, or 304 for the ETag the client holds. */
-export type CatalogueResponse = { readonly shows: PageContents } & (
+export type CatalogueResponse =
   | { readonly status: 200; readonly etag: string; readonly body: Buffer; readonly signature: string }
-  | { readonly status: 304; readonly etag: string }
-);
-
-function contentsOf(rows: readonly FeedRow[]): PageContents {
-  return {
-    blueprintIds: rows.map((row) => row.id),
-    authorHandles: rows.flatMap((row) => (row.author_handle ? [row.author_handle] : [])),
-  };
-}
+  | { readonly status: 304; readonly etag: string };
 
 function parseLimit(raw: string | undefined, bounds: { default: number; max: number }): number {
   if (raw === undefined) return bounds.default;
@@ -108,15 +94,14 @@ export class FederationCatalogueService {
     ifNoneMatch: string | undefined,
   ): Promise<CatalogueResponse> {
     if (!this.config.instance.federationEnabled) throw new FederationDisabledError();
-    const { body, shows } =
-      query.offset !== undefined ? await this.offsetPage(query) : await this.incrementalPage(query);
+    const body = query.offset !== undefined ? await this.offsetPage(query) : await this.incrementalPage(query);
     const etag = contentEtag(body);
-    if (ifNoneMatchMatches(ifNoneMatch, etag)) return { status: 304, etag, shows };
+    if (ifNoneMatchMatches(ifNoneMatch, etag)) return { status: 304, etag };
     const key = await this.keys.activeKey();
-    return { status: 200, etag, body, shows, signature: signatureHeader(key.privateKey, key.id, pathAndQuery, body) };
+    return { status: 200, etag, body, signature: signatureHeader(key.privateKey, key.id, pathAndQuery, body) };
   }
 
-  private async incrementalPage(query: FederationCatalogueQuery): Promise<{ body: Buffer; shows: PageContents }> {
+  private async incrementalPage(query: FederationCatalogueQuery): Promise<Buffer> {
     const limit = parseLimit(query.limit, INCREMENTAL_LIMIT);
     const start =
       query.cursor !== undefined
@@ -147,15 +132,14 @@ export class FederationCatalogueService {
     const last = rows[taken - 1];
     const cursor = encodeFeedCursor(last ? { updatedAt: iso(last.updated_at), id: last.id } : start);
     const head = `{"protocol":${JSON.stringify(FEDERATION_PROTOCOL)},"instance":${JSON.stringify(this.config.instance.domain)}`;
-    const body = Buffer.from(
+    return Buffer.from(
       `${head},"blueprints":[${items.join(',')}],"tombstones":[${tombstones.join(',')}],` +
         `"cursor":${JSON.stringify(cursor)},"hasMore":${rows.length > taken}}`,
       'utf8',
     );
-    return { body, shows: contentsOf(rows.slice(0, taken)) };
   }
 
-  private async offsetPage(query: FederationCatalogueQuery): Promise<{ body: Buffer; shows: PageContents }> {
+  private async offsetPage(query: FederationCatalogueQuery): Promise<Buffer> {
     const offset = parseOffset(query.offset as string);
     const limit = parseLimit(query.limit, OFFSET_LIMIT);
     const [rows, total] = await Promise.all([
@@ -163,10 +147,7 @@ export class FederationCatalogueService {
       this.repository.countListed(),
     ]);
     const blueprints = rows.map((row) => this.item(row, false));
-    return {
-      body: Buffer.from(JSON.stringify({ blueprints, total, limit, offset }), 'utf8'),
-      shows: contentsOf(rows),
-    };
+    return Buffer.from(JSON.stringify({ blueprints, total, limit, offset }), 'utf8');
   }
 
   private item(row: FeedRow, withContent: boolean): FederationItem {

@@ -5,7 +5,7 @@ import { LOGGER } from '../../common/logging/logging.module';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import { CacheInvalidationBus } from '../../http-cache/cache-invalidation-bus';
-import { peerTag } from '../../http-cache/cache-tags';
+import { CATALOGUE_TAG, peerTag } from '../../http-cache/cache-tags';
 import { JobQueue } from '../../jobs/job-queue';
 import { MetricsService } from '../../metrics/metrics.service';
 import { KEY_VALUE_STORE, type KeyValueStore } from '../../kv/key-value-store';
@@ -151,7 +151,8 @@ export class CrawlerService implements OnModuleInit {
       await this.peerRows.finishRun(run.id, { outcome: result, ...log.summary() });
       this.metrics.federationCrawls.inc({ outcome: result });
       this.metrics.federationRequests.inc(log.requests);
-      if (log.changed) this.responseCache.invalidate([peerTag(peer.domain)]);
+      // A crawl that changed copies is rare and batched: every listing is refreshed, so new copies show at once.
+      if (log.changed) this.responseCache.invalidate([peerTag(peer.domain), CATALOGUE_TAG]);
       this.logger.info(
         {
           peer: peer.domain,

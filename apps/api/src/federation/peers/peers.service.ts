@@ -7,7 +7,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import type { DomainRuleAction } from '../../generated/prisma/client';
 import { JobQueue } from '../../jobs/job-queue';
 import { CacheInvalidationBus } from '../../http-cache/cache-invalidation-bus';
-import { peerTag } from '../../http-cache/cache-tags';
+import { CATALOGUE_TAG, peerTag } from '../../http-cache/cache-tags';
 import { CRAWL_PEER_JOB, type CrawlPeerJob, type CrawlTrigger } from '../crawler/crawl-jobs';
 import { keyIdOf } from '../signature';
 import { hostOf, parsePeerAddress, parseRuleDomain, type PeerAddress } from './domain-name';
@@ -350,8 +350,8 @@ export class PeersService {
       }
       await this.peers.setCopiesListed(peer.id, verdict === 'federate');
     }
-    // Pages showing copies that are no longer listed go at once; newly listed ones appear as pages expire.
-    this.responseCache.invalidate(peers.map((peer) => peerTag(peer.domain)));
+    // Pages showing copies no longer listed go; a rare admin decision also refreshes every listing (newly listed ones).
+    this.responseCache.invalidate([CATALOGUE_TAG, ...peers.map((peer) => peerTag(peer.domain))]);
   }
 
   // ── Reads ────────────────────────────────────────────────────────────────────────────────────────────────────────

@@ -5,7 +5,7 @@ import { userIdOf, type Principal, type UserPrincipal } from '../../auth/princip
 import { requestContext } from '../../auth/sessions/session.service';
 import { BlueprintNotFoundError } from '../../blueprints/blueprints.errors';
 import { CacheInvalidationBus } from '../../http-cache/cache-invalidation-bus';
-import { blueprintTag } from '../../http-cache/cache-tags';
+import { blueprintTag, CATALOGUE_TAG } from '../../http-cache/cache-tags';
 import { AdminRequiredError } from '../../users/users.errors';
 import { UsersService } from '../../users/users.service';
 import { hostOf } from '../peers/domain-name';
@@ -65,8 +65,8 @@ export class RemoteBlueprintsService {
   ): Promise<RemoteBlueprintModeration> {
     const row = await this.repository.findById(id);
     if (!row) throw new BlueprintNotFoundError();
-    // Pages kept by the shared cache that show it go; once unhidden it appears as they expire.
-    this.sharedResponses.invalidate([blueprintTag(id)]);
+    // Kept pages showing it go; an admin's rare decision also refreshes every listing, so an unhidden one is back at once.
+    this.sharedResponses.invalidate([blueprintTag(id), CATALOGUE_TAG]);
     await this.audit.record(
       { type: 'user', id: adminId },
       action,
