@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import { CacheInvalidationBus } from '../../src/http-cache/cache-invalidation-bus';
+import { MetricsService } from '../../src/metrics/metrics.service';
 import { createBlueprint, ifMatch, type BlueprintBody } from '../support/blueprints';
 import { testRedisUrl } from '../support/services';
 import { signInAs, TestSignInModule, type SignedIn } from '../support/sign-in';
@@ -147,6 +148,40 @@ describe('Shared response cache: invalidation across replicas', () => {
     expect(status).toBe(404);
     // Told by replica A: left alone, B's copy would live for PUBLIC_READ_CACHE_SECONDS (30 s).
     expect(elapsed).toBeLessThanOrEqual(1_000);
+    const counted = await replicaB.app.nest
+      .get(MetricsService)
+      .httpCacheInvalidations.get()
+      .then((metric) => metric.values.find((value) => value.labels.source === 'remote')?.value ?? 0);
+    expect(counted).toBeGreaterThanOrEqual(1);
+  });
+
+  it('ignores malformed messages on the channel and applies a well-formed one from any other origin', async () => {
+    const blueprint = await createBlueprint(alice, { name: 'Gannet rules', visibility: 'public', publish: true });
+    const url = `/api/v1/blueprints/${blueprint.id}`;
+    await warm(replicaB, url);
+    const channel = `${replicaB.replicaEnv.REDIS_PREFIX}http-cache:invalidate`;
+    const redis = new Redis(testRedisUrl());
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
+    try {
+      for (const message of ['not json', '{"origin":"x","tags":[1]}', '{"tags":["x"]}', 'null', '[]']) {
+        await redis.publish(channel, message);
+      }
+      // Its own origin is skipped: this process already applied what it published.
+      const own = replicaB.app.nest.get(CacheInvalidationBus).origin;
+      await redis.publish(channel, JSON.stringify({ origin: own, tags: [`blueprint:${blueprint.id}`] }));
+      await settle();
+      let hits = cacheHits(replicaB, url);
+      await replicaB.http.get(url).expect(200);
+      expect(cacheHits(replicaB, url)).toBe(hits + 1);
+
+      await redis.publish(channel, JSON.stringify({ origin: 'elsewhere', tags: [`blueprint:${blueprint.id}`] }));
+      await settle();
+      hits = cacheHits(replicaB, url);
+      await replicaB.http.get(url).expect(200);
+      expect(cacheHits(replicaB, url)).toBe(hits);
+    } finally {
+      redis.disconnect();
+    }
   });
 
   it('a replica whose subscription was cut clears its whole cache once it is subscribed again', async () => {
