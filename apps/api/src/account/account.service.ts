@@ -9,7 +9,8 @@ import { SignInService } from '../auth/sign-in.service';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import type { User } from '../generated/prisma/client';
-import { SharedResponseCache } from '../http-cache/shared-response-cache';
+import { CacheInvalidationBus } from '../http-cache/cache-invalidation-bus';
+import { authorTag, FEDERATION_CATALOGUE_TAG } from '../http-cache/cache-tags';
 import { KEY_VALUE_STORE, type KeyValueStore } from '../kv/key-value-store';
 import { composeMail, type ComposedMail } from '../mail/mail-layout';
 import { MailService } from '../mail/mail.service';
@@ -43,7 +44,7 @@ export class AccountService {
     private readonly mail: MailService,
     private readonly audit: AuditService,
     private readonly organizations: OrganizationsService,
-    private readonly responseCache: SharedResponseCache,
+    private readonly responseCache: CacheInvalidationBus,
     private readonly entitlements: EntitlementService,
     @Inject(KEY_VALUE_STORE) private readonly store: KeyValueStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -58,7 +59,7 @@ export class AccountService {
     const user = await this.users.update(principal.userId, changes);
     const fields = (['displayName', 'handle', 'bio'] as const).filter((field) => before[field] !== user[field]);
     // Public pages (catalogue, federation feed, profiles) show the author's name, handle and bio.
-    if (fields.length > 0) this.responseCache.clear();
+    if (fields.length > 0) this.responseCache.invalidate([authorTag(before.handle), FEDERATION_CATALOGUE_TAG]);
     // A handle is how others find and cite the account: changing it belongs in the security log.
     if (fields.length > 0) {
       await this.audit.record(
@@ -150,7 +151,7 @@ export class AccountService {
     await this.sessions.revokeAll(user.id);
     await this.users.delete(user.id);
     // Their public blueprints are gone (and tombstoned for peers): no cached page may list them.
-    this.responseCache.clear();
+    this.responseCache.invalidate([authorTag(user.handle), FEDERATION_CATALOGUE_TAG]);
     await this.emailTokens.revokeOutstanding({ purpose: 'sign_in', email: user.email });
     this.sessions.clearCookie(response);
     await this.audit.record(

@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { SharedResponseCache } from '../http-cache/shared-response-cache';
+import { CacheInvalidationBus } from '../http-cache/cache-invalidation-bus';
+import { TRENDING_TAG } from '../http-cache/cache-tags';
 import { JobQueue } from '../jobs/job-queue';
 import { BlueprintsRepository } from './blueprints.repository';
 
@@ -15,7 +16,7 @@ export class BlueprintMaintenance implements OnModuleInit {
   constructor(
     private readonly jobs: JobQueue,
     private readonly repository: BlueprintsRepository,
-    private readonly sharedResponses: SharedResponseCache,
+    private readonly sharedResponses: CacheInvalidationBus,
   ) {}
 
   onModuleInit(): void {
@@ -25,8 +26,8 @@ export class BlueprintMaintenance implements OnModuleInit {
 
   async refreshTrending(now = new Date()): Promise<void> {
     await this.repository.refreshTrendingScores(new Date(now.getTime() - 7 * DAY_MS));
-    // The trending order just changed for everyone.
-    this.sharedResponses.clear();
+    // The trending order just changed for everyone: only pages in that order are affected.
+    this.sharedResponses.invalidate([TRENDING_TAG]);
     await this.repository.purgeDownloadsBefore(new Date(now.getTime() - KEEP_DOWNLOADS_DAYS * DAY_MS));
   }
 }

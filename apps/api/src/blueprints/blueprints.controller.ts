@@ -42,6 +42,7 @@ import { AnyBlueprintIdPipe, WritableBlueprintIdPipe } from './blueprint-id.pipe
 import { BlueprintReadsService } from './blueprint-reads.service';
 import { revisionFromIfMatch } from './blueprint-views';
 import { sendReadDetail, withEtag } from './detail-response';
+import { blueprintTag, declareCacheTags } from '../http-cache/cache-tags';
 import { BlueprintsService } from './blueprints.service';
 import { EXPORT_HEADERS, sendDownload } from './download-response';
 import {
@@ -285,6 +286,7 @@ export class BlueprintsController {
     response.setHeader('Cache-Control', raw.shared ? 'public, max-age=60, must-revalidate' : 'private, no-cache');
     response.setHeader('Vary', 'Cookie, Authorization');
     response.setHeader('Access-Control-Allow-Origin', '*');
+    declareCacheTags(response, [blueprintTag(id)]);
     if (raw.content === undefined) {
       response.status(304).end();
       return;

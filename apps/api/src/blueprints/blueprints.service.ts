@@ -66,7 +66,8 @@ import type {
   CreateBlueprintRequest,
   ImportBlueprintRequest,
 } from './dto/blueprint-requests.dto';
-import { SharedResponseCache } from '../http-cache/shared-response-cache';
+import { CacheInvalidationBus } from '../http-cache/cache-invalidation-bus';
+import { blueprintTag, FEDERATION_CATALOGUE_TAG } from '../http-cache/cache-tags';
 import { HierarchiesRepository } from './hierarchies.repository';
 import {
   combinedReport,
@@ -211,7 +212,7 @@ export class BlueprintsService {
   constructor(
     private readonly repository: BlueprintsRepository,
     private readonly hierarchies: HierarchiesRepository,
-    private readonly sharedResponses: SharedResponseCache,
+    private readonly sharedResponses: CacheInvalidationBus,
     private readonly remote: RemoteBlueprintsService,
     private readonly quotas: QuotaService,
     private readonly ownership: ContentOwnership,
@@ -318,7 +319,8 @@ export class BlueprintsService {
         }
       },
     );
-    this.sharedResponses.clear();
+    // Listing pages live a few seconds (s-maxage) and take it in as they expire; the federation feed at once.
+    if (input.publish && visibility === 'public') this.sharedResponses.invalidate([FEDERATION_CATALOGUE_TAG]);
     // Answered from what the transaction returned: no read after the commit (a new blueprint is nobody's favourite
     // yet and has no withheld versions).
     return detailOf(created.row, created.version, {
@@ -583,7 +585,7 @@ export class BlueprintsService {
     const current = await this.owned(principal, id, 'content.delete');
     try {
       await this.repository.softDelete(id, expectedRevision);
-      this.sharedResponses.clear();
+      this.sharedResponses.invalidate([blueprintTag(id), FEDERATION_CATALOGUE_TAG]);
       await this.ownership.recordForOrganization(principal, 'blueprint.deleted', current, { name: current.name });
     } catch (error) {
       if (error instanceof StaleRevisionError) throw new PreconditionFailedError(`"r${current.revision}"`);
@@ -632,7 +634,7 @@ export class BlueprintsService {
       if (error instanceof StaleRevisionError) throw new PreconditionFailedError(`"r${current.revision}"`);
       throw error;
     }
-    this.sharedResponses.clear();
+    this.sharedResponses.invalidate([blueprintTag(id), FEDERATION_CATALOGUE_TAG]);
     await this.ownership.recordTransfer(principal, current, to, input.organization);
     return this.writtenDetail(row, principal);
   }
@@ -724,7 +726,8 @@ export class BlueprintsService {
   ): Promise<BlueprintRow> {
     try {
       const row = await this.repository.write(id, expectedRevision, change);
-      this.sharedResponses.clear();
+      // Its detail, raw content and every kept page listing it (or a fork of it) go, here and on other replicas.
+      this.sharedResponses.invalidate([blueprintTag(id), FEDERATION_CATALOGUE_TAG]);
       return row;
     } catch (error) {
       if (error instanceof StaleRevisionError) {

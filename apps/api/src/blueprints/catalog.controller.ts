@@ -1,11 +1,14 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { CurrentUser, OptionalPrincipal } from '../auth/current-principal.decorator';
 import type { Principal, UserPrincipal } from '../auth/principal';
 import { ErrorResponse } from '../common/errors/error-envelope';
 import { Authenticated, Public } from '../common/security/route-policy';
 import { listFormats, parseVariables } from '@lynxprompt/formats';
+import { CATALOGUE_TAG, declareCacheTags, TRENDING_TAG } from '../http-cache/cache-tags';
 import { scanContent } from '../scanning';
+import { blueprintCacheTags } from './blueprint-cache-tags';
 import { checkContent } from './blueprint-rules';
 import { CatalogService } from './catalog.service';
 import { CatalogQuery, PageQuery, ScanRequest } from './dto/blueprint-requests.dto';
@@ -27,8 +30,15 @@ export class CatalogController {
       'INVALID_CURSOR, INVALID_LIMIT, UNKNOWN_KIND, UNKNOWN_TOOL, UNKNOWN_FORMAT, UNKNOWN_SORT, ' +
       'SEARCH_QUERY_TOO_COMPLEX, INVALID_SEARCH_FILTER, …',
   })
-  search(@Query() query: CatalogQuery): Promise<BlueprintPage> {
-    return this.catalog.search(query);
+  async search(@Query() query: CatalogQuery, @Res({ passthrough: true }) response: Response): Promise<BlueprintPage> {
+    const page = await this.catalog.search(query);
+    // Dropped at once when a blueprint it shows changes; new ones appear when it expires.
+    declareCacheTags(response, [
+      CATALOGUE_TAG,
+      ...(query.sort === 'trending' ? [TRENDING_TAG] : []),
+      ...blueprintCacheTags(page.items),
+    ]);
+    return page;
   }
 
   @Get('me/blueprints')

@@ -1,4 +1,6 @@
 import type { Response } from 'express';
+import { declareCacheTags } from '../http-cache/cache-tags';
+import { blueprintCacheTags } from './blueprint-cache-tags';
 import { etagOf } from './blueprint-views';
 import type { BlueprintDetail } from './dto/blueprint-responses.dto';
 
@@ -20,5 +22,6 @@ export function sendReadDetail(response: Response, detail: BlueprintDetail): Blu
       : 'public, max-age=60',
   );
   response.setHeader('Vary', 'Cookie, Authorization');
+  declareCacheTags(response, blueprintCacheTags([detail]));
   return withEtag(response, detail);
 }

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '../access/actor';
 import { can, type ContentAction, type Ownership } from '../access/permissions';
 import type { Principal } from '../auth/principal';
-import { SharedResponseCache } from '../http-cache/shared-response-cache';
+import { CacheInvalidationBus } from '../http-cache/cache-invalidation-bus';
+import { blueprintTag, FEDERATION_CATALOGUE_TAG } from '../http-cache/cache-tags';
 import { zipStream, type ConversionReport, type ZipEntry } from '@lynxprompt/formats';
 import { QuotaService } from '../quotas/quotas.service';
 import { accountOfOwner } from '../billing/billing-account';
@@ -63,7 +64,7 @@ export class HierarchiesService {
     private readonly repository: HierarchiesRepository,
     private readonly quotas: QuotaService,
     private readonly ownership: ContentOwnership,
-    private readonly sharedResponses: SharedResponseCache,
+    private readonly sharedResponses: CacheInvalidationBus,
     private readonly organizations: OrganizationLookupService,
     private readonly blueprints: BlueprintsRepository,
     private readonly entitlements: EntitlementService,
@@ -185,9 +186,14 @@ export class HierarchiesService {
       if (stored.privateBlueprints === 0) return;
       await this.entitlements.check(accountOfOwner(to), 'privateBlueprints', stored.privateBlueprints, { tx });
     });
-    this.sharedResponses.clear();
     await this.ownership.recordTransfer(principal, hierarchy, to, organization);
-    return this.get(id, principal, 'writer');
+    const transferred = await this.get(id, principal, 'writer');
+    // Its blueprints now show another author.
+    this.sharedResponses.invalidate([
+      ...transferred.blueprints.map((member) => blueprintTag(member.id)),
+      FEDERATION_CATALOGUE_TAG,
+    ]);
+    return transferred;
   }
 
   /**

@@ -10,6 +10,7 @@ import { ipPrefix } from '../common/request-context/ip-prefix';
 import { acceptRequestId, REQUEST_ID_HEADER } from '../common/request-context/request-id';
 import type { MetricsService } from '../metrics/metrics.service';
 import type { Allowance, BatchedRateLimiter } from './batched-rate-limiter';
+import { cacheTagsOf } from './cache-tags';
 import type { CachedResponse, SharedResponseCache } from './shared-response-cache';
 
 export interface EdgeOptions {
@@ -49,10 +50,11 @@ export function withEdgeCache(pipeline: RequestListener, options: EdgeOptions): 
     if (!anonymousRead(request)) return pipeline(request, response);
     // HSTS and redirects depend on the scheme, so http and https copies are kept apart.
     const key = `${isHttps(request, trustProxy) ? 'https' : 'http'} ${request.url}`;
+    const since = cache.sequence;
     const entry = cache.lookup(key, request.headers);
     const answer = entry ? answerFromCache(entry, request, response, options) : 'miss';
     if (answer === 'answered') return;
-    captureOnEnd(key, request, response, options);
+    captureOnEnd(key, since, request, response, options);
     // At its limit as far as this process knows: the guard decides, once it can see every hit counted here.
     if (answer === 'limited') void options.limiter.flush().finally(() => pipeline(request, response));
     else pipeline(request, response);
@@ -119,7 +121,13 @@ function answerFromCache(
  * Keeps a response sent whole with `end(body)`, or a bodiless 304; streamed responses (files, archives) are never
  * stored.
  */
-function captureOnEnd(key: string, request: IncomingMessage, response: ServerResponse, options: EdgeOptions) {
+function captureOnEnd(
+  key: string,
+  since: number,
+  request: IncomingMessage,
+  response: ServerResponse,
+  options: EdgeOptions,
+) {
   const end = response.end.bind(response) as (...args: unknown[]) => ServerResponse;
   response.end = ((...args: unknown[]) => {
     const routePath = routePathOf(request as Request);
@@ -128,8 +136,13 @@ function captureOnEnd(key: string, request: IncomingMessage, response: ServerRes
     if (body !== null) {
       options.cache.offer(
         key,
-        { headers: request.headers, method: 'GET', routePath },
-        { headers: response.getHeaders(), rawHeaderNames: rawHeaderNames(response), body },
+        { headers: request.headers, method: 'GET', routePath, since },
+        {
+          headers: response.getHeaders(),
+          rawHeaderNames: rawHeaderNames(response),
+          body,
+          tags: cacheTagsOf(response),
+        },
       );
     }
     return end(...args);

@@ -18,6 +18,14 @@ export interface CachedResponse {
   readonly routePath: string;
   /** The route's rate limit per window, as the guard reported it (undefined: the route is not limited). */
   readonly rateLimit: number | undefined;
+  /** What it shows (see cache-tags.ts); undefined: it depends on everything, and any invalidation drops it. */
+  readonly tags: readonly string[] | undefined;
+}
+
+/** An invalidation as remembered for responses still being produced: its tags, or 'all' for a whole clear. */
+interface Invalidation {
+  readonly sequence: number;
+  readonly tags: ReadonlySet<string> | 'all';
 }
 
 /** Set per request by the pipeline (ids, rate-limit state, the connection) and never replayed. */
@@ -33,6 +41,11 @@ const PER_REQUEST_HEADERS = new Set([
 ]);
 const MAX_ENTRY_BYTES = 1024 * 1024;
 const MAX_TOTAL_BYTES = 32 * 1024 * 1024;
+/**
+ * Invalidations remembered for responses that were being produced while they happened. A response whose request
+ * started before more than this many invalidations is not stored (it cannot be told whether it is stale).
+ */
+const REMEMBERED_INVALIDATIONS = 256;
 
 /** The `max-age` of a response every shared cache may store, or undefined when it must not be shared. */
 function sharedMaxAgeSeconds(cacheControl: string | undefined): number | undefined {
@@ -76,13 +89,20 @@ function replayableHeaders(
  * A shared HTTP cache inside the instance, in front of the framework, for anonymous reads of public data: the
  * catalogue, public blueprints and their raw content. It stores only what the response itself allows a shared cache
  * to store (`Cache-Control: public` with a max-age, no cookie set, `Vary` honoured), for at most
- * PUBLIC_READ_CACHE_SECONDS. A write in this process clears it at once; other replicas' copies age out within that
- * time. Requests with a cookie or an Authorization header never read from it or write to it.
+ * PUBLIC_READ_CACHE_SECONDS. Each entry names the resources it shows (tags, see cache-tags.ts); a write invalidates
+ * the tags of what it changed, here and, through CacheInvalidationBus, on every other replica. Requests with a
+ * cookie or an Authorization header never read from it or write to it.
  */
 @Injectable()
 export class SharedResponseCache {
   private readonly entries: LRUCache<string, CachedResponse> | undefined;
   private readonly ttlMs: number;
+  /** Tag to the keys of the entries that declared it. */
+  private readonly byTag = new Map<string, Set<string>>();
+  /** Keys of entries that declared no tags: every invalidation drops them. */
+  private readonly untagged = new Set<string>();
+  private invalidations = 0;
+  private readonly recent: Invalidation[] = [];
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.ttlMs = config.blueprints.publicReadCacheSeconds * 1000;
@@ -90,13 +110,20 @@ export class SharedResponseCache {
       this.ttlMs > 0
         ? new LRUCache<string, CachedResponse>({
             maxSize: MAX_TOTAL_BYTES,
-            sizeCalculation: (entry) => 512 + (entry.body?.length ?? 0),
+            sizeCalculation: (entry) => 512 + (entry.body?.length ?? 0) + 64 * (entry.tags?.length ?? 0),
+            // Evicted, expired, replaced or invalidated: the index forgets it.
+            dispose: (entry, key) => this.unindex(key, entry),
           })
         : undefined;
   }
 
   get enabled(): boolean {
     return this.entries !== undefined;
+  }
+
+  /** Read when a request starts and handed back to `offer`, so a response made stale while it ran is not kept. */
+  get sequence(): number {
+    return this.invalidations;
   }
 
   lookup(key: string, requestHeaders: IncomingHttpHeaders): CachedResponse | undefined {
@@ -112,14 +139,22 @@ export class SharedResponseCache {
    */
   offer(
     key: string,
-    request: { readonly headers: IncomingHttpHeaders; readonly method: string; readonly routePath: string },
+    request: {
+      readonly headers: IncomingHttpHeaders;
+      readonly method: string;
+      readonly routePath: string;
+      /** `sequence` as of when the request started. */
+      readonly since: number;
+    },
     response: {
       readonly headers: OutgoingHttpHeaders;
       readonly rawHeaderNames: readonly string[];
       readonly body: Buffer | undefined;
+      readonly tags: readonly string[] | undefined;
     },
   ): boolean {
     if (!this.entries || (response.body?.length ?? 0) > MAX_ENTRY_BYTES) return false;
+    if (this.invalidatedSince(request.since, response.tags)) return false;
     const { headers } = response;
     if (!response.body && (headers.etag === undefined || this.entries.get(key)?.body)) return false;
     const maxAge = sharedMaxAgeSeconds(headerText(headers['cache-control']));
@@ -142,14 +177,73 @@ export class SharedResponseCache {
         method: request.method,
         routePath: request.routePath,
         rateLimit: Number.isFinite(limit) && limit > 0 ? limit : undefined,
+        tags: response.tags,
       },
       { ttl: Math.min(this.ttlMs, maxAge * 1000) },
     );
+    this.index(key, response.tags);
     return true;
   }
 
-  /** After a write: whatever was public a moment ago may not be any more. */
+  /**
+   * Drops every entry showing one of `tags`, and every entry that declared none. Local only: writes go through
+   * CacheInvalidationBus, which also tells the other replicas.
+   */
+  invalidate(tags: readonly string[]): void {
+    if (!this.entries) return;
+    this.remember(new Set(tags));
+    const keys = new Set(this.untagged);
+    for (const tag of tags) for (const key of this.byTag.get(tag) ?? []) keys.add(key);
+    for (const key of keys) this.entries.delete(key);
+  }
+
+  /** Drops everything: only when this process may have missed invalidations (see CacheInvalidationBus). */
   clear(): void {
-    this.entries?.clear();
+    if (!this.entries) return;
+    this.remember('all');
+    this.entries.clear();
+  }
+
+  private remember(tags: Invalidation['tags']): void {
+    this.invalidations += 1;
+    this.recent.push({ sequence: this.invalidations, tags });
+    if (this.recent.length > REMEMBERED_INVALIDATIONS) this.recent.shift();
+  }
+
+  /** Whether an invalidation since `since` may concern a response showing `tags`. */
+  private invalidatedSince(since: number, tags: readonly string[] | undefined): boolean {
+    if (since === this.invalidations) return false;
+    const oldest = this.recent[0];
+    if (!oldest || oldest.sequence > since + 1 || tags === undefined) return true;
+    for (let index = this.recent.length - 1; index >= 0; index--) {
+      const invalidation = this.recent[index] as Invalidation;
+      if (invalidation.sequence <= since) break;
+      if (invalidation.tags === 'all' || tags.some((tag) => (invalidation.tags as Set<string>).has(tag))) return true;
+    }
+    return false;
+  }
+
+  private index(key: string, tags: readonly string[] | undefined): void {
+    if (tags === undefined) {
+      this.untagged.add(key);
+      return;
+    }
+    for (const tag of tags) {
+      let keys = this.byTag.get(tag);
+      if (!keys) this.byTag.set(tag, (keys = new Set()));
+      keys.add(key);
+    }
+  }
+
+  private unindex(key: string, entry: CachedResponse): void {
+    if (entry.tags === undefined) {
+      this.untagged.delete(key);
+      return;
+    }
+    for (const tag of entry.tags) {
+      const keys = this.byTag.get(tag);
+      keys?.delete(key);
+      if (keys?.size === 0) this.byTag.delete(tag);
+    }
   }
 }

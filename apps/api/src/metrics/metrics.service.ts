@@ -47,6 +47,15 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly httpCacheInvalidations = new Counter({
+    name: 'http_cache_invalidations_total',
+    help:
+      'Shared response cache invalidations: by a write in this process (local), from another replica (remote), or a ' +
+      'whole clear after the invalidation subscription came back (resubscribed)',
+    labelNames: ['source'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'lynxprompt_' });
   }

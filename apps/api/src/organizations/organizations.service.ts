@@ -9,7 +9,8 @@ import { SignInService } from '../auth/sign-in.service';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import type { Organization } from '../generated/prisma/client';
-import { SharedResponseCache } from '../http-cache/shared-response-cache';
+import { CacheInvalidationBus } from '../http-cache/cache-invalidation-bus';
+import { authorTag, FEDERATION_CATALOGUE_TAG } from '../http-cache/cache-tags';
 import { EntitlementService } from '../billing/entitlements.service';
 import { isConstraintViolation, isUniqueViolation } from './database-errors';
 import type { MemberView, OrganizationView } from './dto/organizations.dto';
@@ -47,7 +48,7 @@ export class OrganizationsService {
     private readonly audit: AuditService,
     private readonly sessions: SessionService,
     private readonly signIn: SignInService,
-    private readonly responseCache: SharedResponseCache,
+    private readonly responseCache: CacheInvalidationBus,
     private readonly entitlements: EntitlementService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -123,7 +124,7 @@ export class OrganizationsService {
     );
     if (fields.length > 0) {
       // Public pages show the organization's name, slug and avatar on its blueprints.
-      this.responseCache.clear();
+      this.responseCache.invalidate([authorTag(organization.slug), FEDERATION_CATALOGUE_TAG]);
       await this.audit.record(
         { type: 'user', id: principal.userId },
         'organization.updated',
@@ -146,7 +147,7 @@ export class OrganizationsService {
     if (await this.signIn.twoStepEnabled(principal.userId)) this.sessions.assertRecent(principal, 'second factor');
     await this.entitlements.assertNothingRenews({ kind: 'organization', id: organization.id });
     if (!(await this.repository.delete(organization.id))) throw new OrganizationNotFoundError();
-    this.responseCache.clear();
+    this.responseCache.invalidate([authorTag(organization.slug), FEDERATION_CATALOGUE_TAG]);
     await this.audit.record(
       { type: 'user', id: principal.userId },
       'organization.deleted',

@@ -1,9 +1,12 @@
-import { Controller, Get, Header, Param, Query } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { blueprintCacheTags } from '../blueprints/blueprint-cache-tags';
 import { PageQuery } from '../blueprints/dto/blueprint-requests.dto';
 import { BlueprintPage } from '../blueprints/dto/blueprint-responses.dto';
 import { ErrorResponse } from '../common/errors/error-envelope';
 import { Public } from '../common/security/route-policy';
+import { authorTag, CATALOGUE_TAG, declareCacheTags } from '../http-cache/cache-tags';
 import { Profile } from './profiles.dto';
 import { ProfilesService } from './profiles.service';
 
@@ -20,8 +23,10 @@ export class ProfilesController {
   @Public()
   @Header('Cache-Control', SHARED_BRIEFLY)
   @ApiOkResponse({ type: Profile, description: 'A user or an organization, with counts of its listed blueprints' })
-  profile(@Param('handle') handle: string): Promise<Profile> {
-    return this.profiles.profile(handle);
+  async profile(@Param('handle') handle: string, @Res({ passthrough: true }) response: Response): Promise<Profile> {
+    const profile = await this.profiles.profile(handle);
+    declareCacheTags(response, [authorTag(handle)]);
+    return profile;
   }
 
   @Get(':handle/blueprints')
@@ -29,7 +34,13 @@ export class ProfilesController {
   @Header('Cache-Control', SHARED_BRIEFLY)
   @ApiOkResponse({ type: BlueprintPage, description: 'Its listed blueprints, newest first; keyset pagination' })
   @ApiBadRequestResponse({ type: ErrorResponse, description: 'INVALID_CURSOR or INVALID_LIMIT' })
-  blueprints(@Param('handle') handle: string, @Query() query: PageQuery): Promise<BlueprintPage> {
-    return this.profiles.blueprints(handle, query.cursor, query.limit);
+  async blueprints(
+    @Param('handle') handle: string,
+    @Query() query: PageQuery,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<BlueprintPage> {
+    const page = await this.profiles.blueprints(handle, query.cursor, query.limit);
+    declareCacheTags(response, [CATALOGUE_TAG, authorTag(handle), ...blueprintCacheTags(page.items)]);
+    return page;
   }
 }

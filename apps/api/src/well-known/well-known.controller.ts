@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ifNoneMatchMatches } from '../common/http/conditional-get';
 import { Public } from '../common/security/route-policy';
+import { declareCacheTags, WELL_KNOWN_TAG } from '../http-cache/cache-tags';
 import { InstanceManifest } from './instance-manifest.dto';
 import { WellKnownService, type CachedDocument } from './well-known.service';
 
@@ -35,6 +36,8 @@ export class WellKnownController {
   async manifest(@Req() request: Request, @Res() response: Response): Promise<void> {
     // Peers and browsers on other origins read the manifest; it holds nothing private.
     response.setHeader('Access-Control-Allow-Origin', '*');
+    // It carries the instance key: a key rotation drops it (its counts are kept for a minute anyway).
+    declareCacheTags(response, [WELL_KNOWN_TAG]);
     sendDocument(request, response, await this.wellKnown.manifestDocument(), 'application/json; charset=utf-8');
   }
 
@@ -43,6 +46,7 @@ export class WellKnownController {
   @ApiProduces('text/plain')
   @ApiOkResponse({ description: 'RFC 9116 security contact', schema: { type: 'string' } })
   securityTxt(@Req() request: Request, @Res() response: Response): void {
+    declareCacheTags(response, [WELL_KNOWN_TAG]);
     sendDocument(request, response, this.wellKnown.securityTxt(), 'text/plain; charset=utf-8');
   }
 }

@@ -17,6 +17,8 @@ export interface TestApp {
   readonly app: LynxPromptApp;
   readonly database: TestDatabase;
   readonly http: TestAgent;
+  /** What another replica of this app must share with it: database, Redis prefix and secrets. */
+  readonly replicaEnv: Readonly<Record<string, string>>;
   /** Every log line the app wrote, parsed. */
   readonly logLines: Array<Record<string, unknown>>;
   /** The raw log text, to assert that something never appears in it. */
@@ -27,14 +29,26 @@ export interface TestApp {
 export interface TestAppOptions {
   readonly env?: Record<string, string>;
   readonly extraImports?: ModuleMetadata['imports'];
+  /**
+   * Starts another replica of that app: the same database, Redis prefix and secrets. The first app keeps owning them
+   * (its close drops them), so close this one first.
+   */
+  readonly replicaOf?: TestApp;
 }
 
 export const TEST_APP_URL = 'http://lynx.test';
 
-/** Boots the real application on its own cloned database and its own Redis key prefix. */
+/** Boots the real application on its own cloned database and its own Redis key prefix (or another app's: replicaOf). */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
-  const prefix = `lp:test:${randomBytes(4).toString('hex')}:`;
+  const { replicaOf } = options;
+  const database = replicaOf?.database ?? (await createTestDatabase());
+  const replicaEnv = replicaOf?.replicaEnv ?? {
+    DATABASE_URL: database.url,
+    REDIS_PREFIX: `lp:test:${randomBytes(4).toString('hex')}:`,
+    SESSION_SECRET: randomBytes(32).toString('hex'),
+    ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+  };
+  const prefix = replicaEnv.REDIS_PREFIX as string;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lp-test-'));
   const chunks: string[] = [];
   const sink = new Writable({
@@ -47,21 +61,18 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     NODE_ENV: 'test',
     LP_MODE: 'api',
     APP_URL: TEST_APP_URL,
-    DATABASE_URL: database.url,
     DATABASE_POOL_SIZE: '4',
     REDIS_URL: testRedisUrl(),
-    REDIS_PREFIX: prefix,
     DATA_DIR: dataDir,
-    SESSION_SECRET: randomBytes(32).toString('hex'),
-    ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     LOG_LEVEL: 'debug',
+    ...replicaEnv,
     ...options.env,
   });
   let app: LynxPromptApp;
   try {
     app = await createApp({ config, logger: createLogger(config.logLevel, sink), extraImports: options.extraImports });
   } catch (error) {
-    await database.drop();
+    if (!replicaOf) await database.drop();
     throw error;
   }
   const rawLogs = () => chunks.join('');
@@ -69,6 +80,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     app,
     database,
     http: supertest(app.nest.getHttpServer()),
+    replicaEnv,
     get logLines() {
       return rawLogs()
         .split('\n')
@@ -78,8 +90,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     rawLogs,
     async close() {
       await app.close();
-      await database.drop();
-      await deleteRedisKeys(prefix);
+      if (!replicaOf) {
+        await database.drop();
+        await deleteRedisKeys(prefix);
+      }
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -10,6 +10,7 @@ import {
 import type { Request, Response } from 'express';
 import { ErrorResponse } from '../../common/errors/error-envelope';
 import { Public } from '../../common/security/route-policy';
+import { declareCacheTags, FEDERATION_CATALOGUE_TAG } from '../../http-cache/cache-tags';
 import { SIGNATURE_HEADER } from '../signature';
 import { FederationCataloguePage, FederationCatalogueQuery, FederationOffsetPage } from './catalogue.dto';
 import { FederationCatalogueService } from './catalogue.service';
@@ -46,6 +47,8 @@ export class FederationCatalogueController {
     response.setHeader('Access-Control-Allow-Origin', '*');
     response.setHeader('Cache-Control', 'public, max-age=0, s-maxage=10');
     response.setHeader('ETag', page.etag);
+    // Peers read it a few times per crawl, so only freshness matters: every write that peers see drops it.
+    declareCacheTags(response, [FEDERATION_CATALOGUE_TAG]);
     if (page.status === 304) {
       response.status(304).end();
       return;

@@ -4,7 +4,8 @@ import type { Logger } from 'pino';
 import { LOGGER } from '../../common/logging/logging.module';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
-import { SharedResponseCache } from '../../http-cache/shared-response-cache';
+import { CacheInvalidationBus } from '../../http-cache/cache-invalidation-bus';
+import { CATALOGUE_TAG, peerTag } from '../../http-cache/cache-tags';
 import { JobQueue } from '../../jobs/job-queue';
 import { MetricsService } from '../../metrics/metrics.service';
 import { KEY_VALUE_STORE, type KeyValueStore } from '../../kv/key-value-store';
@@ -61,7 +62,7 @@ export class CrawlerService implements OnModuleInit {
     private readonly steps: CrawlSteps,
     private readonly legacy: LegacyCrawler,
     private readonly jobs: JobQueue,
-    private readonly responseCache: SharedResponseCache,
+    private readonly responseCache: CacheInvalidationBus,
     private readonly metrics: MetricsService,
     @Inject(KEY_VALUE_STORE) private readonly kv: KeyValueStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -150,7 +151,8 @@ export class CrawlerService implements OnModuleInit {
       await this.peerRows.finishRun(run.id, { outcome: result, ...log.summary() });
       this.metrics.federationCrawls.inc({ outcome: result });
       this.metrics.federationRequests.inc(log.requests);
-      if (log.changed) this.responseCache.clear();
+      // A crawl that changed copies is rare and batched: every listing is refreshed, so new copies show at once.
+      if (log.changed) this.responseCache.invalidate([peerTag(peer.domain), CATALOGUE_TAG]);
       this.logger.info(
         {
           peer: peer.domain,

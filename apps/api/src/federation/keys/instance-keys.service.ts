@@ -5,7 +5,8 @@ import { AuditService, type AuditRequestContext } from '../../audit/audit.servic
 import { FieldEncryption } from '../../common/crypto/field-encryption';
 import { LOGGER } from '../../common/logging/logging.module';
 import type { InstanceKey } from '../../generated/prisma/client';
-import { SharedResponseCache } from '../../http-cache/shared-response-cache';
+import { CacheInvalidationBus } from '../../http-cache/cache-invalidation-bus';
+import { FEDERATION_CATALOGUE_TAG, WELL_KNOWN_TAG } from '../../http-cache/cache-tags';
 import { UsersService } from '../../users/users.service';
 import { generateSigningKey } from '../signature';
 import { InstanceKeysRepository, type NewInstanceKey } from './instance-keys.repository';
@@ -43,7 +44,7 @@ export class InstanceKeysService implements OnApplicationBootstrap {
     private readonly encryption: FieldEncryption,
     private readonly users: UsersService,
     private readonly audit: AuditService,
-    private readonly responses: SharedResponseCache,
+    private readonly responses: CacheInvalidationBus,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -75,8 +76,8 @@ export class InstanceKeysService implements OnApplicationBootstrap {
     const { retired, created } = await this.repository.rotate(this.newKey());
     this.generation += 1;
     const key = this.remember(created);
-    // Pages and the manifest cached in this process carry the old key; other processes catch up within the TTL.
-    this.responses.clear();
+    // Signed catalogue pages and the manifest kept by the shared cache carry the old key.
+    this.responses.invalidate([FEDERATION_CATALOGUE_TAG, WELL_KNOWN_TAG]);
     await this.audit.record(
       { type: 'user', id: admin.id },
       'federation.key_rotated',

@@ -6,7 +6,8 @@ import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import type { DomainRuleAction } from '../../generated/prisma/client';
 import { JobQueue } from '../../jobs/job-queue';
-import { SharedResponseCache } from '../../http-cache/shared-response-cache';
+import { CacheInvalidationBus } from '../../http-cache/cache-invalidation-bus';
+import { CATALOGUE_TAG, peerTag } from '../../http-cache/cache-tags';
 import { CRAWL_PEER_JOB, type CrawlPeerJob, type CrawlTrigger } from '../crawler/crawl-jobs';
 import { keyIdOf } from '../signature';
 import { hostOf, parsePeerAddress, parseRuleDomain, type PeerAddress } from './domain-name';
@@ -43,7 +44,7 @@ export class PeersService {
     private readonly verifier: PeerVerifier,
     private readonly audit: AuditService,
     private readonly jobs: JobQueue,
-    private readonly responseCache: SharedResponseCache,
+    private readonly responseCache: CacheInvalidationBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -276,7 +277,7 @@ export class PeersService {
     const peer = await this.require(peerId);
     await this.peers.purgeCopies(peer.id);
     await this.peers.delete(peer.id);
-    this.responseCache.clear();
+    this.responseCache.invalidate([peerTag(peer.domain)]);
     await this.audit.record(actor, 'federation.peer_removed', { type: 'peer', id: peer.id }, context, {
       domain: peer.domain,
     });
@@ -349,7 +350,8 @@ export class PeersService {
       }
       await this.peers.setCopiesListed(peer.id, verdict === 'federate');
     }
-    this.responseCache.clear();
+    // Pages showing copies no longer listed go; a rare admin decision also refreshes every listing (newly listed ones).
+    this.responseCache.invalidate([CATALOGUE_TAG, ...peers.map((peer) => peerTag(peer.domain))]);
   }
 
   // ── Reads ────────────────────────────────────────────────────────────────────────────────────────────────────────

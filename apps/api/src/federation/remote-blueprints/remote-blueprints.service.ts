@@ -4,7 +4,8 @@ import { AuditService } from '../../audit/audit.service';
 import { userIdOf, type Principal, type UserPrincipal } from '../../auth/principal';
 import { requestContext } from '../../auth/sessions/session.service';
 import { BlueprintNotFoundError } from '../../blueprints/blueprints.errors';
-import { SharedResponseCache } from '../../http-cache/shared-response-cache';
+import { CacheInvalidationBus } from '../../http-cache/cache-invalidation-bus';
+import { blueprintTag, CATALOGUE_TAG } from '../../http-cache/cache-tags';
 import { AdminRequiredError } from '../../users/users.errors';
 import { UsersService } from '../../users/users.service';
 import { hostOf } from '../peers/domain-name';
@@ -23,7 +24,7 @@ export class RemoteBlueprintsService {
     private readonly repository: RemoteBlueprintsRepository,
     private readonly users: UsersService,
     private readonly audit: AuditService,
-    private readonly sharedResponses: SharedResponseCache,
+    private readonly sharedResponses: CacheInvalidationBus,
     private readonly peers: PeersService,
   ) {}
 
@@ -64,8 +65,8 @@ export class RemoteBlueprintsService {
   ): Promise<RemoteBlueprintModeration> {
     const row = await this.repository.findById(id);
     if (!row) throw new BlueprintNotFoundError();
-    // Catalogue pages kept by the shared cache may still list (or miss) it.
-    this.sharedResponses.clear();
+    // Kept pages showing it go; an admin's rare decision also refreshes every listing, so an unhidden one is back at once.
+    this.sharedResponses.invalidate([blueprintTag(id), CATALOGUE_TAG]);
     await this.audit.record(
       { type: 'user', id: adminId },
       action,
