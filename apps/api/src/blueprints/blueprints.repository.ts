@@ -316,6 +316,17 @@ export class BlueprintsRepository {
     });
   }
 
+  /** The owner's slugs that start with `stem` (at most `limit`: enough to find a free numbered one). */
+  async slugsStartingWith(owner: Ownership, stem: string, limit: number): Promise<string[]> {
+    const rows = await this.prisma.blueprint.findMany({
+      where: { ...ownedBy(owner), slug: { startsWith: stem } },
+      select: { slug: true },
+      orderBy: { slug: 'asc' },
+      take: limit,
+    });
+    return rows.map((row) => row.slug);
+  }
+
   async slugTaken(owner: Ownership, slug: string, exceptId?: string): Promise<boolean> {
     const row = await this.prisma.blueprint.findFirst({ where: { ...ownedBy(owner), slug }, select: { id: true } });
     return row !== null && row.id !== exceptId;

@@ -272,8 +272,7 @@ export class BlueprintsService {
     }
     const scanned = await this.scan(input.content, this.decodeFiles(kind, input.files));
     enforceSecretPolicy(scanned.combined, visibility, input.acknowledgedFindings);
-    const slug = input.slug ?? (await this.freeSlug(owner, slugify(input.name)));
-    if (input.slug && (await this.repository.slugTaken(owner, slug))) throw new SlugTakenError(slug);
+    if (input.slug && (await this.repository.slugTaken(owner, input.slug))) throw new SlugTakenError(input.slug);
     const placement = await this.placement(owner, input, undefined);
     const actor = await this.ownership.actorOf(principal);
     const id = newPublicId('bp');
@@ -286,39 +285,41 @@ export class BlueprintsService {
       ],
       privateBlueprintsWanted(null, visibility),
     );
-    const created = await this.repository.create(
-      {
-        id,
-        ...owner,
-        name: input.name.trim(),
-        slug,
-        description: input.description?.trim() ?? '',
-        kind: toDbKind(kind),
-        format: format.id,
-        tool: format.tool,
-        category: checkCategory(input.category),
-        tags: normaliseTags(input.tags ?? []),
-        license: checkLicense(input.license ?? this.config.blueprints.defaultLicense),
-        visibility,
-        ...placement,
-        ...forkedFrom,
-      },
-      this.newVersion(principal, scanned, format.id, input.changelog ?? '', input.acknowledgedFindings),
-      input.publish ? this.publishedState(1, scanned.contentHash, scanned.combined) : null,
-      async (tx) => {
-        await guard(tx);
-        // In the transaction: nothing follows the commit that could fail a create that committed.
-        if (input.publish) {
-          await this.ownership.recordForOrganization(
-            principal,
-            'blueprint.published',
-            { id, ...owner },
-            { version: 1 },
-            tx,
-          );
-        }
-      },
-    );
+    const write = (slug: string) =>
+      this.repository.create(
+        {
+          id,
+          ...owner,
+          name: input.name.trim(),
+          slug,
+          description: input.description?.trim() ?? '',
+          kind: toDbKind(kind),
+          format: format.id,
+          tool: format.tool,
+          category: checkCategory(input.category),
+          tags: normaliseTags(input.tags ?? []),
+          license: checkLicense(input.license ?? this.config.blueprints.defaultLicense),
+          visibility,
+          ...placement,
+          ...forkedFrom,
+        },
+        this.newVersion(principal, scanned, format.id, input.changelog ?? '', input.acknowledgedFindings),
+        input.publish ? this.publishedState(1, scanned.contentHash, scanned.combined) : null,
+        async (tx) => {
+          await guard(tx);
+          // In the transaction: nothing follows the commit that could fail a create that committed.
+          if (input.publish) {
+            await this.ownership.recordForOrganization(
+              principal,
+              'blueprint.published',
+              { id, ...owner },
+              { version: 1 },
+              tx,
+            );
+          }
+        },
+      );
+    const created = input.slug ? await write(input.slug) : await this.withFreeSlug(owner, input.name, write);
     // Listing pages live a few seconds (s-maxage) and take it in as they expire; the federation feed at once.
     if (input.publish && visibility === 'public') this.sharedResponses.invalidate([FEDERATION_CATALOGUE_TAG]);
     // Answered from what the transaction returned: no read after the commit (a new blueprint is nobody's favourite
@@ -822,13 +823,33 @@ export class BlueprintsService {
     return { hierarchyId, repositoryPath, parentId };
   }
 
-  private async freeSlug(owner: Ownership, base: string): Promise<string> {
-    if (!(await this.repository.slugTaken(owner, base))) return base;
-    for (let suffix = 2; suffix < 1000; suffix += 1) {
-      const candidate = `${base.slice(0, 75)}-${suffix}`;
-      if (!(await this.repository.slugTaken(owner, candidate))) return candidate;
+  /**
+   * Writes under the first free slug made from `name`. Two creates of the same name at once both see the same slug
+   * free and one loses the unique index: it takes the next free one rather than answering SLUG_TAKEN for a slug the
+   * caller never asked for, and a third clash takes a random suffix.
+   */
+  private async withFreeSlug<T>(owner: Ownership, name: string, write: (slug: string) => Promise<T>): Promise<T> {
+    const base = slugify(name);
+    for (let attempt = 1; ; attempt += 1) {
+      const slug = attempt < 3 ? await this.freeSlug(owner, base) : randomlySuffixed(base);
+      try {
+        return await write(slug);
+      } catch (error) {
+        if (!(error instanceof SlugTakenError) || attempt === 3) throw error;
+      }
     }
-    return `${base.slice(0, 60)}-${newPublicId('bp').slice(3, 11)}`;
+  }
+
+  /** `base`, or `base-N` with the lowest N not taken; one query, whatever the number of namesakes. */
+  private async freeSlug(owner: Ownership, base: string): Promise<string> {
+    const stem = base.slice(0, 75);
+    const taken = new Set(await this.repository.slugsStartingWith(owner, stem, SLUG_SUFFIX_LIMIT + 1));
+    if (!taken.has(base)) return base;
+    for (let suffix = 2; suffix <= SLUG_SUFFIX_LIMIT; suffix += 1) {
+      const candidate = `${stem}-${suffix}`;
+      if (!taken.has(candidate)) return candidate;
+    }
+    return randomlySuffixed(base);
   }
 
   private newVersion(
@@ -892,4 +913,11 @@ export class BlueprintsService {
       withheldVersions: access.isOwner ? await this.repository.withheldVersions(row.id) : [],
     });
   }
+}
+
+/** How many numbered namesakes (`name-2` … `name-999`) a generated slug tries before a random suffix. */
+const SLUG_SUFFIX_LIMIT = 999;
+
+function randomlySuffixed(base: string): string {
+  return `${base.slice(0, 60)}-${newPublicId('bp').slice(3, 11)}`;
 }

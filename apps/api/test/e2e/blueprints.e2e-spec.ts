@@ -45,6 +45,28 @@ describe('Blueprints: authoring, versions and visibility', () => {
     expect((await createBlueprint(owner)).slug).toBe('typescript-conventions-2');
   });
 
+  it('gives every one of many simultaneous creates of one name its own slug, never SLUG_TAKEN', async () => {
+    const name = 'Raced name';
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        owner.agent
+          .post('/api/v1/blueprints')
+          .set(owner.writeHeaders)
+          .send({ name, kind: 'rules', format: 'cursor-rules', content: SAMPLE_RULE }),
+      ),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(answers.map(() => 201));
+    const slugs = answers.map((answer) => answer.body.slug as string);
+    expect(new Set(slugs).size).toBe(12);
+    expect(slugs).toContain('raced-name');
+    // A namesake's number is the lowest free one, however many there are.
+    await owner.agent
+      .delete(`/api/v1/blueprints/${answers[slugs.indexOf('raced-name-2')]?.body.id as string}`)
+      .set(owner.writeHeaders)
+      .expect(204);
+    expect((await createBlueprint(owner, { name })).slug).toBe('raced-name-2');
+  });
+
   it('hides another user’s private blueprint behind 404, for reads and writes alike', async () => {
     const created = await createBlueprint(owner);
     for (const request of [
