@@ -26,6 +26,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { createTokenUsers } from './lib/bench-users.mjs';
+import { cpuDuring } from './lib/cpu.mjs';
 import { createHttpClient, jsonOf } from './lib/http-client.mjs';
 import { requireBuiltApi, rssMb, sampleRss, startInstance } from './lib/instance.mjs';
 import { createRecorder } from './lib/latency.mjs';
@@ -114,6 +115,8 @@ async function startReplicas() {
           REDIS_URL: settings.redisUrl,
           REDIS_PREFIX: prefix,
           LOG_LEVEL: settings.logLevel,
+          // Unset: the defaults of `npm start` (scripts/lib/runtime.mjs).
+          NODE_OPTIONS: process.env.BENCH_API_NODE_OPTIONS,
           QUOTA_BLUEPRINTS_PER_USER: '10000000',
           QUOTA_STORAGE_BYTES_PER_USER: String(2 ** 40),
         },
@@ -286,6 +289,20 @@ function createTraffic({ ids, writers, catalogue, clients, recorder, generator }
   return { run, acknowledged, anonymousReads, failureExamples };
 }
 
+/** The server processes of the benchmark's database (the API's pooled connections keep theirs for the run). */
+async function backendPids(databaseUrl) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+    );
+    return rows.map((row) => row.pid);
+  } finally {
+    await client.end();
+  }
+}
+
 // ── Durability ───────────────────────────────────────────────────────────────────────────────────────────────────
 
 /**
@@ -338,7 +355,7 @@ async function checkDurability(acknowledged) {
 
 // ── Report ───────────────────────────────────────────────────────────────────────────────────────────────────────
 
-function report({ summary, durability, replicas, anonymousReads, failureExamples, cacheHits, facts }) {
+function report({ summary, durability, replicas, anonymousReads, failureExamples, cacheHits, cpu, facts }) {
   const seconds = settings.seconds;
   const rows = [
     ['read', 'reads'],
@@ -382,9 +399,24 @@ function report({ summary, durability, replicas, anonymousReads, failureExamples
     for (const [detail, example] of failureExamples) log(`  first ${detail}: ${example.slice(0, 200)}`);
   }
 
+  log('');
   for (const [index, replica] of replicas.entries()) {
+    const cpuShare = cpu ? `; CPU ${fmt(cpu.groups[`api${index}`], 1)} s in the ${seconds} s measured` : '';
     log(
-      `\nAPI process ${index + 1}: RSS ${fmt(replica.idleRss)} MB idle after start, ${fmt(replica.sampler.peak)} MB peak.`,
+      `API process ${index + 1}: RSS ${fmt(replica.idleRss)} MB idle after start, ${fmt(replica.sampler.peak)} MB peak${cpuShare}.`,
+    );
+  }
+  if (cpu) {
+    const api = replicas.reduce((sum, _, index) => sum + cpu.groups[`api${index}`], 0);
+    const postgres = cpu.groups.postgres;
+    const other = cpu.machineBusy - api - postgres - cpu.self;
+    const perRequest = (value) => fmt(total > 0 ? (value * 1000) / total : 0, 1);
+    log(
+      `CPU in the measured window (${fmt(cpu.machineTotal, 0)} core-seconds): API ${fmt(api, 1)} s ` +
+        `(${perRequest(api)} ms per request, worker threads included), PostgreSQL backends of the bench database ` +
+        `${fmt(postgres, 1)} s (${perRequest(postgres)} ms per request), load generator ${fmt(cpu.self, 1)} s, ` +
+        `everything else (Redis, other work on the machine) ${fmt(other, 1)} s, idle ` +
+        `${fmt(cpu.machineTotal - cpu.machineBusy, 1)} s.`,
     );
   }
   if (settings.logLevel === 'info' || settings.logLevel === 'debug' || settings.logLevel === 'trace') {
@@ -427,7 +459,19 @@ try {
       `${catalogue.length} catalogue URLs, ${data.ids.length} blueprints to read.`,
   );
   const hitsBefore = replicas.reduce((sum, replica) => sum + replica.logCounts.cacheHits, 0);
+  const cpuWindow = cpuDuring(
+    {
+      ...Object.fromEntries(replicas.map(({ app }, index) => [`api${index}`, async () => [app.pid]])),
+      postgres: () => backendPids(settings.databaseUrl),
+    },
+    settings.warmupSeconds * 1000,
+    settings.seconds * 1000,
+  );
   await traffic.run();
+  // The end-of-window snapshot reads PostgreSQL: let it finish.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const cpu = cpuWindow.result();
+  cpuWindow.stop();
   // The last log lines of the run are still in the pipe: give them a moment.
   await new Promise((resolve) => setTimeout(resolve, 500));
   const cacheHits = replicas.reduce((sum, replica) => sum + replica.logCounts.cacheHits, 0) - hitsBefore;
@@ -440,6 +484,7 @@ try {
     anonymousReads: traffic.anonymousReads,
     failureExamples: traffic.failureExamples,
     cacheHits,
+    cpu,
     facts: { ids: data.ids.length, postgres: data.postgres, loadBefore },
   });
   const serverErrors = (summary.read?.outcomes['5xx'] ?? 0) + (summary.write?.outcomes['5xx'] ?? 0);
