@@ -1,7 +1,7 @@
 // npm run bench:load — mixed reads and writes at many connections (issue 17). Measures the build
 // (apps/api/dist/main.js, as `npm start` runs it); build first.
 //
-// 1. A fresh PostgreSQL database (BENCH_DATABASE_URL, default lynxprompt_bench_load: dropped, re-created, migrated and
+// 1. A fresh PostgreSQL database (BENCH_DATABASE_URL, default lynxprompt_bench_load_<run id>: dropped, created, migrated and
 //    seeded with BENCH_BLUEPRINTS (2,000) public blueprints by seed-catalog.mjs), BENCH_WRITERS (20) users with a
 //    personal API token each, and a fresh Redis key prefix (BENCH_REDIS_URL, default redis://127.0.0.1:6379).
 // 2. BENCH_REPLICAS (1) API processes on that database and Redis, with the rate limit raised (the limiter still runs)
@@ -38,6 +38,7 @@ import { clearRedisPrefix } from './lib/redis.mjs';
 import { BENCH_EMAIL_DOMAIN, createGenerator, seedCatalog } from './seed-catalog.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const runId = randomBytes(4).toString('hex');
 const settings = {
   seconds: Number(process.env.BENCH_SECONDS ?? 60),
   warmupSeconds: Number(process.env.BENCH_WARMUP_SECONDS ?? 5),
@@ -46,12 +47,13 @@ const settings = {
   replicas: Number(process.env.BENCH_REPLICAS ?? 1),
   blueprints: Number(process.env.BENCH_BLUEPRINTS ?? 2_000),
   writers: Number(process.env.BENCH_WRITERS ?? 20),
-  databaseUrl: process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/lynxprompt_bench_load',
+  // A database of its own per run: two runs at once must not drop each other's.
+  databaseUrl: process.env.BENCH_DATABASE_URL ?? `postgresql://postgres@127.0.0.1:5432/lynxprompt_bench_load_${runId}`,
   redisUrl: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
   logLevel: process.env.BENCH_LOG_LEVEL ?? 'info',
   keepDatabase: process.env.BENCH_KEEP_DATABASE === '1',
 };
-const prefix = `lp:bench:load:${randomBytes(4).toString('hex')}:`;
+const prefix = `lp:bench:load:${runId}:`;
 const CATALOGUE_QUERIES = 400;
 const log = (line) => console.log(line);
 const fmt = (value, digits = 0) =>
@@ -279,6 +281,11 @@ function createTraffic({ ids, writers, catalogue, clients, recorder, generator }
     }
   }
 
+  /** Ends the run early (Ctrl-C): the loops finish their request and the clean-up runs. */
+  function stop() {
+    window.until = 0;
+  }
+
   async function run() {
     const now = performance.now();
     window.measureFrom = now + settings.warmupSeconds * 1000;
@@ -286,7 +293,7 @@ function createTraffic({ ids, writers, catalogue, clients, recorder, generator }
     await Promise.all(Array.from({ length: settings.connections }, (_, index) => connection(index)));
   }
 
-  return { run, acknowledged, anonymousReads, failureExamples };
+  return { run, stop, acknowledged, anonymousReads, failureExamples };
 }
 
 /** The server processes of the benchmark's database (the API's pooled connections keep theirs for the run). */
@@ -454,6 +461,12 @@ try {
   const recorder = createRecorder();
   const generator = createGenerator({ users: 1, seed: 1717 });
   const traffic = createTraffic({ ...data, catalogue, clients, recorder, generator });
+  let interrupted = false;
+  process.once('SIGINT', () => {
+    log('Interrupted: stopping the load, then cleaning up.');
+    interrupted = true;
+    traffic.stop();
+  });
   log(
     `Load: ${settings.connections} connections, ${settings.warmupSeconds} s warm-up + ${settings.seconds} s, ` +
       `${catalogue.length} catalogue URLs, ${data.ids.length} blueprints to read.`,
@@ -495,6 +508,7 @@ try {
     durability.found < durability.acknowledged &&
       `${durability.acknowledged - durability.found} acknowledged writes are not in the database`,
     !summary.read && !summary.write && 'no request was measured',
+    interrupted && 'interrupted: the figures cover less than BENCH_SECONDS',
   ].filter(Boolean);
   for (const problem of problems) log(`FAIL: ${problem}`);
   exitCode = problems.length === 0 ? 0 : 1;
