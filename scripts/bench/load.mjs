@@ -1,9 +1,9 @@
 // npm run bench:load — mixed reads and writes at many connections (issue 17). Measures the build
-// (apps/api/dist/main.js, as `npm start` runs it); build first.
+// (apps/api/dist/main.js, as `npm start` runs it); build first. docs/benchmarks.md, "Load", has the details.
 //
-// 1. A fresh PostgreSQL database (BENCH_DATABASE_URL, default lynxprompt_bench_load_<run id>: dropped, created, migrated and
-//    seeded with BENCH_BLUEPRINTS (2,000) public blueprints by seed-catalog.mjs), BENCH_WRITERS (20) users with a
-//    personal API token each, and a fresh Redis key prefix (BENCH_REDIS_URL, default redis://127.0.0.1:6379).
+// 1. A fresh PostgreSQL database (BENCH_DATABASE_URL, default lynxprompt_bench_load_<run id>: dropped, created,
+//    migrated and seeded with BENCH_BLUEPRINTS (2,000) public blueprints by seed-catalog.mjs), BENCH_WRITERS (20) users
+//    with a personal API token each, and a fresh Redis key prefix (BENCH_REDIS_URL, default redis://127.0.0.1:6379).
 // 2. BENCH_REPLICAS (1) API processes on that database and Redis, with the rate limit raised (the limiter still runs)
 //    and the quotas raised (a minute of writes by 20 users would pass the default 1,000 blueprints each).
 // 3. BENCH_CONNECTIONS (200) connections, spread over the replicas, each a loop of one request at a time for
@@ -16,10 +16,11 @@
 // 4. Every write the server acknowledged (2xx with an id) is looked up in PostgreSQL afterwards: created rows, the
 //    version with the exact content hash sent, the revision and visibility.
 //
-// Prints per class and per operation: count, req/s, p50/p99/max ms, answers by status; the API's peak RSS; the shared
+// Prints per class and per operation: count, req/s, p50/p99/max ms, answers by status; the API's RSS; where the CPU
+// went in the measured window (API, its PostgreSQL backends, this process, the rest of the machine); the shared
 // response cache's hit rate (counted from the instance's `"cache":"hit"` log lines: LOG_LEVEL is BENCH_LOG_LEVEL,
-// default info as in production). Exits 1 on any 5xx, socket error or lost write. The database and the Redis keys are
-// removed at the end (BENCH_KEEP_DATABASE=1 keeps the database).
+// default info as in production). Exits 1 on any 5xx, socket error or lost write, or when interrupted. The database
+// and the Redis keys are removed at the end, also after Ctrl-C (BENCH_KEEP_DATABASE=1 keeps the database).
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
@@ -175,7 +176,8 @@ function createTraffic({ ids, writers, catalogue, clients, recorder, generator }
   const acknowledged = [];
   const recentPublic = [];
   const window = { measureFrom: Infinity, until: 0 };
-  const anonymousReads = { all: 0, measured: 0 };
+  // Warm-up included, as the cache hits counted from the log are.
+  const anonymousReads = { all: 0 };
   /** The first request that got each kind of failure, for the report. */
   const failureExamples = new Map();
 
@@ -264,10 +266,7 @@ function createTraffic({ ids, writers, catalogue, clients, recorder, generator }
       const started = performance.now();
       const result = await client.request(step.request);
       const measured = started >= window.measureFrom && started < window.until;
-      if (step.anonymous) {
-        anonymousReads.all += 1;
-        if (measured) anonymousReads.measured += 1;
-      }
+      if (step.anonymous) anonymousReads.all += 1;
       if (isWrite && result.status >= 200 && result.status < 300) {
         const detail = jsonOf(result.body);
         if (detail?.id) acknowledged.push({ operation: step.operation, ...step.accept(detail) });
@@ -372,9 +371,10 @@ function report({ summary, durability, replicas, anonymousReads, failureExamples
       .map((name) => [name, `  ${name}`]),
   ];
   const total = (summary.read?.count ?? 0) + (summary.write?.count ?? 0);
+  const processes = `${settings.replicas} API process${settings.replicas > 1 ? 'es' : ''}`;
   log(
     `\n${settings.connections} connections for ${seconds} s (after ${settings.warmupSeconds} s of warm-up), ` +
-      `${Math.round(settings.writeShare * 100)}% writes, ${settings.replicas} API process${settings.replicas > 1 ? 'es' : ''}; ` +
+      `${Math.round(settings.writeShare * 100)}% writes, ${processes}; ` +
       `${fmt(facts.ids)} seeded public blueprints, ${settings.writers} writers; PostgreSQL ${facts.postgres}, Redis at ` +
       `${redactUrl(settings.redisUrl)}; ${os.cpus().length} cores, Node ${process.version}, load average ` +
       `${facts.loadBefore} before and ${os.loadavg()[0].toFixed(1)} after.\n`,
@@ -409,9 +409,8 @@ function report({ summary, durability, replicas, anonymousReads, failureExamples
   log('');
   for (const [index, replica] of replicas.entries()) {
     const cpuShare = cpu ? `; CPU ${fmt(cpu.groups[`api${index}`], 1)} s in the ${seconds} s measured` : '';
-    log(
-      `API process ${index + 1}: RSS ${fmt(replica.idleRss)} MB idle after start, ${fmt(replica.sampler.peak)} MB peak${cpuShare}.`,
-    );
+    const rss = `RSS ${fmt(replica.idleRss)} MB idle after start, ${fmt(replica.sampler.peak)} MB peak`;
+    log(`API process ${index + 1}: ${rss}${cpuShare}.`);
   }
   if (cpu) {
     const api = replicas.reduce((sum, _, index) => sum + cpu.groups[`api${index}`], 0);
