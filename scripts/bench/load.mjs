@@ -408,7 +408,10 @@ function report({ summary, durability, replicas, anonymousReads, failureExamples
 
   log('');
   for (const [index, replica] of replicas.entries()) {
-    const cpuShare = cpu ? `; CPU ${fmt(cpu.groups[`api${index}`], 1)} s in the ${seconds} s measured` : '';
+    const cpuShare = cpu
+      ? `; CPU ${fmt(cpu.groups[`api${index}`], 1)} s in the ${seconds} s measured, ` +
+        `${fmt(cpu.groups[`api${index}main`], 1)} s of it on the main thread`
+      : '';
     const rss = `RSS ${fmt(replica.idleRss)} MB idle after start, ${fmt(replica.sampler.peak)} MB peak`;
     log(`API process ${index + 1}: ${rss}${cpuShare}.`);
   }
@@ -474,6 +477,10 @@ try {
   const cpuWindow = cpuDuring(
     {
       ...Object.fromEntries(replicas.map(({ app }, index) => [`api${index}`, async () => [app.pid]])),
+      // The main thread alone: near one core, the event loop is what limits the process.
+      ...Object.fromEntries(
+        replicas.map(({ app }, index) => [`api${index}main`, async () => [`${app.pid}/task/${app.pid}`]]),
+      ),
       postgres: () => backendPids(settings.databaseUrl),
     },
     settings.warmupSeconds * 1000,

@@ -4,7 +4,10 @@ import fs from 'node:fs';
 
 const TICKS_PER_SECOND = 100; // USER_HZ: 100 on every Linux that Node supports.
 
-/** User + system CPU seconds of a process, all its threads (the worker pool) included. */
+/**
+ * User + system CPU seconds of a process, all its threads (the worker pool) included; or of one thread, given as
+ * `<pid>/task/<tid>` (the main thread's tid is the pid).
+ */
 export function processCpuSeconds(pid) {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
   // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
