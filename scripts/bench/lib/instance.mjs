@@ -62,7 +62,8 @@ export function requireBuiltApi(root) {
 
 async function waitFor(child, isReady, what, timeoutMs) {
   let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
+  const collect = (chunk) => (output += chunk);
+  child.stdout.on('data', collect);
   const deadline = Date.now() + timeoutMs;
   while (!isReady(output)) {
     if (child.exitCode !== null || Date.now() > deadline) {
@@ -71,6 +72,9 @@ async function waitFor(child, isReady, what, timeoutMs) {
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  // The stream keeps flowing (its later output is dropped unless the caller listens), and the start-up text no longer
+  // grows: a bench that logs every request would otherwise keep all of it in memory.
+  child.stdout.off('data', collect);
   return output;
 }
 
