@@ -15,6 +15,7 @@ export const INVALIDATION_CHANNEL = 'http-cache:invalidate';
 /** A message naming more tags than this is not ours: it is treated as a whole clear. */
 const MAX_TAGS_PER_MESSAGE = 10_000;
 const MAX_RECONNECT_DELAY_MS = 1_000;
+const FIRST_SUBSCRIPTION_WAIT_MS = 5_000;
 
 interface InvalidationMessage {
   readonly origin: string;
@@ -39,10 +40,10 @@ function parseMessage(text: string): InvalidationMessage | undefined {
 /**
  * Invalidates the shared response cache here and on every other replica. A write names the tags of what it
  * changed; they are dropped from this process's cache at once, then published on `<REDIS_PREFIX>http-cache:invalidate`,
- * which every replica subscribes to. Publishing never fails a write: when it does not get through, other replicas keep
- * their copies until their TTL (at most PUBLIC_READ_CACHE_SECONDS). A replica whose subscription was lost may have
- * missed messages, so it empties its whole cache once it is subscribed again. Without REDIS_URL there is one process
- * and nothing to tell.
+ * which every replica subscribes to. Publishing never fails a write. A replica that cannot hear the channel (its
+ * subscription is down, or not made yet) could miss an invalidation, so meanwhile it neither answers from its cache
+ * nor keeps anything, and starts empty once subscribed: no replica serves a copy made stale by an invalidation it
+ * could not hear, Redis outage or not. Without REDIS_URL there is one process and nothing to tell.
  */
 @Injectable()
 export class CacheInvalidationBus implements OnModuleInit, OnApplicationShutdown {
@@ -53,6 +54,8 @@ export class CacheInvalidationBus implements OnModuleInit, OnApplicationShutdown
   private subscriber: Redis | undefined;
   private readonly warnPublishFailed: ReturnType<typeof throttledWarning>;
   private subscribedOnce = false;
+  private markSubscribed!: () => void;
+  private readonly firstSubscription = new Promise<void>((resolve) => (this.markSubscribed = resolve));
 
   constructor(
     private readonly cache: SharedResponseCache,
@@ -67,7 +70,7 @@ export class CacheInvalidationBus implements OnModuleInit, OnApplicationShutdown
     );
   }
 
-  onModuleInit(): void {
+  async onModuleInit(): Promise<void> {
     const url = this.config.redis.url;
     if (!url) return;
     // Like the request path's connection: a publish while Redis is away fails at once instead of queueing.
@@ -91,6 +94,15 @@ export class CacheInvalidationBus implements OnModuleInit, OnApplicationShutdown
     logRedisErrors(this.subscriber, this.logger, 'cache invalidation subscriber');
     this.subscriber.on('message', (channel: string, text: string) => this.received(channel, text));
     this.subscriber.on('ready', () => void this.subscribe());
+    // Deaf until subscribed: a copy served meanwhile could outlive a change made on another replica.
+    this.cache.stopListening();
+    this.subscriber.on('close', () => this.cache.stopListening());
+    // Start-up waits a moment for the first subscription (the request path's Redis gets 5 s likewise); without it the
+    // process serves every read from the pipeline until it is subscribed.
+    await Promise.race([
+      this.firstSubscription,
+      new Promise<void>((resolve) => setTimeout(resolve, FIRST_SUBSCRIPTION_WAIT_MS).unref()),
+    ]);
   }
 
   /**
@@ -126,18 +138,17 @@ export class CacheInvalidationBus implements OnModuleInit, OnApplicationShutdown
       this.logger.warn({ err: error }, 'could not subscribe to shared-cache invalidations');
       return;
     }
+    // Nothing was kept while deaf; it starts empty all the same.
+    this.cache.listen();
     if (!this.subscribedOnce) {
       this.subscribedOnce = true;
-      // Anything kept before the first subscription (Redis was late at start-up) may have missed invalidations too.
-      this.cache.clear();
+      this.markSubscribed();
       return;
     }
-    // Messages published while the subscription was down are lost: whatever is held here may be stale.
-    this.cache.clear();
     this.metrics.httpCacheInvalidations.inc({ source: 'resubscribed' });
     this.logger.warn(
       { channel: this.channel },
-      'resubscribed to shared-cache invalidations; cleared the whole local cache, as invalidations may have been missed',
+      'resubscribed to shared-cache invalidations; the local cache, unused while they could not be heard, starts empty',
     );
   }
 

@@ -45,6 +45,18 @@ describe('SharedResponseCache tags', () => {
     expect(held(cache, 'page-b')).toBe(true);
   });
 
+  it('neither answers nor keeps anything while it cannot hear other replicas, and starts empty when it can', () => {
+    const cache = new SharedResponseCache(config);
+    offer(cache, 'detail-a', ['blueprint:a']);
+    cache.stopListening();
+    expect(held(cache, 'detail-a')).toBe(false);
+    expect(offer(cache, 'detail-b', ['blueprint:b'])).toBe(false);
+    cache.listen();
+    expect(held(cache, 'detail-a')).toBe(false);
+    expect(offer(cache, 'detail-b', ['blueprint:b'])).toBe(true);
+    expect(held(cache, 'detail-b')).toBe(true);
+  });
+
   it('forgets dropped entries in its index: a replaced entry answers to its new tags only', () => {
     const cache = new SharedResponseCache(config);
     offer(cache, 'detail', ['blueprint:a']);

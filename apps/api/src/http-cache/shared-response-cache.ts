@@ -103,6 +103,8 @@ export class SharedResponseCache {
   private readonly untagged = new Set<string>();
   private invalidations = 0;
   private readonly recent: Invalidation[] = [];
+  /** Set while this process cannot hear other replicas' invalidations: it then neither answers nor keeps anything. */
+  private deaf = false;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.ttlMs = config.blueprints.publicReadCacheSeconds * 1000;
@@ -127,6 +129,7 @@ export class SharedResponseCache {
   }
 
   lookup(key: string, requestHeaders: IncomingHttpHeaders): CachedResponse | undefined {
+    if (this.deaf) return undefined;
     const entry = this.entries?.get(key);
     if (!entry) return undefined;
     for (const [name, value] of entry.vary) if (headerText(requestHeaders[name]) !== value) return undefined;
@@ -153,7 +156,7 @@ export class SharedResponseCache {
       readonly tags: readonly string[] | undefined;
     },
   ): boolean {
-    if (!this.entries || (response.body?.length ?? 0) > MAX_ENTRY_BYTES) return false;
+    if (!this.entries || this.deaf || (response.body?.length ?? 0) > MAX_ENTRY_BYTES) return false;
     if (this.invalidatedSince(request.since, response.tags)) return false;
     const { headers } = response;
     if (!response.body && (headers.etag === undefined || this.entries.get(key)?.body)) return false;
@@ -202,6 +205,21 @@ export class SharedResponseCache {
     if (!this.entries) return;
     this.remember('all');
     this.entries.clear();
+  }
+
+  /**
+   * While other replicas' invalidations cannot reach this process (its subscription is down), a copy here could
+   * outlive a blueprint made private elsewhere: everything is dropped, and reads go to the pipeline until `listen`.
+   */
+  stopListening(): void {
+    this.deaf = true;
+    this.clear();
+  }
+
+  /** Subscribed (again): what was kept before may be stale, so it starts empty. */
+  listen(): void {
+    this.clear();
+    this.deaf = false;
   }
 
   private remember(tags: Invalidation['tags']): void {

@@ -35,8 +35,13 @@ async function cacheHits(replica: Replica, route: string): Promise<number> {
     logLines(replica.process).filter(
       (line) => line.cache === 'hit' && (line.req as { url?: string } | undefined)?.url === route,
     ).length;
-  const deadline = Date.now() + 2_000;
-  while (count() === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  // The log arrives through a pipe: read it once it has stopped growing for a moment.
+  const deadline = Date.now() + 3_000;
+  let seen = -1;
+  while ((seen !== count() || seen === 0) && Date.now() < deadline) {
+    seen = count();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
   return count();
 }
 
@@ -241,7 +246,9 @@ describe('several replicas on one database and Redis', () => {
       );
       statuses.push(...answers);
     }
-    expect(await cacheHits(a, `/api/v1/blueprints/${id}`)).toBeGreaterThan(RATE_LIMIT / 4);
+    const route = `/api/v1/blueprints/${id}`;
+    // Many were answered at the edges (about half, measured), where the bound is at stake.
+    expect((await cacheHits(a, route)) + (await cacheHits(b, route))).toBeGreaterThan(RATE_LIMIT / 4);
     const served = statuses.filter((status) => status === 200).length;
     expect(statuses.filter((status) => status !== 200 && status !== 429)).toEqual([]);
     expect(served).toBeGreaterThanOrEqual(RATE_LIMIT);
