@@ -2,10 +2,10 @@
 // (apps/api/dist/main.js, as `npm start` runs it); build first. docs/benchmarks.md, "Load", has the details.
 //
 // 1. A fresh PostgreSQL database (BENCH_DATABASE_URL, default lynxprompt_bench_load_<run id>: dropped, created,
-//    migrated and seeded with BENCH_BLUEPRINTS (2,000) public blueprints by seed-catalog.mjs), BENCH_WRITERS (20) users
+//    migrated and seeded with BENCH_BLUEPRINTS (2,000) public blueprints by seed-catalog.mjs), BENCH_WRITERS (one per connection) users
 //    with a personal API token each, and a fresh Redis key prefix (BENCH_REDIS_URL, default redis://127.0.0.1:6379).
 // 2. BENCH_REPLICAS (1) API processes on that database and Redis, with the rate limit raised (the limiter still runs)
-//    and the quotas raised (a minute of writes by 20 users would pass the default 1,000 blueprints each).
+//    and the quotas raised (a minute of writes by few users would pass the default 1,000 blueprints each).
 // 3. BENCH_CONNECTIONS (200) connections, spread over the replicas, each a loop of one request at a time for
 //    BENCH_WARMUP_SECONDS (5, not counted) then BENCH_SECONDS (60). A request is a write with probability
 //    BENCH_WRITE_SHARE (0.3), else a read:
@@ -47,7 +47,9 @@ const settings = {
   writeShare: Number(process.env.BENCH_WRITE_SHARE ?? 0.3),
   replicas: Number(process.env.BENCH_REPLICAS ?? 1),
   blueprints: Number(process.env.BENCH_BLUEPRINTS ?? 2_000),
-  writers: Number(process.env.BENCH_WRITERS ?? 20),
+  // One person per connection by default: a user's writes take turns through their quota lock, and real users do not
+  // send ten at once. BENCH_WRITERS=20 shows that contention.
+  writers: Number(process.env.BENCH_WRITERS ?? process.env.BENCH_CONNECTIONS ?? 200),
   // A database of its own per run: two runs at once must not drop each other's.
   databaseUrl: process.env.BENCH_DATABASE_URL ?? `postgresql://postgres@127.0.0.1:5432/lynxprompt_bench_load_${runId}`,
   redisUrl: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',

@@ -136,6 +136,20 @@ describe('several replicas on one database and Redis', () => {
     });
   }
 
+  /** A published public blueprint, created on A; its id. */
+  async function createPublic(session: Session, name: string): Promise<string> {
+    const created = await write(a, session, 'POST', '/api/v1/blueprints', {
+      name,
+      kind: 'rules',
+      format: 'cursor-rules',
+      content: SAMPLE_RULE,
+      visibility: 'public',
+      publish: true,
+    });
+    expect(created.status).toBe(201);
+    return ((await created.json()) as { id: string }).id;
+  }
+
   /** Signs in by email link on `replica`: the link is asked for, mailed and followed there. */
   async function signIn(replica: Replica, email: string): Promise<Session> {
     const json = { Origin: appUrl, 'Content-Type': 'application/json' };
@@ -186,16 +200,7 @@ describe('several replicas on one database and Redis', () => {
 
   it('stops serving a blueprint made private on one replica from the other within a second', async () => {
     const session = await signIn(a, 'bob@replicas.test');
-    const created = await write(a, session, 'POST', '/api/v1/blueprints', {
-      name: 'Soon private',
-      kind: 'rules',
-      format: 'cursor-rules',
-      content: SAMPLE_RULE,
-      visibility: 'public',
-      publish: true,
-    });
-    expect(created.status).toBe(201);
-    const { id } = (await created.json()) as { id: string };
+    const id = await createPublic(session, 'Soon private');
     const route = `/api/v1/blueprints/${id}`;
     const reader = '203.0.113.7';
     // Read twice on B: the second answer comes from B's shared cache.
@@ -226,16 +231,7 @@ describe('several replicas on one database and Redis', () => {
     expect(answered).toBe(RATE_LIMIT);
 
     // Cached reads, answered at each replica's edge: together they pass the limit by at most two hits each.
-    const session = await signIn(a, 'carol@replicas.test');
-    const created = await write(a, session, 'POST', '/api/v1/blueprints', {
-      name: 'Popular',
-      kind: 'rules',
-      format: 'cursor-rules',
-      content: SAMPLE_RULE,
-      visibility: 'public',
-      publish: true,
-    });
-    const { id } = (await created.json()) as { id: string };
+    const id = await createPublic(await signIn(a, 'carol@replicas.test'), 'Popular');
     const reader = '203.0.113.21';
     const statuses: number[] = [];
     for (let batch = 0; batch < 3 * (RATE_LIMIT / 50); batch++) {
