@@ -2,7 +2,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { Logger } from 'pino';
 import { lockDataDir } from './data-dir-lock';
-import { EmbeddedSocketServer } from './embedded-socket-server';
+import { EmbeddedSocketServer, type EmbeddedSocketServerOptions } from './embedded-socket-server';
 
 // The contrib extensions ship CommonJS builds, but their type declarations are ESM-only; load the CommonJS build
 // so PGlite and its extensions come from the same module format.
@@ -30,7 +30,13 @@ export class EmbeddedPostgres {
     readonly directory: string,
   ) {}
 
-  static async start(dataDir: string, maxConnections: number, logger: Logger): Promise<EmbeddedPostgres> {
+  /** `options` tune the socket server's bounds (tests shorten them); the defaults are what production runs. */
+  static async start(
+    dataDir: string,
+    maxConnections: number,
+    logger: Logger,
+    options: Omit<EmbeddedSocketServerOptions, 'logger'> = {},
+  ): Promise<EmbeddedPostgres> {
     const releaseLock = await lockDataDir(dataDir, (error) => {
       logger.fatal({ err: error }, 'lost the lock on the data folder; stopping to protect the data');
       process.exit(1);
@@ -39,7 +45,7 @@ export class EmbeddedPostgres {
     try {
       // Extensions must be loaded when PGlite opens; later migrations may CREATE EXTENSION them.
       const db = await PGlite.create(directory, { extensions: { citext, pg_trgm } });
-      const server = new EmbeddedSocketServer(db, maxConnections);
+      const server = new EmbeddedSocketServer(db, maxConnections, { ...options, logger });
       const address = await server.start();
       const connectionString = `postgres://postgres:${server.password}@${address}/postgres?sslmode=disable`;
       return new EmbeddedPostgres(db, server, releaseLock, connectionString, directory);

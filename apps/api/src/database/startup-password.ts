@@ -6,7 +6,15 @@ const SSL_REQUEST = 80877103;
 const GSSENC_REQUEST = 80877104;
 /** A startup message or password longer than this is not from our own pool. */
 const MAX_MESSAGE_BYTES = 8 * 1024;
-const TIMEOUT_MS = 10_000;
+/**
+ * Our own pool finishes the exchange in milliseconds; anything slower is a stray or hostile client holding a socket,
+ * a timer and a buffer (a slowloris), so it is cut short. Loaded 2-core machines still stay far below this.
+ */
+export const HANDSHAKE_TIMEOUT_MS = 3_000;
+/** A client asks for SSL or GSSAPI encryption at most once each; more is a loop meant to keep the socket busy. */
+const MAX_ENCRYPTION_REQUESTS = 2;
+/** How long a refused client gets to read its error before the socket is destroyed, whether it reads it or not. */
+const LINGER_MS = 1_000;
 
 /** Why a connection was turned away before it reached the database. */
 export class StartupRefusedError extends Error {}
@@ -19,11 +27,23 @@ export class StartupRefusedError extends Error {}
  * 28P01, as from a real server, and the promise rejects. Cleartext is safe here: the socket is loopback only, where
  * no one but root can listen, and the password is random per start.
  */
-export function authenticateStartup(socket: net.Socket, password: string): Promise<Buffer> {
+export interface StartupOptions {
+  readonly timeoutMs?: number;
+  /** Called once the startup message is in, when the client is asked for its password. */
+  readonly onStartupMessage?: () => void;
+}
+
+export function authenticateStartup(
+  socket: net.Socket,
+  password: string,
+  { timeoutMs = HANDSHAKE_TIMEOUT_MS, onStartupMessage }: StartupOptions = {},
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     let buffered = Buffer.alloc(0);
     let startup: Buffer | undefined;
-    const timer = setTimeout(() => fail('authentication timed out'), TIMEOUT_MS);
+    let encryptionRequests = 0;
+    // Absolute, never reset by traffic: dribbling bytes does not buy time.
+    const timer = setTimeout(() => fail('authentication timed out'), timeoutMs);
     const cleanUp = () => {
       clearTimeout(timer);
       socket.off('data', onData);
@@ -32,7 +52,7 @@ export function authenticateStartup(socket: net.Socket, password: string): Promi
     };
     function fail(reason: string, answer = true): void {
       cleanUp();
-      if (answer && socket.writable) socket.end(errorResponse('28P01', 'password authentication failed'));
+      if (answer) refuse(socket, '28P01', 'password authentication failed');
       else socket.destroy();
       reject(new StartupRefusedError(reason));
     }
@@ -53,12 +73,14 @@ export function authenticateStartup(socket: net.Socket, password: string): Promi
           const message = buffered.subarray(0, length);
           buffered = buffered.subarray(length);
           if (code === SSL_REQUEST || code === GSSENC_REQUEST) {
+            if (++encryptionRequests > MAX_ENCRYPTION_REQUESTS) return fail('repeated encryption requests');
             socket.write('N');
             continue;
           }
           if (code !== PROTOCOL_3) return fail('unsupported startup message');
           startup = Buffer.from(message);
           socket.write(authenticationCleartextPassword());
+          onStartupMessage?.();
           continue;
         }
         // The answer: 'p', length, the password as a NUL-terminated string.
@@ -80,6 +102,24 @@ export function authenticateStartup(socket: net.Socket, password: string): Promi
     socket.on('data', onData);
     socket.on('error', onEnd);
     socket.on('close', onEnd);
+  });
+}
+
+/**
+ * Answers a PostgreSQL error and closes the connection. `end()` alone would keep the socket (and its descriptor) open
+ * for as long as the client never closes its side, so the socket is destroyed once the answer is flushed, or after a
+ * short grace when a client that never reads holds it back.
+ */
+export function refuse(socket: net.Socket, code: string, text: string): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const linger = setTimeout(() => socket.destroy(), LINGER_MS);
+  linger.unref();
+  socket.end(errorResponse(code, text), () => {
+    clearTimeout(linger);
+    socket.destroy();
   });
 }
 

@@ -12,7 +12,7 @@ const { parentPort, workerData } = require('node:worker_threads');
 const { EmbeddedPostgres } = require(workerData.module);
 const silent = { fatal() {}, error() {}, warn() {}, info() {}, debug() {} };
 (async () => {
-  const embedded = await EmbeddedPostgres.start(workerData.dataDir, 10, silent);
+  const embedded = await EmbeddedPostgres.start(workerData.dataDir, 10, silent, workerData.options);
   parentPort.once('message', async () => {
     await embedded.stop();
     parentPort.postMessage({ stopped: true });
@@ -34,11 +34,21 @@ function nextMessage(worker: Worker): Promise<{ url?: string; error?: string }> 
   });
 }
 
+/** Bounds of the socket server a test may shorten (see EmbeddedSocketServerOptions). */
+export interface EmbeddedDatabaseOptions {
+  readonly handshakeTimeoutMs?: number;
+  readonly maxPendingHandshakes?: number;
+  readonly ownerIdleLimitMs?: number;
+}
+
 /** The built embedded PostgreSQL (PGlite behind our socket server) on a fresh data folder, in a worker thread. */
-export async function startEmbeddedDatabase(): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions = {}): Promise<EmbeddedDatabase> {
   if (!fs.existsSync(embeddedPostgresJs)) throw new Error(`${embeddedPostgresJs} is missing: build first`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lp-embedded-db-'));
-  const worker = new Worker(EMBEDDED_SERVER, { eval: true, workerData: { module: embeddedPostgresJs, dataDir } });
+  const worker = new Worker(EMBEDDED_SERVER, {
+    eval: true,
+    workerData: { module: embeddedPostgresJs, dataDir, options },
+  });
   worker.unref();
   const started = await nextMessage(worker);
   if (!started.url) {
@@ -56,4 +66,31 @@ export async function startEmbeddedDatabase(): Promise<EmbeddedDatabase> {
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The loopback TCP ports a process listens on, from /proc (Linux): how a test finds the embedded database's port of a
+ * server it started, which the server never prints (its connection string holds the password).
+ */
+export function listeningPorts(pid: number): number[] {
+  const inodes = new Set<string>();
+  for (const fd of fs.readdirSync(`/proc/${pid}/fd`)) {
+    try {
+      const match = /^socket:\[(\d+)\]$/.exec(fs.readlinkSync(`/proc/${pid}/fd/${fd}`));
+      if (match) inodes.add(match[1]!);
+    } catch {
+      // Closed between the listing and the read.
+    }
+  }
+  const ports: number[] = [];
+  for (const table of [`/proc/${pid}/net/tcp`, `/proc/${pid}/net/tcp6`]) {
+    if (!fs.existsSync(table)) continue;
+    for (const line of fs.readFileSync(table, 'utf8').split('\n').slice(1)) {
+      const fields = line.trim().split(/\s+/);
+      const [local, state, inode] = [fields[1], fields[3], fields[9]];
+      if (state !== '0A' || !local || !inode || !inodes.has(inode)) continue; // 0A: LISTEN
+      ports.push(parseInt(local.split(':')[1]!, 16));
+    }
+  }
+  return [...new Set(ports)].sort((a, b) => a - b);
 }
