@@ -40,6 +40,9 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnModul
     const pool = new pg.Pool({
       connectionString: options.url,
       max: options.poolSize,
+      // In-process, connections cost nothing to keep, and a pool that never logs in again cannot be crowded out of
+      // the embedded port's handshake slots by a local flood (embedded-socket-server.ts).
+      ...(options.embedded ? { idleTimeoutMillis: 0 } : {}),
       options: Object.entries(SESSION_SETTINGS)
         .map(([name, value]) => `-c ${name}=${value}`)
         .join(' '),
