@@ -163,8 +163,9 @@ export const configVariables = {
   WORKER_TASK_TIMEOUT_MS: {
     schema: z.coerce.number().int().min(1).max(600_000).default(10_000),
     description:
-      'The most one scan or diff may take, waiting for a thread included; a task still running then is stopped and ' +
-      'the request answers `422 SCAN_TIMEOUT` or `422 DIFF_TOO_LARGE`.',
+      'The most one scan or diff may run; a task still running then is stopped and the request answers ' +
+      '`422 SCAN_TIMEOUT` or `422 DIFF_TOO_LARGE`. Waiting for a free thread has the same budget, counted apart: ' +
+      'past it, or with 32 tasks per thread already waiting, the request answers `503 SERVICE_UNAVAILABLE`.',
   },
   SCAN_MAX_LISTED_FINDINGS: {
     schema: z.coerce.number().int().min(10).max(5000).default(200),
