@@ -6,7 +6,15 @@ import { randomBytes } from 'node:crypto';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import pg from 'pg';
 import { listeningPorts, startEmbeddedDatabase, type EmbeddedDatabase } from '../support/embedded-database';
-import { cleanEnvironment, exitOf, freePort, mainJs, startServer, waitForOutput } from '../support/processes';
+import {
+  cleanEnvironment,
+  exitOf,
+  followMagicLink,
+  freePort,
+  mainJs,
+  startServer,
+  waitForOutput,
+} from '../support/processes';
 
 /**
  * A process on the same machine that does not know the embedded database's password, and our own connections dying at
@@ -235,18 +243,7 @@ describe('embedded database port: a local process without the password cannot st
     });
     await waitForOutput(started, 'token=');
     const token = /token=([A-Za-z0-9_-]{43})/.exec(started.output())![1];
-    const verified = await fetch(`${base}/api/v1/auth/magic-link/verify`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin },
-      body: JSON.stringify({ token }),
-    });
-    expect(verified.status).toBe(200);
-    const cookie = verified.headers
-      .getSetCookie()
-      .map((line) => line.split(';')[0])
-      .join('; ');
-    const session = await fetch(`${base}/api/v1/auth/session`, { headers: { cookie } });
-    const { csrfToken } = (await session.json()) as { csrfToken: string };
+    const { cookie, csrfToken } = await followMagicLink(base, token as string, { origin });
 
     /** One create and one read of what was created; answers how long the slower of the two took. */
     const createAndRead = async (index: number): Promise<{ status: string; ms: number }> => {

@@ -3,8 +3,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SAMPLE_RULE } from '../support/blueprints';
-import { cleanEnvironment, exitOf, freePort, mainJs, startServer, waitForOutput } from '../support/processes';
-import type { StartedProcess } from '../support/processes';
+import {
+  cleanEnvironment,
+  exitOf,
+  followMagicLink,
+  freePort,
+  mainJs,
+  startServer,
+  waitForOutput,
+  type ProcessSession,
+  type StartedProcess,
+} from '../support/processes';
 import { testRedisUrl } from '../support/services';
 import { startSmtpCapture, type SmtpCapture } from '../support/smtp-capture';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -22,11 +31,6 @@ interface Replica {
   readonly name: string;
   readonly url: string;
   readonly process: StartedProcess;
-}
-
-interface Session {
-  readonly cookie: string;
-  readonly csrfToken: string;
 }
 
 /** How many reads of `route` the replica answered from its shared cache, once its log has caught up. */
@@ -123,7 +127,7 @@ describe('several replicas on one database and Redis', () => {
     return fetch(new URL(route, replica.url), { ...init, headers, redirect: 'manual' });
   }
 
-  function write(replica: Replica, session: Session, method: string, route: string, body: unknown) {
+  function write(replica: Replica, session: ProcessSession, method: string, route: string, body: unknown) {
     return call(replica, route, '198.51.100.1', {
       method,
       headers: {
@@ -137,7 +141,7 @@ describe('several replicas on one database and Redis', () => {
   }
 
   /** A published public blueprint, created on A; its id. */
-  async function createPublic(session: Session, name: string): Promise<string> {
+  async function createPublic(session: ProcessSession, name: string): Promise<string> {
     const created = await write(a, session, 'POST', '/api/v1/blueprints', {
       name,
       kind: 'rules',
@@ -151,7 +155,7 @@ describe('several replicas on one database and Redis', () => {
   }
 
   /** Signs in by email link on `replica`: the link is asked for, mailed and followed there. */
-  async function signIn(replica: Replica, email: string): Promise<Session> {
+  async function signIn(replica: Replica, email: string): Promise<ProcessSession> {
     const json = { Origin: appUrl, 'Content-Type': 'application/json' };
     const asked = await call(replica, '/api/v1/auth/magic-link', '198.51.100.1', {
       method: 'POST',
@@ -160,19 +164,7 @@ describe('several replicas on one database and Redis', () => {
     });
     expect(asked.status).toBe(202);
     const token = new URL((await smtp.waitForMail(email, 15_000)).link('/sign-in/magic')).searchParams.get('token');
-    const verified = await call(replica, '/api/v1/auth/magic-link/verify', '198.51.100.1', {
-      method: 'POST',
-      headers: json,
-      body: JSON.stringify({ token }),
-    });
-    expect(verified.status).toBe(200);
-    const cookie = verified.headers
-      .getSetCookie()
-      .map((line) => line.split(';')[0])
-      .join('; ');
-    const session = await call(replica, '/api/v1/auth/session', '198.51.100.1', { headers: { Cookie: cookie } });
-    expect(session.status).toBe(200);
-    return { cookie, csrfToken: ((await session.json()) as { csrfToken: string }).csrfToken };
+    return followMagicLink(replica.url, token as string, { Origin: appUrl, 'X-Forwarded-For': '198.51.100.1' });
   }
 
   it('keeps a session made on one replica on the other, and writes there', async () => {

@@ -53,3 +53,33 @@ export function exitOf(child: ChildProcessWithoutNullStreams): Promise<number | 
     ? Promise.resolve(child.exitCode)
     : new Promise((resolve) => child.once('exit', resolve));
 }
+
+/** A browser's session on a server run as a process: its cookie header and the CSRF token writes send. */
+export interface ProcessSession {
+  readonly cookie: string;
+  readonly csrfToken: string;
+}
+
+/**
+ * Follows a sign-in link's token on a server run as a process, as the web app does: verifies it, keeps the cookies it
+ * sets, and reads the session's CSRF token. `headers` go with both requests (Origin, X-Forwarded-For…).
+ */
+export async function followMagicLink(
+  baseUrl: string,
+  token: string,
+  headers: Record<string, string>,
+): Promise<ProcessSession> {
+  const verified = await fetch(new URL('/api/v1/auth/magic-link/verify', baseUrl), {
+    method: 'POST',
+    headers: { ...headers, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ token }),
+  });
+  if (verified.status !== 200) throw new Error(`verifying the link answered ${verified.status}`);
+  const cookie = verified.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0])
+    .join('; ');
+  const session = await fetch(new URL('/api/v1/auth/session', baseUrl), { headers: { ...headers, Cookie: cookie } });
+  if (session.status !== 200) throw new Error(`reading the session answered ${session.status}`);
+  return { cookie, csrfToken: ((await session.json()) as { csrfToken: string }).csrfToken };
+}
