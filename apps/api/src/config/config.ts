@@ -60,6 +60,7 @@ export interface AppConfig {
   readonly database: { readonly url: string | undefined; readonly poolSize: number };
   /** An unset url means the in-process store and jobs on the database. */
   readonly redis: { readonly url: string | undefined; readonly prefix: string };
+  readonly jobs: { readonly scheduleCheckMs: number };
   readonly blueprints: {
     readonly defaultLicense: string;
     readonly publicReadCacheSeconds: number;
@@ -234,6 +235,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     database: { url: vars.DATABASE_URL, poolSize: vars.DATABASE_POOL_SIZE },
     redis: { url: vars.REDIS_URL, prefix: vars.REDIS_PREFIX },
+    jobs: { scheduleCheckMs: vars.JOB_SCHEDULE_CHECK_SECONDS * 1000 },
     blueprints: {
       defaultLicense: vars.BLUEPRINT_DEFAULT_LICENSE,
       publicReadCacheSeconds: vars.PUBLIC_READ_CACHE_SECONDS,

@@ -292,6 +292,12 @@ export const configVariables = {
       .default('lp:'),
     description: 'Prefix for every Redis key and queue, so several instances can share one Redis.',
   },
+  JOB_SCHEDULE_CHECK_SECONDS: {
+    schema: z.coerce.number().int().min(1).max(3_600).default(60),
+    description:
+      'How often each process checks that the job schedules still exist in the queue store, and registers the ' +
+      'missing ones (a Redis that restarted empty holds none). A reconnect triggers the same check at once.',
+  },
   DATA_DIR: {
     schema: z.string().min(1).default('./data'),
     description:

@@ -33,11 +33,6 @@ const QUEUE_NAME = 'default';
 const SCHEDULE_RETRY_MS = 30_000;
 /** Enqueueing is a short script; longer than this means Redis is in trouble. */
 const QUEUE_COMMAND_TIMEOUT_MS = 2_000;
-/**
- * How often every process checks that its schedules still exist in the queue store, and registers the missing ones:
- * a Redis that restarted empty (no persistence) holds none. A reconnect triggers the same check at once.
- */
-export const SCHEDULE_CHECK_MS = 60_000;
 const JOB_STATES = ['waiting', 'active', 'delayed', 'completed', 'failed'] as const;
 /**
  * Jobs are I/O-bound (crawls wait on peers), so one worker runs several at once; a slow peer must not hold up the
@@ -149,7 +144,11 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
 
   onApplicationBootstrap(): void {
     void this.registerSchedules();
-    this.scheduleCheck = setInterval(() => void this.ensureSchedules('periodic check'), SCHEDULE_CHECK_MS);
+    // A Redis that restarted empty (no persistence) holds no schedules; a reconnect checks at once, this in any case.
+    this.scheduleCheck = setInterval(
+      () => void this.ensureSchedules('periodic check'),
+      this.config.jobs.scheduleCheckMs,
+    );
     this.scheduleCheck.unref();
     if (this.config.mode !== 'api') this.startWorker();
   }
