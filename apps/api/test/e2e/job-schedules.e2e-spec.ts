@@ -34,9 +34,11 @@ describe('job schedules missing from the queue store', () => {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       expect(names).toEqual(registered);
-      const logged = testApp.logLines.find((line) => line.msg === 'job schedules were missing; registered again');
-      expect(logged).toMatchObject({ reason: 'periodic check' });
-      expect([...(logged?.schedules as string[])].sort()).toEqual(registered);
+      // A check may fall between two removals: together, the checks name every schedule they registered again.
+      const checks = testApp.logLines.filter((line) => line.msg === 'job schedules were missing; registered again');
+      expect(checks.length).toBeGreaterThan(0);
+      for (const check of checks) expect(check.reason).toBe('periodic check');
+      expect([...new Set(checks.flatMap((check) => check.schedules as string[]))].sort()).toEqual(registered);
     } finally {
       await queue.close();
       connection.disconnect();
