@@ -248,8 +248,8 @@ export const configVariables = {
     schema: z.coerce.number().int().min(0).max(60).default(30),
     description:
       'The longest each process keeps a response to an anonymous read that the response marks public (catalogue ' +
-      'pages at most 10 s, public blueprints and raw content), in front of the whole pipeline; never longer than ' +
-      'the response allows. Writes in the same process clear it at once. `0` turns it off.',
+      'pages at most 10 s), in front of the whole pipeline; never longer than the response allows. A write drops ' +
+      'what it changed in each process at once (see docs/blueprints.md). `0` turns it off.',
   },
   SECURITY_CONTACT: {
     schema: z
